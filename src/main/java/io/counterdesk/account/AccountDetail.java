@@ -1,0 +1,16 @@
+package io.counterdesk.account;
+
+import io.counterdesk.shared.Money;
+import java.util.List;
+
+/**
+ * Everything the counter screen shows about one account: the account, its holder history, its
+ * bills (newest first, as {@link BillLine}s so this package need not know billing's types) and the
+ * principal still owed.
+ */
+public record AccountDetail(Account account, List<HolderPeriod> holders, List<BillLine> bills, Money arrears) {
+
+    /** One bill as shown on the account screen. */
+    public record BillLine(String period, long volumeM3, Money amount, Money outstanding, java.time.LocalDate dueDate) {
+    }
+}

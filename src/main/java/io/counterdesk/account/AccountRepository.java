@@ -1,0 +1,213 @@
+package io.counterdesk.account;
+
+import io.counterdesk.persistence.Tx;
+import io.counterdesk.shared.Money;
+import java.sql.Date;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** Accounts, their holder history and the partial-text search index. */
+public final class AccountRepository {
+
+    /** A slice seen this often is "common"; counting stops there (the probe's cost is bounded). */
+    static final int GRAM_PROBE_LIMIT = 2_000;
+
+    private static final String SUMMARY_COLUMNS =
+            "a.id, a.account_no, a.holder_name, a.holder_phone, a.address_text, a.kind, a.meter_kind, a.status";
+
+    private static final RowMapper<AccountSummary> SUMMARY = (rs, ctx) -> new AccountSummary(
+            rs.getLong("id"), rs.getString("account_no"), rs.getString("holder_name"), rs.getString("holder_phone"),
+            rs.getString("address_text"), AccountKind.valueOf(rs.getString("kind")),
+            MeterKind.valueOf(rs.getString("meter_kind")), AccountStatus.valueOf(rs.getString("status")));
+
+    private static final RowMapper<Account> ACCOUNT = (rs, ctx) -> {
+        String useType = rs.getString("use_type");
+        return new Account(
+                rs.getLong("id"), rs.getString("account_no"), AccountKind.valueOf(rs.getString("kind")),
+                useType == null ? null : UseType.valueOf(useType), MeterKind.valueOf(rs.getString("meter_kind")),
+                rs.getString("meter_no"), rs.getString("card_serial"),
+                new Address(rs.getString("district"), rs.getString("street"), rs.getString("community"),
+                        rs.getString("building"), rs.getString("unit"), rs.getString("room")),
+                new Holder(rs.getString("holder_name"), IdType.valueOf(rs.getString("holder_id_type")),
+                        rs.getString("holder_id_number"), rs.getString("holder_phone")),
+                AccountStatus.valueOf(rs.getString("status")), Money.ofFen(rs.getLong("credit_fen")),
+                Money.ofFen(rs.getLong("deposit_fen")), rs.getObject("opened_on", java.time.LocalDate.class));
+    };
+
+    private static final String INSERT_ACCOUNT = """
+            INSERT INTO account(account_no, kind, use_type, meter_kind, meter_no, card_serial, district, street,
+                community, building, unit, room, address_text, holder_name, holder_id_type, holder_id_number,
+                holder_phone, status, opened_on)
+            VALUES (:accountNo, :kind, :useType, :meterKind, :meterNo, :cardSerial, :district, :street, :community,
+                :building, :unit, :room, :addressText, :holderName, :idType, :idNumber, :phone, 'ACTIVE', :openedOn)""";
+
+    private static final String INSERT_PERIOD = """
+            INSERT INTO holder_period(account_id, name, id_type, id_number, phone, valid_from, reason)
+            VALUES (:accountId, :name, :idType, :idNumber, :phone, :from, :reason)""";
+
+    /** Inserts one account with its first holder period and its search slices; returns its id. */
+    public long insert(Tx tx, NewAccount account) {
+        return insertAll(tx, List.of(account)).get(0);
+    }
+
+    /** Inserts many accounts in batches (demo data, imports, benchmarks); returns their ids in order. */
+    public List<Long> insertAll(Tx tx, List<NewAccount> accounts) {
+        Handle handle = tx.handle();
+        PreparedBatch batch = handle.prepareBatch(INSERT_ACCOUNT);
+        for (NewAccount a : accounts) {
+            bindAccount(batch, a).add();
+        }
+        List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
+        PreparedBatch periods = handle.prepareBatch(INSERT_PERIOD);
+        PreparedBatch grams = handle.prepareBatch("INSERT INTO search_gram(gram, account_id) VALUES (:g, :id)");
+        for (int i = 0; i < accounts.size(); i++) {
+            NewAccount a = accounts.get(i);
+            long id = ids.get(i);
+            Holder h = a.holder();
+            periods.bind("accountId", id).bind("name", h.name()).bind("idType", h.idType().name())
+                    .bind("idNumber", h.idNumber()).bind("phone", h.phone())
+                    .bind("from", Date.valueOf(a.openedOn())).bind("reason", "OPENING").add();
+            for (String gram : gramsOf(h.name(), a.address().text())) {
+                grams.bind("g", gram).bind("id", id).add();
+            }
+        }
+        periods.execute();
+        grams.execute();
+        return ids;
+    }
+
+    private static PreparedBatch bindAccount(PreparedBatch batch, NewAccount a) {
+        Address ad = a.address();
+        Holder h = a.holder();
+        return batch.bind("accountNo", a.accountNo()).bind("kind", a.kind().name())
+                .bind("useType", a.useType() == null ? null : a.useType().name())
+                .bind("meterKind", a.meterKind().name()).bind("meterNo", a.meterNo())
+                .bind("cardSerial", a.cardSerial())
+                .bind("district", ad.district()).bind("street", ad.street()).bind("community", ad.community())
+                .bind("building", ad.building()).bind("unit", ad.unit()).bind("room", ad.room())
+                .bind("addressText", ad.text()).bind("holderName", h.name()).bind("idType", h.idType().name())
+                .bind("idNumber", h.idNumber()).bind("phone", h.phone())
+                .bind("openedOn", Date.valueOf(a.openedOn()));
+    }
+
+    static Set<String> gramsOf(String name, String addressText) {
+        Set<String> grams = SearchGrams.ofStoredText(name);
+        grams.addAll(SearchGrams.ofStoredText(addressText));
+        return grams;
+    }
+
+    public Optional<Account> findById(Tx tx, long id) {
+        return tx.handle().createQuery("SELECT * FROM account WHERE id = :id").bind("id", id).map(ACCOUNT).findOne();
+    }
+
+    public Optional<Account> findByAccountNo(Tx tx, String accountNo) {
+        return tx.handle().createQuery("SELECT * FROM account WHERE account_no = :no")
+                .bind("no", accountNo).map(ACCOUNT).findOne();
+    }
+
+    public Optional<Account> findByCardSerial(Tx tx, String cardSerial) {
+        return tx.handle().createQuery("SELECT * FROM account WHERE card_serial = :s")
+                .bind("s", cardSerial).map(ACCOUNT).findOne();
+    }
+
+    public List<HolderPeriod> holderHistory(Tx tx, long accountId) {
+        return tx.handle().createQuery("""
+                SELECT name, id_type, id_number, phone, valid_from, valid_to, reason FROM holder_period
+                WHERE account_id = :id ORDER BY valid_from DESC, id DESC""")
+                .bind("id", accountId)
+                .map((rs, ctx) -> new HolderPeriod(
+                        new Holder(rs.getString("name"), IdType.valueOf(rs.getString("id_type")),
+                                rs.getString("id_number"), rs.getString("phone")),
+                        rs.getObject("valid_from", java.time.LocalDate.class),
+                        rs.getObject("valid_to", java.time.LocalDate.class), rs.getString("reason")))
+                .list();
+    }
+
+    public long count(Tx tx) {
+        return tx.handle().createQuery("SELECT COUNT(*) FROM account").mapTo(Long.class).one();
+    }
+
+    /** Exact matches on the identifying columns: account no., phone, ID number, card serial, meter no. */
+    public List<AccountSummary> findExact(Tx tx, String key, int limit) {
+        return tx.handle().createQuery("SELECT " + SUMMARY_COLUMNS + " FROM account a WHERE a.id IN ("
+                        + "SELECT id FROM account WHERE account_no = :k UNION "
+                        + "SELECT id FROM account WHERE holder_phone = :k UNION "
+                        + "SELECT id FROM account WHERE holder_id_number = :k UNION "
+                        + "SELECT id FROM account WHERE card_serial = :k UNION "
+                        + "SELECT id FROM account WHERE meter_no = :k) ORDER BY a.account_no LIMIT :limit")
+                .bind("k", key).bind("limit", limit).map(SUMMARY).list();
+    }
+
+    /** Account numbers starting with {@code prefix} (the cashier types the number from the left). */
+    public List<AccountSummary> findByAccountNoPrefix(Tx tx, String prefix, int limit) {
+        return tx.handle().createQuery("SELECT " + SUMMARY_COLUMNS
+                        + " FROM account a WHERE a.account_no >= :lo AND a.account_no < :hi ORDER BY a.account_no LIMIT :limit")
+                .bind("lo", prefix).bind("hi", prefix + '\uffff').bind("limit", limit).map(SUMMARY).list();
+    }
+
+    /**
+     * Accounts whose holder name or address contains {@code query} anywhere. Looks the query up by
+     * its rarest slice in {@code search_gram}, then checks each candidate row for the whole query.
+     */
+    public List<AccountSummary> findByText(Tx tx, String query, int limit) {
+        String q = SearchGrams.normalise(query);
+        Set<String> grams = SearchGrams.ofQuery(q);
+        if (grams.isEmpty()) {
+            return List.of();
+        }
+        Handle handle = tx.handle();
+        if (q.length() == 1) {
+            return handle.createQuery("SELECT " + SUMMARY_COLUMNS + " FROM account a WHERE a.id IN ("
+                            + "SELECT DISTINCT g.account_id FROM search_gram g WHERE g.gram >= :lo AND g.gram < :hi "
+                            + "LIMIT :limit) ORDER BY a.id")
+                    .bind("lo", q).bind("hi", q + '\uffff').bind("limit", limit).map(SUMMARY).list();
+        }
+        String rarest = rarest(handle, grams);
+        String pattern = "%" + escapeLike(q) + "%";
+        return handle.createQuery("SELECT " + SUMMARY_COLUMNS + " FROM search_gram g JOIN account a ON a.id = g.account_id "
+                        + "WHERE g.gram = :g AND (LOWER(REPLACE(a.holder_name, ' ', '')) LIKE :p ESCAPE '\\' "
+                        + "OR LOWER(REPLACE(a.address_text, ' ', '')) LIKE :p ESCAPE '\\') ORDER BY g.account_id LIMIT :limit")
+                .bind("g", rarest).bind("p", pattern).bind("limit", limit).map(SUMMARY).list();
+    }
+
+    private static String rarest(Handle handle, Collection<String> grams) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (String gram : grams) {
+            counts.put(gram, handle.createQuery(
+                            "SELECT COUNT(*) FROM (SELECT 1 FROM search_gram WHERE gram = :g LIMIT " + GRAM_PROBE_LIMIT + ")")
+                    .bind("g", gram).mapTo(Integer.class).one());
+        }
+        return counts.entrySet().stream().min(Comparator.comparingInt(Map.Entry::getValue)).orElseThrow().getKey();
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    /** Replaces the search slices of one account (after a holder or address change). */
+    public void reindex(Tx tx, long accountId) {
+        Account account = findById(tx, accountId).orElseThrow();
+        Handle handle = tx.handle();
+        handle.createUpdate("DELETE FROM search_gram WHERE account_id = :id").bind("id", accountId).execute();
+        PreparedBatch grams = handle.prepareBatch("INSERT INTO search_gram(gram, account_id) VALUES (:g, :id)");
+        for (String gram : gramsOf(account.holder().name(), account.address().text())) {
+            grams.bind("g", gram).bind("id", accountId).add();
+        }
+        grams.execute();
+    }
+
+    /** Used by tests and support tools: the slices stored for an account. */
+    List<String> storedGrams(Tx tx, long accountId) {
+        return new ArrayList<>(tx.handle().createQuery("SELECT gram FROM search_gram WHERE account_id = :id ORDER BY gram")
+                .bind("id", accountId).mapTo(String.class).list());
+    }
+}

@@ -1,0 +1,88 @@
+package io.counterdesk.account;
+
+import io.counterdesk.persistence.Database;
+import io.counterdesk.security.AuthService;
+import io.counterdesk.security.Operator;
+import io.counterdesk.security.Permission;
+import io.counterdesk.shared.BusinessException;
+import io.counterdesk.shared.Money;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Finding a customer: by account number, phone, ID number, card serial or meter number exactly,
+ * by account number prefix, or by any part of the holder's name or address. Results come exact
+ * matches first, then prefixes, then partial text, without duplicates.
+ */
+public final class AccountService {
+
+    public static final int DEFAULT_LIMIT = 50;
+
+    private final Database database;
+    private final AccountRepository accounts = new AccountRepository();
+    private final BillLookup billLookup;
+
+    /**
+     * @param billLookup the bills of an account, read inside the same transaction (billing
+     *                   supplies it, which keeps this package free of a dependency on billing)
+     */
+    public AccountService(Database database, BillLookup billLookup) {
+        this.database = database;
+        this.billLookup = billLookup;
+    }
+
+    /** Reads an account's bills inside an open transaction. */
+    @FunctionalInterface
+    public interface BillLookup {
+        List<AccountDetail.BillLine> bills(io.counterdesk.persistence.Tx tx, long accountId);
+    }
+
+    public List<AccountSummary> search(Operator operator, String query) {
+        return search(operator, query, DEFAULT_LIMIT);
+    }
+
+    public List<AccountSummary> search(Operator operator, String query, int limit) {
+        AuthService.require(operator, Permission.LOOKUP);
+        String q = query == null ? "" : query.strip();
+        if (q.isEmpty()) {
+            return List.of();
+        }
+        return database.read(tx -> {
+            Map<Long, AccountSummary> found = new LinkedHashMap<>();
+            String key = q.replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
+            if (key.matches("[0-9A-Z]+")) {
+                addAll(found, accounts.findExact(tx, key, limit), limit);
+                if (key.matches("[0-9]+")) {
+                    addAll(found, accounts.findByAccountNoPrefix(tx, key, limit), limit);
+                }
+            }
+            if (found.size() < limit) {
+                addAll(found, accounts.findByText(tx, q, limit), limit);
+            }
+            return new ArrayList<>(found.values());
+        });
+    }
+
+    private static void addAll(Map<Long, AccountSummary> found, List<AccountSummary> more, int limit) {
+        for (AccountSummary s : more) {
+            if (found.size() >= limit) {
+                return;
+            }
+            found.putIfAbsent(s.id(), s);
+        }
+    }
+
+    public AccountDetail detail(Operator operator, long accountId) {
+        AuthService.require(operator, Permission.LOOKUP);
+        return database.read(tx -> {
+            Account account = accounts.findById(tx, accountId)
+                    .orElseThrow(() -> new BusinessException("account.notFound"));
+            List<AccountDetail.BillLine> bills = billLookup.bills(tx, accountId);
+            Money arrears = bills.stream().map(AccountDetail.BillLine::outstanding).reduce(Money.ZERO, Money::plus);
+            return new AccountDetail(account, accounts.holderHistory(tx, accountId), bills, arrears);
+        });
+    }
+}

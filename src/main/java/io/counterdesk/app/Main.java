@@ -1,0 +1,22 @@
+package io.counterdesk.app;
+
+import picocli.CommandLine;
+
+/**
+ * Starts CounterDesk. Without a sub-command it opens the counter window; {@code init},
+ * {@code demo} and {@code verify} run without a window for support staff. This class must not
+ * extend {@code javafx.application.Application}: started from the class path, JavaFX then loads
+ * normally.
+ */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        int exit = new CommandLine(new Cli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
+        if (exit != Cli.WINDOW_CLOSED) {
+            System.exit(exit);
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package io.counterdesk.billing;
+
+import io.counterdesk.persistence.Tx;
+import io.counterdesk.shared.Money;
+import java.sql.Date;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.List;
+import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.PreparedBatch;
+
+/** Post-paid bills. */
+public final class BillRepository {
+
+    private static final RowMapper<Bill> BILL = (rs, ctx) -> new Bill(
+            rs.getLong("id"), rs.getLong("account_id"), YearMonth.parse(rs.getString("period")),
+            rs.getLong("prev_reading"), rs.getLong("curr_reading"), rs.getLong("volume_m3"),
+            Money.ofFen(rs.getLong("amount_fen")), rs.getObject("due_date", LocalDate.class),
+            Money.ofFen(rs.getLong("paid_fen")));
+
+    /** A bill to insert: readings, volume, amount and due date. */
+    public record NewBill(long accountId, YearMonth period, long previousReading, long currentReading, long volumeM3,
+                          Money amount, LocalDate dueDate, Money paid) {
+    }
+
+    public void insertAll(Tx tx, List<NewBill> bills) {
+        PreparedBatch batch = tx.handle().prepareBatch("""
+                INSERT INTO bill(account_id, period, prev_reading, curr_reading, volume_m3, amount_fen, due_date, paid_fen)
+                VALUES (:account, :period, :prev, :curr, :volume, :amount, :due, :paid)""");
+        for (NewBill b : bills) {
+            batch.bind("account", b.accountId()).bind("period", b.period().toString())
+                    .bind("prev", b.previousReading()).bind("curr", b.currentReading()).bind("volume", b.volumeM3())
+                    .bind("amount", b.amount().fen()).bind("due", Date.valueOf(b.dueDate()))
+                    .bind("paid", b.paid().fen()).add();
+        }
+        if (!bills.isEmpty()) {
+            batch.execute();
+        }
+    }
+
+    /** All bills of an account, newest period first. */
+    public List<Bill> forAccount(Tx tx, long accountId) {
+        return tx.handle().createQuery("SELECT * FROM bill WHERE account_id = :id ORDER BY period DESC")
+                .bind("id", accountId).map(BILL).list();
+    }
+
+    /** Unpaid bills of an account, oldest first (the order payments are allocated in). */
+    public List<Bill> unpaid(Tx tx, long accountId) {
+        return tx.handle().createQuery("SELECT * FROM bill WHERE account_id = :id AND paid_fen < amount_fen ORDER BY period")
+                .bind("id", accountId).map(BILL).list();
+    }
+}

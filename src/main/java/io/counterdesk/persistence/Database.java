@@ -1,0 +1,128 @@
+package io.counterdesk.persistence;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.util.Objects;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcConnectionPool;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
+
+/**
+ * A terminal's embedded H2 database: opened, migrated (Flyway) and made durable.
+ *
+ * <p>Durability: a business action is committed by {@link #inTransaction}, which returns only after
+ * the commit is on the disk — H2 writes it at once ({@code WRITE_DELAY=0}) and we then force it to
+ * the device with {@code CHECKPOINT SYNC} (one fsync). Only after that may the caller print a
+ * receipt or show "done". See {@code docs/adr/0003-durable-commits.md}.
+ */
+public final class Database implements AutoCloseable {
+
+    private static final String USER = "counterdesk";
+
+    private final DatabaseLocation location;
+    private final JdbcConnectionPool pool;
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final boolean syncEachCommit;
+
+    private Database(DatabaseLocation location, JdbcConnectionPool pool, Clock clock, boolean syncEachCommit) {
+        this.location = location;
+        this.pool = pool;
+        this.jdbi = Jdbi.create(pool);
+        this.clock = clock;
+        this.syncEachCommit = syncEachCommit;
+    }
+
+    /** Opens (creating if needed) and migrates the database at {@code location}. */
+    public static Database open(DatabaseLocation location, Clock clock) {
+        return open(location, clock, true);
+    }
+
+    /**
+     * As {@link #open(DatabaseLocation, Clock)}; {@code syncEachCommit=false} skips the per-commit
+     * fsync and is meant only for bulk loads (demo data, benchmarks) that are synced once at the end.
+     */
+    public static Database open(DatabaseLocation location, Clock clock, boolean syncEachCommit) {
+        Objects.requireNonNull(location);
+        try {
+            Files.createDirectories(location.directory());
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot create database directory " + location.directory(), e);
+        }
+        JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), USER, "");
+        pool.setMaxConnections(8);
+        try {
+            Flyway.configure()
+                    .dataSource(pool)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+        } catch (RuntimeException e) {
+            pool.dispose();
+            throw new StorageException("cannot open or migrate database " + location.dataFile(), e);
+        }
+        return new Database(location, pool, clock, syncEachCommit);
+    }
+
+    public DatabaseLocation location() {
+        return location;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    /**
+     * Runs {@code work} in one serializable-enough transaction (H2 READ COMMITTED plus row locks
+     * taken by the repositories) and returns once the commit is durable. Any exception rolls back
+     * everything the work did.
+     */
+    public <R> R inTransaction(TxWork<R> work) {
+        R result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> work.run(new Tx(handle, clock)));
+        if (syncEachCommit) {
+            sync();
+        }
+        return result;
+    }
+
+    /** Runs read-only work; nothing it does is committed durably (it should write nothing). */
+    public <R> R read(TxWork<R> work) {
+        return jdbi.withHandle(handle -> {
+            handle.setReadOnly(true);
+            try {
+                return work.run(new Tx(handle, clock));
+            } finally {
+                handle.setReadOnly(false);
+            }
+        });
+    }
+
+    /** Forces everything committed so far onto the storage device. */
+    public void sync() {
+        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+            statement.execute("CHECKPOINT SYNC");
+        } catch (SQLException e) {
+            throw new StorageException("cannot sync database to disk", e);
+        }
+    }
+
+    /** For persistence code (tests, verification, bulk loaders): the underlying Jdbi. */
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    public Path dataFile() {
+        return location.dataFile();
+    }
+
+    /** Closes the pool; H2 closes the database file cleanly when its last connection closes. */
+    @Override
+    public void close() {
+        pool.dispose();
+    }
+}

@@ -1,0 +1,49 @@
+package io.counterdesk.persistence;
+
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Where a terminal's H2 database lives. The file is {@code <dir>/<name>.mv.db}; the default is
+ * {@code ~/.counterdesk/data/counterdesk}, outside any working tree.
+ */
+public record DatabaseLocation(Path directory, String name) {
+
+    public static final String DEFAULT_NAME = "counterdesk";
+
+    public DatabaseLocation {
+        Objects.requireNonNull(directory);
+        Objects.requireNonNull(name);
+    }
+
+    public static DatabaseLocation defaultLocation() {
+        return new DatabaseLocation(
+                Path.of(System.getProperty("user.home"), ".counterdesk", "data"), DEFAULT_NAME);
+    }
+
+    /** Accepts a base path ({@code /data/hall1}) or the full file name ({@code /data/hall1.mv.db}). */
+    public static DatabaseLocation of(Path file) {
+        Path absolute = file.toAbsolutePath().normalize();
+        String fileName = absolute.getFileName().toString();
+        String base = fileName.endsWith(".mv.db") ? fileName.substring(0, fileName.length() - 6) : fileName;
+        Path parent = absolute.getParent();
+        return new DatabaseLocation(parent == null ? Path.of("/") : parent, base);
+    }
+
+    public Path basePath() {
+        return directory.resolve(name).toAbsolutePath();
+    }
+
+    public Path dataFile() {
+        return directory.resolve(name + ".mv.db");
+    }
+
+    /**
+     * The JDBC URL. {@code WRITE_DELAY=0} writes each commit to the file at once (no 500 ms
+     * buffer), so a kill -9 loses nothing; the fsync that makes it power-safe is done by
+     * {@link Database} after every commit. {@code DB_CLOSE_ON_EXIT=FALSE}: we close it ourselves.
+     */
+    public String jdbcUrl() {
+        return "jdbc:h2:file:" + basePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000";
+    }
+}

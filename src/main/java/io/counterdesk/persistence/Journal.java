@@ -1,0 +1,154 @@
+package io.counterdesk.persistence;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.result.ResultIterable;
+import org.jdbi.v3.core.result.ResultIterator;
+
+/**
+ * The append-only business journal with a SHA-256 hash chain.
+ *
+ * <p>Every business action appends its event inside its own transaction ({@link #append}), so the
+ * journal holds exactly what was committed. Each event's hash covers the previous hash and all of
+ * its own fields; {@link #verify} walks the chain and names the first broken link. The chain head
+ * row is locked for the append, which serialises concurrent business actions on the journal.
+ */
+public final class Journal {
+
+    public static final String GENESIS_HASH = "0".repeat(64);
+
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    private final String terminalCode;
+
+    public Journal(String terminalCode) {
+        this.terminalCode = Objects.requireNonNull(terminalCode);
+    }
+
+    public String terminalCode() {
+        return terminalCode;
+    }
+
+    /**
+     * Appends one event in {@code tx}. {@code payload} values must be JSON-friendly (strings,
+     * numbers, booleans, lists, maps); amounts go in as fen ({@code long}) or plain strings.
+     */
+    public JournalEvent append(Tx tx, String staffNo, String type, String subject, Map<String, ?> payload) {
+        Handle handle = tx.handle();
+        Map<String, Object> head = handle.createQuery("SELECT last_seq, last_hash FROM journal_head WHERE id = 1 FOR UPDATE")
+                .mapToMap().one();
+        long seq = ((Number) head.get("last_seq")).longValue() + 1;
+        String prevHash = (String) head.get("last_hash");
+        String body = toJson(payload);
+        Instant at = tx.now();
+        String hash = hash(prevHash, seq, at, terminalCode, staffNo, type, subject, body);
+        handle.createUpdate("""
+                INSERT INTO journal(seq, occurred_at, terminal_code, staff_no, type, subject, payload, prev_hash, hash)
+                VALUES (:seq, :at, :terminal, :staff, :type, :subject, :payload, :prev, :hash)""")
+                .bind("seq", seq)
+                .bind("at", at.atOffset(ZoneOffset.UTC))
+                .bind("terminal", terminalCode)
+                .bind("staff", staffNo)
+                .bind("type", type)
+                .bind("subject", subject)
+                .bind("payload", body)
+                .bind("prev", prevHash)
+                .bind("hash", hash)
+                .execute();
+        handle.createUpdate("UPDATE journal_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
+                .bind("seq", seq)
+                .bind("hash", hash)
+                .execute();
+        return new JournalEvent(seq, at, terminalCode, staffNo, type, subject, body, prevHash, hash);
+    }
+
+    /** Events with {@code seq} in [from, to], in order. */
+    public static List<JournalEvent> read(Handle handle, long fromSeq, long toSeq) {
+        return query(handle, "WHERE seq BETWEEN " + fromSeq + " AND " + toSeq).list();
+    }
+
+    /** Walks the whole chain from the genesis hash and reports the first event that does not fit. */
+    public static ChainReport verify(Tx tx) {
+        return verify(tx.handle());
+    }
+
+    static ChainReport verify(Handle handle) {
+        String expectedPrev = GENESIS_HASH;
+        long expectedSeq = 1;
+        long checked = 0;
+        try (ResultIterator<JournalEvent> it = query(handle, "").iterator()) {
+            while (it.hasNext()) {
+                JournalEvent e = it.next();
+                if (e.seq() != expectedSeq) {
+                    return ChainReport.broken(checked, expectedSeq, "event " + expectedSeq + " is missing");
+                }
+                if (!e.prevHash().equals(expectedPrev)) {
+                    return ChainReport.broken(checked, e.seq(), "previous-hash link does not match event " + (e.seq() - 1));
+                }
+                String recomputed = hash(e.prevHash(), e.seq(), e.occurredAt(), e.terminalCode(), e.staffNo(),
+                        e.type(), e.subject(), e.payload());
+                if (!recomputed.equals(e.hash())) {
+                    return ChainReport.broken(checked, e.seq(), "content does not match its hash (edited)");
+                }
+                expectedPrev = e.hash();
+                expectedSeq++;
+                checked++;
+            }
+        }
+        Map<String, Object> head = handle.createQuery("SELECT last_seq, last_hash FROM journal_head WHERE id = 1")
+                .mapToMap().one();
+        long headSeq = ((Number) head.get("last_seq")).longValue();
+        if (headSeq != checked || !expectedPrev.equals(head.get("last_hash"))) {
+            return ChainReport.broken(checked, checked + 1, "chain head says event " + headSeq + " but the chain ends at " + checked);
+        }
+        return ChainReport.intact(checked);
+    }
+
+    private static ResultIterable<JournalEvent> query(Handle handle, String where) {
+        return handle.createQuery("SELECT seq, occurred_at, terminal_code, staff_no, type, subject, payload, prev_hash, hash "
+                        + "FROM journal " + where + " ORDER BY seq")
+                .map((rs, ctx) -> new JournalEvent(
+                        rs.getLong("seq"),
+                        rs.getObject("occurred_at", java.time.OffsetDateTime.class).toInstant(),
+                        rs.getString("terminal_code"),
+                        rs.getString("staff_no"),
+                        rs.getString("type"),
+                        rs.getString("subject"),
+                        rs.getString("payload"),
+                        rs.getString("prev_hash"),
+                        rs.getString("hash")));
+    }
+
+    static String toJson(Map<String, ?> payload) {
+        try {
+            return JSON.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("journal payload is not serialisable: " + payload, e);
+        }
+    }
+
+    static String hash(String prevHash, long seq, Instant at, String terminal, String staffNo, String type,
+                       String subject, String payload) {
+        MessageDigest digest;
+        try {
+            digest = MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+        String canonical = String.join("\n", prevHash, Long.toString(seq), at.toString(), terminal, staffNo, type,
+                subject, payload);
+        return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    }
+}

@@ -1,0 +1,38 @@
+package io.counterdesk.persistence;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.jdbi.v3.core.Handle;
+
+/**
+ * One open database transaction. Application services receive it and pass it on to repositories
+ * and the {@link Journal}; only persistence code and repositories look inside ({@link #handle()}).
+ * Everything done through one {@code Tx} commits together or not at all.
+ */
+public final class Tx {
+
+    private final Handle handle;
+    private final Clock clock;
+    private final Instant startedAt;
+
+    Tx(Handle handle, Clock clock) {
+        this.handle = handle;
+        this.clock = clock;
+        this.startedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    }
+
+    /** The Jdbi handle; for repositories and persistence code only (enforced by an architecture test). */
+    public Handle handle() {
+        return handle;
+    }
+
+    /** The time of this business action: one instant for every row it writes. */
+    public Instant now() {
+        return startedAt;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+}

@@ -1,0 +1,7 @@
+package io.counterdesk.persistence;
+
+/** Work done inside one transaction. */
+@FunctionalInterface
+public interface TxWork<R> {
+    R run(Tx tx);
+}

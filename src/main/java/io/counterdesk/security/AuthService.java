@@ -1,0 +1,217 @@
+package io.counterdesk.security;
+
+import io.counterdesk.persistence.Database;
+import io.counterdesk.persistence.Journal;
+import io.counterdesk.persistence.Tx;
+import io.counterdesk.shared.BusinessException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Log-in, lockout, password changes, operator administration and approver checks.
+ *
+ * <p>A failed log-in is committed (the failure counter and any lockout survive) before the refusal
+ * is thrown. Unknown 工号 and wrong password give the same message, so staff numbers cannot be
+ * probed.
+ */
+public final class AuthService {
+
+    public static final int MAX_FAILED_ATTEMPTS = 5;
+    public static final Duration LOCKOUT = Duration.ofMinutes(15);
+    static final int MIN_PASSWORD_LENGTH = 8;
+
+    private final Database database;
+    private final Journal journal;
+    private final PasswordHasher hasher;
+    private final OperatorRepository operators = new OperatorRepository();
+
+    public AuthService(Database database, Journal journal, PasswordHasher hasher) {
+        this.database = database;
+        this.journal = journal;
+        this.hasher = hasher;
+    }
+
+    /** Checks 工号 and password; returns the operator or throws a refusal the cashier can read. */
+    public Operator login(String staffNo, char[] password) {
+        try {
+            Outcome outcome = database.inTransaction(tx -> checkCredentials(tx, staffNo, password, "LOGIN"));
+            return outcome.accept();
+        } finally {
+            PasswordHasher.wipe(password);
+        }
+    }
+
+    /**
+     * The manager-approval step: a second operator enters their own credentials. Failed attempts
+     * count towards that operator's lockout like a failed log-in.
+     */
+    public ApprovalGrant authoriseApprover(Operator requester, String staffNo, char[] password) {
+        try {
+            Outcome outcome = database.inTransaction(tx -> checkCredentials(tx, staffNo, password, "APPROVER_CHECK"));
+            Operator approver = outcome.accept();
+            if (!approver.may(Permission.APPROVE)) {
+                throw new BusinessException("security.approval.notManager", approver.label());
+            }
+            if (approver.id() == requester.id()) {
+                throw new BusinessException("security.approval.selfApproval");
+            }
+            return new ApprovalGrant(approver, database.clock().instant());
+        } finally {
+            PasswordHasher.wipe(password);
+        }
+    }
+
+    private Outcome checkCredentials(Tx tx, String staffNo, char[] password, String purpose) {
+        String cleanStaffNo = staffNo == null ? "" : staffNo.strip();
+        if (cleanStaffNo.isEmpty() || password == null || password.length == 0) {
+            return Outcome.refused(new BusinessException("security.login.empty"));
+        }
+        Optional<Operator> found = operators.lockByStaffNo(tx, cleanStaffNo);
+        if (found.isEmpty()) {
+            journal.append(tx, cleanStaffNo, "LOGIN_FAILED", cleanStaffNo, Map.of("purpose", purpose, "reason", "unknown"));
+            return Outcome.refused(new BusinessException("security.login.failed"));
+        }
+        Operator operator = found.get();
+        Instant now = tx.now();
+        if (!operator.active()) {
+            return Outcome.refused(new BusinessException("security.login.inactive"));
+        }
+        if (operator.isLockedAt(now)) {
+            long minutes = Math.max(1, Duration.between(now, operator.lockedUntil()).toSeconds() / 60 + 1);
+            return Outcome.refused(new BusinessException("security.login.locked", minutes));
+        }
+        String stored = operators.passwordHash(tx, operator.id());
+        if (!hasher.matches(password, stored)) {
+            int failures = operator.failedAttempts() + 1;
+            boolean lock = failures >= MAX_FAILED_ATTEMPTS;
+            operators.recordFailure(tx, operator.id(), lock ? 0 : failures, lock ? now.plus(LOCKOUT) : null);
+            journal.append(tx, operator.staffNo(), lock ? "OPERATOR_LOCKED" : "LOGIN_FAILED", operator.staffNo(),
+                    Map.of("purpose", purpose, "reason", "password", "failures", failures));
+            if (lock) {
+                return Outcome.refused(new BusinessException("security.login.lockedNow", LOCKOUT.toMinutes()));
+            }
+            return Outcome.refused(new BusinessException("security.login.failedRemaining",
+                    MAX_FAILED_ATTEMPTS - failures));
+        }
+        operators.recordSuccess(tx, operator.id());
+        if (hasher.needsRehash(stored)) {
+            operators.updatePassword(tx, operator.id(), hasher.hash(password), operator.mustChangePassword());
+        }
+        journal.append(tx, operator.staffNo(), purpose, operator.staffNo(), Map.of("role", operator.role().name()));
+        return Outcome.accepted(operators.findById(tx, operator.id()).orElseThrow());
+    }
+
+    /** Changes the operator's own password after checking the current one. */
+    public void changePassword(Operator operator, char[] current, char[] replacement) {
+        try {
+            checkPolicy(replacement);
+            if (java.util.Arrays.equals(current, replacement)) {
+                throw new BusinessException("security.password.same");
+            }
+            Outcome outcome = database.inTransaction(tx -> {
+                String stored = operators.passwordHash(tx, operator.id());
+                if (!hasher.matches(current, stored)) {
+                    return Outcome.refused(new BusinessException("security.password.currentWrong"));
+                }
+                operators.updatePassword(tx, operator.id(), hasher.hash(replacement), false);
+                journal.append(tx, operator.staffNo(), "PASSWORD_CHANGED", operator.staffNo(), Map.of());
+                return Outcome.accepted(operator);
+            });
+            outcome.accept();
+        } finally {
+            PasswordHasher.wipe(current);
+            PasswordHasher.wipe(replacement);
+        }
+    }
+
+    /** An administrator adds an operator, who must change the initial password at first log-in. */
+    public Operator createOperator(Operator admin, String staffNo, String name, Role role, char[] initialPassword) {
+        require(admin, Permission.MANAGE_OPERATORS);
+        return database.inTransaction(tx -> insertOperator(tx, admin.staffNo(), staffNo, name, role, initialPassword, true));
+    }
+
+    /**
+     * Creates the first administrator of an empty database (the {@code init} command). Refused once
+     * any operator exists.
+     */
+    public Operator createFirstAdmin(String staffNo, String name, char[] password) {
+        return database.inTransaction(tx -> {
+            if (operators.count(tx) > 0) {
+                throw new BusinessException("security.operator.firstAdminExists");
+            }
+            return insertOperator(tx, staffNo, staffNo, name, Role.ADMIN, password, false);
+        });
+    }
+
+    /** Inserts an operator inside an existing transaction (demo data, first admin). */
+    public Operator insertOperator(Tx tx, String actorStaffNo, String staffNo, String name, Role role, char[] password,
+                                   boolean mustChange) {
+        if (staffNo == null || !staffNo.matches("[0-9A-Za-z]{2,16}")) {
+            throw new BusinessException("security.operator.staffNoInvalid");
+        }
+        if (name == null || name.isBlank()) {
+            throw new BusinessException("security.operator.nameRequired");
+        }
+        checkPolicy(password);
+        if (operators.findByStaffNo(tx, staffNo).isPresent()) {
+            throw new BusinessException("security.operator.exists", staffNo);
+        }
+        long id = operators.insert(tx, staffNo, name.strip(), role, hasher.hash(password), mustChange);
+        journal.append(tx, actorStaffNo, "OPERATOR_CREATED", staffNo, Map.of("name", name.strip(), "role", role.name()));
+        return operators.findById(tx, id).orElseThrow();
+    }
+
+    /** An administrator lifts a lockout before it expires. */
+    public void unlock(Operator admin, String staffNo) {
+        require(admin, Permission.MANAGE_OPERATORS);
+        database.inTransaction(tx -> {
+            Operator target = operators.lockByStaffNo(tx, staffNo)
+                    .orElseThrow(() -> new BusinessException("security.operator.unknown", staffNo));
+            operators.recordSuccess(tx, target.id());
+            journal.append(tx, admin.staffNo(), "OPERATOR_UNLOCKED", staffNo, Map.of());
+            return null;
+        });
+    }
+
+    /** Throws unless {@code operator} holds {@code permission}. Services call this first. */
+    public static void require(Operator operator, Permission permission) {
+        if (operator == null || !operator.may(permission)) {
+            throw new BusinessException("security.permission.denied");
+        }
+    }
+
+    static void checkPolicy(char[] password) {
+        if (password == null || password.length < MIN_PASSWORD_LENGTH) {
+            throw new BusinessException("security.password.tooShort", MIN_PASSWORD_LENGTH);
+        }
+        boolean letter = false;
+        boolean digit = false;
+        for (char c : password) {
+            letter |= Character.isLetter(c);
+            digit |= Character.isDigit(c);
+        }
+        if (!letter || !digit) {
+            throw new BusinessException("security.password.weak");
+        }
+    }
+
+    /** A credential check's result, carried out of the transaction so a refusal still commits. */
+    private record Outcome(Operator operator, BusinessException refusal) {
+        static Outcome accepted(Operator operator) {
+            return new Outcome(operator, null);
+        }
+
+        static Outcome refused(BusinessException refusal) {
+            return new Outcome(null, refusal);
+        }
+
+        Operator accept() {
+            if (refusal != null) {
+                throw refusal;
+            }
+            return operator;
+        }
+    }
+}

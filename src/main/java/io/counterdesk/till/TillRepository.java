@@ -1,0 +1,43 @@
+package io.counterdesk.till;
+
+import io.counterdesk.persistence.Tx;
+import io.counterdesk.shared.Money;
+import java.sql.Date;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.jdbi.v3.core.mapper.RowMapper;
+
+/** Till sessions. */
+public final class TillRepository {
+
+    private static final RowMapper<TillSession> SESSION = (rs, ctx) -> new TillSession(
+            rs.getLong("id"), rs.getLong("terminal_id"), rs.getLong("operator_id"),
+            rs.getObject("business_day", java.time.LocalDate.class),
+            rs.getObject("opened_at", OffsetDateTime.class).toInstant(), Money.ofFen(rs.getLong("float_fen")),
+            TillStatus.valueOf(rs.getString("status")));
+
+    static String openKey(long operatorId, long terminalId) {
+        return operatorId + "@" + terminalId;
+    }
+
+    /** The open session of this cashier on this terminal, locked for the rest of the transaction. */
+    public Optional<TillSession> findOpen(Tx tx, long operatorId, long terminalId) {
+        return tx.handle().createQuery("SELECT * FROM till_session WHERE open_key = :k FOR UPDATE")
+                .bind("k", openKey(operatorId, terminalId)).map(SESSION).findOne();
+    }
+
+    public Optional<TillSession> findById(Tx tx, long id) {
+        return tx.handle().createQuery("SELECT * FROM till_session WHERE id = :id").bind("id", id).map(SESSION).findOne();
+    }
+
+    long insertOpen(Tx tx, long terminalId, long operatorId, java.time.LocalDate businessDay, Money openingFloat) {
+        return tx.handle().createUpdate("""
+                INSERT INTO till_session(terminal_id, operator_id, business_day, opened_at, float_fen, status, open_key)
+                VALUES (:t, :o, :day, :at, :float, 'OPEN', :key)""")
+                .bind("t", terminalId).bind("o", operatorId).bind("day", Date.valueOf(businessDay))
+                .bind("at", tx.now().atOffset(ZoneOffset.UTC)).bind("float", openingFloat.fen())
+                .bind("key", openKey(operatorId, terminalId))
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+}
