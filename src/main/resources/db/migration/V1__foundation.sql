@@ -86,13 +86,30 @@ CREATE TABLE holder_period (
 );
 CREATE INDEX holder_period_account ON holder_period(account_id);
 
--- Partial-text search: every 2-character slice (and the last single character) of the holder's
--- name and of the address, lower-cased. A query looks up its rarest slice, then checks the row.
-CREATE TABLE search_gram (
-    gram        VARCHAR(2) NOT NULL,
-    account_id  BIGINT     NOT NULL,
-    PRIMARY KEY (gram, account_id)
+-- Partial-text search (docs/adr/0005-partial-search-index.md), maintained by AccountRepository.
+-- search_text: each account's holder name and address as indexed (NFKC, lower case, no whitespace).
+CREATE TABLE search_text (
+    account_id    BIGINT       PRIMARY KEY,
+    name_text     VARCHAR(400) NOT NULL,
+    address_text  VARCHAR(800) NOT NULL
 );
+-- search_gram: for every character and every two adjacent characters ("gram") of those texts, which
+-- accounts hold it, one row per block of 1,024 account ids (block = account_id / 1024). members is the
+-- block's offsets (account_id % 1024) holding the gram: 2 bytes each while at most 63, else a 128-byte
+-- bitmap. A query is looked up by all its grams, rarest first, then checked against search_text.
+CREATE TABLE search_gram (
+    gram     VARCHAR(4)     NOT NULL,
+    block    BIGINT         NOT NULL,
+    members  VARBINARY(128) NOT NULL,
+    PRIMARY KEY (gram, block)
+);
+-- One row, locked by every writer of search_gram: block rows are shared by 1,024 accounts and are
+-- read, changed and written back.
+CREATE TABLE search_index_lock (
+    id  INT PRIMARY KEY,
+    CONSTRAINT search_index_lock_single CHECK (id = 1)
+);
+INSERT INTO search_index_lock(id) VALUES (1);
 
 CREATE TABLE tariff (
     id              BIGINT AUTO_INCREMENT PRIMARY KEY,

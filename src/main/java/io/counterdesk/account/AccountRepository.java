@@ -4,22 +4,16 @@ import io.counterdesk.persistence.Tx;
 import io.counterdesk.shared.Money;
 import java.sql.Date;
 import java.util.ArrayList;
-import java.util.Collection;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** Accounts, their holder history and the partial-text search index. */
+/** Accounts, their holder history and the partial-text search index ({@link SearchIndex}). */
 public final class AccountRepository {
 
-    /** A slice seen this often is "common"; counting stops there (the probe's cost is bounded). */
-    static final int GRAM_PROBE_LIMIT = 2_000;
+    private final SearchIndex searchIndex = new SearchIndex();
 
     private static final String SUMMARY_COLUMNS =
             "a.id, a.account_no, a.holder_name, a.holder_phone, a.address_text, a.kind, a.meter_kind, a.status";
@@ -68,7 +62,7 @@ public final class AccountRepository {
         }
         List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
         PreparedBatch periods = handle.prepareBatch(INSERT_PERIOD);
-        PreparedBatch grams = handle.prepareBatch("INSERT INTO search_gram(gram, account_id) VALUES (:g, :id)");
+        List<SearchIndex.Entry> searchEntries = new ArrayList<>(accounts.size());
         for (int i = 0; i < accounts.size(); i++) {
             NewAccount a = accounts.get(i);
             long id = ids.get(i);
@@ -76,12 +70,10 @@ public final class AccountRepository {
             periods.bind("accountId", id).bind("name", h.name()).bind("idType", h.idType().name())
                     .bind("idNumber", h.idNumber()).bind("phone", h.phone())
                     .bind("from", Date.valueOf(a.openedOn())).bind("reason", "OPENING").add();
-            for (String gram : gramsOf(h.name(), a.address().text())) {
-                grams.bind("g", gram).bind("id", id).add();
-            }
+            searchEntries.add(SearchIndex.Entry.of(id, h.name(), a.address().text()));
         }
         periods.execute();
-        grams.execute();
+        searchIndex.add(handle, searchEntries);
         return ids;
     }
 
@@ -97,12 +89,6 @@ public final class AccountRepository {
                 .bind("addressText", ad.text()).bind("holderName", h.name()).bind("idType", h.idType().name())
                 .bind("idNumber", h.idNumber()).bind("phone", h.phone())
                 .bind("openedOn", Date.valueOf(a.openedOn()));
-    }
-
-    static Set<String> gramsOf(String name, String addressText) {
-        Set<String> grams = SearchGrams.ofStoredText(name);
-        grams.addAll(SearchGrams.ofStoredText(addressText));
-        return grams;
     }
 
     public Optional<Account> findById(Tx tx, long id) {
@@ -155,59 +141,27 @@ public final class AccountRepository {
     }
 
     /**
-     * Accounts whose holder name or address contains {@code query} anywhere. Looks the query up by
-     * its rarest slice in {@code search_gram}, then checks each candidate row for the whole query.
+     * Accounts whose holder name or address contains {@code query} anywhere (after
+     * {@link SearchGrams#normalise}: full-width folded, case and whitespace ignored), by ascending id.
+     * Characters such as {@code %} and {@code _} are plain characters.
      */
     public List<AccountSummary> findByText(Tx tx, String query, int limit) {
-        String q = SearchGrams.normalise(query);
-        Set<String> grams = SearchGrams.ofQuery(q);
-        if (grams.isEmpty()) {
+        List<Long> ids = searchIndex.find(tx.handle(), SearchGrams.normalise(query), limit);
+        if (ids.isEmpty()) {
             return List.of();
         }
-        Handle handle = tx.handle();
-        if (q.length() == 1) {
-            return handle.createQuery("SELECT " + SUMMARY_COLUMNS + " FROM account a WHERE a.id IN ("
-                            + "SELECT DISTINCT g.account_id FROM search_gram g WHERE g.gram >= :lo AND g.gram < :hi "
-                            + "LIMIT :limit) ORDER BY a.id")
-                    .bind("lo", q).bind("hi", q + '\uffff').bind("limit", limit).map(SUMMARY).list();
-        }
-        String rarest = rarest(handle, grams);
-        String pattern = "%" + escapeLike(q) + "%";
-        return handle.createQuery("SELECT " + SUMMARY_COLUMNS + " FROM search_gram g JOIN account a ON a.id = g.account_id "
-                        + "WHERE g.gram = :g AND (LOWER(REPLACE(a.holder_name, ' ', '')) LIKE :p ESCAPE '\\' "
-                        + "OR LOWER(REPLACE(a.address_text, ' ', '')) LIKE :p ESCAPE '\\') ORDER BY g.account_id LIMIT :limit")
-                .bind("g", rarest).bind("p", pattern).bind("limit", limit).map(SUMMARY).list();
+        return tx.handle().createQuery("SELECT " + SUMMARY_COLUMNS + " FROM account a WHERE a.id IN (<ids>) ORDER BY a.id")
+                .bindList("ids", ids).map(SUMMARY).list();
     }
 
-    private static String rarest(Handle handle, Collection<String> grams) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
-        for (String gram : grams) {
-            counts.put(gram, handle.createQuery(
-                            "SELECT COUNT(*) FROM (SELECT 1 FROM search_gram WHERE gram = :g LIMIT " + GRAM_PROBE_LIMIT + ")")
-                    .bind("g", gram).mapTo(Integer.class).one());
-        }
-        return counts.entrySet().stream().min(Comparator.comparingInt(Map.Entry::getValue)).orElseThrow().getKey();
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-    }
-
-    /** Replaces the search slices of one account (after a holder or address change). */
+    /** Re-indexes one account's name and address for partial search; call after changing either. */
     public void reindex(Tx tx, long accountId) {
         Account account = findById(tx, accountId).orElseThrow();
-        Handle handle = tx.handle();
-        handle.createUpdate("DELETE FROM search_gram WHERE account_id = :id").bind("id", accountId).execute();
-        PreparedBatch grams = handle.prepareBatch("INSERT INTO search_gram(gram, account_id) VALUES (:g, :id)");
-        for (String gram : gramsOf(account.holder().name(), account.address().text())) {
-            grams.bind("g", gram).bind("id", accountId).add();
-        }
-        grams.execute();
+        searchIndex.replace(tx.handle(), SearchIndex.Entry.of(accountId, account.holder().name(), account.address().text()));
     }
 
-    /** Used by tests and support tools: the slices stored for an account. */
+    /** Used by tests and support tools: the slices stored for an account, sorted. */
     List<String> storedGrams(Tx tx, long accountId) {
-        return new ArrayList<>(tx.handle().createQuery("SELECT gram FROM search_gram WHERE account_id = :id ORDER BY gram")
-                .bind("id", accountId).mapTo(String.class).list());
+        return SearchIndex.storedGrams(tx.handle(), accountId);
     }
 }

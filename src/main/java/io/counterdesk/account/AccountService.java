@@ -6,11 +6,14 @@ import io.counterdesk.security.Operator;
 import io.counterdesk.security.Permission;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.Money;
+import io.counterdesk.shared.PhoneNumber;
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * Finding a customer: by account number, phone, ID number, card serial or meter number exactly,
@@ -20,6 +23,10 @@ import java.util.Map;
 public final class AccountService {
 
     public static final int DEFAULT_LIMIT = 50;
+
+    private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-]");
+    private static final Pattern IDENTIFIER = Pattern.compile("[0-9A-Z]+");
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private final Database database;
     private final AccountRepository accounts = new AccountRepository();
@@ -44,26 +51,43 @@ public final class AccountService {
         return search(operator, query, DEFAULT_LIMIT);
     }
 
+    /**
+     * Finds accounts for what the cashier typed, at most {@code limit}: exact matches on account no.,
+     * phone, ID number, card serial or meter no. first (spaces and dashes ignored, full-width
+     * characters read as ASCII, a landline in any common form), then account numbers starting with
+     * it, then accounts whose holder name or address contains it anywhere. No account twice.
+     */
     public List<AccountSummary> search(Operator operator, String query, int limit) {
         AuthService.require(operator, Permission.LOOKUP);
         String q = query == null ? "" : query.strip();
-        if (q.isEmpty()) {
+        if (q.isEmpty() || limit <= 0) {
             return List.of();
         }
         return database.read(tx -> {
             Map<Long, AccountSummary> found = new LinkedHashMap<>();
-            String key = q.replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
-            if (key.matches("[0-9A-Z]+")) {
+            String key = identifierKey(q);
+            if (IDENTIFIER.matcher(key).matches()) {
                 addAll(found, accounts.findExact(tx, key, limit), limit);
-                if (key.matches("[0-9]+")) {
-                    addAll(found, accounts.findByAccountNoPrefix(tx, key, limit), limit);
+            }
+            if (PhoneNumber.isValid(q)) {
+                String phone = PhoneNumber.normalise(q);
+                if (!phone.equals(key)) {
+                    addAll(found, accounts.findExact(tx, phone, limit), limit);
                 }
+            }
+            if (DIGITS.matcher(key).matches() && found.size() < limit) {
+                addAll(found, accounts.findByAccountNoPrefix(tx, key, limit), limit);
             }
             if (found.size() < limit) {
                 addAll(found, accounts.findByText(tx, q, limit), limit);
             }
             return new ArrayList<>(found.values());
         });
+    }
+
+    /** What the cashier typed as an identifier: NFKC, without spaces and dashes, upper case. */
+    static String identifierKey(String typed) {
+        return SEPARATORS.matcher(Normalizer.normalize(typed, Normalizer.Form.NFKC)).replaceAll("").toUpperCase(Locale.ROOT);
     }
 
     private static void addAll(Map<Long, AccountSummary> found, List<AccountSummary> more, int limit) {

@@ -1,51 +1,61 @@
 package io.counterdesk.account;
 
+import java.text.Normalizer;
 import java.util.LinkedHashSet;
 import java.util.Locale;
 import java.util.Set;
 
 /**
- * The slices that make "any part of a name or address" searchable through an index: every
- * two-character slice of the lower-cased text, plus its last character alone, so that a
- * one-character query finds it by prefix. A query of two or more characters is found through any
- * of its own two-character slices; the row is then checked for the whole query.
+ * The slices that make "any part of a name or address" searchable through an index (ADR 0005).
+ * A stored text is indexed by every character and every two adjacent characters of its normalised
+ * form; a query of one character is looked up by itself, a longer one by each of its two-character
+ * slices (every one of them must be present), and the candidates are then checked for the whole
+ * query. Characters are code points, so a rare name character outside the BMP (𠮷) is one character.
  */
 public final class SearchGrams {
 
     private SearchGrams() {
     }
 
+    /**
+     * The form that is indexed and compared: full-width letters and digits from a Chinese input
+     * method read as ASCII (NFKC), lower case, all whitespace removed.
+     */
     public static String normalise(String text) {
         if (text == null) {
             return "";
         }
-        StringBuilder out = new StringBuilder(text.length());
-        text.toLowerCase(Locale.ROOT).codePoints()
-                .filter(cp -> !Character.isWhitespace(cp))
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(folded.length());
+        folded.codePoints()
+                .filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp))
                 .forEach(out::appendCodePoint);
         return out.toString();
     }
 
-    /** The index entries for a stored text (name or address). */
+    /** The index entries for a stored text (name or address): every character and every pair. */
     public static Set<String> ofStoredText(String text) {
-        String t = normalise(text);
+        int[] chars = normalise(text).codePoints().toArray();
         Set<String> grams = new LinkedHashSet<>();
-        for (int i = 0; i < t.length(); i++) {
-            grams.add(t.substring(i, Math.min(i + 2, t.length())));
+        for (int i = 0; i < chars.length; i++) {
+            grams.add(new String(chars, i, 1));
+            if (i + 1 < chars.length) {
+                grams.add(new String(chars, i, 2));
+            }
         }
         return grams;
     }
 
-    /** The slices a query can be looked up by; a one-character query is its own (prefix) slice. */
+    /** The slices a query is looked up by: a one-character query itself, else its two-character slices. */
     public static Set<String> ofQuery(String query) {
-        String q = normalise(query);
+        int[] chars = normalise(query).codePoints().toArray();
         Set<String> grams = new LinkedHashSet<>();
-        if (q.length() == 1) {
-            grams.add(q);
+        if (chars.length == 1) {
+            grams.add(new String(chars, 0, 1));
             return grams;
         }
-        for (int i = 0; i + 2 <= q.length(); i++) {
-            grams.add(q.substring(i, i + 2));
+        for (int i = 0; i + 1 < chars.length; i++) {
+            grams.add(new String(chars, i, 2));
         }
         return grams;
     }

@@ -29,18 +29,28 @@ public record AppConfig(DatabaseLocation database, Locale locale, Clock clock, b
 
     static AppConfig resolve(Path dbOption, String lang, Map<String, String> env) {
         DatabaseLocation location;
+        String property = System.getProperty("counterdesk.db");
+        String variable = env.get("COUNTERDESK_DB");
         if (dbOption != null) {
             location = DatabaseLocation.of(dbOption);
-        } else if (System.getProperty("counterdesk.db") != null) {
-            location = DatabaseLocation.of(Path.of(System.getProperty("counterdesk.db")));
-        } else if (env.get("COUNTERDESK_DB") != null && !env.get("COUNTERDESK_DB").isBlank()) {
-            location = DatabaseLocation.of(Path.of(env.get("COUNTERDESK_DB")));
+        } else if (isSet(property)) {
+            location = DatabaseLocation.of(Path.of(property.strip()));
+        } else if (isSet(variable)) {
+            location = DatabaseLocation.of(Path.of(variable.strip()));
         } else {
             location = DatabaseLocation.defaultLocation();
         }
-        String language = lang != null ? lang : System.getProperty("counterdesk.lang", env.getOrDefault("COUNTERDESK_LANG", "zh"));
+        String language = isSet(lang) ? lang.strip()
+                : isSet(System.getProperty("counterdesk.lang")) ? System.getProperty("counterdesk.lang").strip()
+                : isSet(env.get("COUNTERDESK_LANG")) ? env.get("COUNTERDESK_LANG").strip()
+                : "zh";
         Locale locale = "en".equalsIgnoreCase(language) ? Locale.ENGLISH : Locale.SIMPLIFIED_CHINESE;
         return new AppConfig(location, locale, Clock.systemDefaultZone(), true, DEFAULT_DEMO_ACCOUNTS);
+    }
+
+    /** An empty or blank setting (e.g. {@code -Dcounterdesk.db=}) counts as not given. */
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
     }
 
     public AppConfig withClock(Clock replacement) {

@@ -5,6 +5,7 @@ import io.counterdesk.persistence.ChainReport;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.Integrity;
 import io.counterdesk.persistence.Journal;
+import io.counterdesk.persistence.StorageException;
 import io.counterdesk.persistence.TerminalIdentity;
 import io.counterdesk.persistence.TerminalRepository;
 import io.counterdesk.security.AuthService;
@@ -12,6 +13,7 @@ import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.BusinessException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -84,15 +86,25 @@ final class Cli implements Callable<Integer> {
                 if (database.read(terminals::current).isPresent()) {
                     return fail(spec, "app.init.alreadyInitialised", database.dataFile());
                 }
-                TerminalIdentity terminal = database.inTransaction(tx -> terminals.register(tx, hallCode, hallName,
-                        hallAddress, hotline, terminalCode, terminalName));
-                new AuthService(database, new Journal(terminal.terminalCode()), new PasswordHasher())
-                        .createFirstAdmin(adminStaffNo, adminName, adminPassword);
+                PasswordHasher hasher = new PasswordHasher();
+                // one transaction: a refused administrator (e.g. a weak password) leaves the database empty,
+                // so init can simply be run again
+                TerminalIdentity terminal = database.inTransaction(tx -> {
+                    TerminalIdentity registered = terminals.register(tx, hallCode, hallName, hallAddress, hotline,
+                            terminalCode, terminalName);
+                    new AuthService(database, new Journal(registered.terminalCode()), hasher)
+                            .createFirstAdmin(tx, adminStaffNo, adminName, adminPassword);
+                    return registered;
+                });
                 out.println("initialised " + database.dataFile() + " for " + terminal.hallName() + " / "
                         + terminal.terminalCode() + "; administrator " + adminStaffNo);
                 return 0;
             } catch (BusinessException e) {
                 return fail(spec, e);
+            } finally {
+                if (adminPassword != null) {
+                    Arrays.fill(adminPassword, '\0');
+                }
             }
         }
     }
@@ -141,7 +153,7 @@ final class Cli implements Callable<Integer> {
             if (!config.database().dataFile().toFile().isFile()) {
                 return fail(spec, "app.verify.noDatabase", config.database().dataFile());
             }
-            try (Database database = Database.open(config.database(), config.clock())) {
+            try (Database database = Database.openForInspection(config.database(), config.clock())) {
                 ChainReport chain = database.read(Journal::verify);
                 List<String> problems = database.read(Integrity::check);
                 if (chain.isIntact()) {
@@ -154,6 +166,10 @@ final class Cli implements Callable<Integer> {
                     out.println("integrity: all checks passed");
                 }
                 return chain.isIntact() && problems.isEmpty() ? 0 : 1;
+            } catch (StorageException e) {
+                out.println("schema: cannot be checked: " + e.getMessage()
+                        + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+                return 1;
             }
         }
     }

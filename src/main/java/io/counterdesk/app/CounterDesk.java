@@ -3,6 +3,13 @@ package io.counterdesk.app;
 import io.counterdesk.account.AccountService;
 import io.counterdesk.app.demo.DemoData;
 import io.counterdesk.billing.BillingQueries;
+import io.counterdesk.billing.LateFeeRule;
+import io.counterdesk.payment.PaymentService;
+import io.counterdesk.payment.VoucherRule;
+import io.counterdesk.printing.Printers;
+import io.counterdesk.printing.ReceiptPrinter;
+import io.counterdesk.receipt.ReceiptPrinting;
+import io.counterdesk.receipt.ReceiptStockService;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.Journal;
 import io.counterdesk.persistence.TerminalIdentity;
@@ -29,6 +36,10 @@ public final class CounterDesk implements AutoCloseable {
     private final ApprovalRecorder approvals;
     private final AccountService accounts;
     private final TillService tills;
+    private final PaymentService payments;
+    private final ReceiptStockService receiptStock;
+    private final ReceiptPrinter printer;
+    private final ReceiptPrinting receiptPrinting;
 
     private CounterDesk(AppConfig config, Database database, TerminalIdentity terminal, PasswordHasher hasher) {
         this.config = config;
@@ -40,6 +51,11 @@ public final class CounterDesk implements AutoCloseable {
         BillingQueries billing = new BillingQueries();
         this.accounts = new AccountService(database, billing::billLines);
         this.tills = new TillService(database, journal, terminal);
+        this.payments = new PaymentService(database, journal, terminal, approvals, LateFeeRule.DEFAULT,
+                VoucherRule.DEFAULT);
+        this.receiptStock = new ReceiptStockService(database, journal, approvals);
+        this.printer = Printers.open(TerminalSettings.load(config.database()).printer());
+        this.receiptPrinting = new ReceiptPrinting(database, terminal, receiptStock, printer);
     }
 
     /**
@@ -101,8 +117,29 @@ public final class CounterDesk implements AutoCloseable {
         return tills;
     }
 
+    public PaymentService payments() {
+        return payments;
+    }
+
+    public ReceiptStockService receiptStock() {
+        return receiptStock;
+    }
+
+    /** The receipt printer (the capture printer in demo mode). */
+    public ReceiptPrinter printer() {
+        return printer;
+    }
+
+    public ReceiptPrinting receiptPrinting() {
+        return receiptPrinting;
+    }
+
     @Override
     public void close() {
-        database.close();
+        try {
+            printer.close();
+        } finally {
+            database.close();
+        }
     }
 }

@@ -1,12 +1,12 @@
 package io.counterdesk.app;
 
-/** Opens the counter window (JavaFX). Replaced by the UI work in progress. */
+/** Opens the counter window (JavaFX) and returns when it has closed. */
 final class FxLauncher {
 
     private FxLauncher() {
     }
 
     static void launch(AppConfig config) {
-        throw new UnsupportedOperationException("window not built yet");
+        CounterDeskApp.launch(config);
     }
 }

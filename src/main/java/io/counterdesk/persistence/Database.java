@@ -48,6 +48,18 @@ public final class Database implements AutoCloseable {
      * fsync and is meant only for bulk loads (demo data, benchmarks) that are synced once at the end.
      */
     public static Database open(DatabaseLocation location, Clock clock, boolean syncEachCommit) {
+        return open(location, clock, syncEachCommit, true);
+    }
+
+    /**
+     * Opens an existing database for inspection ({@code verify}): the schema is validated against
+     * the migrations, never migrated, so checking a database does not change it.
+     */
+    public static Database openForInspection(DatabaseLocation location, Clock clock) {
+        return open(location, clock, true, false);
+    }
+
+    private static Database open(DatabaseLocation location, Clock clock, boolean syncEachCommit, boolean migrate) {
         Objects.requireNonNull(location);
         try {
             Files.createDirectories(location.directory());
@@ -57,11 +69,15 @@ public final class Database implements AutoCloseable {
         JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), USER, "");
         pool.setMaxConnections(8);
         try {
-            Flyway.configure()
+            Flyway flyway = Flyway.configure()
                     .dataSource(pool)
                     .locations("classpath:db/migration")
-                    .load()
-                    .migrate();
+                    .load();
+            if (migrate) {
+                flyway.migrate();
+            } else {
+                flyway.validate();
+            }
         } catch (RuntimeException e) {
             pool.dispose();
             throw new StorageException("cannot open or migrate database " + location.dataFile(), e);

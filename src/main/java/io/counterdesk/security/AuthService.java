@@ -21,6 +21,8 @@ public final class AuthService {
     public static final int MAX_FAILED_ATTEMPTS = 5;
     public static final Duration LOCKOUT = Duration.ofMinutes(15);
     static final int MIN_PASSWORD_LENGTH = 8;
+    /** The longest 工号 (the {@code operator.staff_no} and {@code journal.staff_no} columns). */
+    static final int STAFF_NO_MAX_LENGTH = 16;
 
     private final Database database;
     private final Journal journal;
@@ -63,6 +65,19 @@ public final class AuthService {
         }
     }
 
+    /**
+     * A second operator confirms their presence with their own credentials (e.g. the cashier who
+     * takes over receipt stock). Any active operator may confirm; failures count towards lockout.
+     */
+    public OperatorConfirmation confirmOperator(String staffNo, char[] password) {
+        try {
+            Outcome outcome = database.inTransaction(tx -> checkCredentials(tx, staffNo, password, "CONFIRMATION"));
+            return new OperatorConfirmation(outcome.accept(), database.clock().instant());
+        } finally {
+            PasswordHasher.wipe(password);
+        }
+    }
+
     private Outcome checkCredentials(Tx tx, String staffNo, char[] password, String purpose) {
         String cleanStaffNo = staffNo == null ? "" : staffNo.strip();
         if (cleanStaffNo.isEmpty() || password == null || password.length == 0) {
@@ -70,30 +85,26 @@ public final class AuthService {
         }
         Optional<Operator> found = operators.lockByStaffNo(tx, cleanStaffNo);
         if (found.isEmpty()) {
-            journal.append(tx, cleanStaffNo, "LOGIN_FAILED", cleanStaffNo, Map.of("purpose", purpose, "reason", "unknown"));
+            // whatever was typed is journaled, cut to what the journal's columns hold
+            String typed = cleanStaffNo.length() > STAFF_NO_MAX_LENGTH
+                    ? cleanStaffNo.substring(0, STAFF_NO_MAX_LENGTH) : cleanStaffNo;
+            journal.append(tx, typed, "LOGIN_FAILED", typed, Map.of("purpose", purpose, "reason", "unknown"));
             return Outcome.refused(new BusinessException("security.login.failed"));
         }
         Operator operator = found.get();
         Instant now = tx.now();
-        if (!operator.active()) {
-            return Outcome.refused(new BusinessException("security.login.inactive"));
-        }
         if (operator.isLockedAt(now)) {
-            long minutes = Math.max(1, Duration.between(now, operator.lockedUntil()).toSeconds() / 60 + 1);
-            return Outcome.refused(new BusinessException("security.login.locked", minutes));
+            return Outcome.refused(locked(operator, now));
         }
         String stored = operators.passwordHash(tx, operator.id());
         if (!hasher.matches(password, stored)) {
-            int failures = operator.failedAttempts() + 1;
-            boolean lock = failures >= MAX_FAILED_ATTEMPTS;
-            operators.recordFailure(tx, operator.id(), lock ? 0 : failures, lock ? now.plus(LOCKOUT) : null);
-            journal.append(tx, operator.staffNo(), lock ? "OPERATOR_LOCKED" : "LOGIN_FAILED", operator.staffNo(),
-                    Map.of("purpose", purpose, "reason", "password", "failures", failures));
-            if (lock) {
-                return Outcome.refused(new BusinessException("security.login.lockedNow", LOCKOUT.toMinutes()));
-            }
-            return Outcome.refused(new BusinessException("security.login.failedRemaining",
-                    MAX_FAILED_ATTEMPTS - failures));
+            // the same refusal as for an unknown 工号, so staff numbers cannot be probed
+            return Outcome.refused(recordWrongPassword(tx, operator, purpose)
+                    .orElseGet(() -> new BusinessException("security.login.failed")));
+        }
+        // only someone who knows the password learns that the 工号 is deactivated
+        if (!operator.active()) {
+            return Outcome.refused(new BusinessException("security.login.inactive"));
         }
         operators.recordSuccess(tx, operator.id());
         if (hasher.needsRehash(stored)) {
@@ -103,7 +114,31 @@ public final class AuthService {
         return Outcome.accepted(operators.findById(tx, operator.id()).orElseThrow());
     }
 
-    /** Changes the operator's own password after checking the current one. */
+    /** The refusal for a locked operator, with the minutes left rounded up. */
+    private static BusinessException locked(Operator operator, Instant now) {
+        long secondsLeft = Duration.between(now, operator.lockedUntil()).toSeconds();
+        long minutes = Math.max(1, (secondsLeft + 59) / 60);
+        return new BusinessException("security.login.locked", minutes);
+    }
+
+    /**
+     * Counts a wrong password against {@code operator} and journals it; at the fifth the operator is
+     * locked and the lockout refusal is returned.
+     */
+    private Optional<BusinessException> recordWrongPassword(Tx tx, Operator operator, String purpose) {
+        int failures = operator.failedAttempts() + 1;
+        boolean lock = failures >= MAX_FAILED_ATTEMPTS;
+        operators.recordFailure(tx, operator.id(), lock ? 0 : failures, lock ? tx.now().plus(LOCKOUT) : null);
+        journal.append(tx, operator.staffNo(), lock ? "OPERATOR_LOCKED" : "LOGIN_FAILED", operator.staffNo(),
+                Map.of("purpose", purpose, "reason", "password", "failures", failures));
+        return lock ? Optional.of(new BusinessException("security.login.lockedNow", LOCKOUT.toMinutes()))
+                : Optional.empty();
+    }
+
+    /**
+     * Changes the operator's own password after checking the current one. A wrong current password
+     * counts towards lockout like a failed log-in, so a screen left logged in cannot be used to guess it.
+     */
     public void changePassword(Operator operator, char[] current, char[] replacement) {
         try {
             checkPolicy(replacement);
@@ -111,10 +146,17 @@ public final class AuthService {
                 throw new BusinessException("security.password.same");
             }
             Outcome outcome = database.inTransaction(tx -> {
-                String stored = operators.passwordHash(tx, operator.id());
-                if (!hasher.matches(current, stored)) {
-                    return Outcome.refused(new BusinessException("security.password.currentWrong"));
+                Operator fresh = operators.lockByStaffNo(tx, operator.staffNo())
+                        .orElseThrow(() -> new BusinessException("security.operator.unknown", operator.staffNo()));
+                if (fresh.isLockedAt(tx.now())) {
+                    return Outcome.refused(locked(fresh, tx.now()));
                 }
+                String stored = operators.passwordHash(tx, fresh.id());
+                if (!hasher.matches(current, stored)) {
+                    return Outcome.refused(recordWrongPassword(tx, fresh, "PASSWORD_CHANGE")
+                            .orElseGet(() -> new BusinessException("security.password.currentWrong")));
+                }
+                operators.recordSuccess(tx, fresh.id());
                 operators.updatePassword(tx, operator.id(), hasher.hash(replacement), false);
                 journal.append(tx, operator.staffNo(), "PASSWORD_CHANGED", operator.staffNo(), Map.of());
                 return Outcome.accepted(operator);
@@ -137,18 +179,24 @@ public final class AuthService {
      * any operator exists.
      */
     public Operator createFirstAdmin(String staffNo, String name, char[] password) {
-        return database.inTransaction(tx -> {
-            if (operators.count(tx) > 0) {
-                throw new BusinessException("security.operator.firstAdminExists");
-            }
-            return insertOperator(tx, staffNo, staffNo, name, Role.ADMIN, password, false);
-        });
+        return database.inTransaction(tx -> createFirstAdmin(tx, staffNo, name, password));
+    }
+
+    /**
+     * As {@link #createFirstAdmin(String, String, char[])}, inside the caller's transaction: {@code init}
+     * registers the terminal in the same one, so a refused administrator leaves no half-set-up database.
+     */
+    public Operator createFirstAdmin(Tx tx, String staffNo, String name, char[] password) {
+        if (operators.count(tx) > 0) {
+            throw new BusinessException("security.operator.firstAdminExists");
+        }
+        return insertOperator(tx, staffNo, staffNo, name, Role.ADMIN, password, false);
     }
 
     /** Inserts an operator inside an existing transaction (demo data, first admin). */
     public Operator insertOperator(Tx tx, String actorStaffNo, String staffNo, String name, Role role, char[] password,
                                    boolean mustChange) {
-        if (staffNo == null || !staffNo.matches("[0-9A-Za-z]{2,16}")) {
+        if (staffNo == null || !staffNo.matches("[0-9A-Za-z]{2," + STAFF_NO_MAX_LENGTH + "}")) {
             throw new BusinessException("security.operator.staffNoInvalid");
         }
         if (name == null || name.isBlank()) {

@@ -27,7 +27,10 @@ public final class I18n {
             "io.counterdesk.i18n.account",
             "io.counterdesk.i18n.till",
             "io.counterdesk.i18n.ui",
-            "io.counterdesk.i18n.app");
+            "io.counterdesk.i18n.app",
+            "io.counterdesk.i18n.payment",
+            "io.counterdesk.i18n.receipt",
+            "io.counterdesk.i18n.printing");
 
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 

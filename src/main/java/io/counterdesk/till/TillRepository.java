@@ -1,12 +1,15 @@
 package io.counterdesk.till;
 
 import io.counterdesk.persistence.Tx;
+import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.Money;
 import java.sql.Date;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
+import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Till sessions. */
 public final class TillRepository {
@@ -16,6 +19,9 @@ public final class TillRepository {
             rs.getObject("business_day", java.time.LocalDate.class),
             rs.getObject("opened_at", OffsetDateTime.class).toInstant(), Money.ofFen(rs.getLong("float_fen")),
             TillStatus.valueOf(rs.getString("status")));
+
+    /** SQLSTATE of a unique-constraint violation. */
+    private static final String UNIQUE_VIOLATION = "23505";
 
     static String openKey(long operatorId, long terminalId) {
         return operatorId + "@" + terminalId;
@@ -31,13 +37,24 @@ public final class TillRepository {
         return tx.handle().createQuery("SELECT * FROM till_session WHERE id = :id").bind("id", id).map(SESSION).findOne();
     }
 
+    /**
+     * Inserts an open session. Two opens racing past {@link #findOpen} (a double-submitted form) meet
+     * at the unique open key; the loser gets the same refusal as a second open.
+     */
     long insertOpen(Tx tx, long terminalId, long operatorId, java.time.LocalDate businessDay, Money openingFloat) {
-        return tx.handle().createUpdate("""
-                INSERT INTO till_session(terminal_id, operator_id, business_day, opened_at, float_fen, status, open_key)
-                VALUES (:t, :o, :day, :at, :float, 'OPEN', :key)""")
-                .bind("t", terminalId).bind("o", operatorId).bind("day", Date.valueOf(businessDay))
-                .bind("at", tx.now().atOffset(ZoneOffset.UTC)).bind("float", openingFloat.fen())
-                .bind("key", openKey(operatorId, terminalId))
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        try {
+            return tx.handle().createUpdate("""
+                    INSERT INTO till_session(terminal_id, operator_id, business_day, opened_at, float_fen, status, open_key)
+                    VALUES (:t, :o, :day, :at, :float, 'OPEN', :key)""")
+                    .bind("t", terminalId).bind("o", operatorId).bind("day", Date.valueOf(businessDay))
+                    .bind("at", tx.now().atOffset(ZoneOffset.UTC)).bind("float", openingFloat.fen())
+                    .bind("key", openKey(operatorId, terminalId))
+                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        } catch (UnableToExecuteStatementException e) {
+            if (e.getCause() instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
+                throw new BusinessException("till.alreadyOpen");
+            }
+            throw e;
+        }
     }
 }

@@ -17,7 +17,12 @@ import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.Journal;
 import io.counterdesk.persistence.TerminalIdentity;
 import io.counterdesk.persistence.TerminalRepository;
+import io.counterdesk.persistence.Tx;
+import io.counterdesk.receipt.ReceiptKind;
+import io.counterdesk.receipt.ReceiptStockService;
+import io.counterdesk.security.ApprovalRecorder;
 import io.counterdesk.security.AuthService;
+import io.counterdesk.security.Operator;
 import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.security.Role;
 import io.counterdesk.shared.CreditCode;
@@ -85,9 +90,12 @@ public final class DemoData {
                     "杭州市西湖区文三路 100 号", "96777", TERMINAL_CODE, "1 号窗口");
             Journal journal = new Journal(t.terminalCode());
             AuthService auth = new AuthService(database, journal, hasher);
+            Map<String, Operator> created = new java.util.LinkedHashMap<>();
             for (DemoOperator op : OPERATORS) {
-                auth.insertOperator(tx, "system", op.staffNo(), op.name(), op.role(), op.password().toCharArray(), false);
+                created.put(op.staffNo(), auth.insertOperator(tx, "system", op.staffNo(), op.name(), op.role(),
+                        op.password().toCharArray(), false));
             }
+            registerReceiptStock(tx, new ReceiptStockService(database, journal, new ApprovalRecorder(journal)), created);
             TariffRepository tariffs = new TariffRepository();
             for (Tariff tariff : tariffs(database.clock().instant().atZone(database.clock().getZone()).toLocalDate())) {
                 tariffs.insert(tx, tariff);
@@ -99,6 +107,23 @@ public final class DemoData {
         database.inTransaction(tx -> new Journal(terminal.terminalCode()).append(tx, "system", "DEMO_DATA_LOADED",
                 HALL_CODE, Map.of("accounts", accountCount, "operators", OPERATORS.size())));
         return terminal;
+    }
+
+    /**
+     * Each demo operator who works at the counter gets receipt and check-slip numbers, registered by
+     * the demo manager: operator {@code n} of the list holds n×10000+1 … n×10000+5000 of each kind.
+     */
+    private static void registerReceiptStock(Tx tx, ReceiptStockService stock, Map<String, Operator> operators) {
+        Operator manager = operators.get("2001");
+        int n = 1;
+        for (DemoOperator op : OPERATORS) {
+            if (op.role() != Role.ADMIN) {
+                for (ReceiptKind kind : List.of(ReceiptKind.RECEIPT, ReceiptKind.CHECK_SLIP)) {
+                    stock.registerIn(tx, manager, op.staffNo(), kind, n * 10_000L + 1, n * 10_000L + 5_000);
+                }
+            }
+            n++;
+        }
     }
 
     /** Inserts demo accounts {@code from} … {@code from+count-1} with their bills, in batches. */

@@ -1,0 +1,181 @@
+package io.counterdesk.bench;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cold start to the login screen: runs the app in a fresh JVM with {@code -Dcounterdesk.startupProbe=true},
+ * which makes it print {@code STARTUP_MS=<n>} once the login screen is shown and exit. Measures both
+ * the wall time from process start to that line (what a cashier waits, JVM start included) and the
+ * figure the app reports itself.
+ *
+ * <p>Without a display it starts its own Xvfb for the runs (closest to a real desktop); without
+ * Xvfb it falls back to JavaFX's headless Monocle platform.
+ */
+final class ColdStart implements AutoCloseable {
+
+    private static final Pattern PROBE = Pattern.compile("STARTUP_MS=(\\d+)");
+    private static final long RUN_TIMEOUT_SECONDS = 60;
+
+    /** One run: wall time to the probe line and the app's own figure, or why there was none. */
+    record Run(long wallMillis, long reportedMillis, String failure) {
+        boolean ok() {
+            return failure == null;
+        }
+    }
+
+    private final List<String> javaCommand;
+    private final Process xvfb;
+    private final String display;
+    private final String platform;
+
+    private ColdStart(List<String> javaCommand, Process xvfb, String display, String platform) {
+        this.javaCommand = javaCommand;
+        this.xvfb = xvfb;
+        this.display = display;
+        this.platform = platform;
+    }
+
+    /**
+     * @param appClasses   the app's compiled classes (target/classes)
+     * @param dependencies file holding the app's run-time class path (maven-dependency-plugin build-classpath)
+     * @param databaseBase the initialised database, as the {@code --db} option takes it
+     */
+    static ColdStart prepare(Path appClasses, Path dependencies, Path databaseBase) throws IOException, InterruptedException {
+        String classpath = appClasses + java.io.File.pathSeparator + Files.readString(dependencies).strip();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Dcounterdesk.startupProbe=true");
+        command.add("-Dfile.encoding=UTF-8");
+        Process xvfb = null;
+        String display = System.getenv("DISPLAY");
+        String platform;
+        if (display != null && !display.isBlank()) {
+            platform = "X display " + display;
+        } else if (Files.isExecutable(Path.of("/usr/bin/Xvfb"))) {
+            int number = freeDisplayNumber();
+            display = ":" + number;
+            xvfb = new ProcessBuilder("/usr/bin/Xvfb", display, "-nolisten", "tcp", "-screen", "0", "1366x768x24")
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            Path socket = Path.of("/tmp/.X11-unix/X" + number);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (!Files.exists(socket) && xvfb.isAlive() && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            if (!Files.exists(socket)) {
+                xvfb.destroy();
+                throw new IOException("Xvfb did not start on " + display);
+            }
+            command.add("-Dprism.order=sw");
+            platform = "Xvfb " + display + ", software rendering";
+        } else {
+            String monocle = monocleJar().orElseThrow(() -> new IOException("no display, no Xvfb and no openjfx-monocle"));
+            classpath = classpath + java.io.File.pathSeparator + monocle;
+            command.add("-Dglass.platform=Monocle");
+            command.add("-Dmonocle.platform=Headless");
+            command.add("-Dprism.order=sw");
+            platform = "Monocle headless, software rendering";
+        }
+        command.add("-cp");
+        command.add(classpath);
+        command.add("io.counterdesk.app.Main");
+        command.add("--db");
+        command.add(databaseBase.toString());
+        return new ColdStart(command, xvfb, display, platform);
+    }
+
+    String platform() {
+        return platform;
+    }
+
+    Run runOnce() throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(javaCommand);
+        if (display != null) {
+            builder.environment().put("DISPLAY", display);
+        }
+        long started = System.nanoTime();
+        Process app = builder.start();
+        Deque<String> errTail = new ArrayDeque<>();
+        CompletableFuture<Void> errReader = CompletableFuture.runAsync(() -> tail(app.getErrorStream(), errTail));
+        long wall = -1;
+        long reported = -1;
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = out.readLine()) != null) {
+                Matcher m = PROBE.matcher(line);
+                if (m.find() && wall < 0) {
+                    wall = (System.nanoTime() - started) / 1_000_000;
+                    reported = Long.parseLong(m.group(1));
+                }
+            }
+        }
+        boolean exited = app.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        if (!exited) {
+            app.destroyForcibly().waitFor();
+        }
+        errReader.join();
+        if (wall >= 0) {
+            return new Run(wall, reported, null);
+        }
+        String why = exited ? "exit code " + app.exitValue() : "no answer in " + RUN_TIMEOUT_SECONDS + " s";
+        synchronized (errTail) {
+            return new Run(-1, -1, why + (errTail.isEmpty() ? "" : ": " + String.join(" | ", errTail)));
+        }
+    }
+
+    private static void tail(InputStream stream, Deque<String> lines) {
+        try (BufferedReader err = new BufferedReader(new InputStreamReader(stream, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = err.readLine()) != null) {
+                synchronized (lines) {
+                    if (lines.size() == 3) {
+                        lines.removeFirst();
+                    }
+                    lines.addLast(line.strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static int freeDisplayNumber() {
+        for (int n = 91; n < 200; n++) {
+            if (!Files.exists(Path.of("/tmp/.X11-unix/X" + n)) && !Files.exists(Path.of("/tmp/.X" + n + "-lock"))) {
+                return n;
+            }
+        }
+        throw new IllegalStateException("no free X display number");
+    }
+
+    private static Optional<String> monocleJar() {
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (entry.contains("openjfx-monocle")) {
+                return Optional.of(entry);
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        if (xvfb != null) {
+            xvfb.destroy();
+            xvfb.waitFor(5, TimeUnit.SECONDS);
+        }
+    }
+}

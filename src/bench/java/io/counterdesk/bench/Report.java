@@ -1,0 +1,112 @@
+package io.counterdesk.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/** Collects the bench's figures and renders them as Markdown (console and target/bench/results.md). */
+final class Report {
+
+    private final StringBuilder header = new StringBuilder();
+    private final List<String> rows = new ArrayList<>();
+    private final StringBuilder tail = new StringBuilder();
+
+    void machine(int accounts, int iterations) {
+        header.append("# CounterDesk bench results\n\n");
+        header.append("- run: ").append(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)).append('\n');
+        header.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs (")
+                .append(cpuModel()).append("), ").append(memory()).append('\n');
+        header.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
+                .append(System.getProperty("java.version")).append(", max heap ")
+                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB; ")
+                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version")).append('\n');
+        header.append(String.format(Locale.ROOT, "- data: %,d demo accounts; %,d measured calls per kind after %,d warm-up calls"
+                + " (partial search: %,d calls of the mix)%n", accounts, iterations, iterations, iterations * 2));
+    }
+
+    void load(String how, long millis, long bytes) {
+        header.append(String.format(Locale.ROOT, "- database: %s, file %.0f MiB%s%n", how, bytes / (1024.0 * 1024.0),
+                millis < 0 ? "" : String.format(Locale.ROOT, ", loaded in %.1f s (accounts, holders, bills, search slices;"
+                        + " no per-commit fsync, one sync at the end)", millis / 1000.0)));
+    }
+
+    void row(String group, Samples samples, double goalP99Ms, String note) {
+        double p99 = samples.percentile(0.99) / 1e6;
+        String verdict = p99 < goalP99Ms ? "met" : "MISSED";
+        rows.add(String.format(Locale.ROOT, "| %s | %,d | %s | %s | %s | < %s ms: %s | %s |", samples.name(), samples.count(),
+                Samples.ms(samples.percentile(0.5)), Samples.ms(samples.percentile(0.99)), Samples.ms(samples.max()),
+                trim(goalP99Ms), verdict, note));
+    }
+
+    void slowest(List<SearchBench.Timed> timed) {
+        tail.append("\nSlowest partial queries: ");
+        tail.append(SearchBench.join(timed, t -> String.format(Locale.ROOT, "`%s` %s ms (%d rows)", t.query().text(),
+                Samples.ms(t.nanos()), t.results())));
+        tail.append('\n');
+    }
+
+    void coldStart(String platform, List<ColdStart.Run> runs, String note) {
+        tail.append("\n## Cold start to the login screen\n\n");
+        if (runs.isEmpty()) {
+            tail.append(note).append('\n');
+            return;
+        }
+        long[] wall = runs.stream().mapToLong(ColdStart.Run::wallMillis).sorted().toArray();
+        long[] reported = runs.stream().mapToLong(ColdStart.Run::reportedMillis).sorted().toArray();
+        long medianWall = wall[(wall.length - 1) / 2];
+        tail.append(String.format(Locale.ROOT, "%d runs on the loaded database (%s); fresh JVM each time.%n%n", runs.size(), platform));
+        tail.append("| measure | median ms | max ms | goal |\n| --- | ---: | ---: | --- |\n");
+        tail.append(String.format(Locale.ROOT, "| wall time, process start to STARTUP_MS line | %d | %d | < 1500 ms: %s |%n",
+                medianWall, wall[wall.length - 1], medianWall < SearchBench.COLD_START_GOAL_MS ? "met" : "MISSED"));
+        tail.append(String.format(Locale.ROOT, "| STARTUP_MS reported by the app | %d | %d | |%n",
+                reported[(reported.length - 1) / 2], reported[reported.length - 1]));
+        tail.append('\n').append(note).append('\n');
+    }
+
+    String markdown() {
+        StringBuilder md = new StringBuilder(header);
+        md.append("\n## Lookups and search (ms)\n\n");
+        md.append("| operation | calls | p50 | p99 | max | goal (p99) | note |\n");
+        md.append("| --- | ---: | ---: | ---: | ---: | --- | --- |\n");
+        rows.forEach(r -> md.append(r).append('\n'));
+        md.append(tail);
+        return md.toString();
+    }
+
+    private static String trim(double value) {
+        return value == Math.rint(value) ? Long.toString((long) value) : Double.toString(value);
+    }
+
+    private static String cpuModel() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("model name")) {
+                    return line.substring(line.indexOf(':') + 1).strip();
+                }
+            }
+        } catch (IOException | RuntimeException unavailable) {
+            return "model unknown";
+        }
+        return "model unknown";
+    }
+
+    private static String memory() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("MemTotal:")) {
+                    long kib = Long.parseLong(line.replaceAll("[^0-9]", ""));
+                    return String.format(Locale.ROOT, "%.1f GiB memory", kib / (1024.0 * 1024.0));
+                }
+            }
+        } catch (IOException | RuntimeException unavailable) {
+            return "memory unknown";
+        }
+        return "memory unknown";
+    }
+}

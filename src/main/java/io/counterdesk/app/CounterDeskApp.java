@@ -1,0 +1,367 @@
+package io.counterdesk.app;
+
+import io.counterdesk.account.ui.AccountDetailView;
+import io.counterdesk.account.ui.AccountDetailViewModel;
+import io.counterdesk.account.ui.AccountSearchView;
+import io.counterdesk.account.ui.AccountSearchViewModel;
+import io.counterdesk.persistence.TerminalIdentity;
+import io.counterdesk.security.Operator;
+import io.counterdesk.security.PasswordHasher;
+import io.counterdesk.security.Permission;
+import io.counterdesk.security.ui.ChangePasswordView;
+import io.counterdesk.security.ui.ChangePasswordViewModel;
+import io.counterdesk.security.ui.LoginView;
+import io.counterdesk.security.ui.LoginViewModel;
+import io.counterdesk.shared.I18n;
+import io.counterdesk.till.TillSession;
+import io.counterdesk.till.ui.OpenTillView;
+import io.counterdesk.till.ui.OpenTillViewModel;
+import io.counterdesk.ui.CounterAction;
+import io.counterdesk.ui.CounterActions;
+import io.counterdesk.ui.CounterKeys;
+import io.counterdesk.ui.CounterShell;
+import io.counterdesk.ui.CounterTheme;
+import io.counterdesk.ui.FxTaskExecutor;
+import io.counterdesk.ui.MainWindow;
+import io.counterdesk.ui.StatusBarModel;
+import io.counterdesk.ui.UiFormat;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.application.Application;
+import javafx.application.Platform;
+import javafx.geometry.Rectangle2D;
+import javafx.scene.Scene;
+import javafx.stage.Screen;
+import javafx.stage.Stage;
+
+/**
+ * The counter window, and the flow through it: log-in → (password change) → open till → search
+ * → account. The log-in page is shown at once while the database opens on a thread of its own;
+ * a log-in typed before it is ready waits for it. This class wires screens to services; the
+ * screens' logic lives in their view models.
+ *
+ * <p>With {@code -Dcounterdesk.startupProbe=true} it prints {@code STARTUP_MS=<ms>} — the time from
+ * the JVM's start to the first frame of the log-in page — and exits (after the database, if it was
+ * still opening, has finished opening and is closed again: a half-filled demo database must never
+ * be left behind).
+ */
+public final class CounterDeskApp extends Application {
+
+    private static final System.Logger LOG = System.getLogger(CounterDeskApp.class.getName());
+    /** The common counter PC screen; smaller screens get a window that fits. */
+    private static final double PREFERRED_WIDTH = 1366;
+    private static final double PREFERRED_HEIGHT = 768;
+    private static final Duration CLOSE_WAIT = Duration.ofMinutes(10);
+    private static volatile AppConfig launchConfig;
+
+    private final AppConfig config;
+    private final PasswordHasher hasher;
+    private final boolean maximise;
+    private final CompletableFuture<CounterDesk> backend = new CompletableFuture<>();
+    private FxTaskExecutor executor;
+    private MainWindow window;
+    private Stage stage;
+    private LoginViewModel loginModel;
+    private LoginView loginView;
+    private Session session;
+    private CounterActions.Registration loginKeys = () -> { };
+
+    /** Used by {@link Application#launch}: the configuration given to {@link #launch(AppConfig)}. */
+    public CounterDeskApp() {
+        this(Objects.requireNonNull(launchConfig, "CounterDeskApp is started through FxLauncher"), null, true);
+    }
+
+    /**
+     * For tests and tools: a window on {@code config}, with {@code hasher} for the database's
+     * operators (a fast one in tests), not maximised.
+     */
+    public CounterDeskApp(AppConfig config, PasswordHasher hasher) {
+        this(config, hasher, false);
+    }
+
+    private CounterDeskApp(AppConfig config, PasswordHasher hasher, boolean maximise) {
+        this.config = Objects.requireNonNull(config);
+        this.hasher = hasher;
+        this.maximise = maximise;
+    }
+
+    /**
+     * The back end as it opens: completes once the database is open (or fails with the reason).
+     * For tests and tools that check the window against the database.
+     */
+    public CompletionStage<CounterDesk> backend() {
+        return backend.minimalCompletionStage();
+    }
+
+    static void launch(AppConfig config) {
+        launchConfig = config;
+        Application.launch(CounterDeskApp.class);
+    }
+
+    @Override
+    public void start(Stage primaryStage) {
+        this.stage = primaryStage;
+        I18n.setLocale(config.locale());
+        CounterTheme.install();
+        executor = new FxTaskExecutor();
+        window = new MainWindow();
+        loginModel = new LoginViewModel(executor, this::loggedIn);
+        loginView = new LoginView(loginModel);
+        window.showPage(loginView.node());
+        loginKeys = window.actions().register(loginView.actions());
+
+        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window.root(), Math.min(PREFERRED_WIDTH, screen.getWidth()),
+                Math.min(PREFERRED_HEIGHT, screen.getHeight()));
+        CounterTheme.apply(scene);
+        window.install(scene);
+        if (Boolean.getBoolean("counterdesk.startupProbe")) {
+            StartupProbe.install(scene);
+        }
+        stage.setTitle(MainWindow.title(null));
+        stage.setScene(scene);
+        stage.setMinWidth(Math.min(1024, screen.getWidth()));
+        stage.setMinHeight(Math.min(680, screen.getHeight()));
+        stage.setMaximized(maximise);
+        stage.show();
+        loginView.focus();
+        openBackend();
+    }
+
+    /** Opens the database on a thread of its own, in parallel with the first frames of the log-in page. */
+    private void openBackend() {
+        Thread opener = new Thread(() -> {
+            try {
+                backend.complete(hasher == null ? CounterDesk.start(config) : CounterDesk.start(config, hasher));
+            } catch (RuntimeException | Error e) {
+                backend.completeExceptionally(e);
+            }
+        }, "counterdesk-open-database");
+        opener.start();
+        backend.whenComplete((desk, error) -> Platform.runLater(() -> {
+            if (error != null) {
+                LOG.log(System.Logger.Level.ERROR, "cannot open the database " + config.database().dataFile(), error);
+                loginModel.backendFailed(error);
+            } else {
+                String place = place(desk.terminal());
+                stage.setTitle(MainWindow.title(place));
+                loginModel.backendReady(desk.auth(), place);
+            }
+        }));
+    }
+
+    private static String place(TerminalIdentity terminal) {
+        return I18n.text("ui.app.place", terminal.hallName(), terminal.terminalName(), terminal.terminalCode());
+    }
+
+    private void loggedIn(Operator operator) {
+        CounterDesk desk = backend.getNow(null);
+        if (desk == null) {
+            return;
+        }
+        if (operator.mustChangePassword()) {
+            ChangePasswordViewModel model = new ChangePasswordViewModel(executor, desk.auth(), operator, () -> {
+                window.closeOverlay();
+                startSession(desk, operator);
+            });
+            ChangePasswordView view = new ChangePasswordView(model);
+            window.showOverlay(view.node(), () -> {
+                window.closeOverlay();
+                loginModel.reset(operator.staffNo());
+                loginView.focus();
+            });
+            view.focus();
+            return;
+        }
+        startSession(desk, operator);
+    }
+
+    private void startSession(CounterDesk desk, Operator operator) {
+        loginKeys.remove();
+        session = new Session(desk, operator);
+        session.begin();
+    }
+
+    /** Ctrl+L: back to the log-in page; the next operator starts with clean screens. */
+    private void logout() {
+        if (session == null) {
+            return;
+        }
+        String staffNo = session.operator.staffNo();
+        session.end();
+        session = null;
+        window.showPage(loginView.node());
+        loginKeys = window.actions().register(loginView.actions());
+        loginModel.reset(staffNo);
+        loginView.focus();
+    }
+
+    @Override
+    public void stop() {
+        if (session != null) {
+            session.end();
+            session = null;
+        }
+        if (executor != null) {
+            executor.shutdown();
+        }
+        closeBackend();
+    }
+
+    private void closeBackend() {
+        try {
+            CounterDesk desk = backend.get(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);
+            desk.close();
+        } catch (ExecutionException openFailed) {
+            // nothing was opened
+        } catch (TimeoutException e) {
+            LOG.log(System.Logger.Level.ERROR, "the database did not finish opening; exiting without closing it");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** One operator's time at the counter: the shell, its screens and keys. Ends at log-out. */
+    private final class Session {
+        private final CounterDesk desk;
+        private final Operator operator;
+        private final StatusBarModel status;
+        private final CounterShell shell;
+        private final AccountSearchViewModel searchModel;
+        private final AccountSearchView searchView;
+        private CounterActions.Registration keys = () -> { };
+        private boolean searchShown;
+
+        Session(CounterDesk desk, Operator operator) {
+            this.desk = desk;
+            this.operator = operator;
+            this.status = new StatusBarModel(config.clock());
+            this.shell = new CounterShell(window.actions(), status, place(desk.terminal()));
+            this.searchModel = new AccountSearchViewModel(executor, desk.accounts(), operator,
+                    AccountSearchViewModel.DEBOUNCE, this::openAccount);
+            this.searchView = new AccountSearchView(searchModel);
+        }
+
+        void begin() {
+            status.signedIn(I18n.text("ui.status.operatorRole", operator.label(),
+                    I18n.text("security.role." + operator.role().name())));
+            status.tillNotOpen(operator.may(Permission.OPEN_TILL)
+                    ? I18n.text("ui.status.tillNone") : I18n.text("ui.status.tillNotNeeded"));
+            keys = window.actions().register(
+                    CounterAction.of("search.focus", CounterKeys.FOCUS_SEARCH, "F2", CounterKeys.GROUP_GENERAL,
+                            "ui.keys.focusSearch", this::focusSearch).when(() -> searchShown),
+                    CounterAction.of("back", CounterKeys.BACK, "Esc", CounterKeys.GROUP_GENERAL,
+                            "ui.keys.back", shell::escape),
+                    CounterAction.of("lock", CounterKeys.LOCK, "Ctrl+L", CounterKeys.GROUP_GENERAL,
+                            "ui.keys.lock", CounterDeskApp.this::logout),
+                    CounterAction.of("till.open", CounterKeys.OPEN_TILL, "F10", CounterKeys.GROUP_TILL,
+                            "ui.keys.openTill", this::openTill)
+                            .when(() -> searchShown && !tillScreenShowing() && !status.tillOpenProperty().get()
+                                    && operator.may(Permission.OPEN_TILL)));
+            window.showPage(shell.node());
+            showTillStep();
+        }
+
+        private void showTillStep() {
+            OpenTillViewModel model = new OpenTillViewModel(executor, desk.tills(), operator,
+                    new OpenTillViewModel.Listener() {
+                        @Override
+                        public void tillReady(TillSession till, boolean alreadyOpen) {
+                            String text = I18n.text("ui.status.tillOpen", UiFormat.date(till.businessDay()),
+                                    till.openingFloat().format());
+                            status.tillOpened(text);
+                            showSearch();
+                            shell.showInfo(alreadyOpen
+                                    ? I18n.text("ui.till.continued", UiFormat.date(till.businessDay()),
+                                            UiFormat.dateTime(till.openedAt(), config.clock().getZone()))
+                                    : I18n.text("ui.till.opened", till.openingFloat().format()));
+                        }
+
+                        @Override
+                        public void withoutTill() {
+                            status.tillNotOpen(operator.may(Permission.OPEN_TILL)
+                                    ? I18n.text("ui.status.tillNone") : I18n.text("ui.status.tillNotNeeded"));
+                            showSearch();
+                        }
+                    });
+            OpenTillView view = new OpenTillView(model);
+            if (searchShown) {
+                shell.push(view);
+            } else {
+                shell.setRoot(view);
+            }
+            model.start();
+        }
+
+        private boolean tillScreenShowing() {
+            return shell.current().filter(OpenTillView.class::isInstance).isPresent();
+        }
+
+        private void showSearch() {
+            if (searchShown) {
+                shell.backToRoot();
+            } else {
+                searchShown = true;
+                shell.setRoot(searchView);
+            }
+        }
+
+        private void openTill() {
+            shell.backToRoot();
+            showTillStep();
+        }
+
+        private void focusSearch() {
+            shell.backToRoot();
+            searchView.focusField(true);
+        }
+
+        private void openAccount(long accountId) {
+            AccountDetailViewModel model = new AccountDetailViewModel(executor, desk.accounts(), operator, accountId);
+            shell.push(new AccountDetailView(model));
+            model.load();
+        }
+
+        void end() {
+            keys.remove();
+            shell.dispose();
+        }
+    }
+
+    /** Measures the time from the JVM's start to the first frame of the log-in page, prints it and exits. */
+    private static final class StartupProbe {
+
+        private StartupProbe() {
+        }
+
+        static void install(Scene scene) {
+            Runnable[] firstLayout = new Runnable[1];
+            firstLayout[0] = () -> {
+                scene.removePostLayoutPulseListener(firstLayout[0]);
+                // The first frame is rendered after this pulse; the next pulse starts once it is done.
+                Runnable[] nextPulse = new Runnable[1];
+                nextPulse[0] = () -> {
+                    scene.removePreLayoutPulseListener(nextPulse[0]);
+                    report();
+                };
+                scene.addPreLayoutPulseListener(nextPulse[0]);
+                Platform.requestNextPulse();
+            };
+            scene.addPostLayoutPulseListener(firstLayout[0]);
+        }
+
+        private static void report() {
+            Instant now = Instant.now();
+            Instant started = ProcessHandle.current().info().startInstant().orElse(now);
+            System.out.println("STARTUP_MS=" + Duration.between(started, now).toMillis());
+            System.out.flush();
+            Platform.exit();
+        }
+    }
+}

@@ -1,0 +1,169 @@
+package io.counterdesk.payment;
+
+import io.counterdesk.account.MeterKind;
+import io.counterdesk.payment.PaymentPlan.Line;
+import io.counterdesk.payment.PaymentPlan.LineKind;
+import io.counterdesk.shared.BusinessException;
+import io.counterdesk.shared.Money;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Works out a payment (DESIGN 2.4). Pure: no I/O, the same answer for the same request.
+ *
+ * <ol>
+ *   <li>Vouchers are checked (validity with grace, the 3× cap except IC accounts, the meter
+ *       reading rule) and settle gas volume on the bills' principal, oldest bill first; volume left
+ *       over is prepaid gas and moves the reading paid for by vouchers forward. Their face-value
+ *       cash becomes a line to pay.</li>
+ *   <li>Money (cash, bank card, bank slips, credit used) pays, in order: refunds are netted first,
+ *       then fee items and voucher face-value cash (these must be paid in full), then each bill
+ *       oldest first, its late fee before its principal.</li>
+ *   <li>Surplus money becomes cash handed back — change from cash received, and refunds — or,
+ *       when chosen or when it came from a bank or from credit, credit on the account.</li>
+ * </ol>
+ */
+public final class PaymentCalculator {
+
+    private final VoucherRule voucherRule;
+
+    public PaymentCalculator(VoucherRule voucherRule) {
+        this.voucherRule = voucherRule;
+    }
+
+    public PaymentPlan plan(PaymentRequest request) {
+        checkAmounts(request);
+        List<Line> lines = new ArrayList<>();
+        Money totalDue = Money.ZERO;
+        for (FeeItem.Line fee : request.fees()) {
+            totalDue = totalDue.plus(fee.amount());
+        }
+        for (DueBill bill : request.bills()) {
+            totalDue = totalDue.plus(bill.total());
+        }
+
+        // 1. vouchers settle gas volume
+        long voucherM3 = request.voucherCount() * voucherRule.m3PerVoucher();
+        Money voucherValue = Money.ZERO;
+        Money faceCash = Money.ZERO;
+        Long newPaidTo = null;
+        List<Money> principalLeft = new ArrayList<>();
+        for (DueBill bill : request.bills()) {
+            principalLeft.add(bill.outstanding());
+        }
+        if (voucherM3 > 0) {
+            VoucherContext ctx = request.voucherContext();
+            if (ctx == null) {
+                throw new IllegalArgumentException("vouchers need the account's voucher context");
+            }
+            for (VoucherBatch batch : request.vouchers()) {
+                voucherRule.checkValid(batch, request.payDay());
+                faceCash = faceCash.plus(batch.faceCash());
+            }
+            voucherRule.checkCap(request.voucherCount(), ctx.meterKind(), ctx.monthlyAverageM3());
+            voucherRule.checkReading(ctx.latestReading(), ctx.paidToReading());
+            long left = voucherM3;
+            for (int i = 0; i < request.bills().size() && left > 0; i++) {
+                DueBill bill = request.bills().get(i);
+                long covered = Math.min(left, bill.unpaidVolumeM3());
+                if (covered == 0) {
+                    continue;
+                }
+                Money value = bill.valueOf(covered);
+                lines.add(new Line(LineKind.PRINCIPAL_BY_VOUCHER, bill.billId(), bill.period().toString(), value, covered));
+                principalLeft.set(i, principalLeft.get(i).minus(value));
+                voucherValue = voucherValue.plus(value);
+                left -= covered;
+            }
+            if (left > 0) {
+                if (ctx.meterKind() == MeterKind.IC) {
+                    throw new BusinessException("payment.voucher.icPrepay");
+                }
+                long base = Math.max(ctx.latestReading(), ctx.paidToReading() == null ? 0 : ctx.paidToReading());
+                newPaidTo = base + left;
+            }
+            if (faceCash.isPositive()) {
+                totalDue = totalDue.plus(faceCash);
+            }
+        }
+
+        // 2. money pays refunds, fee items, face-value cash, then bills oldest first
+        Money bank = request.bankTenders().stream().map(MoneyTender::amount).reduce(Money.ZERO, Money::plus);
+        Money moneyReceived = request.cashReceived().plus(bank).plus(request.creditToUse());
+        Money pool = moneyReceived;
+        Money refunds = Money.ZERO;
+        for (FeeItem.Line fee : request.fees()) {
+            if (fee.item().isRefund()) {
+                lines.add(new Line(LineKind.FEE_ITEM, 0, fee.item().name(), fee.amount(), 0));
+                refunds = refunds.minus(fee.amount());
+            }
+        }
+        pool = pool.plus(refunds);
+        for (FeeItem.Line fee : request.fees()) {
+            if (!fee.item().isRefund()) {
+                pool = payInFull(pool, fee.amount(), "payment.fee.unpaid", fee.item().name());
+                lines.add(new Line(LineKind.FEE_ITEM, 0, fee.item().name(), fee.amount(), 0));
+            }
+        }
+        if (faceCash.isPositive()) {
+            pool = payInFull(pool, faceCash, "payment.voucher.faceCashUnpaid", faceCash.format());
+            lines.add(new Line(LineKind.VOUCHER_FACE_CASH, 0, "", faceCash, 0));
+        }
+        Money stillOwed = Money.ZERO;
+        for (int i = 0; i < request.bills().size(); i++) {
+            DueBill bill = request.bills().get(i);
+            Money fee = bill.lateFee().min(pool);
+            if (fee.isPositive()) {
+                lines.add(new Line(LineKind.LATE_FEE, bill.billId(), bill.period().toString(), fee, 0));
+                pool = pool.minus(fee);
+            }
+            Money principal = principalLeft.get(i).min(pool);
+            if (principal.isPositive()) {
+                lines.add(new Line(LineKind.PRINCIPAL, bill.billId(), bill.period().toString(), principal, 0));
+                pool = pool.minus(principal);
+            }
+            stillOwed = stillOwed.plus(bill.lateFee().minus(fee)).plus(principalLeft.get(i).minus(principal));
+        }
+
+        // 3. surplus: cash back (change, and refunds paid out), or credit
+        Money change = Money.ZERO;
+        Money creditAdded = Money.ZERO;
+        if (pool.isPositive()) {
+            change = request.changeToCredit() ? Money.ZERO : pool.min(request.cashReceived().plus(refunds));
+            creditAdded = pool.minus(change);
+            if (creditAdded.isPositive()) {
+                lines.add(new Line(LineKind.CREDIT_ADDED, 0, "", creditAdded, 0));
+            }
+        }
+        if (lines.isEmpty() && change.isZero()) {
+            throw new BusinessException("payment.nothingToPay");
+        }
+        return new PaymentPlan(lines, totalDue, voucherM3, voucherValue, moneyReceived, change, creditAdded, stillOwed,
+                newPaidTo);
+    }
+
+    private static Money payInFull(Money pool, Money amount, String key, Object what) {
+        if (pool.compareTo(amount) < 0) {
+            throw new BusinessException(key, what);
+        }
+        return pool.minus(amount);
+    }
+
+    private static void checkAmounts(PaymentRequest request) {
+        if (request.cashReceived().isNegative()) {
+            throw new BusinessException("payment.cash.negative");
+        }
+        if (request.creditToUse().isNegative()) {
+            throw new BusinessException("payment.credit.negative");
+        }
+        if (request.creditToUse().compareTo(request.availableCredit()) > 0) {
+            throw new BusinessException("payment.credit.tooMuch", request.availableCredit().format());
+        }
+        long distinctSlips = request.bankTenders().stream().filter(t -> t.kind() == TenderKind.BANK_SLIP)
+                .map(MoneyTender::reference).distinct().count();
+        long slips = request.bankTenders().stream().filter(t -> t.kind() == TenderKind.BANK_SLIP).count();
+        if (distinctSlips != slips) {
+            throw new BusinessException("payment.slip.duplicate");
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package io.counterdesk.payment;
+
+import io.counterdesk.shared.Money;
+import java.util.List;
+
+/**
+ * The worked-out payment: what each line received, in allocation order, and the money facts the
+ * cashier calls out (唱收唱付): total due, received, change.
+ *
+ * @param lines             what was paid, line by line (bill late fees and principals, fee items,
+ *                          voucher face-value cash, credit added)
+ * @param totalDue          everything the chosen bills and items come to
+ * @param voucherM3         gas volume settled by vouchers
+ * @param voucherValue      the money value of that gas on the bills it settled
+ * @param moneyReceived     cash received + bank tenders + credit used
+ * @param change            cash handed back
+ * @param creditAdded       surplus kept on the account
+ * @param stillOwed         what remains unpaid of the chosen bills (a partial payment)
+ * @param newVoucherPaidToReading the meter reading now paid for by vouchers, or null if unchanged
+ */
+public record PaymentPlan(List<Line> lines, Money totalDue, long voucherM3, Money voucherValue, Money moneyReceived,
+                          Money change, Money creditAdded, Money stillOwed, Long newVoucherPaidToReading) {
+
+    public PaymentPlan {
+        lines = List.copyOf(lines);
+    }
+
+    /** One allocated line. {@code billId} is 0 for lines that are not a bill's. */
+    public record Line(LineKind kind, long billId, String label, Money amount, long volumeM3) {
+    }
+
+    /** What a line pays. */
+    public enum LineKind {
+        FEE_ITEM,
+        VOUCHER_FACE_CASH,
+        LATE_FEE,
+        PRINCIPAL,
+        PRINCIPAL_BY_VOUCHER,
+        CREDIT_ADDED
+    }
+
+    /** The amount the lines settle with money (everything but voucher-settled principal). */
+    public Money settledWithMoney() {
+        return lines.stream().filter(l -> l.kind() != LineKind.PRINCIPAL_BY_VOUCHER && l.kind() != LineKind.CREDIT_ADDED)
+                .map(Line::amount).reduce(Money.ZERO, Money::plus);
+    }
+}

@@ -1,0 +1,272 @@
+package io.counterdesk.payment;
+
+import io.counterdesk.account.AccountKind;
+import io.counterdesk.account.MeterKind;
+import io.counterdesk.billing.LateFeeRule;
+import io.counterdesk.persistence.Database;
+import io.counterdesk.persistence.Journal;
+import io.counterdesk.persistence.TerminalIdentity;
+import io.counterdesk.persistence.Tx;
+import io.counterdesk.receipt.IssuedReceipt;
+import io.counterdesk.receipt.ReceiptIssuer;
+import io.counterdesk.receipt.ReceiptKind;
+import io.counterdesk.receipt.ReceiptPart;
+import io.counterdesk.security.ApprovalRecorder;
+import io.counterdesk.security.AuthService;
+import io.counterdesk.security.Operator;
+import io.counterdesk.security.Permission;
+import io.counterdesk.shared.BusinessException;
+import io.counterdesk.shared.Money;
+import io.counterdesk.till.TillRepository;
+import io.counterdesk.till.TillSession;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Fee and bill collection (收费, DESIGN 2.4 and 2.6). One payment is one transaction: the payment
+ * with its lines and tenders, the bills and the account it changes, the bank slips it uses up, the
+ * till postings, its receipt numbers and its journal event all commit together — durably, before
+ * {@link #collect} returns and before anything is printed.
+ */
+public final class PaymentService {
+
+    private final Database database;
+    private final Journal journal;
+    private final TerminalIdentity terminal;
+    private final ApprovalRecorder approvals;
+    private final LateFeeRule lateFees;
+    private final PaymentCalculator calculator;
+    private final ReceiptIssuer issuer;
+    private final PaymentRepository payments = new PaymentRepository();
+    private final TillRepository tills = new TillRepository();
+
+    public PaymentService(Database database, Journal journal, TerminalIdentity terminal, ApprovalRecorder approvals,
+                          LateFeeRule lateFees, VoucherRule voucherRule) {
+        this.database = database;
+        this.journal = journal;
+        this.terminal = terminal;
+        this.approvals = approvals;
+        this.lateFees = lateFees;
+        this.calculator = new PaymentCalculator(voucherRule);
+        this.issuer = new ReceiptIssuer(terminal);
+    }
+
+    /** The unpaid bills of an account as they stand today, with late fees, oldest first. */
+    public List<DueBill> dueBills(Operator cashier, long accountId) {
+        AuthService.require(cashier, Permission.LOOKUP);
+        return database.read(tx -> {
+            PaymentRepository.AccountRow account = payments.readAccount(tx, accountId);
+            return due(tx, account, today(tx), Map.of(), new HashMap<>());
+        });
+    }
+
+    /** What the payment would come to, without writing anything (the screen's live preview). */
+    public PaymentPlan quote(Operator cashier, long accountId, PaymentInput input) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        return database.read(tx -> {
+            PaymentRepository.AccountRow account = payments.readAccount(tx, accountId);
+            return calculator.plan(request(tx, account, input, new HashMap<>()));
+        });
+    }
+
+    public List<FeeItem> feeCatalogue() {
+        return database.read(payments::feeCatalogue);
+    }
+
+    /** Takes the payment. Returns once it is on disk; print the receipts afterwards. */
+    public PaymentResult collect(Operator cashier, long accountId, PaymentInput input) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        return database.inTransaction(tx -> {
+            TillSession till = tills.findOpen(tx, cashier.id(), terminal.terminalId())
+                    .orElseThrow(() -> new BusinessException("payment.till.notOpen"));
+            PaymentRepository.AccountRow account = payments.lockAccount(tx, accountId)
+                    .orElseThrow(() -> new BusinessException("account.notFound"));
+            if ("CLOSED".equals(account.status())) {
+                throw new BusinessException("payment.account.closed");
+            }
+            Map<Long, Money> ruleFees = new HashMap<>();
+            PaymentRequest request = request(tx, account, input, ruleFees);
+            PaymentPlan plan = calculator.plan(request);
+            for (MoneyTender tender : input.bankTenders()) {
+                if (tender.kind() == TenderKind.BANK_SLIP) {
+                    payments.bankSlipUsedAt(tx, tender.reference()).ifPresent(at -> {
+                        throw new BusinessException("payment.slip.used", tender.reference(),
+                                at.atZoneSameInstant(tx.clock().getZone()).toLocalDate().toString());
+                    });
+                }
+            }
+            long paymentId = payments.insertPayment(tx, accountId, till.id(), cashier.id(), today(tx), plan,
+                    input.cashReceived(), input.creditToUse());
+            payments.insertLines(tx, paymentId, plan.lines());
+            writeTenders(tx, paymentId, till.id(), input, plan);
+            applyToBills(tx, plan);
+            payments.updateAccount(tx, accountId, plan.creditAdded().minus(input.creditToUse()),
+                    plan.newVoucherPaidToReading());
+            Map<Long, Long> waiverApprovals = recordWaivers(tx, cashier, request, ruleFees, input.waivers(), paymentId);
+            List<IssuedReceipt> receipts = issueReceipts(tx, cashier, account, paymentId, plan);
+            journal.append(tx, cashier.staffNo(), "PAYMENT", "account:" + account.accountNo(),
+                    journalPayload(paymentId, till, account, input, plan, receipts, waiverApprovals));
+            return new PaymentResult(paymentId, account.accountNo(), plan, receipts);
+        });
+    }
+
+    private PaymentRequest request(Tx tx, PaymentRepository.AccountRow account, PaymentInput input,
+                                   Map<Long, Money> ruleFees) {
+        LocalDate day = today(tx);
+        Map<Long, LateFeeWaiver> waivers = new HashMap<>();
+        for (LateFeeWaiver w : input.waivers()) {
+            waivers.put(w.billId(), w);
+        }
+        List<DueBill> bills = due(tx, account, day, waivers, ruleFees);
+        if (!input.billIds().isEmpty()) {
+            Set<Long> chosen = Set.copyOf(input.billIds());
+            bills = bills.stream().filter(b -> chosen.contains(b.billId())).toList();
+            if (bills.size() != chosen.size()) {
+                throw new BusinessException("payment.bill.notPayable");
+            }
+        }
+        VoucherContext voucherContext = input.vouchers().isEmpty() ? null : new VoucherContext(
+                MeterKind.valueOf(account.meterKind()), payments.monthlyAverageM3(tx, account.id()),
+                payments.latestReading(tx, account.id()), account.voucherPaidToReading());
+        return new PaymentRequest(bills, input.fees(), input.cashReceived(), input.bankTenders(), input.vouchers(),
+                input.creditToUse(), account.credit(), voucherContext, day, input.changeToCredit());
+    }
+
+    /** The unpaid bills with their late fees (after waivers); the rule's own fee goes to {@code ruleFees}. */
+    private List<DueBill> due(Tx tx, PaymentRepository.AccountRow account, LocalDate day, Map<Long, LateFeeWaiver> waivers,
+                              Map<Long, Money> ruleFees) {
+        AccountKind kind = AccountKind.valueOf(account.kind());
+        List<DueBill> out = new ArrayList<>();
+        for (PaymentRepository.BillRow b : payments.unpaidBills(tx, account.id())) {
+            Money fee = lateFees.fee(kind, b.period(), b.dueDate(), b.noticeMonth(), b.outstanding(), day)
+                    .minus(b.lateFeePaid()).max(Money.ZERO);
+            ruleFees.put(b.id(), fee);
+            LateFeeWaiver waiver = waivers.get(b.id());
+            if (waiver != null) {
+                if (waiver.chargedFee().isNegative() || waiver.chargedFee().compareTo(fee) >= 0) {
+                    throw new BusinessException("payment.waiver.notLower", b.period().toString(), fee.format());
+                }
+                fee = waiver.chargedFee();
+            }
+            out.add(new DueBill(b.id(), b.period(), b.volumeM3(), b.amount(), b.outstanding(), fee));
+        }
+        return out;
+    }
+
+    private void writeTenders(Tx tx, long paymentId, long tillId, PaymentInput input, PaymentPlan plan) {
+        int n = 1;
+        if (input.cashReceived().isPositive() || plan.change().isPositive()) {
+            payments.insertTender(tx, paymentId, n++, TenderKind.CASH, input.cashReceived(), null, null);
+        }
+        payments.post(tx, tillId, paymentId, "CASH_IN", input.cashReceived(), null);
+        payments.post(tx, tillId, paymentId, "CASH_OUT", plan.change(), null);
+        for (MoneyTender t : input.bankTenders()) {
+            payments.insertTender(tx, paymentId, n++, t.kind(), t.amount(), t.reference(), null);
+            payments.post(tx, tillId, paymentId, t.kind().name(), t.amount(), t.reference());
+            if (t.kind() == TenderKind.BANK_SLIP) {
+                payments.useBankSlip(tx, t.reference(), paymentId);
+            }
+        }
+        for (VoucherBatch v : input.vouchers()) {
+            payments.insertTender(tx, paymentId, n++, TenderKind.VOUCHER, Money.ZERO, null, v);
+        }
+        payments.post(tx, tillId, paymentId, "VOUCHER", plan.voucherValue(), plan.voucherM3() + "m3");
+        if (input.creditToUse().isPositive()) {
+            payments.insertTender(tx, paymentId, n, TenderKind.CREDIT, input.creditToUse(), null, null);
+            payments.post(tx, tillId, paymentId, "CREDIT_USED", input.creditToUse(), null);
+        }
+    }
+
+    private void applyToBills(Tx tx, PaymentPlan plan) {
+        Map<Long, Money[]> perBill = new LinkedHashMap<>();
+        for (PaymentPlan.Line line : plan.lines()) {
+            if (line.billId() == 0) {
+                continue;
+            }
+            Money[] sums = perBill.computeIfAbsent(line.billId(), k -> new Money[] {Money.ZERO, Money.ZERO});
+            if (line.kind() == PaymentPlan.LineKind.LATE_FEE) {
+                sums[1] = sums[1].plus(line.amount());
+            } else {
+                sums[0] = sums[0].plus(line.amount());
+            }
+        }
+        perBill.forEach((billId, sums) -> payments.payBill(tx, billId, sums[0], sums[1]));
+    }
+
+    private Map<Long, Long> recordWaivers(Tx tx, Operator cashier, PaymentRequest request, Map<Long, Money> ruleFees,
+                                          List<LateFeeWaiver> waivers, long paymentId) {
+        Map<Long, Long> approvalsByBill = new LinkedHashMap<>();
+        for (LateFeeWaiver w : waivers) {
+            if (request.bills().stream().noneMatch(b -> b.billId() == w.billId())) {
+                throw new BusinessException("payment.bill.notPayable");
+            }
+            long approval = approvals.record(tx, w.grant(), cashier, "WAIVE_LATE_FEE", "bill:" + w.billId(), w.reason());
+            payments.insertWaiver(tx, w.billId(), paymentId, ruleFees.get(w.billId()), w.chargedFee(), approval);
+            approvalsByBill.put(w.billId(), approval);
+        }
+        return approvalsByBill;
+    }
+
+    private List<IssuedReceipt> issueReceipts(Tx tx, Operator cashier, PaymentRepository.AccountRow account,
+                                              long paymentId, PaymentPlan plan) {
+        List<IssuedReceipt> receipts = new ArrayList<>();
+        if (plan.voucherM3() == 0) {
+            receipts.add(issuer.issue(tx, cashier.id(), ReceiptKind.RECEIPT, paymentId, ReceiptPart.WHOLE,
+                    account.accountNo(), plan.settledWithMoney().fen()));
+            return receipts;
+        }
+        Money voucherPart = Money.ZERO;
+        Money cashPart = Money.ZERO;
+        for (PaymentPlan.Line line : plan.lines()) {
+            switch (line.kind()) {
+                case PRINCIPAL_BY_VOUCHER, VOUCHER_FACE_CASH -> voucherPart = voucherPart.plus(line.amount());
+                case CREDIT_ADDED -> { }
+                default -> cashPart = cashPart.plus(line.amount());
+            }
+        }
+        receipts.add(issuer.issue(tx, cashier.id(), ReceiptKind.CHECK_SLIP, paymentId, ReceiptPart.VOUCHER,
+                account.accountNo(), voucherPart.fen()));
+        if (cashPart.isPositive() || plan.creditAdded().isPositive()) {
+            receipts.add(issuer.issue(tx, cashier.id(), ReceiptKind.CHECK_SLIP, paymentId, ReceiptPart.CASH,
+                    account.accountNo(), cashPart.fen()));
+        }
+        return receipts;
+    }
+
+    private Map<String, Object> journalPayload(long paymentId, TillSession till, PaymentRepository.AccountRow account,
+                                               PaymentInput input, PaymentPlan plan, List<IssuedReceipt> receipts,
+                                               Map<Long, Long> waiverApprovals) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("paymentId", paymentId);
+        p.put("tillId", till.id());
+        p.put("accountNo", account.accountNo());
+        p.put("totalDueFen", plan.totalDue().fen());
+        p.put("cashReceivedFen", input.cashReceived().fen());
+        p.put("moneyReceivedFen", plan.moneyReceived().fen());
+        p.put("changeFen", plan.change().fen());
+        p.put("creditUsedFen", input.creditToUse().fen());
+        p.put("creditAddedFen", plan.creditAdded().fen());
+        p.put("voucherM3", plan.voucherM3());
+        p.put("voucherValueFen", plan.voucherValue().fen());
+        p.put("stillOwedFen", plan.stillOwed().fen());
+        p.put("lines", plan.lines().stream().map(l -> Map.of("kind", l.kind().name(), "billId", l.billId(),
+                "amountFen", l.amount().fen(), "m3", l.volumeM3())).toList());
+        p.put("tenders", input.bankTenders().stream().map(t -> Map.of("kind", t.kind().name(),
+                "amountFen", t.amount().fen(), "reference", t.reference())).toList());
+        p.put("vouchers", input.vouchers().stream().map(v -> Map.of("count", v.count(),
+                "faceFen", v.faceValueEach().fen(), "validThrough", v.validThrough().toString())).toList());
+        p.put("receipts", receipts.stream().map(r -> Map.of("kind", r.kind().name(), "number", r.number(),
+                "part", r.part().name(), "mac", r.mac())).toList());
+        p.put("waiverApprovals", waiverApprovals.values().stream().toList());
+        return p;
+    }
+
+    private static LocalDate today(Tx tx) {
+        return LocalDate.ofInstant(tx.now(), tx.clock().getZone());
+    }
+}

@@ -1,0 +1,31 @@
+package io.counterdesk.receipt;
+
+import io.counterdesk.shared.Money;
+import java.time.LocalDateTime;
+import java.util.List;
+
+/**
+ * Everything printed on one receipt, read back from the committed payment (never from the
+ * screen), so a reprint shows exactly what was recorded.
+ *
+ * @param total     the amount this receipt covers (its part of the payment)
+ * @param qrPayload what the QR code carries: "CD1|" + the fields the verification code covers
+ *                  ({@link ReceiptMac#canonical}) + "|" + the code, so head office can check it
+ * @param tookCash  cash changed hands on this receipt: the drawer opens when it prints
+ */
+public record ReceiptContent(String header, String hallName, String hallCode, String terminalCode, ReceiptKind kind,
+                             ReceiptPart part, String number, boolean voided, LocalDateTime issuedAt, String staffNo,
+                             String accountNo, String maskedHolder, String address, List<Item> items,
+                             List<Item> tenders, Money change, Money total, Money creditAdded, Money stillOwed,
+                             long voucherM3, String verificationCode, String qrPayload, String footer, String hotline,
+                             boolean tookCash) {
+
+    public ReceiptContent {
+        items = List.copyOf(items);
+        tenders = List.copyOf(tenders);
+    }
+
+    /** One printed line: a label and its amount; {@code detail} is an optional second column text (m³). */
+    public record Item(String label, Money amount, String detail) {
+    }
+}

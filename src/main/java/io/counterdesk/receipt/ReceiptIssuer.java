@@ -1,0 +1,40 @@
+package io.counterdesk.receipt;
+
+import io.counterdesk.persistence.Settings;
+import io.counterdesk.persistence.TerminalIdentity;
+import io.counterdesk.persistence.Tx;
+import io.counterdesk.shared.BusinessException;
+
+/**
+ * Gives a payment the next number of the cashier's stock, inside the payment's transaction: the
+ * range row is locked, its next number taken and advanced, and the receipt row written together
+ * with the payment. A crash before commit takes the number back with everything else; after
+ * commit the number is used. No gap, no reuse.
+ */
+public final class ReceiptIssuer {
+
+    private final ReceiptRepository receipts = new ReceiptRepository();
+    private final Settings settings = new Settings();
+    private final TerminalIdentity terminal;
+
+    public ReceiptIssuer(TerminalIdentity terminal) {
+        this.terminal = terminal;
+    }
+
+    public IssuedReceipt issue(Tx tx, long cashierId, ReceiptKind kind, long paymentId, ReceiptPart part,
+                               String accountNo, long amountFen) {
+        StockRange range = receipts.lockCurrentRange(tx, cashierId, kind)
+                .orElseThrow(() -> new BusinessException("receipt.stock.none", kindText(kind)));
+        long number = range.nextNo();
+        receipts.advance(tx, range.id(), number + 1, number == range.lastNo());
+        String mac = ReceiptMac.compute(settings.secret(tx, ReceiptMac.KEY_SETTING),
+                ReceiptMac.canonical(terminal.hallCode(), terminal.terminalCode(), kind, number, accountNo, amountFen,
+                        tx.now().toString()));
+        long id = receipts.insertReceipt(tx, kind, number, range.id(), paymentId, part, cashierId, mac);
+        return receipts.findReceipt(tx, id).orElseThrow();
+    }
+
+    static String kindText(ReceiptKind kind) {
+        return io.counterdesk.shared.I18n.text("receipt.kind." + kind.name());
+    }
+}

@@ -1,0 +1,189 @@
+package io.counterdesk.receipt;
+
+import io.counterdesk.persistence.Database;
+import io.counterdesk.persistence.Journal;
+import io.counterdesk.persistence.Tx;
+import io.counterdesk.security.ApprovalGrant;
+import io.counterdesk.security.ApprovalRecorder;
+import io.counterdesk.security.AuthService;
+import io.counterdesk.security.Operator;
+import io.counterdesk.security.OperatorConfirmation;
+import io.counterdesk.security.OperatorRepository;
+import io.counterdesk.security.Permission;
+import io.counterdesk.shared.BusinessException;
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Receipt stock (票据管理, DESIGN 2.6): ranges registered per cashier by a manager, handed over
+ * between cashiers with both present, voided with a manager's approval, reprints logged, and the
+ * month-end listing of used, voided and remaining numbers.
+ */
+public final class ReceiptStockService {
+
+    private final Database database;
+    private final Journal journal;
+    private final ApprovalRecorder approvals;
+    private final ReceiptRepository receipts = new ReceiptRepository();
+    private final OperatorRepository operators = new OperatorRepository();
+
+    public ReceiptStockService(Database database, Journal journal, ApprovalRecorder approvals) {
+        this.database = database;
+        this.journal = journal;
+        this.approvals = approvals;
+    }
+
+    /** A manager registers numbers {@code first}…{@code last} of {@code kind} to a cashier. */
+    public StockRange register(Operator manager, String cashierStaffNo, ReceiptKind kind, long first, long last) {
+        AuthService.require(manager, Permission.APPROVE);
+        return database.inTransaction(tx -> registerIn(tx, manager, cashierStaffNo, kind, first, last));
+    }
+
+    /** As {@link #register}, inside an existing transaction (demo data). */
+    public StockRange registerIn(Tx tx, Operator manager, String cashierStaffNo, ReceiptKind kind, long first, long last) {
+        if (first <= 0 || last < first) {
+            throw new BusinessException("receipt.stock.badRange");
+        }
+        if (last - first >= 100_000) {
+            throw new BusinessException("receipt.stock.tooLarge");
+        }
+        Operator cashier = operators.findByStaffNo(tx, cashierStaffNo)
+                .orElseThrow(() -> new BusinessException("security.operator.unknown", cashierStaffNo));
+        List<StockRange> clash = receipts.overlapping(tx, kind, first, last);
+        if (!clash.isEmpty()) {
+            StockRange c = clash.get(0);
+            throw new BusinessException("receipt.stock.overlap", IssuedReceipt.formatNumber(c.firstNo()),
+                    IssuedReceipt.formatNumber(c.lastNo()));
+        }
+        long id = receipts.insertRange(tx, kind, cashier.id(), first, last, first, manager.id());
+        journal.append(tx, manager.staffNo(), "STOCK_REGISTERED", "stock:" + id, Map.of("kind", kind.name(),
+                "holder", cashier.staffNo(), "first", first, "last", last));
+        return receipts.lockRange(tx, id).orElseThrow();
+    }
+
+    /**
+     * Hands the unused numbers of the giver's current range of {@code kind} to the receiver, who
+     * confirms with their own credentials. The giver's range ends at the last number used.
+     */
+    public StockRange handOver(Operator giver, OperatorConfirmation receiver, ReceiptKind kind) {
+        AuthService.require(giver, Permission.COUNTER_BUSINESS);
+        Operator taker = receiver.operator();
+        AuthService.require(taker, Permission.COUNTER_BUSINESS);
+        if (taker.id() == giver.id()) {
+            throw new BusinessException("receipt.handover.self");
+        }
+        return database.inTransaction(tx -> {
+            StockRange from = receipts.lockCurrentRange(tx, giver.id(), kind)
+                    .orElseThrow(() -> new BusinessException("receipt.stock.none", ReceiptIssuer.kindText(kind)));
+            long first = from.nextNo();
+            long last = from.lastNo();
+            receipts.close(tx, from.id(), first - 1, first == from.firstNo() ? "HANDED_OVER" : "EXHAUSTED");
+            long to = receipts.insertRange(tx, kind, taker.id(), first, last, first, giver.id());
+            receipts.insertHandover(tx, from.id(), to, giver.id(), taker.id(), first, last);
+            journal.append(tx, giver.staffNo(), "STOCK_HANDED_OVER", "stock:" + from.id(), Map.of("kind", kind.name(),
+                    "from", giver.staffNo(), "to", taker.staffNo(), "first", first, "last", last,
+                    "confirmedAt", receiver.confirmedAt().toString()));
+            return receipts.lockRange(tx, to).orElseThrow();
+        });
+    }
+
+    /** Voids a receipt with a manager's approval and a reason; the number stays used. */
+    public IssuedReceipt voidReceipt(Operator cashier, ReceiptKind kind, long number, String reason, ApprovalGrant grant) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        return database.inTransaction(tx -> voidIn(tx, cashier, kind, number, reason, grant));
+    }
+
+    /** As {@link #voidReceipt}, inside the caller's transaction (payment cancellation). */
+    public IssuedReceipt voidIn(Tx tx, Operator cashier, ReceiptKind kind, long number, String reason, ApprovalGrant grant) {
+        IssuedReceipt receipt = receipts.findReceipt(tx, kind, number)
+                .orElseThrow(() -> new BusinessException("receipt.notFound", IssuedReceipt.formatNumber(number)));
+        if (receipt.voided()) {
+            throw new BusinessException("receipt.alreadyVoided", receipt.formattedNumber());
+        }
+        String subject = "receipt:" + kind.name() + ":" + receipt.formattedNumber();
+        long approval = approvals.record(tx, grant, cashier, "VOID_RECEIPT", subject, reason);
+        receipts.markVoided(tx, receipt.id(), reason.strip(), approval);
+        journal.append(tx, cashier.staffNo(), "RECEIPT_VOIDED", subject, Map.of("receiptId", receipt.id(),
+                "paymentId", receipt.paymentId(), "reason", reason.strip(), "approvalId", approval));
+        return receipts.findReceipt(tx, receipt.id()).orElseThrow();
+    }
+
+    /**
+     * Records that a receipt came out of the printer. The first successful print is the original;
+     * every later one is a copy (重打), counted and journaled.
+     *
+     * @return true when this print is a reprint
+     */
+    public boolean recordPrinted(Operator cashier, long receiptId) {
+        return database.inTransaction(tx -> {
+            IssuedReceipt receipt = receipts.findReceipt(tx, receiptId).orElseThrow();
+            boolean reprint = receipt.printed();
+            receipts.markPrinted(tx, receiptId, reprint);
+            if (reprint) {
+                journal.append(tx, cashier.staffNo(), "RECEIPT_REPRINTED", "receipt:" + receipt.kind().name() + ":"
+                        + receipt.formattedNumber(), Map.of("receiptId", receiptId, "copy", receipt.reprints() + 1));
+            }
+            return reprint;
+        });
+    }
+
+    public List<StockRange> ranges(Operator cashier) {
+        return database.read(tx -> receipts.rangesOf(tx, cashier.id()));
+    }
+
+    /** The month-end listing of every range that was active or used in {@code month}. */
+    public List<StockListing> monthEnd(Operator manager, YearMonth month, ZoneId zone) {
+        AuthService.require(manager, Permission.APPROVE);
+        Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
+        Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
+        return database.read(tx -> {
+            List<StockListing> listings = new ArrayList<>();
+            for (StockRange range : receipts.allRanges(tx)) {
+                if (range.registeredAt().isAfter(to)) {
+                    continue;
+                }
+                List<IssuedReceipt> inRange = receipts.receiptsInRange(tx, range.kind(), range.firstNo(), range.lastNo());
+                List<Long> used = new ArrayList<>();
+                List<String> voided = new ArrayList<>();
+                for (IssuedReceipt r : inRange) {
+                    if (r.issuedAt().isBefore(from) || !r.issuedAt().isBefore(to)) {
+                        continue;
+                    }
+                    if (r.voided()) {
+                        voided.add(r.formattedNumber() + " " + r.voidReason());
+                    } else {
+                        used.add(r.number());
+                    }
+                }
+                String holder = operators.findById(tx, range.holderId()).map(Operator::label).orElse("?");
+                String remaining = range.nextNo() > range.lastNo() ? ""
+                        : run(range.nextNo(), range.lastNo());
+                listings.add(new StockListing(range, holder, used.size(), runs(used), voided, remaining));
+            }
+            return listings;
+        });
+    }
+
+    static List<String> runs(List<Long> numbers) {
+        List<String> out = new ArrayList<>();
+        int i = 0;
+        while (i < numbers.size()) {
+            int j = i;
+            while (j + 1 < numbers.size() && numbers.get(j + 1) == numbers.get(j) + 1) {
+                j++;
+            }
+            out.add(run(numbers.get(i), numbers.get(j)));
+            i = j + 1;
+        }
+        return out;
+    }
+
+    private static String run(long first, long last) {
+        return first == last ? IssuedReceipt.formatNumber(first)
+                : IssuedReceipt.formatNumber(first) + "–" + IssuedReceipt.formatNumber(last);
+    }
+}

@@ -1,0 +1,186 @@
+package io.counterdesk.architecture;
+
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackage;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaCall;
+import com.tngtech.archunit.core.domain.JavaClass;
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import io.counterdesk.billing.BillRepository;
+import io.counterdesk.billing.Tariff;
+import io.counterdesk.persistence.Journal;
+import io.counterdesk.persistence.Tx;
+import io.counterdesk.security.AuthService;
+import io.counterdesk.security.Role;
+import io.counterdesk.shared.Money;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.Executable;
+import java.lang.reflect.Method;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The boundaries of STYLE.md held by failing tests: who may touch JavaFX, Jdbi, the smart-card API,
+ * and what the domain and {@code shared} may depend on.
+ */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_JARS)
+            .importPackages("io.counterdesk");
+
+    private static final Set<String> FLOATING_POINT = Set.of("double", "float", "java.lang.Double", "java.lang.Float");
+
+    /** Persistence code and repositories (including their nested classes) may use Jdbi and the handle. */
+    private static final DescribedPredicate<JavaClass> STORAGE_CODE =
+            DescribedPredicate.describe("in ..persistence.. or a *Repository", ArchitectureTest::isStorageCode);
+
+    /** Plain domain: {@code shared}, and every record and enum outside the screens and the composition root. */
+    private static final DescribedPredicate<JavaClass> DOMAIN = DescribedPredicate.describe(
+            "domain (shared, records, enums)", ArchitectureTest::isDomain);
+
+    private static boolean isStorageCode(JavaClass javaClass) {
+        JavaClass outermost = javaClass;
+        while (outermost.getEnclosingClass().isPresent()) {
+            outermost = outermost.getEnclosingClass().get();
+        }
+        return javaClass.getPackageName().contains(".persistence")
+                || outermost.getSimpleName().endsWith("Repository");
+    }
+
+    private static boolean isDomain(JavaClass javaClass) {
+        String pkg = javaClass.getPackageName();
+        if (pkg.startsWith("io.counterdesk.shared")) {
+            return true;
+        }
+        boolean screensOrWiring = pkg.contains(".ui") || pkg.startsWith("io.counterdesk.app");
+        return !screensOrWiring && (javaClass.isRecord() || javaClass.isEnum());
+    }
+
+    @Test
+    void rulesSeeTheProgramsClassesAndClassifyThem() {
+        assertThat(CLASSES.contain(Money.class)).isTrue();
+        assertThat(CLASSES.stream().map(JavaClass::getName)).noneMatch(name -> name.endsWith("Test"));
+        assertThat(DOMAIN.test(CLASSES.get(Money.class))).isTrue();
+        assertThat(DOMAIN.test(CLASSES.get(Tariff.class))).isTrue();
+        assertThat(DOMAIN.test(CLASSES.get(Role.class))).isTrue();
+        assertThat(DOMAIN.test(CLASSES.get(AuthService.class))).isFalse();
+        assertThat(STORAGE_CODE.test(CLASSES.get(Journal.class))).isTrue();
+        assertThat(STORAGE_CODE.test(CLASSES.get(BillRepository.class))).isTrue();
+        assertThat(STORAGE_CODE.test(CLASSES.get(BillRepository.NewBill.class))).isTrue();
+        assertThat(STORAGE_CODE.test(CLASSES.get(AuthService.class))).isFalse();
+    }
+
+    @Test
+    void javaFxOnlyInScreensAndTheApplication() {
+        noClasses().that().resideOutsideOfPackages("..ui..", "io.counterdesk.app")
+                .should().dependOnClassesThat().resideInAPackage("javafx..")
+                .because("only screens (ui) and the launcher may know JavaFX; services and rules run without it")
+                .check(CLASSES);
+    }
+
+    @Test
+    void jdbiOnlyInPersistenceAndRepositories() {
+        noClasses().that(DescribedPredicate.not(STORAGE_CODE))
+                .should().dependOnClassesThat().resideInAPackage("org.jdbi..")
+                .because("SQL lives in repositories; services pass a Tx along")
+                .check(CLASSES);
+    }
+
+    @Test
+    void transactionHandleOnlyForPersistenceAndRepositories() {
+        noClasses().that(DescribedPredicate.not(STORAGE_CODE))
+                .should().callMethod(Tx.class, "handle")
+                .because("Tx#handle() is for repositories and persistence code only")
+                .check(CLASSES);
+    }
+
+    @Test
+    void sharedDependsOnNothingElseOfCounterDesk() {
+        classes().that().resideInAPackage("io.counterdesk.shared..")
+                .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.counterdesk..")
+                        .or(resideInAPackage("io.counterdesk.shared..")))
+                .check(CLASSES);
+    }
+
+    @Test
+    void domainIsFreeOfJavaFxJdbiAndJdbc() {
+        noClasses().that(DOMAIN)
+                .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.jdbi..", "java.sql..")
+                .because("domain rules are plain Java, tested fast")
+                .check(CLASSES);
+    }
+
+    @Test
+    void smartCardApiOnlyInTheCardPackage() {
+        noClasses().that().resideOutsideOfPackage("..card..")
+                .should().dependOnClassesThat().resideInAPackage("javax.smartcardio..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void belowTheScreensNothingDependsOnThem() {
+        noClasses().that().resideOutsideOfPackage("..ui..").and().resideOutsideOfPackage("io.counterdesk.app")
+                .should().dependOnClassesThat().resideInAPackage("..ui..")
+                .because("ui → service → domain, never back")
+                .check(CLASSES);
+    }
+
+    @Test
+    void screensDoNotTouchStorage() {
+        noClasses().that().resideInAPackage("..ui..")
+                .should().dependOnClassesThat(STORAGE_CODE)
+                .because("only the view model calls services; no screen calls a DAO (STYLE.md)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void sharedHasNoFloatingPointFields() {
+        noFields().that().areDeclaredInClassesThat().resideInAPackage("io.counterdesk.shared..")
+                .should().haveRawType(double.class)
+                .orShould().haveRawType(float.class)
+                .orShould().haveRawType(Double.class)
+                .orShould().haveRawType(Float.class)
+                .because("money in double. Ever. (STYLE.md)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void moneyNeverComputesInFloatingPoint() {
+        DescribedPredicate<JavaCall<?>> floatingPointCall = DescribedPredicate.describe(
+                "a method taking or returning double/float",
+                call -> FLOATING_POINT.contains(call.getTarget().getRawReturnType().getName())
+                        || call.getTarget().getRawParameterTypes().stream()
+                                .anyMatch(type -> FLOATING_POINT.contains(type.getName())));
+
+        noClasses().that().belongToAnyOf(Money.class)
+                .should().callCodeUnitWhere(floatingPointCall)
+                .check(CLASSES);
+    }
+
+    @Test
+    void moneyApiTakesAndGivesNoFloatingPoint() {
+        List<Executable> api = Stream.concat(Arrays.stream(Money.class.getDeclaredMethods()),
+                Arrays.stream(Money.class.getDeclaredConstructors())).toList();
+
+        assertThat(api).allSatisfy(executable -> {
+            assertThat(executable.getParameterTypes()).extracting(Class::getName)
+                    .as(executable.toString()).doesNotContainAnyElementsOf(FLOATING_POINT);
+            if (executable instanceof Method method) {
+                assertThat(FLOATING_POINT).as(method.toString()).doesNotContain(method.getReturnType().getName());
+            }
+        });
+        assertThat(api).anyMatch(executable -> executable instanceof Constructor<?>);
+    }
+}

@@ -1,0 +1,175 @@
+package io.counterdesk.receipt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.counterdesk.persistence.TestDatabase;
+import io.counterdesk.persistence.Tx;
+import io.counterdesk.security.ApprovalGrant;
+import io.counterdesk.security.ApprovalRecorder;
+import io.counterdesk.security.Operator;
+import io.counterdesk.security.Role;
+import io.counterdesk.shared.BusinessException;
+import java.time.YearMonth;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+class ReceiptStockServiceTest {
+
+    @RegisterExtension
+    final TestDatabase db = new TestDatabase();
+
+    private Operator wang;
+    private Operator li;
+    private Operator manager;
+    private ReceiptStockService stock;
+    private ReceiptIssuer issuer;
+
+    @BeforeEach
+    void setUp() {
+        wang = db.addOperator("1001", "王伟", Role.CASHIER, "demo1001");
+        li = db.addOperator("1002", "李娜", Role.CASHIER, "demo1002");
+        manager = db.addOperator("2001", "张敏", Role.MANAGER, "demo2001");
+        stock = new ReceiptStockService(db.database(), db.journal(), new ApprovalRecorder(db.journal()));
+        issuer = new ReceiptIssuer(db.terminal());
+    }
+
+    /** Issues a receipt for a dummy payment row (receipts need a payment to belong to). */
+    private IssuedReceipt issue(Operator cashier, ReceiptKind kind) {
+        return db.database().inTransaction(tx -> issuer.issue(tx, cashier.id(), kind, dummyPayment(tx, cashier),
+                ReceiptPart.WHOLE, "3300000001", 2_000));
+    }
+
+    private long dummyPayment(Tx tx, Operator cashier) {
+        long account = tx.handle().createQuery("SELECT COUNT(*) FROM account").mapTo(Long.class).one() == 0
+                ? tx.handle().createUpdate("""
+                        INSERT INTO account(account_no, kind, meter_kind, meter_no, district, street, community, building,
+                            unit, room, address_text, holder_name, holder_id_type, holder_id_number, holder_phone, status,
+                            opened_on) VALUES ('3300000001', 'RESIDENTIAL', 'ORDINARY', 'M1', '西湖区', '文三路', '幸福小区',
+                            '1', '1', '101', '西湖区文三路幸福小区1幢1单元101室', '王建国', 'RESIDENT_ID',
+                            '11010519491231002X', '13812345678', 'ACTIVE', DATE '2020-01-01')""")
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()
+                : tx.handle().createQuery("SELECT MIN(id) FROM account").mapTo(Long.class).one();
+        long till = tx.handle().createQuery("SELECT COUNT(*) FROM till_session WHERE operator_id = :o")
+                .bind("o", cashier.id()).mapTo(Long.class).one() == 0
+                ? tx.handle().createUpdate("""
+                        INSERT INTO till_session(terminal_id, operator_id, business_day, opened_at, float_fen, status, open_key)
+                        VALUES (:t, :o, DATE '2025-03-10', CURRENT_TIMESTAMP, 0, 'OPEN', :k)""")
+                        .bind("t", db.terminal().terminalId()).bind("o", cashier.id())
+                        .bind("k", cashier.id() + "@" + db.terminal().terminalId())
+                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()
+                : tx.handle().createQuery("SELECT MIN(id) FROM till_session WHERE operator_id = :o")
+                        .bind("o", cashier.id()).mapTo(Long.class).one();
+        return tx.handle().createUpdate("""
+                INSERT INTO payment(account_id, till_id, operator_id, paid_at, business_day, total_due_fen,
+                    cash_received_fen, money_received_fen, change_fen, credit_used_fen, credit_added_fen, voucher_m3,
+                    voucher_value_fen, still_owed_fen, status)
+                VALUES (:a, :t, :o, CURRENT_TIMESTAMP, DATE '2025-03-10', 2000, 2000, 2000, 0, 0, 0, 0, 0, 0, 'COMPLETED')""")
+                .bind("a", account).bind("t", till).bind("o", cashier.id())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+    }
+
+    @Test
+    void onlyAManagerRegistersStockAndRangesNeverOverlap() {
+        stock.register(manager, "1001", ReceiptKind.RECEIPT, 100, 199);
+        assertThatThrownBy(() -> stock.register(wang, "1001", ReceiptKind.RECEIPT, 300, 399))
+                .extracting(e -> ((BusinessException) e).key()).isEqualTo("security.permission.denied");
+        assertThatThrownBy(() -> stock.register(manager, "1002", ReceiptKind.RECEIPT, 150, 250))
+                .extracting(e -> ((BusinessException) e).key()).isEqualTo("receipt.stock.overlap");
+        stock.register(manager, "1002", ReceiptKind.CHECK_SLIP, 150, 250);
+        assertThat(db.events("STOCK_REGISTERED")).hasSize(2);
+    }
+
+    @Test
+    void issuesNumbersInOrderAndMovesToTheNextRangeWhenOneRunsOut() {
+        stock.register(manager, "1001", ReceiptKind.RECEIPT, 10, 11);
+        stock.register(manager, "1001", ReceiptKind.RECEIPT, 50, 59);
+        assertThat(List.of(issue(wang, ReceiptKind.RECEIPT), issue(wang, ReceiptKind.RECEIPT),
+                issue(wang, ReceiptKind.RECEIPT))).extracting(IssuedReceipt::number).containsExactly(10L, 11L, 50L);
+        assertThat(stock.ranges(wang)).extracting(StockRange::status).containsExactly("EXHAUSTED", "ACTIVE");
+    }
+
+    @Test
+    void handsTheUnusedTailOverToAnotherCashierWhoConfirmsWithTheirOwnPassword() {
+        stock.register(manager, "1001", ReceiptKind.RECEIPT, 1, 100);
+        issue(wang, ReceiptKind.RECEIPT);
+        issue(wang, ReceiptKind.RECEIPT);
+
+        StockRange taken = stock.handOver(wang, db.auth().confirmOperator("1002", "demo1002".toCharArray()),
+                ReceiptKind.RECEIPT);
+
+        assertThat(taken.firstNo()).isEqualTo(3);
+        assertThat(taken.lastNo()).isEqualTo(100);
+        assertThat(issue(li, ReceiptKind.RECEIPT).number()).isEqualTo(3);
+        assertThatThrownBy(() -> issue(wang, ReceiptKind.RECEIPT))
+                .extracting(e -> ((BusinessException) e).key()).isEqualTo("receipt.stock.none");
+        assertThat(db.queryLong("SELECT COUNT(*) FROM receipt_stock_handover WHERE first_no = 3 AND last_no = 100"))
+                .isEqualTo(1);
+        assertThat(db.events("STOCK_HANDED_OVER")).singleElement()
+                .satisfies(e -> assertThat(e.payload()).contains("\"from\":\"1001\"").contains("\"to\":\"1002\""));
+        assertThatThrownBy(() -> db.auth().confirmOperator("1002", "wrong123".toCharArray()))
+                .isInstanceOf(BusinessException.class);
+    }
+
+    @Test
+    void aVoidKeepsItsNumberAndNeedsAManagerAndAReason() {
+        stock.register(manager, "1001", ReceiptKind.RECEIPT, 1, 100);
+        IssuedReceipt first = issue(wang, ReceiptKind.RECEIPT);
+        ApprovalGrant grant = db.auth().authoriseApprover(wang, "2001", "demo2001".toCharArray());
+
+        assertThatThrownBy(() -> stock.voidReceipt(wang, ReceiptKind.RECEIPT, first.number(), " ", grant))
+                .extracting(e -> ((BusinessException) e).key()).isEqualTo("security.approval.reasonRequired");
+        IssuedReceipt voided = stock.voidReceipt(wang, ReceiptKind.RECEIPT, first.number(), "打印错位", grant);
+
+        assertThat(voided.voided()).isTrue();
+        assertThat(voided.voidReason()).isEqualTo("打印错位");
+        assertThat(issue(wang, ReceiptKind.RECEIPT).number()).isEqualTo(2);
+        assertThatThrownBy(() -> stock.voidReceipt(wang, ReceiptKind.RECEIPT, first.number(), "again", grant))
+                .extracting(e -> ((BusinessException) e).key()).isEqualTo("receipt.alreadyVoided");
+    }
+
+    @Test
+    void theFirstPrintIsTheOriginalAndEveryLaterOneAMarkedCopy() {
+        stock.register(manager, "1001", ReceiptKind.RECEIPT, 1, 100);
+        IssuedReceipt receipt = issue(wang, ReceiptKind.RECEIPT);
+        assertThat(stock.recordPrinted(wang, receipt.id())).isFalse();
+        assertThat(stock.recordPrinted(wang, receipt.id())).isTrue();
+        assertThat(stock.recordPrinted(wang, receipt.id())).isTrue();
+        assertThat(db.queryLong("SELECT reprints FROM receipt WHERE id = " + receipt.id())).isEqualTo(2);
+        assertThat(db.events("RECEIPT_REPRINTED")).hasSize(2);
+    }
+
+    @Test
+    void theMonthEndListingShowsUsedVoidedAndRemainingNumbers() {
+        stock.register(manager, "1001", ReceiptKind.RECEIPT, 1, 10);
+        for (int i = 0; i < 5; i++) {
+            issue(wang, ReceiptKind.RECEIPT);
+        }
+        ApprovalGrant grant = db.auth().authoriseApprover(wang, "2001", "demo2001".toCharArray());
+        stock.voidReceipt(wang, ReceiptKind.RECEIPT, 3, "客户信息有误", grant);
+
+        List<StockListing> listing = stock.monthEnd(manager, YearMonth.of(2025, 3), TestDatabase.ZONE);
+
+        assertThat(listing).singleElement().satisfies(l -> {
+            assertThat(l.usedCount()).isEqualTo(4);
+            assertThat(l.used()).containsExactly("00000001–00000002", "00000004–00000005");
+            assertThat(l.voided()).containsExactly("00000003 客户信息有误");
+            assertThat(l.remaining()).isEqualTo("00000006–00000010");
+            assertThat(l.holderLabel()).isEqualTo("1001 王伟");
+        });
+    }
+
+    @Test
+    void theVerificationCodeChecksOutWithTheUtilityKey() {
+        String canonical = ReceiptMac.canonical("HZ99", "HZ99-T01", ReceiptKind.RECEIPT, 7, "3300000001", 2_000,
+                "2025-03-10T01:30:00Z");
+        byte[] key = new byte[32];
+        String code = ReceiptMac.compute(key, canonical);
+        assertThat(ReceiptMac.verify(key, canonical, code)).isTrue();
+        assertThat(ReceiptMac.verify(key, canonical.replace("2000", "20000"), code)).isFalse();
+        key[0] = 1;
+        assertThat(ReceiptMac.verify(key, canonical, code)).isFalse();
+    }
+}

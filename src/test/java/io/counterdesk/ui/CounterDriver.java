@@ -1,0 +1,156 @@
+package io.counterdesk.ui;
+
+import io.counterdesk.shared.I18n;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Window;
+import org.testfx.api.FxRobot;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * Drives the counter window the way a cashier does, with the keyboard only, and reads what it
+ * shows. Every read happens on the FX thread; every step waits for the screen it leads to.
+ */
+final class CounterDriver {
+
+    private static final long TIMEOUT_SECONDS = 30;
+
+    private final FxRobot robot = new FxRobot();
+
+    /** Types text into whatever has the focus. */
+    CounterDriver type(String text) {
+        robot.write(text);
+        return this;
+    }
+
+    CounterDriver press(KeyCode... keys) {
+        robot.push(keys);
+        WaitForAsyncUtils.waitForFxEvents();
+        return this;
+    }
+
+    void waitUntil(String what, Callable<Boolean> condition) {
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> onFx(condition));
+        } catch (TimeoutException e) {
+            throw new AssertionError("timed out waiting until " + what + "; focus on " + focusedId()
+                    + ", shell message: " + text("#shell-message").orElse("-"), e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    void waitUntilFocused(String id) {
+        waitUntil(id + " has the focus", () -> id.equals(focusedIdNow()));
+    }
+
+    /** The id of the node with the keyboard focus. */
+    String focusedId() {
+        return onFx(this::focusedIdNow);
+    }
+
+    private String focusedIdNow() {
+        Scene scene = scene();
+        Node focus = scene == null ? null : scene.getFocusOwner();
+        return focus == null ? "" : String.valueOf(focus.getId());
+    }
+
+    /** The text of a label or field, if it is in the window. */
+    Optional<String> text(String query) {
+        return onFx(() -> robot.lookup(query).tryQuery().map(node -> {
+            if (node instanceof Labeled labeled) {
+                return labeled.getText();
+            }
+            if (node instanceof TextInputControl input) {
+                return input.getText();
+            }
+            throw new IllegalArgumentException(query + " has no text");
+        }));
+    }
+
+    /** True if the node is in the window and visible. */
+    boolean showing(String query) {
+        return onFx(() -> robot.lookup(query).tryQuery().map(node -> node.isVisible() && node.getScene() != null)
+                .orElse(false));
+    }
+
+    /** All texts the window shows, for checks like "the full ID number appears nowhere". */
+    String allTexts() {
+        return onFx(() -> {
+            StringBuilder out = new StringBuilder();
+            robot.lookup(n -> n instanceof Labeled || n instanceof TextInputControl).queryAll().forEach(node -> {
+                if (node instanceof Labeled labeled && labeled.getText() != null) {
+                    out.append(labeled.getText()).append('\n');
+                } else if (node instanceof TextInputControl input) {
+                    out.append(input.getText()).append('\n');
+                }
+            });
+            robot.lookup(".table-cell").queryAll().forEach(node -> {
+                if (node instanceof Labeled labeled && labeled.getText() != null) {
+                    out.append(labeled.getText()).append('\n');
+                }
+            });
+            return out.toString();
+        });
+    }
+
+    Scene scene() {
+        return Window.getWindows().stream().filter(Window::isShowing).map(Window::getScene).findFirst().orElse(null);
+    }
+
+    static <T> T onFx(Callable<T> work) {
+        try {
+            return WaitForAsyncUtils.asyncFx(work).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (TimeoutException e) {
+            throw new IllegalStateException("FX thread did not answer", e);
+        }
+    }
+
+    // ---- the cashier's steps ----
+
+    /** From the log-in page: 工号, Enter, password, Enter; returns once the counter shell shows. */
+    void logIn(String staffNo, String password) {
+        waitUntilFocused("login-staff-no");
+        type(staffNo).press(KeyCode.ENTER);
+        waitUntilFocused("login-password");
+        type(password).press(KeyCode.ENTER);
+        waitUntil("the counter shell shows", () -> robot.lookup("#counter-shell").tryQuery().isPresent());
+    }
+
+    /** On the open-till screen: the float, Enter; returns once the search field has the focus. */
+    void openTill(String amount) {
+        waitUntilFocused("till-float");
+        type(amount).press(KeyCode.ENTER);
+        waitUntilFocused("search-field");
+    }
+
+    /** Types a query into the search field and waits for its results. */
+    void search(String query) {
+        waitUntilFocused("search-field");
+        type(query);
+        String searching = I18n.text("ui.search.searching");
+        waitUntil("results for " + query, () -> robot.lookup("#search-status").tryQuery()
+                .map(n -> ((Labeled) n).getText()).filter(t -> !t.isEmpty() && !t.equals(searching)).isPresent()
+                && robot.lookup("#search-field").tryQuery().map(n -> ((TextInputControl) n).getText())
+                        .filter(query::equals).isPresent());
+    }
+
+    /** Enter in the search field; waits for the account detail to be loaded. */
+    void openWithEnter() {
+        press(KeyCode.ENTER);
+        waitUntil("the account detail is loaded", () -> robot.lookup("#detail-account-no").tryQuery()
+                .map(n -> !((Labeled) n).getText().isEmpty() && n.getScene() != null).orElse(false));
+    }
+}

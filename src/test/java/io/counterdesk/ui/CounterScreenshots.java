@@ -1,0 +1,133 @@
+package io.counterdesk.ui;
+
+import io.counterdesk.account.AccountDetail;
+import io.counterdesk.account.AccountSummary;
+import io.counterdesk.app.AppConfig;
+import io.counterdesk.app.CounterDesk;
+import io.counterdesk.app.CounterDeskApp;
+import io.counterdesk.security.Operator;
+import io.counterdesk.security.PasswordHasher;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Renders the counter screens to PNG files so people can see them without running the program:
+ * {@code docs/screenshots/login.png} and {@code docs/screenshots/counter.png} (Chinese), plus
+ * more screens and the English versions under {@code target/screenshots/} for review.
+ *
+ * <p>Off in normal test runs. Under Monocle (no display needed):
+ * <pre>mvn test -Dtest=CounterScreenshots -Dcounterdesk.screenshots=true</pre>
+ * or against a real X server:
+ * <pre>xvfb-run -a mvn -Pxvfb test -Dtest=CounterScreenshots -Dcounterdesk.screenshots=true</pre>
+ * Chinese needs a CJK font on the machine (Debian: {@code fonts-wqy-microhei}).
+ */
+@EnabledIfSystemProperty(named = "counterdesk.screenshots", matches = "true")
+class CounterScreenshots {
+
+    private static final Path DOCS = Path.of("docs", "screenshots");
+    private static final Path REVIEW = Path.of("target", "screenshots");
+
+    static {
+        // Monocle's headless screen is 1280x800 unless told otherwise; render at a counter PC's 1366x768.
+        // (Takes effect when this is the first JavaFX test in the JVM, as when run alone.)
+        System.setProperty("headless.geometry", "1366x768-32");
+    }
+
+    @TempDir
+    Path directory;
+
+    private CounterDeskApp app;
+    private final CounterDriver cashier = new CounterDriver();
+
+    @BeforeEach
+    void registerStage() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @AfterEach
+    void stopTheProgram() throws Exception {
+        if (app != null) {
+            FxToolkit.cleanupApplication(app);
+        }
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void chinese() throws Exception {
+        render("zh", DOCS, "");
+    }
+
+    @Test
+    void english() throws Exception {
+        render("en", REVIEW, "-en");
+    }
+
+    private void render(String lang, Path out, String suffix) throws Exception {
+        AppConfig config = AppConfig.resolve(directory.resolve("db-" + lang), lang).withDemoAccounts(2_000);
+        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
+        CounterDesk desk = app.backend().toCompletableFuture().get(120, TimeUnit.SECONDS);
+        cashier.waitUntil("the database is ready", () -> cashier.text("#login-place").map(t -> !t.isEmpty()).orElse(false));
+        cashier.waitUntilFocused("login-staff-no");
+        cashier.type("1001");
+        snapshot(out.resolve("login" + suffix + ".png"));
+
+        cashier.press(KeyCode.ENTER);
+        cashier.type("demo1001").press(KeyCode.ENTER);
+        cashier.waitUntilFocused("till-float");
+        cashier.type("500");
+        snapshot(REVIEW.resolve("open-till" + suffix + ".png"));
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntilFocused("search-field");
+
+        String street = "文三路";
+        cashier.search(street);
+        cashier.press(KeyCode.DOWN).press(KeyCode.DOWN).press(KeyCode.DOWN);
+        snapshot(REVIEW.resolve("search" + suffix + ".png"));
+        cashier.press(KeyCode.F1);
+        cashier.waitUntil("the key map shows", () -> cashier.showing("#key-map"));
+        snapshot(REVIEW.resolve("keymap" + suffix + ".png"));
+        cashier.press(KeyCode.ESCAPE);
+        cashier.press(KeyCode.F2);
+
+        String accountNo = showcaseAccount(desk);
+        cashier.type(accountNo);
+        cashier.waitUntil("one result", () -> cashier.text("#search-status")
+                .map(t -> t.equals("找到 1 户") || t.equals("1 found")).orElse(false));
+        cashier.openWithEnter();
+        snapshot(out.resolve("counter" + suffix + ".png"));
+    }
+
+    /** A post-paid residential account that owes money: the most to see on one screen. */
+    private static String showcaseAccount(CounterDesk desk) {
+        Operator reader = desk.auth().login("1002", "demo1002".toCharArray());
+        List<AccountSummary> candidates = desk.accounts().search(reader, "33000000", 100);
+        for (AccountSummary summary : candidates) {
+            AccountDetail detail = desk.accounts().detail(reader, summary.id());
+            if (detail.arrears().isPositive() && detail.bills().size() >= 3
+                    && detail.account().holder().name().length() <= 3) {
+                return summary.accountNo();
+            }
+        }
+        return "3300000001";
+    }
+
+    private void snapshot(Path file) throws IOException {
+        Files.createDirectories(file.getParent());
+        WritableImage image = CounterDriver.onFx(() -> cashier.scene().snapshot(null));
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        System.out.println("wrote " + file.toAbsolutePath());
+    }
+}

@@ -1,0 +1,167 @@
+package io.counterdesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxToolkit;
+
+/** The window's key handling and the shell's screen stack, on the FX thread without a running program. */
+class ShellTest {
+
+    @BeforeAll
+    static void toolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @Test
+    void aHeldKeyRunsItsActionOncePerPress() {
+        AtomicInteger runs = new AtomicInteger();
+        CounterDriver.onFx(() -> {
+            MainWindow window = newWindow();
+            window.actions().register(CounterAction.of("search.focus", CounterKeys.FOCUS_SEARCH, "F2",
+                    CounterKeys.GROUP_GENERAL, "ui.keys.focusSearch", runs::incrementAndGet));
+            for (int i = 0; i < 5; i++) {
+                key(window, KeyEvent.KEY_PRESSED, KeyCode.F2);
+            }
+            key(window, KeyEvent.KEY_RELEASED, KeyCode.F2);
+            key(window, KeyEvent.KEY_PRESSED, KeyCode.F2);
+            return null;
+        });
+
+        assertThat(runs).hasValue(2);
+    }
+
+    @Test
+    void f1ShowsTheKeyMapAndEscapeClosesItWithoutReachingTheActionsBehind() {
+        AtomicInteger backs = new AtomicInteger();
+        List<Boolean> showing = CounterDriver.onFx(() -> {
+            MainWindow window = newWindow();
+            window.actions().register(CounterAction.of("back", CounterKeys.BACK, "Esc", CounterKeys.GROUP_GENERAL,
+                    "ui.keys.back", backs::incrementAndGet));
+            List<Boolean> states = new ArrayList<>();
+            tap(window, KeyCode.F1);
+            states.add(window.overlayShowing());
+            tap(window, KeyCode.ESCAPE);
+            states.add(window.overlayShowing());
+            tap(window, KeyCode.F1);
+            tap(window, KeyCode.F1);
+            states.add(window.overlayShowing());
+            return states;
+        });
+
+        assertThat(showing).containsExactly(true, false, false);
+        assertThat(backs).as("Esc closed the key map only").hasValue(0);
+    }
+
+    @Test
+    void escapeAsksTheScreenFirstThenGoesBackAndTheScreensKeysComeAndGo() {
+        List<String> log = new ArrayList<>();
+        CounterDriver.onFx(() -> {
+            MainWindow window = newWindow();
+            CounterShell shell = new CounterShell(window.actions(), new StatusBarModel(Clock.systemUTC()), "HZ01");
+            window.showPage(shell.node());
+            TestScreen search = new TestScreen("search", true, log);
+            TestScreen detail = new TestScreen("detail", false, log);
+            shell.setRoot(search);
+            shell.push(detail);
+            log.add("keys " + window.actions().available().stream().map(CounterAction::id).toList());
+            shell.escape();
+            log.add("current " + shell.current().map(Screen::title).orElse("-"));
+            log.add("keys " + window.actions().available().stream().map(CounterAction::id).toList());
+            shell.escape();
+            log.add("current " + shell.current().map(Screen::title).orElse("-"));
+            shell.dispose();
+            return null;
+        });
+
+        assertThat(log).containsExactly(
+                "shown search", "shown detail",
+                "keys [keymap, detail.hint]",
+                "escape detail", "closed detail", "shown search",
+                "current search",
+                "keys [keymap, search.hint]",
+                "escape search",
+                "current search",
+                "closed search");
+    }
+
+    @Test
+    void errorsStayUntilTheNextScreenAndConfirmationsAreShownToo() {
+        List<String> seen = CounterDriver.onFx(() -> {
+            MainWindow window = newWindow();
+            CounterShell shell = new CounterShell(window.actions(), new StatusBarModel(Clock.systemUTC()), "HZ01");
+            List<String> log = new ArrayList<>();
+            shell.setRoot(new TestScreen("search", true, new ArrayList<>()));
+            shell.showError("数据库错误");
+            log.add(shell.messageText());
+            shell.push(new TestScreen("detail", false, new ArrayList<>()));
+            log.add(shell.messageText());
+            shell.showInfo("已开班");
+            log.add(shell.messageText());
+            shell.dispose();
+            return log;
+        });
+
+        assertThat(seen).containsExactly("数据库错误", "", "已开班");
+    }
+
+    private static MainWindow newWindow() {
+        MainWindow window = new MainWindow();
+        window.install(new Scene(window.root(), 800, 600));
+        return window;
+    }
+
+    private static void tap(MainWindow window, KeyCode code) {
+        key(window, KeyEvent.KEY_PRESSED, code);
+        key(window, KeyEvent.KEY_RELEASED, code);
+    }
+
+    private static void key(MainWindow window, javafx.event.EventType<KeyEvent> type, KeyCode code) {
+        Event.fireEvent(window.root(), new KeyEvent(type, "", "", code, false, false, false, false));
+    }
+
+    /** A screen that records what the shell does to it; {@code handlesEscape} like the search screen. */
+    private record TestScreen(String name, boolean handlesEscape, List<String> log) implements Screen {
+        @Override
+        public Node node() {
+            return new Label(name);
+        }
+
+        @Override
+        public String title() {
+            return name;
+        }
+
+        @Override
+        public void shown() {
+            log.add("shown " + name);
+        }
+
+        @Override
+        public boolean escape() {
+            log.add("escape " + name);
+            return handlesEscape;
+        }
+
+        @Override
+        public List<CounterAction> actions() {
+            return List.of(CounterAction.hint(name + ".hint", "Enter", CounterKeys.GROUP_SEARCH, "ui.keys.search.open"));
+        }
+
+        @Override
+        public void closed() {
+            log.add("closed " + name);
+        }
+    }
+}
