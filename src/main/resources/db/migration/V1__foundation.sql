@@ -96,12 +96,14 @@ CREATE TABLE search_text (
 -- search_gram: for every character and every two adjacent characters ("gram") of those texts, which
 -- accounts hold it, one row per block of 1,024 account ids (block = account_id / 1024). members is the
 -- block's offsets (account_id % 1024) holding the gram: 2 bytes each while at most 63, else a 128-byte
--- bitmap. A query is looked up by all its grams, rarest first, then checked against search_text.
+-- bitmap. slot is the key: the gram's two code points and the block, 21 bits each (SearchIndexRepository.slot),
+-- so that a gram's rows lie together in block order. A query is looked up by all its grams, rarest
+-- first, then checked against search_text.
 CREATE TABLE search_gram (
+    slot     BIGINT         PRIMARY KEY,
     gram     VARCHAR(4)     NOT NULL,
     block    BIGINT         NOT NULL,
-    members  VARBINARY(128) NOT NULL,
-    PRIMARY KEY (gram, block)
+    members  VARBINARY(128) NOT NULL
 );
 -- One row, locked by every writer of search_gram: block rows are shared by 1,024 accounts and are
 -- read, changed and written back.

@@ -10,10 +10,10 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
-/** Accounts, their holder history and the partial-text search index ({@link SearchIndex}). */
+/** Accounts, their holder history and the partial-text search index ({@link SearchIndexRepository}). */
 public final class AccountRepository {
 
-    private final SearchIndex searchIndex = new SearchIndex();
+    private final SearchIndexRepository searchIndex = new SearchIndexRepository();
 
     private static final String SUMMARY_COLUMNS =
             "a.id, a.account_no, a.holder_name, a.holder_phone, a.address_text, a.kind, a.meter_kind, a.status";
@@ -62,7 +62,7 @@ public final class AccountRepository {
         }
         List<Long> ids = batch.executePreparedBatch("id").mapTo(Long.class).list();
         PreparedBatch periods = handle.prepareBatch(INSERT_PERIOD);
-        List<SearchIndex.Entry> searchEntries = new ArrayList<>(accounts.size());
+        List<SearchIndexRepository.Entry> searchEntries = new ArrayList<>(accounts.size());
         for (int i = 0; i < accounts.size(); i++) {
             NewAccount a = accounts.get(i);
             long id = ids.get(i);
@@ -70,7 +70,7 @@ public final class AccountRepository {
             periods.bind("accountId", id).bind("name", h.name()).bind("idType", h.idType().name())
                     .bind("idNumber", h.idNumber()).bind("phone", h.phone())
                     .bind("from", Date.valueOf(a.openedOn())).bind("reason", "OPENING").add();
-            searchEntries.add(SearchIndex.Entry.of(id, h.name(), a.address().text()));
+            searchEntries.add(SearchIndexRepository.Entry.of(id, h.name(), a.address().text()));
         }
         periods.execute();
         searchIndex.add(handle, searchEntries);
@@ -157,11 +157,11 @@ public final class AccountRepository {
     /** Re-indexes one account's name and address for partial search; call after changing either. */
     public void reindex(Tx tx, long accountId) {
         Account account = findById(tx, accountId).orElseThrow();
-        searchIndex.replace(tx.handle(), SearchIndex.Entry.of(accountId, account.holder().name(), account.address().text()));
+        searchIndex.replace(tx.handle(), SearchIndexRepository.Entry.of(accountId, account.holder().name(), account.address().text()));
     }
 
     /** Used by tests and support tools: the slices stored for an account, sorted. */
     List<String> storedGrams(Tx tx, long accountId) {
-        return SearchIndex.storedGrams(tx.handle(), accountId);
+        return SearchIndexRepository.storedGrams(tx.handle(), accountId);
     }
 }

@@ -24,6 +24,9 @@ public final class AccountService {
 
     public static final int DEFAULT_LIMIT = 50;
 
+    /** The shortest account number; an identifier this long matched exactly ends the search. */
+    static final int IDENTIFIER_MIN_LENGTH = 6;
+
     private static final Pattern SEPARATORS = Pattern.compile("[\\s\\-]");
     private static final Pattern IDENTIFIER = Pattern.compile("[0-9A-Z]+");
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
@@ -55,7 +58,9 @@ public final class AccountService {
      * Finds accounts for what the cashier typed, at most {@code limit}: exact matches on account no.,
      * phone, ID number, card serial or meter no. first (spaces and dashes ignored, full-width
      * characters read as ASCII, a landline in any common form), then account numbers starting with
-     * it, then accounts whose holder name or address contains it anywhere. No account twice.
+     * it, then accounts whose holder name or address contains it anywhere. No account twice. A query
+     * of {@value #IDENTIFIER_MIN_LENGTH} or more characters that matched an identifier exactly is not
+     * looked for in names and addresses as well: the cashier typed a number, not an address.
      */
     public List<AccountSummary> search(Operator operator, String query, int limit) {
         AuthService.require(operator, Permission.LOOKUP);
@@ -78,7 +83,8 @@ public final class AccountService {
             if (DIGITS.matcher(key).matches() && found.size() < limit) {
                 addAll(found, accounts.findByAccountNoPrefix(tx, key, limit), limit);
             }
-            if (found.size() < limit) {
+            boolean identified = !found.isEmpty() && key.length() >= IDENTIFIER_MIN_LENGTH;
+            if (found.size() < limit && !identified) {
                 addAll(found, accounts.findByText(tx, q, limit), limit);
             }
             return new ArrayList<>(found.values());
@@ -105,7 +111,7 @@ public final class AccountService {
             Account account = accounts.findById(tx, accountId)
                     .orElseThrow(() -> new BusinessException("account.notFound"));
             List<AccountDetail.BillLine> bills = billLookup.bills(tx, accountId);
-            Money arrears = bills.stream().map(AccountDetail.BillLine::outstanding).reduce(Money.ZERO, Money::plus);
+            Money arrears = bills.stream().map(b -> b.outstanding().plus(b.lateFee())).reduce(Money.ZERO, Money::plus);
             return new AccountDetail(account, accounts.holderHistory(tx, accountId), bills, arrears);
         });
     }

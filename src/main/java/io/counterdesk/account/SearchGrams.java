@@ -19,7 +19,7 @@ public final class SearchGrams {
 
     /**
      * The form that is indexed and compared: full-width letters and digits from a Chinese input
-     * method read as ASCII (NFKC), lower case, all whitespace removed.
+     * method read as ASCII (NFKC), lower case, all whitespace and control characters removed.
      */
     public static String normalise(String text) {
         if (text == null) {
@@ -28,7 +28,7 @@ public final class SearchGrams {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
         StringBuilder out = new StringBuilder(folded.length());
         folded.codePoints()
-                .filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp))
+                .filter(cp -> !Character.isWhitespace(cp) && !Character.isSpaceChar(cp) && !Character.isISOControl(cp))
                 .forEach(out::appendCodePoint);
         return out.toString();
     }

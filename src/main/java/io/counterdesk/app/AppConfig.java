@@ -57,6 +57,11 @@ public record AppConfig(DatabaseLocation database, Locale locale, Clock clock, b
         return new AppConfig(database, locale, replacement, demoOnFirstRun, demoAccounts);
     }
 
+    /** The same configuration, but refusing an empty database instead of filling it with demo data. */
+    public AppConfig withoutDemo() {
+        return new AppConfig(database, locale, clock, false, demoAccounts);
+    }
+
     public AppConfig withDemoAccounts(int count) {
         return new AppConfig(database, locale, clock, demoOnFirstRun, count);
     }

@@ -48,7 +48,7 @@ public final class CounterDesk implements AutoCloseable {
         this.journal = new Journal(terminal.terminalCode());
         this.auth = new AuthService(database, journal, hasher);
         this.approvals = new ApprovalRecorder(journal);
-        BillingQueries billing = new BillingQueries();
+        BillingQueries billing = new BillingQueries(LateFeeRule.DEFAULT);
         this.accounts = new AccountService(database, billing::billLines);
         this.tills = new TillService(database, journal, terminal);
         this.payments = new PaymentService(database, journal, terminal, approvals, LateFeeRule.DEFAULT,

@@ -4,6 +4,13 @@ import io.counterdesk.account.ui.AccountDetailView;
 import io.counterdesk.account.ui.AccountDetailViewModel;
 import io.counterdesk.account.ui.AccountSearchView;
 import io.counterdesk.account.ui.AccountSearchViewModel;
+import io.counterdesk.payment.ui.PaymentView;
+import io.counterdesk.payment.ui.PaymentViewModel;
+import io.counterdesk.persistence.Settings;
+import io.counterdesk.printing.PaperWidth;
+import io.counterdesk.receipt.IssuedReceipt;
+import io.counterdesk.receipt.PrintOutcome;
+import io.counterdesk.receipt.ReceiptContents;
 import io.counterdesk.persistence.TerminalIdentity;
 import io.counterdesk.security.Operator;
 import io.counterdesk.security.PasswordHasher;
@@ -16,6 +23,7 @@ import io.counterdesk.shared.I18n;
 import io.counterdesk.till.TillSession;
 import io.counterdesk.till.ui.OpenTillView;
 import io.counterdesk.till.ui.OpenTillViewModel;
+import io.counterdesk.ui.BackgroundTask;
 import io.counterdesk.ui.CounterAction;
 import io.counterdesk.ui.CounterActions;
 import io.counterdesk.ui.CounterKeys;
@@ -23,11 +31,15 @@ import io.counterdesk.ui.CounterShell;
 import io.counterdesk.ui.CounterTheme;
 import io.counterdesk.ui.FxTaskExecutor;
 import io.counterdesk.ui.MainWindow;
+import io.counterdesk.ui.PrinterMonitor;
 import io.counterdesk.ui.StatusBarModel;
+import io.counterdesk.ui.UiErrors;
 import io.counterdesk.ui.UiFormat;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
@@ -58,12 +70,16 @@ public final class CounterDeskApp extends Application {
     private static final double PREFERRED_WIDTH = 1366;
     private static final double PREFERRED_HEIGHT = 768;
     private static final Duration CLOSE_WAIT = Duration.ofMinutes(10);
+    private static final Duration WORK_WAIT = Duration.ofSeconds(30);
     private static volatile AppConfig launchConfig;
 
     private final AppConfig config;
     private final PasswordHasher hasher;
     private final boolean maximise;
     private final CompletableFuture<CounterDesk> backend = new CompletableFuture<>();
+    /** The receipt's head and the roll width, read once with the database (off the FX thread). */
+    private volatile PaymentViewModel.Hall hall;
+    private volatile PaperWidth paper = PaperWidth.MM80;
     private FxTaskExecutor executor;
     private MainWindow window;
     private Stage stage;
@@ -138,7 +154,9 @@ public final class CounterDeskApp extends Application {
     private void openBackend() {
         Thread opener = new Thread(() -> {
             try {
-                backend.complete(hasher == null ? CounterDesk.start(config) : CounterDesk.start(config, hasher));
+                CounterDesk desk = hasher == null ? CounterDesk.start(config) : CounterDesk.start(config, hasher);
+                readReceiptSettings(desk);
+                backend.complete(desk);
             } catch (RuntimeException | Error e) {
                 backend.completeExceptionally(e);
             }
@@ -156,6 +174,20 @@ public final class CounterDeskApp extends Application {
         }));
     }
 
+    /** What the payment screen's receipt drafts need: the printed head and the paper width. */
+    private void readReceiptSettings(CounterDesk desk) {
+        TerminalIdentity t = desk.terminal();
+        String header = t.hallName();
+        try {
+            header = desk.database().read(tx -> new Settings().get(tx, ReceiptContents.HEADER_SETTING))
+                    .orElse(t.hallName());
+            paper = TerminalSettings.load(desk.config().database()).printer().paper();
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "cannot read the receipt settings; previews use the defaults", e);
+        }
+        hall = new PaymentViewModel.Hall(t.hallName(), t.hallCode(), t.terminalCode(), t.hotline(), header);
+    }
+
     private static String place(TerminalIdentity terminal) {
         return I18n.text("ui.app.place", terminal.hallName(), terminal.terminalName(), terminal.terminalCode());
     }
@@ -166,9 +198,10 @@ public final class CounterDeskApp extends Application {
             return;
         }
         if (operator.mustChangePassword()) {
-            ChangePasswordViewModel model = new ChangePasswordViewModel(executor, desk.auth(), operator, () -> {
+            // go on with the operator as stored after the change: services refuse the old object
+            ChangePasswordViewModel model = new ChangePasswordViewModel(executor, desk.auth(), operator, changed -> {
                 window.closeOverlay();
-                startSession(desk, operator);
+                startSession(desk, changed);
             });
             ChangePasswordView view = new ChangePasswordView(model);
             window.showOverlay(view.node(), () -> {
@@ -194,8 +227,15 @@ public final class CounterDeskApp extends Application {
             return;
         }
         String staffNo = session.operator.staffNo();
+        Operator leaving = session.operator;
+        CounterDesk desk = session.desk;
         session.end();
         session = null;
+        BackgroundTask.of(() -> {
+            desk.auth().logout(leaving);
+            return Boolean.TRUE;
+        }).onFailure(error -> LOG.log(System.Logger.Level.WARNING, "cannot journal the log-out of " + staffNo, error))
+                .executeWith(executor);
         window.showPage(loginView.node());
         loginKeys = window.actions().register(loginView.actions());
         loginModel.reset(staffNo);
@@ -204,19 +244,37 @@ public final class CounterDeskApp extends Application {
 
     @Override
     public void stop() {
+        Operator leaving = null;
         if (session != null) {
+            leaving = session.operator;
             session.end();
             session = null;
         }
         if (executor != null) {
             executor.shutdown();
+            try {
+                // a payment being taken or printed when the window closes finishes before the database closes
+                if (!executor.awaitTermination(WORK_WAIT)) {
+                    LOG.log(System.Logger.Level.WARNING, "background work still running at exit");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
-        closeBackend();
+        closeBackend(leaving);
     }
 
-    private void closeBackend() {
+    /** Closes the database; an operator still at the counter when the window closes is logged out first. */
+    private void closeBackend(Operator leaving) {
         try {
             CounterDesk desk = backend.get(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);
+            if (leaving != null) {
+                try {
+                    desk.auth().logout(leaving);
+                } catch (RuntimeException e) {
+                    LOG.log(System.Logger.Level.WARNING, "cannot journal the log-out at exit", e);
+                }
+            }
             desk.close();
         } catch (ExecutionException openFailed) {
             // nothing was opened
@@ -235,7 +293,9 @@ public final class CounterDeskApp extends Application {
         private final CounterShell shell;
         private final AccountSearchViewModel searchModel;
         private final AccountSearchView searchView;
+        private final PrinterMonitor printerMonitor;
         private CounterActions.Registration keys = () -> { };
+        private boolean resuming;
         private boolean searchShown;
 
         Session(CounterDesk desk, Operator operator) {
@@ -246,6 +306,7 @@ public final class CounterDeskApp extends Application {
             this.searchModel = new AccountSearchViewModel(executor, desk.accounts(), operator,
                     AccountSearchViewModel.DEBOUNCE, this::openAccount);
             this.searchView = new AccountSearchView(searchModel);
+            this.printerMonitor = new PrinterMonitor(executor, desk.printer(), status, PrinterMonitor.POLL_INTERVAL);
         }
 
         void begin() {
@@ -263,9 +324,71 @@ public final class CounterDeskApp extends Application {
                     CounterAction.of("till.open", CounterKeys.OPEN_TILL, "F10", CounterKeys.GROUP_TILL,
                             "ui.keys.openTill", this::openTill)
                             .when(() -> searchShown && !tillScreenShowing() && !status.tillOpenProperty().get()
-                                    && operator.may(Permission.OPEN_TILL)));
+                                    && operator.may(Permission.OPEN_TILL)),
+                    CounterAction.of("print.resume", CounterKeys.PRINT, "F9", CounterKeys.GROUP_GENERAL,
+                            "ui.keys.printUnprinted", this::resumeUnprinted)
+                            .when(() -> operator.may(Permission.COUNTER_BUSINESS)));
             window.showPage(shell.node());
+            printerMonitor.start();
             showTillStep();
+        }
+
+        /**
+         * F9 anywhere: prints the cashier's receipts that the printer did not print (paper out,
+         * offline …), with their own numbers. The database knows which they are, so none is lost
+         * across a restart either.
+         */
+        private void resumeUnprinted() {
+            if (resuming) {
+                return;
+            }
+            resuming = true;
+            printerMonitor.printingStarted();
+            BackgroundTask.of(() -> desk.receiptPrinting().resume(operator))
+                    .onSuccess(outcome -> {
+                        resuming = false;
+                        printerMonitor.printingFinished();
+                        reportResume(outcome);
+                    })
+                    .onFailure(error -> {
+                        resuming = false;
+                        printerMonitor.printingFinished();
+                        shell.showError(UiErrors.text(error));
+                    })
+                    .executeWith(executor);
+        }
+
+        private void reportResume(PrintOutcome outcome) {
+            if (outcome.failure().isPresent()) {
+                shell.showError(I18n.text("ui.print.resumeFailed", outcome.failure().get().getMessage(),
+                        numbers(outcome.notPrinted())));
+            } else if (outcome.printed().isEmpty()) {
+                shell.showInfo(I18n.text("ui.print.nothingUnprinted"));
+            } else {
+                shell.showInfo(I18n.text("ui.print.resumed", numbers(outcome.printed())));
+            }
+        }
+
+        /** After log-in: receipts left unprinted (printer fault, a restart) are not forgotten. */
+        private void remindUnprinted() {
+            if (!operator.may(Permission.COUNTER_BUSINESS)) {
+                return;
+            }
+            BackgroundTask.of(() -> desk.receiptPrinting().unprinted(operator))
+                    .onSuccess(unprinted -> {
+                        if (!unprinted.isEmpty() && session == this) {
+                            shell.showError(I18n.text("ui.print.unprintedReminder", unprinted.size(),
+                                    numbers(unprinted)));
+                        }
+                    })
+                    .onFailure(error -> LOG.log(System.Logger.Level.WARNING, "cannot list unprinted receipts", error))
+                    .executeWith(executor);
+        }
+
+        private String numbers(List<IssuedReceipt> receipts) {
+            return receipts.stream()
+                    .map(r -> I18n.text("receipt.part." + r.part().name()) + " " + r.formattedNumber())
+                    .collect(Collectors.joining(I18n.text("ui.pay.listSeparator")));
         }
 
         private void showTillStep() {
@@ -281,6 +404,7 @@ public final class CounterDeskApp extends Application {
                                     ? I18n.text("ui.till.continued", UiFormat.date(till.businessDay()),
                                             UiFormat.dateTime(till.openedAt(), config.clock().getZone()))
                                     : I18n.text("ui.till.opened", till.openingFloat().format()));
+                            remindUnprinted();
                         }
 
                         @Override
@@ -288,6 +412,7 @@ public final class CounterDeskApp extends Application {
                             status.tillNotOpen(operator.may(Permission.OPEN_TILL)
                                     ? I18n.text("ui.status.tillNone") : I18n.text("ui.status.tillNotNeeded"));
                             showSearch();
+                            remindUnprinted();
                         }
                     });
             OpenTillView view = new OpenTillView(model);
@@ -324,12 +449,31 @@ public final class CounterDeskApp extends Application {
 
         private void openAccount(long accountId) {
             AccountDetailViewModel model = new AccountDetailViewModel(executor, desk.accounts(), operator, accountId);
-            shell.push(new AccountDetailView(model));
+            shell.push(new AccountDetailView(model, () -> openPayment(model)));
+            model.load();
+        }
+
+        /** F5 on the account: the payment screen; the account is read again once a payment is taken. */
+        private void openPayment(AccountDetailViewModel detail) {
+            if (!status.tillOpenProperty().get()) {
+                shell.showError(I18n.text(operator.may(Permission.OPEN_TILL) ? "ui.pay.needTill" : "ui.pay.notAllowed"));
+                return;
+            }
+            PaymentViewModel.Hall receiptHall = hall != null ? hall : new PaymentViewModel.Hall(
+                    desk.terminal().hallName(), desk.terminal().hallCode(), desk.terminal().terminalCode(),
+                    desk.terminal().hotline(), null);
+            PaymentViewModel.Services services = new PaymentViewModel.Services(desk.payments(),
+                    desk.receiptPrinting(), desk.receiptStock(), desk.accounts(), desk.auth(), receiptHall, paper,
+                    printerMonitor, config.clock());
+            PaymentViewModel model = new PaymentViewModel(executor, services, operator, detail.accountId(),
+                    paid -> detail.reload());
+            shell.push(new PaymentView(model, window));
             model.load();
         }
 
         void end() {
             keys.remove();
+            printerMonitor.stop();
             shell.dispose();
         }
     }

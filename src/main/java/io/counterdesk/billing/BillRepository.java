@@ -44,6 +44,29 @@ public final class BillRepository {
                 .bind("id", accountId).map(BILL).list();
     }
 
+    /** An unpaid bill with what late fees depend on: a dunning notice month and late fee already paid. */
+    public record OpenBill(Bill bill, YearMonth noticeMonth, Money lateFeePaid) {
+    }
+
+    /** Unpaid bills of an account, oldest first, with their late-fee state. */
+    public List<OpenBill> unpaidWithLateFeeState(Tx tx, long accountId) {
+        return tx.handle().createQuery(
+                        "SELECT * FROM bill WHERE account_id = :id AND paid_fen < amount_fen ORDER BY period")
+                .bind("id", accountId)
+                .map((rs, ctx) -> {
+                    String notice = rs.getString("notice_month");
+                    return new OpenBill(BILL.map(rs, ctx), notice == null ? null : YearMonth.parse(notice),
+                            Money.ofFen(rs.getLong("late_fee_paid_fen")));
+                })
+                .list();
+    }
+
+    /** The kind of an account, which decides its late-fee rule. */
+    public io.counterdesk.account.AccountKind accountKind(Tx tx, long accountId) {
+        return io.counterdesk.account.AccountKind.valueOf(tx.handle()
+                .createQuery("SELECT kind FROM account WHERE id = :id").bind("id", accountId).mapTo(String.class).one());
+    }
+
     /** Unpaid bills of an account, oldest first (the order payments are allocated in). */
     public List<Bill> unpaid(Tx tx, long accountId) {
         return tx.handle().createQuery("SELECT * FROM bill WHERE account_id = :id AND paid_fen < amount_fen ORDER BY period")

@@ -6,7 +6,6 @@ import io.counterdesk.shared.Money;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
@@ -14,14 +13,6 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Payments, their lines and tenders, bank slips, till postings, and the bill/account updates they make. */
 public final class PaymentRepository {
-
-    /** An unpaid bill as the payment needs it. */
-    record BillRow(long id, YearMonth period, long volumeM3, Money amount, Money paid, LocalDate dueDate,
-                   YearMonth noticeMonth, Money lateFeePaid) {
-        Money outstanding() {
-            return amount.minus(paid);
-        }
-    }
 
     /** The account facts a payment needs, read with a row lock. */
     record AccountRow(long id, String accountNo, String kind, String meterKind, String status, Money credit,
@@ -49,20 +40,6 @@ public final class PaymentRepository {
                             rs.getString("meter_kind"), rs.getString("status"), Money.ofFen(rs.getLong("credit_fen")),
                             paidToReading, rs.getString("holder_name"));
                 }).findOne();
-    }
-
-    List<BillRow> unpaidBills(Tx tx, long accountId) {
-        return tx.handle().createQuery("""
-                SELECT id, period, volume_m3, amount_fen, paid_fen, due_date, notice_month, late_fee_paid_fen FROM bill
-                WHERE account_id = :a AND paid_fen < amount_fen ORDER BY period""")
-                .bind("a", accountId)
-                .map((rs, ctx) -> {
-                    String notice = rs.getString("notice_month");
-                    return new BillRow(rs.getLong("id"), YearMonth.parse(rs.getString("period")), rs.getLong("volume_m3"),
-                            Money.ofFen(rs.getLong("amount_fen")), Money.ofFen(rs.getLong("paid_fen")),
-                            rs.getObject("due_date", LocalDate.class), notice == null ? null : YearMonth.parse(notice),
-                            Money.ofFen(rs.getLong("late_fee_paid_fen")));
-                }).list();
     }
 
     /** Average billed volume per month over the last 12 bills (0 without bills). */

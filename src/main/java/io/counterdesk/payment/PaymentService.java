@@ -2,7 +2,9 @@ package io.counterdesk.payment;
 
 import io.counterdesk.account.AccountKind;
 import io.counterdesk.account.MeterKind;
+import io.counterdesk.billing.Bill;
 import io.counterdesk.billing.LateFeeRule;
+import io.counterdesk.billing.OutstandingBills;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.Journal;
 import io.counterdesk.persistence.TerminalIdentity;
@@ -39,7 +41,7 @@ public final class PaymentService {
     private final Journal journal;
     private final TerminalIdentity terminal;
     private final ApprovalRecorder approvals;
-    private final LateFeeRule lateFees;
+    private final OutstandingBills outstanding;
     private final PaymentCalculator calculator;
     private final ReceiptIssuer issuer;
     private final PaymentRepository payments = new PaymentRepository();
@@ -51,7 +53,7 @@ public final class PaymentService {
         this.journal = journal;
         this.terminal = terminal;
         this.approvals = approvals;
-        this.lateFees = lateFees;
+        this.outstanding = new OutstandingBills(lateFees);
         this.calculator = new PaymentCalculator(voucherRule);
         this.issuer = new ReceiptIssuer(terminal);
     }
@@ -105,8 +107,10 @@ public final class PaymentService {
             payments.insertLines(tx, paymentId, plan.lines());
             writeTenders(tx, paymentId, till.id(), input, plan);
             applyToBills(tx, plan);
-            payments.updateAccount(tx, accountId, plan.creditAdded().minus(input.creditToUse()),
-                    plan.newVoucherPaidToReading());
+            Money creditChange = plan.creditAdded().minus(input.creditToUse());
+            if (!creditChange.isZero() || plan.newVoucherPaidToReading() != null) {
+                payments.updateAccount(tx, accountId, creditChange, plan.newVoucherPaidToReading());
+            }
             Map<Long, Long> waiverApprovals = recordWaivers(tx, cashier, request, ruleFees, input.waivers(), paymentId);
             List<IssuedReceipt> receipts = issueReceipts(tx, cashier, account, paymentId, plan);
             journal.append(tx, cashier.staffNo(), "PAYMENT", "account:" + account.accountNo(),
@@ -140,11 +144,10 @@ public final class PaymentService {
     /** The unpaid bills with their late fees (after waivers); the rule's own fee goes to {@code ruleFees}. */
     private List<DueBill> due(Tx tx, PaymentRepository.AccountRow account, LocalDate day, Map<Long, LateFeeWaiver> waivers,
                               Map<Long, Money> ruleFees) {
-        AccountKind kind = AccountKind.valueOf(account.kind());
         List<DueBill> out = new ArrayList<>();
-        for (PaymentRepository.BillRow b : payments.unpaidBills(tx, account.id())) {
-            Money fee = lateFees.fee(kind, b.period(), b.dueDate(), b.noticeMonth(), b.outstanding(), day)
-                    .minus(b.lateFeePaid()).max(Money.ZERO);
+        for (OutstandingBills.Due d : outstanding.on(tx, account.id(), AccountKind.valueOf(account.kind()), day)) {
+            Bill b = d.bill();
+            Money fee = d.lateFee();
             ruleFees.put(b.id(), fee);
             LateFeeWaiver waiver = waivers.get(b.id());
             if (waiver != null) {

@@ -10,7 +10,6 @@ import java.util.Objects;
 import org.flywaydb.core.Flyway;
 import org.h2.jdbcx.JdbcConnectionPool;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.transaction.TransactionIsolationLevel;
 
 /**
  * A terminal's embedded H2 database: opened, migrated (Flyway) and made durable.
@@ -94,12 +93,12 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * Runs {@code work} in one serializable-enough transaction (H2 READ COMMITTED plus row locks
-     * taken by the repositories) and returns once the commit is durable. Any exception rolls back
+     * Runs {@code work} in one transaction (H2's default READ COMMITTED, plus the row locks the
+     * repositories take with {@code FOR UPDATE}) and returns once the commit is durable. Any exception rolls back
      * everything the work did.
      */
     public <R> R inTransaction(TxWork<R> work) {
-        R result = jdbi.inTransaction(TransactionIsolationLevel.READ_COMMITTED, handle -> work.run(new Tx(handle, clock)));
+        R result = jdbi.inTransaction(handle -> work.run(new Tx(handle, clock)));
         if (syncEachCommit) {
             sync();
         }

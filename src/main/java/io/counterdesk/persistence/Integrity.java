@@ -20,10 +20,9 @@ public final class Integrity {
                     SELECT COUNT(*) FROM account a JOIN holder_period p ON p.account_id = a.id AND p.valid_to IS NULL
                     WHERE p.name <> a.holder_name OR p.id_number <> a.holder_id_number"""),
             new Check("every account is in the search index", """
-                    SELECT COUNT(*) FROM account a WHERE NOT EXISTS (SELECT 1 FROM search_gram g WHERE g.account_id = a.id)"""),
+                    SELECT COUNT(*) FROM account a WHERE NOT EXISTS (SELECT 1 FROM search_text t WHERE t.account_id = a.id)"""),
             new Check("search index rows belong to accounts", """
-                    SELECT COUNT(*) FROM (SELECT DISTINCT account_id FROM search_gram) g
-                    WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.id = g.account_id)"""),
+                    SELECT COUNT(*) FROM search_text t WHERE NOT EXISTS (SELECT 1 FROM account a WHERE a.id = t.account_id)"""),
             new Check("open till sessions carry their open key, closed ones none", """
                     SELECT COUNT(*) FROM till_session WHERE (status = 'OPEN') <> (open_key IS NOT NULL)"""),
             new Check("the journal head points at the last event", """

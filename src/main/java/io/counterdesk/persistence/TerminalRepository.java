@@ -6,6 +6,8 @@ import java.util.Optional;
 public final class TerminalRepository {
 
     static final String CURRENT_TERMINAL = "terminal.code";
+    /** The receipts' verification key ({@code ReceiptMac.KEY_SETTING}), created with the terminal. */
+    static final String RECEIPT_MAC_KEY = "receipt.mac.key";
 
     public Optional<TerminalIdentity> current(Tx tx) {
         return tx.handle().createQuery("""
@@ -19,7 +21,10 @@ public final class TerminalRepository {
                 .findOne();
     }
 
-    /** Creates the hall (if new) and the terminal, and makes it this database's terminal. */
+    /**
+     * Creates the hall (if new) and the terminal, makes it this database's terminal, and creates the
+     * receipt verification key (replace it with the utility's own key at installation).
+     */
     public TerminalIdentity register(Tx tx, String hallCode, String hallName, String hallAddress, String hotline,
                                      String terminalCode, String terminalName) {
         Long hallId = tx.handle().createQuery("SELECT id FROM hall WHERE code = :c").bind("c", hallCode)
@@ -30,8 +35,9 @@ public final class TerminalRepository {
                         .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
         tx.handle().createUpdate("INSERT INTO terminal(code, hall_id, name) VALUES (:c, :h, :n)")
                 .bind("c", terminalCode).bind("h", hallId).bind("n", terminalName).execute();
-        tx.handle().createUpdate("MERGE INTO setting(name, val) KEY(name) VALUES (:k, :v)")
-                .bind("k", CURRENT_TERMINAL).bind("v", terminalCode).execute();
+        Settings settings = new Settings();
+        settings.put(tx, CURRENT_TERMINAL, terminalCode);
+        settings.secret(tx, RECEIPT_MAC_KEY);
         return current(tx).orElseThrow();
     }
 }

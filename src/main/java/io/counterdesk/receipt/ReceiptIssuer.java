@@ -16,9 +16,28 @@ public final class ReceiptIssuer {
     private final ReceiptRepository receipts = new ReceiptRepository();
     private final Settings settings = new Settings();
     private final TerminalIdentity terminal;
+    private volatile byte[] macKey;
 
     public ReceiptIssuer(TerminalIdentity terminal) {
         this.terminal = terminal;
+    }
+
+    /**
+     * The utility's key, read once per program run (it is set when the terminal is registered, never
+     * at the counter). A key created inside this transaction is not remembered: if the transaction
+     * rolled back, it would never have existed.
+     */
+    private byte[] macKey(Tx tx) {
+        byte[] key = macKey;
+        if (key != null) {
+            return key;
+        }
+        if (settings.get(tx, ReceiptMac.KEY_SETTING).isPresent()) {
+            key = settings.secret(tx, ReceiptMac.KEY_SETTING);
+            macKey = key;
+            return key;
+        }
+        return settings.secret(tx, ReceiptMac.KEY_SETTING);
     }
 
     public IssuedReceipt issue(Tx tx, long cashierId, ReceiptKind kind, long paymentId, ReceiptPart part,
@@ -27,11 +46,11 @@ public final class ReceiptIssuer {
                 .orElseThrow(() -> new BusinessException("receipt.stock.none", kindText(kind)));
         long number = range.nextNo();
         receipts.advance(tx, range.id(), number + 1, number == range.lastNo());
-        String mac = ReceiptMac.compute(settings.secret(tx, ReceiptMac.KEY_SETTING),
+        String mac = ReceiptMac.compute(macKey(tx),
                 ReceiptMac.canonical(terminal.hallCode(), terminal.terminalCode(), kind, number, accountNo, amountFen,
                         tx.now().toString()));
         long id = receipts.insertReceipt(tx, kind, number, range.id(), paymentId, part, cashierId, mac);
-        return receipts.findReceipt(tx, id).orElseThrow();
+        return new IssuedReceipt(id, kind, number, paymentId, part, cashierId, tx.now(), false, null, 0, false, mac);
     }
 
     static String kindText(ReceiptKind kind) {

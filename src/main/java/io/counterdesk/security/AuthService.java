@@ -138,8 +138,11 @@ public final class AuthService {
     /**
      * Changes the operator's own password after checking the current one. A wrong current password
      * counts towards lockout like a failed log-in, so a screen left logged in cannot be used to guess it.
+     *
+     * @return the operator as now stored (no longer obliged to change the password): use it from
+     *         here on, the old object still says {@link Operator#mustChangePassword()}
      */
-    public void changePassword(Operator operator, char[] current, char[] replacement) {
+    public Operator changePassword(Operator operator, char[] current, char[] replacement) {
         try {
             checkPolicy(replacement);
             if (java.util.Arrays.equals(current, replacement)) {
@@ -159,9 +162,9 @@ public final class AuthService {
                 operators.recordSuccess(tx, fresh.id());
                 operators.updatePassword(tx, operator.id(), hasher.hash(replacement), false);
                 journal.append(tx, operator.staffNo(), "PASSWORD_CHANGED", operator.staffNo(), Map.of());
-                return Outcome.accepted(operator);
+                return Outcome.accepted(operators.findById(tx, operator.id()).orElseThrow());
             });
-            outcome.accept();
+            return outcome.accept();
         } finally {
             PasswordHasher.wipe(current);
             PasswordHasher.wipe(replacement);
@@ -228,6 +231,14 @@ public final class AuthService {
         if (operator == null || !operator.may(permission)) {
             throw new BusinessException("security.permission.denied");
         }
+        if (operator.mustChangePassword()) {
+            throw new BusinessException("security.password.mustChange");
+        }
+    }
+
+    /** Records that the operator left the counter (log out / lock, Ctrl+L). */
+    public void logout(Operator operator) {
+        database.inTransaction(tx -> journal.append(tx, operator.staffNo(), "LOGOUT", operator.staffNo(), Map.of()));
     }
 
     static void checkPolicy(char[] password) {

@@ -6,7 +6,8 @@ import javafx.scene.input.KeyCombination;
 
 /**
  * The counter's key assignments, in one place so no two screens give a key different meanings by
- * accident. F-keys as is usual at counters; later businesses take the free ones (F3–F9, F11, F12).
+ * accident. F-keys as is usual at counters. Taken: F1 key map, F2 search, F3–F8 and F12 on the
+ * payment screen, F5 pay (account detail), F9 print (anywhere), F10 open till. Free: F11.
  */
 public final class CounterKeys {
 
@@ -16,10 +17,38 @@ public final class CounterKeys {
     public static final KeyCombination BACK = new KeyCodeCombination(KeyCode.ESCAPE);
     /** Control, not Shortcut: counter PCs run Windows or Linux, and Ctrl reads the same on both. */
     public static final KeyCombination LOCK = new KeyCodeCombination(KeyCode.L, KeyCombination.CONTROL_DOWN);
+    /** On the account detail: the payment screen for this account. */
+    public static final KeyCombination PAY = new KeyCodeCombination(KeyCode.F5);
+    /**
+     * Anywhere on the counter: print the receipts that the printer did not print (same numbers).
+     * On a payment's result: that, or a marked copy (重打) when all are printed.
+     */
+    public static final KeyCombination PRINT = new KeyCodeCombination(KeyCode.F9);
+
+    // the payment screen's own keys
+    /** Into the bill list (↑ ↓ move, Space selects or deselects). */
+    public static final KeyCombination PAY_BILLS = new KeyCodeCombination(KeyCode.F3);
+    /** Add an item of the fee catalogue. */
+    public static final KeyCombination PAY_ADD_FEE = new KeyCodeCombination(KeyCode.F4);
+    /** Keep the change on the account as credit (toggle). */
+    public static final KeyCombination PAY_CHANGE_TO_CREDIT = new KeyCodeCombination(KeyCode.F6);
+    /** Late-fee waiver of the highlighted bill, with a hall manager's approval. */
+    public static final KeyCombination PAY_WAIVE = new KeyCodeCombination(KeyCode.F7);
+    /** Into the list of fee items (Delete removes the highlighted one). */
+    public static final KeyCombination PAY_FEES = new KeyCodeCombination(KeyCode.F8);
+    /** Check what will be printed, then take the payment (Enter in the confirmation). */
+    public static final KeyCombination PAY_CONFIRM = new KeyCodeCombination(KeyCode.F12);
+    /** Jumps to the tender fields: Ctrl+1 cash … Ctrl+5 credit. */
+    public static final KeyCombination PAY_CASH = new KeyCodeCombination(KeyCode.DIGIT1, KeyCombination.CONTROL_DOWN);
+    public static final KeyCombination PAY_CARD = new KeyCodeCombination(KeyCode.DIGIT2, KeyCombination.CONTROL_DOWN);
+    public static final KeyCombination PAY_SLIP = new KeyCodeCombination(KeyCode.DIGIT3, KeyCombination.CONTROL_DOWN);
+    public static final KeyCombination PAY_VOUCHER = new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.CONTROL_DOWN);
+    public static final KeyCombination PAY_CREDIT = new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.CONTROL_DOWN);
 
     public static final String GROUP_GENERAL = "ui.keys.group.general";
     public static final String GROUP_TILL = "ui.keys.group.till";
     public static final String GROUP_SEARCH = "ui.keys.group.search";
+    public static final String GROUP_PAYMENT = "ui.keys.group.payment";
 
     private CounterKeys() {
     }

@@ -8,11 +8,15 @@ import javafx.geometry.HPos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /** The key map (F1): every key usable now, grouped, printed as key caps. Built from the registry. */
 final class KeyMapOverlay {
+
+    /** Key lines that fit one column on a counter screen. */
+    private static final int ONE_COLUMN_ROWS = 14;
 
     private KeyMapOverlay() {
     }
@@ -36,15 +40,50 @@ final class KeyMapOverlay {
             GridPane.setHalignment(cap, HPos.RIGHT);
         }
         panel.getChildren().add(title);
-        groups.forEach((groupKey, grid) -> {
-            Label heading = new Label(I18n.text(groupKey));
+        List<String> order = List.copyOf(groups.keySet());
+        int split = split(order.stream().mapToInt(k -> groups.get(k).getRowCount()).toArray());
+        HBox columns = new HBox();
+        columns.getStyleClass().add("keymap-columns");
+        VBox column = null;
+        for (int i = 0; i < order.size(); i++) {
+            if (column == null || i == split) {
+                column = new VBox();
+                column.getStyleClass().add("keymap-column");
+                columns.getChildren().add(column);
+            }
+            Label heading = new Label(I18n.text(order.get(i)));
             heading.getStyleClass().add("keymap-group");
-            panel.getChildren().addAll(heading, grid);
-        });
+            column.getChildren().addAll(heading, groups.get(order.get(i)));
+        }
+        panel.getChildren().add(columns);
         Label footer = new Label(I18n.text("ui.keys.close"));
         footer.getStyleClass().add("overlay-footer");
         panel.getChildren().add(footer);
         return panel;
+    }
+
+    /**
+     * Where a long key map goes on in a second column (the payment screen lists some twenty keys,
+     * more than a 768-pixel screen holds in one): the group index that best balances the two
+     * columns' rows, or the number of groups (one column) while everything fits.
+     */
+    static int split(int[] rowsPerGroup) {
+        int total = java.util.Arrays.stream(rowsPerGroup).sum();
+        if (total <= ONE_COLUMN_ROWS || rowsPerGroup.length < 2) {
+            return rowsPerGroup.length;
+        }
+        int best = rowsPerGroup.length;
+        int bestHeight = total;
+        int before = 0;
+        for (int k = 1; k < rowsPerGroup.length; k++) {
+            before += rowsPerGroup[k - 1];
+            int height = Math.max(before, total - before);
+            if (height < bestHeight) {
+                bestHeight = height;
+                best = k;
+            }
+        }
+        return best;
     }
 
     private static GridPane newGrid() {

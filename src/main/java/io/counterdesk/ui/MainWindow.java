@@ -16,7 +16,7 @@ import javafx.scene.layout.StackPane;
  * at most one overlay above it (the key map, a dialog). Every key press passes through here first:
  * an overlay gets Esc, otherwise the {@link CounterActions} registry gets the key.
  */
-public final class MainWindow {
+public final class MainWindow implements OverlayHost {
 
     private final StackPane root = new StackPane();
     private final StackPane pageLayer = new StackPane();
@@ -66,6 +66,7 @@ public final class MainWindow {
      *
      * @param onEscape what Esc does while it is shown (usually {@link #closeOverlay()})
      */
+    @Override
     public void showOverlay(Node content, Runnable onEscape) {
         closeOverlay();
         Node focusBefore = root.getScene() == null ? null : root.getScene().getFocusOwner();
@@ -77,6 +78,7 @@ public final class MainWindow {
     }
 
     /** Closes the overlay, if any, and gives the focus back to where it was. */
+    @Override
     public void closeOverlay() {
         if (overlay == null) {
             return;
@@ -91,6 +93,7 @@ public final class MainWindow {
         }
     }
 
+    @Override
     public boolean overlayShowing() {
         return overlay != null;
     }
@@ -111,7 +114,12 @@ public final class MainWindow {
     private void keyPressed(KeyEvent event) {
         if (!keysDown.add(event.getCode())) {
             // the keyboard's auto-repeat while a key is held: an action runs once per press
-            // (holding Esc must not go back through every screen, holding F1 must not flicker)
+            // (holding Esc must not go back through every screen, holding F1 must not flicker).
+            // A held function key or Esc reaches nobody: F12 held down opens the payment's
+            // confirmation, and its repeats must not go on into the dialog and confirm it.
+            if (event.getCode().isFunctionKey() || event.getCode() == KeyCode.ESCAPE) {
+                event.consume();
+            }
             return;
         }
         if (overlay != null) {

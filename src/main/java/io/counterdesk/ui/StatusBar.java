@@ -1,6 +1,7 @@
 package io.counterdesk.ui;
 
 import io.counterdesk.shared.I18n;
+import java.util.function.Supplier;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -9,6 +10,7 @@ import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -37,8 +39,14 @@ final class StatusBar {
         model.tillOpenProperty().addListener((obs, was, open) -> till.pseudoClassStateChanged(NO_TILL, !open));
         till.pseudoClassStateChanged(NO_TILL, !model.tillOpenProperty().get());
 
-        Label reader = device("status-card-reader", model.cardReaderProperty(), true);
-        Label printer = device("status-printer", model.printerProperty(), false);
+        Label reader = device("status-card-reader", model.cardReaderProperty(),
+                () -> StatusBarModel.cardReaderText(model.cardReaderProperty().get()));
+        Label printer = device("status-printer", model.printerProperty(), () -> model.printerTextProperty().get());
+        model.printerTextProperty().addListener((obs, was, now) -> printer.setText(now));
+        Tooltip printerTip = new Tooltip();
+        printerTip.textProperty().bind(model.printerDescriptionProperty());
+        model.printerDescriptionProperty().addListener((obs, was, now) ->
+                printer.setTooltip(now.isEmpty() ? null : printerTip));
 
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
@@ -73,14 +81,14 @@ final class StatusBar {
         return label;
     }
 
-    private static Label device(String id, ReadOnlyObjectProperty<DeviceState> state, boolean cardReader) {
+    private static Label device(String id, ReadOnlyObjectProperty<DeviceState> state, Supplier<String> text) {
         Label label = segment(id);
         Circle dot = new Circle(5);
         dot.getStyleClass().add("device-dot");
         label.setGraphic(dot);
         Runnable update = () -> {
             DeviceState s = state.get();
-            label.setText(cardReader ? StatusBarModel.cardReaderText(s) : StatusBarModel.printerText(s));
+            label.setText(text.get());
             dot.getStyleClass().removeIf(c -> c.startsWith("device-") && !"device-dot".equals(c));
             dot.getStyleClass().add(s.styleClass());
         };

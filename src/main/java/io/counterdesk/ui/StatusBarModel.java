@@ -24,6 +24,8 @@ public final class StatusBarModel {
     private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<DeviceState> cardReader = new ReadOnlyObjectWrapper<>(DeviceState.NOT_CONNECTED);
     private final ReadOnlyObjectWrapper<DeviceState> printer = new ReadOnlyObjectWrapper<>(DeviceState.NOT_CONNECTED);
+    private final ReadOnlyStringWrapper printerText = new ReadOnlyStringWrapper(printerText(DeviceState.NOT_CONNECTED));
+    private final ReadOnlyStringWrapper printerDescription = new ReadOnlyStringWrapper("");
 
     public StatusBarModel(Clock clock) {
         this.clock = Objects.requireNonNull(clock);
@@ -56,7 +58,21 @@ public final class StatusBarModel {
     }
 
     public void printer(DeviceState state) {
+        printer(state, "");
+    }
+
+    /**
+     * The printer's state and, when there is more to say, its own word for it: "缺纸" for an error,
+     * "纸快用完了" beside "就绪".
+     */
+    public void printer(DeviceState state, String detail) {
         printer.set(Objects.requireNonNull(state));
+        printerText.set(printerText(state, detail));
+    }
+
+    /** What the printer is ("ESC/POS 127.0.0.1:9100"), for the tooltip. */
+    public void printerDescription(String text) {
+        printerDescription.set(text == null ? "" : text);
     }
 
     public ReadOnlyStringProperty operatorProperty() {
@@ -83,6 +99,15 @@ public final class StatusBarModel {
         return printer.getReadOnlyProperty();
     }
 
+    /** "打印机：就绪", "打印机：缺纸" … as the status bar shows it. */
+    public ReadOnlyStringProperty printerTextProperty() {
+        return printerText.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty printerDescriptionProperty() {
+        return printerDescription.getReadOnlyProperty();
+    }
+
     /** "读卡器：未连接". */
     public static String cardReaderText(DeviceState state) {
         return I18n.text("ui.status.cardReader", I18n.text("ui.device." + state.name()));
@@ -91,5 +116,19 @@ public final class StatusBarModel {
     /** "打印机：未连接". */
     public static String printerText(DeviceState state) {
         return I18n.text("ui.status.printer", I18n.text("ui.device." + state.name()));
+    }
+
+    /**
+     * "打印机：缺纸" for an error with its own word, "打印机：就绪（纸快用完了）" for a note beside a
+     * state; without a detail the same as {@link #printerText(DeviceState)}.
+     */
+    public static String printerText(DeviceState state, String detail) {
+        if (detail == null || detail.isBlank()) {
+            return printerText(state);
+        }
+        if (state == DeviceState.ERROR) {
+            return I18n.text("ui.status.printer", detail);
+        }
+        return I18n.text("ui.status.printerWithNote", I18n.text("ui.device." + state.name()), detail);
     }
 }

@@ -193,7 +193,7 @@ class CliTest {
         copyDemoHall();
         try (Database database = open()) {
             database.jdbi().useHandle(handle -> handle.execute(
-                    "DELETE FROM search_gram WHERE account_id = (SELECT MIN(id) FROM account)"));
+                    "DELETE FROM search_text WHERE account_id = (SELECT MIN(id) FROM account)"));
         }
 
         Run verify = verify();

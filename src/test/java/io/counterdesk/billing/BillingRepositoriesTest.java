@@ -72,10 +72,11 @@ class BillingRepositoriesTest {
             return null;
         });
 
-        List<AccountDetail.BillLine> lines = db.database().read(tx -> new BillingQueries().billLines(tx, accountId));
+        List<AccountDetail.BillLine> lines = db.database().read(tx -> new BillingQueries(LateFeeRule.DEFAULT).billLines(tx, accountId));
 
+        // 80.00 owed × 0.3 % × 18 days (21 February … 10 March) = 4.32, charged in 0.5-yuan steps: 4.00
         assertThat(lines).containsExactly(new AccountDetail.BillLine("2025-01", 30, Money.ofFen(9_000),
-                Money.ofFen(8_000), LocalDate.of(2025, 1, 31)));
+                Money.ofFen(8_000), LocalDate.of(2025, 1, 31), Money.parse("4.00")));
     }
 
     @Test

@@ -59,8 +59,8 @@ class IntegrityTest {
 
     @Test
     void reportsAnAccountMissingFromTheSearchIndexAndOrphanIndexRows() {
-        db.execute("DELETE FROM search_gram WHERE account_id = (SELECT MIN(id) FROM account)");
-        db.execute("INSERT INTO search_gram(gram, account_id) VALUES ('幽灵', 999999)");
+        db.execute("DELETE FROM search_text WHERE account_id = (SELECT MIN(id) FROM account)");
+        db.execute("INSERT INTO search_text(account_id, name_text, address_text) VALUES (999999, '幽灵', '无处')");
 
         assertThat(problems()).containsExactlyInAnyOrder(
                 "every account is in the search index: 1 rows do not",

@@ -5,11 +5,13 @@ import io.counterdesk.account.AccountSummary;
 import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
 import io.counterdesk.app.CounterDeskApp;
+import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.security.Operator;
 import io.counterdesk.security.PasswordHasher;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.embed.swing.SwingFXUtils;
@@ -25,8 +27,10 @@ import org.testfx.api.FxToolkit;
 
 /**
  * Renders the counter screens to PNG files so people can see them without running the program:
- * {@code docs/screenshots/login.png} and {@code docs/screenshots/counter.png} (Chinese), plus
- * more screens and the English versions under {@code target/screenshots/} for review.
+ * {@code docs/screenshots/login.png}, {@code counter.png}, {@code payment.png} (a payment with
+ * vouchers and cash being typed) and {@code receipt-preview.png} (the payment taken, its check
+ * slips as printed), in Chinese; more screens (key map, confirmation …) and the English versions
+ * under {@code target/screenshots/} for review.
  *
  * <p>Off in normal test runs. Under Monocle (no display needed):
  * <pre>mvn test -Dtest=CounterScreenshots -Dcounterdesk.screenshots=true</pre>
@@ -108,6 +112,51 @@ class CounterScreenshots {
                 .map(t -> t.equals("找到 1 户") || t.equals("1 found")).orElse(false));
         cashier.openWithEnter();
         snapshot(out.resolve("counter" + suffix + ".png"));
+
+        // a payment: two bills, gas vouchers and cash
+        Operator reader = desk.auth().login("1001", "demo1001".toCharArray());
+        TestBackend.Owing payer = TestBackend.owing(desk, reader, a -> a.bills().size() == 2 && a.voucherCap() >= 2
+                && a.bills().get(0).lateFee().isPositive()
+                && desk.accounts().detail(reader, a.accountId()).account().holder().name().length() <= 3).get(0);
+        cashier.press(KeyCode.F2);
+        cashier.type(payer.accountNo());
+        cashier.waitUntil("one result", () -> cashier.text("#search-status")
+                .map(t -> t.equals("找到 1 户") || t.equals("1 found")).orElse(false));
+        cashier.openWithEnter();
+        cashier.press(KeyCode.F5);
+        cashier.waitUntilFocused("pay-cash");
+        cashier.press(KeyCode.CONTROL, KeyCode.DIGIT4);
+        cashier.type("2").press(KeyCode.ENTER).type("0").press(KeyCode.ENTER)
+                .type(PaymentViewModel.endOfQuarter(LocalDate.now()).toString());
+        cashier.press(KeyCode.CONTROL, KeyCode.DIGIT1);
+        cashier.type("300");
+        cashier.waitUntil("the change is worked out", () -> cashier.text("#pay-received").orElse("").equals("¥300.00")
+                && cashier.text("#pay-change").map(t -> t.startsWith("¥")).orElse(false));
+        snapshot(out.resolve("payment" + suffix + ".png"));
+        cashier.press(KeyCode.F1);
+        cashier.waitUntil("the key map shows", () -> cashier.showing("#key-map"));
+        snapshot(REVIEW.resolve("payment-keymap" + suffix + ".png"));
+        cashier.press(KeyCode.ESCAPE);
+        cashier.press(KeyCode.F4);
+        cashier.waitUntil("the fee catalogue shows", () -> cashier.showing("#pay-fee-picker"));
+        snapshot(REVIEW.resolve("payment-fee-picker" + suffix + ".png"));
+        cashier.press(KeyCode.ESCAPE);
+        cashier.press(KeyCode.F3);
+        cashier.waitUntilFocused("pay-bills");
+        cashier.press(KeyCode.F7);
+        cashier.waitUntil("the waiver form shows", () -> cashier.showing("#pay-waiver"));
+        cashier.type("0").press(KeyCode.ENTER).type("营业厅通知未送达");
+        snapshot(REVIEW.resolve("payment-waiver" + suffix + ".png"));
+        cashier.press(KeyCode.ESCAPE);
+        cashier.press(KeyCode.CONTROL, KeyCode.DIGIT1);
+        cashier.waitUntilFocused("pay-cash");
+        cashier.press(KeyCode.F12);
+        cashier.waitUntil("the confirmation shows", () -> cashier.showing("#pay-confirmation"));
+        snapshot(REVIEW.resolve("payment-confirm" + suffix + ".png"));
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntil("the payment's result shows", () -> cashier.showing("#pay-result"));
+        cashier.waitUntil("its receipts are printed", () -> cashier.text("#pay-result-receipt-1").isPresent());
+        snapshot(out.resolve("receipt-preview" + suffix + ".png"));
     }
 
     /** A post-paid residential account that owes money: the most to see on one screen. */

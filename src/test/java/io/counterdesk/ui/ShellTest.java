@@ -116,6 +116,39 @@ class ShellTest {
         assertThat(seen).containsExactly("数据库错误", "", "已开班");
     }
 
+    @Test
+    void aLongKeyMapGoesOnInASecondColumnBalancedByLines() {
+        assertThat(KeyMapOverlay.split(new int[] {4, 3})).as("fits one column").isEqualTo(2);
+        assertThat(KeyMapOverlay.split(new int[] {5, 15})).isEqualTo(1);
+        assertThat(KeyMapOverlay.split(new int[] {3, 4, 10})).isEqualTo(2);
+        assertThat(KeyMapOverlay.split(new int[] {20})).isEqualTo(1);
+    }
+
+    @Test
+    void aHeldFunctionKeyDoesNotRepeatIntoADialog() {
+        AtomicInteger opened = new AtomicInteger();
+        AtomicInteger reachedDialog = new AtomicInteger();
+        Label dialog = CounterDriver.onFx(() -> new Label("dialog"));
+        CounterDriver.onFx(() -> {
+            MainWindow window = newWindow();
+            dialog.addEventHandler(KeyEvent.KEY_PRESSED, e -> reachedDialog.incrementAndGet());
+            window.actions().register(CounterAction.of("pay.confirm", CounterKeys.PAY_CONFIRM, "F12",
+                    CounterKeys.GROUP_PAYMENT, "ui.keys.pay.confirm", () -> {
+                        opened.incrementAndGet();
+                        window.showOverlay(dialog, window::closeOverlay);
+                    }));
+            key(window, KeyEvent.KEY_PRESSED, KeyCode.F12);
+            // the keyboard's auto-repeat while F12 is held, now aimed at the dialog
+            Event.fireEvent(dialog, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.F12, false, false, false, false));
+            Event.fireEvent(dialog, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.F12, false, false, false, false));
+            Event.fireEvent(dialog, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.ENTER, false, false, false, false));
+            return null;
+        });
+
+        assertThat(opened).hasValue(1);
+        assertThat(reachedDialog).as("the auto-repeat is swallowed; a new key gets through").hasValue(1);
+    }
+
     private static MainWindow newWindow() {
         MainWindow window = new MainWindow();
         window.install(new Scene(window.root(), 800, 600));

@@ -1,10 +1,21 @@
 package io.counterdesk.ui;
 
+import io.counterdesk.account.AccountSummary;
+import io.counterdesk.account.MeterKind;
 import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
+import io.counterdesk.payment.DueBill;
+import io.counterdesk.payment.PaymentInput;
+import io.counterdesk.payment.VoucherBatch;
 import io.counterdesk.security.Operator;
 import io.counterdesk.security.PasswordHasher;
+import io.counterdesk.shared.BusinessException;
+import io.counterdesk.shared.Money;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * A real back end for view-model tests: a fresh H2 database in a temporary directory, filled with
@@ -30,5 +41,50 @@ public final class TestBackend {
     /** Logs a demo operator in with the documented password. */
     public static Operator login(CounterDesk desk, String staffNo) {
         return desk.auth().login(staffNo, ("demo" + staffNo).toCharArray());
+    }
+
+    /** A demo account that owes bills, as the payment service sees it today. */
+    public record Owing(long accountId, String accountNo, List<DueBill> bills, long voucherCap) {
+    }
+
+    /**
+     * Demo accounts, in account-number order, whose unpaid bills (oldest first, late fees as of
+     * today) satisfy {@code wanted}: found through the payment service, never hard-coded, since
+     * which accounts owe depends on the demo data and late fees on today's date.
+     */
+    public static List<Owing> owing(CounterDesk desk, Operator cashier, Predicate<Owing> wanted) {
+        List<Owing> found = new ArrayList<>();
+        for (AccountSummary summary : desk.accounts().search(cashier, "330000", 1_000)) {
+            List<DueBill> bills = desk.payments().dueBills(cashier, summary.id());
+            if (bills.isEmpty()
+                    || desk.accounts().detail(cashier, summary.id()).account().meterKind() != MeterKind.ORDINARY) {
+                continue;
+            }
+            Owing candidate = new Owing(summary.id(), summary.accountNo(), bills,
+                    voucherCap(desk, cashier, summary.id()));
+            if (wanted.test(candidate)) {
+                found.add(candidate);
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The most vouchers one payment may take for the account (3 × its monthly average, DESIGN 2.4),
+     * read from the service's own refusal of far too many.
+     */
+    public static long voucherCap(CounterDesk desk, Operator cashier, long accountId) {
+        LocalDate validThrough = LocalDate.now(desk.config().clock()).plusMonths(1);
+        PaymentInput tooMany = new PaymentInput(List.of(), List.of(), Money.ZERO, List.of(),
+                List.of(new VoucherBatch(9_999, Money.ZERO, validThrough)), Money.ZERO, false, List.of());
+        try {
+            desk.payments().quote(cashier, accountId, tooMany);
+        } catch (BusinessException refused) {
+            if (refused.key().equals("payment.voucher.overCap")) {
+                return ((Number) refused.args()[1]).longValue();
+            }
+            return 0;
+        }
+        return Long.MAX_VALUE;
     }
 }

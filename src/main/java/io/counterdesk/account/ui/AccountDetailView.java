@@ -32,6 +32,7 @@ public final class AccountDetailView implements Screen {
     private static final PseudoClass OWING = PseudoClass.getPseudoClass("owing");
 
     private final AccountDetailViewModel model;
+    private final Runnable onPay;
     private final StackPane page = new StackPane();
     private final VBox content = new VBox();
     private final Label loading = new Label();
@@ -56,8 +57,17 @@ public final class AccountDetailView implements Screen {
     private final TableView<AccountFacts.BillRow> bills = new TableView<>();
     private final TableView<AccountFacts.HolderRow> holders = new TableView<>();
 
+    /** A detail for looking up only (no payment key). */
     public AccountDetailView(AccountDetailViewModel model) {
+        this(model, null);
+    }
+
+    /**
+     * @param onPay what F5 does (open the payment screen for this account); null for none
+     */
+    public AccountDetailView(AccountDetailViewModel model, Runnable onPay) {
         this.model = model;
+        this.onPay = onPay;
         page.setId("account-detail");
         page.getStyleClass().add("detail-page");
 
@@ -72,7 +82,7 @@ public final class AccountDetailView implements Screen {
         accountLabel.getStyleClass().add("detail-account-label");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label backHint = new Label(I18n.text("ui.detail.backHint"));
+        Label backHint = new Label(I18n.text(onPay == null ? "ui.detail.backHint" : "ui.detail.keyHint"));
         backHint.getStyleClass().add("form-hint");
         HBox heading = new HBox(accountLabel, accountNo, status, kind, meterChip, spacer, backHint);
         heading.getStyleClass().add("detail-heading");
@@ -123,8 +133,8 @@ public final class AccountDetailView implements Screen {
         tables.getStyleClass().add("detail-tables");
         HBox.setHgrow(billBox, Priority.ALWAYS);
         HBox.setHgrow(holderBox, Priority.ALWAYS);
-        billBox.setPrefWidth(620);
-        holderBox.setPrefWidth(520);
+        billBox.setPrefWidth(680);
+        holderBox.setPrefWidth(540);
         VBox.setVgrow(tables, Priority.ALWAYS);
 
         content.getChildren().addAll(heading, cards, tables);
@@ -173,12 +183,14 @@ public final class AccountDetailView implements Screen {
         bills.setFocusTraversable(false);
         bills.setPlaceholder(new Label(I18n.text("ui.detail.noBills")));
         bills.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        bills.getColumns().add(column("ui.bill.col.period", AccountFacts.BillRow::period, 90, "cell-mono"));
-        bills.getColumns().add(column("ui.bill.col.volume", AccountFacts.BillRow::volume, 80, "cell-right"));
-        bills.getColumns().add(column("ui.bill.col.amount", AccountFacts.BillRow::amount, 100, "cell-right"));
-        bills.getColumns().add(column("ui.bill.col.outstanding", AccountFacts.BillRow::outstanding, 100, "cell-right"));
-        bills.getColumns().add(column("ui.bill.col.due", AccountFacts.BillRow::dueDate, 100, "cell-mono"));
-        bills.getColumns().add(column("ui.bill.col.state", AccountFacts.BillRow::state, 80, null));
+        bills.getColumns().add(column("ui.bill.col.period", AccountFacts.BillRow::period, 78, "cell-mono"));
+        bills.getColumns().add(column("ui.bill.col.volume", AccountFacts.BillRow::volume, 66, "cell-right"));
+        bills.getColumns().add(column("ui.bill.col.amount", AccountFacts.BillRow::amount, 82, "cell-right"));
+        bills.getColumns().add(column("ui.bill.col.outstanding", AccountFacts.BillRow::outstanding, 82, "cell-right"));
+        bills.getColumns().add(column("ui.bill.col.lateFee", AccountFacts.BillRow::lateFee, 76, "cell-right"));
+        bills.getColumns().add(column("ui.bill.col.totalDue", AccountFacts.BillRow::totalDue, 86, "cell-right"));
+        bills.getColumns().add(column("ui.bill.col.due", AccountFacts.BillRow::dueDate, 106, "cell-mono"));
+        bills.getColumns().add(column("ui.bill.col.state", AccountFacts.BillRow::state, 62, null));
         bills.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(AccountFacts.BillRow row, boolean empty) {
@@ -193,11 +205,11 @@ public final class AccountDetailView implements Screen {
         holders.getStyleClass().addAll("detail-table", "striped");
         holders.setFocusTraversable(false);
         holders.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        holders.getColumns().add(column("ui.holder.col.name", AccountFacts.HolderRow::name, 100, null));
-        holders.getColumns().add(column("ui.holder.col.idNumber", AccountFacts.HolderRow::idNumber, 165, "cell-mono"));
-        holders.getColumns().add(column("ui.holder.col.from", AccountFacts.HolderRow::from, 95, "cell-mono"));
-        holders.getColumns().add(column("ui.holder.col.to", AccountFacts.HolderRow::to, 95, "cell-mono"));
-        holders.getColumns().add(column("ui.holder.col.reason", AccountFacts.HolderRow::reason, 85, null));
+        holders.getColumns().add(column("ui.holder.col.name", AccountFacts.HolderRow::name, 80, null));
+        holders.getColumns().add(column("ui.holder.col.idNumber", AccountFacts.HolderRow::idNumber, 170, "cell-mono"));
+        holders.getColumns().add(column("ui.holder.col.from", AccountFacts.HolderRow::from, 100, "cell-mono"));
+        holders.getColumns().add(column("ui.holder.col.to", AccountFacts.HolderRow::to, 100, "cell-mono"));
+        holders.getColumns().add(column("ui.holder.col.reason", AccountFacts.HolderRow::reason, 54, null));
     }
 
     private static <R> TableColumn<R, String> column(String key, Function<R, String> value, double width,
@@ -281,7 +293,13 @@ public final class AccountDetailView implements Screen {
 
     @Override
     public List<CounterAction> actions() {
-        return List.of(CounterAction.hint("detail.back", "Esc", CounterKeys.GROUP_SEARCH, "ui.keys.detail.back"));
+        CounterAction back = CounterAction.hint("detail.back", "Esc", CounterKeys.GROUP_SEARCH, "ui.keys.detail.back");
+        if (onPay == null) {
+            return List.of(back);
+        }
+        return List.of(back,
+                CounterAction.of("detail.pay", CounterKeys.PAY, "F5", CounterKeys.GROUP_SEARCH, "ui.keys.detail.pay",
+                        onPay).when(model::payable));
     }
 
     @Override

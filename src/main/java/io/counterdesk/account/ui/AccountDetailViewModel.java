@@ -1,6 +1,7 @@
 package io.counterdesk.account.ui;
 
 import io.counterdesk.account.AccountService;
+import io.counterdesk.account.AccountStatus;
 import io.counterdesk.security.Operator;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.BackgroundTask;
@@ -53,6 +54,26 @@ public final class AccountDetailViewModel {
                     message.set(UiErrors.text(error));
                     state.set(State.FAILED);
                 })
+                .executeWith(executor);
+    }
+
+    /** Loaded, and not a closed account: the payment screen can be opened (F5). */
+    public boolean payable() {
+        AccountFacts loaded = facts.get();
+        return state.get() == State.LOADED && loaded != null && loaded.status() != AccountStatus.CLOSED;
+    }
+
+    /** Reads the account again (after a payment) without blanking the screen meanwhile. */
+    public void reload() {
+        if (state.get() != State.LOADED) {
+            load();
+            return;
+        }
+        pending.cancel();
+        pending = BackgroundTask.of(() -> AccountFacts.of(accounts.detail(operator, accountId)))
+                .onSuccess(facts::set)
+                .onFailure(error -> System.getLogger(AccountDetailViewModel.class.getName())
+                        .log(System.Logger.Level.WARNING, "reloading the account failed", error))
                 .executeWith(executor);
     }
 

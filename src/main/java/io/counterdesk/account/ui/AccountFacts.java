@@ -8,6 +8,7 @@ import io.counterdesk.account.HolderPeriod;
 import io.counterdesk.account.MeterKind;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Masking;
+import io.counterdesk.shared.Money;
 import io.counterdesk.ui.UiFormat;
 import java.util.List;
 import java.util.Locale;
@@ -39,9 +40,12 @@ public record AccountFacts(
         List<BillRow> bills,
         List<HolderRow> holders) {
 
-    /** One bill line. */
-    public record BillRow(String period, String volume, String amount, String outstanding, String dueDate,
-                          String state, boolean owing) {
+    /**
+     * One bill line. {@code lateFee} is the late fee due today on what is unpaid (empty for a paid
+     * bill), {@code totalDue} principal plus late fee.
+     */
+    public record BillRow(String period, String volume, String amount, String outstanding, String lateFee,
+                          String totalDue, String dueDate, String state, boolean owing) {
     }
 
     /** One holder period, newest first. */
@@ -75,8 +79,10 @@ public record AccountFacts(
         } else {
             state = I18n.text("ui.bill.partlyPaid");
         }
+        Money lateFee = line.lateFee() == null ? Money.ZERO : line.lateFee();
         return new BillRow(line.period(), I18n.text("ui.bill.volume", line.volumeM3()), line.amount().format(),
-                line.outstanding().format(), UiFormat.date(line.dueDate()), state, owing);
+                line.outstanding().format(), owing ? lateFee.format() : "",
+                owing ? line.outstanding().plus(lateFee).format() : "", UiFormat.date(line.dueDate()), state, owing);
     }
 
     private static HolderRow holderRow(HolderPeriod period) {

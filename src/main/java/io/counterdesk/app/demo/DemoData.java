@@ -83,9 +83,16 @@ public final class DemoData {
         this.hasher = hasher;
     }
 
-    /** Registers the demo hall and terminal and fills everything; returns the terminal. */
+    /**
+     * Registers the demo hall and terminal and fills everything in one transaction — an interrupted
+     * first start leaves an empty database, which the next start fills again; returns the terminal.
+     */
     public TerminalIdentity load(Database database, int accountCount) {
-        TerminalIdentity terminal = database.inTransaction(tx -> {
+        if (accountCount < 0) {
+            throw new io.counterdesk.shared.BusinessException("app.demo.accountsNegative", accountCount);
+        }
+        LocalDate today = LocalDate.now(database.clock());
+        return database.inTransaction(tx -> {
             TerminalIdentity t = new TerminalRepository().register(tx, HALL_CODE, "杭州城西营业厅",
                     "杭州市西湖区文三路 100 号", "96777", TERMINAL_CODE, "1 号窗口");
             Journal journal = new Journal(t.terminalCode());
@@ -100,13 +107,13 @@ public final class DemoData {
             for (Tariff tariff : tariffs(database.clock().instant().atZone(database.clock().getZone()).toLocalDate())) {
                 tariffs.insert(tx, tariff);
             }
+            for (int start = 0; start < accountCount; start += BATCH) {
+                insertAccounts(tx, start, Math.min(accountCount, start + BATCH), today);
+            }
+            journal.append(tx, "system", "DEMO_DATA_LOADED", HALL_CODE,
+                    Map.of("accounts", accountCount, "operators", OPERATORS.size()));
             return t;
         });
-        LocalDate today = LocalDate.now(database.clock());
-        loadAccounts(database, 0, accountCount, today);
-        database.inTransaction(tx -> new Journal(terminal.terminalCode()).append(tx, "system", "DEMO_DATA_LOADED",
-                HALL_CODE, Map.of("accounts", accountCount, "operators", OPERATORS.size())));
-        return terminal;
     }
 
     /**
@@ -128,26 +135,30 @@ public final class DemoData {
 
     /** Inserts demo accounts {@code from} … {@code from+count-1} with their bills, in batches. */
     public static void loadAccounts(Database database, int from, int count, LocalDate today) {
-        AccountRepository accounts = new AccountRepository();
-        BillRepository bills = new BillRepository();
         for (int start = from; start < from + count; start += BATCH) {
             int end = Math.min(from + count, start + BATCH);
-            List<NewAccount> batch = new ArrayList<>(end - start);
-            for (int i = start; i < end; i++) {
-                batch.add(account(i, today));
-            }
+            int first = start;
             database.inTransaction(tx -> {
-                List<Long> ids = accounts.insertAll(tx, batch);
-                List<NewBill> newBills = new ArrayList<>();
-                for (int k = 0; k < ids.size(); k++) {
-                    if (batch.get(k).meterKind() == MeterKind.ORDINARY) {
-                        newBills.addAll(bills(ids.get(k), batch.get(k), today));
-                    }
-                }
-                bills.insertAll(tx, newBills);
+                insertAccounts(tx, first, end, today);
                 return null;
             });
         }
+    }
+
+    /** Demo accounts {@code from} … {@code to-1} and their bills, inside the caller's transaction. */
+    private static void insertAccounts(Tx tx, int from, int to, LocalDate today) {
+        List<NewAccount> batch = new ArrayList<>(to - from);
+        for (int i = from; i < to; i++) {
+            batch.add(account(i, today));
+        }
+        List<Long> ids = new AccountRepository().insertAll(tx, batch);
+        List<NewBill> newBills = new ArrayList<>();
+        for (int k = 0; k < ids.size(); k++) {
+            if (batch.get(k).meterKind() == MeterKind.ORDINARY) {
+                newBills.addAll(bills(ids.get(k), batch.get(k), today));
+            }
+        }
+        new BillRepository().insertAll(tx, newBills);
     }
 
     /** Demo account number {@code index}: "33" and eight digits, from 3300000001. */

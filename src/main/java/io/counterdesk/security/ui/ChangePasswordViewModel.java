@@ -8,6 +8,7 @@ import io.counterdesk.ui.MessageKind;
 import io.counterdesk.ui.TaskExecutor;
 import io.counterdesk.ui.UiErrors;
 import java.util.Objects;
+import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -27,7 +28,7 @@ public final class ChangePasswordViewModel {
     private final TaskExecutor executor;
     private final AuthService auth;
     private final Operator operator;
-    private final Runnable onChanged;
+    private final Consumer<Operator> onChanged;
     private final StringProperty current = new SimpleStringProperty("");
     private final StringProperty replacement = new SimpleStringProperty("");
     private final StringProperty repeat = new SimpleStringProperty("");
@@ -35,7 +36,13 @@ public final class ChangePasswordViewModel {
     private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
     private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
 
-    public ChangePasswordViewModel(TaskExecutor executor, AuthService auth, Operator operator, Runnable onChanged) {
+    /**
+     * @param onChanged called with the operator as now stored once the password is changed: work
+     *                  goes on with that one (the services refuse the old object, which still
+     *                  says the password must be changed)
+     */
+    public ChangePasswordViewModel(TaskExecutor executor, AuthService auth, Operator operator,
+                                   Consumer<Operator> onChanged) {
         this.executor = Objects.requireNonNull(executor);
         this.auth = Objects.requireNonNull(auth);
         this.operator = Objects.requireNonNull(operator);
@@ -60,14 +67,11 @@ public final class ChangePasswordViewModel {
         char[] after = replacement.get().toCharArray();
         busy.set(true);
         show(MessageKind.INFO, I18n.text("ui.password.saving"));
-        BackgroundTask.of(() -> {
-            auth.changePassword(operator, before, after);
-            return Boolean.TRUE;
-        }).onSuccess(done -> {
+        BackgroundTask.of(() -> auth.changePassword(operator, before, after)).onSuccess(updated -> {
             busy.set(false);
             clear();
             show(MessageKind.NONE, "");
-            onChanged.run();
+            onChanged.accept(updated);
         }).onFailure(error -> {
             busy.set(false);
             show(MessageKind.ERROR, UiErrors.text(error));

@@ -74,6 +74,21 @@ class AccountDetailViewModelTest {
         assertThat(facts.bills()).filteredOn(AccountFacts.BillRow::owing).isNotEmpty()
                 .allSatisfy(b -> assertThat(b.state()).isIn("未缴", "部分未缴"));
         assertThat(facts.bills()).allSatisfy(b -> assertThat(b.volume()).endsWith("m³"));
+        // each unpaid bill with today's late fee and what it comes to; the arrears include the late fees
+        for (AccountDetail.BillLine line : owing.bills()) {
+            AccountFacts.BillRow row = facts.bills().stream().filter(b -> b.period().equals(line.period()))
+                    .findFirst().orElseThrow();
+            if (line.outstanding().isPositive()) {
+                assertThat(row.lateFee()).isEqualTo(line.lateFee().format());
+                assertThat(row.totalDue()).isEqualTo(line.outstanding().plus(line.lateFee()).format());
+            } else {
+                assertThat(row.lateFee()).isEmpty();
+                assertThat(row.totalDue()).isEmpty();
+            }
+        }
+        assertThat(owing.arrears()).isEqualTo(owing.bills().stream()
+                .map(b -> b.outstanding().plus(b.lateFee())).reduce(io.counterdesk.shared.Money.ZERO,
+                        io.counterdesk.shared.Money::plus));
     }
 
     @Test

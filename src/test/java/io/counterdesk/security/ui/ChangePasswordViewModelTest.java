@@ -10,6 +10,7 @@ import io.counterdesk.ui.MessageKind;
 import io.counterdesk.ui.TestBackend;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ class ChangePasswordViewModelTest {
     static CounterDesk desk;
 
     private final AtomicInteger changed = new AtomicInteger();
+    private final AtomicReference<Operator> changedTo = new AtomicReference<>();
 
     @BeforeAll
     static void openDatabase() {
@@ -45,6 +47,10 @@ class ChangePasswordViewModelTest {
         model.change();
 
         assertThat(changed).hasValue(1);
+        assertThat(changedTo.get().mustChangePassword()).as("work goes on with the operator as now stored").isFalse();
+        assertThat(changedTo.get().staffNo()).isEqualTo("1101");
+        assertThat(desk.accounts().search(changedTo.get(), "3300000001")).as("services accept the updated operator")
+                .hasSize(1);
         assertThat(model.currentProperty().get()).isEmpty();
         Operator again = desk.auth().login("1101", "counter2025".toCharArray());
         assertThat(again.mustChangePassword()).isFalse();
@@ -92,8 +98,10 @@ class ChangePasswordViewModelTest {
     }
 
     private ChangePasswordViewModel model(Operator operator) {
-        return new ChangePasswordViewModel(new CurrentThreadTaskExecutor(), desk.auth(), operator,
-                changed::incrementAndGet);
+        return new ChangePasswordViewModel(new CurrentThreadTaskExecutor(), desk.auth(), operator, updated -> {
+            changed.incrementAndGet();
+            changedTo.set(updated);
+        });
     }
 
     private static Operator newOperator(String staffNo) {

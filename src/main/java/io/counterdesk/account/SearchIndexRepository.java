@@ -27,10 +27,31 @@ import org.jdbi.v3.core.statement.PreparedBatch;
  * <p>Writers first lock the single row of {@code search_index_lock}: a block row is shared by
  * 1,024 accounts and is read, changed and written back, which must not interleave.
  */
-final class SearchIndex {
+final class SearchIndexRepository {
 
     /** Candidates checked against their stored text per round trip. */
     private static final int CHECK_BATCH = 256;
+    private static final int CODE_POINT_BITS = 21;
+    /** The largest block a slot can hold: account ids up to 2^31 - 1. */
+    static final long MAX_BLOCK = (1L << CODE_POINT_BITS) - 1;
+
+    /**
+     * The primary key of a {@code search_gram} row: the slice's one or two code points and the
+     * block, 21 bits each, so that the rows of one slice are stored next to each other in block
+     * order and are read as one short range.
+     */
+    static long slot(String gram, long block) {
+        if (block < 0 || block > MAX_BLOCK) {
+            throw new IllegalArgumentException("account id beyond the search index's range, block " + block);
+        }
+        int first = gram.codePointAt(0);
+        int width = Character.charCount(first);
+        int second = gram.length() > width ? gram.codePointAt(width) : 0;
+        if (first == 0 || gram.length() > width + (second == 0 ? 0 : Character.charCount(second))) {
+            throw new IllegalArgumentException("not a slice: " + gram);
+        }
+        return ((long) first << (2 * CODE_POINT_BITS)) | ((long) second << CODE_POINT_BITS) | block;
+    }
 
     /** One account's searchable texts, normalised ({@link SearchGrams#normalise}). */
     record Entry(long accountId, String name, String address) {
@@ -109,16 +130,16 @@ final class SearchIndex {
         if (grams.isEmpty() || limit <= 0) {
             return List.of();
         }
-        List<String> rarestFirst = new ArrayList<>(grams.size());
+        // how many blocks hold each slice (a short index range each); a missing slice means no match at all
+        List<String> rarestFirst = new ArrayList<>(grams);
         Map<String, Long> blocks = new HashMap<>();
-        for (String gram : grams) {
-            long count = handle.createQuery("SELECT COUNT(*) FROM search_gram WHERE gram = :g")
-                    .bind("g", gram).mapTo(Long.class).one();
+        for (String gram : rarestFirst) {
+            long count = handle.createQuery("SELECT COUNT(*) FROM search_gram WHERE slot BETWEEN :first AND :last")
+                    .bind("first", slot(gram, 0)).bind("last", slot(gram, MAX_BLOCK)).mapTo(Long.class).one();
             if (count == 0) {
                 return List.of();
             }
             blocks.put(gram, count);
-            rarestFirst.add(gram);
         }
         rarestFirst.sort((a, b) -> Long.compare(blocks.get(a), blocks.get(b)));
         TreeMap<Long, BlockMembers> candidates = rows(handle, rarestFirst.get(0), null);
@@ -167,8 +188,9 @@ final class SearchIndex {
             return found.size() >= limit;
         }
         Map<Long, Entry> texts = new HashMap<>();
-        handle.createQuery("SELECT account_id, name_text, address_text FROM search_text WHERE account_id IN (<ids>)")
-                .bindList("ids", unchecked)
+        handle.createQuery("SELECT s.account_id, s.name_text, s.address_text FROM UNNEST(:ids) AS u(id) "
+                        + "JOIN search_text s ON s.account_id = u.id")
+                .bindArray("ids", Long.class, unchecked)
                 .map((rs, ctx) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .forEach(e -> texts.put(e.accountId(), e));
         for (Long id : unchecked) {
@@ -189,13 +211,13 @@ final class SearchIndex {
     private static TreeMap<Long, BlockMembers> rows(Handle handle, String gram, Collection<Long> only) {
         TreeMap<Long, BlockMembers> rows = new TreeMap<>();
         if (only == null) {
-            handle.createQuery("SELECT block, members FROM search_gram WHERE gram = :g")
-                    .bind("g", gram)
+            handle.createQuery("SELECT block, members FROM search_gram WHERE slot BETWEEN :first AND :last")
+                    .bind("first", slot(gram, 0)).bind("last", slot(gram, MAX_BLOCK))
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), BlockMembers.decode(rs.getBytes(2))))
                     .forEach(row -> rows.put(row.getKey(), row.getValue()));
         } else {
-            handle.createQuery("SELECT block, members FROM search_gram WHERE gram = :g AND block IN (<blocks>)")
-                    .bind("g", gram).bindList("blocks", new ArrayList<>(only))
+            handle.createQuery("SELECT g.block, g.members FROM UNNEST(:slots) AS u(slot) JOIN search_gram g ON g.slot = u.slot")
+                    .bindArray("slots", Long.class, only.stream().map(block -> slot(gram, block)).toList())
                     .map((rs, ctx) -> Map.entry(rs.getLong(1), BlockMembers.decode(rs.getBytes(2))))
                     .forEach(row -> rows.put(row.getKey(), row.getValue()));
         }
@@ -210,13 +232,14 @@ final class SearchIndex {
             return;
         }
         Map<String, BlockMembers> existing = new HashMap<>();
-        handle.createQuery("SELECT gram, members FROM search_gram WHERE block = :block AND gram IN (<grams>)")
-                .bind("block", block).bindList("grams", new ArrayList<>(grams))
+        handle.createQuery("SELECT g.gram, g.members FROM UNNEST(:slots) AS u(slot) JOIN search_gram g ON g.slot = u.slot")
+                .bindArray("slots", Long.class, grams.stream().map(gram -> slot(gram, block)).toList())
                 .map((rs, ctx) -> Map.entry(rs.getString(1), BlockMembers.decode(rs.getBytes(2))))
                 .forEach(row -> existing.put(row.getKey(), row.getValue()));
-        PreparedBatch inserts = handle.prepareBatch("INSERT INTO search_gram(gram, block, members) VALUES (:g, :block, :m)");
-        PreparedBatch updates = handle.prepareBatch("UPDATE search_gram SET members = :m WHERE gram = :g AND block = :block");
-        PreparedBatch deletes = handle.prepareBatch("DELETE FROM search_gram WHERE gram = :g AND block = :block");
+        PreparedBatch inserts = handle.prepareBatch(
+                "INSERT INTO search_gram(slot, gram, block, members) VALUES (:slot, :g, :block, :m)");
+        PreparedBatch updates = handle.prepareBatch("UPDATE search_gram SET members = :m WHERE slot = :slot");
+        PreparedBatch deletes = handle.prepareBatch("DELETE FROM search_gram WHERE slot = :slot");
         for (String gram : grams) {
             BlockMembers members = existing.get(gram);
             boolean stored = members != null;
@@ -231,10 +254,12 @@ final class SearchIndex {
             }
             if (members.isEmpty()) {
                 if (stored) {
-                    deletes.bind("g", gram).bind("block", block).add();
+                    deletes.bind("slot", slot(gram, block)).add();
                 }
+            } else if (stored) {
+                updates.bind("slot", slot(gram, block)).bind("m", members.encode()).add();
             } else {
-                (stored ? updates : inserts).bind("g", gram).bind("block", block).bind("m", members.encode()).add();
+                inserts.bind("slot", slot(gram, block)).bind("g", gram).bind("block", block).bind("m", members.encode()).add();
             }
         }
         for (PreparedBatch batch : List.of(inserts, updates, deletes)) {

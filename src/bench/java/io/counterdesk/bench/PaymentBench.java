@@ -1,0 +1,243 @@
+package io.counterdesk.bench;
+
+import io.counterdesk.account.AccountKind;
+import io.counterdesk.account.AccountRepository;
+import io.counterdesk.account.Address;
+import io.counterdesk.account.Holder;
+import io.counterdesk.account.IdType;
+import io.counterdesk.account.MeterKind;
+import io.counterdesk.account.NewAccount;
+import io.counterdesk.billing.LateFeeRule;
+import io.counterdesk.payment.FeeItem;
+import io.counterdesk.payment.PaymentInput;
+import io.counterdesk.payment.PaymentService;
+import io.counterdesk.payment.VoucherRule;
+import io.counterdesk.persistence.Database;
+import io.counterdesk.persistence.DatabaseLocation;
+import io.counterdesk.persistence.Journal;
+import io.counterdesk.persistence.TerminalIdentity;
+import io.counterdesk.persistence.TerminalRepository;
+import io.counterdesk.receipt.ReceiptKind;
+import io.counterdesk.receipt.ReceiptStockService;
+import io.counterdesk.security.ApprovalRecorder;
+import io.counterdesk.security.AuthService;
+import io.counterdesk.security.Operator;
+import io.counterdesk.security.PasswordHasher;
+import io.counterdesk.security.Role;
+import io.counterdesk.shared.Money;
+import io.counterdesk.till.TillService;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Issue 3 §7: durable payments per second through the real {@link PaymentService} against raw H2
+ * inserts of the same rows with the same durability (one commit and one {@code CHECKPOINT SYNC}
+ * per payment), on the same machine, one after the other, as a ratio.
+ *
+ * <p>Per payment both sides write: the payment, one allocation line, one tender, one till posting,
+ * the receipt and its stock range's next number, a journal event and the journal head. The service
+ * additionally reads (till, account lock, bills, catalogue, stock lock, key, journal head), builds
+ * the JSON payload, the SHA-256 chain hash and the receipt's HMAC.
+ */
+public final class PaymentBench {
+
+    private PaymentBench() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        int payments = Integer.getInteger("bench.payments", 2_000);
+        int warmup = Math.max(100, payments / 10);
+        Path out = Path.of(System.getProperty("bench.out", "target/bench"));
+        Path dir = Files.createTempDirectory("counterdesk-paybench-");
+
+        Result service = service(dir.resolve("service"), warmup, payments);
+        Result raw = raw(dir.resolve("raw"), warmup, payments);
+        double ratio = service.perSecond() / raw.perSecond();
+
+        String report = String.format(Locale.ROOT, """
+                ## Durable payments: service vs raw H2
+
+                - machine: %d CPUs; %s %s
+                - %,d payments each (after %,d warm-up), every commit followed by CHECKPOINT SYNC (fsync)
+
+                | path | payments/s | mean ms per payment |
+                | --- | ---: | ---: |
+                | PaymentService.collect (all rules, receipt number, journal) | %.0f | %.2f |
+                | raw JDBC inserts of the same rows, same durability | %.0f | %.2f |
+
+                Ratio service / raw: **%.2f** (goal ≥ 0.7: %s)
+                """, Runtime.getRuntime().availableProcessors(), System.getProperty("java.vm.name"),
+                System.getProperty("java.version"), payments, warmup, service.perSecond(), service.meanMillis(),
+                raw.perSecond(), raw.meanMillis(), ratio, ratio >= 0.7 ? "met" : "MISSED");
+        System.out.println(report);
+        Files.createDirectories(out);
+        Files.writeString(out.resolve("payments.md"), report, StandardCharsets.UTF_8);
+        deleteQuietly(dir);
+    }
+
+    record Result(int count, long nanos) {
+        double perSecond() {
+            return count / (nanos / 1e9);
+        }
+
+        double meanMillis() {
+            return nanos / 1e6 / count;
+        }
+    }
+
+    private static Result service(Path dir, int warmup, int count) {
+        try (Database database = Database.open(new DatabaseLocation(dir, "bench"), Clock.systemDefaultZone())) {
+            TerminalIdentity terminal = database.inTransaction(tx -> new TerminalRepository().register(tx, "B01",
+                    "基准营业厅", "测试路 1 号", "96777", "B01-T01", "1 号窗口"));
+            Journal journal = new Journal(terminal.terminalCode());
+            AuthService auth = new AuthService(database, journal, new PasswordHasher(1_000));
+            Operator cashier = database.inTransaction(tx -> auth.insertOperator(tx, "system", "1001", "王伟",
+                    Role.CASHIER, "demo1001".toCharArray(), false));
+            Operator manager = database.inTransaction(tx -> auth.insertOperator(tx, "system", "2001", "张敏",
+                    Role.MANAGER, "demo2001".toCharArray(), false));
+            ApprovalRecorder approvals = new ApprovalRecorder(journal);
+            new ReceiptStockService(database, journal, approvals).register(manager, "1001", ReceiptKind.RECEIPT, 1, 99_999);
+            new TillService(database, journal, terminal).open(cashier, Money.ofYuan(500));
+            long accountId = database.inTransaction(tx -> new AccountRepository().insert(tx, new NewAccount("3300000001",
+                    AccountKind.RESIDENTIAL, null, MeterKind.ORDINARY, "8000000001", null,
+                    new Address("西湖区", "文三路", "幸福小区", "3", "2", "501"),
+                    new Holder("王建国", IdType.RESIDENT_ID, "11010519491231002X", "13812345678"),
+                    LocalDate.of(2020, 1, 1))));
+            PaymentService payments = new PaymentService(database, journal, terminal, approvals, LateFeeRule.DEFAULT,
+                    VoucherRule.DEFAULT);
+            FeeItem fee = payments.feeCatalogue().stream().filter(f -> f.code().equals("DISMANTLING")).findFirst()
+                    .orElseThrow();
+            PaymentInput input = new PaymentInput(List.of(), List.of(new FeeItem.Line(fee, 1)), Money.ofYuan(20),
+                    List.of(), List.of(), Money.ZERO, false, List.of());
+            for (int i = 0; i < warmup; i++) {
+                payments.collect(cashier, accountId, input);
+            }
+            long start = System.nanoTime();
+            for (int i = 0; i < count; i++) {
+                payments.collect(cashier, accountId, input);
+            }
+            return new Result(count, System.nanoTime() - start);
+        }
+    }
+
+    private static Result raw(Path dir, int warmup, int count) throws SQLException, IOException {
+        Files.createDirectories(dir);
+        DatabaseLocation location = new DatabaseLocation(dir, "bench");
+        // the same schema, made by the same migrations, then plain JDBC on one connection
+        Database.open(location, Clock.systemDefaultZone()).close();
+        try (Connection c = DriverManager.getConnection(location.jdbcUrl(), "counterdesk", "")) {
+            try (Statement s = c.createStatement()) {
+                s.execute("INSERT INTO hall(code, name, address, hotline) VALUES ('B01', '基准营业厅', '测试路 1 号', '96777')");
+                s.execute("INSERT INTO terminal(code, hall_id, name) SELECT 'B01-T01', id, '1 号窗口' FROM hall");
+                s.execute("INSERT INTO operator(staff_no, name, role, password_hash, created_at) "
+                        + "VALUES ('1001', '王伟', 'CASHIER', 'x', CURRENT_TIMESTAMP)");
+                s.execute("INSERT INTO till_session(terminal_id, operator_id, business_day, opened_at, float_fen, status, open_key) "
+                        + "SELECT t.id, o.id, CURRENT_DATE, CURRENT_TIMESTAMP, 50000, 'OPEN', 'k' FROM terminal t, operator o");
+                s.execute("INSERT INTO account(account_no, kind, meter_kind, meter_no, district, street, community, building, "
+                        + "unit, room, address_text, holder_name, holder_id_type, holder_id_number, holder_phone, status, "
+                        + "opened_on) VALUES ('3300000001', 'RESIDENTIAL', 'ORDINARY', '8000000001', '西湖区', '文三路', "
+                        + "'幸福小区', '3', '2', '501', '西湖区文三路幸福小区3幢2单元501室', '王建国', 'RESIDENT_ID', "
+                        + "'11010519491231002X', '13812345678', 'ACTIVE', DATE '2020-01-01')");
+                s.execute("INSERT INTO receipt_stock(kind, holder_id, first_no, last_no, next_no, registered_at, registered_by, "
+                        + "status) SELECT 'RECEIPT', id, 1, 99999, 1, CURRENT_TIMESTAMP, id, 'ACTIVE' FROM operator");
+            }
+            c.setAutoCommit(false);
+            RawPayments writer = new RawPayments(c);
+            for (int i = 1; i <= warmup; i++) {
+                writer.pay(i);
+            }
+            long start = System.nanoTime();
+            for (int i = warmup + 1; i <= warmup + count; i++) {
+                writer.pay(i);
+            }
+            return new Result(count, System.nanoTime() - start);
+        }
+    }
+
+    /** The rows of one payment written with prepared statements: commit, then fsync. */
+    private static final class RawPayments {
+        private final Connection c;
+        private final PreparedStatement payment;
+        private final PreparedStatement line;
+        private final PreparedStatement tender;
+        private final PreparedStatement posting;
+        private final PreparedStatement stock;
+        private final PreparedStatement receipt;
+        private final PreparedStatement journal;
+        private final PreparedStatement head;
+        private final Statement sync;
+
+        RawPayments(Connection c) throws SQLException {
+            this.c = c;
+            payment = c.prepareStatement("INSERT INTO payment(id, account_id, till_id, operator_id, paid_at, business_day, "
+                    + "total_due_fen, cash_received_fen, money_received_fen, change_fen, credit_used_fen, credit_added_fen, "
+                    + "voucher_m3, voucher_value_fen, still_owed_fen, status) VALUES (?, 1, 1, 1, ?, CURRENT_DATE, 2000, 2000, "
+                    + "2000, 0, 0, 0, 0, 0, 0, 'COMPLETED')");
+            line = c.prepareStatement("INSERT INTO payment_line(payment_id, line_no, kind, label, amount_fen, volume_m3) "
+                    + "VALUES (?, 1, 'FEE_ITEM', '拆表费', 2000, 0)");
+            tender = c.prepareStatement("INSERT INTO payment_tender(payment_id, tender_no, kind, amount_fen) "
+                    + "VALUES (?, 1, 'CASH', 2000)");
+            posting = c.prepareStatement("INSERT INTO till_posting(till_id, payment_id, kind, amount_fen, posted_at) "
+                    + "VALUES (1, ?, 'CASH_IN', 2000, ?)");
+            stock = c.prepareStatement("UPDATE receipt_stock SET next_no = ? WHERE id = 1");
+            receipt = c.prepareStatement("INSERT INTO receipt(kind, number, stock_id, payment_id, part, issued_by, issued_at, "
+                    + "status, mac) VALUES ('RECEIPT', ?, 1, ?, 'WHOLE', 1, ?, 'ISSUED', '000000000000')");
+            journal = c.prepareStatement("INSERT INTO journal(seq, occurred_at, terminal_code, staff_no, type, subject, "
+                    + "payload, prev_hash, hash) VALUES (?, ?, 'B01-T01', '1001', 'PAYMENT', 'account:3300000001', ?, ?, ?)");
+            head = c.prepareStatement("UPDATE journal_head SET last_seq = ?, last_hash = ? WHERE id = 1");
+            sync = c.createStatement();
+        }
+
+        void pay(long n) throws SQLException {
+            Timestamp now = new Timestamp(System.currentTimeMillis());
+            payment.setLong(1, n);
+            payment.setTimestamp(2, now);
+            payment.executeUpdate();
+            line.setLong(1, n);
+            line.executeUpdate();
+            tender.setLong(1, n);
+            tender.executeUpdate();
+            posting.setLong(1, n);
+            posting.setTimestamp(2, now);
+            posting.executeUpdate();
+            stock.setLong(1, n + 1);
+            stock.executeUpdate();
+            receipt.setLong(1, n);
+            receipt.setLong(2, n);
+            receipt.setTimestamp(3, now);
+            receipt.executeUpdate();
+            String hash = String.format("%064d", n);
+            journal.setLong(1, n);
+            journal.setTimestamp(2, now);
+            journal.setString(3, "{\"paymentId\":" + n + ",\"totalDueFen\":2000}");
+            journal.setString(4, String.format("%064d", n - 1));
+            journal.setString(5, hash);
+            journal.executeUpdate();
+            head.setLong(1, n);
+            head.setString(2, hash);
+            head.executeUpdate();
+            c.commit();
+            sync.execute("CHECKPOINT SYNC");
+        }
+    }
+
+    private static void deleteQuietly(Path dir) {
+        try (var paths = Files.walk(dir)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("left the bench's temp directory behind: " + dir + " (" + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,124 @@
+package io.counterdesk.account;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The partial search against a brute-force scan of the same accounts: over several blocks of
+ * account ids (both stored forms of a block's members), before and after re-indexing.
+ */
+class SearchIndexConsistencyTest {
+
+    private static final int ACCOUNTS = 2_300;
+    private static final String[] SURNAMES = "王李张刘陈杨黄赵吴周欧阳".split("");
+    private static final String[] GIVEN = "建国华芳伟明丽强秀英军".split("");
+    private static final String[] DISTRICTS = {"西湖区", "上城区", "拱墅区"};
+    private static final String[] STREETS = {"文三路", "解放路", "莫干山路", "文一西路"};
+    private static final String[] COMMUNITIES = {"幸福小区", "阳光花园", "金色家园", "翠苑新村", "三墩名邸"};
+
+    @TempDir
+    Path directory;
+
+    private SearchDatabase db;
+    private final SplittableRandom random = new SplittableRandom(20_250_310L);
+    /** account id → [name, address text], as the accounts table holds them. */
+    private final Map<Long, String[]> texts = new LinkedHashMap<>();
+
+    @BeforeEach
+    void manyAccounts() {
+        db = new SearchDatabase(directory);
+        List<NewAccount> accounts = new ArrayList<>();
+        for (int i = 0; i < ACCOUNTS; i++) {
+            accounts.add(SearchDatabase.residential(String.format("34%08d", i), name(),
+                    String.format("33010619800101%03d", i % 1_000), String.format("139%08d", i), "M" + i, address()));
+        }
+        List<Long> ids = db.insertAll(accounts);
+        for (int i = 0; i < ids.size(); i++) {
+            texts.put(ids.get(i), new String[] {accounts.get(i).holder().name(), accounts.get(i).address().text()});
+        }
+        assertThat(BlockMembers.block(ids.get(ids.size() - 1))).as("spans several blocks").isGreaterThanOrEqualTo(2);
+    }
+
+    @AfterEach
+    void close() {
+        db.close();
+    }
+
+    @Test
+    void findsExactlyWhatAScanFinds() {
+        for (String query : queries()) {
+            assertSameAsScan(query);
+        }
+    }
+
+    @Test
+    void findsExactlyWhatAScanFindsAfterReindexing() {
+        List<Long> ids = new ArrayList<>(texts.keySet());
+        for (int n = 0; n < 40; n++) {
+            long id = ids.get(random.nextInt(ids.size()));
+            String name = name();
+            String community = COMMUNITIES[random.nextInt(COMMUNITIES.length)];
+            String[] old = texts.get(id);
+            String address = old[1].replaceFirst("(幸福小区|阳光花园|金色家园|翠苑新村|三墩名邸)", community);
+            db.execute("UPDATE account SET holder_name = '" + name + "', community = '" + community + "', address_text = '"
+                    + address + "' WHERE id = " + id);
+            db.database.inTransaction(tx -> {
+                db.repository.reindex(tx, id);
+                return null;
+            });
+            texts.put(id, new String[] {name, address});
+        }
+        for (String query : queries()) {
+            assertSameAsScan(query);
+        }
+    }
+
+    private List<String> queries() {
+        List<Long> ids = new ArrayList<>(texts.keySet());
+        List<String> queries = new ArrayList<>(List.of("小区", "单元", "1", "室", "幢1", "王建", "欧阳", "国华", "1单元10",
+                "幢2单元3", "路幸福", "3幢", "区文", "不存在", "建国建国"));
+        for (int n = 0; n < 80; n++) {
+            String[] both = texts.get(ids.get(random.nextInt(ids.size())));
+            String source = both[random.nextInt(2)];
+            int length = 1 + random.nextInt(Math.min(6, source.length()));
+            int at = random.nextInt(source.length() - length + 1);
+            queries.add(source.substring(at, at + length));
+        }
+        return queries;
+    }
+
+    private void assertSameAsScan(String query) {
+        String q = SearchGrams.normalise(query);
+        List<Long> scanned = texts.entrySet().stream()
+                .filter(e -> SearchGrams.normalise(e.getValue()[0]).contains(q) || SearchGrams.normalise(e.getValue()[1]).contains(q))
+                .map(Map.Entry::getKey)
+                .sorted()
+                .toList();
+        for (int limit : new int[] {1, 50, ACCOUNTS}) {
+            List<Long> found = db.database.read(tx -> db.repository.findByText(tx, query, limit)).stream()
+                    .map(AccountSummary::id).toList();
+            assertThat(found).as("'%s' limit %d", query, limit).isEqualTo(scanned.subList(0, Math.min(limit, scanned.size())));
+        }
+    }
+
+    private String name() {
+        return SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
+                + (random.nextBoolean() ? GIVEN[random.nextInt(GIVEN.length)] : "");
+    }
+
+    private Address address() {
+        return new Address(DISTRICTS[random.nextInt(DISTRICTS.length)], STREETS[random.nextInt(STREETS.length)],
+                COMMUNITIES[random.nextInt(COMMUNITIES.length)], Integer.toString(1 + random.nextInt(30)),
+                Integer.toString(1 + random.nextInt(4)), (1 + random.nextInt(18)) + "0" + (1 + random.nextInt(4)));
+    }
+}
