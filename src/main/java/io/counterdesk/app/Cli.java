@@ -28,8 +28,6 @@ import picocli.CommandLine.Spec;
         subcommands = {Cli.Init.class, Cli.Demo.class, Cli.Verify.class, StockCommand.class})
 final class Cli implements Callable<Integer> {
 
-    /** Exit status meaning "the window was opened and has closed; let JavaFX end the JVM". */
-    static final int WINDOW_CLOSED = -1;
 
     @Mixin
     DbOptions db = new DbOptions();

@@ -14,9 +14,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        int exit = new CommandLine(new Cli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args);
-        if (exit != Cli.WINDOW_CLOSED) {
-            System.exit(exit);
-        }
+        // the window's launch returns only when the window has closed, so every path ends here
+        System.exit(new CommandLine(new Cli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
     }
 }

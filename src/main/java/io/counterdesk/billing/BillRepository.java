@@ -69,7 +69,6 @@ public final class BillRepository {
 
     /** Unpaid bills of an account, oldest first (the order payments are allocated in). */
     public List<Bill> unpaid(Tx tx, long accountId) {
-        return tx.handle().createQuery("SELECT * FROM bill WHERE account_id = :id AND paid_fen < amount_fen ORDER BY period")
-                .bind("id", accountId).map(BILL).list();
+        return unpaidWithLateFeeState(tx, accountId).stream().map(OpenBill::bill).toList();
     }
 }

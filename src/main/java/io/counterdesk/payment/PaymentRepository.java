@@ -155,8 +155,4 @@ public final class PaymentRepository {
                         Money.ofFen(rs.getLong("price_fen"))))
                 .list();
     }
-
-    public long countPayments(Tx tx) {
-        return tx.handle().createQuery("SELECT COUNT(*) FROM payment").mapTo(Long.class).one();
-    }
 }
