@@ -119,7 +119,7 @@ public final class PaymentBench {
                     VoucherRule.DEFAULT);
             FeeItem fee = payments.feeCatalogue().stream().filter(f -> f.code().equals("DISMANTLING")).findFirst()
                     .orElseThrow();
-            PaymentInput input = new PaymentInput(List.of(), List.of(new FeeItem.Line(fee, 1)), Money.ofYuan(20),
+            PaymentInput input = new PaymentInput(PaymentInput.Bills.ALL, List.of(new FeeItem.Line(fee, 1)), Money.ofYuan(20),
                     List.of(), List.of(), Money.ZERO, false, List.of());
             for (int i = 0; i < warmup; i++) {
                 payments.collect(cashier, accountId, input);

@@ -135,7 +135,8 @@ public final class PaymentCalculator {
                 lines.add(new Line(LineKind.CREDIT_ADDED, 0, "", creditAdded, 0));
             }
         }
-        if (lines.isEmpty() && change.isZero()) {
+        // nothing settled, no fee, nothing kept as credit: money in only to go straight back out
+        if (lines.isEmpty()) {
             throw new BusinessException("payment.nothingToPay");
         }
         return new PaymentPlan(lines, totalDue, voucherM3, voucherValue, moneyReceived, change, creditAdded, stillOwed,

@@ -7,14 +7,14 @@ import java.util.Objects;
 /**
  * What the cashier entered on the payment screen.
  *
- * @param billIds the bills to pay; empty means every unpaid bill (they are paid oldest first anyway)
+ * @param bills which unpaid bills this payment settles
  */
-public record PaymentInput(List<Long> billIds, List<FeeItem.Line> fees, Money cashReceived,
+public record PaymentInput(Bills bills, List<FeeItem.Line> fees, Money cashReceived,
                            List<MoneyTender> bankTenders, List<VoucherBatch> vouchers, Money creditToUse,
                            boolean changeToCredit, List<LateFeeWaiver> waivers) {
 
     public PaymentInput {
-        billIds = List.copyOf(billIds);
+        Objects.requireNonNull(bills);
         fees = List.copyOf(fees);
         bankTenders = List.copyOf(bankTenders);
         vouchers = List.copyOf(vouchers);
@@ -25,6 +25,27 @@ public record PaymentInput(List<Long> billIds, List<FeeItem.Line> fees, Money ca
 
     /** All unpaid bills, paid in cash. */
     public static PaymentInput cash(Money cashReceived) {
-        return new PaymentInput(List.of(), List.of(), cashReceived, List.of(), List.of(), Money.ZERO, false, List.of());
+        return new PaymentInput(Bills.ALL, List.of(), cashReceived, List.of(), List.of(), Money.ZERO, false, List.of());
+    }
+
+    /**
+     * Which bills a payment settles: every unpaid one, none (fee items only, for example a meter
+     * test deposit taken while bills are still owed), or the ones chosen (oldest first).
+     */
+    public record Bills(boolean all, List<Long> chosen) {
+
+        public static final Bills ALL = new Bills(true, List.of());
+        public static final Bills NONE = new Bills(false, List.of());
+
+        public Bills {
+            chosen = List.copyOf(chosen);
+            if (all && !chosen.isEmpty()) {
+                throw new IllegalArgumentException("either all bills or the chosen ones");
+            }
+        }
+
+        public static Bills only(List<Long> billIds) {
+            return new Bills(false, billIds);
+        }
     }
 }

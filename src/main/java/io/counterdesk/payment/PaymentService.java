@@ -127,8 +127,8 @@ public final class PaymentService {
             waivers.put(w.billId(), w);
         }
         List<DueBill> bills = due(tx, account, day, waivers, ruleFees);
-        if (!input.billIds().isEmpty()) {
-            Set<Long> chosen = Set.copyOf(input.billIds());
+        if (!input.bills().all()) {
+            Set<Long> chosen = Set.copyOf(input.bills().chosen());
             bills = bills.stream().filter(b -> chosen.contains(b.billId())).toList();
             if (bills.size() != chosen.size()) {
                 throw new BusinessException("payment.bill.notPayable");

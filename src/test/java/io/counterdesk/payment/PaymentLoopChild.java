@@ -35,7 +35,7 @@ public final class PaymentLoopChild {
         Operator cashier = database.read(tx -> new OperatorRepository().findByStaffNo(tx, "1001")).orElseThrow();
         FeeItem dismantling = payments.feeCatalogue().stream().filter(f -> f.code().equals("DISMANTLING"))
                 .findFirst().orElseThrow();
-        PaymentInput input = new PaymentInput(List.of(), List.of(new FeeItem.Line(dismantling, 1)), Money.ofYuan(20),
+        PaymentInput input = new PaymentInput(PaymentInput.Bills.ALL, List.of(new FeeItem.Line(dismantling, 1)), Money.ofYuan(20),
                 List.of(), List.of(), Money.ZERO, false, List.of());
         while (true) {
             PaymentResult result = payments.collect(cashier, accountId, input);

@@ -107,7 +107,7 @@ class PaymentReceiptPrintingTest {
 
     @Test
     void aVoucherPaymentPrintsAVoucherCheckSlipAndACashCheckSlip() throws Exception {
-        PaymentResult result = payments.collect(cashier, accountId, new PaymentInput(List.of(), List.of(),
+        PaymentResult result = payments.collect(cashier, accountId, new PaymentInput(PaymentInput.Bills.ALL, List.of(),
                 Money.parse("40.00"), List.of(), List.of(new VoucherBatch(4, Money.ZERO, LocalDate.of(2025, 3, 31))),
                 Money.ZERO, false, List.of()));
         printing.print(cashier, result.receipts());

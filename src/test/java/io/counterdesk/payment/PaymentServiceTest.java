@@ -101,10 +101,33 @@ class PaymentServiceTest {
     }
 
     @Test
+    void takesAFeeItemAloneWhileBillsAreStillOwed() {
+        FeeItem deposit = payments.feeCatalogue().stream()
+                .filter(f -> f.code().equals("METER_TEST_DEPOSIT")).findFirst().orElseThrow();
+        PaymentResult result = payments.collect(cashier, accountId, new PaymentInput(PaymentInput.Bills.NONE,
+                List.of(new FeeItem.Line(deposit, 1)), Money.ofYuan(300), List.of(), List.of(), Money.ZERO, false,
+                List.of()));
+
+        assertThat(result.plan().totalDue()).isEqualTo(Money.ofYuan(300));
+        assertThat(result.plan().lines()).extracting(PaymentPlan.Line::kind)
+                .containsExactly(PaymentPlan.LineKind.FEE_ITEM);
+        assertThat(db.queryLong("SELECT COUNT(*) FROM bill WHERE paid_fen = 0")).isEqualTo(2);
+        assertThat(payments.dueBills(cashier, accountId)).hasSize(2);
+    }
+
+    @Test
+    void choosingNoBillAndNoFeeTakesNothing() {
+        assertThatThrownBy(() -> payments.collect(cashier, accountId, new PaymentInput(PaymentInput.Bills.NONE,
+                List.of(), Money.ofYuan(10), List.of(), List.of(), Money.ZERO, false, List.of())))
+                .isInstanceOf(BusinessException.class);
+        assertThat(db.queryLong("SELECT COUNT(*) FROM payment")).isZero();
+    }
+
+    @Test
     void numbersFollowEachOtherWithoutGapsAndARefusedPaymentTakesNone() {
-        payments.collect(cashier, accountId, new PaymentInput(List.of(januaryBill), List.of(), Money.parse("61.00"),
+        payments.collect(cashier, accountId, new PaymentInput(PaymentInput.Bills.only(List.of(januaryBill)), List.of(), Money.parse("61.00"),
                 List.of(), List.of(), Money.ZERO, false, List.of()));
-        assertThatThrownBy(() -> payments.collect(cashier, accountId, new PaymentInput(List.of(), List.of(),
+        assertThatThrownBy(() -> payments.collect(cashier, accountId, new PaymentInput(PaymentInput.Bills.ALL, List.of(),
                 Money.ZERO, List.of(), List.of(), Money.parse("1.00"), false, List.of())))
                 .isInstanceOf(BusinessException.class);
         PaymentResult second = payments.collect(cashier, accountId, PaymentInput.cash(Money.parse("29.00")));
@@ -117,11 +140,11 @@ class PaymentServiceTest {
     @Test
     void aBankSlipPaysOnlyOnceEver() {
         MoneyTender slip = new MoneyTender(TenderKind.BANK_SLIP, Money.parse("61.00"), "BS-20250301-7");
-        payments.collect(cashier, accountId, new PaymentInput(List.of(januaryBill), List.of(), Money.ZERO,
+        payments.collect(cashier, accountId, new PaymentInput(PaymentInput.Bills.only(List.of(januaryBill)), List.of(), Money.ZERO,
                 List.of(slip), List.of(), Money.ZERO, false, List.of()));
         long eventsBefore = db.events().size();
 
-        assertThatThrownBy(() -> payments.collect(cashier, accountId, new PaymentInput(List.of(februaryBill), List.of(),
+        assertThatThrownBy(() -> payments.collect(cashier, accountId, new PaymentInput(PaymentInput.Bills.only(List.of(februaryBill)), List.of(),
                 Money.ZERO, List.of(new MoneyTender(TenderKind.BANK_SLIP, Money.parse("29.00"), "BS-20250301-7")),
                 List.of(), Money.ZERO, false, List.of())))
                 .isInstanceOf(BusinessException.class)
@@ -132,7 +155,7 @@ class PaymentServiceTest {
 
     @Test
     void vouchersAndACashRemainderGetTwoCheckSlips() {
-        PaymentResult result = payments.collect(cashier, accountId, new PaymentInput(List.of(), List.of(),
+        PaymentResult result = payments.collect(cashier, accountId, new PaymentInput(PaymentInput.Bills.ALL, List.of(),
                 Money.parse("40.00"), List.of(), List.of(new VoucherBatch(4, Money.ZERO, LocalDate.of(2025, 3, 31))),
                 Money.ZERO, false, List.of()));
 
@@ -149,7 +172,7 @@ class PaymentServiceTest {
     @Test
     void refusesVouchersAboveThreeTimesTheMonthlyAverage() {
         // average of 20 and 10 m³ = 15 m³ → at most 45 m³ = 9 vouchers
-        assertThatThrownBy(() -> payments.collect(cashier, accountId, new PaymentInput(List.of(), List.of(),
+        assertThatThrownBy(() -> payments.collect(cashier, accountId, new PaymentInput(PaymentInput.Bills.ALL, List.of(),
                 Money.ofYuan(10), List.of(), List.of(new VoucherBatch(10, Money.ZERO, LocalDate.of(2025, 3, 31))),
                 Money.ZERO, false, List.of())))
                 .extracting(e -> ((BusinessException) e).key()).isEqualTo("payment.voucher.overCap");
@@ -160,7 +183,7 @@ class PaymentServiceTest {
     @Test
     void aManagerMayReduceALateFeeWithAReasonACashierMayNot() {
         var grant = db.auth().authoriseApprover(cashier, "2001", "demo2001".toCharArray());
-        PaymentResult result = payments.collect(cashier, accountId, new PaymentInput(List.of(januaryBill), List.of(),
+        PaymentResult result = payments.collect(cashier, accountId, new PaymentInput(PaymentInput.Bills.only(List.of(januaryBill)), List.of(),
                 Money.parse("58.00"), List.of(), List.of(), Money.ZERO, false,
                 List.of(new LateFeeWaiver(januaryBill, Money.ZERO, "银行代扣系统故障", grant))));
 
@@ -192,7 +215,7 @@ class PaymentServiceTest {
 
     @Test
     void surplusCashKeptAsCreditIsOfferedNextTime() {
-        payments.collect(cashier, accountId, new PaymentInput(List.of(), List.of(), Money.ofYuan(100), List.of(),
+        payments.collect(cashier, accountId, new PaymentInput(PaymentInput.Bills.ALL, List.of(), Money.ofYuan(100), List.of(),
                 List.of(), Money.ZERO, true, List.of()));
         assertThat(db.queryLong("SELECT credit_fen FROM account WHERE id = " + accountId)).isEqualTo(1_000);
     }

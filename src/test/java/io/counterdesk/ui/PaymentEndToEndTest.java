@@ -170,7 +170,7 @@ class PaymentEndToEndTest {
     }
 
     private PaymentInput input(LocalDate validThrough, Money cash) {
-        return new PaymentInput(List.of(), List.of(), cash, List.of(),
+        return new PaymentInput(PaymentInput.Bills.ALL, List.of(), cash, List.of(),
                 List.of(new VoucherBatch(VOUCHERS, Money.ZERO, validThrough)), Money.ZERO, false, List.of());
     }
 

@@ -75,7 +75,7 @@ public final class TestBackend {
      */
     public static long voucherCap(CounterDesk desk, Operator cashier, long accountId) {
         LocalDate validThrough = LocalDate.now(desk.config().clock()).plusMonths(1);
-        PaymentInput tooMany = new PaymentInput(List.of(), List.of(), Money.ZERO, List.of(),
+        PaymentInput tooMany = new PaymentInput(PaymentInput.Bills.ALL, List.of(), Money.ZERO, List.of(),
                 List.of(new VoucherBatch(9_999, Money.ZERO, validThrough)), Money.ZERO, false, List.of());
         try {
             desk.payments().quote(cashier, accountId, tooMany);

@@ -783,13 +783,15 @@ public final class PaymentViewModel {
                     }
                 }
             }
-            if (!bills.isEmpty() && chosen.isEmpty()) {
+            if (!bills.isEmpty() && chosen.isEmpty() && fees.isEmpty()) {
                 throw new Invalid(Field.BILLS, I18n.text("ui.pay.error.noBill"));
             }
             // fee items alone (a refund pays out) are worth a quote too
             boolean anyTender = cashReceived.isPositive() || !bank.isEmpty() || !batches.isEmpty()
                     || creditToUse.isPositive() || !fees.isEmpty();
-            PaymentInput input = new PaymentInput(chosen, List.copyOf(fees), cashReceived, bank, batches, creditToUse,
+            // no bill ticked while fee items are listed: the fee items alone (the bills stay owed)
+            PaymentInput.Bills settled = chosen.isEmpty() ? PaymentInput.Bills.NONE : PaymentInput.Bills.only(chosen);
+            PaymentInput input = new PaymentInput(settled, List.copyOf(fees), cashReceived, bank, batches, creditToUse,
                     changeToCredit.get(), waivers);
             return new Entry(input, null, anyTender, !batches.isEmpty(), typed);
         } catch (Invalid invalid) {

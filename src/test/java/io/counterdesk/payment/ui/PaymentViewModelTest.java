@@ -87,7 +87,7 @@ class PaymentViewModelTest {
         model.cashProperty().set(cash.toPlainString());
 
         PaymentPlan expected = desk.payments().quote(cashier, account.accountId(),
-                new PaymentInput(ids(account), List.of(), cash, List.of(), List.of(), Money.ZERO, false, List.of()));
+                new PaymentInput(PaymentInput.Bills.only(ids(account)), List.of(), cash, List.of(), List.of(), Money.ZERO, false, List.of()));
         assertThat(model.planProperty().get()).isEqualTo(expected);
         assertThat(model.moneyDueProperty().get()).isEqualTo(expected.totalDue().format());
         assertThat(model.receivedProperty().get()).isEqualTo(cash.format());
@@ -127,7 +127,7 @@ class PaymentViewModelTest {
         assertThat(newer.isSelected()).isFalse();
         assertThat(older.isSelected()).isFalse();
         assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
-        assertThat(model.messageProperty().get()).contains("最早一期");
+        assertThat(model.messageProperty().get()).contains("要缴的账单");
         assertThat(model.invalidFieldProperty().get()).isEqualTo(PaymentViewModel.Field.BILLS);
 
         model.toggle(newer);
@@ -138,7 +138,7 @@ class PaymentViewModelTest {
         model.toggle(older);
         assertThat(newer.isSelected()).as("leaving out the older leaves out the newer").isFalse();
         assertThat(older.isSelected()).isFalse();
-        assertThat(model.messageProperty().get()).as("no bill left: the stronger message").contains("最早一期");
+        assertThat(model.messageProperty().get()).as("no bill left: the stronger message").contains("要缴的账单");
     }
 
     @Test
@@ -285,7 +285,7 @@ class PaymentViewModelTest {
         List<TestBackend.Owing> accounts = TestBackend.owing(desk, cashier, a -> true);
         TestBackend.Owing first = accounts.get(0);
         TestBackend.Owing second = accounts.get(1);
-        desk.payments().collect(cashier, first.accountId(), new PaymentInput(List.of(), List.of(), Money.ZERO,
+        desk.payments().collect(cashier, first.accountId(), new PaymentInput(PaymentInput.Bills.ALL, List.of(), Money.ZERO,
                 List.of(new MoneyTender(TenderKind.BANK_SLIP, Money.ofYuan(1000), "SLIP-778899")), List.of(),
                 Money.ZERO, true, List.of()));
         List<IssuedReceipt> before = desk.receiptPrinting().unprinted(cashier);
@@ -456,6 +456,25 @@ class PaymentViewModelTest {
         model.removeFee(model.fees().get(0));
         assertThat(model.fees()).isEmpty();
         assertThat(model.planProperty().get().lines()).noneMatch(l -> l.kind() == PaymentPlan.LineKind.FEE_ITEM);
+    }
+
+    @Test
+    void aFeeAloneCanBeTakenWhileBillsAreOwedByLeavingOutEveryBill() {
+        TestBackend.Owing account = firstOwing(1);
+        PaymentViewModel model = open(account);
+        FeeItem dismantling = model.catalogue().stream().filter(f -> f.code().equals("DISMANTLING")).findFirst()
+                .orElseThrow();
+        model.toggle(model.bills().get(0));
+        model.addFee(dismantling, 1);
+        model.cashProperty().set("20");
+
+        assertThat(model.messageKindProperty().get()).isNotEqualTo(MessageKind.ERROR);
+        assertThat(model.planProperty().get().lines()).extracting(PaymentPlan.Line::kind)
+                .containsExactly(PaymentPlan.LineKind.FEE_ITEM);
+        assertThat(model.planProperty().get().totalDue()).isEqualTo(Money.ofYuan(20));
+
+        model.removeFee(model.fees().get(0));
+        assertThat(model.messageProperty().get()).as("no bill and no fee: nothing to take").contains("要缴的账单");
     }
 
     @Test
