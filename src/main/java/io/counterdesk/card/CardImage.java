@@ -45,15 +45,17 @@ public record CardImage(String serial, int utilityCode, int areaCode, String acc
         if (volumeM3 <= 0) {
             throw new IllegalArgumentException("a purchase is at least 1 m³");
         }
-        return new CardImage(serial, utilityCode, areaCode, accountNo, meterNo, state == CardState.OPENING ? state
-                : CardState.USER, purchaseCount + 1, volumeM3, cumulativePurchasedM3 + volumeM3, reissueCount,
+        return new CardImage(serial, utilityCode, areaCode, accountNo, meterNo,
+                state == CardState.OPENING || state == CardState.TRANSFER ? state : CardState.USER, purchaseCount + 1,
+                volumeM3, cumulativePurchasedM3 + volumeM3, reissueCount,
                 false, meter);
     }
 
     /** This card after the meter loaded the last purchase and wrote its figures back. */
     public CardImage loadedBy(MeterArea written) {
         return new CardImage(serial, utilityCode, areaCode, accountNo, meterNo,
-                state == CardState.OPENING ? CardState.USER : state, purchaseCount, lastPurchaseM3,
+                state == CardState.OPENING || state == CardState.TRANSFER ? CardState.USER : state, purchaseCount,
+                lastPurchaseM3,
                 cumulativePurchasedM3, reissueCount, true, written);
     }
 
@@ -74,6 +76,27 @@ public record CardImage(String serial, int utilityCode, int areaCode, String acc
         }
         return new CardImage(serial, utilityCode, areaCode, accountNo, meterNo, state, purchaseCount, 0,
                 cumulativePurchasedM3 - lastPurchaseM3, reissueCount, true, meter);
+    }
+
+    /**
+     * This card made a transfer card (转移卡) for a new meter: bound to {@code newMeterNo}; the gas
+     * moved from the old meter follows as a purchase written with it.
+     */
+    public CardImage forNewMeter(String newMeterNo) {
+        return new CardImage(serial, utilityCode, areaCode, accountNo, newMeterNo, CardState.TRANSFER, purchaseCount,
+                lastPurchaseM3, cumulativePurchasedM3, reissueCount, loaded, meter);
+    }
+
+    /**
+     * A card as the counter issues it, from the system's figures for the account: the first card
+     * (opening card, nothing bought yet) or a reissued one (补卡) carrying the account's counters
+     * over. It holds no gas to load; a re-credit is written onto it afterwards as a purchase.
+     */
+    public static CardImage issue(String serial, int utilityCode, int areaCode, String accountNo, String meterNo,
+                                  int purchaseCount, long cumulativePurchasedM3, int reissueCount) {
+        return new CardImage(serial, utilityCode, areaCode, accountNo, meterNo,
+                purchaseCount == 0 ? CardState.OPENING : CardState.USER, purchaseCount, 0, cumulativePurchasedM3,
+                reissueCount, true, MeterArea.EMPTY);
     }
 
     /** Gas written to the card that the meter has not loaded yet. */

@@ -20,8 +20,23 @@ public record FeeItem(String code, String name, Money price) {
         }
     }
 
+    /** Code prefix of the gas a card purchase sells, one item per price tier (never in the catalogue). */
+    public static final String GAS_TIER_PREFIX = "GAS_TIER_";
+
     public boolean isRefund() {
         return price.isNegative();
+    }
+
+    /**
+     * Gas sold onto an IC card at one tier's price (quantity = m³); a negative price takes gas back
+     * (reversal or refund of a purchase).
+     */
+    public static FeeItem gasTier(int tierNo, String name, Money pricePerM3) {
+        return new FeeItem(GAS_TIER_PREFIX + tierNo, name, pricePerM3);
+    }
+
+    public boolean isGas() {
+        return code.startsWith(GAS_TIER_PREFIX);
     }
 
     /** A chosen item with its quantity. */

@@ -94,7 +94,7 @@ public final class PaymentCalculator {
         Money refunds = Money.ZERO;
         for (FeeItem.Line fee : request.fees()) {
             if (fee.item().isRefund()) {
-                lines.add(new Line(LineKind.FEE_ITEM, 0, fee.item().name(), fee.amount(), 0));
+                lines.add(feeLine(fee));
                 refunds = refunds.minus(fee.amount());
             }
         }
@@ -102,7 +102,7 @@ public final class PaymentCalculator {
         for (FeeItem.Line fee : request.fees()) {
             if (!fee.item().isRefund()) {
                 pool = payInFull(pool, fee.amount(), "payment.fee.unpaid", fee.item().name());
-                lines.add(new Line(LineKind.FEE_ITEM, 0, fee.item().name(), fee.amount(), 0));
+                lines.add(feeLine(fee));
             }
         }
         if (faceCash.isPositive()) {
@@ -141,6 +141,14 @@ public final class PaymentCalculator {
         }
         return new PaymentPlan(lines, totalDue, voucherM3, voucherValue, moneyReceived, change, creditAdded, stillOwed,
                 newPaidTo);
+    }
+
+    private static Line feeLine(FeeItem.Line fee) {
+        if (fee.item().isGas()) {
+            long m3 = fee.item().isRefund() ? -fee.quantity() : fee.quantity();
+            return new Line(LineKind.GAS_PURCHASE, 0, fee.item().name(), fee.amount(), m3);
+        }
+        return new Line(LineKind.FEE_ITEM, 0, fee.item().name(), fee.amount(), 0);
     }
 
     private static Money payInFull(Money pool, Money amount, String key, Object what) {

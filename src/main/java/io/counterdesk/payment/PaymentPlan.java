@@ -32,6 +32,8 @@ public record PaymentPlan(List<Line> lines, Money totalDue, long voucherM3, Mone
     /** What a line pays. */
     public enum LineKind {
         FEE_ITEM,
+        /** Gas sold onto an IC card (volume on the line; negative when a purchase is reversed). */
+        GAS_PURCHASE,
         VOUCHER_FACE_CASH,
         LATE_FEE,
         PRINCIPAL,

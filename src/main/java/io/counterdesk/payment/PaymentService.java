@@ -83,40 +83,47 @@ public final class PaymentService {
     /** Takes the payment. Returns once it is on disk; print the receipts afterwards. */
     public PaymentResult collect(Operator cashier, long accountId, PaymentInput input) {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);
-        return database.inTransaction(tx -> {
-            TillSession till = tills.findOpen(tx, cashier.id(), terminal.terminalId())
-                    .orElseThrow(() -> new BusinessException("payment.till.notOpen"));
-            PaymentRepository.AccountRow account = payments.lockAccount(tx, accountId)
-                    .orElseThrow(() -> new BusinessException("account.notFound"));
-            if ("CLOSED".equals(account.status())) {
-                throw new BusinessException("payment.account.closed");
+        return database.inTransaction(tx -> collectIn(tx, cashier, accountId, input));
+    }
+
+    /**
+     * Takes the payment inside the caller's transaction, for businesses that commit more with the
+     * money (an IC-card purchase records its pending card write in the same commit).
+     */
+    public PaymentResult collectIn(Tx tx, Operator cashier, long accountId, PaymentInput input) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        TillSession till = tills.findOpen(tx, cashier.id(), terminal.terminalId())
+                .orElseThrow(() -> new BusinessException("payment.till.notOpen"));
+        PaymentRepository.AccountRow account = payments.lockAccount(tx, accountId)
+                .orElseThrow(() -> new BusinessException("account.notFound"));
+        if ("CLOSED".equals(account.status())) {
+            throw new BusinessException("payment.account.closed");
+        }
+        Map<Long, Money> ruleFees = new HashMap<>();
+        PaymentRequest request = request(tx, account, input, ruleFees);
+        PaymentPlan plan = calculator.plan(request);
+        for (MoneyTender tender : input.bankTenders()) {
+            if (tender.kind() == TenderKind.BANK_SLIP) {
+                payments.bankSlipUsedAt(tx, tender.reference()).ifPresent(at -> {
+                    throw new BusinessException("payment.slip.used", tender.reference(),
+                            at.atZoneSameInstant(tx.clock().getZone()).toLocalDate().toString());
+                });
             }
-            Map<Long, Money> ruleFees = new HashMap<>();
-            PaymentRequest request = request(tx, account, input, ruleFees);
-            PaymentPlan plan = calculator.plan(request);
-            for (MoneyTender tender : input.bankTenders()) {
-                if (tender.kind() == TenderKind.BANK_SLIP) {
-                    payments.bankSlipUsedAt(tx, tender.reference()).ifPresent(at -> {
-                        throw new BusinessException("payment.slip.used", tender.reference(),
-                                at.atZoneSameInstant(tx.clock().getZone()).toLocalDate().toString());
-                    });
-                }
-            }
-            long paymentId = payments.insertPayment(tx, accountId, till.id(), cashier.id(), today(tx), plan,
-                    input.cashReceived(), input.creditToUse());
-            payments.insertLines(tx, paymentId, plan.lines());
-            writeTenders(tx, paymentId, till.id(), input, plan);
-            applyToBills(tx, plan);
-            Money creditChange = plan.creditAdded().minus(input.creditToUse());
-            if (!creditChange.isZero() || plan.newVoucherPaidToReading() != null) {
-                payments.updateAccount(tx, accountId, creditChange, plan.newVoucherPaidToReading());
-            }
-            Map<Long, Long> waiverApprovals = recordWaivers(tx, cashier, request, ruleFees, input.waivers(), paymentId);
-            List<IssuedReceipt> receipts = issueReceipts(tx, cashier, account, paymentId, plan);
-            journal.append(tx, cashier.staffNo(), "PAYMENT", "account:" + account.accountNo(),
-                    journalPayload(paymentId, till, account, input, plan, receipts, waiverApprovals));
-            return new PaymentResult(paymentId, account.accountNo(), plan, receipts);
-        });
+        }
+        long paymentId = payments.insertPayment(tx, accountId, till.id(), cashier.id(), today(tx), plan,
+                input.cashReceived(), input.creditToUse());
+        payments.insertLines(tx, paymentId, plan.lines());
+        writeTenders(tx, paymentId, till.id(), input, plan);
+        applyToBills(tx, plan);
+        Money creditChange = plan.creditAdded().minus(input.creditToUse());
+        if (!creditChange.isZero() || plan.newVoucherPaidToReading() != null) {
+            payments.updateAccount(tx, accountId, creditChange, plan.newVoucherPaidToReading());
+        }
+        Map<Long, Long> waiverApprovals = recordWaivers(tx, cashier, request, ruleFees, input.waivers(), paymentId);
+        List<IssuedReceipt> receipts = issueReceipts(tx, cashier, account, paymentId, plan);
+        journal.append(tx, cashier.staffNo(), "PAYMENT", "account:" + account.accountNo(),
+                journalPayload(paymentId, till, account, input, plan, receipts, waiverApprovals));
+        return new PaymentResult(paymentId, account.accountNo(), plan, receipts);
     }
 
     private PaymentRequest request(Tx tx, PaymentRepository.AccountRow account, PaymentInput input,

@@ -43,7 +43,7 @@ public final class ReceiptContents {
             }
             Money amount = Money.ofFen(line.amountFen());
             items.add(new ReceiptContent.Item(I18n.text("receipt.line." + line.kind(), line.label()), amount,
-                    line.volumeM3() > 0 ? line.volumeM3() + " m³" : ""));
+                    line.volumeM3() != 0 ? line.volumeM3() + " m³" : ""));
             total = total.plus(amount);
         }
         List<ReceiptContent.Item> tenders = new ArrayList<>();

@@ -1,0 +1,308 @@
+package io.counterdesk.card;
+
+import io.counterdesk.account.Account;
+import io.counterdesk.account.AccountRepository;
+import io.counterdesk.account.MeterKind;
+import io.counterdesk.persistence.Database;
+import io.counterdesk.persistence.Journal;
+import io.counterdesk.persistence.Tx;
+import io.counterdesk.security.ApprovalGrant;
+import io.counterdesk.security.ApprovalRecorder;
+import io.counterdesk.security.AuthService;
+import io.counterdesk.security.Operator;
+import io.counterdesk.security.Permission;
+import io.counterdesk.shared.BusinessException;
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Cards into customers' hands (DESIGN 2.5): the first card of an IC account, reissue (补卡) after a
+ * card was damaged or lost, re-credit (补气) of gas proven not used, a found old card cleared, and
+ * the transfer card (转移卡) when a meter is replaced. Every re-credit needs a hall manager's
+ * approval and a reason; lost, damaged and replaced cards are blacklisted. Gas is written through
+ * the same two-phase writes as purchases ({@link TopUpService#resolve}), so a failed write is
+ * finished later and never written twice.
+ */
+public final class CardIssueService {
+
+    /** Why a card is reissued. */
+    public enum ReissueCase {
+        /** The card is damaged; a field check may prove gas that never reached the meter. */
+        DAMAGED,
+        /** A card never used in the meter is lost: reissue only; re-credit if it turns up unused. */
+        LOST_UNUSED,
+        /** A card in use is lost: a field check decides what is re-credited. */
+        LOST_IN_USE
+    }
+
+    /** A card written for an account, and the re-credit waiting for it if there is one. */
+    public record IssueResult(String serial, CardImage image, Optional<GasPurchase> recredit) {
+    }
+
+    private final Database database;
+    private final Journal journal;
+    private final ApprovalRecorder approvals;
+    private final TopUpService topUps;
+    private final int utilityCode;
+    private final int areaCode;
+    private final SecureRandom random = new SecureRandom();
+    private final CardRepository cards = new CardRepository();
+    private final AccountRepository accounts = new AccountRepository();
+
+    public CardIssueService(Database database, Journal journal, ApprovalRecorder approvals, TopUpService topUps,
+                            int utilityCode, int areaCode) {
+        this.database = database;
+        this.journal = journal;
+        this.approvals = approvals;
+        this.topUps = topUps;
+        this.utilityCode = utilityCode;
+        this.areaCode = areaCode;
+    }
+
+    /** Writes the first card of an IC account onto the blank card in the reader (used by account opening). */
+    public IssueResult issueFirst(Operator cashier, CardAccess card, long accountId) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        String profile = blankCard(card);
+        String serial = database.inTransaction(tx -> {
+            Account account = icAccount(tx, accountId);
+            for (CardRepository.IssuedCard issued : cards.cards(tx, accountId)) {
+                if (issued.status().equals("ACTIVE")) {
+                    throw new BusinessException("topup.issue.hasCard", account.accountNo(), issued.serial());
+                }
+                if (issued.status().equals("ISSUING")) {
+                    // an earlier attempt never reached a card: that serial will never be used
+                    cards.endCard(tx, issued.serial(), "CLEARED", "NOT_WRITTEN");
+                }
+            }
+            String newSerial = newSerial(tx);
+            cards.insertCard(tx, newSerial, accountId, profile, nextIssueNo(tx, accountId), cashier.id());
+            return newSerial;
+        });
+        return writeNewCard(cashier, card, accountId, serial, "CARD_ISSUED", Map.of());
+    }
+
+    /**
+     * Reissues the account's card onto the blank card in the reader: the old card is blacklisted; a
+     * re-credit (with {@code grant} and {@code reason}) is written when the field check proves gas
+     * bought that never reached the meter. {@code check} is required for {@link ReissueCase#LOST_IN_USE}.
+     */
+    public IssueResult reissue(Operator cashier, CardAccess card, long accountId, ReissueCase why, FieldCheck check,
+                               String reason, ApprovalGrant grant) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        if (why == ReissueCase.LOST_IN_USE && check == null) {
+            throw new BusinessException("topup.reissue.fieldCheckRequired");
+        }
+        String profile = blankCard(card);
+        record Prepared(String serial, long recreditM3, Long approvalId) {
+        }
+        Prepared prepared = database.inTransaction(tx -> {
+            Account account = icAccount(tx, accountId);
+            cards.openFor(tx, accountId).ifPresent(open -> {
+                throw new BusinessException("topup.refused.OPEN_WRITE", open.purchaseNo(), open.volumeM3());
+            });
+            String old = account.cardSerial();
+            if (old != null) {
+                cards.blacklist(tx, old, account.accountNo(), why == ReissueCase.DAMAGED ? "DAMAGED" : "LOST",
+                        cashier.staffNo());
+                cards.endCard(tx, old, "BLACKLISTED", why == ReissueCase.DAMAGED ? "DAMAGED" : "LOST");
+            }
+            long recredit = 0;
+            if (check != null) {
+                if (check.accountId() != accountId) {
+                    throw new IllegalArgumentException("field check of another account");
+                }
+                cards.insertFieldCheck(tx, check, cashier.id());
+                recredit = notLoadedM3(tx, accountId, check.meterPurchaseCount());
+            }
+            Long approval = null;
+            if (recredit > 0) {
+                approval = approvals.record(tx, grant, cashier, "RECREDIT_GAS", "account:" + account.accountNo(), reason);
+            }
+            String serial = newSerial(tx);
+            cards.insertCard(tx, serial, accountId, profile, nextIssueNo(tx, accountId), cashier.id());
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("case", why.name());
+            payload.put("oldSerial", old == null ? "" : old);
+            payload.put("newSerial", serial);
+            payload.put("recreditM3", recredit);
+            journal.append(tx, cashier.staffNo(), "CARD_REISSUE_STARTED", "account:" + account.accountNo(), payload);
+            return new Prepared(serial, recredit, approval);
+        });
+        IssueResult issued = writeNewCard(cashier, card, accountId, prepared.serial(), "CARD_REISSUED",
+                Map.of("case", why.name()));
+        if (prepared.recreditM3() == 0) {
+            return issued;
+        }
+        GasPurchase recredit = database.inTransaction(tx -> recordWrite(tx, cashier, accountId, prepared.serial(),
+                GasPurchase.Kind.RECREDIT, prepared.recreditM3(), prepared.approvalId(), reason));
+        return new IssueResult(issued.serial(), issued.image(), Optional.of(writeOrLeaveOpen(cashier, card, recredit)));
+    }
+
+    /**
+     * A lost card that turns up: when it still holds its last purchase unloaded, that gas is
+     * re-credited onto the account's current card (approval and reason) and the old card is cleared
+     * (written as cleared, read back) so it can never be loaded. Insert the old card; the re-credit
+     * is then written when the current card is inserted ({@link TopUpService#resolve}/{@link TopUpService#rewrite}).
+     */
+    public GasPurchase clearFoundCard(Operator cashier, CardAccess card, String reason, ApprovalGrant grant) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        CardImage old = card.read().issued();
+        long accountId = database.read(tx -> {
+            Account account = accounts.findByAccountNo(tx, old.accountNo())
+                    .orElseThrow(() -> new BusinessException("topup.refused.unknownAccount", old.accountNo()));
+            if (old.serial().equals(account.cardSerial()) || !"LOST".equals(cards.blacklisted(tx, old.serial())
+                    .orElse(""))) {
+                throw new BusinessException("topup.found.notLost", old.serial());
+            }
+            return account.id();
+        });
+        if (old.loaded() || old.lastPurchaseM3() == 0) {
+            throw new BusinessException("topup.found.nothingUnloaded", old.serial());
+        }
+        long approval = database.inTransaction(tx -> {
+            long id = approvals.record(tx, grant, cashier, "RECREDIT_GAS", "card:" + old.serial(), reason);
+            journal.append(tx, cashier.staffNo(), "CARD_CLEAR_STARTED", "card:" + old.serial(),
+                    Map.of("serial", old.serial(), "unloadedM3", old.lastPurchaseM3(), "approvalId", id));
+            return id;
+        });
+        if (old.state() != CardState.CLEARED) {
+            card.write(old, old.withState(CardState.CLEARED));
+        }
+        return database.inTransaction(tx -> {
+            Account account = accounts.findById(tx, accountId).orElseThrow();
+            cards.endCard(tx, old.serial(), "CLEARED", "FOUND_CLEARED");
+            return recordWrite(tx, cashier, accountId, account.cardSerial(), GasPurchase.Kind.RECREDIT,
+                    old.lastPurchaseM3(), approval, reason);
+        });
+    }
+
+    /**
+     * The meter was replaced: the account's card becomes a transfer card (转移卡) bound to the new
+     * meter and carries the gas left in the old one (whole m³ of the field check's figure; for a
+     * faulty old meter the figure the field check established) — with approval and a reason.
+     */
+    public GasPurchase meterReplaced(Operator cashier, CardAccess card, long accountId, String newMeterNo,
+                                     FieldCheck check, String reason, ApprovalGrant grant) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        if (newMeterNo == null || !newMeterNo.matches("[0-9A-Za-z-]{4,30}")) {
+            throw new BusinessException("topup.meter.badNumber");
+        }
+        CardImage image = card.read().issued();
+        long remainingM3 = check.remainingCentiM3() / 100;
+        GasPurchase write = database.inTransaction(tx -> {
+            Account account = icAccount(tx, accountId);
+            if (!image.serial().equals(account.cardSerial())) {
+                throw new BusinessException("topup.refused.CARD_NOT_CURRENT", image.serial());
+            }
+            if (!image.loaded()) {
+                throw new BusinessException("topup.refused.NOT_LOADED", image.lastPurchaseM3());
+            }
+            cards.openFor(tx, accountId).ifPresent(open -> {
+                throw new BusinessException("topup.refused.OPEN_WRITE", open.purchaseNo(), open.volumeM3());
+            });
+            long approval = approvals.record(tx, grant, cashier, "METER_REPLACED", "account:" + account.accountNo(),
+                    reason);
+            cards.insertFieldCheck(tx, check, cashier.id());
+            cards.changeMeter(tx, accountId, newMeterNo);
+            journal.append(tx, cashier.staffNo(), "METER_REPLACED", "account:" + account.accountNo(), Map.of(
+                    "oldMeterNo", account.meterNo(), "newMeterNo", newMeterNo, "transferM3", remainingM3,
+                    "remainingCentiM3", check.remainingCentiM3(), "approvalId", approval));
+            return remainingM3 == 0 ? null : recordWrite(tx, cashier, accountId, image.serial(),
+                    GasPurchase.Kind.TRANSFER, remainingM3, approval, reason);
+        });
+        CardImage transfer = image.forNewMeter(newMeterNo);
+        if (write == null) {
+            card.write(image, transfer);
+            return null;
+        }
+        card.write(image, transfer.withPurchase(write.volumeM3()));
+        return topUps.confirmWritten(cashier, write);
+    }
+
+    private GasPurchase writeOrLeaveOpen(Operator cashier, CardAccess card, GasPurchase write) {
+        try {
+            return topUps.rewrite(cashier, card, write.id());
+        } catch (CardException e) {
+            return write;
+        }
+    }
+
+    private IssueResult writeNewCard(Operator cashier, CardAccess card, long accountId, String serial, String event,
+                                     Map<String, Object> extra) {
+        CardImage image = database.read(tx -> {
+            Account account = accounts.findById(tx, accountId).orElseThrow();
+            int issueNo = cards.card(tx, serial).orElseThrow().issueNo();
+            return CardImage.issue(serial, utilityCode, areaCode, account.accountNo(), account.meterNo(),
+                    cards.systemCount(tx, accountId), cards.cumulativeM3(tx, accountId), issueNo);
+        });
+        card.write(null, image);
+        database.inTransaction(tx -> {
+            cards.activateCard(tx, serial, accountId);
+            Map<String, Object> payload = new LinkedHashMap<>(extra);
+            payload.put("serial", serial);
+            payload.put("purchaseCount", image.purchaseCount());
+            payload.put("issueNo", image.reissueCount());
+            journal.append(tx, cashier.staffNo(), event, "account:" + image.accountNo(), payload);
+            return null;
+        });
+        return new IssueResult(serial, image, Optional.empty());
+    }
+
+    private GasPurchase recordWrite(Tx tx, Operator cashier, long accountId, String serial, GasPurchase.Kind kind,
+                                    long volumeM3, Long approvalId, String reason) {
+        int purchaseNo = cards.systemCount(tx, accountId) + 1;
+        long id = cards.insertPurchase(tx, accountId, serial, purchaseNo, kind, volumeM3, 0, today(tx), null,
+                approvalId, reason, cashier.id());
+        journal.append(tx, cashier.staffNo(), "GAS_" + kind.name() + "_PENDING", "account:" + accountId, Map.of(
+                "purchaseId", id, "cardSerial", serial, "purchaseNo", purchaseNo, "volumeM3", volumeM3,
+                "approvalId", approvalId == null ? 0 : approvalId));
+        return cards.purchase(tx, id).orElseThrow();
+    }
+
+    /** Gas of completed purchases after the last one the meter loaded. */
+    private long notLoadedM3(Tx tx, long accountId, int meterPurchaseCount) {
+        List<GasPurchase> all = cards.purchases(tx, accountId);
+        return all.stream().filter(p -> p.status() == GasPurchase.Status.COMPLETED)
+                .filter(p -> p.purchaseNo() > meterPurchaseCount).mapToLong(GasPurchase::volumeM3).sum();
+    }
+
+    private Account icAccount(Tx tx, long accountId) {
+        Account account = accounts.findById(tx, accountId)
+                .orElseThrow(() -> new BusinessException("account.notFound"));
+        if (account.meterKind() != MeterKind.IC) {
+            throw new BusinessException("topup.refused.NOT_IC_ACCOUNT", account.accountNo());
+        }
+        return account;
+    }
+
+    private static String blankCard(CardAccess card) {
+        CardReading reading = card.read();
+        if (!reading.blank()) {
+            throw new BusinessException("topup.issue.notBlank", reading.issued().serial());
+        }
+        return reading.profileId();
+    }
+
+    private int nextIssueNo(Tx tx, long accountId) {
+        return cards.cards(tx, accountId).stream().mapToInt(CardRepository.IssuedCard::issueNo).max().orElse(-1) + 1;
+    }
+
+    /** Utility code, then 12 random digits (unique across halls without asking head office), never reused. */
+    private String newSerial(Tx tx) {
+        for (int attempt = 0; attempt < 20; attempt++) {
+            String serial = String.format("%04d%012d", utilityCode, Math.floorMod(random.nextLong(), 1_000_000_000_000L));
+            if (cards.card(tx, serial).isEmpty() && cards.blacklisted(tx, serial).isEmpty()) {
+                return serial;
+            }
+        }
+        throw new IllegalStateException("no free card serial after 20 tries");
+    }
+
+    private static LocalDate today(Tx tx) {
+        return LocalDate.ofInstant(tx.now(), tx.clock().getZone());
+    }
+}
