@@ -82,6 +82,29 @@ class ReceiptStockServiceTest {
     }
 
     @Test
+    void aRangeHandedOverBeforeItsFirstNumberIsUsedPassesWholeAndKeepsNoNumbers() {
+        stock.register(manager, "1001", ReceiptKind.CHECK_SLIP, 501, 550);
+
+        StockRange taken = stock.handOver(wang, db.auth().confirmOperator("1002", "demo1002".toCharArray()),
+                ReceiptKind.CHECK_SLIP);
+
+        assertThat(taken.firstNo()).isEqualTo(501);
+        assertThat(taken.lastNo()).isEqualTo(550);
+        assertThat(stock.ranges(wang)).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("HANDED_OVER");
+            assertThat(r.lastNo()).isEqualTo(500);
+            assertThat(r.isActive()).isFalse();
+        });
+        assertThat(issue(li, ReceiptKind.CHECK_SLIP).number()).isEqualTo(501);
+        assertThat(stock.monthEnd(manager, YearMonth.of(2025, 3), TestDatabase.ZONE))
+                .filteredOn(l -> l.holderLabel().equals("1001 王伟"))
+                .singleElement().satisfies(l -> {
+                    assertThat(l.usedCount()).isZero();
+                    assertThat(l.remaining()).isEmpty();
+                });
+    }
+
+    @Test
     void aVoidKeepsItsNumberAndNeedsAManagerAndAReason() {
         stock.register(manager, "1001", ReceiptKind.RECEIPT, 1, 100);
         IssuedReceipt first = issue(wang, ReceiptKind.RECEIPT);
