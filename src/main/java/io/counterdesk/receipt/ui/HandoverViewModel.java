@@ -91,7 +91,8 @@ public final class HandoverViewModel {
             return;
         }
         if (receiver.staffNoMissing() || receiver.passwordMissing()) {
-            form.fail(receiver.staffNoMissing() ? Field.STAFF_NO : Field.PASSWORD, I18n.text("ui.handover.receiverRequired"));
+            form.fail(receiver.staffNoMissing() ? Field.STAFF_NO : Field.PASSWORD,
+                    I18n.text("ui.handover.receiverRequired"));
             return;
         }
         if (receiver.staffNo().equals(giver.staffNo())) {

@@ -95,7 +95,8 @@ final class MonthEndView implements Screen {
         detail.getStyleClass().addAll("panel", "month-end-detail");
         detail.setWrapText(true);
         detail.setMaxWidth(Double.MAX_VALUE);
-        table.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> detail.setText(model.detail(now)));
+        table.getSelectionModel().selectedItemProperty()
+                .addListener((obs, was, now) -> detail.setText(model.detail(now)));
         detail.visibleProperty().bind(detail.textProperty().isNotEmpty());
         detail.managedProperty().bind(detail.visibleProperty());
         model.rows().addListener((ListChangeListener<ListingRow>) c -> {

@@ -100,7 +100,8 @@ public final class StockViewModel {
             return I18n.text("ui.stock.availableNone");
         }
         return I18n.text("ui.stock.available", left.entrySet().stream()
-                .map(e -> I18n.text("ui.stock.availableItem", KindChoice.text(e.getKey()), String.valueOf(e.getValue())))
+                .map(e -> I18n.text("ui.stock.availableItem", KindChoice.text(e.getKey()),
+                        String.valueOf(e.getValue())))
                 .collect(Collectors.joining(I18n.text("ui.stock.separator"))));
     }
 
