@@ -3,6 +3,7 @@ package io.counterdesk.ui;
 import io.counterdesk.shared.I18n;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.value.ObservableValue;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -26,10 +27,16 @@ public final class Forms {
     /** A read-only text column; {@code right} aligns numbers and counts to the right. */
     public static <R> TableColumn<R, String> textColumn(String headerKey, Function<R, String> value, double width,
                                                         boolean right) {
+        return column(headerKey, row -> new ReadOnlyStringWrapper(value.apply(row)).getReadOnlyProperty(), width, right);
+    }
+
+    /** A column whose cells follow a value of the row that may change (a bill chosen or not). */
+    public static <R> TableColumn<R, String> column(String headerKey, Function<R, ObservableValue<String>> value,
+                                                    double width, boolean right) {
         TableColumn<R, String> column = new TableColumn<>(I18n.text(headerKey));
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())).getReadOnlyProperty());
+        column.setCellValueFactory(c -> value.apply(c.getValue()));
         column.setPrefWidth(width);
-        column.setMinWidth(Math.min(width, 60));
+        column.setMinWidth(Math.min(width, 44));
         column.setSortable(false);
         column.setReorderable(false);
         if (right) {
