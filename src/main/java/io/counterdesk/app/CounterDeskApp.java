@@ -11,6 +11,8 @@ import io.counterdesk.printing.PaperWidth;
 import io.counterdesk.receipt.IssuedReceipt;
 import io.counterdesk.receipt.PrintOutcome;
 import io.counterdesk.receipt.ReceiptContents;
+import io.counterdesk.receipt.ui.StockView;
+import io.counterdesk.receipt.ui.StockViewModel;
 import io.counterdesk.persistence.TerminalIdentity;
 import io.counterdesk.security.Operator;
 import io.counterdesk.security.PasswordHasher;
@@ -327,7 +329,11 @@ public final class CounterDeskApp extends Application {
                                     && operator.may(Permission.OPEN_TILL)),
                     CounterAction.of("print.resume", CounterKeys.PRINT, "F9", CounterKeys.GROUP_GENERAL,
                             "ui.keys.printUnprinted", this::resumeUnprinted)
-                            .when(() -> operator.may(Permission.COUNTER_BUSINESS)));
+                            .when(() -> operator.may(Permission.COUNTER_BUSINESS)),
+                    CounterAction.of("stock.open", CounterKeys.STOCK, "F11", CounterKeys.GROUP_GENERAL,
+                            "ui.keys.stock", this::openStock)
+                            .when(() -> searchShown && !stockScreenShowing()
+                                    && operator.may(Permission.COUNTER_BUSINESS)));
             window.showPage(shell.node());
             printerMonitor.start();
             showTillStep();
@@ -422,6 +428,21 @@ public final class CounterDeskApp extends Application {
                 shell.setRoot(view);
             }
             model.start();
+        }
+
+        /**
+         * F11: the receipt stock screen, above whatever the cashier was doing (a payment being
+         * typed stays as it was); Esc comes back to it.
+         */
+        private void openStock() {
+            StockViewModel model = new StockViewModel(executor,
+                    new StockViewModel.Services(desk.receiptStock(), desk.auth(), config.clock()), operator);
+            shell.push(new StockView(model, window, shell::push));
+            model.load();
+        }
+
+        private boolean stockScreenShowing() {
+            return shell.current().filter(StockView::isStockScreen).isPresent();
         }
 
         private boolean tillScreenShowing() {

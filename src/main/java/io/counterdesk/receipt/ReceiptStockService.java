@@ -99,17 +99,34 @@ public final class ReceiptStockService {
 
     /** As {@link #voidReceipt}, inside the caller's transaction (payment cancellation). */
     public IssuedReceipt voidIn(Tx tx, Operator cashier, ReceiptKind kind, long number, String reason, ApprovalGrant grant) {
-        IssuedReceipt receipt = receipts.findReceipt(tx, kind, number)
-                .orElseThrow(() -> new BusinessException("receipt.notFound", IssuedReceipt.formatNumber(number)));
-        if (receipt.voided()) {
-            throw new BusinessException("receipt.alreadyVoided", receipt.formattedNumber());
-        }
+        IssuedReceipt receipt = voidableIn(tx, cashier, kind, number);
         String subject = "receipt:" + kind.name() + ":" + receipt.formattedNumber();
         long approval = approvals.record(tx, grant, cashier, "VOID_RECEIPT", subject, reason);
         receipts.markVoided(tx, receipt.id(), reason.strip(), approval);
         journal.append(tx, cashier.staffNo(), "RECEIPT_VOIDED", subject, Map.of("receiptId", receipt.id(),
                 "paymentId", receipt.paymentId(), "reason", reason.strip(), "approvalId", approval));
         return receipts.findReceipt(tx, receipt.id()).orElseThrow();
+    }
+
+    /**
+     * The receipt {@code cashier} may void: one they issued that is not void yet. The void form asks
+     * before a manager types a password; {@link #voidReceipt} checks the same again.
+     */
+    public IssuedReceipt voidable(Operator cashier, ReceiptKind kind, long number) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        return database.read(tx -> voidableIn(tx, cashier, kind, number));
+    }
+
+    private IssuedReceipt voidableIn(Tx tx, Operator cashier, ReceiptKind kind, long number) {
+        IssuedReceipt receipt = receipts.findReceipt(tx, kind, number)
+                .orElseThrow(() -> new BusinessException("receipt.notFound", IssuedReceipt.formatNumber(number)));
+        if (receipt.issuedBy() != cashier.id()) {
+            throw new BusinessException("receipt.notYours", ReceiptIssuer.kindText(kind), receipt.formattedNumber());
+        }
+        if (receipt.voided()) {
+            throw new BusinessException("receipt.alreadyVoided", receipt.formattedNumber());
+        }
+        return receipt;
     }
 
     /**

@@ -7,7 +7,8 @@ import javafx.scene.input.KeyCombination;
 /**
  * The counter's key assignments, in one place so no two screens give a key different meanings by
  * accident. F-keys as is usual at counters. Taken: F1 key map, F2 search, F3–F8 and F12 on the
- * payment screen, F5 pay (account detail), F9 print (anywhere), F10 open till. Free: F11.
+ * payment screen, F5 pay (account detail), F9 print (anywhere), F10 open till, F11 receipt stock
+ * (anywhere); F3, F4 and F6 again on the receipt stock screen. None free.
  */
 public final class CounterKeys {
 
@@ -24,6 +25,16 @@ public final class CounterKeys {
      * On a payment's result: that, or a marked copy (重打) when all are printed.
      */
     public static final KeyCombination PRINT = new KeyCodeCombination(KeyCode.F9);
+    /** Anywhere on the counter: the receipt stock screen (票据管理). */
+    public static final KeyCombination STOCK = new KeyCodeCombination(KeyCode.F11);
+
+    // the receipt stock screen's own keys (the payment screen is not showing then)
+    /** Hand the unused numbers of a kind over to another cashier (交接). */
+    public static final KeyCombination STOCK_HANDOVER = new KeyCodeCombination(KeyCode.F3);
+    /** Void a receipt, with a hall manager's approval (作废). */
+    public static final KeyCombination STOCK_VOID = new KeyCodeCombination(KeyCode.F4);
+    /** The month-end listing (月末票据核对), hall managers only. */
+    public static final KeyCombination STOCK_MONTH_END = new KeyCodeCombination(KeyCode.F6);
 
     // the payment screen's own keys
     /** Into the bill list (↑ ↓ move, Space selects or deselects). */
@@ -49,6 +60,7 @@ public final class CounterKeys {
     public static final String GROUP_TILL = "ui.keys.group.till";
     public static final String GROUP_SEARCH = "ui.keys.group.search";
     public static final String GROUP_PAYMENT = "ui.keys.group.payment";
+    public static final String GROUP_STOCK = "ui.keys.group.stock";
 
     private CounterKeys() {
     }

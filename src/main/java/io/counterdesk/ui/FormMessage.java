@@ -9,6 +9,11 @@ public final class FormMessage {
     private FormMessage() {
     }
 
+    /** The message line of a form whose state is a {@link FormStatus}. */
+    public static Label create(String id, FormStatus status) {
+        return create(id, status.messageProperty(), status.kindProperty());
+    }
+
     public static Label create(String id, ObservableValue<String> text, ObservableValue<MessageKind> kind) {
         Label label = new Label();
         label.setId(id);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.counterdesk.persistence.TestDatabase;
-import io.counterdesk.persistence.Tx;
 import io.counterdesk.security.ApprovalGrant;
 import io.counterdesk.security.ApprovalRecorder;
 import io.counterdesk.security.Operator;
@@ -25,7 +24,7 @@ class ReceiptStockServiceTest {
     private Operator li;
     private Operator manager;
     private ReceiptStockService stock;
-    private ReceiptIssuer issuer;
+    private ReceiptsForTests receipts;
 
     @BeforeEach
     void setUp() {
@@ -33,42 +32,11 @@ class ReceiptStockServiceTest {
         li = db.addOperator("1002", "李娜", Role.CASHIER, "demo1002");
         manager = db.addOperator("2001", "张敏", Role.MANAGER, "demo2001");
         stock = new ReceiptStockService(db.database(), db.journal(), new ApprovalRecorder(db.journal()));
-        issuer = new ReceiptIssuer(db.terminal());
+        receipts = new ReceiptsForTests(db);
     }
 
-    /** Issues a receipt for a dummy payment row (receipts need a payment to belong to). */
     private IssuedReceipt issue(Operator cashier, ReceiptKind kind) {
-        return db.database().inTransaction(tx -> issuer.issue(tx, cashier.id(), kind, dummyPayment(tx, cashier),
-                ReceiptPart.WHOLE, "3300000001", 2_000));
-    }
-
-    private long dummyPayment(Tx tx, Operator cashier) {
-        long account = tx.handle().createQuery("SELECT COUNT(*) FROM account").mapTo(Long.class).one() == 0
-                ? tx.handle().createUpdate("""
-                        INSERT INTO account(account_no, kind, meter_kind, meter_no, district, street, community, building,
-                            unit, room, address_text, holder_name, holder_id_type, holder_id_number, holder_phone, status,
-                            opened_on) VALUES ('3300000001', 'RESIDENTIAL', 'ORDINARY', 'M1', '西湖区', '文三路', '幸福小区',
-                            '1', '1', '101', '西湖区文三路幸福小区1幢1单元101室', '王建国', 'RESIDENT_ID',
-                            '11010519491231002X', '13812345678', 'ACTIVE', DATE '2020-01-01')""")
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()
-                : tx.handle().createQuery("SELECT MIN(id) FROM account").mapTo(Long.class).one();
-        long till = tx.handle().createQuery("SELECT COUNT(*) FROM till_session WHERE operator_id = :o")
-                .bind("o", cashier.id()).mapTo(Long.class).one() == 0
-                ? tx.handle().createUpdate("""
-                        INSERT INTO till_session(terminal_id, operator_id, business_day, opened_at, float_fen, status, open_key)
-                        VALUES (:t, :o, DATE '2025-03-10', CURRENT_TIMESTAMP, 0, 'OPEN', :k)""")
-                        .bind("t", db.terminal().terminalId()).bind("o", cashier.id())
-                        .bind("k", cashier.id() + "@" + db.terminal().terminalId())
-                        .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one()
-                : tx.handle().createQuery("SELECT MIN(id) FROM till_session WHERE operator_id = :o")
-                        .bind("o", cashier.id()).mapTo(Long.class).one();
-        return tx.handle().createUpdate("""
-                INSERT INTO payment(account_id, till_id, operator_id, paid_at, business_day, total_due_fen,
-                    cash_received_fen, money_received_fen, change_fen, credit_used_fen, credit_added_fen, voucher_m3,
-                    voucher_value_fen, still_owed_fen, status)
-                VALUES (:a, :t, :o, CURRENT_TIMESTAMP, DATE '2025-03-10', 2000, 2000, 2000, 0, 0, 0, 0, 0, 0, 'COMPLETED')""")
-                .bind("a", account).bind("t", till).bind("o", cashier.id())
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+        return receipts.issue(cashier, kind);
     }
 
     @Test
@@ -114,6 +82,29 @@ class ReceiptStockServiceTest {
     }
 
     @Test
+    void aRangeHandedOverBeforeItsFirstNumberIsUsedPassesWholeAndKeepsNoNumbers() {
+        stock.register(manager, "1001", ReceiptKind.CHECK_SLIP, 501, 550);
+
+        StockRange taken = stock.handOver(wang, db.auth().confirmOperator("1002", "demo1002".toCharArray()),
+                ReceiptKind.CHECK_SLIP);
+
+        assertThat(taken.firstNo()).isEqualTo(501);
+        assertThat(taken.lastNo()).isEqualTo(550);
+        assertThat(stock.ranges(wang)).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("HANDED_OVER");
+            assertThat(r.lastNo()).isEqualTo(500);
+            assertThat(r.isActive()).isFalse();
+        });
+        assertThat(issue(li, ReceiptKind.CHECK_SLIP).number()).isEqualTo(501);
+        assertThat(stock.monthEnd(manager, YearMonth.of(2025, 3), TestDatabase.ZONE))
+                .filteredOn(l -> l.holderLabel().equals("1001 王伟"))
+                .singleElement().satisfies(l -> {
+                    assertThat(l.usedCount()).isZero();
+                    assertThat(l.remaining()).isEmpty();
+                });
+    }
+
+    @Test
     void aVoidKeepsItsNumberAndNeedsAManagerAndAReason() {
         stock.register(manager, "1001", ReceiptKind.RECEIPT, 1, 100);
         IssuedReceipt first = issue(wang, ReceiptKind.RECEIPT);
@@ -127,6 +118,32 @@ class ReceiptStockServiceTest {
         assertThat(voided.voidReason()).isEqualTo("打印错位");
         assertThat(issue(wang, ReceiptKind.RECEIPT).number()).isEqualTo(2);
         assertThatThrownBy(() -> stock.voidReceipt(wang, ReceiptKind.RECEIPT, first.number(), "again", grant))
+                .extracting(e -> ((BusinessException) e).key()).isEqualTo("receipt.alreadyVoided");
+    }
+
+    @Test
+    void onlyTheCashierWhoIssuedAReceiptMayVoidItAndIsToldSoBeforeAManagerIsAsked() {
+        stock.register(manager, "1001", ReceiptKind.RECEIPT, 1, 100);
+        stock.register(manager, "1002", ReceiptKind.RECEIPT, 101, 200);
+        IssuedReceipt wangs = issue(wang, ReceiptKind.RECEIPT);
+        issue(li, ReceiptKind.RECEIPT);
+
+        assertThat(stock.voidable(wang, ReceiptKind.RECEIPT, 1)).isEqualTo(wangs);
+        assertThatThrownBy(() -> stock.voidable(wang, ReceiptKind.RECEIPT, 101))
+                .extracting(e -> ((BusinessException) e).key()).isEqualTo("receipt.notYours");
+        assertThatThrownBy(() -> stock.voidable(wang, ReceiptKind.RECEIPT, 2))
+                .extracting(e -> ((BusinessException) e).key()).isEqualTo("receipt.notFound");
+        assertThatThrownBy(() -> stock.voidable(wang, ReceiptKind.CHECK_SLIP, 1))
+                .extracting(e -> ((BusinessException) e).key()).isEqualTo("receipt.notFound");
+
+        ApprovalGrant grant = db.auth().authoriseApprover(wang, "2001", "demo2001".toCharArray());
+        assertThatThrownBy(() -> stock.voidReceipt(wang, ReceiptKind.RECEIPT, 101, "不是我的", grant))
+                .extracting(e -> ((BusinessException) e).key()).isEqualTo("receipt.notYours");
+        assertThat(db.queryLong("SELECT COUNT(*) FROM receipt WHERE status = 'VOIDED'")).isZero();
+        assertThat(db.events("RECEIPT_VOIDED")).isEmpty();
+
+        stock.voidReceipt(wang, ReceiptKind.RECEIPT, 1, "打印错位", grant);
+        assertThatThrownBy(() -> stock.voidable(wang, ReceiptKind.RECEIPT, 1))
                 .extracting(e -> ((BusinessException) e).key()).isEqualTo("receipt.alreadyVoided");
     }
 

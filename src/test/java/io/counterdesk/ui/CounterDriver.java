@@ -136,6 +136,24 @@ final class CounterDriver {
         waitUntilFocused("search-field");
     }
 
+    /**
+     * Ctrl+L, then a hall manager logs in, goes on without a till (Esc), opens the receipt stock
+     * (F11) and its month-end listing (F6); returns once the listing is read.
+     */
+    void monthEndAsManager(String staffNo, String password) {
+        press(KeyCode.CONTROL, KeyCode.L);
+        logIn(staffNo, password);
+        waitUntilFocused("till-float");
+        press(KeyCode.ESCAPE);
+        waitUntilFocused("search-field");
+        press(KeyCode.F11);
+        waitUntilFocused("stock-ranges");
+        press(KeyCode.F6);
+        waitUntilFocused("month-end-month");
+        waitUntil("the month-end listing is read", () -> robot.lookup("#month-end-totals").tryQuery()
+                .map(n -> !((Labeled) n).getText().isEmpty()).orElse(false));
+    }
+
     /** Types a query into the search field and waits for its results. */
     void search(String query) {
         waitUntilFocused("search-field");

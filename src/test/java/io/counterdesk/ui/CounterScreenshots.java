@@ -28,8 +28,8 @@ import org.testfx.api.FxToolkit;
 /**
  * Renders the counter screens to PNG files so people can see them without running the program:
  * {@code docs/screenshots/login.png}, {@code counter.png}, {@code payment.png} (a payment with
- * vouchers and cash being typed) and {@code receipt-preview.png} (the payment taken, its check
- * slips as printed), in Chinese; more screens (key map, confirmation …) and the English versions
+ * vouchers and cash being typed), {@code receipt-preview.png} (the payment taken, its check
+ * slips as printed) and {@code stock.png} (the cashier's receipt stock after it), in Chinese; more screens (key map, confirmation …) and the English versions
  * under {@code target/screenshots/} for review.
  *
  * <p>Off in normal test runs. Under Monocle (no display needed):
@@ -157,6 +157,28 @@ class CounterScreenshots {
         cashier.waitUntil("the payment's result shows", () -> cashier.showing("#pay-result"));
         cashier.waitUntil("its receipts are printed", () -> cashier.text("#pay-result-receipt-1").isPresent());
         snapshot(out.resolve("receipt-preview" + suffix + ".png"));
+
+        // the receipt stock screen (F11) after that payment, its two forms, and the month-end listing
+        cashier.press(KeyCode.ESCAPE);
+        cashier.press(KeyCode.F11);
+        cashier.waitUntilFocused("stock-ranges");
+        cashier.waitUntil("the ranges are read", () -> cashier.text("#stock-available").map(t -> !t.isEmpty())
+                .orElse(false));
+        snapshot(out.resolve("stock" + suffix + ".png"));
+        cashier.press(KeyCode.F3);
+        cashier.waitUntilFocused("handover-kind");
+        cashier.press(KeyCode.ENTER).type("1002").press(KeyCode.ENTER);
+        snapshot(REVIEW.resolve("stock-handover" + suffix + ".png"));
+        cashier.press(KeyCode.ESCAPE);
+        cashier.press(KeyCode.F4);
+        cashier.waitUntilFocused("void-kind");
+        cashier.press(KeyCode.ENTER).type("10002").press(KeyCode.ENTER);
+        cashier.waitUntil("the receipt is found", () -> !cashier.text("#void-receipt").orElse("").isEmpty());
+        cashier.type("打印错位");
+        snapshot(REVIEW.resolve("stock-void" + suffix + ".png"));
+        cashier.press(KeyCode.ESCAPE);
+        cashier.monthEndAsManager("2001", "demo2001");
+        snapshot(REVIEW.resolve("month-end" + suffix + ".png"));
     }
 
     /** A post-paid residential account that owes money: the most to see on one screen. */

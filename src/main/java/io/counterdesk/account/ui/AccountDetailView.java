@@ -3,6 +3,7 @@ package io.counterdesk.account.ui;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.CounterAction;
 import io.counterdesk.ui.CounterKeys;
+import io.counterdesk.ui.Forms;
 import io.counterdesk.ui.Screen;
 import java.util.List;
 import java.util.function.Function;
@@ -214,23 +215,10 @@ public final class AccountDetailView implements Screen {
 
     private static <R> TableColumn<R, String> column(String key, Function<R, String> value, double width,
                                                      String styleClass) {
-        TableColumn<R, String> column = new TableColumn<>(I18n.text(key));
-        column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())).getReadOnlyProperty());
-        column.setPrefWidth(width);
+        TableColumn<R, String> column = Forms.textColumn(key, value, width, "cell-right".equals(styleClass));
         column.setMinWidth(Math.min(width, 70));
-        column.setSortable(false);
         if (styleClass != null) {
             column.getStyleClass().add(styleClass);
-            if ("cell-right".equals(styleClass)) {
-                column.setCellFactory(c -> new TableCell<>() {
-                    @Override
-                    protected void updateItem(String item, boolean empty) {
-                        super.updateItem(item, empty);
-                        setText(empty ? null : item);
-                        setAlignment(Pos.CENTER_RIGHT);
-                    }
-                });
-            }
         }
         return column;
     }

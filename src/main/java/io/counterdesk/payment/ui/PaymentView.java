@@ -5,6 +5,7 @@ import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.CounterAction;
 import io.counterdesk.ui.CounterKeys;
 import io.counterdesk.ui.FormMessage;
+import io.counterdesk.ui.Forms;
 import io.counterdesk.ui.OverlayHost;
 import io.counterdesk.ui.Screen;
 import java.util.EnumMap;
@@ -513,23 +514,7 @@ public final class PaymentView implements Screen {
 
     private static <R> TableColumn<R, String> column(String key, Function<R, ObservableValue<String>> value, double width,
                                                      boolean right) {
-        TableColumn<R, String> column = new TableColumn<>(I18n.text(key));
-        column.setCellValueFactory(c -> value.apply(c.getValue()));
-        column.setPrefWidth(width);
-        column.setMinWidth(Math.min(width, 44));
-        column.setSortable(false);
-        column.setReorderable(false);
-        if (right) {
-            column.setCellFactory(c -> new TableCell<>() {
-                @Override
-                protected void updateItem(String item, boolean empty) {
-                    super.updateItem(item, empty);
-                    setText(empty ? null : item);
-                    setAlignment(Pos.CENTER_RIGHT);
-                }
-            });
-        }
-        return column;
+        return Forms.column(key, value, width, right);
     }
 
     private static TextField field(String id, String styleClass) {

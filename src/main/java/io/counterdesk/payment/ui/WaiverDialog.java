@@ -1,11 +1,12 @@
 package io.counterdesk.payment.ui;
 
+import io.counterdesk.security.ui.CredentialFields;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.FormMessage;
+import io.counterdesk.ui.Forms;
 import io.counterdesk.ui.MessageKind;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.PasswordField;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -38,25 +39,21 @@ final class WaiverDialog {
         explanation.setWrapText(true);
 
         TextField reason = new TextField();
-        TextField staffNo = new TextField();
-        PasswordField password = new PasswordField();
+        CredentialFields manager = new CredentialFields("waiver", model.manager(), "ui.waiver.staffNo",
+                "ui.waiver.password", model::approve);
+        TextField staffNo = manager.staffNoField();
+        TextField password = manager.passwordField();
         fee.setId("waiver-fee");
         reason.setId("waiver-reason");
-        staffNo.setId("waiver-staff-no");
-        password.setId("waiver-password");
         fee.textProperty().bindBidirectional(model.reducedFeeProperty());
         reason.textProperty().bindBidirectional(model.reasonProperty());
-        staffNo.textProperty().bindBidirectional(model.managerStaffNoProperty());
-        password.textProperty().bindBidirectional(model.managerPasswordProperty());
         fee.setOnAction(e -> reason.requestFocus());
         reason.setOnAction(e -> staffNo.requestFocus());
-        staffNo.setOnAction(e -> password.requestFocus());
-        password.setOnAction(e -> model.approve());
-        for (TextField field : new TextField[] {fee, reason, staffNo, password}) {
-            field.editableProperty().bind(model.busyProperty().not());
-        }
+        fee.editableProperty().bind(model.busyProperty().not());
+        reason.editableProperty().bind(model.busyProperty().not());
+        manager.editableWhile(model.busyProperty().not());
 
-        Label message = FormMessage.create("waiver-message", model.messageProperty(), model.messageKindProperty());
+        Label message = FormMessage.create("waiver-message", model.status());
         model.messageKindProperty().addListener((obs, was, now) -> {
             if (now == MessageKind.ERROR) {
                 TextField target = switch (model.errorField()) {
@@ -73,11 +70,10 @@ final class WaiverDialog {
         hint.getStyleClass().add("overlay-footer");
 
         panel.getChildren().addAll(title, bill, explanation,
-                label("ui.waiver.fee", fee), fee,
-                label("ui.waiver.reason", reason), reason,
-                label("ui.waiver.staffNo", staffNo), staffNo,
-                label("ui.waiver.password", password), password,
-                message, hint);
+                Forms.fieldLabel("ui.waiver.fee", fee), fee,
+                Forms.fieldLabel("ui.waiver.reason", reason), reason);
+        panel.getChildren().addAll(manager.nodes());
+        panel.getChildren().addAll(message, hint);
         if (model.hasWaiver()) {
             panel.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
                 if (e.getCode() == KeyCode.F8) {
@@ -86,13 +82,6 @@ final class WaiverDialog {
                 }
             });
         }
-    }
-
-    private static Label label(String key, Node field) {
-        Label label = new Label(I18n.text(key));
-        label.getStyleClass().add("field-label");
-        label.setLabelFor(field);
-        return label;
     }
 
     Node node() {

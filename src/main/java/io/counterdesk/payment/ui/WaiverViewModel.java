@@ -6,7 +6,9 @@ import io.counterdesk.security.Operator;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Money;
+import io.counterdesk.security.ui.CredentialEntry;
 import io.counterdesk.ui.BackgroundTask;
+import io.counterdesk.ui.FormStatus;
 import io.counterdesk.ui.MessageKind;
 import io.counterdesk.ui.TaskExecutor;
 import io.counterdesk.ui.UiErrors;
@@ -16,9 +18,7 @@ import java.util.function.Consumer;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
@@ -43,13 +43,10 @@ public final class WaiverViewModel {
     private final Operator cashier;
     private final BillItem bill;
     private final Consumer<LateFeeWaiver> onApproved;
-    private final StringProperty managerStaffNo = new SimpleStringProperty("");
-    private final StringProperty managerPassword = new SimpleStringProperty("");
+    private final CredentialEntry manager = new CredentialEntry();
     private final StringProperty reason = new SimpleStringProperty("");
     private final StringProperty reducedFee = new SimpleStringProperty("0.00");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
-    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(false);
+    private final FormStatus status = new FormStatus();
     private final ReadOnlyBooleanWrapper approved = new ReadOnlyBooleanWrapper(false);
     private Field errorField = Field.FEE;
 
@@ -68,7 +65,7 @@ public final class WaiverViewModel {
 
     /** Enter in the last field: checks the form, then the manager's credentials in the background. */
     public void approve() {
-        if (busy.get() || approved.get()) {
+        if (status.isBusy() || approved.get()) {
             return;
         }
         Money fee;
@@ -76,41 +73,40 @@ public final class WaiverViewModel {
             fee = Money.parse(Normalizer.normalize(reducedFee.get(), Normalizer.Form.NFKC).strip());
         } catch (BusinessException notAnAmount) {
             errorField = Field.FEE;
-            show(MessageKind.ERROR, I18n.text("ui.waiver.feeInvalid", reducedFee.get()));
+            status.error(I18n.text("ui.waiver.feeInvalid", reducedFee.get()));
             return;
         }
         if (fee.isNegative() || fee.compareTo(bill.bill().lateFee()) >= 0) {
             errorField = Field.FEE;
-            show(MessageKind.ERROR, I18n.text("ui.waiver.feeNotLower", bill.bill().lateFee().format()));
+            status.error(I18n.text("ui.waiver.feeNotLower", bill.bill().lateFee().format()));
             return;
         }
         if (reason.get().isBlank()) {
             errorField = Field.REASON;
-            show(MessageKind.ERROR, I18n.text("ui.waiver.reasonRequired"));
+            status.error(I18n.text("ui.waiver.reasonRequired"));
             return;
         }
-        if (managerStaffNo.get().isBlank() || managerPassword.get().isEmpty()) {
-            errorField = managerStaffNo.get().isBlank() ? Field.MANAGER : Field.PASSWORD;
-            show(MessageKind.ERROR, I18n.text("ui.waiver.managerRequired"));
+        if (manager.staffNoMissing() || manager.passwordMissing()) {
+            errorField = manager.staffNoMissing() ? Field.MANAGER : Field.PASSWORD;
+            status.error(I18n.text("ui.waiver.managerRequired"));
             return;
         }
-        String staffNo = managerStaffNo.get().strip();
-        char[] password = managerPassword.get().toCharArray();
-        managerPassword.set("");
+        String staffNo = manager.staffNo();
+        char[] password = manager.takePassword();
         String why = reason.get().strip();
-        busy.set(true);
-        show(MessageKind.INFO, I18n.text("ui.waiver.checking"));
+        status.setBusy(true);
+        status.info(I18n.text("ui.waiver.checking"));
         BackgroundTask.of(() -> auth.authoriseApprover(cashier, staffNo, password))
                 .onSuccess(grant -> {
-                    busy.set(false);
+                    status.setBusy(false);
                     approved.set(true);
-                    show(MessageKind.NONE, "");
+                    status.clear();
                     onApproved.accept(new LateFeeWaiver(bill.billId(), fee, why, grant));
                 })
                 .onFailure(error -> {
-                    busy.set(false);
+                    status.setBusy(false);
                     errorField = Field.PASSWORD;
-                    show(MessageKind.ERROR, UiErrors.text(error));
+                    status.error(UiErrors.text(error));
                 })
                 .executeWith(executor);
     }
@@ -118,14 +114,6 @@ public final class WaiverViewModel {
     /** The field the last error is about. */
     public Field errorField() {
         return errorField;
-    }
-
-    private void show(MessageKind kind, String text) {
-        message.set(text);
-        if (kind == MessageKind.ERROR) {
-            messageKind.set(MessageKind.NONE); // a second error in a row is news too (the form moves the focus)
-        }
-        messageKind.set(kind);
     }
 
     public BillItem bill() {
@@ -141,12 +129,17 @@ public final class WaiverViewModel {
         return bill.waiver() != null;
     }
 
+    /** The manager's 工号 and password. */
+    public CredentialEntry manager() {
+        return manager;
+    }
+
     public StringProperty managerStaffNoProperty() {
-        return managerStaffNo;
+        return manager.staffNoProperty();
     }
 
     public StringProperty managerPasswordProperty() {
-        return managerPassword;
+        return manager.passwordProperty();
     }
 
     public StringProperty reasonProperty() {
@@ -157,16 +150,21 @@ public final class WaiverViewModel {
         return reducedFee;
     }
 
+    /** The message line and whether the manager's credentials are being checked. */
+    public FormStatus status() {
+        return status;
+    }
+
     public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
+        return status.messageProperty();
     }
 
     public ReadOnlyObjectProperty<MessageKind> messageKindProperty() {
-        return messageKind.getReadOnlyProperty();
+        return status.kindProperty();
     }
 
     public ReadOnlyBooleanProperty busyProperty() {
-        return busy.getReadOnlyProperty();
+        return status.busyProperty();
     }
 
     /** True once the manager's credentials were accepted (the dialog then closes). */
