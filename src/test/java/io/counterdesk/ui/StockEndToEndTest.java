@@ -64,7 +64,7 @@ class StockEndToEndTest {
         for (TestBackend.Owing account : TestBackend.owing(desk, wang, a -> true).subList(0, 2)) {
             Money due = account.bills().stream().map(b -> b.outstanding().plus(b.lateFee()))
                     .reduce(Money.ZERO, Money::plus);
-            desk.payments().collect(wang, account.accountId(), new PaymentInput(List.of(), List.of(), due, List.of(),
+            desk.payments().collect(wang, account.accountId(), new PaymentInput(PaymentInput.Bills.ALL, List.of(), due, List.of(),
                     List.of(), Money.ZERO, false, List.of()));
         }
 
