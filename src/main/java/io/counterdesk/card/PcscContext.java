@@ -1,0 +1,44 @@
+package io.counterdesk.card;
+
+import java.lang.reflect.Field;
+
+/**
+ * The JDK's PC/SC provider opens one pcsc-lite context per JVM and keeps it for good; after pcscd
+ * restarts (or a Windows smart-card service restart) every call on the old context fails with
+ * {@code SCARD_E_NO_SERVICE} until the program restarts. Zeroing the provider's context id makes
+ * the next {@code TerminalFactory.getInstance("PC/SC", null)} open a fresh one. This needs
+ * {@code --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED} (set for the tests and
+ * the application); without it the program reports the service as unavailable until restarted.
+ */
+final class PcscContext {
+
+    private static final System.Logger LOG = System.getLogger(PcscContext.class.getName());
+    private static final String TERMINALS = "sun.security.smartcardio.PCSCTerminals";
+
+    private static volatile boolean warned;
+
+    private PcscContext() {
+    }
+
+    /** Drops the provider's context so the next factory opens a new one; false when the JVM does not allow it. */
+    static boolean renew() {
+        try {
+            Class<?> terminals = Class.forName(TERMINALS);
+            Field contextId = terminals.getDeclaredField("contextId");
+            contextId.setAccessible(true);
+            // the provider's own initContext() is a static synchronized method: same lock
+            synchronized (terminals) {
+                contextId.setLong(null, 0L);
+            }
+            return true;
+        } catch (ReflectiveOperationException | RuntimeException notAllowed) {
+            if (!warned) {
+                warned = true;
+                LOG.log(System.Logger.Level.WARNING, "PC/SC service lost; the JVM cannot open a new PC/SC context "
+                        + "without --add-opens java.smartcardio/sun.security.smartcardio=ALL-UNNAMED; "
+                        + "restart the program once the service runs again", notAllowed);
+            }
+            return false;
+        }
+    }
+}
