@@ -111,13 +111,14 @@ public final class SimulatedReaders {
         }
     }
 
-    // ---- for the terminal classes ----
-
-    List<String> readerNames() {
+    /** The readers plugged in, in the order they were plugged in. */
+    public List<String> readerNames() {
         synchronized (lock) {
             return List.copyOf(slots.keySet());
         }
     }
+
+    // ---- for the terminal classes ----
 
     /** Whether the reader holds a card; throws the PC/SC error for a reader that is not plugged in. */
     boolean cardPresent(String readerName) throws javax.smartcardio.CardException {

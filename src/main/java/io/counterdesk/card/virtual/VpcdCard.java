@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import jdk.net.ExtendedSocketOptions;
 
 /**
  * A {@link VirtualCard} in a reader of the real pcsc-lite daemon, through the vsmartcard vpcd
@@ -15,8 +18,15 @@ import java.util.Objects;
  *
  * <p>vpcd protocol: every message is a 2-byte big-endian length and a payload. A 1-byte payload is
  * a control — 0x00 power off, 0x01 power on, 0x02 reset (no reply), 0x04 get ATR (reply: the ATR);
- * a longer one is a command APDU, answered with the response APDU. TCP_NODELAY is set: without it
- * each round trip waits ~40 ms for a delayed ACK.
+ * a longer one is a command APDU, answered with the response APDU. vpcd sends length and payload
+ * as two writes, so its Nagle algorithm holds the payload until the length is acknowledged: the
+ * card side therefore acknowledges at once (TCP_QUICKACK, where the system has it) and sends each
+ * answer in one write with TCP_NODELAY. Without this every APDU costs a delayed ACK (~40 ms).
+ *
+ * <p>pcscd looks for the card about every 0.4 s. A card put back sooner than that after leaving
+ * would never be seen as removed — after a card was pulled mid-command pcscd would then keep its
+ * failed state — so {@link #insert()} first lets a second pass since the last removal on that port,
+ * as a hand does.
  */
 public final class VpcdCard implements AutoCloseable {
 
@@ -27,6 +37,8 @@ public final class VpcdCard implements AutoCloseable {
 
     private static final System.Logger LOG = System.getLogger(VpcdCard.class.getName());
     private static final int CONNECT_TIMEOUT_MILLIS = 2000;
+    private static final long REINSERT_GAP_MILLIS = 1000;
+    private static final Map<Integer, Long> LAST_REMOVAL = new ConcurrentHashMap<>();
 
     private final VirtualCard card;
     private final String host;
@@ -59,9 +71,11 @@ public final class VpcdCard implements AutoCloseable {
         if (socket != null) {
             throw new IllegalStateException("already inserted");
         }
+        waitAfterLastRemoval();
         Socket connected = new Socket();
         try {
             connected.setTcpNoDelay(true);
+            quickAck(connected);
             connected.connect(new InetSocketAddress(host, port), CONNECT_TIMEOUT_MILLIS);
         } catch (IOException e) {
             closeQuietly(connected);
@@ -108,7 +122,9 @@ public final class VpcdCard implements AutoCloseable {
             DataInputStream in = new DataInputStream(connected.getInputStream());
             DataOutputStream out = new DataOutputStream(connected.getOutputStream());
             while (true) {
+                quickAck(connected);
                 int length = in.readUnsignedShort();
+                quickAck(connected);
                 byte[] payload = new byte[length];
                 in.readFully(payload);
                 if (length == 1) {
@@ -129,7 +145,34 @@ public final class VpcdCard implements AutoCloseable {
                 }
             }
             closeQuietly(connected);
+            LAST_REMOVAL.put(port, System.nanoTime());
             card.powerOff();
+        }
+    }
+
+    private void waitAfterLastRemoval() {
+        Long removed = LAST_REMOVAL.get(port);
+        if (removed == null) {
+            return;
+        }
+        long waitMillis = REINSERT_GAP_MILLIS - (System.nanoTime() - removed) / 1_000_000;
+        if (waitMillis > 0) {
+            try {
+                Thread.sleep(waitMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Acknowledge received data at once (Linux: the kernel leaves quick-ACK mode again by itself, so set it per read). */
+    private static void quickAck(Socket socket) {
+        try {
+            if (socket.supportedOptions().contains(ExtendedSocketOptions.TCP_QUICKACK)) {
+                socket.setOption(ExtendedSocketOptions.TCP_QUICKACK, true);
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.DEBUG, "TCP_QUICKACK not set", e);
         }
     }
 
