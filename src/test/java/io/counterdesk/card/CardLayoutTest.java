@@ -194,6 +194,16 @@ class CardLayoutTest {
     }
 
     @Test
+    void aTopUpWritesFiveShortUpdates() {
+        byte[] user = cardWithHistory();
+        CardImage now = read(user);
+
+        // version+sequence, last purchase+cumulative, reissues+loaded, MAC, retire (offset:length)
+        assertThat(CardLayout.plan(user, now.withPurchase(15), KEYS)).extracting(c -> c.offset() + ":" + c.bytes().length)
+                .containsExactly("0:5", "71:5", "81:4", "88:8", "96:1");
+    }
+
+    @Test
     void writingWhatTheCardHoldsPlansNothing() {
         byte[] user = cardWithHistory();
 
