@@ -98,6 +98,7 @@ class PcscdCardAccessTest extends CardAccessContract {
             assertThat(monitor.await(now -> now.cardPresent(readerName()), WAIT)).isTrue();
 
             pull();
+            assertThat(monitor.await(now -> !now.cardPresent(readerName()), WAIT)).isTrue();
             PcscdFixture.stop();
             assertThat(monitor.await(now -> !now.serviceAvailable(), WAIT)).isTrue();
             assertReason(readers::names, CardException.Reason.SERVICE_UNAVAILABLE);
