@@ -1,0 +1,81 @@
+package io.counterdesk.card;
+
+import java.util.HexFormat;
+import javax.smartcardio.CardChannel;
+import javax.smartcardio.CommandAPDU;
+import javax.smartcardio.ResponseAPDU;
+
+/**
+ * One operation's commands to a card: maps every failure to a {@link CardException}, and once a
+ * command that changes the card has been sent, turns every later failure into
+ * {@link CardException.Reason#WRITE_UNCERTAIN}. Not shared between threads or operations.
+ */
+final class CardIo {
+
+    static final int SW_OK = 0x9000;
+
+    private final CardChannel channel;
+    private boolean changing;
+    private int selectedFile = -1;
+    private int commands;
+
+    CardIo(CardChannel channel) {
+        this.channel = channel;
+    }
+
+    /** Sends a command that only reads. */
+    ResponseAPDU send(CommandAPDU command) {
+        commands++;
+        try {
+            return channel.transmit(command);
+        } catch (javax.smartcardio.CardException | IllegalArgumentException | IllegalStateException e) {
+            throw PcscFailures.map(e, changing);
+        }
+    }
+
+    /** Sends a command that may change the card; from now on a failure leaves the write uncertain. */
+    ResponseAPDU change(CommandAPDU command) {
+        changing = true;
+        return send(command);
+    }
+
+    /** Sends and requires SW 90 00. */
+    ResponseAPDU sendOk(CommandAPDU command, String what) {
+        return ok(send(command), what);
+    }
+
+    /** Sends a changing command and requires SW 90 00. */
+    ResponseAPDU changeOk(CommandAPDU command, String what) {
+        return ok(change(command), what);
+    }
+
+    ResponseAPDU ok(ResponseAPDU response, String what) {
+        if (response.getSW() != SW_OK) {
+            throw failed(what, response);
+        }
+        return response;
+    }
+
+    CardException failed(String what, ResponseAPDU response) {
+        String detail = what + " SW " + HexFormat.of().withUpperCase().toHexDigits((short) response.getSW());
+        return changing ? new CardException(CardException.Reason.WRITE_UNCERTAIN, new IllegalStateException(detail),
+                "card.writeUncertain")
+                : new CardException(CardException.Reason.READER_ERROR, "card.readerError", detail);
+    }
+
+    boolean changing() {
+        return changing;
+    }
+
+    int commands() {
+        return commands;
+    }
+
+    int selectedFile() {
+        return selectedFile;
+    }
+
+    void selectedFile(int fileId) {
+        this.selectedFile = fileId;
+    }
+}

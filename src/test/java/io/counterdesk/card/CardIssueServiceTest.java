@@ -1,0 +1,140 @@
+package io.counterdesk.card;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.counterdesk.card.virtual.SimulatedMeter;
+import io.counterdesk.card.virtual.VirtualCard;
+import io.counterdesk.persistence.TestDatabase;
+import io.counterdesk.shared.BusinessException;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Reissue (补卡), re-credit (补气) and transfer cards, every case of DESIGN 2.5, on the simulated reader. */
+class CardIssueServiceTest {
+
+    @RegisterExtension
+    final TestDatabase db = new TestDatabase();
+
+    private IcCardDesk desk;
+    private VirtualCard firstCard;
+    private SimulatedMeter meter;
+
+    @BeforeEach
+    void setUp() {
+        desk = new IcCardDesk(db);
+        firstCard = desk.issuedCard();
+        meter = desk.meter();
+    }
+
+    @Test
+    void anAccountHasOneCardAtATimeAndOnlyBlankCardsAreIssued() {
+        desk.insertBlank();
+        assertThatThrownBy(() -> desk.issuing.issueFirst(desk.cashier, desk.card, desk.accountId))
+                .hasMessageContaining("已有在用的卡");
+        desk.insert(firstCard);
+        assertThatThrownBy(() -> desk.issuing.reissue(desk.cashier, desk.card, desk.accountId,
+                CardIssueService.ReissueCase.LOST_UNUSED, null, "挂失", null)).hasMessageContaining("不是空白卡");
+        assertThat(desk.count("SELECT COUNT(*) FROM card_blacklist")).as("a refusal changes nothing").isZero();
+    }
+
+    @Test
+    void aLostUnusedCardIsReissuedWithoutGasAndReCreditedWhenItTurnsUpUnused() {
+        buy(20);                                                   // on the first card, never loaded
+        desk.insertBlank();
+        VirtualCard newCard = desk.readers.card(IcCardDesk.READER).orElseThrow();
+
+        CardIssueService.IssueResult reissued = desk.issuing.reissue(desk.cashier, desk.card, desk.accountId,
+                CardIssueService.ReissueCase.LOST_UNUSED, null, "顾客挂失", null);
+
+        assertThat(reissued.recredit()).isEmpty();
+        assertThat(reissued.image().purchaseCount()).isEqualTo(1);
+        assertThat(reissued.image().unloadedM3()).isZero();
+        assertThat(reissued.image().reissueCount()).isEqualTo(1);
+        assertThat(desk.count("SELECT COUNT(*) FROM card_blacklist WHERE reason = 'LOST'")).isEqualTo(1);
+
+        // the old card turns up with its 20 m³ unloaded: cleared, and the gas goes onto the new card
+        desk.insert(firstCard);
+        assertThatThrownBy(() -> desk.issuing.clearFoundCard(desk.cashier, desk.card, "旧卡找回", null))
+                .isInstanceOf(BusinessException.class);
+        GasPurchase recredit = desk.issuing.clearFoundCard(desk.cashier, desk.card, "旧卡找回，核实未使用",
+                desk.managerApproves());
+        assertThat(desk.card.read().issued().state()).isEqualTo(CardState.CLEARED);
+        assertThat(meter.insert(firstCard).outcome()).as("a cleared card loads nothing")
+                .isEqualTo(SimulatedMeter.Outcome.CLEARED_CARD);
+
+        desk.insert(newCard);
+        assertThat(desk.topUps.resolve(desk.cashier, desk.card, recredit.id()))
+                .isEqualTo(TopUpService.Resolution.NOT_WRITTEN);
+        desk.topUps.rewrite(desk.cashier, desk.card, recredit.id());
+        assertThat(meter.insert(newCard).loadedM3()).isEqualTo(20);
+        assertThat(desk.count("SELECT COUNT(*) FROM gas_purchase WHERE kind = 'RECREDIT' AND amount_fen = 0"))
+                .isEqualTo(1);
+    }
+
+    @Test
+    void aCardLostInUseIsReCreditedWithWhatTheFieldCheckProvesWasNotLoaded() {
+        buy(20);
+        meter.insert(firstCard);
+        desk.insert(firstCard);
+        buy(30);                                                   // bought, then the card was lost
+        desk.insertBlank();
+        FieldCheck check = new FieldCheck(desk.accountId, LocalDate.of(2025, 3, 10), "现场员 赵强", 1, 20, 850,
+                "表内剩余 8.5 m³，表上购气次数 1");
+
+        assertThatThrownBy(() -> desk.issuing.reissue(desk.cashier, desk.card, desk.accountId,
+                CardIssueService.ReissueCase.LOST_IN_USE, check, "在用卡丢失", null))
+                .as("a re-credit needs the manager").isInstanceOf(BusinessException.class);
+        assertThat(desk.count("SELECT COUNT(*) FROM ic_card WHERE status = 'ACTIVE'")).isEqualTo(1);
+
+        desk.insertBlank();
+        CardIssueService.IssueResult reissued = desk.issuing.reissue(desk.cashier, desk.card, desk.accountId,
+                CardIssueService.ReissueCase.LOST_IN_USE, check, "在用卡丢失，现场核查第 2 次购气未输入", desk.managerApproves());
+
+        assertThat(reissued.recredit()).hasValueSatisfying(r -> {
+            assertThat(r.volumeM3()).isEqualTo(30);
+            assertThat(r.status()).isEqualTo(GasPurchase.Status.COMPLETED);
+        });
+        CardImage image = desk.card.read().issued();
+        assertThat(image.purchaseCount()).isEqualTo(3);
+        assertThat(image.unloadedM3()).isEqualTo(30);
+        assertThat(desk.count("SELECT COUNT(*) FROM field_check")).isEqualTo(1);
+        assertThat(db.events("APPROVAL")).hasSize(1);
+    }
+
+    @Test
+    void aReplacedMeterGetsATransferCardWithTheGasLeftInTheOldOne() {
+        buy(20);
+        meter.insert(firstCard);
+        meter.use(1_150);                                          // 11.5 m³ used, 8.5 m³ left
+        desk.insert(firstCard);
+        FieldCheck check = new FieldCheck(desk.accountId, LocalDate.of(2025, 3, 10), "现场员 赵强", 1, 20,
+                meter.remainingCentiM3(), "旧表拆除，表内剩余 8.5 m³");
+
+        GasPurchase transfer = desk.issuing.meterReplaced(desk.cashier, desk.card, desk.accountId, "8000000999", check,
+                "表具更换", desk.managerApproves());
+
+        assertThat(transfer.kind()).isEqualTo(GasPurchase.Kind.TRANSFER);
+        assertThat(transfer.volumeM3()).as("whole cubic metres").isEqualTo(8);
+        CardImage image = desk.card.read().issued();
+        assertThat(image.state()).isEqualTo(CardState.TRANSFER);
+        assertThat(image.meterNo()).isEqualTo("8000000999");
+        assertThat(new SimulatedMeter(IcCardDesk.METER_NO, desk.keys).insert(firstCard).outcome())
+                .isEqualTo(SimulatedMeter.Outcome.OTHER_METER);
+        SimulatedMeter newMeter = new SimulatedMeter("8000000999", desk.keys);
+        desk.insert(firstCard);
+        assertThat(newMeter.insert(firstCard).loadedM3()).isEqualTo(8);
+        desk.insert(firstCard);
+        assertThat(desk.card.read().issued().state()).isEqualTo(CardState.USER);
+        assertThat(desk.count("SELECT COUNT(*) FROM account WHERE meter_no = '8000000999'")).isEqualTo(1);
+    }
+
+    private void buy(long m3) {
+        TopUpService.CardCheck check = desk.topUps.inspect(desk.cashier, desk.card);
+        assertThat(check.canBuy()).as(check.refusalText()).isTrue();
+        assertThat(desk.topUps.purchase(desk.cashier, desk.card, check, m3,
+                IcCardDesk.cash(check.tariff().cost(check.yearVolumeM3(), m3).toPlainString())).written()).isTrue();
+    }
+}
