@@ -31,7 +31,6 @@ public final class I18n {
             "io.counterdesk.i18n.payment",
             "io.counterdesk.i18n.receipt",
             "io.counterdesk.i18n.printing",
-            "io.counterdesk.i18n.printing",
             "io.counterdesk.i18n.topup",
             "io.counterdesk.i18n.card");
 
