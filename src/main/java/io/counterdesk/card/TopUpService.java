@@ -13,6 +13,7 @@ import io.counterdesk.payment.PaymentService;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.Journal;
 import io.counterdesk.persistence.Tx;
+import io.counterdesk.persistence.TxWork;
 import io.counterdesk.security.ApprovalGrant;
 import io.counterdesk.security.ApprovalRecorder;
 import io.counterdesk.security.AuthService;
@@ -112,14 +113,16 @@ public final class TopUpService {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);
         CardReading reading = card.read();
         CardImage image = reading.issued();
-        return database.inTransaction(tx -> {
+        TxWork<CardCheck> work = tx -> {
             Account account = accounts.findByAccountNo(tx, image.accountNo())
                     .orElseThrow(() -> new BusinessException("topup.refused.unknownAccount", image.accountNo()));
             if (image.meter().written()) {
                 cards.recordMeterRead(tx, account.id(), image);
             }
             return check(tx, reading, account);
-        });
+        };
+        // only what the meter wrote back is stored; a card without it is checked without a commit
+        return image.meter().written() ? database.inTransaction(work) : database.read(work);
     }
 
     private CardCheck check(Tx tx, CardReading reading, Account account) {
@@ -278,10 +281,18 @@ public final class TopUpService {
             throw new CardException(CardException.Reason.CARD_CHANGED, "topup.resolve.inconsistent",
                     image.purchaseCount(), write.purchaseNo());
         }
-        if (!image.loaded() && write.kind() == GasPurchase.Kind.PURCHASE) {
+        if (!image.loaded()) {
+            // writing over an unloaded purchase would lose its gas, whatever this write is
             throw new BusinessException("topup.refused.NOT_LOADED", image.lastPurchaseM3());
         }
-        card.write(image, image.withPurchase(write.volumeM3()));
+        CardImage target = image;
+        if (write.kind() == GasPurchase.Kind.TRANSFER) {
+            String meterNo = database.read(tx -> accounts.findById(tx, write.accountId()).orElseThrow().meterNo());
+            if (!meterNo.equals(image.meterNo())) {
+                target = image.forNewMeter(meterNo);
+            }
+        }
+        card.write(image, target.withPurchase(write.volumeM3()));
         return complete(cashier, write, GasPurchase.Status.PENDING, GasPurchase.Status.COMPLETED,
                 "GAS_PURCHASE_COMPLETED");
     }

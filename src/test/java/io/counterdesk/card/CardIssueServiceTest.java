@@ -131,6 +131,51 @@ class CardIssueServiceTest {
         assertThat(desk.count("SELECT COUNT(*) FROM account WHERE meter_no = '8000000999'")).isEqualTo(1);
     }
 
+    @Test
+    void aReCreditWaitsUntilTheGasAlreadyOnTheCardIsInTheMeter() {
+        buy(20);                                                   // on the first card, never loaded
+        VirtualCard newCard = desk.insertBlank();
+        desk.issuing.reissue(desk.cashier, desk.card, desk.accountId, CardIssueService.ReissueCase.LOST_UNUSED, null,
+                "顾客挂失", null);
+        buy(5);                                                    // on the new card, not loaded yet
+        desk.insert(firstCard);
+        GasPurchase recredit = desk.issuing.clearFoundCard(desk.cashier, desk.card, "旧卡找回，核实未使用",
+                desk.managerApproves());
+        desk.insert(newCard);
+
+        assertThatThrownBy(() -> desk.topUps.rewrite(desk.cashier, desk.card, recredit.id()))
+                .hasMessageContaining("请先将卡插入燃气表");
+        assertThat(desk.card.read().issued().unloadedM3()).as("the 5 m³ are still on the card").isEqualTo(5);
+
+        assertThat(meter.insert(newCard).loadedM3()).isEqualTo(5);
+        desk.insert(newCard);
+        desk.topUps.rewrite(desk.cashier, desk.card, recredit.id());
+        assertThat(meter.insert(newCard).loadedM3()).isEqualTo(20);
+    }
+
+    @Test
+    void anInterruptedTransferIsWrittenLaterForTheNewMeter() {
+        buy(20);
+        meter.insert(firstCard);
+        desk.insert(firstCard);
+        FieldCheck check = new FieldCheck(desk.accountId, LocalDate.of(2025, 3, 10), "现场员 赵强", 1, 20,
+                meter.remainingCentiM3(), "旧表拆除");
+        firstCard.tearUpdate(1, 3);                               // the first memory update is cut short
+
+        assertThatThrownBy(() -> desk.issuing.meterReplaced(desk.cashier, desk.card, desk.accountId, "8000000999",
+                check, "表具更换", desk.managerApproves())).isInstanceOf(CardException.class);
+        desk.insert(firstCard);
+        GasPurchase open = desk.topUps.openWrites(desk.cashier).get(0);
+        assertThat(desk.topUps.resolve(desk.cashier, desk.card, open.id()))
+                .isEqualTo(TopUpService.Resolution.NOT_WRITTEN);
+        desk.topUps.rewrite(desk.cashier, desk.card, open.id());
+
+        CardImage image = desk.card.read().issued();
+        assertThat(image.meterNo()).isEqualTo("8000000999");
+        assertThat(image.unloadedM3()).isEqualTo(20);
+        assertThat(new SimulatedMeter("8000000999", desk.keys).insert(firstCard).loadedM3()).isEqualTo(20);
+    }
+
     private void buy(long m3) {
         TopUpService.CardCheck check = desk.topUps.inspect(desk.cashier, desk.card);
         assertThat(check.canBuy()).as(check.refusalText()).isTrue();
