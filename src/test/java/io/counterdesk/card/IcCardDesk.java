@@ -23,6 +23,7 @@ import io.counterdesk.receipt.ReceiptStockService;
 import io.counterdesk.security.ApprovalGrant;
 import io.counterdesk.security.ApprovalRecorder;
 import io.counterdesk.security.Operator;
+import io.counterdesk.security.OperatorRepository;
 import io.counterdesk.security.Role;
 import io.counterdesk.shared.Money;
 import io.counterdesk.till.TillService;
@@ -54,15 +55,27 @@ final class IcCardDesk {
     final long accountId;
 
     IcCardDesk(TestDatabase db) {
+        this(db, true);
+    }
+
+    private IcCardDesk(TestDatabase db, boolean fresh) {
         this.db = db;
-        cashier = db.addOperator("1001", "王伟", Role.CASHIER, "demo1001");
-        manager = db.addOperator("2001", "张敏", Role.MANAGER, "demo2001");
         ApprovalRecorder approvals = new ApprovalRecorder(db.journal());
         payments = new PaymentService(db.database(), db.journal(), db.terminal(), approvals, LateFeeRule.DEFAULT,
                 VoucherRule.DEFAULT);
         topUps = new TopUpService(db.database(), db.journal(), approvals, payments,
                 new GasPricing(GasPricing.DEFAULT_MAX_PURCHASE_M3));
         issuing = new CardIssueService(db.database(), db.journal(), approvals, topUps, 3301, 1);
+        card = CardReaders.of(readers.terminalFactory()).access(READER, keys);
+        if (!fresh) {
+            cashier = db.database().read(tx -> new OperatorRepository().findByStaffNo(tx, "1001")).orElseThrow();
+            manager = db.database().read(tx -> new OperatorRepository().findByStaffNo(tx, "2001")).orElseThrow();
+            accountId = db.database().read(tx -> new AccountRepository().findByAccountNo(tx, "3300000001"))
+                    .orElseThrow().id();
+            return;
+        }
+        cashier = db.addOperator("1001", "王伟", Role.CASHIER, "demo1001");
+        manager = db.addOperator("2001", "张敏", Role.MANAGER, "demo2001");
         ReceiptStockService stock = new ReceiptStockService(db.database(), db.journal(), approvals);
         stock.register(manager, "1001", ReceiptKind.RECEIPT, 1001, 1999);
         new TillService(db.database(), db.journal(), db.terminal()).open(cashier, Money.ofYuan(500));
@@ -75,7 +88,11 @@ final class IcCardDesk {
                     new Holder("王建国", IdType.RESIDENT_ID, "11010519491231002X", "13812345678"),
                     LocalDate.of(2020, 1, 1)));
         });
-        card = CardReaders.of(readers.terminalFactory()).access(READER, keys);
+    }
+
+    /** The same desk over a database that was closed and opened again (a restarted program). */
+    static IcCardDesk reopened(TestDatabase db) {
+        return new IcCardDesk(db, false);
     }
 
     /** Puts a new blank card into the reader and returns it. */
