@@ -2,11 +2,8 @@ package io.counterdesk.card;
 
 import io.counterdesk.account.AccountKind;
 import io.counterdesk.account.AccountRepository;
-import io.counterdesk.account.Address;
-import io.counterdesk.account.Holder;
-import io.counterdesk.account.IdType;
 import io.counterdesk.account.MeterKind;
-import io.counterdesk.account.NewAccount;
+import io.counterdesk.account.TestAccounts;
 import io.counterdesk.billing.LateFeeRule;
 import io.counterdesk.billing.Tariff;
 import io.counterdesk.billing.TariffRepository;
@@ -83,10 +80,7 @@ final class IcCardDesk {
             new TariffRepository().insert(tx, new Tariff(0, "RES", "居民生活用气（阶梯）", AccountKind.RESIDENTIAL, null,
                     LocalDate.of(2020, 1, 1), List.of(new TariffTier(1, 300L, Money.parse("2.50")),
                     new TariffTier(2, 600L, Money.parse("3.00")), new TariffTier(3, null, Money.parse("3.75")))));
-            return new AccountRepository().insert(tx, new NewAccount("3300000001", AccountKind.RESIDENTIAL, null,
-                    MeterKind.IC, METER_NO, null, new Address("西湖区", "文三路", "幸福小区", "3", "2", "501"),
-                    new Holder("王建国", IdType.RESIDENT_ID, "11010519491231002X", "13812345678"),
-                    LocalDate.of(2020, 1, 1)));
+            return new AccountRepository().insert(tx, TestAccounts.residential(MeterKind.IC, METER_NO));
         });
     }
 

@@ -3,13 +3,9 @@ package io.counterdesk.payment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import io.counterdesk.account.AccountKind;
 import io.counterdesk.account.AccountRepository;
-import io.counterdesk.account.Address;
-import io.counterdesk.account.Holder;
-import io.counterdesk.account.IdType;
 import io.counterdesk.account.MeterKind;
-import io.counterdesk.account.NewAccount;
+import io.counterdesk.account.TestAccounts;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.TestDatabase;
 import io.counterdesk.receipt.ReceiptKind;
@@ -25,7 +21,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
@@ -62,10 +57,8 @@ class PaymentKillTest {
         new ReceiptStockService(db.database(), db.journal(), new ApprovalRecorder(db.journal()))
                 .register(manager, "1001", ReceiptKind.RECEIPT, FIRST_NUMBER, 99_999);
         new TillService(db.database(), db.journal(), db.terminal()).open(cashier, Money.ofYuan(200));
-        long accountId = db.database().inTransaction(tx -> new AccountRepository().insert(tx, new NewAccount(
-                "3300000001", AccountKind.RESIDENTIAL, null, MeterKind.ORDINARY, "8000000001", null,
-                new Address("西湖区", "文三路", "幸福小区", "3", "2", "501"),
-                new Holder("王建国", IdType.RESIDENT_ID, "11010519491231002X", "13812345678"), LocalDate.of(2020, 1, 1))));
+        long accountId = db.database().inTransaction(tx -> new AccountRepository().insert(tx,
+                TestAccounts.residential(MeterKind.ORDINARY, "8000000001")));
         db.database().close();
 
         TreeMap<Long, Long> acknowledged = new TreeMap<>();

@@ -2,13 +2,9 @@ package io.counterdesk.payment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.counterdesk.account.AccountKind;
 import io.counterdesk.account.AccountRepository;
-import io.counterdesk.account.Address;
-import io.counterdesk.account.Holder;
-import io.counterdesk.account.IdType;
 import io.counterdesk.account.MeterKind;
-import io.counterdesk.account.NewAccount;
+import io.counterdesk.account.TestAccounts;
 import io.counterdesk.billing.BillRepository;
 import io.counterdesk.billing.LateFeeRule;
 import io.counterdesk.persistence.Settings;
@@ -62,10 +58,8 @@ class PaymentReceiptPrintingTest {
         stock.register(manager, "1001", ReceiptKind.RECEIPT, 10_001, 15_000);
         stock.register(manager, "1001", ReceiptKind.CHECK_SLIP, 20_001, 25_000);
         new TillService(db.database(), db.journal(), db.terminal()).open(cashier, Money.ofYuan(500));
-        accountId = db.database().inTransaction(tx -> new AccountRepository().insert(tx, new NewAccount("3300000001",
-                AccountKind.RESIDENTIAL, null, MeterKind.ORDINARY, "8000000001", null,
-                new Address("西湖区", "文三路", "幸福小区", "3", "2", "501"),
-                new Holder("王建国", IdType.RESIDENT_ID, "11010519491231002X", "13812345678"), LocalDate.of(2020, 1, 1))));
+        accountId = db.database().inTransaction(tx -> new AccountRepository().insert(tx,
+                TestAccounts.residential(MeterKind.ORDINARY, "8000000001")));
         db.database().inTransaction(tx -> {
             new BillRepository().insertAll(tx, List.of(
                     new BillRepository.NewBill(accountId, YearMonth.of(2025, 1), 1000, 1020, 20, Money.parse("58.00"),
