@@ -4,6 +4,7 @@ import io.counterdesk.account.ui.AccountDetailView;
 import io.counterdesk.account.ui.AccountDetailViewModel;
 import io.counterdesk.account.ui.AccountSearchView;
 import io.counterdesk.account.ui.AccountSearchViewModel;
+import io.counterdesk.card.ui.CardReaderStatus;
 import io.counterdesk.payment.ui.PaymentView;
 import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.persistence.Settings;
@@ -296,6 +297,7 @@ public final class CounterDeskApp extends Application {
         private final AccountSearchViewModel searchModel;
         private final AccountSearchView searchView;
         private final PrinterMonitor printerMonitor;
+        private final CardReaderStatus cardStatus;
         private CounterActions.Registration keys = () -> { };
         private boolean resuming;
         private boolean searchShown;
@@ -309,6 +311,7 @@ public final class CounterDeskApp extends Application {
                     AccountSearchViewModel.DEBOUNCE, this::openAccount);
             this.searchView = new AccountSearchView(searchModel);
             this.printerMonitor = new PrinterMonitor(executor, desk.printer(), status, PrinterMonitor.POLL_INTERVAL);
+            this.cardStatus = new CardReaderStatus(executor, desk.cardMonitor(), desk.cardReader(), status);
         }
 
         void begin() {
@@ -336,6 +339,7 @@ public final class CounterDeskApp extends Application {
                                     && operator.may(Permission.COUNTER_BUSINESS)));
             window.showPage(shell.node());
             printerMonitor.start();
+            cardStatus.start();
             showTillStep();
         }
 
@@ -495,6 +499,7 @@ public final class CounterDeskApp extends Application {
         void end() {
             keys.remove();
             printerMonitor.stop();
+            cardStatus.stop();
             shell.dispose();
         }
     }
