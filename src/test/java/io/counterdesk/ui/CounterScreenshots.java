@@ -8,6 +8,7 @@ import io.counterdesk.app.CounterDeskApp;
 import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.security.Operator;
 import io.counterdesk.security.PasswordHasher;
+import io.counterdesk.shared.I18n;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -34,13 +34,16 @@ public final class DemoCardsDialog {
         list.setId("demo-card-list");
         list.setPrefHeight(150);
         list.setPrefWidth(480);
-        model.rows().addListener((javafx.collections.ListChangeListener<DemoCardsViewModel.Row>) c -> {
+        list.getItems().addListener((javafx.collections.ListChangeListener<DemoCardsViewModel.Row>) c -> {
             if (list.getSelectionModel().isEmpty() && !list.getItems().isEmpty()) {
-                list.getSelectionModel().select(0);
+                javafx.application.Platform.runLater(() -> list.getSelectionModel().select(0));
             }
         });
         list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             DemoCardsViewModel.Row row = list.getSelectionModel().getSelectedItem();
+            if (row == null && !list.getItems().isEmpty()) {
+                row = list.getItems().get(0);
+            }
             if (e.getCode() == KeyCode.ENTER && row != null) {
                 model.insert(row);
                 e.consume();

@@ -77,7 +77,7 @@ public final class TopUpViewModel implements CheckoutModel {
 
     /** Where the screen is. */
     public enum State {
-        /** The card is being read (or an open write resolved). */
+        /** The card is being read (or an open write resolved). Before the first read: REFUSED, nothing shown. */
         READING,
         /** No card, a card that does not read, or one that may not buy now: the message says why. */
         REFUSED,
@@ -123,7 +123,7 @@ public final class TopUpViewModel implements CheckoutModel {
     private final PreviewRenderer renderer;
     private final ReceiptRun receiptRun;
 
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.READING);
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.REFUSED);
     private final ReadOnlyStringWrapper accountNo = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper holderName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper address = new ReadOnlyStringWrapper("");
