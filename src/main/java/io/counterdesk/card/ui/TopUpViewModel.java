@@ -295,7 +295,7 @@ public final class TopUpViewModel implements CheckoutModel {
         lastPurchase.set(image.purchaseCount() == 0 ? I18n.text("ui.none")
                 : I18n.text(image.loaded() ? "ui.topup.lastLoaded" : "ui.topup.lastNotLoaded", image.lastPurchaseM3()));
         meterText.set(meter(image.meter()));
-        yearVolume.set(I18n.text("ui.topup.m3", read.yearVolumeM3()));
+        yearVolume.set(I18n.text("ui.topup.m3", Long.toString(read.yearVolumeM3())));
         tariffText.set(tariff(read.tariff()));
     }
 
@@ -318,8 +318,9 @@ public final class TopUpViewModel implements CheckoutModel {
         long from = 0;
         for (TariffTier tier : tariff.tiers()) {
             tiers.add(tier.upToM3() == null
-                    ? I18n.text("ui.topup.tier.open", tier.tierNo(), from, tier.pricePerM3().format())
-                    : I18n.text("ui.topup.tier.upTo", tier.tierNo(), from, tier.upToM3(), tier.pricePerM3().format()));
+                    ? I18n.text("ui.topup.tier.open", tier.tierNo(), Long.toString(from), tier.pricePerM3().format())
+                    : I18n.text("ui.topup.tier.upTo", tier.tierNo(), Long.toString(from),
+                            Long.toString(tier.upToM3()), tier.pricePerM3().format()));
             from = tier.upToM3() == null ? from : tier.upToM3();
         }
         return tariff.name() + "：" + String.join(I18n.text("ui.pay.listSeparator"), tiers);
@@ -403,7 +404,7 @@ public final class TopUpViewModel implements CheckoutModel {
             tierLines.add(I18n.text("ui.topup.tierLine", tier.tierNo(), tier.pricePerM3().format(), tier.volumeM3(),
                     tier.amount().format()));
         }
-        gasText.set(I18n.text("ui.topup.m3", quote.volumeM3()));
+        gasText.set(I18n.text("ui.topup.m3", Long.toString(quote.volumeM3())));
         due.set(quote.amount().format());
         return true;
     }

@@ -98,7 +98,7 @@ class TopUpViewModelTest {
     }
 
     @Test
-    void buysForAnAmountWithCashThenTheCardHoldsItAndIsRefusedUntilTheMeterLoadsIt() {
+    void buysForAnAmountWithCashThenTheCardHoldsItAndIsRefusedUntilTheMeterLoadsIt() throws Exception {
         model.read();
         model.amountProperty().set("100");
         model.cashProperty().set("100");
@@ -135,7 +135,7 @@ class TopUpViewModelTest {
     }
 
     @Test
-    void aCardPulledBeforeTheWriteKeepsTheMoneyAndTheWriteOpenAndReadingItAgainOffersTheRewrite() {
+    void aCardPulledBeforeTheWriteKeepsTheMoneyAndTheWriteOpenAndReadingItAgainOffersTheRewrite() throws Exception {
         model.read();
         model.volumeProperty().set("10");
         model.cashProperty().set("50");
@@ -164,7 +164,7 @@ class TopUpViewModelTest {
     }
 
     @Test
-    void anOpenWriteIsRefundedWithAManagersApprovalAndItsOwnReceipt() {
+    void anOpenWriteIsRefundedWithAManagersApprovalAndItsOwnReceipt() throws Exception {
         model.read();
         model.volumeProperty().set("10");
         model.cashProperty().set("50");
