@@ -208,10 +208,8 @@ public final class TopUpView implements Screen {
                 ConfirmPaymentView confirm = new ConfirmPaymentView(model, model.confirmationProperty().get(),
                         "ui.topup.confirm.title");
                 overlayOpen = true;
-                host.showOverlay(confirm.node(), () -> {
-                    overlayOpen = false;
-                    model.cancelConfirmation();
-                });
+                // Esc: back to the form as typed; the state change closes the overlay
+                host.showOverlay(confirm.node(), model::cancelConfirmation);
                 confirm.focus();
             }
             case DONE -> {
