@@ -1,5 +1,11 @@
 package io.counterdesk.card.ui;
 
+import static io.counterdesk.payment.ui.TenderForms.bound;
+import static io.counterdesk.payment.ui.TenderForms.card;
+import static io.counterdesk.payment.ui.TenderForms.field;
+import static io.counterdesk.payment.ui.TenderForms.name;
+import static io.counterdesk.payment.ui.TenderForms.small;
+
 import io.counterdesk.payment.ui.ConfirmPaymentView;
 import io.counterdesk.payment.ui.PaymentResultPane;
 import io.counterdesk.payment.ui.PaymentViewModel;
@@ -135,7 +141,7 @@ public final class TopUpView implements Screen {
         fact(card, row++, "ui.topup.meter", "topup-meter", model.meterProperty());
         fact(card, row++, "ui.topup.year", "topup-year", model.yearVolumeProperty());
         fact(card, row, "ui.topup.tariff", "topup-tariff", model.tariffProperty());
-        VBox cardPanel = panel("ui.topup.card", card);
+        VBox cardPanel = card("ui.topup.card", null, card);
 
         GridPane buy = grid();
         buy.addRow(0, name("ui.topup.volume", "F3"), volume, name("ui.topup.amount", "F4"), amount);
@@ -145,7 +151,7 @@ public final class TopUpView implements Screen {
         tiers.setFocusTraversable(false);
         tiers.setPlaceholder(new Label(I18n.text("ui.topup.noTiers")));
         tiers.setPrefHeight(96);
-        VBox buyPanel = panel("ui.topup.buy", buy, tiers);
+        VBox buyPanel = card("ui.topup.buy", null, buy, tiers);
 
         GridPane tenders = grid();
         tenders.addRow(0, name("ui.pay.tender.cash", "Ctrl+1"), cash);
@@ -153,7 +159,7 @@ public final class TopUpView implements Screen {
         tenders.addRow(1, name("ui.pay.tender.card", "Ctrl+2"), small("ui.pay.amount"), cardAmount,
                 small("ui.pay.reference"), cardReference);
         tenders.addRow(2, name("ui.pay.tender.credit", "Ctrl+5"), small("ui.pay.amount"), credit);
-        VBox tenderPanel = panel("ui.pay.tenders", tenders);
+        VBox tenderPanel = card("ui.pay.tenders", null, tenders);
 
         VBox left = new VBox(cardPanel, buyPanel, tenderPanel);
         left.getStyleClass().add("payment-column");
@@ -185,7 +191,7 @@ public final class TopUpView implements Screen {
         Label confirmHint = new Label(I18n.text("ui.topup.confirmHint"));
         confirmHint.getStyleClass().add("pay-confirm-hint");
         confirmHint.setWrapText(true);
-        VBox summary = panel("ui.pay.summary", figures, words, message, spacer, confirmHint);
+        VBox summary = card("ui.pay.summary", null, figures, words, message, spacer, confirmHint);
         summary.getStyleClass().add("pay-summary");
         summary.setPrefWidth(430);
         summary.setMinWidth(380);
@@ -356,46 +362,8 @@ public final class TopUpView implements Screen {
         grid.addRow(row, name, figure);
     }
 
-    private static TextField field(String id, String styleClass) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.getStyleClass().addAll("tender-field", styleClass);
-        return field;
-    }
 
-    private static Label bound(String id, ObservableValue<String> text, String styleClass) {
-        Label label = new Label();
-        label.setId(id);
-        label.textProperty().bind(text);
-        label.getStyleClass().add(styleClass);
-        return label;
-    }
 
-    private static Label name(String key, String keyLabel) {
-        Label label = new Label(I18n.text(key));
-        label.getStyleClass().add("tender-name");
-        Label cap = new Label(keyLabel);
-        cap.getStyleClass().add("keycap-small");
-        label.setGraphic(cap);
-        label.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-        label.setGraphicTextGap(8);
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
-    }
 
-    private static Label small(String key) {
-        Label label = new Label(I18n.text(key));
-        label.getStyleClass().add("tender-small");
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
-    }
 
-    private static VBox panel(String titleKey, Node... body) {
-        Label title = new Label(I18n.text(titleKey));
-        title.getStyleClass().add("card-title");
-        VBox panel = new VBox(title);
-        panel.getChildren().addAll(body);
-        panel.getStyleClass().add("panel");
-        return panel;
-    }
 }
