@@ -4,6 +4,13 @@ import io.counterdesk.account.AccountService;
 import io.counterdesk.app.demo.DemoData;
 import io.counterdesk.billing.BillingQueries;
 import io.counterdesk.billing.LateFeeRule;
+import io.counterdesk.card.CardIssueService;
+import io.counterdesk.card.CardMonitor;
+import io.counterdesk.card.CardReaders;
+import io.counterdesk.card.CardSettings;
+import io.counterdesk.card.CounterReader;
+import io.counterdesk.card.TopUpService;
+import io.counterdesk.card.virtual.DemoCards;
 import io.counterdesk.payment.PaymentService;
 import io.counterdesk.payment.VoucherRule;
 import io.counterdesk.printing.Printers;
@@ -20,6 +27,7 @@ import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.till.TillService;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -40,6 +48,16 @@ public final class CounterDesk implements AutoCloseable {
     private final ReceiptStockService receiptStock;
     private final ReceiptPrinter printer;
     private final ReceiptPrinting receiptPrinting;
+    private final CardSettings cardSettings;
+    private final TopUpService topUps;
+    private final CardIssueService cardIssue;
+    private final CounterReader cardReader;
+    private final DemoCards demoCards;
+    private final CardMonitor cardMonitor;
+    private boolean cardMonitorStarted;
+
+    /** How often the card monitor looks at the readers. */
+    public static final Duration CARD_POLL = Duration.ofMillis(250);
 
     private CounterDesk(AppConfig config, Database database, TerminalIdentity terminal, PasswordHasher hasher) {
         this.config = config;
@@ -54,8 +72,24 @@ public final class CounterDesk implements AutoCloseable {
         this.payments = new PaymentService(database, journal, terminal, approvals, LateFeeRule.DEFAULT,
                 VoucherRule.DEFAULT);
         this.receiptStock = new ReceiptStockService(database, journal, approvals);
-        this.printer = Printers.open(TerminalSettings.load(config.database()).printer());
+        TerminalSettings settings = TerminalSettings.load(config.database());
+        TerminalSettings.CardReaderSetting readerSetting = settings.cardReader();
+        this.printer = Printers.open(settings.printer());
         this.receiptPrinting = new ReceiptPrinting(database, terminal, receiptStock, printer);
+        CardSettings.Loaded cards = CardSettings.load(database);
+        this.cardSettings = cards.settings();
+        this.topUps = new TopUpService(database, journal, approvals, payments, cardSettings.pricing());
+        this.cardIssue = new CardIssueService(database, journal, approvals, topUps, cardSettings.utilityCode(),
+                cardSettings.areaCode());
+        if (readerSetting.kind() == TerminalSettings.ReaderKind.SIMULATED) {
+            this.demoCards = DemoCards.open(readerSetting.demoCards(), cards.keys());
+            this.cardReader = new CounterReader(CardReaders.of(demoCards.readers().terminalFactory()),
+                    Optional.of(demoCards.readerName()), cards.keys());
+        } else {
+            this.demoCards = null;
+            this.cardReader = new CounterReader(CardReaders.pcsc(), readerSetting.readerName(), cards.keys());
+        }
+        this.cardMonitor = cardReader.readers().monitor(CARD_POLL);
     }
 
     /**
@@ -78,7 +112,12 @@ public final class CounterDesk implements AutoCloseable {
                 }
                 terminal = Optional.of(new DemoData(hasher).load(database, config.demoAccounts()));
             }
-            return new CounterDesk(config, database, terminal.get(), hasher);
+            CounterDesk desk = new CounterDesk(config, database, terminal.get(), hasher);
+            if (desk.demoCards != null) {
+                // a demo hall loaded here or by the demo command: its card customers get their cards once
+                DemoData.issueCards(database, desk.cardIssue, desk.cardReader, desk.demoCards);
+            }
+            return desk;
         } catch (RuntimeException e) {
             database.close();
             throw e;
@@ -134,12 +173,52 @@ public final class CounterDesk implements AutoCloseable {
         return receiptPrinting;
     }
 
+    public CardSettings cardSettings() {
+        return cardSettings;
+    }
+
+    /** IC-card gas purchases and their card writes (购气). */
+    public TopUpService topUps() {
+        return topUps;
+    }
+
+    /** Issue, reissue and re-credit of IC cards. */
+    public CardIssueService cardIssue() {
+        return cardIssue;
+    }
+
+    /** The counter's card reader (PC/SC, or the simulated one of demo mode). */
+    public CounterReader cardReader() {
+        return cardReader;
+    }
+
+    /** The demo cards and meters when the simulated reader is used; empty with a real reader. */
+    public Optional<DemoCards> demoCards() {
+        return Optional.ofNullable(demoCards);
+    }
+
+    /** The monitor of the card readers, started on first use and stopped by {@link #close()}. */
+    public synchronized CardMonitor cardMonitor() {
+        if (!cardMonitorStarted) {
+            cardMonitorStarted = true;
+            cardMonitor.start();
+        }
+        return cardMonitor;
+    }
+
     @Override
     public void close() {
         try {
-            printer.close();
+            cardMonitor.close();
+            if (demoCards != null) {
+                demoCards.saveAll();
+            }
         } finally {
-            database.close();
+            try {
+                printer.close();
+            } finally {
+                database.close();
+            }
         }
     }
 }

@@ -4,6 +4,11 @@ import io.counterdesk.account.ui.AccountDetailView;
 import io.counterdesk.account.ui.AccountDetailViewModel;
 import io.counterdesk.account.ui.AccountSearchView;
 import io.counterdesk.account.ui.AccountSearchViewModel;
+import io.counterdesk.card.ui.CardReaderStatus;
+import io.counterdesk.card.ui.DemoCardsDialog;
+import io.counterdesk.card.ui.DemoCardsViewModel;
+import io.counterdesk.card.ui.TopUpView;
+import io.counterdesk.card.ui.TopUpViewModel;
 import io.counterdesk.payment.ui.PaymentView;
 import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.persistence.Settings;
@@ -296,6 +301,7 @@ public final class CounterDeskApp extends Application {
         private final AccountSearchViewModel searchModel;
         private final AccountSearchView searchView;
         private final PrinterMonitor printerMonitor;
+        private final CardReaderStatus cardStatus;
         private CounterActions.Registration keys = () -> { };
         private boolean resuming;
         private boolean searchShown;
@@ -309,6 +315,7 @@ public final class CounterDeskApp extends Application {
                     AccountSearchViewModel.DEBOUNCE, this::openAccount);
             this.searchView = new AccountSearchView(searchModel);
             this.printerMonitor = new PrinterMonitor(executor, desk.printer(), status, PrinterMonitor.POLL_INTERVAL);
+            this.cardStatus = new CardReaderStatus(executor, desk.cardMonitor(), desk.cardReader(), status);
         }
 
         void begin() {
@@ -333,9 +340,18 @@ public final class CounterDeskApp extends Application {
                     CounterAction.of("stock.open", CounterKeys.STOCK, "F11", CounterKeys.GROUP_GENERAL,
                             "ui.keys.stock", this::openStock)
                             .when(() -> searchShown && !stockScreenShowing()
-                                    && operator.may(Permission.COUNTER_BUSINESS)));
+                                    && operator.may(Permission.COUNTER_BUSINESS)),
+                    CounterAction.of("topup.open", CounterKeys.TOP_UP, "Ctrl+G", CounterKeys.GROUP_GENERAL,
+                            "ui.keys.topup", this::openTopUp)
+                            .when(() -> searchShown && !topUpScreenShowing()
+                                    && operator.may(Permission.COUNTER_BUSINESS)),
+                    CounterAction.of("demo.cards", CounterKeys.DEMO_CARDS, "Ctrl+D", CounterKeys.GROUP_GENERAL,
+                            "ui.keys.demoCards", this::openDemoCards)
+                            .when(() -> desk.demoCards().isPresent()));
+            cardStatus.onCardInserted(this::cardInserted);
             window.showPage(shell.node());
             printerMonitor.start();
+            cardStatus.start();
             showTillStep();
         }
 
@@ -411,6 +427,7 @@ public final class CounterDeskApp extends Application {
                                             UiFormat.dateTime(till.openedAt(), config.clock().getZone()))
                                     : I18n.text("ui.till.opened", till.openingFloat().format()));
                             remindUnprinted();
+                            remindOpenWrites();
                         }
 
                         @Override
@@ -443,6 +460,75 @@ public final class CounterDeskApp extends Application {
 
         private boolean stockScreenShowing() {
             return shell.current().filter(StockView::isStockScreen).isPresent();
+        }
+
+        /**
+         * Ctrl+G: the IC-card top-up screen above whatever the cashier was doing; it reads the card
+         * in the reader at once and again whenever a card is put in.
+         */
+        private void openTopUp() {
+            if (!status.tillOpenProperty().get()) {
+                shell.showError(I18n.text(operator.may(Permission.OPEN_TILL) ? "ui.pay.needTill" : "ui.pay.notAllowed"));
+                return;
+            }
+            TopUpViewModel.Services services = new TopUpViewModel.Services(desk.topUps(), desk.cardReader(),
+                    desk.receiptPrinting(), desk.receiptStock(), desk.auth(), receiptHall(), paper, printerMonitor,
+                    config.clock());
+            TopUpViewModel model = new TopUpViewModel(executor, services, operator, paid -> { });
+            shell.push(new TopUpView(model, window, executor, desk.auth(), operator));
+            model.read();
+        }
+
+        private boolean topUpScreenShowing() {
+            return shell.current().filter(TopUpView::isTopUpScreen).isPresent();
+        }
+
+        /** A card put into the reader: the top-up screen reads it; elsewhere, open writes are recalled. */
+        private void cardInserted() {
+            java.util.Optional<io.counterdesk.ui.Screen> current = shell.current().filter(TopUpView::isTopUpScreen);
+            if (current.isPresent()) {
+                ((TopUpView) current.get()).model().read();
+            } else {
+                remindOpenWrites();
+            }
+        }
+
+        /** After log-in and on card insert: purchases paid but not confirmed on a card are not forgotten. */
+        private void remindOpenWrites() {
+            if (!operator.may(Permission.COUNTER_BUSINESS)) {
+                return;
+            }
+            BackgroundTask.of(() -> {
+                        List<io.counterdesk.card.GasPurchase> open = desk.topUps().openWrites(operator);
+                        String items = open.stream().map(w -> I18n.text("ui.topup.openWriteItem",
+                                        desk.accounts().detail(operator, w.accountId()).account().accountNo(),
+                                        w.purchaseNo(), w.volumeM3()))
+                                .collect(Collectors.joining(I18n.text("ui.pay.listSeparator")));
+                        return open.isEmpty() ? "" : I18n.text("ui.topup.openWrites", open.size(), items);
+                    })
+                    .onSuccess(reminder -> {
+                        if (!reminder.isEmpty() && session == this) {
+                            shell.showError(reminder);
+                        }
+                    })
+                    .onFailure(error -> LOG.log(System.Logger.Level.WARNING, "cannot list open card writes", error))
+                    .executeWith(executor);
+        }
+
+        /** Ctrl+D (demo mode only): the demo card reader. */
+        private void openDemoCards() {
+            desk.demoCards().ifPresent(demo -> {
+                DemoCardsViewModel model = new DemoCardsViewModel(executor, demo, shell::showInfo);
+                DemoCardsDialog dialog = new DemoCardsDialog(model);
+                window.showOverlay(dialog.node(), window::closeOverlay);
+                dialog.focus();
+                model.load();
+            });
+        }
+
+        private PaymentViewModel.Hall receiptHall() {
+            return hall != null ? hall : new PaymentViewModel.Hall(desk.terminal().hallName(),
+                    desk.terminal().hallCode(), desk.terminal().terminalCode(), desk.terminal().hotline(), null);
         }
 
         private boolean tillScreenShowing() {
@@ -480,11 +566,8 @@ public final class CounterDeskApp extends Application {
                 shell.showError(I18n.text(operator.may(Permission.OPEN_TILL) ? "ui.pay.needTill" : "ui.pay.notAllowed"));
                 return;
             }
-            PaymentViewModel.Hall receiptHall = hall != null ? hall : new PaymentViewModel.Hall(
-                    desk.terminal().hallName(), desk.terminal().hallCode(), desk.terminal().terminalCode(),
-                    desk.terminal().hotline(), null);
             PaymentViewModel.Services services = new PaymentViewModel.Services(desk.payments(),
-                    desk.receiptPrinting(), desk.receiptStock(), desk.accounts(), desk.auth(), receiptHall, paper,
+                    desk.receiptPrinting(), desk.receiptStock(), desk.accounts(), desk.auth(), receiptHall(), paper,
                     printerMonitor, config.clock());
             PaymentViewModel model = new PaymentViewModel(executor, services, operator, detail.accountId(),
                     paid -> detail.reload());
@@ -495,6 +578,7 @@ public final class CounterDeskApp extends Application {
         void end() {
             keys.remove();
             printerMonitor.stop();
+            cardStatus.stop();
             shell.dispose();
         }
     }

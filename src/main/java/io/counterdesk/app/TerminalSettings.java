@@ -10,13 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
  * The terminal's device settings: {@code counterdesk.properties} beside the database file (UTF-8,
- * keys {@code printer.*}, see {@code docs/printing.md}). Without that file the terminal is in demo
- * mode: receipts go to the built-in capture printer, which also keeps each job under
- * {@code receipts/} beside the database.
+ * keys {@code printer.*}, see {@code docs/printing.md}, and {@code card.reader}). Without that file
+ * the terminal is in demo mode: receipts go to the built-in capture printer, which also keeps each
+ * job under {@code receipts/} beside the database, and cards to the in-process simulated reader
+ * with the demo cards kept under {@code demo-cards/}.
+ *
+ * <p>{@code card.reader=PC/SC} uses the PC/SC readers ({@code card.reader.name} picks one by its
+ * name, else the first attached); {@code card.reader=simulated} the simulated reader with the demo
+ * cards. Without {@code card.reader}, a demo terminal uses the simulated reader and a configured
+ * one PC/SC.
  */
 public record TerminalSettings(Path file, Map<String, String> values) {
 
@@ -43,6 +50,33 @@ public record TerminalSettings(Path file, Map<String, String> values) {
 
     public boolean isDemo() {
         return !values.containsKey("printer.kind");
+    }
+
+    /** Which card readers the counter uses. */
+    public enum ReaderKind {
+        PCSC,
+        SIMULATED
+    }
+
+    /** The card reader setting: the kind and, for PC/SC, the reader's name if one is given. */
+    public record CardReaderSetting(ReaderKind kind, Optional<String> readerName, Path demoCards) {
+    }
+
+    public CardReaderSetting cardReader() {
+        String kind = values.getOrDefault("card.reader", "").strip();
+        Optional<String> name = Optional.ofNullable(values.get("card.reader.name")).map(String::strip)
+                .filter(n -> !n.isEmpty());
+        Path demoCards = file.resolveSibling("demo-cards");
+        if (kind.isEmpty()) {
+            return new CardReaderSetting(isDemo() ? ReaderKind.SIMULATED : ReaderKind.PCSC, name, demoCards);
+        }
+        if (kind.equalsIgnoreCase("PC/SC") || kind.equalsIgnoreCase("pcsc")) {
+            return new CardReaderSetting(ReaderKind.PCSC, name, demoCards);
+        }
+        if (kind.equalsIgnoreCase("simulated")) {
+            return new CardReaderSetting(ReaderKind.SIMULATED, Optional.empty(), demoCards);
+        }
+        throw new BusinessException("app.settings.cardReader", file, kind);
     }
 
     public PrinterConfig printer() {

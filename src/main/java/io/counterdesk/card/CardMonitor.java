@@ -96,6 +96,17 @@ public final class CardMonitor implements AutoCloseable {
         listeners.add(Objects.requireNonNull(listener));
     }
 
+    public void removeListener(Consumer<Event> listener) {
+        listeners.remove(listener);
+    }
+
+    /** Whether the monitor has looked at the readers at least once. */
+    public boolean hasLooked() {
+        synchronized (lock) {
+            return polled;
+        }
+    }
+
     /** The readers as last seen (nothing before the first look). */
     public Snapshot snapshot() {
         synchronized (lock) {

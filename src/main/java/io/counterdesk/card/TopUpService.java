@@ -8,6 +8,7 @@ import io.counterdesk.billing.Tariff;
 import io.counterdesk.billing.TariffRepository;
 import io.counterdesk.payment.FeeItem;
 import io.counterdesk.payment.PaymentInput;
+import io.counterdesk.payment.PaymentPlan;
 import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.payment.PaymentService;
 import io.counterdesk.persistence.Database;
@@ -174,6 +175,33 @@ public final class TopUpService {
     /** The most gas {@code money} buys for the checked card's account. */
     public GasPricing.GasQuote quoteMoney(CardCheck check, Money money) {
         return pricing.forMoney(check.tariff(), check.yearVolumeM3(), money);
+    }
+
+    /**
+     * What paying for {@code volumeM3} with {@code tenders} comes to — the tier lines, money received,
+     * change — as the payment service will take it; writes nothing (the screen's live figures and
+     * its confirmation).
+     */
+    public PaymentPlan quotePayment(Operator cashier, CardCheck check, long volumeM3, PaymentInput tenders) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        return payments.quote(cashier, check.account().id(), withGas(tenders, quoteVolume(check, volumeM3)));
+    }
+
+    /**
+     * The purchase a reversal (冲正) would take back: the checked card's last write when it is a
+     * completed purchase the meter has not loaded; empty otherwise.
+     */
+    public Optional<GasPurchase> reversible(Operator cashier, CardCheck check) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        CardImage image = check.image();
+        if (image.loaded() || image.purchaseCount() == 0) {
+            return Optional.empty();
+        }
+        return database.read(tx -> cards.purchases(tx, check.account().id())).stream()
+                .filter(p -> p.purchaseNo() == image.purchaseCount() && p.cardSerial().equals(image.serial())
+                        && p.kind() == GasPurchase.Kind.PURCHASE && p.status() == GasPurchase.Status.COMPLETED
+                        && p.volumeM3() == image.lastPurchaseM3())
+                .findFirst();
     }
 
     /**

@@ -8,7 +8,8 @@ import javafx.scene.input.KeyCombination;
  * The counter's key assignments, in one place so no two screens give a key different meanings by
  * accident. F-keys as is usual at counters. Taken: F1 key map, F2 search, F3–F8 and F12 on the
  * payment screen, F5 pay (account detail), F9 print (anywhere), F10 open till, F11 receipt stock
- * (anywhere); F3, F4 and F6 again on the receipt stock screen. None free.
+ * (anywhere); F3, F4 and F6 again on the receipt stock screen; Ctrl+G the top-up screen (anywhere),
+ * with F3–F9 and F12 its own there; Ctrl+D the demo card reader (demo mode only). No F-key free.
  */
 public final class CounterKeys {
 
@@ -27,6 +28,25 @@ public final class CounterKeys {
     public static final KeyCombination PRINT = new KeyCodeCombination(KeyCode.F9);
     /** Anywhere on the counter: the receipt stock screen (票据管理). */
     public static final KeyCombination STOCK = new KeyCodeCombination(KeyCode.F11);
+
+    /** Anywhere on the counter: the IC-card top-up screen (购气, G for gòuqì). */
+    public static final KeyCombination TOP_UP = new KeyCodeCombination(KeyCode.G, KeyCombination.CONTROL_DOWN);
+    /** Demo mode only: the demo card reader (insert a demo card, put it into its meter). */
+    public static final KeyCombination DEMO_CARDS = new KeyCodeCombination(KeyCode.D, KeyCombination.CONTROL_DOWN);
+
+    // the top-up screen's own keys (the payment screen is not showing then)
+    /** Read the card again. */
+    public static final KeyCombination TOP_UP_READ = new KeyCodeCombination(KeyCode.F5);
+    /** Into the volume (m³). */
+    public static final KeyCombination TOP_UP_VOLUME = new KeyCodeCombination(KeyCode.F3);
+    /** Into the amount (yuan). */
+    public static final KeyCombination TOP_UP_AMOUNT = new KeyCodeCombination(KeyCode.F4);
+    /** Write an open write the card does not have. */
+    public static final KeyCombination TOP_UP_REWRITE = new KeyCodeCombination(KeyCode.F6);
+    /** Reverse (冲正) the last purchase on the card, with a hall manager's approval. */
+    public static final KeyCombination TOP_UP_REVERSE = new KeyCodeCombination(KeyCode.F7);
+    /** Refund an open write the card does not have, with a hall manager's approval. */
+    public static final KeyCombination TOP_UP_REFUND = new KeyCodeCombination(KeyCode.F8);
 
     // the receipt stock screen's own keys (the payment screen is not showing then)
     /** Hand the unused numbers of a kind over to another cashier (交接). */
@@ -61,6 +81,7 @@ public final class CounterKeys {
     public static final String GROUP_SEARCH = "ui.keys.group.search";
     public static final String GROUP_PAYMENT = "ui.keys.group.payment";
     public static final String GROUP_STOCK = "ui.keys.group.stock";
+    public static final String GROUP_TOP_UP = "ui.keys.group.topup";
 
     private CounterKeys() {
     }

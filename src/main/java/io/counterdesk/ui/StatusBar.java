@@ -39,8 +39,8 @@ final class StatusBar {
         model.tillOpenProperty().addListener((obs, was, open) -> till.pseudoClassStateChanged(NO_TILL, !open));
         till.pseudoClassStateChanged(NO_TILL, !model.tillOpenProperty().get());
 
-        Label reader = device("status-card-reader", model.cardReaderProperty(),
-                () -> StatusBarModel.cardReaderText(model.cardReaderProperty().get()));
+        Label reader = device("status-card-reader", model.cardReaderProperty(), () -> model.cardReaderTextProperty().get());
+        model.cardReaderTextProperty().addListener((obs, was, now) -> reader.setText(now));
         Label printer = device("status-printer", model.printerProperty(), () -> model.printerTextProperty().get());
         model.printerTextProperty().addListener((obs, was, now) -> printer.setText(now));
         Tooltip printerTip = new Tooltip();

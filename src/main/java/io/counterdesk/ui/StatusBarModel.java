@@ -23,6 +23,8 @@ public final class StatusBarModel {
     private final ReadOnlyBooleanWrapper tillOpen = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper time = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<DeviceState> cardReader = new ReadOnlyObjectWrapper<>(DeviceState.NOT_CONNECTED);
+    private final ReadOnlyStringWrapper cardReaderText =
+            new ReadOnlyStringWrapper(cardReaderText(DeviceState.NOT_CONNECTED));
     private final ReadOnlyObjectWrapper<DeviceState> printer = new ReadOnlyObjectWrapper<>(DeviceState.NOT_CONNECTED);
     private final ReadOnlyStringWrapper printerText = new ReadOnlyStringWrapper(printerText(DeviceState.NOT_CONNECTED));
     private final ReadOnlyStringWrapper printerDescription = new ReadOnlyStringWrapper("");
@@ -54,7 +56,19 @@ public final class StatusBarModel {
     }
 
     public void cardReader(DeviceState state) {
+        cardReader(state, "");
+    }
+
+    /** The card reader's state and what to say beside it: "读卡服务未运行", "无卡", "已插卡" … */
+    public void cardReader(DeviceState state, String detail) {
         cardReader.set(Objects.requireNonNull(state));
+        cardReaderText.set(detail == null || detail.isBlank() ? cardReaderText(state)
+                : I18n.text("ui.status.cardReader", detail));
+    }
+
+    /** "读卡器：已插卡" … as the status bar shows it. */
+    public ReadOnlyStringProperty cardReaderTextProperty() {
+        return cardReaderText.getReadOnlyProperty();
     }
 
     public void printer(DeviceState state) {

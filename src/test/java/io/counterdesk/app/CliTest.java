@@ -150,7 +150,8 @@ class CliTest {
         assertThat(demoRun.out()).contains(DEMO_ACCOUNTS + " accounts", "5 operators");
         copyDemoHall();
         try (Database database = open()) {
-            assertThat(count(database, "SELECT COUNT(*) FROM account")).isEqualTo(DEMO_ACCOUNTS);
+            assertThat(count(database, "SELECT COUNT(*) FROM account"))
+                    .isEqualTo(DEMO_ACCOUNTS + DemoData.CARD_ACCOUNTS.size());
             assertThat(count(database, "SELECT COUNT(*) FROM operator")).isEqualTo(DemoData.OPERATORS.size());
             assertThat(count(database, "SELECT COUNT(*) FROM tariff")).isPositive();
             assertThat(count(database, "SELECT COUNT(*) FROM bill")).isPositive();

@@ -48,8 +48,32 @@ class CounterDeskTest {
         try (CounterDesk desk = CounterDesk.start(config(true), HASHER)) {
             assertThat(desk.terminal().terminalCode()).isEqualTo(DemoData.TERMINAL_CODE);
             assertThat(desk.terminal().hallCode()).isEqualTo(DemoData.HALL_CODE);
-            assertThat(count(desk.database(), "SELECT COUNT(*) FROM account")).isEqualTo(ACCOUNTS);
+            assertThat(count(desk.database(), "SELECT COUNT(*) FROM account"))
+                    .isEqualTo(ACCOUNTS + DemoData.CARD_ACCOUNTS.size());
             assertThat(desk.database().read(Journal::verify).isIntact()).isTrue();
+        }
+    }
+
+    @Test
+    void theDemoCardCustomersGetCardsIssuedThroughTheCounterAndKeptBesideTheDatabase() {
+        try (CounterDesk desk = CounterDesk.start(config(true), HASHER)) {
+            assertThat(count(desk.database(), "SELECT COUNT(*) FROM ic_card WHERE status = 'ACTIVE'"))
+                    .isEqualTo(DemoData.CARD_ACCOUNTS.size());
+            assertThat(count(desk.database(), "SELECT COUNT(*) FROM journal WHERE type = 'CARD_ISSUED'"))
+                    .isEqualTo(DemoData.CARD_ACCOUNTS.size());
+            assertThat(desk.demoCards()).isPresent();
+            assertThat(desk.demoCards().get().cards()).extracting(c -> c.accountNo())
+                    .containsExactlyElementsOf(DemoData.CARD_ACCOUNTS.stream().map(a -> a.accountNo()).toList());
+            assertThat(desk.demoCards().get().inReader()).as("the reader is empty after issuing").isEmpty();
+        }
+        try (CounterDesk desk = CounterDesk.start(config(true), HASHER)) {
+            Operator cashier = desk.auth().login("1001", "demo1001".toCharArray());
+            desk.demoCards().get().insert("3390000001");
+            io.counterdesk.card.CardImage card = desk.cardReader().read().issued();
+            assertThat(card.accountNo()).as("the card kept on disk reads as issued").isEqualTo("3390000001");
+            assertThat(desk.topUps().inspect(cashier, desk.cardReader()).canBuy()).isTrue();
+            assertThat(count(desk.database(), "SELECT COUNT(*) FROM journal WHERE type = 'CARD_ISSUED'"))
+                    .as("no card issued again").isEqualTo(DemoData.CARD_ACCOUNTS.size());
         }
     }
 
@@ -71,7 +95,8 @@ class CounterDeskTest {
         CounterDesk.start(config(true), HASHER).close();
 
         try (CounterDesk desk = CounterDesk.start(config(true), HASHER)) {
-            assertThat(count(desk.database(), "SELECT COUNT(*) FROM account")).isEqualTo(ACCOUNTS);
+            assertThat(count(desk.database(), "SELECT COUNT(*) FROM account"))
+                    .isEqualTo(ACCOUNTS + DemoData.CARD_ACCOUNTS.size());
             assertThat(count(desk.database(), "SELECT COUNT(*) FROM journal WHERE type = 'DEMO_DATA_LOADED'"))
                     .isEqualTo(1);
         }

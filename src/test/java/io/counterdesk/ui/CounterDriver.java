@@ -171,4 +171,30 @@ final class CounterDriver {
         waitUntil("the account detail is loaded", () -> robot.lookup("#detail-account-no").tryQuery()
                 .map(n -> !((Labeled) n).getText().isEmpty() && n.getScene() != null).orElse(false));
     }
+
+    /** Ctrl+D (demo mode): the demo card reader; picks the card of row {@code row} (0 = first) and presses {@code key}. */
+    void demoCard(int row, KeyCode key, String expectedNews) {
+        press(KeyCode.CONTROL, KeyCode.D);
+        waitUntilFocused("demo-card-list");
+        waitUntil("the demo cards are listed", () -> robot.lookup("#demo-card-list").tryQuery()
+                .map(n -> !((javafx.scene.control.ListView<?>) n).getItems().isEmpty()).orElse(false));
+        for (int i = 0; i < row; i++) {
+            press(KeyCode.DOWN);
+        }
+        press(key);
+        waitUntil("the demo reader did it: " + expectedNews, () -> robot.lookup("#demo-cards-message").tryQuery()
+                .map(n -> ((Labeled) n).getText().contains(expectedNews)).orElse(false));
+        press(KeyCode.ESCAPE);
+    }
+
+    /** Ctrl+G: the top-up screen; returns once the card in the reader is read and the volume has the focus. */
+    void openTopUp(String accountNo) {
+        press(KeyCode.CONTROL, KeyCode.G);
+        try {
+            waitUntil("the card of " + accountNo + " is read", () -> robot.lookup("#topup-account-no").tryQuery()
+                    .map(n -> accountNo.equals(((Labeled) n).getText()) && n.getScene() != null).orElse(false));
+        } catch (AssertionError e) {
+            throw new AssertionError(e.getMessage() + "; the screen says: " + text("#topup-message").orElse("-") + " / " + text("#topup-account-no").orElse("(no account label)") + "\n" + allTexts(), e);
+        }
+    }
 }

@@ -8,6 +8,7 @@ import io.counterdesk.app.CounterDeskApp;
 import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.security.Operator;
 import io.counterdesk.security.PasswordHasher;
+import io.counterdesk.shared.I18n;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -176,6 +177,23 @@ class CounterScreenshots {
         cashier.waitUntil("the receipt is found", () -> !cashier.text("#void-receipt").orElse("").isEmpty());
         cashier.type("打印错位");
         snapshot(REVIEW.resolve("stock-void" + suffix + ".png"));
+        cashier.press(KeyCode.ESCAPE);
+
+        // the top-up screen (Ctrl+G): a demo card in the reader (Ctrl+D), an amount, cash, the tiers, the change
+        cashier.press(KeyCode.ESCAPE);
+        cashier.demoCard(0, KeyCode.ENTER, I18n.text("ui.demo.inserted", "王建国"));
+        cashier.openTopUp("3390000001");
+        cashier.waitUntilFocused("topup-volume");
+        cashier.type("450");
+        cashier.press(KeyCode.CONTROL, KeyCode.DIGIT1);
+        cashier.type("1400");
+        cashier.waitUntil("the change is worked out", () -> cashier.text("#topup-change")
+                .filter(t -> !t.isEmpty() && !t.equals(I18n.text("ui.none"))).isPresent());
+        snapshot(out.resolve("topup" + suffix + ".png"));
+        cashier.press(KeyCode.F12);
+        cashier.waitUntil("the confirmation shows", () -> cashier.showing("#pay-confirmation"));
+        snapshot(REVIEW.resolve("topup-confirm" + suffix + ".png"));
+        cashier.press(KeyCode.ESCAPE);
         cashier.press(KeyCode.ESCAPE);
         cashier.monthEndAsManager("2001", "demo2001");
         snapshot(REVIEW.resolve("month-end" + suffix + ".png"));

@@ -13,6 +13,10 @@ import io.counterdesk.billing.BillRepository.NewBill;
 import io.counterdesk.billing.Tariff;
 import io.counterdesk.billing.TariffRepository;
 import io.counterdesk.billing.TariffTier;
+import io.counterdesk.card.CardAccess;
+import io.counterdesk.card.CardIssueService;
+import io.counterdesk.card.virtual.DemoCards;
+import io.counterdesk.card.virtual.VirtualCard;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.Journal;
 import io.counterdesk.persistence.TerminalIdentity;
@@ -23,6 +27,7 @@ import io.counterdesk.receipt.ReceiptStockService;
 import io.counterdesk.security.ApprovalRecorder;
 import io.counterdesk.security.AuthService;
 import io.counterdesk.security.Operator;
+import io.counterdesk.security.OperatorRepository;
 import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.security.Role;
 import io.counterdesk.shared.CreditCode;
@@ -33,6 +38,7 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SplittableRandom;
 
 /**
@@ -52,6 +58,21 @@ public final class DemoData {
             new DemoOperator("2001", "张敏", Role.MANAGER),
             new DemoOperator("3001", "赵强", Role.FIELD),
             new DemoOperator("9001", "陈静", Role.ADMIN));
+
+    /**
+     * The demo IC-card customers: each gets an IC-meter account and a card issued through the
+     * counter's issue path ({@link #issueCards}), kept with its meter by {@link DemoCards}.
+     */
+    public static final List<NewAccount> CARD_ACCOUNTS = List.of(
+            cardAccount("3390000001", AccountKind.RESIDENTIAL, null, "8390000001",
+                    new Address("西湖区", "文三路", "幸福小区", "3", "2", "501"),
+                    new Holder("王建国", IdType.RESIDENT_ID, "11010519491231002X", "13812345678")),
+            cardAccount("3390000002", AccountKind.RESIDENTIAL, null, "8390000002",
+                    new Address("拱墅区", "湖墅南路", "和睦新村", "12", "1", "302"),
+                    new Holder("李秀英", IdType.RESIDENT_ID, withCheckDigit("33010519680315002"), "13905717788")),
+            cardAccount("3390000003", AccountKind.NON_RESIDENTIAL, UseType.COMMERCIAL_KITCHEN, "8390000003",
+                    new Address("上城区", "解放路", "湖滨商圈", "8", "", "101"),
+                    new Holder("杭州知味餐饮有限公司", IdType.CREDIT_CODE, withCheckChar("91330100MA2H3K4L5"), "13588776655")));
 
     private static final int BATCH = 2_000;
     private static final long SEED = 20_261_122L;
@@ -110,10 +131,56 @@ public final class DemoData {
             for (int start = 0; start < accountCount; start += BATCH) {
                 insertAccounts(tx, start, Math.min(accountCount, start + BATCH), today);
             }
+            new AccountRepository().insertAll(tx, CARD_ACCOUNTS);
             journal.append(tx, "system", "DEMO_DATA_LOADED", HALL_CODE,
                     Map.of("accounts", accountCount, "operators", OPERATORS.size()));
             return t;
         });
+    }
+
+    /**
+     * Issues the first card of each demo IC-card customer ({@link #CARD_ACCOUNTS}) that has none
+     * yet, as a counter does it: a blank card into the simulated reader,
+     * {@link CardIssueService#issueFirst} by the demo cashier 1001, and the card kept with a meter
+     * for it. Nothing happens for a database without the demo customers or once they have cards.
+     */
+    public static void issueCards(Database database, CardIssueService issuing, CardAccess reader, DemoCards demo) {
+        Optional<Operator> cashier = database.read(tx -> new OperatorRepository().findByStaffNo(tx,
+                OPERATORS.get(0).staffNo()));
+        if (cashier.isEmpty()) {
+            return;
+        }
+        AccountRepository accounts = new AccountRepository();
+        boolean issued = false;
+        for (NewAccount account : CARD_ACCOUNTS) {
+            Optional<io.counterdesk.account.Account> found = database.read(tx ->
+                    accounts.findByAccountNo(tx, account.accountNo()));
+            if (found.isEmpty() || found.get().cardSerial() != null) {
+                continue;
+            }
+            long accountId = found.get().id();
+            issued = true;
+            VirtualCard blank = demo.insertBlank();
+            issuing.issueFirst(cashier.get(), reader, accountId);
+            demo.keep(account.accountNo(), account.holder().name(), account.meterNo(), blank);
+        }
+        if (issued) {
+            demo.takeOut();
+        }
+    }
+
+    private static String withCheckDigit(String first17) {
+        return first17 + ResidentId.checkDigit(first17);
+    }
+
+    private static String withCheckChar(String first17) {
+        return first17 + CreditCode.checkChar(first17);
+    }
+
+    private static NewAccount cardAccount(String accountNo, AccountKind kind, UseType useType, String meterNo,
+                                          Address address, Holder holder) {
+        return new NewAccount(accountNo, kind, useType, MeterKind.IC, meterNo, null, address, holder,
+                LocalDate.of(2020, 1, 1));
     }
 
     /**

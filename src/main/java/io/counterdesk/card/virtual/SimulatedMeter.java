@@ -113,6 +113,28 @@ public final class SimulatedMeter {
         }
     }
 
+    /**
+     * A meter as it was left (the demo keeps its meters between runs): its register, cumulative
+     * use, tamper events and the last purchase it loaded.
+     */
+    public static SimulatedMeter restored(String meterNo, CardKeys keys, long remainingCentiM3,
+                                          long cumulativeUseCentiM3, int tamperEvents, int lastLoadedPurchase) {
+        if (remainingCentiM3 < 0 || cumulativeUseCentiM3 < 0 || tamperEvents < 0 || lastLoadedPurchase < 0) {
+            throw new IllegalArgumentException("meter figures are never negative");
+        }
+        SimulatedMeter meter = new SimulatedMeter(meterNo, keys);
+        meter.remainingCentiM3 = remainingCentiM3;
+        meter.cumulativeUseCentiM3 = cumulativeUseCentiM3;
+        meter.tamperEvents = tamperEvents;
+        meter.lastLoadedPurchase = lastLoadedPurchase;
+        return meter;
+    }
+
+    /** The tamper events recorded so far (bits). */
+    public synchronized int tamperEvents() {
+        return tamperEvents;
+    }
+
     /** Gas flows through the meter; it stops at zero (the valve closes). */
     public synchronized void use(long centiM3) {
         if (centiM3 < 0) {

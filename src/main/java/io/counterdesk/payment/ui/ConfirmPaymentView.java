@@ -24,18 +24,23 @@ import javafx.scene.layout.VBox;
  * numbers are taken when the payment is). Enter takes the payment, Esc goes back to the form.
  * While the payment is taken and printed, the dialog says so and takes no keys.
  */
-final class ConfirmPaymentView {
+public final class ConfirmPaymentView {
 
     private final VBox panel = new VBox();
 
-    ConfirmPaymentView(PaymentViewModel model, PaymentViewModel.Confirmation confirmation) {
+    public ConfirmPaymentView(CheckoutModel model, PaymentViewModel.Confirmation confirmation) {
+        this(model, confirmation, "ui.pay.confirm.title");
+    }
+
+    /** With its own title ("确认购气"). */
+    public ConfirmPaymentView(CheckoutModel model, PaymentViewModel.Confirmation confirmation, String titleKey) {
         panel.setId("pay-confirmation");
         panel.getStyleClass().addAll("overlay-panel", "confirm-dialog");
         panel.setMaxWidth(Region.USE_PREF_SIZE);
         panel.setMaxHeight(Region.USE_PREF_SIZE);
         panel.setFocusTraversable(true);
 
-        Label title = new Label(I18n.text("ui.pay.confirm.title"));
+        Label title = new Label(I18n.text(titleKey));
         title.getStyleClass().add("overlay-title");
         PaymentPlan plan = confirmation.plan();
 
@@ -118,11 +123,11 @@ final class ConfirmPaymentView {
         grid.addRow(grid.getRowCount(), name, amount);
     }
 
-    Node node() {
+    public Node node() {
         return panel;
     }
 
-    void focus() {
+    public void focus() {
         panel.requestFocus();
     }
 }

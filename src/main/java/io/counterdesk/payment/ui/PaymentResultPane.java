@@ -22,15 +22,15 @@ import javafx.scene.layout.VBox;
  * each receipt with its number and whether it has come out of the printer, and the receipts as
  * printed. F9 prints what is missing or a marked copy; Esc goes back to the account.
  */
-final class PaymentResultPane {
+public final class PaymentResultPane {
 
-    private final PaymentViewModel model;
+    private final CheckoutModel model;
     private final HBox page = new HBox();
     private final GridPane figures = new GridPane();
     private final VBox receiptList = new VBox();
     private final VBox previews = new VBox();
 
-    PaymentResultPane(PaymentViewModel model) {
+    public PaymentResultPane(CheckoutModel model) {
         this.model = model;
         page.setId("pay-result");
         page.getStyleClass().add("payment-result");
@@ -131,15 +131,11 @@ final class PaymentResultPane {
         figures.addRow(figures.getRowCount(), name, amount);
     }
 
-    Node node() {
+    public Node node() {
         return page;
     }
 
-    void focus() {
+    public void focus() {
         page.requestFocus();
-    }
-
-    PaymentViewModel model() {
-        return model;
     }
 }

@@ -1,5 +1,11 @@
 package io.counterdesk.payment.ui;
 
+import static io.counterdesk.payment.ui.TenderForms.bound;
+import static io.counterdesk.payment.ui.TenderForms.card;
+import static io.counterdesk.payment.ui.TenderForms.field;
+import static io.counterdesk.payment.ui.TenderForms.name;
+import static io.counterdesk.payment.ui.TenderForms.small;
+
 import io.counterdesk.payment.FeeItem;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.CounterAction;
@@ -517,20 +523,7 @@ public final class PaymentView implements Screen {
         return Forms.column(key, value, width, right);
     }
 
-    private static TextField field(String id, String styleClass) {
-        TextField field = new TextField();
-        field.setId(id);
-        field.getStyleClass().addAll("tender-field", styleClass);
-        return field;
-    }
 
-    private static Label bound(String id, ObservableValue<String> text, String styleClass) {
-        Label label = new Label();
-        label.setId(id);
-        label.textProperty().bind(text);
-        label.getStyleClass().add(styleClass);
-        return label;
-    }
 
     private static Label figure(String id, ObservableValue<String> text, String styleClass) {
         Label label = bound(id, text, styleClass);
@@ -541,41 +534,8 @@ public final class PaymentView implements Screen {
         return label;
     }
 
-    private static Label name(String key, String keyLabel) {
-        Label label = new Label(I18n.text(key));
-        label.getStyleClass().add("tender-name");
-        Label cap = new Label(keyLabel);
-        cap.getStyleClass().add("keycap-small");
-        label.setGraphic(cap);
-        label.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
-        label.setGraphicTextGap(8);
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
-    }
 
-    private static Label small(String key) {
-        Label label = new Label(I18n.text(key));
-        label.getStyleClass().add("tender-small");
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
-    }
 
-    private static VBox card(String titleKey, String hintKey, Node... body) {
-        Label title = new Label(I18n.text(titleKey));
-        title.getStyleClass().add("card-title");
-        HBox top = new HBox(title);
-        top.setAlignment(Pos.BASELINE_LEFT);
-        top.setSpacing(12);
-        if (hintKey != null) {
-            Label hint = new Label(I18n.text(hintKey));
-            hint.getStyleClass().add("form-hint");
-            top.getChildren().add(hint);
-        }
-        VBox card = new VBox(top);
-        card.getChildren().addAll(body);
-        card.getStyleClass().add("panel");
-        return card;
-    }
 
     /** The preview strip of receipt images, shared by the confirmation and the result. */
     static ScrollPane previewStrip(String id, List<Node> receipts) {

@@ -16,8 +16,6 @@ import io.counterdesk.printing.PaperWidth;
 import io.counterdesk.printing.PreviewRenderer;
 import io.counterdesk.printing.PrintDocument;
 import io.counterdesk.receipt.IssuedReceipt;
-import io.counterdesk.receipt.PrintOutcome;
-import io.counterdesk.receipt.ReceiptKind;
 import io.counterdesk.receipt.ReceiptPrinting;
 import io.counterdesk.receipt.ReceiptStockService;
 import io.counterdesk.receipt.StockRange;
@@ -52,7 +50,6 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -85,7 +82,7 @@ import javafx.collections.ObservableList;
  * a chosen bill leaves it and every newer one out; on a bill left out, chooses it and every older
  * one; the message line says when other bills moved with it.
  */
-public final class PaymentViewModel {
+public final class PaymentViewModel implements CheckoutModel {
 
     public static final Duration DEBOUNCE = Duration.ofMillis(200);
 
@@ -186,7 +183,6 @@ public final class PaymentViewModel {
     private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})[-/.](\\d{1,2})");
     private static final Pattern YEAR_MONTH_DAY = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
     private static final Pattern YEAR = Pattern.compile("\\d{4}");
-    private static final System.Logger LOG = System.getLogger(PaymentViewModel.class.getName());
 
     private final TaskExecutor executor;
     private final Services services;
@@ -194,6 +190,7 @@ public final class PaymentViewModel {
     private final long accountId;
     private final Consumer<PaymentResult> onPaid;
     private final PreviewRenderer renderer;
+    private final ReceiptRun receiptRun;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
     private final ReadOnlyStringWrapper accountNo = new ReadOnlyStringWrapper("");
@@ -251,6 +248,7 @@ public final class PaymentViewModel {
         this.accountId = accountId;
         this.onPaid = Objects.requireNonNull(onPaid);
         this.renderer = new PreviewRenderer(services.paper());
+        this.receiptRun = new ReceiptRun(executor, services.printing(), services.printerActivity(), renderer, cashier);
         for (StringProperty field : List.of(cash, cardAmount, cardReference, slipAmount, slipNumber, voucherCount,
                 voucherFace, voucherValidThrough, credit)) {
             field.addListener((obs, was, now) -> inputChanged());
@@ -505,19 +503,8 @@ public final class PaymentViewModel {
                 Masking.name(holderName.get()), address.get(), LocalDateTime.now(services.clock()));
         state.set(State.CHECKING);
         show(MessageKind.INFO, I18n.text("ui.pay.checking"), null);
-        BackgroundTask.of(() -> {
-            PaymentPlan quoted = services.payments().quote(cashier, accountId, input);
-            List<StockRange> ranges = services.stock().ranges(cashier);
-            List<DraftView> drafts = new ArrayList<>();
-            for (ReceiptDrafts.Draft draft : ReceiptDrafts.of(quoted, input, head, forecast(ranges))) {
-                if (draft.expectedNumber().isEmpty()) {
-                    throw new BusinessException("receipt.stock.none", I18n.text("receipt.kind." + draft.kind().name()));
-                }
-                drafts.add(new DraftView(draft.title(), draft.expectedNumber(), draft.document(),
-                        renderer.render(draft.document())));
-            }
-            return new Confirmation(quoted, input, drafts);
-        }).onSuccess(ready -> {
+        BackgroundTask.of(() -> confirmation(services.payments().quote(cashier, accountId, input), input, head,
+                services.stock().ranges(cashier), renderer)).onSuccess(ready -> {
             if (state.get() != State.CHECKING) {
                 return;
             }
@@ -532,6 +519,24 @@ public final class PaymentViewModel {
             state.set(State.EDITING);
             show(MessageKind.ERROR, UiErrors.text(error), fieldOf(error));
         }).executeWith(executor);
+    }
+
+    /**
+     * The confirmation of a quoted payment: the receipts it will print, laid out and rendered, with
+     * the numbers the cashier's stock will give. Refuses when a receipt kind has no stock. Runs in
+     * the background (it renders images); shared with the other screens that take money.
+     */
+    public static Confirmation confirmation(PaymentPlan quoted, PaymentInput input, ReceiptDrafts.Head head,
+                                            List<StockRange> ranges, PreviewRenderer renderer) {
+        List<DraftView> drafts = new ArrayList<>();
+        for (ReceiptDrafts.Draft draft : ReceiptDrafts.of(quoted, input, head, forecast(ranges))) {
+            if (draft.expectedNumber().isEmpty()) {
+                throw new BusinessException("receipt.stock.none", I18n.text("receipt.kind." + draft.kind().name()));
+            }
+            drafts.add(new DraftView(draft.title(), draft.expectedNumber(), draft.document(),
+                    renderer.render(draft.document())));
+        }
+        return new Confirmation(quoted, input, drafts);
     }
 
     /** Esc in the confirmation: back to the form, everything as typed. */
@@ -577,84 +582,23 @@ public final class PaymentViewModel {
     private void print(PaymentResult result) {
         state.set(State.PRINTING);
         busyText.set(I18n.text("ui.pay.printing"));
-        services.printerActivity().printingStarted();
-        BackgroundTask.of(() -> printAndRead(result, () -> services.printing().print(cashier, result.receipts())))
-                .onSuccess(printed -> {
-                    services.printerActivity().printingFinished();
-                    finished(result, printed);
-                })
-                .onFailure(error -> {
-                    // nothing above throws (printAndRead catches); a fault here must still not hide the payment
-                    services.printerActivity().printingFinished();
-                    Set<Long> unknown = result.receipts().stream().map(IssuedReceipt::id).collect(Collectors.toSet());
-                    finished(result, new AfterPrint(null, error, views(result, unknown, List.of())));
-                })
-                .executeWith(executor);
+        receiptRun.print(result, printed -> finished(printed));
     }
 
-    /** What the printer did, and the receipts of the payment as they now stand. */
-    private record AfterPrint(PrintOutcome outcome, Throwable error, List<ReceiptView> receipts) {
-    }
-
-    /** Prints (never throws: a fault is part of the answer), then reads which receipts are out and their previews. */
-    private AfterPrint printAndRead(PaymentResult result, java.util.function.Supplier<PrintOutcome> printing) {
-        PrintOutcome printed = null;
-        Throwable error = null;
-        try {
-            printed = printing.get();
-        } catch (RuntimeException e) {
-            error = e;
-        }
-        Set<Long> unprinted;
-        try {
-            unprinted = services.printing().unprinted(cashier).stream().map(IssuedReceipt::id)
-                    .collect(Collectors.toSet());
-        } catch (RuntimeException e) {
-            LOG.log(System.Logger.Level.WARNING, "cannot read which receipts are unprinted", e);
-            unprinted = result.receipts().stream().map(IssuedReceipt::id).collect(Collectors.toSet());
-        }
-        List<BufferedImage> images = new ArrayList<>();
-        for (IssuedReceipt receipt : result.receipts()) {
-            try {
-                images.add(renderer.render(services.printing().document(receipt.id())));
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.WARNING, "cannot show the preview of receipt " + receipt.id(), e);
-                images.add(null);
-            }
-        }
-        return new AfterPrint(printed, error, views(result, unprinted, images));
-    }
-
-    private static List<ReceiptView> views(PaymentResult result, Set<Long> unprinted, List<BufferedImage> images) {
-        List<ReceiptView> views = new ArrayList<>();
-        for (int i = 0; i < result.receipts().size(); i++) {
-            IssuedReceipt receipt = result.receipts().get(i);
-            views.add(new ReceiptView(receipt, I18n.text("receipt.part." + receipt.part().name()),
-                    !unprinted.contains(receipt.id()), i < images.size() ? images.get(i) : null));
-        }
-        return views;
-    }
-
-    private void finished(PaymentResult result, AfterPrint after) {
+    private void finished(ReceiptRun.Printed printed) {
         confirmation.set(null);
         busyText.set("");
-        Outcome done = new Outcome(result, after.receipts());
+        Outcome done = printed.outcome();
         outcome.set(done);
         state.set(State.DONE);
-        String changeText = result.plan().change().format();
-        if (done.allPrinted() && after.error() == null) {
-            show(MessageKind.INFO, I18n.text("ui.pay.done.printed", labels(done.receipts()), changeText), null);
+        String changeText = done.result().plan().change().format();
+        if (!printed.failed()) {
+            show(MessageKind.INFO, I18n.text("ui.pay.done.printed", ReceiptRun.labels(done.receipts()), changeText),
+                    null);
         } else {
-            show(MessageKind.ERROR, I18n.text("ui.pay.done.notPrinted", problem(after),
-                    labels(done.receipts().stream().filter(r -> !r.printed()).toList())), null);
+            show(MessageKind.ERROR, I18n.text("ui.pay.done.notPrinted", printed.problem(),
+                    ReceiptRun.labels(done.receipts().stream().filter(r -> !r.printed()).toList())), null);
         }
-    }
-
-    private static String problem(AfterPrint after) {
-        if (after.outcome() != null && after.outcome().failure().isPresent()) {
-            return after.outcome().failure().get().getMessage();
-        }
-        return after.error() == null ? I18n.text("ui.pay.printer.unknownProblem") : UiErrors.text(after.error());
     }
 
     /**
@@ -666,53 +610,13 @@ public final class PaymentViewModel {
         if (state.get() != State.DONE || done == null || printingAgain.get()) {
             return;
         }
-        boolean resume = !done.allPrinted();
         printingAgain.set(true);
-        show(MessageKind.INFO, I18n.text(resume ? "ui.pay.printing" : "ui.pay.reprinting"), null);
-        services.printerActivity().printingStarted();
-        PaymentResult result = done.result();
-        BackgroundTask.of(() -> printAndRead(result, () -> resume ? services.printing().resume(cashier)
-                        : reprint(result.receipts())))
-                .onSuccess(after -> {
-                    services.printerActivity().printingFinished();
-                    printingAgain.set(false);
-                    Outcome now = new Outcome(result, after.receipts());
-                    outcome.set(now);
-                    boolean failed = after.error() != null
-                            || (after.outcome() != null && after.outcome().failure().isPresent());
-                    if (failed) {
-                        show(MessageKind.ERROR, I18n.text("ui.pay.done.notPrinted", problem(after),
-                                labels(now.receipts().stream().filter(r -> !r.printed()).toList())), null);
-                    } else if (resume) {
-                        show(MessageKind.INFO, I18n.text("ui.pay.resumed", labels(now.receipts())), null);
-                    } else {
-                        show(MessageKind.INFO, I18n.text("ui.pay.reprinted", labels(now.receipts())), null);
-                    }
-                })
-                .onFailure(error -> {
-                    services.printerActivity().printingFinished();
-                    printingAgain.set(false);
-                    show(MessageKind.ERROR, UiErrors.text(error), null);
-                })
-                .executeWith(executor);
-    }
-
-    /** Marked copies of the receipts, in order, stopping at the first the printer refuses. */
-    private PrintOutcome reprint(List<IssuedReceipt> receipts) {
-        List<IssuedReceipt> printed = new ArrayList<>();
-        for (int i = 0; i < receipts.size(); i++) {
-            IssuedReceipt r = receipts.get(i);
-            PrintOutcome one = services.printing().reprint(cashier, r.kind(), r.number());
-            if (!one.allPrinted()) {
-                return new PrintOutcome(printed, receipts.subList(i, receipts.size()), one.failure());
-            }
-            printed.add(r);
-        }
-        return new PrintOutcome(printed, List.of(), Optional.empty());
-    }
-
-    private static String labels(List<ReceiptView> receipts) {
-        return receipts.stream().map(ReceiptView::label).collect(Collectors.joining(I18n.text("ui.pay.listSeparator")));
+        show(MessageKind.INFO, I18n.text(done.allPrinted() ? "ui.pay.reprinting" : "ui.pay.printing"), null);
+        receiptRun.printAgain(done, printed -> {
+            printingAgain.set(false);
+            outcome.set(printed.outcome());
+            show(printed.failed() ? MessageKind.ERROR : MessageKind.INFO, printed.message(), null);
+        });
     }
 
     /** Leaves the screen: pending quotes are dropped. A print already sent finishes on its own. */
@@ -740,7 +644,7 @@ public final class PaymentViewModel {
     }
 
     /** A field that does not read: which, and what to tell the cashier. */
-    static final class Invalid extends RuntimeException {
+    public static final class Invalid extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final transient Field field;
 
@@ -749,7 +653,7 @@ public final class PaymentViewModel {
             this.field = field;
         }
 
-        Field field() {
+        public Field field() {
             return field;
         }
     }
@@ -799,7 +703,11 @@ public final class PaymentViewModel {
         }
     }
 
-    private Optional<MoneyTender> bankTender(TenderKind kind, String amountText, String reference, Field amountField,
+    /**
+     * A bank tender typed as amount and reference: empty when both are blank; refused at the field
+     * concerned when one is missing or does not read. Shared with the other screens that take money.
+     */
+    public static Optional<MoneyTender> bankTender(TenderKind kind, String amountText, String reference, Field amountField,
                                              Field referenceField) {
         boolean noAmount = blank(amountText);
         boolean noReference = blank(reference);
@@ -851,7 +759,7 @@ public final class PaymentViewModel {
     }
 
     /** An amount typed in {@code field}: blank is zero; a trailing point while typing is allowed; never negative. */
-    private static Money amount(String text, Field field) {
+    public static Money amount(String text, Field field) {
         if (blank(text)) {
             return Money.ZERO;
         }
@@ -974,7 +882,7 @@ public final class PaymentViewModel {
     }
 
     /** The numbers the cashier's stock gives next: the current range of each kind, then the next ones. */
-    static ReceiptDrafts.NumberForecast forecast(List<StockRange> ranges) {
+    public static ReceiptDrafts.NumberForecast forecast(List<StockRange> ranges) {
         return (kind, offset) -> {
             long left = offset;
             List<StockRange> usable = ranges.stream().filter(r -> r.kind() == kind && r.isActive() && r.remaining() > 0)

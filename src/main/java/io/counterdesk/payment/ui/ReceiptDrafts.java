@@ -30,7 +30,7 @@ import java.util.Set;
  * anything else or became credit, a 现金核对单. {@code PaymentEndToEndTest} and
  * {@code PaymentViewModelTest} compare a draft with the receipt printed after commit.
  */
-final class ReceiptDrafts {
+public final class ReceiptDrafts {
 
     private static final Set<PaymentPlan.LineKind> VOUCHER_LINES =
             EnumSet.of(PaymentPlan.LineKind.PRINCIPAL_BY_VOUCHER, PaymentPlan.LineKind.VOUCHER_FACE_CASH);
@@ -48,12 +48,12 @@ final class ReceiptDrafts {
     }
 
     /** Who, where and when, for the receipt's head. */
-    record Head(PaymentViewModel.Hall terminal, String staffNo, String accountNo, String maskedHolder, String address,
+    public record Head(PaymentViewModel.Hall terminal, String staffNo, String accountNo, String maskedHolder, String address,
                 LocalDateTime at) {
     }
 
     /** The receipt numbers the cashier's stock will give next, kind by kind. */
-    interface NumberForecast {
+    public interface NumberForecast {
         /** The {@code offset}-th next number of {@code kind} (0 = the next), or empty when none is held. */
         String expected(ReceiptKind kind, int offset);
     }

@@ -1,0 +1,107 @@
+package io.counterdesk.card.ui;
+
+import io.counterdesk.card.virtual.DemoCards;
+import io.counterdesk.card.virtual.SimulatedMeter;
+import io.counterdesk.shared.I18n;
+import io.counterdesk.ui.BackgroundTask;
+import io.counterdesk.ui.FormStatus;
+import io.counterdesk.ui.TaskExecutor;
+import io.counterdesk.ui.UiErrors;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.function.Consumer;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The demo card reader (演示, Ctrl+D, demo mode only): the demo customers' cards, which is in the
+ * reader, and what the cashier can do with one — put it into the reader, take it out, or play the
+ * customer putting it into the gas meter at home. The cards are the simulated hardware; the
+ * counter sees them only through the reader, like real cards.
+ */
+public final class DemoCardsViewModel {
+
+    /** One demo card as listed. */
+    public record Row(String accountNo, String holder, boolean inReader) {
+        @Override
+        public String toString() {
+            return accountNo + "  " + holder + (inReader ? "  · " + I18n.text("ui.demo.inReader") : "");
+        }
+    }
+
+    private final TaskExecutor executor;
+    private final DemoCards demo;
+    private final Consumer<String> onDone;
+    private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    private final FormStatus status = new FormStatus();
+
+    /** @param onDone runs on the UI thread with what was done ("演示：已把王建国的卡插入读卡器") */
+    public DemoCardsViewModel(TaskExecutor executor, DemoCards demo, Consumer<String> onDone) {
+        this.executor = Objects.requireNonNull(executor);
+        this.demo = Objects.requireNonNull(demo);
+        this.onDone = Objects.requireNonNull(onDone);
+    }
+
+    /** Reads the list (in the background: the cards are devices). */
+    public void load() {
+        run(() -> null, null);
+    }
+
+    /** Enter: the card into the counter's reader (the card that was there comes out). */
+    public void insert(Row row) {
+        run(() -> {
+            demo.insert(row.accountNo());
+            return I18n.text("ui.demo.inserted", row.holder());
+        }, row);
+    }
+
+    /** M: the customer puts the card into the gas meter (out of the reader first). */
+    public void putIntoMeter(Row row) {
+        run(() -> {
+            SimulatedMeter.Insertion done = demo.putIntoMeter(row.accountNo());
+            return I18n.text("ui.demo.meter." + done.outcome().name(), row.holder(), done.loadedM3());
+        }, row);
+    }
+
+    /** Delete: the card comes out of the reader. */
+    public void takeOut() {
+        run(() -> {
+            demo.takeOut();
+            return I18n.text("ui.demo.takenOut");
+        }, null);
+    }
+
+    private void run(Callable<String> action, Row row) {
+        if (status.isBusy()) {
+            return;
+        }
+        status.setBusy(true);
+        record Done(String text, List<Row> rows) {
+        }
+        BackgroundTask.of(() -> {
+            String text = action.call();
+            String inReader = demo.inReader().orElse("");
+            return new Done(text, demo.cards().stream()
+                    .map(c -> new Row(c.accountNo(), c.holder(), c.accountNo().equals(inReader))).toList());
+        }).onSuccess(done -> {
+            status.setBusy(false);
+            rows.setAll(done.rows());
+            if (done.text() != null) {
+                status.info(done.text());
+                onDone.accept(done.text());
+            }
+        }).onFailure(error -> {
+            status.setBusy(false);
+            status.error(UiErrors.text(error));
+        }).executeWith(executor);
+    }
+
+    public ObservableList<Row> rows() {
+        return FXCollections.unmodifiableObservableList(rows);
+    }
+
+    public FormStatus status() {
+        return status;
+    }
+}

@@ -1,0 +1,29 @@
+package io.counterdesk.payment.ui;
+
+import io.counterdesk.ui.MessageKind;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyStringProperty;
+
+/**
+ * What the confirmation ({@link ConfirmPaymentView}) and the result ({@link PaymentResultPane}) of
+ * a screen that takes money need from its view model: the payment screen's, the gas top-up's.
+ */
+public interface CheckoutModel {
+
+    /** "正在收费……", "正在打印……" while the confirmation waits. */
+    ReadOnlyStringProperty busyTextProperty();
+
+    /** Enter in the confirmation: takes exactly what was confirmed. */
+    void commit();
+
+    /** The taken payment and its receipts as they stand; null before. */
+    ReadOnlyObjectProperty<PaymentViewModel.Outcome> outcomeProperty();
+
+    ReadOnlyStringProperty messageProperty();
+
+    ReadOnlyObjectProperty<MessageKind> messageKindProperty();
+
+    ReadOnlyStringProperty accountNoProperty();
+
+    ReadOnlyStringProperty holderNameProperty();
+}

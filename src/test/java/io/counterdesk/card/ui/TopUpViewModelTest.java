@@ -1,0 +1,224 @@
+package io.counterdesk.card.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.counterdesk.app.CounterDesk;
+import io.counterdesk.card.CardImage;
+import io.counterdesk.card.GasPurchase;
+import io.counterdesk.card.virtual.DemoCards;
+import io.counterdesk.payment.PaymentResult;
+import io.counterdesk.payment.ui.PaymentViewModel;
+import io.counterdesk.persistence.TerminalIdentity;
+import io.counterdesk.printing.CapturePrinter;
+import io.counterdesk.printing.PaperWidth;
+import io.counterdesk.security.Operator;
+import io.counterdesk.shared.I18n;
+import io.counterdesk.shared.Money;
+import io.counterdesk.ui.CurrentThreadTaskExecutor;
+import io.counterdesk.ui.MessageKind;
+import io.counterdesk.ui.PrinterActivity;
+import io.counterdesk.ui.TestBackend;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The top-up screen's logic on the real back end (H2 with the demo hall, the demo cards in the
+ * in-process simulated reader, the capture printer), every background task run at once.
+ */
+class TopUpViewModelTest {
+
+    private static final String ACCOUNT = "3390000001";
+
+    @TempDir
+    Path directory;
+
+    private CounterDesk desk;
+    private Operator cashier;
+    private DemoCards demo;
+    private CapturePrinter capture;
+    private final List<PaymentResult> paid = new ArrayList<>();
+    private TopUpViewModel model;
+
+    @BeforeEach
+    void openTheCounter() {
+        desk = TestBackend.start(directory);
+        cashier = TestBackend.login(desk, "1001");
+        desk.tills().open(cashier, Money.ofYuan(500));
+        capture = desk.printer().capturePrinter().orElseThrow();
+        demo = desk.demoCards().orElseThrow();
+        demo.insert(ACCOUNT);
+        TerminalIdentity t = desk.terminal();
+        model = new TopUpViewModel(new CurrentThreadTaskExecutor(), new TopUpViewModel.Services(desk.topUps(),
+                desk.cardReader(), desk.receiptPrinting(), desk.receiptStock(), desk.auth(),
+                new PaymentViewModel.Hall(t.hallName(), t.hallCode(), t.terminalCode(), t.hotline(), null),
+                PaperWidth.MM80, new PrinterActivity() {
+                    @Override
+                    public void printingStarted() {
+                    }
+
+                    @Override
+                    public void printingFinished() {
+                    }
+                }, Clock.systemDefaultZone()), cashier, paid::add);
+    }
+
+    @AfterEach
+    void close() {
+        desk.close();
+    }
+
+    @Test
+    void readsTheCardAndPricesTheVolumeTierByTierAsTyped() {
+        model.read();
+
+        assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.EDITING);
+        assertThat(model.accountNoProperty().get()).isEqualTo(ACCOUNT);
+        assertThat(model.holderNameProperty().get()).isEqualTo("王**");
+        assertThat(model.cardSerialProperty().get()).isEqualTo(card().serial());
+        assertThat(model.meterProperty().get()).isEqualTo(I18n.text("ui.topup.meter.none"));
+        assertThat(model.tariffProperty().get()).contains("第1阶 0–400 m³", "第3阶 1200 m³ 以上");
+
+        model.volumeProperty().set("450");
+
+        assertThat(model.tierLines()).hasSize(2);
+        assertThat(model.tierLines().get(0)).contains("400 m³");
+        assertThat(model.tierLines().get(1)).contains("50 m³");
+        assertThat(model.gasProperty().get()).isEqualTo("450 m³");
+
+        model.amountProperty().set("29");
+        assertThat(model.volumeProperty().get()).as("the amount replaces the volume").isEmpty();
+        assertThat(model.gasProperty().get()).isEqualTo("10 m³");
+    }
+
+    @Test
+    void buysForAnAmountWithCashThenTheCardHoldsItAndIsRefusedUntilTheMeterLoadsIt() throws Exception {
+        model.read();
+        model.amountProperty().set("100");
+        model.cashProperty().set("100");
+        String due = model.dueProperty().get();
+        String change = model.changeProperty().get();
+        assertThat(Money.ofYuan(100).minus(Money.parse(due.replace("¥", "")))).isEqualTo(
+                Money.parse(change.replace("¥", "")));
+
+        model.confirm();
+        assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.CONFIRMING);
+        assertThat(capture.jobs()).isEmpty();
+        model.commit();
+
+        assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.DONE);
+        assertThat(model.writtenProperty().get()).isTrue();
+        assertThat(paid).hasSize(1);
+        assertThat(capture.awaitJobs(1, Duration.ofSeconds(10)).get(0).text()).contains("购气", ACCOUNT);
+        assertThat(model.outcomeProperty().get().allPrinted()).isTrue();
+        CardImage card = card();
+        assertThat(card.purchaseCount()).isEqualTo(1);
+        assertThat(card.loaded()).isFalse();
+
+        model.read();
+        assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.REFUSED);
+        assertThat(model.messageProperty().get()).contains("请先将卡插入燃气表");
+        assertThat(model.volumeProperty().get()).as("a new read after a purchase starts a clean form").isEmpty();
+        assertThat(model.canReverse()).isTrue();
+
+        demo.putIntoMeter(ACCOUNT);
+        demo.insert(ACCOUNT);
+        model.read();
+        assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.EDITING);
+        assertThat(model.meterProperty().get()).contains("阀门开");
+    }
+
+    @Test
+    void aCardPulledBeforeTheWriteKeepsTheMoneyAndTheWriteOpenAndReadingItAgainOffersTheRewrite() throws Exception {
+        model.read();
+        model.volumeProperty().set("10");
+        model.cashProperty().set("50");
+        model.confirm();
+        demo.takeOut();
+        model.commit();
+
+        assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.DONE);
+        assertThat(model.writtenProperty().get()).isFalse();
+        assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
+        assertThat(model.messageProperty().get()).contains("款已收", "F5");
+        assertThat(capture.awaitJobs(1, Duration.ofSeconds(10))).as("the money is receipted").hasSize(1);
+        assertThat(desk.topUps().openWrites(cashier)).singleElement()
+                .satisfies(w -> assertThat(w.status()).isEqualTo(GasPurchase.Status.PENDING));
+
+        demo.insert(ACCOUNT);
+        model.read();
+        assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.OPEN_WRITE);
+        assertThat(model.canRefund()).isTrue();
+        model.rewrite();
+
+        assertThat(card().purchaseCount()).isEqualTo(1);
+        assertThat(card().lastPurchaseM3()).isEqualTo(10);
+        assertThat(desk.topUps().openWrites(cashier)).isEmpty();
+        assertThat(model.messageProperty().get()).contains(I18n.text("ui.topup.rewritten", 1, 10));
+    }
+
+    @Test
+    void anOpenWriteIsRefundedWithAManagersApprovalAndItsOwnReceipt() throws Exception {
+        model.read();
+        model.volumeProperty().set("10");
+        model.cashProperty().set("50");
+        model.confirm();
+        demo.takeOut();
+        model.commit();
+        demo.insert(ACCOUNT);
+        model.read();
+
+        model.refund(new TopUpViewModel.Approval("客户不要了", desk.auth().authoriseApprover(cashier, "2001",
+                "demo2001".toCharArray())));
+
+        assertThat(desk.topUps().openWrites(cashier)).isEmpty();
+        assertThat(paid).hasSize(2);
+        assertThat(paid.get(1).plan().totalDue()).isEqualTo(paid.get(0).plan().totalDue().negate());
+        assertThat(card().purchaseCount()).isZero();
+        assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.EDITING);
+        assertThat(model.messageProperty().get()).contains("已退款");
+        assertThat(capture.awaitJobs(2, Duration.ofSeconds(10))).hasSize(2);
+    }
+
+    @Test
+    void theLastPurchaseStillOnTheCardIsReversedWithApproval() {
+        model.read();
+        model.volumeProperty().set("10");
+        model.cashProperty().set("30");
+        model.confirm();
+        model.commit();
+        model.read();
+        assertThat(model.canReverse()).isTrue();
+
+        model.reverse(new TopUpViewModel.Approval("输错气量", desk.auth().authoriseApprover(cashier, "2001",
+                "demo2001".toCharArray())));
+
+        assertThat(card().lastPurchaseM3()).isZero();
+        assertThat(card().purchaseCount()).as("counts only grow").isEqualTo(1);
+        assertThat(paid).hasSize(2);
+        assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.EDITING);
+        assertThat(model.messageProperty().get()).contains("已冲正");
+    }
+
+    @Test
+    void noCardInTheReaderIsSaidInChineseAndNothingCanBeBought() {
+        demo.takeOut();
+
+        model.read();
+
+        assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.REFUSED);
+        assertThat(model.messageProperty().get()).contains("读卡器里没有卡");
+        model.confirm();
+        assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.REFUSED);
+    }
+
+    private CardImage card() {
+        return desk.cardReader().read().issued();
+    }
+}
