@@ -272,6 +272,14 @@ public final class PaymentBench {
 
     /** The rows of one payment written with prepared statements: commit, then fsync. */
     private static final class RawPayments {
+        /** The journal payload the service writes for this payment, same fields and size. */
+        private static final String PAYLOAD = "{\"accountNo\":\"3300000001\",\"cashReceivedFen\":2000,\"changeFen\":0,"
+                + "\"creditAddedFen\":0,\"creditUsedFen\":0,\"lines\":[{\"amountFen\":2000,\"billId\":0,\"kind\":\"FEE_ITEM\","
+                + "\"m3\":0}],\"moneyReceivedFen\":2000,\"paymentId\":%d,\"receipts\":[{\"kind\":\"RECEIPT\","
+                + "\"mac\":\"000000000000\",\"number\":%d,\"part\":\"WHOLE\"}],\"stillOwedFen\":0,\"tenders\":[],"
+                + "\"tillId\":1,\"totalDueFen\":2000,\"voucherM3\":0,\"voucherValueFen\":0,\"vouchers\":[],"
+                + "\"waiverApprovals\":[]}";
+
         private final Connection c;
         private final PreparedStatement payment;
         private final PreparedStatement line;
@@ -325,7 +333,7 @@ public final class PaymentBench {
             String hash = String.format("%064d", n);
             journal.setLong(1, n);
             journal.setTimestamp(2, now);
-            journal.setString(3, "{\"paymentId\":" + n + ",\"totalDueFen\":2000}");
+            journal.setString(3, String.format(Locale.ROOT, PAYLOAD, n, n));
             journal.setString(4, String.format("%064d", n - 1));
             journal.setString(5, hash);
             journal.executeUpdate();
