@@ -46,12 +46,12 @@ import java.util.Locale;
 /**
  * Issue 3 §7: durable payments per second through the real {@link PaymentService} against raw H2
  * inserts of the same rows with the same durability (one commit and one {@code CHECKPOINT SYNC}
- * per payment), on the same machine, one after the other, as a ratio.
+ * per payment), on the same machine, in alternating rounds, as a ratio.
  *
  * <p>Per payment both sides write: the payment, one allocation line, one tender, one till posting,
- * the receipt and its stock range's next number, a journal event and the journal head. The service
- * additionally reads (till, account lock, bills, catalogue, stock lock, key, journal head), builds
- * the JSON payload, the SHA-256 chain hash and the receipt's HMAC.
+ * the receipt and its stock range's next number, a journal event (the same payload size) and the
+ * journal head. The service additionally reads (till, account lock, bills, stock lock), builds the
+ * JSON payload, the SHA-256 chain hash and the receipt's HMAC.
  */
 public final class PaymentBench {
 
@@ -157,8 +157,9 @@ public final class PaymentBench {
 
     /**
      * Wall time, the calling thread's CPU time (H2 writes each commit in the committing thread at
-     * {@code WRITE_DELAY=0}, so this is nearly all the CPU a payment costs; it is far less disturbed
-     * by other processes than the wall time) and the bytes the process wrote (Linux only, else 0).
+     * {@code WRITE_DELAY=0}, so this is nearly all the CPU a payment costs; it is less disturbed
+     * by other processes than the wall time, though not immune) and the bytes the process wrote
+     * (Linux only, else 0).
      */
     private static final class Meter {
         private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
