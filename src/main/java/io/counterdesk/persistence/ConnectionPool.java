@@ -40,7 +40,7 @@ final class ConnectionPool implements ConnectionFactory, StatementBuilderFactory
     private final Semaphore permits;
     private final Deque<Connection> idle = new ArrayDeque<>();
     private final Map<Connection, StatementCache> caches = new IdentityHashMap<>();
-    private int defaultIsolation = -1;
+    private volatile int defaultIsolation = -1;
     private boolean disposed;
 
     ConnectionPool(String url, String user, int maxConnections, int statementsPerConnection) {
