@@ -8,7 +8,8 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcConnectionPool;
+import org.h2.jdbcx.JdbcDataSource;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -22,17 +23,21 @@ import org.jdbi.v3.core.Jdbi;
 public final class Database implements AutoCloseable {
 
     private static final String USER = "counterdesk";
+    private static final int MAX_CONNECTIONS = 8;
+    /** Prepared statements kept per connection; a payment uses about twenty. */
+    private static final int STATEMENTS_PER_CONNECTION = 256;
 
     private final DatabaseLocation location;
-    private final JdbcConnectionPool pool;
+    private final ConnectionPool pool;
     private final Jdbi jdbi;
     private final Clock clock;
     private final boolean syncEachCommit;
 
-    private Database(DatabaseLocation location, JdbcConnectionPool pool, Clock clock, boolean syncEachCommit) {
+    private Database(DatabaseLocation location, ConnectionPool pool, Clock clock, boolean syncEachCommit) {
         this.location = location;
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
+        this.jdbi.setStatementBuilderFactory(pool);
         this.clock = clock;
         this.syncEachCommit = syncEachCommit;
     }
@@ -65,11 +70,15 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new StorageException("cannot create database directory " + location.directory(), e);
         }
-        JdbcConnectionPool pool = JdbcConnectionPool.create(location.jdbcUrl(), USER, "");
-        pool.setMaxConnections(8);
-        try {
+        ConnectionPool pool = new ConnectionPool(location.jdbcUrl(), USER, MAX_CONNECTIONS, STATEMENTS_PER_CONNECTION);
+        // one pooled connection stays open while Flyway works, so H2 keeps the database open between its connections
+        try (Handle keepOpen = Jdbi.open(pool)) {
+            JdbcDataSource unpooled = new JdbcDataSource();
+            unpooled.setURL(location.jdbcUrl());
+            unpooled.setUser(USER);
+            unpooled.setPassword("");
             Flyway flyway = Flyway.configure()
-                    .dataSource(pool)
+                    .dataSource(unpooled)
                     .locations("classpath:db/migration")
                     .load();
             if (migrate) {
@@ -98,11 +107,13 @@ public final class Database implements AutoCloseable {
      * everything the work did.
      */
     public <R> R inTransaction(TxWork<R> work) {
-        R result = jdbi.inTransaction(handle -> work.run(new Tx(handle, clock)));
-        if (syncEachCommit) {
-            sync();
+        try (Handle handle = jdbi.open()) {
+            R result = handle.inTransaction(h -> work.run(new Tx(h, clock)));
+            if (syncEachCommit) {
+                sync(handle.getConnection());
+            }
+            return result;
         }
-        return result;
     }
 
     /** Runs read-only work; nothing it does is committed durably (it should write nothing). */
@@ -119,7 +130,13 @@ public final class Database implements AutoCloseable {
 
     /** Forces everything committed so far onto the storage device. */
     public void sync() {
-        try (Connection connection = pool.getConnection(); Statement statement = connection.createStatement()) {
+        try (Handle handle = jdbi.open()) {
+            sync(handle.getConnection());
+        }
+    }
+
+    private static void sync(Connection connection) {
+        try (Statement statement = connection.createStatement()) {
             statement.execute("CHECKPOINT SYNC");
         } catch (SQLException e) {
             throw new StorageException("cannot sync database to disk", e);

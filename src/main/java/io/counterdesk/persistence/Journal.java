@@ -22,7 +22,8 @@ import org.jdbi.v3.core.result.ResultIterator;
  * <p>Every business action appends its event inside its own transaction ({@link #append}), so the
  * journal holds exactly what was committed. Each event's hash covers the previous hash and all of
  * its own fields; {@link #verify} walks the chain and names the first broken link. The chain head
- * row is locked for the append, which serialises concurrent business actions on the journal.
+ * row is updated (and so locked) by the append, which serialises concurrent business actions on the
+ * journal.
  */
 public final class Journal {
 
@@ -31,7 +32,15 @@ public final class Journal {
     private static final ObjectMapper JSON = new ObjectMapper()
             .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
 
+    /** Appending gives up after this many heads moved under it in a row (others committing meanwhile). */
+    private static final int MAX_HEAD_ATTEMPTS = 100;
+
+    private record Head(long seq, String hash) {
+    }
+
     private final String terminalCode;
+    /** The head this journal last wrote; only a guess (it may have been rolled back), checked by the update. */
+    private volatile Head lastWritten;
 
     public Journal(String terminalCode) {
         this.terminalCode = Objects.requireNonNull(terminalCode);
@@ -44,34 +53,62 @@ public final class Journal {
     /**
      * Appends one event in {@code tx}. {@code payload} values must be JSON-friendly (strings,
      * numbers, booleans, lists, maps); amounts go in as fen ({@code long}) or plain strings.
+     *
+     * <p>The chain head is advanced by an update that names the head it builds on ({@code WHERE
+     * last_seq = ? AND last_hash = ?}), taking the head row's lock; the event is inserted after it.
+     * The head this journal last wrote is remembered, so usually nothing is read first. If the head
+     * moved (another journal object or thread appended, or the remembered event was rolled back),
+     * the update changes no row: the head is read again and the event built anew on it. A concurrent
+     * appender holding the row waits for the other's commit or rollback and then sees the committed
+     * head, so the chain stays gapless and linked (ADR 0009).
      */
     public JournalEvent append(Tx tx, String staffNo, String type, String subject, Map<String, ?> payload) {
         Handle handle = tx.handle();
-        Map<String, Object> head = handle.createQuery("SELECT last_seq, last_hash FROM journal_head WHERE id = 1 FOR UPDATE")
-                .mapToMap().one();
-        long seq = ((Number) head.get("last_seq")).longValue() + 1;
-        String prevHash = (String) head.get("last_hash");
         String body = toJson(payload);
         Instant at = tx.now();
-        String hash = hash(prevHash, seq, at, terminalCode, staffNo, type, subject, body);
-        handle.createUpdate("""
-                INSERT INTO journal(seq, occurred_at, terminal_code, staff_no, type, subject, payload, prev_hash, hash)
-                VALUES (:seq, :at, :terminal, :staff, :type, :subject, :payload, :prev, :hash)""")
-                .bind("seq", seq)
-                .bind("at", at.atOffset(ZoneOffset.UTC))
-                .bind("terminal", terminalCode)
-                .bind("staff", staffNo)
-                .bind("type", type)
-                .bind("subject", subject)
-                .bind("payload", body)
-                .bind("prev", prevHash)
-                .bind("hash", hash)
-                .execute();
-        handle.createUpdate("UPDATE journal_head SET last_seq = :seq, last_hash = :hash WHERE id = 1")
-                .bind("seq", seq)
-                .bind("hash", hash)
-                .execute();
-        return new JournalEvent(seq, at, terminalCode, staffNo, type, subject, body, prevHash, hash);
+        Head head = lastWritten;
+        if (head == null) {
+            head = readHead(handle);
+        }
+        for (int attempt = 1; ; attempt++) {
+            long seq = head.seq() + 1;
+            String hash = hash(head.hash(), seq, at, terminalCode, staffNo, type, subject, body);
+            int moved = handle.createUpdate("""
+                    UPDATE journal_head SET last_seq = :seq, last_hash = :hash
+                    WHERE id = 1 AND last_seq = :prevSeq AND last_hash = :prevHash""")
+                    .bind("seq", seq)
+                    .bind("hash", hash)
+                    .bind("prevSeq", head.seq())
+                    .bind("prevHash", head.hash())
+                    .execute();
+            if (moved == 1) {
+                handle.createUpdate("""
+                        INSERT INTO journal(seq, occurred_at, terminal_code, staff_no, type, subject, payload, prev_hash, hash)
+                        VALUES (:seq, :at, :terminal, :staff, :type, :subject, :payload, :prev, :hash)""")
+                        .bind("seq", seq)
+                        .bind("at", at.atOffset(ZoneOffset.UTC))
+                        .bind("terminal", terminalCode)
+                        .bind("staff", staffNo)
+                        .bind("type", type)
+                        .bind("subject", subject)
+                        .bind("payload", body)
+                        .bind("prev", head.hash())
+                        .bind("hash", hash)
+                        .execute();
+                lastWritten = new Head(seq, hash);
+                return new JournalEvent(seq, at, terminalCode, staffNo, type, subject, body, head.hash(), hash);
+            }
+            if (attempt >= MAX_HEAD_ATTEMPTS) {
+                throw new StorageException("the journal head kept moving; gave up after " + attempt + " attempts");
+            }
+            head = readHead(handle);
+        }
+    }
+
+    /** The chain head as committed (or as written earlier in this transaction). */
+    private static Head readHead(Handle handle) {
+        return handle.createQuery("SELECT last_seq, last_hash FROM journal_head WHERE id = 1")
+                .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2))).one();
     }
 
     /** Events with {@code seq} in [from, to], in order. */

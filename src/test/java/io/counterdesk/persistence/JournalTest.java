@@ -188,6 +188,116 @@ class JournalTest {
     }
 
     @Test
+    void journalObjectsAppendingInTurnBuildOneChain() {
+        Journal other = new Journal(TestDatabase.TERMINAL_CODE);
+
+        JournalEvent first = append("A", "s", Map.of());
+        JournalEvent second = db.database().inTransaction(tx -> other.append(tx, "1002", "B", "s", Map.of()));
+        JournalEvent third = append("C", "s", Map.of()); // remembers the head at 1: moved to 2 by the other object
+        JournalEvent fourth = db.database().inTransaction(tx -> other.append(tx, "1002", "D", "s", Map.of()));
+
+        assertThat(List.of(first, second, third, fourth)).extracting(JournalEvent::seq).containsExactly(1L, 2L, 3L, 4L);
+        assertThat(third.prevHash()).isEqualTo(second.hash());
+        assertThat(fourth.prevHash()).isEqualTo(third.hash());
+        assertThat(db.verifyChain()).isEqualTo(ChainReport.intact(4));
+    }
+
+    @Test
+    void severalEventsInOneTransactionChainOnEachOther() {
+        List<JournalEvent> events = db.database().inTransaction(tx -> List.of(
+                db.journal().append(tx, "1001", "A", "s", Map.of()),
+                db.journal().append(tx, "1001", "B", "s", Map.of())));
+
+        assertThat(events.get(1).seq()).isEqualTo(2);
+        assertThat(events.get(1).prevHash()).isEqualTo(events.get(0).hash());
+        assertThat(db.verifyChain()).isEqualTo(ChainReport.intact(2));
+    }
+
+    /** One transaction holds the head (appended, not yet committed) while another journal object appends. */
+    @Test
+    void anAppendWaitingOnAHeldHeadBuildsOnItOnceCommitted() throws Exception {
+        JournalEvent waiting = raceWithHeldHead(new Journal(TestDatabase.TERMINAL_CODE), true);
+
+        assertThat(waiting.seq()).isEqualTo(2);
+        assertThat(db.events()).extracting(JournalEvent::type).containsExactly("HOLDER", "WAITER");
+        assertThat(db.verifyChain()).isEqualTo(ChainReport.intact(2));
+    }
+
+    @Test
+    void anAppendWaitingOnAHeldHeadThatIsRolledBackTakesItsPlace() throws Exception {
+        JournalEvent waiting = raceWithHeldHead(new Journal(TestDatabase.TERMINAL_CODE), false);
+
+        assertThat(waiting.seq()).isEqualTo(1);
+        assertThat(waiting.prevHash()).isEqualTo(Journal.GENESIS_HASH);
+        assertThat(db.events()).extracting(JournalEvent::type).containsExactly("WAITER");
+        assertThat(db.verifyChain()).isEqualTo(ChainReport.intact(1));
+    }
+
+    @Test
+    void theSameJournalObjectWaitingOnItsOwnRolledBackHeadStartsAgainFromTheCommittedOne() throws Exception {
+        append("FIRST", "s", Map.of());
+
+        JournalEvent waiting = raceWithHeldHead(db.journal(), false); // remembers the holder's event, then it vanishes
+
+        assertThat(waiting.seq()).isEqualTo(2);
+        assertThat(db.events()).extracting(JournalEvent::type).containsExactly("FIRST", "WAITER");
+        assertThat(db.verifyChain()).isEqualTo(ChainReport.intact(2));
+    }
+
+    /**
+     * The holder appends with {@link TestDatabase#journal()} and keeps its transaction open until the
+     * waiter (appending with {@code waiterJournal} on another thread) is blocked on the head row; then
+     * the holder commits or rolls back. Returns the waiter's event.
+     */
+    private JournalEvent raceWithHeldHead(Journal waiterJournal, boolean holderCommits) throws Exception {
+        java.util.concurrent.CountDownLatch holding = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            Future<?> holder = threads.submit(() -> {
+                try {
+                    db.database().inTransaction(tx -> {
+                        db.journal().append(tx, "1001", "HOLDER", "s", Map.of());
+                        holding.countDown();
+                        await(release);
+                        if (!holderCommits) {
+                            throw new IllegalStateException("holder rolls back");
+                        }
+                        return null;
+                    });
+                } catch (IllegalStateException expected) {
+                    // the rollback asked for
+                }
+                return null;
+            });
+            await(holding);
+            Future<JournalEvent> waiter = threads.submit(() -> db.database().inTransaction(
+                    tx -> waiterJournal.append(tx, "1002", "WAITER", "s", Map.of())));
+            long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+            while (db.queryLong("SELECT COUNT(*) FROM INFORMATION_SCHEMA.SESSIONS WHERE BLOCKER_ID IS NOT NULL") == 0) {
+                assertThat(System.nanoTime()).as("waiter blocked on the head row").isLessThan(deadline);
+                Thread.sleep(10);
+            }
+            release.countDown();
+            holder.get(10, java.util.concurrent.TimeUnit.SECONDS);
+            return waiter.get(10, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static void await(java.util.concurrent.CountDownLatch latch) {
+        try {
+            if (!latch.await(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void concurrentAppendsFormAGaplessIntactChain() throws Exception {
         int threads = 6;
         int perThread = 40;

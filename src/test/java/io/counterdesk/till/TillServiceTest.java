@@ -191,6 +191,29 @@ class TillServiceTest {
         }
     }
 
+    /**
+     * Payments read the session without locking it (ADR 0009): that is only right while no program
+     * code changes a session row. A till close (or any other UPDATE/DELETE of till_session) must first
+     * make payments exclude it again, e.g. lock the session in {@code TillRepository.findOpen}.
+     */
+    @Test
+    void noProgramCodeChangesASessionRowWhilePaymentsReadItUnlocked() throws Exception {
+        java.util.regex.Pattern write = java.util.regex.Pattern.compile("(UPDATE|DELETE\\s+FROM|MERGE\\s+INTO)\\s+till_session\\b",
+                java.util.regex.Pattern.CASE_INSENSITIVE);
+        List<java.nio.file.Path> writers;
+        try (var files = java.nio.file.Files.walk(java.nio.file.Path.of("src/main/java"))) {
+            writers = files.filter(f -> f.toString().endsWith(".java")).filter(f -> {
+                try {
+                    return write.matcher(java.nio.file.Files.readString(f)).find();
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }).toList();
+        }
+
+        assertThat(writers).as("code that changes till_session rows; see ADR 0009 before removing this check").isEmpty();
+    }
+
     @Test
     void openSessionSurvivesARestart() {
         TillSession opened = tills.open(cashier, Money.ofYuan(500));
