@@ -190,11 +190,12 @@ public final class CounterDesk implements AutoCloseable {
         return cardIssue;
     }
 
-    /** The counter's card reader (PC/SC, or the simulated one of demo mode). */
+    /** The printed records of card services (补卡/补气记录). */
     public CardServiceRecords cardRecords() {
         return cardRecords;
     }
 
+    /** The counter's card reader (PC/SC, or the simulated one of demo mode). */
     public CounterReader cardReader() {
         return cardReader;
     }
