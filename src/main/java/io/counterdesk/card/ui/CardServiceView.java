@@ -96,7 +96,9 @@ public final class CardServiceView implements Screen {
         }
         account.setOnAction(e -> {
             model.findAccount();
-            next(account);
+            Business b = model.businessProperty().get();
+            next(CardServiceViewModel.showsFieldCheck(b) ? checker
+                    : CardServiceViewModel.needsNewMeter(b) ? newMeter : reason);
         });
         List<TextField> order = List.of(checker, checkDate, meterCount, meterLoaded, remaining, newMeter, reason);
         for (int i = 0; i < order.size() - 1; i++) {
