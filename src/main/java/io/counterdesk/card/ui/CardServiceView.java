@@ -1,9 +1,12 @@
 package io.counterdesk.card.ui;
 
+import static io.counterdesk.card.ui.CardForms.fact;
+import static io.counterdesk.card.ui.CardForms.grid;
 import static io.counterdesk.payment.ui.TenderForms.bound;
 import static io.counterdesk.payment.ui.TenderForms.card;
 import static io.counterdesk.payment.ui.TenderForms.field;
 import static io.counterdesk.payment.ui.TenderForms.name;
+import static io.counterdesk.payment.ui.TenderForms.small;
 
 import io.counterdesk.card.CardServiceRecord.Business;
 import io.counterdesk.security.AuthService;
@@ -20,7 +23,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -363,26 +365,5 @@ public final class CardServiceView implements Screen {
 
     public CardServiceViewModel model() {
         return model;
-    }
-
-    // ---- small builders ----
-
-    private static GridPane grid() {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("tender-grid");
-        return grid;
-    }
-
-    private static Label small(String key) {
-        Label label = new Label(I18n.text(key));
-        label.getStyleClass().add("tender-small");
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
-    }
-
-    private static void fact(GridPane grid, int row, String key, String id, ObservableValue<String> value) {
-        Label text = bound(id, value, "topup-fact");
-        text.setWrapText(true);
-        grid.addRow(row, small(key), text);
     }
 }
