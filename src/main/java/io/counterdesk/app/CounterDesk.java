@@ -7,6 +7,7 @@ import io.counterdesk.billing.LateFeeRule;
 import io.counterdesk.card.CardIssueService;
 import io.counterdesk.card.CardMonitor;
 import io.counterdesk.card.CardReaders;
+import io.counterdesk.card.CardServiceRecords;
 import io.counterdesk.card.CardSettings;
 import io.counterdesk.card.CounterReader;
 import io.counterdesk.card.TopUpService;
@@ -51,6 +52,7 @@ public final class CounterDesk implements AutoCloseable {
     private final CardSettings cardSettings;
     private final TopUpService topUps;
     private final CardIssueService cardIssue;
+    private final CardServiceRecords cardRecords;
     private final CounterReader cardReader;
     private final DemoCards demoCards;
     private final CardMonitor cardMonitor;
@@ -81,6 +83,7 @@ public final class CounterDesk implements AutoCloseable {
         this.topUps = new TopUpService(database, journal, approvals, payments, cardSettings.pricing());
         this.cardIssue = new CardIssueService(database, journal, approvals, topUps, cardSettings.utilityCode(),
                 cardSettings.areaCode());
+        this.cardRecords = new CardServiceRecords(database, journal, terminal, printer);
         if (readerSetting.kind() == TerminalSettings.ReaderKind.SIMULATED) {
             this.demoCards = DemoCards.open(readerSetting.demoCards(), cards.keys());
             this.cardReader = new CounterReader(CardReaders.of(demoCards.readers().terminalFactory()),
@@ -185,6 +188,11 @@ public final class CounterDesk implements AutoCloseable {
     /** Issue, reissue and re-credit of IC cards. */
     public CardIssueService cardIssue() {
         return cardIssue;
+    }
+
+    /** The printed records of card services (补卡/补气记录). */
+    public CardServiceRecords cardRecords() {
+        return cardRecords;
     }
 
     /** The counter's card reader (PC/SC, or the simulated one of demo mode). */

@@ -7,6 +7,8 @@ import io.counterdesk.account.ui.AccountSearchViewModel;
 import io.counterdesk.card.ui.CardReaderStatus;
 import io.counterdesk.card.ui.DemoCardsDialog;
 import io.counterdesk.card.ui.DemoCardsViewModel;
+import io.counterdesk.card.ui.CardServiceView;
+import io.counterdesk.card.ui.CardServiceViewModel;
 import io.counterdesk.card.ui.TopUpView;
 import io.counterdesk.card.ui.TopUpViewModel;
 import io.counterdesk.payment.ui.PaymentView;
@@ -345,6 +347,10 @@ public final class CounterDeskApp extends Application {
                             "ui.keys.topup", this::openTopUp)
                             .when(() -> searchShown && !topUpScreenShowing()
                                     && operator.may(Permission.COUNTER_BUSINESS)),
+                    CounterAction.of("cardservice.open", CounterKeys.CARD_SERVICE, "Ctrl+B", CounterKeys.GROUP_GENERAL,
+                            "ui.keys.cardService", this::openCardService)
+                            .when(() -> searchShown && !cardServiceShowing()
+                                    && operator.may(Permission.COUNTER_BUSINESS)),
                     CounterAction.of("demo.cards", CounterKeys.DEMO_CARDS, "Ctrl+D", CounterKeys.GROUP_GENERAL,
                             "ui.keys.demoCards", this::openDemoCards)
                             .when(() -> desk.demoCards().isPresent()));
@@ -483,11 +489,35 @@ public final class CounterDeskApp extends Application {
             return shell.current().filter(TopUpView::isTopUpScreen).isPresent();
         }
 
-        /** A card put into the reader: the top-up screen reads it; elsewhere, open writes are recalled. */
+        /**
+         * Ctrl+B: the card service screen (补卡/补气) above whatever the cashier was doing. No till
+         * is needed: it takes no money. In demo mode a reissued card becomes the customer's demo card.
+         */
+        private void openCardService() {
+            java.util.function.Consumer<String> keep = accountNo -> desk.demoCards()
+                    .ifPresent(demo -> demo.keepInReader(accountNo));
+            CardServiceViewModel.Services services = new CardServiceViewModel.Services(desk.cardIssue(),
+                    desk.topUps(), desk.cardRecords(), desk.cardReader(), printerMonitor, keep, config.clock());
+            CardServiceViewModel model = new CardServiceViewModel(executor, services, operator);
+            shell.push(new CardServiceView(model, window, executor, desk.auth(), operator));
+        }
+
+        private boolean cardServiceShowing() {
+            return shell.current().filter(CardServiceView::isCardServiceScreen).isPresent();
+        }
+
+        /**
+         * A card put into the reader: the top-up screen reads it; the card service screen finishes a
+         * waiting re-credit with it; elsewhere, open writes are recalled.
+         */
         private void cardInserted() {
             java.util.Optional<io.counterdesk.ui.Screen> current = shell.current().filter(TopUpView::isTopUpScreen);
+            java.util.Optional<io.counterdesk.ui.Screen> service = shell.current()
+                    .filter(CardServiceView::isCardServiceScreen);
             if (current.isPresent()) {
                 ((TopUpView) current.get()).model().read();
+            } else if (service.isPresent()) {
+                ((CardServiceView) service.get()).model().cardInserted();
             } else {
                 remindOpenWrites();
             }

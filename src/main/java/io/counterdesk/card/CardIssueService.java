@@ -223,6 +223,25 @@ public final class CardIssueService {
         return topUps.confirmWritten(cashier, write);
     }
 
+    /** The IC account with this number, for a card service typed by account number. */
+    public Account account(Operator cashier, String accountNo) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        return database.read(tx -> {
+            Account account = accounts.findByAccountNo(tx, accountNo)
+                    .orElseThrow(() -> new BusinessException("topup.refused.unknownAccount", accountNo));
+            return icAccount(tx, account.id());
+        });
+    }
+
+    /**
+     * What {@link #reissue} would re-credit with a field check that found {@code meterPurchaseCount}
+     * loaded: the completed purchases after it (for the summary shown before committing).
+     */
+    public long recreditPreview(Operator cashier, long accountId, int meterPurchaseCount) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        return database.read(tx -> notLoadedM3(tx, accountId, meterPurchaseCount));
+    }
+
     private GasPurchase writeOrLeaveOpen(Operator cashier, CardAccess card, GasPurchase write) {
         try {
             return topUps.rewrite(cashier, card, write.id());

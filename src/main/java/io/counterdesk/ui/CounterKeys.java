@@ -9,7 +9,8 @@ import javafx.scene.input.KeyCombination;
  * accident. F-keys as is usual at counters. Taken: F1 key map, F2 search, F3–F8 and F12 on the
  * payment screen, F5 pay (account detail), F9 print (anywhere), F10 open till, F11 receipt stock
  * (anywhere); F3, F4 and F6 again on the receipt stock screen; Ctrl+G the top-up screen (anywhere),
- * with F3–F9 and F12 its own there; Ctrl+D the demo card reader (demo mode only). No F-key free.
+ * with F3–F9 and F12 its own there; Ctrl+B the card service screen (补卡/补气, anywhere), with F3–F9
+ * and F12 its own there; Ctrl+D the demo card reader (demo mode only). No F-key free.
  */
 public final class CounterKeys {
 
@@ -31,6 +32,8 @@ public final class CounterKeys {
 
     /** Anywhere on the counter: the IC-card top-up screen (购气, G for gòuqì). */
     public static final KeyCombination TOP_UP = new KeyCodeCombination(KeyCode.G, KeyCombination.CONTROL_DOWN);
+    /** Anywhere on the counter: the card service screen (补卡/补气, B for bǔ). */
+    public static final KeyCombination CARD_SERVICE = new KeyCodeCombination(KeyCode.B, KeyCombination.CONTROL_DOWN);
     /** Demo mode only: the demo card reader (insert a demo card, put it into its meter). */
     public static final KeyCombination DEMO_CARDS = new KeyCodeCombination(KeyCode.D, KeyCombination.CONTROL_DOWN);
 
@@ -47,6 +50,20 @@ public final class CounterKeys {
     public static final KeyCombination TOP_UP_REVERSE = new KeyCodeCombination(KeyCode.F7);
     /** Refund an open write the card does not have, with a hall manager's approval. */
     public static final KeyCombination TOP_UP_REFUND = new KeyCodeCombination(KeyCode.F8);
+
+    // the card service screen's own keys (F9 prints its record again, F12 shows the summary)
+    /** Into the list of businesses (after a finished business: the next one). */
+    public static final KeyCombination CARD_SERVICE_BUSINESS = new KeyCodeCombination(KeyCode.F3);
+    /** Into the account number. */
+    public static final KeyCombination CARD_SERVICE_ACCOUNT = new KeyCodeCombination(KeyCode.F4);
+    /** The account from the card in the reader. */
+    public static final KeyCombination CARD_SERVICE_READ = new KeyCodeCombination(KeyCode.F5);
+    /** Write a waiting re-credit onto the account's current card. */
+    public static final KeyCombination CARD_SERVICE_FINISH = new KeyCodeCombination(KeyCode.F6);
+    /** Into the field check. */
+    public static final KeyCombination CARD_SERVICE_CHECK = new KeyCodeCombination(KeyCode.F7);
+    /** Into the reason. */
+    public static final KeyCombination CARD_SERVICE_REASON = new KeyCodeCombination(KeyCode.F8);
 
     // the receipt stock screen's own keys (the payment screen is not showing then)
     /** Hand the unused numbers of a kind over to another cashier (交接). */
@@ -82,6 +99,7 @@ public final class CounterKeys {
     public static final String GROUP_PAYMENT = "ui.keys.group.payment";
     public static final String GROUP_STOCK = "ui.keys.group.stock";
     public static final String GROUP_TOP_UP = "ui.keys.group.topup";
+    public static final String GROUP_CARD_SERVICE = "ui.keys.group.cardService";
 
     private CounterKeys() {
     }

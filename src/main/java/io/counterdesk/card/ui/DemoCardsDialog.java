@@ -50,6 +50,9 @@ public final class DemoCardsDialog {
             } else if (e.getCode() == KeyCode.M && row != null) {
                 model.putIntoMeter(row);
                 e.consume();
+            } else if (e.getCode() == KeyCode.B) {
+                model.insertBlank();
+                e.consume();
             } else if (e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) {
                 model.takeOut();
                 e.consume();

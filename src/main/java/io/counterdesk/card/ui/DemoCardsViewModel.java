@@ -64,6 +64,14 @@ public final class DemoCardsViewModel {
         }, row);
     }
 
+    /** B: a blank new card into the reader (for a reissue, 补卡). */
+    public void insertBlank() {
+        run(() -> {
+            demo.insertBlank();
+            return I18n.text("ui.demo.blankInserted");
+        }, null);
+    }
+
     /** Delete: the card comes out of the reader. */
     public void takeOut() {
         run(() -> {

@@ -1,5 +1,7 @@
 package io.counterdesk.card.ui;
 
+import static io.counterdesk.card.ui.CardForms.fact;
+import static io.counterdesk.card.ui.CardForms.grid;
 import static io.counterdesk.payment.ui.TenderForms.bound;
 import static io.counterdesk.payment.ui.TenderForms.card;
 import static io.counterdesk.payment.ui.TenderForms.field;
@@ -337,20 +339,7 @@ public final class TopUpView implements Screen {
 
     // ---- small builders ----
 
-    private static GridPane grid() {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("tender-grid");
-        return grid;
-    }
 
-    private static void fact(GridPane grid, int row, String key, String id, ObservableValue<String> value) {
-        Label name = new Label(I18n.text(key));
-        name.getStyleClass().add("tender-small");
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        Label text = bound(id, value, "topup-fact");
-        text.setWrapText(true);
-        grid.addRow(row, name, text);
-    }
 
     private static void figure(GridPane grid, int row, String key, String id, ObservableValue<String> value,
                                String nameClass, String valueClass) {
@@ -361,9 +350,4 @@ public final class TopUpView implements Screen {
         figure.setMinWidth(Region.USE_PREF_SIZE);
         grid.addRow(row, name, figure);
     }
-
-
-
-
-
 }

@@ -97,6 +97,22 @@ public final class DemoCards {
         return kept;
     }
 
+    /**
+     * The card in the reader was just issued to {@code accountNo} as a reissue: it becomes that
+     * customer's demo card (the meter stays; the old card is no longer kept). Nothing when the
+     * account is not a demo customer or no card is in the reader.
+     */
+    public synchronized void keepInReader(String accountNo) {
+        DemoCard old = cards.get(accountNo);
+        Optional<VirtualCard> inReader = readers.card(readerName);
+        if (old == null || inReader.isEmpty()) {
+            return;
+        }
+        DemoCard kept = new DemoCard(accountNo, old.holder(), inReader.get(), old.meter());
+        cards.put(accountNo, kept);
+        save(kept);
+    }
+
     /** Puts the customer's card into the reader, taking out the card that was there. */
     public synchronized void insert(String accountNo) {
         DemoCard card = card(accountNo);

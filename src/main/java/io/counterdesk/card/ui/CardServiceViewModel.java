@@ -1,0 +1,725 @@
+package io.counterdesk.card.ui;
+
+import io.counterdesk.account.Account;
+import io.counterdesk.card.CardAccess;
+import io.counterdesk.card.CardImage;
+import io.counterdesk.card.CardIssueService;
+import io.counterdesk.card.CardServiceRecord;
+import io.counterdesk.card.CardServiceRecord.Business;
+import io.counterdesk.card.CardServiceRecords;
+import io.counterdesk.card.FieldCheck;
+import io.counterdesk.card.GasPurchase;
+import io.counterdesk.card.TopUpService;
+import io.counterdesk.security.Operator;
+import io.counterdesk.shared.I18n;
+import io.counterdesk.shared.Masking;
+import io.counterdesk.ui.BackgroundTask;
+import io.counterdesk.ui.MessageKind;
+import io.counterdesk.ui.PrinterActivity;
+import io.counterdesk.ui.TaskExecutor;
+import io.counterdesk.ui.UiErrors;
+import java.math.BigDecimal;
+import java.text.Normalizer;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Card service at the counter (补卡 / 补气, DESIGN 2.5): the cashier chooses the business, finds the
+ * account (typed, or from the card in the reader), types the field check where the business needs
+ * it (checked as typed) and the reason; F12 shows a summary — old card and what happens to it, the
+ * new card, the gas to re-credit, whether a hall manager must approve, and which card to put into
+ * the reader. Enter commits: the card work runs in the background through {@link CardIssueService},
+ * then the record (补卡/补气记录) is stored and printed; F9 prints it again (a marked copy). A
+ * re-credit the card did not take yet stays open and is finished when the account's current card
+ * is put in ({@link TopUpService#resolve} / {@link TopUpService#rewrite}).
+ */
+public final class CardServiceViewModel {
+
+    /** Where the screen is. */
+    public enum State {
+        EDITING,
+        /** The account is being looked up or the card read. */
+        LOOKING_UP,
+        /** The summary is being worked out. */
+        CHECKING,
+        CONFIRMING,
+        /** The business and its card work run. */
+        WORKING,
+        PRINTING,
+        /** Done, but the re-credit waits for the account's current card (F6 or putting it in). */
+        OPEN_WRITE,
+        DONE
+    }
+
+    /** The fields a message can be about. */
+    public enum Field {
+        ACCOUNT,
+        CHECKER,
+        CHECK_DATE,
+        METER_COUNT,
+        METER_LOADED,
+        REMAINING,
+        NEW_METER,
+        REASON
+    }
+
+    /** What the screen works with, wired by the application. */
+    public record Services(CardIssueService issue, TopUpService topUps, CardServiceRecords records, CardAccess reader,
+                           PrinterActivity printerActivity, Consumer<String> newCardIssued, Clock clock) {
+        public Services {
+            Objects.requireNonNull(issue);
+            Objects.requireNonNull(topUps);
+            Objects.requireNonNull(records);
+            Objects.requireNonNull(reader);
+            Objects.requireNonNull(printerActivity);
+            Objects.requireNonNull(newCardIssued);
+            Objects.requireNonNull(clock);
+        }
+    }
+
+    /** The summary before committing. */
+    public record Summary(Business business, Account account, String oldSerial, long volumeM3, boolean needsApproval,
+                          String prompt, List<String> lines) {
+    }
+
+    private record Done(CardServiceRecord record, GasPurchase openWrite) {
+    }
+
+    private final TaskExecutor executor;
+    private final Services services;
+    private final Operator cashier;
+
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.EDITING);
+    private final ObjectProperty<Business> business = new SimpleObjectProperty<>(Business.LOST_UNUSED);
+    private final StringProperty accountNo = new SimpleStringProperty("");
+    private final StringProperty checker = new SimpleStringProperty("");
+    private final StringProperty checkDate = new SimpleStringProperty("");
+    private final StringProperty meterCount = new SimpleStringProperty("");
+    private final StringProperty meterLoaded = new SimpleStringProperty("");
+    private final StringProperty remaining = new SimpleStringProperty("");
+    private final StringProperty newMeterNo = new SimpleStringProperty("");
+    private final StringProperty reason = new SimpleStringProperty("");
+    private final Map<Field, StringProperty> fields = new EnumMap<>(Field.class);
+
+    private final ReadOnlyStringWrapper holder = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper currentCard = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper meterNo = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper prompt = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
+    private final ReadOnlyObjectWrapper<Field> invalidField = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Summary> summary = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<CardServiceRecord> record = new ReadOnlyObjectWrapper<>();
+
+    private Account account;
+    private GasPurchase openWrite;
+    private boolean printing;
+    private boolean clearing;
+
+    public CardServiceViewModel(TaskExecutor executor, Services services, Operator cashier) {
+        this.executor = Objects.requireNonNull(executor);
+        this.services = Objects.requireNonNull(services);
+        this.cashier = Objects.requireNonNull(cashier);
+        fields.put(Field.ACCOUNT, accountNo);
+        fields.put(Field.CHECKER, checker);
+        fields.put(Field.CHECK_DATE, checkDate);
+        fields.put(Field.METER_COUNT, meterCount);
+        fields.put(Field.METER_LOADED, meterLoaded);
+        fields.put(Field.REMAINING, remaining);
+        fields.put(Field.NEW_METER, newMeterNo);
+        fields.put(Field.REASON, reason);
+        fields.forEach((field, text) -> text.addListener((obs, was, now) -> typed(field)));
+        accountNo.addListener((obs, was, now) -> {
+            if (account != null && !account.accountNo().equals(normalise(now))) {
+                forgetAccount();
+            }
+        });
+        business.addListener((obs, was, now) -> {
+            clearError();
+            prompt.set(I18n.text(promptKey(now)));
+        });
+        prompt.set(I18n.text(promptKey(business.get())));
+    }
+
+    // ---- what each business needs ----
+
+    /** Whether the business shows the field check (DAMAGED: optional; LOST_IN_USE, METER_REPLACED: required). */
+    public static boolean showsFieldCheck(Business b) {
+        return b == Business.DAMAGED || b == Business.LOST_IN_USE || b == Business.METER_REPLACED;
+    }
+
+    public static boolean needsFieldCheck(Business b) {
+        return b == Business.LOST_IN_USE || b == Business.METER_REPLACED;
+    }
+
+    public static boolean needsNewMeter(Business b) {
+        return b == Business.METER_REPLACED;
+    }
+
+    /** Whether the account comes from the card in the reader (the found old card). */
+    public static boolean accountFromCard(Business b) {
+        return b == Business.FOUND_CARD;
+    }
+
+    private static String promptKey(Business b) {
+        return switch (b) {
+            case DAMAGED, LOST_UNUSED, LOST_IN_USE -> "ui.cardService.prompt.blank";
+            case FOUND_CARD -> "ui.cardService.prompt.found";
+            case METER_REPLACED -> "ui.cardService.prompt.current";
+        };
+    }
+
+    // ---- the account ----
+
+    /** Enter in the account field: looks the account up. */
+    public void findAccount() {
+        if (!editable()) {
+            return;
+        }
+        String typed = normalise(accountNo.get());
+        if (typed.isEmpty()) {
+            show(MessageKind.ERROR, I18n.text("ui.cardService.error.account"), Field.ACCOUNT);
+            return;
+        }
+        state.set(State.LOOKING_UP);
+        BackgroundTask.of(() -> services.issue().account(cashier, typed))
+                .onSuccess(found -> {
+                    state.set(State.EDITING);
+                    showAccount(found);
+                    clearError();
+                })
+                .onFailure(error -> {
+                    state.set(State.EDITING);
+                    forgetAccount();
+                    show(MessageKind.ERROR, UiErrors.text(error), Field.ACCOUNT);
+                })
+                .executeWith(executor);
+    }
+
+    /** F5: the account of the card in the reader (the customer's card, or the found old card). */
+    public void readCard() {
+        if (!editable()) {
+            return;
+        }
+        state.set(State.LOOKING_UP);
+        show(MessageKind.INFO, I18n.text("ui.cardService.reading"), null);
+        BackgroundTask.of(() -> services.topUps().inspect(cashier, services.reader()))
+                .onSuccess(check -> {
+                    state.set(State.EDITING);
+                    accountNo.set(check.account().accountNo());
+                    showAccount(check.account());
+                    show(MessageKind.INFO, I18n.text("ui.cardService.cardRead", check.image().serial(),
+                            check.account().accountNo()), null);
+                })
+                .onFailure(error -> {
+                    state.set(State.EDITING);
+                    show(MessageKind.ERROR, UiErrors.text(error), null);
+                })
+                .executeWith(executor);
+    }
+
+    private void showAccount(Account found) {
+        account = found;
+        holder.set(Masking.name(found.holder().name()));
+        currentCard.set(found.cardSerial() == null ? I18n.text("ui.none") : found.cardSerial());
+        meterNo.set(found.meterNo() == null ? "" : found.meterNo());
+    }
+
+    private void forgetAccount() {
+        account = null;
+        holder.set("");
+        currentCard.set("");
+        meterNo.set("");
+    }
+
+    // ---- validation as typed ----
+
+    private void typed(Field field) {
+        if (clearing || !editable()) {
+            return;
+        }
+        Optional<String> problem = field == Field.ACCOUNT || field == Field.REASON ? Optional.empty()
+                : problem(field);
+        if (problem.isPresent() && !fields.get(field).get().isBlank()) {
+            show(MessageKind.ERROR, problem.get(), field);
+        } else if (invalidField.get() == field) {
+            show(MessageKind.NONE, "", null);
+        }
+    }
+
+    /** What is wrong with the field as typed, if anything (blank is checked only on F12). */
+    private Optional<String> problem(Field field) {
+        String text = normalise(fields.get(field).get());
+        switch (field) {
+            case ACCOUNT -> {
+                return text.isEmpty() ? Optional.of(I18n.text("ui.cardService.error.account")) : Optional.empty();
+            }
+            case CHECKER -> {
+                return text.isEmpty() || text.length() > 50 ? Optional.of(I18n.text("ui.cardService.error.checker"))
+                        : Optional.empty();
+            }
+            case CHECK_DATE -> {
+                try {
+                    LocalDate day = LocalDate.parse(text);
+                    return day.isAfter(LocalDate.now(services.clock()))
+                            ? Optional.of(I18n.text("ui.cardService.error.futureDate")) : Optional.empty();
+                } catch (DateTimeParseException e) {
+                    return Optional.of(I18n.text("ui.cardService.error.date"));
+                }
+            }
+            case METER_COUNT -> {
+                return text.matches("[0-9]{1,4}") ? Optional.empty()
+                        : Optional.of(I18n.text("ui.cardService.error.count"));
+            }
+            case METER_LOADED -> {
+                return text.matches("[0-9]{1,7}") ? Optional.empty()
+                        : Optional.of(I18n.text("ui.cardService.error.loaded"));
+            }
+            case REMAINING -> {
+                return text.matches("[0-9]{1,7}(\\.[0-9]{1,2})?") ? Optional.empty()
+                        : Optional.of(I18n.text("ui.cardService.error.remaining"));
+            }
+            case NEW_METER -> {
+                return text.matches("[0-9A-Za-z-]{4,30}") ? Optional.empty()
+                        : Optional.of(I18n.text("topup.meter.badNumber"));
+            }
+            case REASON -> {
+                return text.isEmpty() ? Optional.of(I18n.text("ui.cardService.error.reason")) : Optional.empty();
+            }
+            default -> throw new IllegalStateException(field.name());
+        }
+    }
+
+    private static final List<Field> CHECK_FIELDS = List.of(Field.CHECKER, Field.CHECK_DATE, Field.METER_COUNT,
+            Field.METER_LOADED, Field.REMAINING);
+
+    /** The fields this business needs, in screen order. */
+    private List<Field> required(Business b) {
+        List<Field> needed = new ArrayList<>();
+        if (!accountFromCard(b)) {
+            needed.add(Field.ACCOUNT);
+        }
+        boolean checkTyped = CHECK_FIELDS.stream().anyMatch(f -> !normalise(fields.get(f).get()).isEmpty());
+        if (needsFieldCheck(b) || showsFieldCheck(b) && checkTyped) {
+            needed.addAll(CHECK_FIELDS);
+        }
+        if (needsNewMeter(b)) {
+            needed.add(Field.NEW_METER);
+        }
+        needed.add(Field.REASON);
+        return needed;
+    }
+
+    private FieldCheck fieldCheck(Business b, long accountId) {
+        if (!required(b).contains(Field.CHECKER)) {
+            return null;
+        }
+        long centi = new BigDecimal(normalise(remaining.get())).movePointRight(2).longValueExact();
+        return new FieldCheck(accountId, LocalDate.parse(normalise(checkDate.get())), normalise(checker.get()),
+                Integer.parseInt(normalise(meterCount.get())), Long.parseLong(normalise(meterLoaded.get())), centi, "");
+    }
+
+    // ---- summary and commit ----
+
+    /** F12: checks the form, then shows what will be done. */
+    public void confirm() {
+        if (state.get() != State.EDITING) {
+            return;
+        }
+        Business b = business.get();
+        for (Field field : required(b)) {
+            Optional<String> problem = problem(field);
+            if (problem.isPresent()) {
+                show(MessageKind.ERROR, problem.get(), field);
+                return;
+            }
+        }
+        String typedAccount = normalise(accountNo.get());
+        String why = normalise(reason.get());
+        state.set(State.CHECKING);
+        show(MessageKind.INFO, I18n.text("ui.cardService.checking"), null);
+        BackgroundTask.of(() -> summarise(b, typedAccount, why))
+                .onSuccess(ready -> {
+                    if (state.get() != State.CHECKING) {
+                        return;
+                    }
+                    showAccount(ready.account());
+                    if (accountFromCard(b)) {
+                        accountNo.set(ready.account().accountNo());
+                    }
+                    clearError();
+                    summary.set(ready);
+                    state.set(State.CONFIRMING);
+                })
+                .onFailure(error -> {
+                    state.set(State.EDITING);
+                    show(MessageKind.ERROR, UiErrors.text(error), null);
+                })
+                .executeWith(executor);
+    }
+
+    /** In the background: the account, the old card and the gas the business would write. */
+    private Summary summarise(Business b, String typedAccount, String why) {
+        Account found;
+        String oldSerial;
+        long volume;
+        if (b == Business.FOUND_CARD) {
+            TopUpService.CardCheck check = services.topUps().inspect(cashier, services.reader());
+            CardImage old = check.image();
+            found = check.account();
+            oldSerial = old.serial();
+            volume = old.loaded() ? 0 : old.lastPurchaseM3();
+        } else {
+            found = services.issue().account(cashier, typedAccount);
+            oldSerial = found.cardSerial() == null ? "" : found.cardSerial();
+            FieldCheck check = fieldCheck(b, found.id());
+            if (b == Business.METER_REPLACED) {
+                volume = check.remainingCentiM3() / 100;
+            } else {
+                volume = check == null ? 0 : services.issue().recreditPreview(cashier, found.id(),
+                        check.meterPurchaseCount());
+            }
+        }
+        boolean approval = b == Business.FOUND_CARD || b == Business.METER_REPLACED || volume > 0;
+        List<String> lines = new ArrayList<>();
+        lines.add(I18n.text("ui.cardService.summary.business", I18n.text("cardRecord.business." + b.name())));
+        lines.add(I18n.text("ui.cardService.summary.account", found.accountNo(), Masking.name(found.holder().name())));
+        switch (b) {
+            case DAMAGED, LOST_UNUSED, LOST_IN_USE -> {
+                lines.add(I18n.text("ui.cardService.summary.oldBlacklisted",
+                        oldSerial.isEmpty() ? I18n.text("ui.none") : oldSerial));
+                lines.add(I18n.text("ui.cardService.summary.newSerial"));
+                lines.add(I18n.text("ui.cardService.summary.recredit", volume));
+            }
+            case FOUND_CARD -> {
+                lines.add(I18n.text("ui.cardService.summary.oldCleared", oldSerial));
+                lines.add(I18n.text("ui.cardService.summary.recreditOnto", volume,
+                        found.cardSerial() == null ? I18n.text("ui.none") : found.cardSerial()));
+            }
+            case METER_REPLACED -> {
+                lines.add(I18n.text("ui.cardService.summary.meter", found.meterNo(), normalise(newMeterNo.get())));
+                lines.add(I18n.text("ui.cardService.summary.transfer", volume, oldSerial));
+            }
+            default -> throw new IllegalStateException(b.name());
+        }
+        lines.add(I18n.text("ui.cardService.summary.reason", why));
+        lines.add(I18n.text(approval ? "ui.cardService.summary.approval" : "ui.cardService.summary.noApproval"));
+        return new Summary(b, found, oldSerial, volume, approval, I18n.text(promptKey(b)), List.copyOf(lines));
+    }
+
+    /** Esc in the summary: back to the form as typed. */
+    public void cancelConfirmation() {
+        if (state.get() == State.CONFIRMING) {
+            summary.set(null);
+            state.set(State.EDITING);
+        }
+    }
+
+    /** The reason as typed, to prefill the manager's approval. */
+    public String reasonText() {
+        return normalise(reason.get());
+    }
+
+    /**
+     * Enter in the summary (after the hall manager's approval where the summary asks for one):
+     * runs the business in the background, then stores and prints the record.
+     *
+     * @param approval the manager's approval, or null where none is needed
+     */
+    public void commit(TopUpViewModel.Approval approval) {
+        Summary ready = summary.get();
+        if (state.get() != State.CONFIRMING || ready == null) {
+            return;
+        }
+        if (ready.needsApproval() && approval == null) {
+            show(MessageKind.ERROR, I18n.text("ui.cardService.error.needsApproval"), null);
+            return;
+        }
+        String why = approval != null && !approval.reason().isBlank() ? approval.reason().strip() : reasonText();
+        FieldCheck check = fieldCheck(ready.business(), ready.account().id());
+        String newMeter = normalise(newMeterNo.get());
+        state.set(State.WORKING);
+        show(MessageKind.INFO, I18n.text("ui.cardService.working", ready.prompt()), null);
+        BackgroundTask.of(() -> run(ready, check, newMeter, why, approval))
+                .onSuccess(done -> {
+                    summary.set(null);
+                    openWrite = done.openWrite();
+                    record.set(done.record());
+                    state.set(State.PRINTING);
+                    print(done.record(), I18n.text(done.openWrite() == null ? "ui.cardService.done"
+                            : "ui.cardService.doneOpen", I18n.text("cardRecord.business." + ready.business().name())));
+                })
+                .onFailure(error -> {
+                    summary.set(null);
+                    state.set(State.EDITING);
+                    show(MessageKind.ERROR, I18n.text("ui.cardService.refused", UiErrors.text(error)), null);
+                })
+                .executeWith(executor);
+    }
+
+    private Done run(Summary ready, FieldCheck check, String newMeter, String why, TopUpViewModel.Approval approval) {
+        Account a = ready.account();
+        var grant = approval == null ? null : approval.grant();
+        String approver = approval == null ? null : approval.grant().approver().staffNo();
+        String holderText = Masking.name(a.holder().name());
+        CardServiceRecord draft;
+        GasPurchase open = null;
+        switch (ready.business()) {
+            case DAMAGED, LOST_UNUSED, LOST_IN_USE -> {
+                CardIssueService.IssueResult issued = services.issue().reissue(cashier, services.reader(), a.id(),
+                        ready.business().reissueCase().orElseThrow(), check, why, grant);
+                services.newCardIssued().accept(a.accountNo());
+                Optional<GasPurchase> recredit = issued.recredit();
+                open = recredit.filter(w -> w.status() == GasPurchase.Status.PENDING).orElse(null);
+                draft = CardServiceRecord.draft(ready.business(), a.id(), a.accountNo(), holderText, ready.oldSerial(),
+                        issued.serial(), null, null, recredit.map(GasPurchase::volumeM3).orElse(0L),
+                        recredit.map(GasPurchase::id).orElse(null), check, why, cashier.staffNo(),
+                        recredit.isPresent() ? approver : null);
+            }
+            case FOUND_CARD -> {
+                GasPurchase write = services.issue().clearFoundCard(cashier, services.reader(), why, grant);
+                open = write.status() == GasPurchase.Status.PENDING ? write : null;
+                draft = CardServiceRecord.draft(ready.business(), a.id(), a.accountNo(), holderText, ready.oldSerial(),
+                        write.cardSerial(), null, null, write.volumeM3(), write.id(), null, why, cashier.staffNo(),
+                        approver);
+            }
+            case METER_REPLACED -> {
+                GasPurchase write = services.issue().meterReplaced(cashier, services.reader(), a.id(), newMeter, check,
+                        why, grant);
+                draft = CardServiceRecord.draft(ready.business(), a.id(), a.accountNo(), holderText, ready.oldSerial(),
+                        ready.oldSerial(), a.meterNo(), newMeter, write == null ? 0 : write.volumeM3(),
+                        write == null ? null : write.id(), check, why, cashier.staffNo(), approver);
+            }
+            default -> throw new IllegalStateException(ready.business().name());
+        }
+        return new Done(services.records().save(cashier, draft), open);
+    }
+
+    private void print(CardServiceRecord done, String news) {
+        printing = true;
+        services.printerActivity().printingStarted();
+        BackgroundTask.of(() -> services.records().print(cashier, done.id()))
+                .onSuccess(printed -> {
+                    printing = false;
+                    services.printerActivity().printingFinished();
+                    record.set(printed);
+                    finished(MessageKind.INFO, news + "\n" + I18n.text(printed.printCount() > 1
+                            ? "ui.cardService.printedCopy" : "ui.cardService.printed"));
+                })
+                .onFailure(error -> {
+                    printing = false;
+                    services.printerActivity().printingFinished();
+                    finished(MessageKind.ERROR, news + "\n" + I18n.text("ui.cardService.notPrinted",
+                            UiErrors.text(error)));
+                })
+                .executeWith(executor);
+    }
+
+    private void finished(MessageKind kind, String text) {
+        if (openWrite != null) {
+            state.set(State.OPEN_WRITE);
+            prompt.set(I18n.text("ui.cardService.prompt.current"));
+            show(kind, text + "\n" + I18n.text("ui.cardService.openWrite", openWrite.volumeM3(),
+                    openWrite.cardSerial()), null);
+        } else {
+            state.set(State.DONE);
+            show(kind, text, null);
+        }
+    }
+
+    /** F9 after the business: prints the record again (a copy once it has printed). */
+    public void printAgain() {
+        CardServiceRecord done = record.get();
+        if (done == null || printing || (state.get() != State.DONE && state.get() != State.OPEN_WRITE)) {
+            return;
+        }
+        String before = message.get();
+        print(done, before.contains("\n") ? before.substring(0, before.indexOf('\n')) : before);
+    }
+
+    // ---- the re-credit waiting for the current card ----
+
+    /** F6, or the current card put in: settles the open re-credit by what the card holds, writing it if needed. */
+    public void finishWrite() {
+        if (state.get() != State.OPEN_WRITE || openWrite == null || printing) {
+            return;
+        }
+        GasPurchase write = openWrite;
+        state.set(State.WORKING);
+        show(MessageKind.INFO, I18n.text("ui.cardService.finishing", write.volumeM3()), null);
+        BackgroundTask.of(() -> {
+                    if (services.topUps().resolve(cashier, services.reader(), write.id())
+                            == TopUpService.Resolution.NOT_WRITTEN) {
+                        services.topUps().rewrite(cashier, services.reader(), write.id());
+                    }
+                    return write;
+                })
+                .onSuccess(done -> {
+                    openWrite = null;
+                    state.set(State.DONE);
+                    show(MessageKind.INFO, I18n.text("ui.cardService.finished", done.volumeM3(), done.cardSerial()),
+                            null);
+                })
+                .onFailure(error -> {
+                    state.set(State.OPEN_WRITE);
+                    show(MessageKind.ERROR, UiErrors.text(error) + "\n" + I18n.text("ui.cardService.prompt.current"),
+                            null);
+                })
+                .executeWith(executor);
+    }
+
+    /** A card was put into the reader: an open re-credit is finished if it is the right card. */
+    public void cardInserted() {
+        if (state.get() == State.OPEN_WRITE) {
+            finishWrite();
+        }
+    }
+
+    /** After a finished business: a clean form for the next customer. */
+    public void startOver() {
+        if (state.get() != State.DONE) {
+            return;
+        }
+        clearing = true;
+        try {
+            fields.values().forEach(f -> f.set(""));
+        } finally {
+            clearing = false;
+        }
+        forgetAccount();
+        record.set(null);
+        openWrite = null;
+        prompt.set(I18n.text(promptKey(business.get())));
+        state.set(State.EDITING);
+        show(MessageKind.NONE, "", null);
+    }
+
+    // ---- helpers ----
+
+    private boolean editable() {
+        return state.get() == State.EDITING;
+    }
+
+    /** True while the screen must not be left by Esc. */
+    public boolean busy() {
+        State s = state.get();
+        return s == State.LOOKING_UP || s == State.CHECKING || s == State.WORKING || s == State.PRINTING || printing;
+    }
+
+    private static String normalise(String text) {
+        return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+    }
+
+    private void show(MessageKind kind, String text, Field field) {
+        message.set(text);
+        messageKind.set(MessageKind.NONE);
+        messageKind.set(kind);
+        invalidField.set(field);
+    }
+
+    private void clearError() {
+        if (messageKind.get() == MessageKind.ERROR) {
+            show(MessageKind.NONE, "", null);
+        }
+    }
+
+    // ---- properties ----
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public ObjectProperty<Business> businessProperty() {
+        return business;
+    }
+
+    public StringProperty accountNoProperty() {
+        return accountNo;
+    }
+
+    public StringProperty checkerProperty() {
+        return checker;
+    }
+
+    /** yyyy-MM-dd. */
+    public StringProperty checkDateProperty() {
+        return checkDate;
+    }
+
+    public StringProperty meterCountProperty() {
+        return meterCount;
+    }
+
+    /** Whole m³. */
+    public StringProperty meterLoadedProperty() {
+        return meterLoaded;
+    }
+
+    /** m³ with up to two decimals. */
+    public StringProperty remainingProperty() {
+        return remaining;
+    }
+
+    public StringProperty newMeterNoProperty() {
+        return newMeterNo;
+    }
+
+    public StringProperty reasonProperty() {
+        return reason;
+    }
+
+    /** The holder's name, masked. */
+    public ReadOnlyStringProperty holderProperty() {
+        return holder.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty currentCardProperty() {
+        return currentCard.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty meterNoProperty() {
+        return meterNo.getReadOnlyProperty();
+    }
+
+    /** Which card belongs in the reader now ("请放入空白新卡" …). */
+    public ReadOnlyStringProperty promptProperty() {
+        return prompt.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<MessageKind> messageKindProperty() {
+        return messageKind.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Field> invalidFieldProperty() {
+        return invalidField.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Summary> summaryProperty() {
+        return summary.getReadOnlyProperty();
+    }
+
+    /** The stored record after the business (with its print count). */
+    public ReadOnlyObjectProperty<CardServiceRecord> recordProperty() {
+        return record.getReadOnlyProperty();
+    }
+}

@@ -1,0 +1,354 @@
+package io.counterdesk.card.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.counterdesk.app.CounterDesk;
+import io.counterdesk.card.CardImage;
+import io.counterdesk.card.CardRepository;
+import io.counterdesk.card.CardServiceRecord;
+import io.counterdesk.card.CardServiceRecord.Business;
+import io.counterdesk.card.TopUpService;
+import io.counterdesk.card.virtual.DemoCards;
+import io.counterdesk.card.virtual.VirtualCard;
+import io.counterdesk.payment.PaymentInput;
+import io.counterdesk.printing.CapturePrinter;
+import io.counterdesk.printing.EscPosDecoder;
+import io.counterdesk.printing.PrinterStatus;
+import io.counterdesk.security.Operator;
+import io.counterdesk.shared.Masking;
+import io.counterdesk.shared.Money;
+import io.counterdesk.ui.CurrentThreadTaskExecutor;
+import io.counterdesk.ui.MessageKind;
+import io.counterdesk.ui.PrinterActivity;
+import io.counterdesk.ui.TestBackend;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The card service screen's logic (补卡 / 补气 / 转移卡) on the real back end: H2 with the demo
+ * hall, the demo cards in the in-process simulated reader, the capture printer; every background
+ * task runs at once. Each business is played through, and each refusal leaves everything as it was.
+ */
+class CardServiceViewModelTest {
+
+    private static final String ACCOUNT = "3390000001";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path directory;
+
+    private CounterDesk desk;
+    private Operator cashier;
+    private DemoCards demo;
+    private CapturePrinter capture;
+    private CardServiceViewModel model;
+
+    @BeforeEach
+    void openTheCounter() {
+        desk = TestBackend.start(directory);
+        cashier = TestBackend.login(desk, "1001");
+        desk.tills().open(cashier, Money.ofYuan(500));
+        capture = desk.printer().capturePrinter().orElseThrow();
+        demo = desk.demoCards().orElseThrow();
+        model = new CardServiceViewModel(new CurrentThreadTaskExecutor(), new CardServiceViewModel.Services(
+                desk.cardIssue(), desk.topUps(), desk.cardRecords(), desk.cardReader(), PrinterActivity.NONE,
+                demo::keepInReader, Clock.systemDefaultZone()), cashier);
+    }
+
+    @AfterEach
+    void close() {
+        desk.close();
+    }
+
+    @Test
+    void anUnusedLostCardIsReissuedOntoABlankCardTheOldOneBlacklistedAndTheRecordPrintedAndReprinted() throws Exception {
+        String oldSerial = currentSerial();
+        demo.insertBlank();
+        model.businessProperty().set(Business.LOST_UNUSED);
+        assertThat(model.promptProperty().get()).isEqualTo("请放入空白新卡");
+        model.accountNoProperty().set(ACCOUNT);
+        model.findAccount();
+        assertThat(model.holderProperty().get()).isEqualTo(Masking.name("王建国"));
+        assertThat(model.currentCardProperty().get()).isEqualTo(oldSerial);
+        model.reasonProperty().set("客户丢失未用卡");
+
+        model.confirm();
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.CONFIRMING);
+        CardServiceViewModel.Summary summary = model.summaryProperty().get();
+        assertThat(summary.needsApproval()).isFalse();
+        assertThat(summary.volumeM3()).isZero();
+        assertThat(summary.lines()).contains("旧卡 " + oldSerial + " → 列入黑名单", "补气：0 m³");
+        assertThat(capture.jobs()).isEmpty();
+
+        model.commit(null);
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.DONE);
+        assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.INFO);
+        CardImage newCard = desk.cardReader().read().issued();
+        assertThat(newCard.serial()).isNotEqualTo(oldSerial).isEqualTo(currentSerial());
+        assertThat(newCard.accountNo()).isEqualTo(ACCOUNT);
+        assertThat(blacklisted(oldSerial)).hasValue("LOST");
+        CardServiceRecord record = model.recordProperty().get();
+        assertThat(record.printCount()).isEqualTo(1);
+        assertThat(record.newSerial()).isEqualTo(newCard.serial());
+        assertThat(record.approverStaffNo()).isEmpty();
+
+        List<String> printed = EscPosDecoder.lines(capture.awaitJobs(1, WAIT).get(0).bytes());
+        assertThat(printed).contains("补卡记录");
+        String text = String.join("\n", printed);
+        assertThat(text).contains(desk.terminal().hallName(), "1001", ACCOUNT, Masking.name("王建国"),
+                "补卡（未用卡丢失）", oldSerial, newCard.serial(), "0 m³", "客户丢失未用卡", "无需批准",
+                "客户签字", "值班经理签字");
+
+        model.printAgain();
+
+        List<String> copy = EscPosDecoder.lines(capture.awaitJobs(2, WAIT).get(1).bytes());
+        assertThat(copy.get(0)).isEqualTo("重打");
+        assertThat(copy).contains("补卡记录");
+        assertThat(desk.cardRecords().find(cashier, record.id()).printCount()).isEqualTo(2);
+        assertThat(model.messageProperty().get()).contains("记录已重打");
+
+        demo.putIntoMeter(ACCOUNT);
+        assertThat(demo.cards().get(0).card()).as("the demo keeps the new card").isNotNull();
+        demo.insert(ACCOUNT);
+        assertThat(desk.cardReader().read().issued().serial()).isEqualTo(newCard.serial());
+    }
+
+    @Test
+    void aCardThatIsNotBlankIsRefusedAndNothingChanges() throws Exception {
+        String oldSerial = currentSerial();
+        demo.insert(ACCOUNT);
+        model.businessProperty().set(Business.LOST_UNUSED);
+        model.accountNoProperty().set(ACCOUNT);
+        model.reasonProperty().set("丢失");
+        model.confirm();
+
+        model.commit(null);
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.EDITING);
+        assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
+        assertThat(model.messageProperty().get()).contains("不是空白卡");
+        assertThat(currentSerial()).isEqualTo(oldSerial);
+        assertThat(blacklisted(oldSerial)).isEmpty();
+        assertThat(model.reasonProperty().get()).as("what was typed stays").isEqualTo("丢失");
+        assertThat(capture.jobs()).isEmpty();
+    }
+
+    @Test
+    void aCardLostInUseNeedsTheFieldCheckAndItsFiguresAreCheckedAsTyped() throws Exception {
+        model.businessProperty().set(Business.LOST_IN_USE);
+        model.accountNoProperty().set(ACCOUNT);
+        model.reasonProperty().set("在用卡丢失");
+
+        model.confirm();
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.EDITING);
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(CardServiceViewModel.Field.CHECKER);
+        assertThat(model.messageProperty().get()).isEqualTo("请输入核查人");
+
+        model.remainingProperty().set("12.345");
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(CardServiceViewModel.Field.REMAINING);
+        assertThat(model.messageProperty().get()).contains("最多两位小数");
+        model.remainingProperty().set("12.34");
+        assertThat(model.invalidFieldProperty().get()).isNull();
+
+        model.checkDateProperty().set(LocalDate.now().plusDays(1).toString());
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(CardServiceViewModel.Field.CHECK_DATE);
+        model.checkDateProperty().set("2026/01/01");
+        assertThat(model.messageProperty().get()).contains("2026-07-01");
+        model.meterCountProperty().set("x");
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(CardServiceViewModel.Field.METER_COUNT);
+        assertThat(capture.jobs()).isEmpty();
+    }
+
+    @Test
+    void aCardLostInUseReCreditsOnlyWhatTheMeterNeverLoadedAndOnlyWithApproval() throws Exception {
+        demo.insert(ACCOUNT);
+        buy(10);
+        demo.putIntoMeter(ACCOUNT);
+        demo.insert(ACCOUNT);
+        buy(20);
+        String oldSerial = currentSerial();
+        demo.insertBlank();
+        model.businessProperty().set(Business.LOST_IN_USE);
+        model.accountNoProperty().set(ACCOUNT);
+        fieldCheck("1", "10", "3.50");
+        model.reasonProperty().set("在用卡丢失，表内只输入了第 1 次");
+        model.confirm();
+        assertThat(model.summaryProperty().get().volumeM3()).isEqualTo(20);
+        assertThat(model.summaryProperty().get().needsApproval()).isTrue();
+
+        model.commit(null);
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.CONFIRMING);
+        assertThat(model.messageProperty().get()).isEqualTo("此业务需值班经理批准");
+        assertThat(blacklisted(oldSerial)).isEmpty();
+
+        model.commit(approval("在用卡丢失，现场核查"));
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.DONE);
+        CardImage newCard = desk.cardReader().read().issued();
+        assertThat(newCard.lastPurchaseM3()).isEqualTo(20);
+        assertThat(newCard.loaded()).isFalse();
+        assertThat(blacklisted(oldSerial)).hasValue("LOST");
+        assertThat(desk.topUps().openWrites(cashier)).isEmpty();
+        String text = capture.awaitJobs(1, WAIT).get(0).text();
+        assertThat(text).contains("补气记录", "2001", "现场核查", "核查员张", "3.50 m³", "20 m³");
+    }
+
+    @Test
+    void aDamagedCardWhoseGasTheMeterLoadedIsReissuedWithoutApproval() throws Exception {
+        demo.insert(ACCOUNT);
+        buy(10);
+        demo.putIntoMeter(ACCOUNT);
+        demo.insertBlank();
+        model.businessProperty().set(Business.DAMAGED);
+        model.accountNoProperty().set(ACCOUNT);
+        fieldCheck("1", "10", "8.00");
+        model.reasonProperty().set("卡损坏");
+        model.confirm();
+        assertThat(model.summaryProperty().get().volumeM3()).isZero();
+        assertThat(model.summaryProperty().get().needsApproval()).isFalse();
+
+        model.commit(null);
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.DONE);
+        assertThat(desk.cardReader().read().issued().purchaseCount()).isEqualTo(1);
+        assertThat(capture.awaitJobs(1, WAIT).get(0).text()).contains("补卡记录", "补卡（卡损坏）", "旧卡已列入黑名单（损坏）");
+    }
+
+    @Test
+    void aFoundOldCardIsClearedWithApprovalAndItsGasWrittenWhenTheCurrentCardIsPutIn() throws Exception {
+        demo.insert(ACCOUNT);
+        buy(15);
+        VirtualCard oldCard = demo.cards().get(0).card();
+        String oldSerial = currentSerial();
+        demo.insertBlank();
+        model.businessProperty().set(Business.LOST_UNUSED);
+        model.accountNoProperty().set(ACCOUNT);
+        model.reasonProperty().set("丢失");
+        model.confirm();
+        model.commit(null);
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.DONE);
+        String newSerial = currentSerial();
+        model.startOver();
+
+        demo.takeOut();
+        demo.readers().insert(demo.readerName(), oldCard);
+        model.businessProperty().set(Business.FOUND_CARD);
+        assertThat(model.promptProperty().get()).isEqualTo("请放入找回的旧卡");
+        model.reasonProperty().set("旧卡找回，未输入燃气表");
+        model.confirm();
+        assertThat(model.accountNoProperty().get()).isEqualTo(ACCOUNT);
+        assertThat(model.summaryProperty().get().volumeM3()).isEqualTo(15);
+        model.commit(null);
+        assertThat(model.stateProperty().get()).as("refused without approval")
+                .isEqualTo(CardServiceViewModel.State.CONFIRMING);
+
+        model.commit(approval("旧卡找回"));
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.OPEN_WRITE);
+        assertThat(model.promptProperty().get()).isEqualTo("请放入该户当前用卡");
+        assertThat(desk.cardReader().read().issued().state()).isEqualTo(io.counterdesk.card.CardState.CLEARED);
+        assertThat(capture.awaitJobs(2, WAIT).get(1).text()).contains("补气记录", oldSerial, newSerial, "15 m³",
+                "旧卡已清零");
+
+        model.finishWrite();
+        assertThat(model.stateProperty().get()).as("the old card is not the right one")
+                .isEqualTo(CardServiceViewModel.State.OPEN_WRITE);
+        assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
+
+        demo.insert(ACCOUNT);
+        model.cardInserted();
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.DONE);
+        CardImage current = desk.cardReader().read().issued();
+        assertThat(current.serial()).isEqualTo(newSerial);
+        assertThat(current.lastPurchaseM3()).isEqualTo(15);
+        assertThat(desk.topUps().openWrites(cashier)).isEmpty();
+    }
+
+    @Test
+    void aReplacedMeterMakesTheCardATransferCardWithTheWholeM3LeftAndApproval() throws Exception {
+        demo.insert(ACCOUNT);
+        model.businessProperty().set(Business.METER_REPLACED);
+        model.readCard();
+        assertThat(model.accountNoProperty().get()).isEqualTo(ACCOUNT);
+        fieldCheck("0", "0", "12.34");
+        model.newMeterNoProperty().set("12");
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(CardServiceViewModel.Field.NEW_METER);
+        model.newMeterNoProperty().set("8000000999");
+        model.reasonProperty().set("旧表损坏换表");
+        model.confirm();
+        assertThat(model.summaryProperty().get().volumeM3()).isEqualTo(12);
+
+        model.commit(approval("换表"));
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.DONE);
+        CardImage card = desk.cardReader().read().issued();
+        assertThat(card.meterNo()).isEqualTo("8000000999");
+        assertThat(card.lastPurchaseM3()).isEqualTo(12);
+        assertThat(capture.awaitJobs(1, WAIT).get(0).text()).contains("换表转移记录", "8000000999", "12.34 m³",
+                "12 m³");
+    }
+
+    @Test
+    void aRecordThePrinterMissedIsPrintedWithF9AsTheOriginal() throws Exception {
+        demo.insertBlank();
+        capture.simulate(PrinterStatus.PAPER_OUT);
+        model.businessProperty().set(Business.LOST_UNUSED);
+        model.accountNoProperty().set(ACCOUNT);
+        model.reasonProperty().set("丢失");
+        model.confirm();
+        model.commit(null);
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.DONE);
+        assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
+        assertThat(model.messageProperty().get()).contains("记录未打印", "F9");
+        assertThat(model.recordProperty().get().printCount()).isZero();
+
+        capture.simulate(PrinterStatus.ONLINE);
+        model.printAgain();
+
+        assertThat(model.recordProperty().get().printCount()).isEqualTo(1);
+        assertThat(capture.awaitJobs(1, WAIT).get(0).lines().get(0)).isNotEqualTo("重打");
+    }
+
+    private void fieldCheck(String count, String loaded, String left) {
+        model.checkerProperty().set("核查员张");
+        model.checkDateProperty().set(LocalDate.now().toString());
+        model.meterCountProperty().set(count);
+        model.meterLoadedProperty().set(loaded);
+        model.remainingProperty().set(left);
+    }
+
+    private TopUpViewModel.Approval approval(String reason) {
+        return new TopUpViewModel.Approval(reason, desk.auth().authoriseApprover(cashier, "2001",
+                "demo2001".toCharArray()));
+    }
+
+    private void buy(long m3) {
+        TopUpService.CardCheck check = desk.topUps().inspect(cashier, desk.cardReader());
+        assertThat(check.canBuy()).as(check.refusalText()).isTrue();
+        Money cost = check.tariff().cost(check.yearVolumeM3(), m3);
+        assertThat(desk.topUps().purchase(cashier, desk.cardReader(), check, m3, PaymentInput.cash(cost)).written())
+                .isTrue();
+    }
+
+    private String currentSerial() {
+        return desk.cardIssue().account(cashier, ACCOUNT).cardSerial();
+    }
+
+    private Optional<String> blacklisted(String serial) {
+        return desk.database().read(tx -> new CardRepository().blacklisted(tx, serial));
+    }
+}

@@ -1,0 +1,123 @@
+package io.counterdesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.counterdesk.app.AppConfig;
+import io.counterdesk.app.CounterDesk;
+import io.counterdesk.app.CounterDeskApp;
+import io.counterdesk.card.CardImage;
+import io.counterdesk.card.CardRepository;
+import io.counterdesk.printing.CapturePrinter;
+import io.counterdesk.printing.EscPosDecoder;
+import io.counterdesk.security.Operator;
+import io.counterdesk.security.PasswordHasher;
+import io.counterdesk.shared.I18n;
+import io.counterdesk.shared.Masking;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/**
+ * 补卡（未用卡丢失） end to end, keyboard only, in demo mode: cashier 1001 logs in and opens the
+ * till, puts a blank card into the demo reader (Ctrl+D, B), opens the card service screen (Ctrl+B),
+ * keeps the business 补卡（未用卡丢失）, types 王建国's account and the reason, sees the summary
+ * (F12: old card to the blacklist, "请放入空白新卡") and does it (Enter). The blank card becomes the
+ * account's card, the old one is blacklisted, and the capture printer holds the 补卡记录 with both
+ * serials and the signature lines; F9 prints it again as a copy.
+ */
+class CardServiceEndToEndTest {
+
+    private static final String ACCOUNT = "3390000001";
+
+    @TempDir
+    Path directory;
+
+    private CounterDeskApp app;
+    private final CounterDriver cashier = new CounterDriver();
+
+    @BeforeEach
+    void startTheProgram() throws Exception {
+        AppConfig config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(50);
+        FxToolkit.registerPrimaryStage();
+        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
+    }
+
+    @AfterEach
+    void stopTheProgram() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void reissueALostUnusedCardOntoABlankCardFromTheDemoReaderAndPrintTheRecord() throws Exception {
+        cashier.logIn("1001", "demo1001");
+        cashier.openTill("500");
+        cashier.waitUntil("the printer is ready", () -> cashier.text("#status-printer").orElse("").equals("打印机：就绪"));
+        CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        CapturePrinter capture = desk.printer().capturePrinter().orElseThrow();
+        int jobsBefore = capture.jobs().size();
+        Operator backOffice = desk.auth().login("1002", "demo1002".toCharArray());
+        String oldSerial = desk.cardIssue().account(backOffice, ACCOUNT).cardSerial();
+
+        // Ctrl+D, B: a blank new card into the reader
+        cashier.demoCard(0, KeyCode.B, I18n.text("ui.demo.blankInserted"));
+
+        // Ctrl+B: the card service screen; the business list has the focus, 补卡（未用卡丢失） chosen
+        cashier.press(KeyCode.CONTROL, KeyCode.B);
+        cashier.waitUntilFocused("cardservice-business");
+        assertThat(cashier.text("#cardservice-prompt")).hasValue("请放入空白新卡");
+        assertThat(cashier.showing("#cardservice-field-check")).as("no field check for an unused card").isFalse();
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntilFocused("cardservice-account");
+
+        // the account, Enter: the holder shows and the reason is next
+        cashier.type(ACCOUNT).press(KeyCode.ENTER);
+        cashier.waitUntil("the account is found", () -> cashier.text("#cardservice-holder").orElse("")
+                .equals(Masking.name("王建国")));
+        assertThat(cashier.text("#cardservice-current-card")).hasValue(oldSerial);
+        cashier.waitUntilFocused("cardservice-reason");
+        cashier.type("lost card");
+
+        // F12: the summary; nothing written or printed yet
+        cashier.press(KeyCode.F12);
+        cashier.waitUntil("the summary shows", () -> cashier.showing("#cardservice-summary"));
+        assertThat(cashier.allTexts()).contains("旧卡 " + oldSerial + " → 列入黑名单", "无需批准");
+        assertThat(cashier.text("#cardservice-summary-prompt")).hasValue("请放入空白新卡");
+        assertThat(desk.cardReader().read().blank()).isTrue();
+        assertThat(capture.jobs()).hasSize(jobsBefore);
+
+        // Enter: reissued, the record printed
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntil("the record is printed", () -> cashier.text("#cardservice-message").orElse("")
+                .contains(I18n.text("ui.cardService.printed")));
+        CardImage newCard = desk.cardReader().read().issued();
+        assertThat(newCard.accountNo()).isEqualTo(ACCOUNT);
+        assertThat(newCard.serial()).isNotEqualTo(oldSerial);
+        assertThat(desk.cardIssue().account(backOffice, ACCOUNT).cardSerial()).isEqualTo(newCard.serial());
+        java.util.Optional<String> listed = desk.database().read(tx -> new CardRepository().blacklisted(tx, oldSerial));
+        assertThat(listed).hasValue("LOST");
+
+        List<String> record = EscPosDecoder.lines(capture.awaitJobs(jobsBefore + 1, Duration.ofSeconds(30))
+                .get(jobsBefore).bytes());
+        System.out.println(String.join("\n", record));
+        assertThat(record).contains("补卡记录");
+        assertThat(String.join("\n", record)).contains(ACCOUNT, Masking.name("王建国"), "补卡（未用卡丢失）", oldSerial,
+                newCard.serial(), "旧卡已列入黑名单（挂失）", "lost card", "1001", "客户签字", "值班经理签字");
+
+        // F9: the record again, marked as a copy
+        cashier.press(KeyCode.F9);
+        cashier.waitUntil("the copy is printed", () -> cashier.text("#cardservice-message").orElse("")
+                .contains(I18n.text("ui.cardService.printedCopy")));
+        List<String> copy = EscPosDecoder.lines(capture.awaitJobs(jobsBefore + 2, Duration.ofSeconds(30))
+                .get(jobsBefore + 1).bytes());
+        assertThat(copy.get(0)).isEqualTo("重打");
+        assertThat(desk.database().read(tx -> io.counterdesk.persistence.Journal.verify(tx)).isIntact()).isTrue();
+    }
+}
