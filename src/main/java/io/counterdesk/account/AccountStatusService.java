@@ -8,6 +8,7 @@ import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.payment.PaymentService;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.Journal;
+import io.counterdesk.persistence.TerminalIdentity;
 import io.counterdesk.persistence.Tx;
 import io.counterdesk.security.ApprovalGrant;
 import io.counterdesk.security.ApprovalRecorder;
@@ -16,6 +17,7 @@ import io.counterdesk.security.Operator;
 import io.counterdesk.security.Permission;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.Money;
+import io.counterdesk.till.TillRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -41,12 +43,15 @@ public final class AccountStatusService {
     private final OutstandingBills outstanding;
     private final AccountStatusRules rules;
     private final AccountStatusRepository repository = new AccountStatusRepository();
+    private final TillRepository tills = new TillRepository();
     private final LateFeeRule lateFees;
+    private final TerminalIdentity terminal;
 
-    public AccountStatusService(Database database, Journal journal, ApprovalRecorder approvals,
-                                PaymentService payments, LateFeeRule lateFees) {
+    public AccountStatusService(Database database, Journal journal, TerminalIdentity terminal,
+                                ApprovalRecorder approvals, PaymentService payments, LateFeeRule lateFees) {
         this.database = database;
         this.journal = journal;
+        this.terminal = terminal;
         this.approvals = approvals;
         this.payments = payments;
         this.lateFees = lateFees;
@@ -137,12 +142,16 @@ public final class AccountStatusService {
             AccountStatusRepository.StatusRow account = repository.read(tx, accountId)
                     .orElseThrow(() -> new BusinessException("account.notFound"));
             Optional<BusinessException> refusal = Optional.empty();
+            AccountStatusRules.Refund refund = refund(tx, account);
             try {
                 checkClosable(tx, account);
+                if (refund.total().isPositive() && tills.findOpen(tx, cashier.id(), terminal.terminalId()).isEmpty()) {
+                    // said before the hall manager is called over: money back comes out of an open till
+                    throw new BusinessException("payment.till.notOpen");
+                }
             } catch (BusinessException e) {
                 refusal = Optional.of(e);
             }
-            AccountStatusRules.Refund refund = refund(tx, account);
             return new ClosureQuote(accountId, account.accountNo(), account.holderName(), refusal, refund,
                     refundLines(tx, refund));
         });

@@ -95,7 +95,8 @@ public final class CounterDesk implements AutoCloseable {
             this.cardReader = new CounterReader(CardReaders.pcsc(), readerSetting.readerName(), cards.keys());
         }
         this.cardMonitor = cardReader.readers().monitor(CARD_POLL);
-        this.accountStatus = new AccountStatusService(database, journal, approvals, payments, LateFeeRule.DEFAULT);
+        this.accountStatus = new AccountStatusService(database, journal, terminal, approvals, payments,
+                LateFeeRule.DEFAULT);
     }
 
     /**

@@ -55,7 +55,8 @@ class AccountStatusServiceTest {
                 VoucherRule.DEFAULT);
         stock = new ReceiptStockService(db.database(), db.journal(), approvals);
         new TillService(db.database(), db.journal(), db.terminal()).open(cashier, Money.ofYuan(500));
-        service = new AccountStatusService(db.database(), db.journal(), approvals, payments, LateFeeRule.DEFAULT);
+        service = new AccountStatusService(db.database(), db.journal(), db.terminal(), approvals, payments,
+                LateFeeRule.DEFAULT);
     }
 
     private long account(String no, AccountKind kind, MeterKind meter, long... dueDaysAgoAndYuan) {
@@ -277,6 +278,24 @@ class AccountStatusServiceTest {
         assertThatThrownBy(() -> service.close(cashier, id, "店铺停业", null)).isInstanceOf(BusinessException.class)
                 .extracting(e -> ((BusinessException) e).key()).isEqualTo("security.approval.required");
         assertThat(status(id)).isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void aCashierWithoutAnOpenTillIsToldBeforeTheManagerIsCalledOver() {
+        receipts();
+        long id = account("3300000105", AccountKind.NON_RESIDENTIAL, MeterKind.ORDINARY);
+        payDeposit(id);
+        Operator noTill = db.addOperator("1002", "李娜", Role.CASHIER, "demo1002");
+
+        assertThat(service.closureQuote(noTill, id).refusal()).hasValueSatisfying(e -> assertThat(e.key())
+                .isEqualTo("payment.till.notOpen"));
+        assertThatThrownBy(() -> service.close(noTill, id, "停业", db.auth().authoriseApprover(noTill, "2001",
+                "demo2001".toCharArray()))).isInstanceOf(BusinessException.class)
+                .extracting(e -> ((BusinessException) e).key()).isEqualTo("payment.till.notOpen");
+        assertThat(status(id)).isEqualTo("ACTIVE");
+        // without money to pay back no till is needed
+        long nothingBack = account("3300000106", AccountKind.NON_RESIDENTIAL, MeterKind.ORDINARY);
+        assertThat(service.closureQuote(noTill, nothingBack).closable()).isTrue();
     }
 
     @Test
