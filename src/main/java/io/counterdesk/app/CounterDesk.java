@@ -1,6 +1,7 @@
 package io.counterdesk.app;
 
 import io.counterdesk.account.AccountService;
+import io.counterdesk.account.AccountStatusService;
 import io.counterdesk.app.demo.DemoData;
 import io.counterdesk.billing.BillingQueries;
 import io.counterdesk.billing.LateFeeRule;
@@ -57,6 +58,7 @@ public final class CounterDesk implements AutoCloseable {
     private final DemoCards demoCards;
     private final CardMonitor cardMonitor;
     private boolean cardMonitorStarted;
+    private final AccountStatusService accountStatus;
 
     /** How often the card monitor looks at the readers. */
     public static final Duration CARD_POLL = Duration.ofMillis(250);
@@ -93,6 +95,8 @@ public final class CounterDesk implements AutoCloseable {
             this.cardReader = new CounterReader(CardReaders.pcsc(), readerSetting.readerName(), cards.keys());
         }
         this.cardMonitor = cardReader.readers().monitor(CARD_POLL);
+        this.accountStatus = new AccountStatusService(database, journal, terminal, approvals, payments,
+                LateFeeRule.DEFAULT);
     }
 
     /**
@@ -212,6 +216,11 @@ public final class CounterDesk implements AutoCloseable {
             cardMonitor.start();
         }
         return cardMonitor;
+    }
+
+    /** Suspension, restoration and closure of accounts (停气/复气/销户). */
+    public AccountStatusService accountStatus() {
+        return accountStatus;
     }
 
     @Override

@@ -2,6 +2,10 @@ package io.counterdesk.app;
 
 import io.counterdesk.account.ui.AccountDetailView;
 import io.counterdesk.account.ui.AccountDetailViewModel;
+import io.counterdesk.account.ui.AccountStatusKeys;
+import io.counterdesk.account.ui.AccountStatusViewModel;
+import io.counterdesk.account.ui.SuspensionListView;
+import io.counterdesk.account.ui.SuspensionListViewModel;
 import io.counterdesk.account.ui.AccountSearchView;
 import io.counterdesk.account.ui.AccountSearchViewModel;
 import io.counterdesk.card.ui.CardReaderStatus;
@@ -351,6 +355,9 @@ public final class CounterDeskApp extends Application {
                             "ui.keys.cardService", this::openCardService)
                             .when(() -> searchShown && !cardServiceShowing()
                                     && operator.may(Permission.COUNTER_BUSINESS)),
+                    CounterAction.of("suspension.list", CounterKeys.SUSPENSION_LIST, "Ctrl+U", CounterKeys.GROUP_SEARCH,
+                            "ui.keys.suspensionList", this::openSuspensionList)
+                            .when(() -> searchShown && shell.current().filter(s -> s == searchView).isPresent()),
                     CounterAction.of("demo.cards", CounterKeys.DEMO_CARDS, "Ctrl+D", CounterKeys.GROUP_GENERAL,
                             "ui.keys.demoCards", this::openDemoCards)
                             .when(() -> desk.demoCards().isPresent()));
@@ -586,7 +593,43 @@ public final class CounterDeskApp extends Application {
 
         private void openAccount(long accountId) {
             AccountDetailViewModel model = new AccountDetailViewModel(executor, desk.accounts(), operator, accountId);
-            shell.push(new AccountDetailView(model, () -> openPayment(model)));
+            AccountDetailView view = new AccountDetailView(model, () -> openPayment(model));
+            if (operator.may(Permission.COUNTER_BUSINESS)) {
+                view.withActions(accountStatusKeys(model).actions());
+            }
+            shell.push(view);
+            model.load();
+        }
+
+        /** F6 停气, F7 复气, F8 销户 on an account; results on the message line, the account read again. */
+        private AccountStatusKeys accountStatusKeys(AccountDetailViewModel detail) {
+            AccountStatusViewModel.Listener listener = new AccountStatusViewModel.Listener() {
+                @Override
+                public void info(String text) {
+                    shell.showInfo(text);
+                }
+
+                @Override
+                public void error(String text) {
+                    shell.showError(text);
+                }
+
+                @Override
+                public void changed() {
+                    detail.reload();
+                }
+            };
+            AccountStatusViewModel model = new AccountStatusViewModel(executor, new AccountStatusViewModel.Services(
+                    desk.accountStatus(), desk.receiptPrinting(), printerMonitor, paper), operator,
+                    detail.accountId(), listener);
+            return new AccountStatusKeys(model, detail, window, executor, desk.auth(), operator);
+        }
+
+        /** Ctrl+U on the search: the accounts due for suspension today; Enter opens one. */
+        private void openSuspensionList() {
+            SuspensionListViewModel model = new SuspensionListViewModel(executor, desk.accountStatus(), operator,
+                    this::openAccount);
+            shell.push(new SuspensionListView(model));
             model.load();
         }
 

@@ -93,6 +93,16 @@ public final class CounterKeys {
     public static final KeyCombination PAY_VOUCHER = new KeyCodeCombination(KeyCode.DIGIT4, KeyCombination.CONTROL_DOWN);
     public static final KeyCombination PAY_CREDIT = new KeyCodeCombination(KeyCode.DIGIT5, KeyCombination.CONTROL_DOWN);
 
+    // the account detail's status keys (停气/复气/销户); F5 there is the payment screen
+    /** Suspend supply (停气) of an overdue non-residential account, with a reason. */
+    public static final KeyCombination ACCOUNT_SUSPEND = new KeyCodeCombination(KeyCode.F6);
+    /** Restore supply (复气) once everything owed is paid. */
+    public static final KeyCombination ACCOUNT_RESTORE = new KeyCodeCombination(KeyCode.F7);
+    /** Close the account (销户), paying back deposits and credit (hall manager's approval then). */
+    public static final KeyCombination ACCOUNT_CLOSE = new KeyCodeCombination(KeyCode.F8);
+    /** From the search: the accounts due for suspension today (停气名单, U for 欠费 "unpaid"). */
+    public static final KeyCombination SUSPENSION_LIST = new KeyCodeCombination(KeyCode.U, KeyCombination.CONTROL_DOWN);
+
     public static final String GROUP_GENERAL = "ui.keys.group.general";
     public static final String GROUP_TILL = "ui.keys.group.till";
     public static final String GROUP_SEARCH = "ui.keys.group.search";

@@ -57,6 +57,7 @@ public final class AccountDetailView implements Screen {
     private final Label deposit = value("detail-deposit", "mono");
     private final TableView<AccountFacts.BillRow> bills = new TableView<>();
     private final TableView<AccountFacts.HolderRow> holders = new TableView<>();
+    private final java.util.List<CounterAction> moreActions = new java.util.ArrayList<>();
 
     /** A detail for looking up only (no payment key). */
     public AccountDetailView(AccountDetailViewModel model) {
@@ -279,8 +280,20 @@ public final class AccountDetailView implements Screen {
         page.requestFocus();
     }
 
+    /** Adds keys of other businesses on this account (停气/复气/销户); call before the screen shows. */
+    public AccountDetailView withActions(List<CounterAction> actions) {
+        moreActions.addAll(actions);
+        return this;
+    }
+
     @Override
     public List<CounterAction> actions() {
+        List<CounterAction> all = new java.util.ArrayList<>(baseActions());
+        all.addAll(moreActions);
+        return all;
+    }
+
+    private List<CounterAction> baseActions() {
         CounterAction back = CounterAction.hint("detail.back", "Esc", CounterKeys.GROUP_SEARCH, "ui.keys.detail.back");
         if (onPay == null) {
             return List.of(back);

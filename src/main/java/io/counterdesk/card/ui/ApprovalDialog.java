@@ -11,16 +11,16 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
- * F7 (冲正) and F8 (退款) on the top-up screen: what will be done, the reason, then the hall
- * manager's 工号 and password. Enter moves down; Enter in the password approves; Esc closes
- * without a change.
+ * F7 (冲正) and F8 (退款) on the top-up screen, F8 (销户 paying money back) on the account: what
+ * will be done, the reason, then the hall manager's 工号 and password. Enter moves down; Enter in
+ * the password approves; Esc closes without a change.
  */
-final class ApprovalDialog {
+public final class ApprovalDialog {
 
     private final VBox panel = new VBox();
     private final TextField reason = new TextField();
 
-    ApprovalDialog(ApprovalViewModel model, String titleKey) {
+    public ApprovalDialog(ApprovalViewModel model, String titleKey) {
         panel.setId("topup-approval");
         panel.getStyleClass().addAll("overlay-panel", "password-dialog");
         panel.setMaxWidth(Region.USE_PREF_SIZE);
@@ -56,11 +56,11 @@ final class ApprovalDialog {
         panel.getChildren().addAll(message, hint);
     }
 
-    Node node() {
+    public Node node() {
         return panel;
     }
 
-    void focus() {
+    public void focus() {
         reason.requestFocus();
     }
 }
