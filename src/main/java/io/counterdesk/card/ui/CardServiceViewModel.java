@@ -476,39 +476,32 @@ public final class CardServiceViewModel {
     private Done run(Summary ready, FieldCheck check, String newMeter, String why, TopUpViewModel.Approval approval) {
         Account a = ready.account();
         var grant = approval == null ? null : approval.grant();
-        String approver = approval == null ? null : approval.grant().approver().staffNo();
-        String holderText = Masking.name(a.holder().name());
-        CardServiceRecord draft;
-        GasPurchase open = null;
+        // the service stores the record in the business's own transaction
+        Optional<GasPurchase> write;
+        CardServiceRecord stored;
         switch (ready.business()) {
             case DAMAGED, LOST_UNUSED, LOST_IN_USE -> {
                 CardIssueService.IssueResult issued = services.issue().reissue(cashier, services.reader(), a.id(),
                         ready.business().reissueCase().orElseThrow(), check, why, grant);
                 services.newCardIssued().accept(a.accountNo());
-                Optional<GasPurchase> recredit = issued.recredit();
-                open = recredit.filter(w -> w.status() == GasPurchase.Status.PENDING).orElse(null);
-                draft = CardServiceRecord.draft(ready.business(), a.id(), a.accountNo(), holderText, ready.oldSerial(),
-                        issued.serial(), null, null, recredit.map(GasPurchase::volumeM3).orElse(0L),
-                        recredit.map(GasPurchase::id).orElse(null), check, why, cashier.staffNo(),
-                        recredit.isPresent() ? approver : null);
+                write = issued.recredit();
+                stored = issued.record().orElseThrow();
             }
             case FOUND_CARD -> {
-                GasPurchase write = services.issue().clearFoundCard(cashier, services.reader(), why, grant);
-                open = write.status() == GasPurchase.Status.PENDING ? write : null;
-                draft = CardServiceRecord.draft(ready.business(), a.id(), a.accountNo(), holderText, ready.oldSerial(),
-                        write.cardSerial(), null, null, write.volumeM3(), write.id(), null, why, cashier.staffNo(),
-                        approver);
+                CardIssueService.ServiceResult done = services.issue().clearFoundCard(cashier, services.reader(), why,
+                        grant);
+                write = done.write();
+                stored = done.record();
             }
             case METER_REPLACED -> {
-                GasPurchase write = services.issue().meterReplaced(cashier, services.reader(), a.id(), newMeter, check,
-                        why, grant);
-                draft = CardServiceRecord.draft(ready.business(), a.id(), a.accountNo(), holderText, ready.oldSerial(),
-                        ready.oldSerial(), a.meterNo(), newMeter, write == null ? 0 : write.volumeM3(),
-                        write == null ? null : write.id(), check, why, cashier.staffNo(), approver);
+                CardIssueService.ServiceResult done = services.issue().meterReplaced(cashier, services.reader(), a.id(),
+                        newMeter, check, why, grant);
+                write = done.write();
+                stored = done.record();
             }
             default -> throw new IllegalStateException(ready.business().name());
         }
-        return new Done(services.records().save(cashier, draft), open);
+        return new Done(stored, write.filter(w -> w.status() == GasPurchase.Status.PENDING).orElse(null));
     }
 
     private void print(CardServiceRecord done, String news) {
