@@ -98,7 +98,7 @@ public final class CardServiceViewModel {
                           String prompt, List<String> lines) {
     }
 
-    private record Done(CardServiceRecord record, GasPurchase openWrite) {
+    private record Done(CardServiceRecord record, GasPurchase openWrite, Account after) {
     }
 
     private final TaskExecutor executor;
@@ -351,7 +351,7 @@ public final class CardServiceViewModel {
             }
         }
         String typedAccount = normalise(accountNo.get());
-        String why = normalise(reason.get());
+        String why = reasonText();
         state.set(State.CHECKING);
         show(MessageKind.INFO, I18n.text("ui.cardService.checking"), null);
         BackgroundTask.of(() -> summarise(b, typedAccount, why))
@@ -363,7 +363,8 @@ public final class CardServiceViewModel {
                     if (accountFromCard(b)) {
                         accountNo.set(ready.account().accountNo());
                     }
-                    clearError();
+                    // the summary says it all: "checking" (or an earlier error) goes
+                    show(MessageKind.NONE, "", null);
                     summary.set(ready);
                     state.set(State.CONFIRMING);
                 })
@@ -433,7 +434,8 @@ public final class CardServiceViewModel {
 
     /** The reason as typed, to prefill the manager's approval. */
     public String reasonText() {
-        return normalise(reason.get());
+        // free text: kept as typed (NFKC would turn the Chinese "，" into ","), only trimmed
+        return reason.get() == null ? "" : reason.get().strip();
     }
 
     /**
@@ -459,6 +461,7 @@ public final class CardServiceViewModel {
         BackgroundTask.of(() -> run(ready, check, newMeter, why, approval))
                 .onSuccess(done -> {
                     summary.set(null);
+                    showAccount(done.after());
                     openWrite = done.openWrite();
                     record.set(done.record());
                     state.set(State.PRINTING);
@@ -501,7 +504,9 @@ public final class CardServiceViewModel {
             }
             default -> throw new IllegalStateException(ready.business().name());
         }
-        return new Done(stored, write.filter(w -> w.status() == GasPurchase.Status.PENDING).orElse(null));
+        // the account as the business left it: its new card, or its new meter
+        return new Done(stored, write.filter(w -> w.status() == GasPurchase.Status.PENDING).orElse(null),
+                services.issue().account(cashier, a.accountNo()));
     }
 
     private void print(CardServiceRecord done, String news) {

@@ -78,15 +78,17 @@ class CardServiceViewModelTest {
         model.findAccount();
         assertThat(model.holderProperty().get()).isEqualTo(Masking.name("王建国"));
         assertThat(model.currentCardProperty().get()).isEqualTo(oldSerial);
-        model.reasonProperty().set("客户丢失未用卡");
+        model.reasonProperty().set(" 客户丢失，未用卡 ");
 
         model.confirm();
 
         assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.CONFIRMING);
+        assertThat(model.messageProperty().get()).as("no stale \"checking\" under the summary").isEmpty();
         CardServiceViewModel.Summary summary = model.summaryProperty().get();
         assertThat(summary.needsApproval()).isFalse();
         assertThat(summary.volumeM3()).isZero();
-        assertThat(summary.lines()).contains("旧卡 " + oldSerial + " → 列入黑名单", "补气：0 m³");
+        assertThat(summary.lines()).contains("旧卡 " + oldSerial + " → 列入黑名单", "补气：0 m³",
+                "原因：客户丢失，未用卡");
         assertThat(capture.jobs()).isEmpty();
 
         model.commit(null);
@@ -96,8 +98,11 @@ class CardServiceViewModelTest {
         CardImage newCard = desk.cardReader().read().issued();
         assertThat(newCard.serial()).isNotEqualTo(oldSerial).isEqualTo(currentSerial());
         assertThat(newCard.accountNo()).isEqualTo(ACCOUNT);
+        assertThat(model.currentCardProperty().get()).as("the screen shows the account's new card")
+                .isEqualTo(newCard.serial());
         assertThat(blacklisted(oldSerial)).hasValue("LOST");
         CardServiceRecord record = model.recordProperty().get();
+        assertThat(record.reason()).as("free text kept as typed, trimmed").isEqualTo("客户丢失，未用卡");
         assertThat(record.printCount()).isEqualTo(1);
         assertThat(record.newSerial()).isEqualTo(newCard.serial());
         assertThat(record.approverStaffNo()).isEmpty();
@@ -106,7 +111,7 @@ class CardServiceViewModelTest {
         assertThat(printed).contains("补卡记录");
         String text = String.join("\n", printed);
         assertThat(text).contains(desk.terminal().hallName(), "1001", ACCOUNT, Masking.name("王建国"),
-                "补卡（未用卡丢失）", oldSerial, newCard.serial(), "0 m³", "客户丢失未用卡", "无需批准",
+                "补卡（未用卡丢失）", oldSerial, newCard.serial(), "0 m³", "客户丢失，未用卡", "无需批准",
                 "客户签字", "值班经理签字");
 
         model.printAgain();
