@@ -18,7 +18,8 @@ import java.util.Map;
  * The printed records of card services (补卡 / 补气 记录, DESIGN 2.5: "a printed record that is
  * archived"). A record is stored by {@link CardIssueService} in the transaction of its business,
  * printed on the receipt printer after that commit, and may be printed again at any time; the
- * first print is the original, every later one is marked as a copy (重打). Whether and how often it printed is stored with it.
+ * first print is the original, every later one is marked as a copy (重打). Whether and how often
+ * it printed is stored with it.
  */
 public final class CardServiceRecords {
 

@@ -307,6 +307,37 @@ class CardServiceViewModelTest {
     }
 
     @Test
+    void aTransferWhoseCardWriteFailsIsRecordedAndPrintedAndWrittenWhenTheCardIsPutInAgain() throws Exception {
+        demo.insert(ACCOUNT);
+        VirtualCard card = demo.readers().card(demo.readerName()).orElseThrow();
+        model.businessProperty().set(Business.METER_REPLACED);
+        model.readCard();
+        fieldCheck("0", "0", "12.34");
+        model.newMeterNoProperty().set("8000000999");
+        model.reasonProperty().set("旧表损坏换表");
+        model.confirm();
+        card.tearUpdate(1, 2);                                     // the card is pulled during the write
+
+        model.commit(approval("换表"));
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.OPEN_WRITE);
+        assertThat(model.recordProperty().get().volumeM3()).isEqualTo(12);
+        assertThat(capture.awaitJobs(1, WAIT).get(0).text()).contains("换表转移记录", "8000000999");
+        assertThat(desk.topUps().openWrites(cashier)).singleElement()
+                .satisfies(w -> assertThat(w.kind()).isEqualTo(io.counterdesk.card.GasPurchase.Kind.TRANSFER));
+
+        demo.takeOut();
+        demo.readers().insert(demo.readerName(), card);
+        model.cardInserted();
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.DONE);
+        CardImage written = desk.cardReader().read().issued();
+        assertThat(written.meterNo()).isEqualTo("8000000999");
+        assertThat(written.lastPurchaseM3()).isEqualTo(12);
+        assertThat(desk.topUps().openWrites(cashier)).isEmpty();
+    }
+
+    @Test
     void aRecordThePrinterMissedIsPrintedWithF9AsTheOriginal() throws Exception {
         demo.insertBlank();
         capture.simulate(PrinterStatus.PAPER_OUT);
