@@ -95,10 +95,7 @@ public final class TopUpBench {
                 write(out, skipped);
                 return;
             }
-            List<Result> results = new ArrayList<>();
-            for (VirtualCard.Kind kind : VirtualCard.Kind.values()) {
-                results.add(run(kind, topUps, warmup));
-            }
+            List<Result> results = run(topUps, warmup);
             String report = report(results, topUps, warmup, daemon.startedHere(), loadBefore, loadAverage());
             System.out.println(report);
             write(out, report);
@@ -111,85 +108,158 @@ public final class TopUpBench {
                           int cardSideMismatches, long cardSideCommands) {
     }
 
-    private static Result run(VirtualCard.Kind kind, int topUps, int warmup) throws Exception {
-        Path dir = Files.createTempDirectory("counterdesk-topupbench-");
-        Database database = Database.open(new DatabaseLocation(dir, "bench"), Clock.systemDefaultZone());
-        VirtualCard card = kind == VirtualCard.Kind.SLE4442 ? VirtualCard.sle4442() : VirtualCard.cpu();
-        try (VpcdCard inReader = new VpcdCard(card)) {
-            Desk desk = new Desk(database);
-            ApduTap tap = new ApduTap(pcscFactory());
-            CardReaders tapped = CardReaders.of(tap.factory());
-            CardReaders plain = CardReaders.pcsc();
-            CardAccess access = tapped.access(PcscdDaemon.READER, desk.keys);
-            Timed timed = new Timed(access);
-            SimulatedMeter meter = new SimulatedMeter(Desk.METER_NO, desk.keys);
+    /**
+     * Both profiles in turn, top-up by top-up: the SLE4442 card in vpcd's first reader, the CPU card
+     * in its second, each with its own database and meter, so that both meet the same JVM (warm-up,
+     * garbage collection) and the same neighbours.
+     */
+    private static List<Result> run(int topUps, int warmup) throws Exception {
+        CardReaders plain = CardReaders.pcsc();
+        List<Lane> lanes = List.of(new Lane(VirtualCard.Kind.SLE4442, PcscdDaemon.READER, VpcdCard.DEFAULT_PORT),
+                new Lane(VirtualCard.Kind.CPU, PcscdDaemon.SECOND_READER, VpcdCard.DEFAULT_PORT + 1));
+        try {
+            for (Lane lane : lanes) {
+                lane.issue(plain);
+            }
+            for (int i = 0; i < warmup + topUps; i++) {
+                for (Lane lane : lanes) {
+                    lane.topUp(i, i >= warmup);
+                }
+                // the customers take their cards to their meters, which load the gas, and come back
+                for (Lane lane : lanes) {
+                    lane.inReader.remove();
+                }
+                for (Lane lane : lanes) {
+                    lane.await(plain, false);
+                    lane.meterLoads(i);
+                }
+                for (Lane lane : lanes) {
+                    lane.inReader.insert();
+                }
+                for (Lane lane : lanes) {
+                    lane.await(plain, true);
+                }
+            }
+            List<Result> results = new ArrayList<>();
+            for (Lane lane : lanes) {
+                results.add(lane.result(warmup + topUps));
+            }
+            return results;
+        } finally {
+            for (Lane lane : lanes) {
+                lane.close();
+            }
+        }
+    }
 
+    /** One profile: its card in its vpcd reader, its database, its meter, and what it measured. */
+    private static final class Lane implements AutoCloseable {
+        private final VirtualCard.Kind kind;
+        private final String reader;
+        private final Path dir;
+        private final Database database;
+        private final VirtualCard card;
+        private final VpcdCard inReader;
+        private final Desk desk;
+        private final ApduTap tap;
+        private final CardAccess access;
+        private final Timed timed;
+        private final SimulatedMeter meter;
+        private final List<ApduTap.Tally> tallies = new ArrayList<>();
+        private final Samples total = new Samples("top-up");
+        private final Samples inspect = new Samples("inspect");
+        private final Samples purchase = new Samples("purchase");
+        private final Samples write = new Samples("write");
+        private final Samples cardTime = new Samples("card");
+        private final Samples service = new Samples("service");
+        private int mismatches;
+        private long cardCommands;
+
+        Lane(VirtualCard.Kind kind, String reader, int port) throws IOException, NoSuchAlgorithmException {
+            this.kind = kind;
+            this.reader = reader;
+            dir = Files.createTempDirectory("counterdesk-topupbench-");
+            database = Database.open(new DatabaseLocation(dir, "bench"), Clock.systemDefaultZone());
+            card = kind == VirtualCard.Kind.SLE4442 ? VirtualCard.sle4442() : VirtualCard.cpu();
+            inReader = new VpcdCard(card, "127.0.0.1", port);
+            desk = new Desk(database);
+            tap = new ApduTap(pcscFactory());
+            access = CardReaders.of(tap.factory()).access(reader, desk.keys);
+            timed = new Timed(access);
+            meter = new SimulatedMeter(Desk.METER_NO, desk.keys);
+        }
+
+        /** The blank card into the reader, issued to the account. */
+        void issue(CardReaders plain) throws InterruptedException {
             inReader.insert();
             await(plain, true);
             desk.issuing.issueFirst(desk.cashier, access, desk.accountId);
-            String profileId = access.read().profileId();
+        }
 
-            List<ApduTap.Tally> tallies = new ArrayList<>();
-            Samples total = new Samples("top-up");
-            Samples inspect = new Samples("inspect");
-            Samples purchase = new Samples("purchase");
-            Samples write = new Samples("write");
-            Samples cardTime = new Samples("card");
-            Samples service = new Samples("service");
-            int mismatches = 0;
-            long cardCommands = 0;
-            for (int i = 0; i < warmup + topUps; i++) {
-                boolean measured = i >= warmup;
-                tap.reset(measured);
-                timed.writeNanos = 0;
-                int commandsBefore = card.commandCount();
-                long start = System.nanoTime();
-                TopUpService.CardCheck check = desk.topUps.inspect(desk.cashier, timed);
-                long inspected = System.nanoTime();
-                if (!check.canBuy()) {
-                    throw new IllegalStateException("top-up " + i + " refused: " + check.refusalText());
-                }
-                GasPricing.GasQuote quote = desk.topUps.quoteVolume(check, VOLUME_M3);
-                TopUpService.TopUpResult result = desk.topUps.purchase(desk.cashier, timed, check, VOLUME_M3,
-                        PaymentInput.cash(quote.amount()));
-                long end = System.nanoTime();
-                if (!result.written()) {
-                    throw new IllegalStateException("top-up " + i + " not written", result.cardError());
-                }
-                ApduTap.Tally tally = tap.tally();
-                tap.reset(false);
-                int answered = card.commandCount() - commandsBefore;
-                if (measured) {
-                    tallies.add(tally);
-                    total.add(end - start);
-                    inspect.add(inspected - start);
-                    purchase.add(end - inspected);
-                    write.add(timed.writeNanos);
-                    long onCard = tally.apduNanos + tally.callNanos;
-                    cardTime.add(onCard);
-                    service.add(end - start - onCard);
-                    cardCommands += answered;
-                    mismatches += answered == tally.apduCount() ? 0 : 1;
-                }
-                // the customer takes the card to the meter, which loads the gas, and comes back
-                inReader.remove();
-                await(plain, false);
-                SimulatedMeter.Insertion loaded = meter.insert(card);
-                if (loaded.outcome() != SimulatedMeter.Outcome.LOADED || loaded.loadedM3() != VOLUME_M3) {
-                    throw new IllegalStateException("the meter did not load top-up " + i + ": " + loaded);
-                }
-                meter.use(VOLUME_M3 * 100 * 3 / 4);
-                inReader.insert();
-                await(plain, true);
+        /** One customer's top-up: inspect → price → purchase; measured after the warm-up. */
+        void topUp(int i, boolean measured) {
+            tap.reset(measured);
+            timed.writeNanos = 0;
+            int commandsBefore = card.commandCount();
+            long start = System.nanoTime();
+            TopUpService.CardCheck check = desk.topUps.inspect(desk.cashier, timed);
+            long inspected = System.nanoTime();
+            if (!check.canBuy()) {
+                throw new IllegalStateException(kind + " top-up " + i + " refused: " + check.refusalText());
             }
+            GasPricing.GasQuote quote = desk.topUps.quoteVolume(check, VOLUME_M3);
+            TopUpService.TopUpResult result = desk.topUps.purchase(desk.cashier, timed, check, VOLUME_M3,
+                    PaymentInput.cash(quote.amount()));
+            long end = System.nanoTime();
+            if (!result.written()) {
+                throw new IllegalStateException(kind + " top-up " + i + " not written", result.cardError());
+            }
+            ApduTap.Tally tally = tap.tally();
+            tap.reset(false);
+            int answered = card.commandCount() - commandsBefore;
+            if (measured) {
+                tallies.add(tally);
+                total.add(end - start);
+                inspect.add(inspected - start);
+                purchase.add(end - inspected);
+                write.add(timed.writeNanos);
+                long onCard = tally.apduNanos + tally.callNanos;
+                cardTime.add(onCard);
+                service.add(end - start - onCard);
+                cardCommands += answered;
+                mismatches += answered == tally.apduCount() ? 0 : 1;
+            }
+        }
+
+        /** The card, out of the reader, in the meter: the gas is loaded, three quarters of it used. */
+        void meterLoads(int i) {
+            SimulatedMeter.Insertion loaded = meter.insert(card);
+            if (loaded.outcome() != SimulatedMeter.Outcome.LOADED || loaded.loadedM3() != VOLUME_M3) {
+                throw new IllegalStateException("the meter did not load " + kind + " top-up " + i + ": " + loaded);
+            }
+            meter.use(VOLUME_M3 * 100 * 3 / 4);
+        }
+
+        void await(CardReaders plain, boolean present) throws InterruptedException {
+            if (!plain.awaitCard(reader, present, CARD_WAIT)) {
+                throw new IllegalStateException("pcscd did not see the card " + (present ? "inserted into " : "removed from ")
+                        + reader + " within " + CARD_WAIT.toSeconds() + " s");
+            }
+        }
+
+        Result result(int expectedCount) {
             CardReading last = access.read();
             CardImage image = last.issued();
-            if (image.purchaseCount() != warmup + topUps || !image.loaded()) {
+            if (image.purchaseCount() != expectedCount || !image.loaded()) {
                 throw new IllegalStateException("the card does not hold every top-up, loaded: " + image);
             }
-            return new Result(kind, profileId, tallies, total, inspect, purchase, write, cardTime, service, tap, mismatches,
-                    cardCommands);
-        } finally {
+            return new Result(kind, last.profileId(), tallies, total, inspect, purchase, write, cardTime, service, tap,
+                    mismatches, cardCommands);
+        }
+
+        @Override
+        public void close() {
+            inReader.remove();
             database.close();
             PaymentBench.deleteQuietly(dir);
         }
@@ -270,25 +340,19 @@ public final class TopUpBench {
         return TerminalFactory.getInstance(CardReaders.PCSC, null);
     }
 
-    private static void await(CardReaders readers, boolean present) throws InterruptedException {
-        if (!readers.awaitCard(PcscdDaemon.READER, present, CARD_WAIT)) {
-            throw new IllegalStateException("pcscd did not see the card " + (present ? "inserted" : "removed")
-                    + " within " + CARD_WAIT.toSeconds() + " s");
-        }
-    }
-
     // ---- the report ----
 
     private static String report(List<Result> results, int topUps, int warmup, boolean startedHere, String loadBefore,
                                  String loadAfter) {
         StringBuilder md = new StringBuilder("## IC-card top-up through pcscd + vpcd\n\n");
         md.append("- run: ").append(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)).append('\n');
-        md.append("- machine: ").append(Report.hardware()).append("; JVM ").append(Report.jvm()).append("; load average before ").append(loadBefore)
-                .append(", after ").append(loadAfter).append('\n');
+        md.append("- machine: ").append(Report.hardware()).append("; JVM ").append(Report.jvm())
+                .append("; load average before ").append(loadBefore).append(", after ").append(loadAfter).append('\n');
         md.append("- ").append(PcscdDaemon.version()).append(" (").append(startedHere ? "started by the bench"
                 : "already running").append("), vsmartcard vpcd, virtual card over TCP on 127.0.0.1\n");
-        md.append(String.format(Locale.ROOT, "- %d top-ups of %d m³ per profile after %d warm-up top-ups; the simulated"
-                + " meter loads each before the next (not timed); durable H2 commits; no receipt printing%n%n",
+        md.append(String.format(Locale.ROOT, "- %d top-ups of %d m³ per profile after %d warm-up top-ups, the two"
+                + " profiles taking turns (one card in each of vpcd's readers); the simulated meter loads each before"
+                + " the next (not timed); durable H2 commits; no receipt printing%n%n",
                 topUps, VOLUME_M3, warmup));
 
         md.append("APDUs per top-up (inspect + purchase), counted on the program's side; the virtual card answered the"
