@@ -20,12 +20,8 @@ final class Report {
     void machine(int accounts, int iterations) {
         header.append("# CounterDesk bench results\n\n");
         header.append("- run: ").append(LocalDateTime.now().truncatedTo(ChronoUnit.SECONDS)).append('\n');
-        header.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" CPUs (")
-                .append(cpuModel()).append("), ").append(memory()).append('\n');
-        header.append("- JVM: ").append(System.getProperty("java.vm.name")).append(' ')
-                .append(System.getProperty("java.version")).append(", max heap ")
-                .append(Runtime.getRuntime().maxMemory() / (1024 * 1024)).append(" MiB; ")
-                .append(System.getProperty("os.name")).append(' ').append(System.getProperty("os.version")).append('\n');
+        header.append("- machine: ").append(hardware()).append('\n');
+        header.append("- JVM: ").append(jvm()).append('\n');
         header.append(String.format(Locale.ROOT, "- data: %,d demo accounts; %,d measured calls per kind after %,d warm-up calls"
                 + " (partial search: %,d calls of the mix)%n", accounts, iterations, iterations, iterations * 2));
     }
@@ -67,6 +63,18 @@ final class Report {
         tail.append(String.format(Locale.ROOT, "| STARTUP_MS reported by the app | %d | %d | |%n",
                 reported[(reported.length - 1) / 2], reported[reported.length - 1]));
         tail.append('\n').append(note).append('\n');
+    }
+
+    /** CPUs, their model and the memory. */
+    static String hardware() {
+        return Runtime.getRuntime().availableProcessors() + " CPUs (" + cpuModel() + "), " + memory();
+    }
+
+    /** The JVM, its heap and the operating system. */
+    static String jvm() {
+        return System.getProperty("java.vm.name") + ' ' + System.getProperty("java.version") + ", max heap "
+                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MiB; " + System.getProperty("os.name") + ' '
+                + System.getProperty("os.version");
     }
 
     String markdown() {

@@ -12,12 +12,14 @@ import io.counterdesk.security.AuthService;
 import io.counterdesk.security.Operator;
 import io.counterdesk.security.Permission;
 import io.counterdesk.shared.BusinessException;
+import io.counterdesk.shared.Masking;
 import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Cards into customers' hands (DESIGN 2.5): the first card of an IC account, reissue (补卡) after a
@@ -26,6 +28,10 @@ import java.util.Optional;
  * approval and a reason; lost, damaged and replaced cards are blacklisted. Gas is written through
  * the same two-phase writes as purchases ({@link TopUpService#resolve}), so a failed write is
  * finished later and never written twice.
+ *
+ * <p>Every service but the first issue stores its printed record ({@link CardServiceRecord}, event
+ * {@code CARD_SERVICE_RECORDED}) in the transaction that commits the business itself: a business
+ * is never done without its record, nor a record stored for a business that was not.
  */
 public final class CardIssueService {
 
@@ -39,8 +45,19 @@ public final class CardIssueService {
         LOST_IN_USE
     }
 
-    /** A card written for an account, and the re-credit waiting for it if there is one. */
-    public record IssueResult(String serial, CardImage image, Optional<GasPurchase> recredit) {
+    /**
+     * A card written for an account, the re-credit for it if there is one (still {@code PENDING}
+     * when the card has yet to take it), and the record of the reissue (none for a first card).
+     */
+    public record IssueResult(String serial, CardImage image, Optional<GasPurchase> recredit,
+                              Optional<CardServiceRecord> record) {
+    }
+
+    /**
+     * A card service done: its stored record, and the gas write it made if there is one (still
+     * {@code PENDING} when the card has yet to take it: {@link TopUpService#resolve} finishes it).
+     */
+    public record ServiceResult(CardServiceRecord record, Optional<GasPurchase> write) {
     }
 
     private final Database database;
@@ -52,6 +69,7 @@ public final class CardIssueService {
     private final SecureRandom random = new SecureRandom();
     private final CardRepository cards = new CardRepository();
     private final AccountRepository accounts = new AccountRepository();
+    private final CardServiceRecordRepository records = new CardServiceRecordRepository();
 
     public CardIssueService(Database database, Journal journal, ApprovalRecorder approvals, TopUpService topUps,
                             int utilityCode, int areaCode) {
@@ -82,13 +100,16 @@ public final class CardIssueService {
             cards.insertCard(tx, newSerial, accountId, profile, nextIssueNo(tx, accountId), cashier.id());
             return newSerial;
         });
-        return writeNewCard(cashier, card, accountId, serial, "CARD_ISSUED", Map.of());
+        return writeNewCard(cashier, card, accountId, serial, "CARD_ISSUED", Map.of(),
+                (tx, image) -> new IssueResult(serial, image, Optional.empty(), Optional.empty()));
     }
 
     /**
      * Reissues the account's card onto the blank card in the reader: the old card is blacklisted; a
      * re-credit (with {@code grant} and {@code reason}) is written when the field check proves gas
      * bought that never reached the meter. {@code check} is required for {@link ReissueCase#LOST_IN_USE}.
+     * The new card's activation, the re-credit's pending write and the record commit together once
+     * the card is written; the re-credit is then written too, or left open when that fails.
      */
     public IssueResult reissue(Operator cashier, CardAccess card, long accountId, ReissueCase why, FieldCheck check,
                                String reason, ApprovalGrant grant) {
@@ -97,7 +118,7 @@ public final class CardIssueService {
             throw new BusinessException("topup.reissue.fieldCheckRequired");
         }
         String profile = blankCard(card);
-        record Prepared(String serial, long recreditM3, Long approvalId) {
+        record Prepared(String serial, String oldSerial, long recreditM3, Long approvalId) {
         }
         Prepared prepared = database.inTransaction(tx -> {
             Account account = icAccount(tx, accountId);
@@ -130,16 +151,20 @@ public final class CardIssueService {
             payload.put("newSerial", serial);
             payload.put("recreditM3", recredit);
             journal.append(tx, cashier.staffNo(), "CARD_REISSUE_STARTED", "account:" + account.accountNo(), payload);
-            return new Prepared(serial, recredit, approval);
+            return new Prepared(serial, old, recredit, approval);
         });
         IssueResult issued = writeNewCard(cashier, card, accountId, prepared.serial(), "CARD_REISSUED",
-                Map.of("case", why.name()));
-        if (prepared.recreditM3() == 0) {
-            return issued;
-        }
-        GasPurchase recredit = database.inTransaction(tx -> recordWrite(tx, cashier, accountId, prepared.serial(),
-                GasPurchase.Kind.RECREDIT, prepared.recreditM3(), prepared.approvalId(), reason));
-        return new IssueResult(issued.serial(), issued.image(), Optional.of(writeOrLeaveOpen(cashier, card, recredit)));
+                Map.of("case", why.name()), (tx, image) -> {
+                    GasPurchase recredit = prepared.recreditM3() == 0 ? null : recordWrite(tx, cashier, accountId,
+                            prepared.serial(), GasPurchase.Kind.RECREDIT, prepared.recreditM3(),
+                            prepared.approvalId(), reason);
+                    CardServiceRecord record = storeRecord(tx, cashier, accountId,
+                            CardServiceRecord.Business.valueOf(why.name()), prepared.oldSerial(), prepared.serial(),
+                            null, null, recredit, check, reason, recredit == null ? null : grant);
+                    return new IssueResult(prepared.serial(), image, Optional.ofNullable(recredit), Optional.of(record));
+                });
+        return issued.recredit().isEmpty() ? issued : new IssueResult(issued.serial(), issued.image(),
+                Optional.of(writeOrLeaveOpen(cashier, card, issued.recredit().get())), issued.record());
     }
 
     /**
@@ -148,7 +173,7 @@ public final class CardIssueService {
      * (written as cleared, read back) so it can never be loaded. Insert the old card; the re-credit
      * is then written when the current card is inserted ({@link TopUpService#resolve}/{@link TopUpService#rewrite}).
      */
-    public GasPurchase clearFoundCard(Operator cashier, CardAccess card, String reason, ApprovalGrant grant) {
+    public ServiceResult clearFoundCard(Operator cashier, CardAccess card, String reason, ApprovalGrant grant) {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);
         CardImage old = card.read().issued();
         long accountId = database.read(tx -> {
@@ -175,17 +200,22 @@ public final class CardIssueService {
         return database.inTransaction(tx -> {
             Account account = accounts.findById(tx, accountId).orElseThrow();
             cards.endCard(tx, old.serial(), "CLEARED", "FOUND_CLEARED");
-            return recordWrite(tx, cashier, accountId, account.cardSerial(), GasPurchase.Kind.RECREDIT,
+            GasPurchase recredit = recordWrite(tx, cashier, accountId, account.cardSerial(), GasPurchase.Kind.RECREDIT,
                     old.lastPurchaseM3(), approval, reason);
+            CardServiceRecord record = storeRecord(tx, cashier, accountId, CardServiceRecord.Business.FOUND_CARD,
+                    old.serial(), account.cardSerial(), null, null, recredit, null, reason, grant);
+            return new ServiceResult(record, Optional.of(recredit));
         });
     }
 
     /**
      * The meter was replaced: the account's card becomes a transfer card (转移卡) bound to the new
      * meter and carries the gas left in the old one (whole m³ of the field check's figure; for a
-     * faulty old meter the figure the field check established) — with approval and a reason.
+     * faulty old meter the figure the field check established) — with approval and a reason. The
+     * meter change, the transfer's pending write and the record commit together before the card is
+     * written; when writing the transfer fails, it is left open for {@link TopUpService#resolve}.
      */
-    public GasPurchase meterReplaced(Operator cashier, CardAccess card, long accountId, String newMeterNo,
+    public ServiceResult meterReplaced(Operator cashier, CardAccess card, long accountId, String newMeterNo,
                                      FieldCheck check, String reason, ApprovalGrant grant) {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);
         if (newMeterNo == null || !newMeterNo.matches("[0-9A-Za-z-]{4,30}")) {
@@ -193,7 +223,9 @@ public final class CardIssueService {
         }
         CardImage image = card.read().issued();
         long remainingM3 = check.remainingCentiM3() / 100;
-        GasPurchase write = database.inTransaction(tx -> {
+        record Replaced(GasPurchase write, CardServiceRecord record) {
+        }
+        Replaced replaced = database.inTransaction(tx -> {
             Account account = icAccount(tx, accountId);
             if (!image.serial().equals(account.cardSerial())) {
                 throw new BusinessException("topup.refused.CARD_NOT_CURRENT", image.serial());
@@ -211,16 +243,23 @@ public final class CardIssueService {
             journal.append(tx, cashier.staffNo(), "METER_REPLACED", "account:" + account.accountNo(), Map.of(
                     "oldMeterNo", account.meterNo(), "newMeterNo", newMeterNo, "transferM3", remainingM3,
                     "remainingCentiM3", check.remainingCentiM3(), "approvalId", approval));
-            return remainingM3 == 0 ? null : recordWrite(tx, cashier, accountId, image.serial(),
+            GasPurchase write = remainingM3 == 0 ? null : recordWrite(tx, cashier, accountId, image.serial(),
                     GasPurchase.Kind.TRANSFER, remainingM3, approval, reason);
+            return new Replaced(write, storeRecord(tx, cashier, accountId, CardServiceRecord.Business.METER_REPLACED,
+                    image.serial(), image.serial(), account.meterNo(), newMeterNo, write, check, reason, grant));
         });
         CardImage transfer = image.forNewMeter(newMeterNo);
+        GasPurchase write = replaced.write();
         if (write == null) {
             card.write(image, transfer);
-            return null;
+            return new ServiceResult(replaced.record(), Optional.empty());
         }
-        card.write(image, transfer.withPurchase(write.volumeM3()));
-        return topUps.confirmWritten(cashier, write);
+        try {
+            card.write(image, transfer.withPurchase(write.volumeM3()));
+        } catch (CardException e) {
+            return new ServiceResult(replaced.record(), Optional.of(write));
+        }
+        return new ServiceResult(replaced.record(), Optional.of(topUps.confirmWritten(cashier, write)));
     }
 
     /** The IC account with this number, for a card service typed by account number. */
@@ -250,8 +289,9 @@ public final class CardIssueService {
         }
     }
 
+    /** Writes the new card, then activates it and does {@code alsoThen} in the same transaction. */
     private IssueResult writeNewCard(Operator cashier, CardAccess card, long accountId, String serial, String event,
-                                     Map<String, Object> extra) {
+                                     Map<String, Object> extra, BiFunction<Tx, CardImage, IssueResult> alsoThen) {
         CardImage image = database.read(tx -> {
             Account account = accounts.findById(tx, accountId).orElseThrow();
             int issueNo = cards.card(tx, serial).orElseThrow().issueNo();
@@ -259,16 +299,35 @@ public final class CardIssueService {
                     cards.systemCount(tx, accountId), cards.cumulativeM3(tx, accountId), issueNo);
         });
         card.write(null, image);
-        database.inTransaction(tx -> {
+        return database.inTransaction(tx -> {
             cards.activateCard(tx, serial, accountId);
             Map<String, Object> payload = new LinkedHashMap<>(extra);
             payload.put("serial", serial);
             payload.put("purchaseCount", image.purchaseCount());
             payload.put("issueNo", image.reissueCount());
             journal.append(tx, cashier.staffNo(), event, "account:" + image.accountNo(), payload);
-            return null;
+            return alsoThen.apply(tx, image);
         });
-        return new IssueResult(serial, image, Optional.empty());
+    }
+
+    /** Stores the record of a card service in the business's own transaction, with its event. */
+    private CardServiceRecord storeRecord(Tx tx, Operator cashier, long accountId, CardServiceRecord.Business business,
+                                          String oldSerial, String newSerial, String oldMeterNo, String newMeterNo,
+                                          GasPurchase write, FieldCheck check, String reason, ApprovalGrant grant) {
+        Account account = accounts.findById(tx, accountId).orElseThrow();
+        CardServiceRecord draft = CardServiceRecord.draft(business, accountId, account.accountNo(),
+                Masking.name(account.holder().name()), oldSerial, newSerial, oldMeterNo, newMeterNo,
+                write == null ? 0 : write.volumeM3(), write == null ? null : write.id(), check,
+                reason == null ? "" : reason.strip(), cashier.staffNo(), grant == null ? null : grant.approver().staffNo());
+        long id = records.insert(tx, draft);
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("recordId", id);
+        payload.put("business", business.name());
+        payload.put("oldSerial", draft.oldSerial());
+        payload.put("newSerial", draft.newSerial());
+        payload.put("volumeM3", draft.volumeM3());
+        journal.append(tx, cashier.staffNo(), "CARD_SERVICE_RECORDED", "account:" + account.accountNo(), payload);
+        return records.find(tx, id).orElseThrow();
     }
 
     private GasPurchase recordWrite(Tx tx, Operator cashier, long accountId, String serial, GasPurchase.Kind kind,

@@ -12,14 +12,14 @@ import io.counterdesk.security.Operator;
 import io.counterdesk.security.Permission;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.I18n;
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The printed records of card services (补卡 / 补气 记录, DESIGN 2.5: "a printed record that is
- * archived"). A record is stored when its business has committed, printed on the receipt printer
- * after that, and may be printed again at any time; the first print is the original, every later
- * one is marked as a copy (重打). Whether and how often it printed is stored with it.
+ * archived"). A record is stored by {@link CardIssueService} in the transaction of its business,
+ * printed on the receipt printer after that commit, and may be printed again at any time; the
+ * first print is the original, every later one is marked as a copy (重打). Whether and how often
+ * it printed is stored with it.
  */
 public final class CardServiceRecords {
 
@@ -34,22 +34,6 @@ public final class CardServiceRecords {
         this.journal = journal;
         this.terminal = terminal;
         this.printer = printer;
-    }
-
-    /** Stores the record of a business that has committed; returns it with its id and time. */
-    public CardServiceRecord save(Operator cashier, CardServiceRecord draft) {
-        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
-        return database.inTransaction(tx -> {
-            long id = repository.insert(tx, draft);
-            Map<String, Object> payload = new LinkedHashMap<>();
-            payload.put("recordId", id);
-            payload.put("business", draft.business().name());
-            payload.put("oldSerial", draft.oldSerial());
-            payload.put("newSerial", draft.newSerial());
-            payload.put("volumeM3", draft.volumeM3());
-            journal.append(tx, cashier.staffNo(), "CARD_SERVICE_RECORDED", "account:" + draft.accountNo(), payload);
-            return find(tx, id);
-        });
     }
 
     public CardServiceRecord find(Operator operator, long id) {

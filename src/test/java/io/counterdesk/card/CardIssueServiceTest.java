@@ -21,6 +21,8 @@ class CardIssueServiceTest {
     private IcCardDesk desk;
     private VirtualCard firstCard;
     private SimulatedMeter meter;
+    private long recordsBefore;
+    private int recordEventsBefore;
 
     @BeforeEach
     void setUp() {
@@ -50,6 +52,13 @@ class CardIssueServiceTest {
                 CardIssueService.ReissueCase.LOST_UNUSED, null, "顾客挂失", null);
 
         assertThat(reissued.recredit()).isEmpty();
+        assertThat(reissued.record()).hasValueSatisfying(r -> {
+            assertThat(r.business()).isEqualTo(CardServiceRecord.Business.LOST_UNUSED);
+            assertThat(r.oldSerial()).isNotEmpty().isNotEqualTo(reissued.serial());
+            assertThat(r.newSerial()).isEqualTo(reissued.serial());
+            assertThat(r.volumeM3()).isZero();
+            assertThat(r.approverStaffNo()).as("no re-credit, no approval").isEmpty();
+        });
         assertThat(reissued.image().purchaseCount()).isEqualTo(1);
         assertThat(reissued.image().unloadedM3()).isZero();
         assertThat(reissued.image().reissueCount()).isEqualTo(1);
@@ -59,8 +68,15 @@ class CardIssueServiceTest {
         desk.insert(firstCard);
         assertThatThrownBy(() -> desk.issuing.clearFoundCard(desk.cashier, desk.card, "旧卡找回", null))
                 .isInstanceOf(BusinessException.class);
-        GasPurchase recredit = desk.issuing.clearFoundCard(desk.cashier, desk.card, "旧卡找回，核实未使用",
+        CardIssueService.ServiceResult found = desk.issuing.clearFoundCard(desk.cashier, desk.card, "旧卡找回，核实未使用",
                 desk.managerApproves());
+        GasPurchase recredit = found.write().orElseThrow();
+        assertThat(found.record()).satisfies(r -> {
+            assertThat(r.business()).isEqualTo(CardServiceRecord.Business.FOUND_CARD);
+            assertThat(r.volumeM3()).isEqualTo(20);
+            assertThat(r.writeId()).isEqualTo(recredit.id());
+            assertThat(r.approverStaffNo()).isEqualTo("2001");
+        });
         assertThat(desk.card.read().issued().state()).isEqualTo(CardState.CLEARED);
         assertThat(meter.insert(firstCard).outcome()).as("a cleared card loads nothing")
                 .isEqualTo(SimulatedMeter.Outcome.CLEARED_CARD);
@@ -97,6 +113,12 @@ class CardIssueServiceTest {
             assertThat(r.volumeM3()).isEqualTo(30);
             assertThat(r.status()).isEqualTo(GasPurchase.Status.COMPLETED);
         });
+        assertThat(reissued.record()).hasValueSatisfying(r -> {
+            assertThat(r.volumeM3()).isEqualTo(30);
+            assertThat(r.writeId()).isEqualTo(reissued.recredit().orElseThrow().id());
+            assertThat(r.fieldCheck()).isPresent();
+            assertThat(r.approverStaffNo()).isEqualTo("2001");
+        });
         CardImage image = desk.card.read().issued();
         assertThat(image.purchaseCount()).isEqualTo(3);
         assertThat(image.unloadedM3()).isEqualTo(30);
@@ -113,8 +135,15 @@ class CardIssueServiceTest {
         FieldCheck check = new FieldCheck(desk.accountId, LocalDate.of(2025, 3, 10), "现场员 赵强", 1, 20,
                 meter.remainingCentiM3(), "旧表拆除，表内剩余 8.5 m³");
 
-        GasPurchase transfer = desk.issuing.meterReplaced(desk.cashier, desk.card, desk.accountId, "8000000999", check,
-                "表具更换", desk.managerApproves());
+        CardIssueService.ServiceResult replaced = desk.issuing.meterReplaced(desk.cashier, desk.card, desk.accountId,
+                "8000000999", check, "表具更换", desk.managerApproves());
+        GasPurchase transfer = replaced.write().orElseThrow();
+        assertThat(transfer.status()).isEqualTo(GasPurchase.Status.COMPLETED);
+        assertThat(replaced.record()).satisfies(r -> {
+            assertThat(r.oldMeterNo()).isEqualTo(IcCardDesk.METER_NO);
+            assertThat(r.newMeterNo()).isEqualTo("8000000999");
+            assertThat(r.volumeM3()).isEqualTo(8);
+        });
 
         assertThat(transfer.kind()).isEqualTo(GasPurchase.Kind.TRANSFER);
         assertThat(transfer.volumeM3()).as("whole cubic metres").isEqualTo(8);
@@ -140,7 +169,7 @@ class CardIssueServiceTest {
         buy(5);                                                    // on the new card, not loaded yet
         desk.insert(firstCard);
         GasPurchase recredit = desk.issuing.clearFoundCard(desk.cashier, desk.card, "旧卡找回，核实未使用",
-                desk.managerApproves());
+                desk.managerApproves()).write().orElseThrow();
         desk.insert(newCard);
 
         assertThatThrownBy(() -> desk.topUps.rewrite(desk.cashier, desk.card, recredit.id()))
@@ -162,10 +191,13 @@ class CardIssueServiceTest {
                 meter.remainingCentiM3(), "旧表拆除");
         firstCard.tearUpdate(1, 3);                               // the first memory update is cut short
 
-        assertThatThrownBy(() -> desk.issuing.meterReplaced(desk.cashier, desk.card, desk.accountId, "8000000999",
-                check, "表具更换", desk.managerApproves())).isInstanceOf(CardException.class);
+        CardIssueService.ServiceResult replaced = desk.issuing.meterReplaced(desk.cashier, desk.card, desk.accountId,
+                "8000000999", check, "表具更换", desk.managerApproves());
+        GasPurchase open = replaced.write().orElseThrow();
+        assertThat(open.status()).as("left open for the card").isEqualTo(GasPurchase.Status.PENDING);
+        assertThat(desk.topUps.openWrites(desk.cashier)).extracting(GasPurchase::id).containsExactly(open.id());
+        assertThat(replaced.record().writeId()).as("the record is stored with the business").isEqualTo(open.id());
         desk.insert(firstCard);
-        GasPurchase open = desk.topUps.openWrites(desk.cashier).get(0);
         assertThat(desk.topUps.resolve(desk.cashier, desk.card, open.id()))
                 .isEqualTo(TopUpService.Resolution.NOT_WRITTEN);
         desk.topUps.rewrite(desk.cashier, desk.card, open.id());
@@ -174,6 +206,98 @@ class CardIssueServiceTest {
         assertThat(image.meterNo()).isEqualTo("8000000999");
         assertThat(image.unloadedM3()).isEqualTo(20);
         assertThat(new SimulatedMeter("8000000999", desk.keys).insert(firstCard).loadedM3()).isEqualTo(20);
+    }
+
+    // ---- the record commits with its business, or neither does ----
+
+    @Test
+    void aReissueWhoseRecordCannotBeStoredIsNotDone() {
+        buy(20);
+        meter.insert(firstCard);
+        desk.insert(firstCard);
+        buy(30);                                                   // bought, then the card was lost
+        String oldSerial = desk.card.read().issued().serial();
+        desk.insertBlank();
+        FieldCheck check = new FieldCheck(desk.accountId, LocalDate.of(2025, 3, 10), "现场员 赵强", 1, 20, 850,
+                "表上购气次数 1");
+        refuseRecords();
+
+        assertThatThrownBy(() -> desk.issuing.reissue(desk.cashier, desk.card, desk.accountId,
+                CardIssueService.ReissueCase.LOST_IN_USE, check, "在用卡丢失", desk.managerApproves()))
+                .hasMessageContaining("NO_RECORDS");
+
+        assertThat(desk.count("SELECT COUNT(*) FROM account WHERE card_serial = '" + oldSerial + "'"))
+                .as("the account keeps its card").isEqualTo(1);
+        assertThat(desk.count("SELECT COUNT(*) FROM ic_card WHERE status = 'ACTIVE' AND serial <> '" + oldSerial + "'"))
+                .as("the new card is not activated").isZero();
+        assertThat(desk.count("SELECT COUNT(*) FROM gas_purchase WHERE kind = 'RECREDIT'")).as("no re-credit").isZero();
+        assertThat(db.events("CARD_REISSUED")).isEmpty();
+        assertThat(db.events("GAS_RECREDIT_PENDING")).isEmpty();
+        assertNoRecord();
+    }
+
+    @Test
+    void aFoundCardWhoseRecordCannotBeStoredIsNotReCredited() {
+        buy(20);
+        desk.insertBlank();
+        desk.issuing.reissue(desk.cashier, desk.card, desk.accountId, CardIssueService.ReissueCase.LOST_UNUSED, null,
+                "顾客挂失", null);
+        desk.insert(firstCard);
+        refuseRecords();
+
+        assertThatThrownBy(() -> desk.issuing.clearFoundCard(desk.cashier, desk.card, "旧卡找回，核实未使用",
+                desk.managerApproves())).hasMessageContaining("NO_RECORDS");
+
+        assertThat(desk.count("SELECT COUNT(*) FROM gas_purchase WHERE kind = 'RECREDIT'")).as("no re-credit").isZero();
+        assertThat(desk.count("SELECT COUNT(*) FROM ic_card WHERE status = 'CLEARED'")).isZero();
+        assertThat(db.events("CARD_CLEAR_STARTED")).as("the clearing began: the card was written").hasSize(1);
+        assertNoRecord();
+
+        // the cleared card still proves its gas: once records can be stored, the business is done again
+        db.database().inTransaction(tx -> tx.handle().execute("ALTER TABLE card_service_record DROP CONSTRAINT NO_RECORDS"));
+        CardIssueService.ServiceResult found = desk.issuing.clearFoundCard(desk.cashier, desk.card, "旧卡找回，核实未使用",
+                desk.managerApproves());
+        assertThat(found.write()).hasValueSatisfying(w -> assertThat(w.volumeM3()).isEqualTo(20));
+        assertThat(found.record().volumeM3()).isEqualTo(20);
+    }
+
+    @Test
+    void aMeterReplacementWhoseRecordCannotBeStoredChangesNothing() {
+        buy(20);
+        meter.insert(firstCard);
+        desk.insert(firstCard);
+        CardImage before = desk.card.read().issued();
+        FieldCheck check = new FieldCheck(desk.accountId, LocalDate.of(2025, 3, 10), "现场员 赵强", 1, 20,
+                meter.remainingCentiM3(), "旧表拆除");
+        long approvalsBefore = desk.count("SELECT COUNT(*) FROM approval");
+        refuseRecords();
+
+        assertThatThrownBy(() -> desk.issuing.meterReplaced(desk.cashier, desk.card, desk.accountId, "8000000999",
+                check, "表具更换", desk.managerApproves())).hasMessageContaining("NO_RECORDS");
+
+        assertThat(desk.count("SELECT COUNT(*) FROM account WHERE meter_no = '" + IcCardDesk.METER_NO + "'"))
+                .as("the meter is not changed").isEqualTo(1);
+        assertThat(desk.count("SELECT COUNT(*) FROM approval")).isEqualTo(approvalsBefore);
+        assertThat(desk.count("SELECT COUNT(*) FROM field_check")).isZero();
+        assertThat(desk.count("SELECT COUNT(*) FROM gas_purchase WHERE kind = 'TRANSFER'")).isZero();
+        assertThat(db.events("METER_REPLACED")).isEmpty();
+        assertThat(desk.card.read().issued()).as("the card is not written").isEqualTo(before);
+        assertNoRecord();
+    }
+
+    /** From now on storing a new card service record fails in the database, as a full disk or a bug would. */
+    private void refuseRecords() {
+        recordsBefore = desk.count("SELECT COUNT(*) FROM card_service_record");
+        recordEventsBefore = db.events("CARD_SERVICE_RECORDED").size();
+        long lastId = desk.count("SELECT COALESCE(MAX(id), 0) FROM card_service_record");
+        db.database().inTransaction(tx -> tx.handle().execute(
+                "ALTER TABLE card_service_record ADD CONSTRAINT NO_RECORDS CHECK (id <= " + lastId + ")"));
+    }
+
+    private void assertNoRecord() {
+        assertThat(desk.count("SELECT COUNT(*) FROM card_service_record")).isEqualTo(recordsBefore);
+        assertThat(db.events("CARD_SERVICE_RECORDED")).hasSize(recordEventsBefore);
+        assertThat(db.verifyChain().isIntact()).as("the journal chain survives the rollback").isTrue();
     }
 
     private void buy(long m3) {

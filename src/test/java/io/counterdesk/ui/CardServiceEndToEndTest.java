@@ -101,6 +101,7 @@ class CardServiceEndToEndTest {
         assertThat(newCard.accountNo()).isEqualTo(ACCOUNT);
         assertThat(newCard.serial()).isNotEqualTo(oldSerial);
         assertThat(desk.cardIssue().account(backOffice, ACCOUNT).cardSerial()).isEqualTo(newCard.serial());
+        assertThat(cashier.text("#cardservice-current-card")).hasValue(newCard.serial());
         java.util.Optional<String> listed = desk.database().read(tx -> new CardRepository().blacklisted(tx, oldSerial));
         assertThat(listed).hasValue("LOST");
 

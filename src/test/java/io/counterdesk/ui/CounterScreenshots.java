@@ -25,13 +25,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * Renders the counter screens to PNG files so people can see them without running the program:
  * {@code docs/screenshots/login.png}, {@code counter.png}, {@code payment.png} (a payment with
  * vouchers and cash being typed), {@code receipt-preview.png} (the payment taken, its check
- * slips as printed) and {@code stock.png} (the cashier's receipt stock after it), in Chinese; more screens (key map, confirmation …) and the English versions
- * under {@code target/screenshots/} for review.
+ * slips as printed), {@code stock.png} (the cashier's receipt stock after it), {@code topup.png}
+ * and {@code card-service.png} (a reissue's summary on the card service screen), in Chinese; more
+ * screens (key map, confirmation …) and the English versions under {@code target/screenshots/} for review.
  *
  * <p>Off in normal test runs. Under Monocle (no display needed):
  * <pre>mvn test -Dtest=CounterScreenshots -Dcounterdesk.screenshots=true</pre>
@@ -194,6 +196,26 @@ class CounterScreenshots {
         cashier.waitUntil("the confirmation shows", () -> cashier.showing("#pay-confirmation"));
         snapshot(REVIEW.resolve("topup-confirm" + suffix + ".png"));
         cashier.press(KeyCode.ESCAPE);
+        cashier.press(KeyCode.ESCAPE);
+
+        // the card service screen (Ctrl+B): 补卡（未用卡丢失） onto a blank card from the demo reader (Ctrl+D, B),
+        // its summary before Enter, then the business done and its record printed
+        cashier.demoCard(0, KeyCode.B, I18n.text("ui.demo.blankInserted"));
+        cashier.press(KeyCode.CONTROL, KeyCode.B);
+        cashier.waitUntilFocused("cardservice-business");
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntilFocused("cardservice-account");
+        cashier.type("3390000001").press(KeyCode.ENTER);
+        cashier.waitUntilFocused("cardservice-reason");
+        cashier.type("顾客挂失，卡未插过表");
+        cashier.press(KeyCode.F12);
+        cashier.waitUntil("the summary shows", () -> cashier.showing("#cardservice-summary"));
+        WaitForAsyncUtils.waitForFxEvents();
+        snapshot(out.resolve("card-service" + suffix + ".png"));
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntil("the record is printed", () -> cashier.text("#cardservice-message").orElse("")
+                .contains(I18n.text("ui.cardService.printed")));
+        snapshot(REVIEW.resolve("card-service-done" + suffix + ".png"));
         cashier.press(KeyCode.ESCAPE);
         cashier.monthEndAsManager("2001", "demo2001");
         snapshot(REVIEW.resolve("month-end" + suffix + ".png"));

@@ -136,7 +136,9 @@ public final class CardServiceView implements Screen {
                 model.startOver();
             }
         });
-        businesses.setPrefHeight(160);
+        // all five businesses in view without scrolling, in the height four took
+        businesses.setFixedCellSize(32);
+        businesses.setPrefHeight(32 * Business.values().length + 4);
         businesses.setPrefWidth(300);
 
         VBox left = new VBox(card("ui.cardService.business", null, businesses), accountPanel(), checkPanel(),

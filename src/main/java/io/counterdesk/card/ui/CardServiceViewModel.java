@@ -98,7 +98,7 @@ public final class CardServiceViewModel {
                           String prompt, List<String> lines) {
     }
 
-    private record Done(CardServiceRecord record, GasPurchase openWrite) {
+    private record Done(CardServiceRecord record, GasPurchase openWrite, Account after) {
     }
 
     private final TaskExecutor executor;
@@ -351,7 +351,7 @@ public final class CardServiceViewModel {
             }
         }
         String typedAccount = normalise(accountNo.get());
-        String why = normalise(reason.get());
+        String why = reasonText();
         state.set(State.CHECKING);
         show(MessageKind.INFO, I18n.text("ui.cardService.checking"), null);
         BackgroundTask.of(() -> summarise(b, typedAccount, why))
@@ -363,7 +363,8 @@ public final class CardServiceViewModel {
                     if (accountFromCard(b)) {
                         accountNo.set(ready.account().accountNo());
                     }
-                    clearError();
+                    // the summary says it all: "checking" (or an earlier error) goes
+                    show(MessageKind.NONE, "", null);
                     summary.set(ready);
                     state.set(State.CONFIRMING);
                 })
@@ -433,7 +434,8 @@ public final class CardServiceViewModel {
 
     /** The reason as typed, to prefill the manager's approval. */
     public String reasonText() {
-        return normalise(reason.get());
+        // free text: kept as typed (NFKC would turn the Chinese "，" into ","), only trimmed
+        return reason.get() == null ? "" : reason.get().strip();
     }
 
     /**
@@ -459,6 +461,7 @@ public final class CardServiceViewModel {
         BackgroundTask.of(() -> run(ready, check, newMeter, why, approval))
                 .onSuccess(done -> {
                     summary.set(null);
+                    showAccount(done.after());
                     openWrite = done.openWrite();
                     record.set(done.record());
                     state.set(State.PRINTING);
@@ -476,39 +479,34 @@ public final class CardServiceViewModel {
     private Done run(Summary ready, FieldCheck check, String newMeter, String why, TopUpViewModel.Approval approval) {
         Account a = ready.account();
         var grant = approval == null ? null : approval.grant();
-        String approver = approval == null ? null : approval.grant().approver().staffNo();
-        String holderText = Masking.name(a.holder().name());
-        CardServiceRecord draft;
-        GasPurchase open = null;
+        // the service stores the record in the business's own transaction
+        Optional<GasPurchase> write;
+        CardServiceRecord stored;
         switch (ready.business()) {
             case DAMAGED, LOST_UNUSED, LOST_IN_USE -> {
                 CardIssueService.IssueResult issued = services.issue().reissue(cashier, services.reader(), a.id(),
                         ready.business().reissueCase().orElseThrow(), check, why, grant);
                 services.newCardIssued().accept(a.accountNo());
-                Optional<GasPurchase> recredit = issued.recredit();
-                open = recredit.filter(w -> w.status() == GasPurchase.Status.PENDING).orElse(null);
-                draft = CardServiceRecord.draft(ready.business(), a.id(), a.accountNo(), holderText, ready.oldSerial(),
-                        issued.serial(), null, null, recredit.map(GasPurchase::volumeM3).orElse(0L),
-                        recredit.map(GasPurchase::id).orElse(null), check, why, cashier.staffNo(),
-                        recredit.isPresent() ? approver : null);
+                write = issued.recredit();
+                stored = issued.record().orElseThrow();
             }
             case FOUND_CARD -> {
-                GasPurchase write = services.issue().clearFoundCard(cashier, services.reader(), why, grant);
-                open = write.status() == GasPurchase.Status.PENDING ? write : null;
-                draft = CardServiceRecord.draft(ready.business(), a.id(), a.accountNo(), holderText, ready.oldSerial(),
-                        write.cardSerial(), null, null, write.volumeM3(), write.id(), null, why, cashier.staffNo(),
-                        approver);
+                CardIssueService.ServiceResult done = services.issue().clearFoundCard(cashier, services.reader(), why,
+                        grant);
+                write = done.write();
+                stored = done.record();
             }
             case METER_REPLACED -> {
-                GasPurchase write = services.issue().meterReplaced(cashier, services.reader(), a.id(), newMeter, check,
-                        why, grant);
-                draft = CardServiceRecord.draft(ready.business(), a.id(), a.accountNo(), holderText, ready.oldSerial(),
-                        ready.oldSerial(), a.meterNo(), newMeter, write == null ? 0 : write.volumeM3(),
-                        write == null ? null : write.id(), check, why, cashier.staffNo(), approver);
+                CardIssueService.ServiceResult done = services.issue().meterReplaced(cashier, services.reader(), a.id(),
+                        newMeter, check, why, grant);
+                write = done.write();
+                stored = done.record();
             }
             default -> throw new IllegalStateException(ready.business().name());
         }
-        return new Done(services.records().save(cashier, draft), open);
+        // the account as the business left it: its new card, or its new meter
+        return new Done(stored, write.filter(w -> w.status() == GasPurchase.Status.PENDING).orElse(null),
+                services.issue().account(cashier, a.accountNo()));
     }
 
     private void print(CardServiceRecord done, String news) {

@@ -78,15 +78,17 @@ class CardServiceViewModelTest {
         model.findAccount();
         assertThat(model.holderProperty().get()).isEqualTo(Masking.name("王建国"));
         assertThat(model.currentCardProperty().get()).isEqualTo(oldSerial);
-        model.reasonProperty().set("客户丢失未用卡");
+        model.reasonProperty().set(" 客户丢失，未用卡 ");
 
         model.confirm();
 
         assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.CONFIRMING);
+        assertThat(model.messageProperty().get()).as("no stale \"checking\" under the summary").isEmpty();
         CardServiceViewModel.Summary summary = model.summaryProperty().get();
         assertThat(summary.needsApproval()).isFalse();
         assertThat(summary.volumeM3()).isZero();
-        assertThat(summary.lines()).contains("旧卡 " + oldSerial + " → 列入黑名单", "补气：0 m³");
+        assertThat(summary.lines()).contains("旧卡 " + oldSerial + " → 列入黑名单", "补气：0 m³",
+                "原因：客户丢失，未用卡");
         assertThat(capture.jobs()).isEmpty();
 
         model.commit(null);
@@ -96,8 +98,11 @@ class CardServiceViewModelTest {
         CardImage newCard = desk.cardReader().read().issued();
         assertThat(newCard.serial()).isNotEqualTo(oldSerial).isEqualTo(currentSerial());
         assertThat(newCard.accountNo()).isEqualTo(ACCOUNT);
+        assertThat(model.currentCardProperty().get()).as("the screen shows the account's new card")
+                .isEqualTo(newCard.serial());
         assertThat(blacklisted(oldSerial)).hasValue("LOST");
         CardServiceRecord record = model.recordProperty().get();
+        assertThat(record.reason()).as("free text kept as typed, trimmed").isEqualTo("客户丢失，未用卡");
         assertThat(record.printCount()).isEqualTo(1);
         assertThat(record.newSerial()).isEqualTo(newCard.serial());
         assertThat(record.approverStaffNo()).isEmpty();
@@ -106,7 +111,7 @@ class CardServiceViewModelTest {
         assertThat(printed).contains("补卡记录");
         String text = String.join("\n", printed);
         assertThat(text).contains(desk.terminal().hallName(), "1001", ACCOUNT, Masking.name("王建国"),
-                "补卡（未用卡丢失）", oldSerial, newCard.serial(), "0 m³", "客户丢失未用卡", "无需批准",
+                "补卡（未用卡丢失）", oldSerial, newCard.serial(), "0 m³", "客户丢失，未用卡", "无需批准",
                 "客户签字", "值班经理签字");
 
         model.printAgain();
@@ -299,6 +304,37 @@ class CardServiceViewModelTest {
         assertThat(card.lastPurchaseM3()).isEqualTo(12);
         assertThat(capture.awaitJobs(1, WAIT).get(0).text()).contains("换表转移记录", "8000000999", "12.34 m³",
                 "12 m³");
+    }
+
+    @Test
+    void aTransferWhoseCardWriteFailsIsRecordedAndPrintedAndWrittenWhenTheCardIsPutInAgain() throws Exception {
+        demo.insert(ACCOUNT);
+        VirtualCard card = demo.readers().card(demo.readerName()).orElseThrow();
+        model.businessProperty().set(Business.METER_REPLACED);
+        model.readCard();
+        fieldCheck("0", "0", "12.34");
+        model.newMeterNoProperty().set("8000000999");
+        model.reasonProperty().set("旧表损坏换表");
+        model.confirm();
+        card.tearUpdate(1, 2);                                     // the card is pulled during the write
+
+        model.commit(approval("换表"));
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.OPEN_WRITE);
+        assertThat(model.recordProperty().get().volumeM3()).isEqualTo(12);
+        assertThat(capture.awaitJobs(1, WAIT).get(0).text()).contains("换表转移记录", "8000000999");
+        assertThat(desk.topUps().openWrites(cashier)).singleElement()
+                .satisfies(w -> assertThat(w.kind()).isEqualTo(io.counterdesk.card.GasPurchase.Kind.TRANSFER));
+
+        demo.takeOut();
+        demo.readers().insert(demo.readerName(), card);
+        model.cardInserted();
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.DONE);
+        CardImage written = desk.cardReader().read().issued();
+        assertThat(written.meterNo()).isEqualTo("8000000999");
+        assertThat(written.lastPurchaseM3()).isEqualTo(12);
+        assertThat(desk.topUps().openWrites(cashier)).isEmpty();
     }
 
     @Test
