@@ -88,14 +88,14 @@ public final class AccountStatusRepository {
 
     /**
      * The fee lines of deposit items on the account's completed payments, oldest first: deposits
-     * positive, their refunds negative. Lines are matched to the catalogue by the item's name, which
-     * is what a payment line keeps.
+     * positive, their refunds negative. Lines are matched to the catalogue by the item's code, which
+     * a fee line keeps (V11; older lines had their code filled in from their name).
      */
     public List<AccountStatusRules.DepositLine> depositLines(Tx tx, long accountId) {
         return tx.handle().createQuery("""
                 SELECT f.deposit_of, l.amount_fen FROM payment_line l
                 JOIN payment p ON p.id = l.payment_id
-                JOIN fee_item f ON f.name = l.label AND f.deposit_of IS NOT NULL
+                JOIN fee_item f ON f.code = l.fee_code AND f.deposit_of IS NOT NULL
                 WHERE p.account_id = :id AND p.status = 'COMPLETED' AND l.kind = 'FEE_ITEM'
                 ORDER BY p.id, l.line_no""")
                 .bind("id", accountId)

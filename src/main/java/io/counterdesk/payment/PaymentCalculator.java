@@ -148,7 +148,7 @@ public final class PaymentCalculator {
             long m3 = fee.item().isRefund() ? -fee.quantity() : fee.quantity();
             return new Line(LineKind.GAS_PURCHASE, 0, fee.item().name(), fee.amount(), m3);
         }
-        return new Line(LineKind.FEE_ITEM, 0, fee.item().name(), fee.amount(), 0);
+        return new Line(LineKind.FEE_ITEM, 0, fee.item().name(), fee.amount(), 0, fee.item().code());
     }
 
     private static Money payInFull(Money pool, Money amount, String key, Object what) {

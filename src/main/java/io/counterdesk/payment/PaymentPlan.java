@@ -26,7 +26,16 @@ public record PaymentPlan(List<Line> lines, Money totalDue, long voucherM3, Mone
     }
 
     /** One allocated line. {@code billId} is 0 for lines that are not a bill's. */
-    public record Line(LineKind kind, long billId, String label, Money amount, long volumeM3) {
+    /**
+     * One line of a payment. {@code feeCode} names the catalogue item of a fee line (so a deposit is
+     * found again whatever the item is called on the day or in the cashier's language); null on
+     * other lines.
+     */
+    public record Line(LineKind kind, long billId, String label, Money amount, long volumeM3, String feeCode) {
+
+        public Line(LineKind kind, long billId, String label, Money amount, long volumeM3) {
+            this(kind, billId, label, amount, volumeM3, null);
+        }
     }
 
     /** What a line pays. */

@@ -80,13 +80,14 @@ public final class PaymentRepository {
 
     void insertLines(Tx tx, long paymentId, List<PaymentPlan.Line> lines) {
         PreparedBatch batch = tx.handle().prepareBatch("""
-                INSERT INTO payment_line(payment_id, line_no, kind, bill_id, label, amount_fen, volume_m3)
-                VALUES (:p, :n, :kind, :bill, :label, :amount, :volume)""");
+                INSERT INTO payment_line(payment_id, line_no, kind, bill_id, label, amount_fen, volume_m3, fee_code)
+                VALUES (:p, :n, :kind, :bill, :label, :amount, :volume, :code)""");
         int n = 1;
         for (PaymentPlan.Line line : lines) {
             batch.bind("p", paymentId).bind("n", n++).bind("kind", line.kind().name())
                     .bind("bill", line.billId() == 0 ? null : line.billId()).bind("label", line.label())
-                    .bind("amount", line.amount().fen()).bind("volume", line.volumeM3()).add();
+                    .bind("amount", line.amount().fen()).bind("volume", line.volumeM3())
+                    .bind("code", line.feeCode()).add();
         }
         if (!lines.isEmpty()) {
             batch.execute();
