@@ -28,6 +28,7 @@ import io.counterdesk.security.ui.ChangePasswordView;
 import io.counterdesk.security.ui.ChangePasswordViewModel;
 import io.counterdesk.security.ui.LoginView;
 import io.counterdesk.security.ui.LoginViewModel;
+import io.counterdesk.servicetime.CounterBusiness;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.till.TillSession;
 import io.counterdesk.till.ui.OpenTillView;
@@ -36,7 +37,9 @@ import io.counterdesk.ui.BackgroundTask;
 import io.counterdesk.ui.CounterAction;
 import io.counterdesk.ui.CounterActions;
 import io.counterdesk.ui.CounterKeys;
+import io.counterdesk.ui.CounterServiceClock;
 import io.counterdesk.ui.CounterShell;
+import io.counterdesk.ui.ServiceClock;
 import io.counterdesk.ui.CounterTheme;
 import io.counterdesk.ui.FxTaskExecutor;
 import io.counterdesk.ui.MainWindow;
@@ -304,6 +307,9 @@ public final class CounterDeskApp extends Application {
         private final AccountSearchView searchView;
         private final PrinterMonitor printerMonitor;
         private final CardReaderStatus cardStatus;
+        private final CounterServiceClock serviceClock;
+        /** The gas purchase being timed on the top-up screen; null between customers. */
+        private ServiceClock.Timing topUpTiming;
         private CounterActions.Registration keys = () -> { };
         private boolean resuming;
         private boolean searchShown;
@@ -318,6 +324,7 @@ public final class CounterDeskApp extends Application {
             this.searchView = new AccountSearchView(searchModel);
             this.printerMonitor = new PrinterMonitor(executor, desk.printer(), status, PrinterMonitor.POLL_INTERVAL);
             this.cardStatus = new CardReaderStatus(executor, desk.cardMonitor(), desk.cardReader(), status);
+            this.serviceClock = new CounterServiceClock(executor, desk.serviceTimes(), operator, status, config.clock());
         }
 
         void begin() {
@@ -355,6 +362,7 @@ public final class CounterDeskApp extends Application {
                             "ui.keys.demoCards", this::openDemoCards)
                             .when(() -> desk.demoCards().isPresent()));
             cardStatus.onCardInserted(this::cardInserted);
+            serviceClock.load();
             window.showPage(shell.node());
             printerMonitor.start();
             cardStatus.start();
@@ -480,8 +488,22 @@ public final class CounterDeskApp extends Application {
             TopUpViewModel.Services services = new TopUpViewModel.Services(desk.topUps(), desk.cardReader(),
                     desk.receiptPrinting(), desk.receiptStock(), desk.auth(), receiptHall(), paper, printerMonitor,
                     config.clock());
-            TopUpViewModel model = new TopUpViewModel(executor, services, operator, paid -> { });
-            shell.push(new TopUpView(model, window, executor, desk.auth(), operator));
+            topUpTiming = serviceClock.start(CounterBusiness.TOP_UP);
+            TopUpViewModel model = new TopUpViewModel(executor, services, operator, paid -> {
+                // a purchase ends the customer's business; a refund or reversal pays money back
+                if (paid.plan().totalDue().isPositive() && topUpTiming != null) {
+                    topUpTiming.finished("account:" + paid.accountNo());
+                    topUpTiming = null;
+                }
+            });
+            TopUpView view = new TopUpView(model, window, executor, desk.auth(), operator);
+            shell.push(view);
+            shell.whenClosed(view, () -> {
+                if (topUpTiming != null) {
+                    topUpTiming.abandon();
+                    topUpTiming = null;
+                }
+            });
             model.read();
         }
 
@@ -515,6 +537,10 @@ public final class CounterDeskApp extends Application {
             java.util.Optional<io.counterdesk.ui.Screen> service = shell.current()
                     .filter(CardServiceView::isCardServiceScreen);
             if (current.isPresent()) {
+                if (topUpTiming == null) {
+                    // the next customer's card: the next purchase starts
+                    topUpTiming = serviceClock.start(CounterBusiness.TOP_UP);
+                }
                 ((TopUpView) current.get()).model().read();
             } else if (service.isPresent()) {
                 ((CardServiceView) service.get()).model().cardInserted();
@@ -599,9 +625,15 @@ public final class CounterDeskApp extends Application {
             PaymentViewModel.Services services = new PaymentViewModel.Services(desk.payments(),
                     desk.receiptPrinting(), desk.receiptStock(), desk.accounts(), desk.auth(), receiptHall(), paper,
                     printerMonitor, config.clock());
+            ServiceClock.Timing timing = serviceClock.start(CounterBusiness.PAYMENT);
             PaymentViewModel model = new PaymentViewModel(executor, services, operator, detail.accountId(),
-                    paid -> detail.reload());
-            shell.push(new PaymentView(model, window));
+                    paid -> {
+                        timing.finished("account:" + paid.accountNo());
+                        detail.reload();
+                    });
+            PaymentView view = new PaymentView(model, window);
+            shell.push(view);
+            shell.whenClosed(view, timing::abandon);
             model.load();
         }
 
