@@ -1,5 +1,7 @@
 package io.counterdesk.app;
 
+import io.counterdesk.account.opening.ui.OpeningView;
+import io.counterdesk.account.opening.ui.OpeningViewModel;
 import io.counterdesk.account.ui.AccountDetailView;
 import io.counterdesk.account.ui.AccountDetailViewModel;
 import io.counterdesk.account.ui.AccountSearchView;
@@ -358,6 +360,10 @@ public final class CounterDeskApp extends Application {
                             "ui.keys.cardService", this::openCardService)
                             .when(() -> searchShown && !cardServiceShowing()
                                     && operator.may(Permission.COUNTER_BUSINESS)),
+                    CounterAction.of("opening.open", CounterKeys.OPENING, "Ctrl+O", CounterKeys.GROUP_GENERAL,
+                            "ui.keys.opening", this::openOpening)
+                            .when(() -> searchShown && !openingShowing()
+                                    && operator.may(Permission.COUNTER_BUSINESS)),
                     CounterAction.of("demo.cards", CounterKeys.DEMO_CARDS, "Ctrl+D", CounterKeys.GROUP_GENERAL,
                             "ui.keys.demoCards", this::openDemoCards)
                             .when(() -> desk.demoCards().isPresent()));
@@ -522,6 +528,26 @@ public final class CounterDeskApp extends Application {
                     desk.topUps(), desk.cardRecords(), desk.cardReader(), printerMonitor, keep, config.clock());
             CardServiceViewModel model = new CardServiceViewModel(executor, services, operator);
             shell.push(new CardServiceView(model, window, executor, desk.auth(), operator));
+        }
+
+        /**
+         * Ctrl+O: the opening screen (开户/报装) above whatever the cashier was doing. It is timed from
+         * here to its receipt; an IC meter's first card goes onto the blank card in the reader (in demo
+         * mode it becomes the new customer's demo card).
+         */
+        private void openOpening() {
+            OpeningViewModel.CardKeeper keep = (accountNo, holder, meterNo) -> desk.demoCards().ifPresent(demo ->
+                    demo.readers().card(demo.readerName()).ifPresent(card -> demo.keep(accountNo, holder, meterNo, card)));
+            OpeningViewModel.Services services = new OpeningViewModel.Services(desk.openings(),
+                    desk.openingConfirmations(), desk.cardReader(), desk.receiptPrinting(), printerMonitor, paper,
+                    serviceClock, keep);
+            OpeningViewModel model = new OpeningViewModel(executor, services, operator);
+            shell.push(new OpeningView(model, window));
+            model.load();
+        }
+
+        private boolean openingShowing() {
+            return shell.current().filter(OpeningView::isOpeningScreen).isPresent();
         }
 
         private boolean cardServiceShowing() {

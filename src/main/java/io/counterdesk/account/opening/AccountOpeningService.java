@@ -57,7 +57,7 @@ public final class AccountOpeningService {
     private final PaymentService payments;
     private final CardIssueService cards;
     private final ServiceTimeService serviceTimes;
-    private final PaymentCalculator calculator = new PaymentCalculator(VoucherRule.DEFAULT);
+    private static final PaymentCalculator CALCULATOR = new PaymentCalculator(VoucherRule.DEFAULT);
     private final Settings settings = new Settings();
     private final OpeningRepository openings = new OpeningRepository();
     private final AccountRepository accounts = new AccountRepository();
@@ -103,14 +103,21 @@ public final class AccountOpeningService {
      */
     public Optional<PaymentPlan> quote(Operator cashier, OpeningApplication app, PaymentInput tenders) {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);
-        OpeningRules rules = rules();
+        return quote(rules(), app, tenders);
+    }
+
+    /**
+     * The same, with rules already read (pure: the screen's live figures): the fee lines the rules
+     * give, paid with {@code tenders}.
+     */
+    public static Optional<PaymentPlan> quote(OpeningRules rules, OpeningApplication app, PaymentInput tenders) {
         PaymentInput input = paymentInput(rules, app, tenders);
         if (input.fees().isEmpty()) {
             return Optional.empty();
         }
-        LocalDate today = LocalDate.now(database.clock());
-        return Optional.of(calculator.plan(new PaymentRequest(List.of(), input.fees(), input.cashReceived(),
-                input.bankTenders(), List.of(), Money.ZERO, Money.ZERO, null, today, input.changeToCredit())));
+        return Optional.of(CALCULATOR.plan(new PaymentRequest(List.of(), input.fees(), input.cashReceived(),
+                input.bankTenders(), List.of(), Money.ZERO, Money.ZERO, null, LocalDate.EPOCH,
+                input.changeToCredit())));
     }
 
     /**

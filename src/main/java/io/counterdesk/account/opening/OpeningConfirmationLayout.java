@@ -8,7 +8,6 @@ import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Masking;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.stream.Collectors;
 
 /**
  * The business confirmation of an opening (开户业务回执) as printed on the receipt printer: hall, number,
@@ -73,8 +72,10 @@ public final class OpeningConfirmationLayout {
         if (r.proxyName() != null) {
             doc.columns(label("proxy"), Masking.name(r.proxyName()));
         }
-        doc.text(label("documents") + "：" + r.documents().stream().map(d -> I18n.text("opening.document." + d.name()))
-                .collect(Collectors.joining(I18n.text("opening.listSeparator"))));
+        doc.text(label("documents") + "：");
+        for (Document d : r.documents()) {
+            doc.text("  · " + I18n.text("opening.document." + d.name()));
+        }
         doc.separator();
         doc.text(label("next"));
         doc.blank();
