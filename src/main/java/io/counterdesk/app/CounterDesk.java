@@ -3,6 +3,7 @@ package io.counterdesk.app;
 import io.counterdesk.account.AccountService;
 import io.counterdesk.account.opening.AccountOpeningService;
 import io.counterdesk.account.opening.OpeningConfirmations;
+import io.counterdesk.account.transfer.TransferService;
 import io.counterdesk.app.demo.DemoData;
 import io.counterdesk.billing.BillingQueries;
 import io.counterdesk.billing.LateFeeRule;
@@ -62,6 +63,7 @@ public final class CounterDesk implements AutoCloseable {
     private final ServiceTimeService serviceTimes;
     private final AccountOpeningService openings;
     private final OpeningConfirmations openingConfirmations;
+    private final TransferService transfers;
     private boolean cardMonitorStarted;
 
     /** How often the card monitor looks at the readers. */
@@ -102,6 +104,7 @@ public final class CounterDesk implements AutoCloseable {
         this.serviceTimes = new ServiceTimeService(database, journal);
         this.openings = new AccountOpeningService(database, journal, payments, cardIssue, serviceTimes);
         this.openingConfirmations = new OpeningConfirmations(openings, database, terminal, printer);
+        this.transfers = new TransferService(database, journal, payments, serviceTimes);
     }
 
     /**
@@ -227,6 +230,11 @@ public final class CounterDesk implements AutoCloseable {
     /** The business confirmations (业务回执) of openings. */
     public OpeningConfirmations openingConfirmations() {
         return openingConfirmations;
+    }
+
+    /** Ownership transfers (过户). */
+    public TransferService transfers() {
+        return transfers;
     }
 
     /** The monitor of the card readers, started on first use and stopped by {@link #close()}. */

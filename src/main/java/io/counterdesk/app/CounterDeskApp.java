@@ -2,6 +2,8 @@ package io.counterdesk.app;
 
 import io.counterdesk.account.opening.ui.OpeningView;
 import io.counterdesk.account.opening.ui.OpeningViewModel;
+import io.counterdesk.account.transfer.ui.TransferView;
+import io.counterdesk.account.transfer.ui.TransferViewModel;
 import io.counterdesk.account.ui.AccountDetailView;
 import io.counterdesk.account.ui.AccountDetailViewModel;
 import io.counterdesk.account.ui.AccountSearchView;
@@ -364,6 +366,10 @@ public final class CounterDeskApp extends Application {
                             "ui.keys.opening", this::openOpening)
                             .when(() -> searchShown && !openingShowing()
                                     && operator.may(Permission.COUNTER_BUSINESS)),
+                    CounterAction.of("transfer.open", CounterKeys.TRANSFER, "Ctrl+T", CounterKeys.GROUP_GENERAL,
+                            "ui.keys.transfer", this::openTransfer)
+                            .when(() -> searchShown && !transferShowing()
+                                    && operator.may(Permission.COUNTER_BUSINESS)),
                     CounterAction.of("demo.cards", CounterKeys.DEMO_CARDS, "Ctrl+D", CounterKeys.GROUP_GENERAL,
                             "ui.keys.demoCards", this::openDemoCards)
                             .when(() -> desk.demoCards().isPresent()));
@@ -544,6 +550,17 @@ public final class CounterDeskApp extends Application {
             OpeningViewModel model = new OpeningViewModel(executor, services, operator);
             shell.push(new OpeningView(model, window));
             model.load();
+        }
+
+        /** Ctrl+T: the transfer screen (过户) above whatever the cashier was doing, timed to its commit. */
+        private void openTransfer() {
+            TransferViewModel model = new TransferViewModel(executor, new TransferViewModel.Services(desk.transfers(),
+                    desk.receiptPrinting(), printerMonitor, paper, serviceClock), operator);
+            shell.push(new TransferView(model, window));
+        }
+
+        private boolean transferShowing() {
+            return shell.current().filter(TransferView::isTransferScreen).isPresent();
         }
 
         private boolean openingShowing() {

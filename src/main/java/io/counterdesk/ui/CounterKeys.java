@@ -11,7 +11,8 @@ import javafx.scene.input.KeyCombination;
  * (anywhere); F3, F4 and F6 again on the receipt stock screen; Ctrl+G the top-up screen (anywhere),
  * with F3–F9 and F12 its own there; Ctrl+B the card service screen (补卡/补气, anywhere), with F3–F9
  * and F12 its own there; Ctrl+D the demo card reader (demo mode only); Ctrl+O the opening screen
- * (开户, anywhere), with F3–F9 and F12 its own there. No F-key free.
+ * (开户, anywhere), with F3–F9 and F12 its own there; Ctrl+T the transfer screen (过户, anywhere), with
+ * F3, F4, F7 and F12 its own there. No F-key free.
  */
 public final class CounterKeys {
 
@@ -54,6 +55,16 @@ public final class CounterKeys {
     public static final KeyCombination OPENING_DOCUMENTS = new KeyCodeCombination(KeyCode.F7);
     /** After an opening whose IC card was not written: write it onto the blank card in the reader. */
     public static final KeyCombination OPENING_WRITE_CARD = new KeyCodeCombination(KeyCode.F8);
+
+    /** Anywhere on the counter: the ownership transfer screen (过户, T for transfer). */
+    public static final KeyCombination TRANSFER = new KeyCodeCombination(KeyCode.T, KeyCombination.CONTROL_DOWN);
+    // the transfer screen's own keys (Ctrl+1 / Ctrl+2 tenders, F12 the summary)
+    /** Into the account number. */
+    public static final KeyCombination TRANSFER_ACCOUNT = new KeyCodeCombination(KeyCode.F3);
+    /** Into the new holder. */
+    public static final KeyCombination TRANSFER_HOLDER = new KeyCodeCombination(KeyCode.F4);
+    /** Into the documents checklist. */
+    public static final KeyCombination TRANSFER_DOCUMENTS = new KeyCodeCombination(KeyCode.F7);
 
     // the top-up screen's own keys (the payment screen is not showing then)
     /** Read the card again. */
@@ -119,6 +130,7 @@ public final class CounterKeys {
     public static final String GROUP_TOP_UP = "ui.keys.group.topup";
     public static final String GROUP_CARD_SERVICE = "ui.keys.group.cardService";
     public static final String GROUP_OPENING = "ui.keys.group.opening";
+    public static final String GROUP_TRANSFER = "ui.keys.group.transfer";
 
     private CounterKeys() {
     }

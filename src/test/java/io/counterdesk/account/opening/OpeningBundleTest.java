@@ -24,7 +24,8 @@ class OpeningBundleTest {
         Set<String> english = new TreeSet<>(load("/io/counterdesk/i18n/opening_en.properties").stringPropertyNames());
 
         assertThat(chinese).isNotEmpty().allMatch(k -> k.startsWith("opening.") || k.startsWith("ui.opening.")
-                || k.startsWith("ui.keys.opening") || k.startsWith("ui.keys.group.opening"));
+                || k.startsWith("ui.keys.opening") || k.startsWith("ui.keys.group.opening")
+                || k.startsWith("ui.transfer.") || k.startsWith("ui.keys.transfer") || k.startsWith("ui.keys.group.transfer"));
         assertThat(english).containsExactlyElementsOf(chinese);
         for (String key : chinese) {
             assertThat(I18n.text(Locale.ENGLISH, key, 1, 2, 3)).as(key).doesNotContainPattern("\\p{IsHan}");

@@ -31,25 +31,26 @@ import java.nio.charset.StandardCharsets;
  * hall manager (2001), the real payment, card and service-time services, the simulated card reader
  * behind {@code javax.smartcardio}, and a capture printer.
  */
-final class OpeningDesk implements AutoCloseable {
+public final class OpeningDesk implements AutoCloseable {
 
     static final String READER = "开户读卡器";
 
-    final TestDatabase db;
-    final Operator cashier;
-    final Operator manager;
+    public final TestDatabase db;
+    public final Operator cashier;
+    public final Operator manager;
+    public final PaymentService payments;
     final CardKeys keys = new CardKeys("counterdesk-opening-test-secret!".getBytes(StandardCharsets.US_ASCII));
     final SimulatedReaders readers = new SimulatedReaders().plugIn(READER);
-    final CardAccess card;
-    final ServiceTimeService serviceTimes;
-    final AccountOpeningService openings;
+    public final CardAccess card;
+    public final ServiceTimeService serviceTimes;
+    public final AccountOpeningService openings;
     final ReceiptPrinter printer = Printers.open(PrinterConfig.capture());
-    final OpeningConfirmations confirmations;
+    public final OpeningConfirmations confirmations;
 
-    OpeningDesk(TestDatabase db) {
+    public OpeningDesk(TestDatabase db) {
         this.db = db;
         ApprovalRecorder approvals = new ApprovalRecorder(db.journal());
-        PaymentService payments = new PaymentService(db.database(), db.journal(), db.terminal(), approvals,
+        payments = new PaymentService(db.database(), db.journal(), db.terminal(), approvals,
                 LateFeeRule.DEFAULT, VoucherRule.DEFAULT);
         TopUpService topUps = new TopUpService(db.database(), db.journal(), approvals, payments,
                 new GasPricing(GasPricing.DEFAULT_MAX_PURCHASE_M3));
@@ -69,14 +70,14 @@ final class OpeningDesk implements AutoCloseable {
         return printer.capturePrinter().orElseThrow();
     }
 
-    VirtualCard insertBlank() {
+    public VirtualCard insertBlank() {
         VirtualCard blank = VirtualCard.sle4442();
         readers.remove(READER);
         readers.insert(READER, blank);
         return blank;
     }
 
-    long count(String sql) {
+    public long count(String sql) {
         return db.queryLong(sql);
     }
 

@@ -48,7 +48,6 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 
 /**
  * The opening screen (开户/报装, Ctrl+O): one form of panels the cashier fills from the keyboard —
@@ -430,9 +429,7 @@ public final class OpeningView implements Screen {
     // ---- small builders ----
 
     private static GridPane grid() {
-        GridPane grid = new GridPane();
-        grid.getStyleClass().add("tender-grid");
-        return grid;
+        return OpeningForms.grid();
     }
 
     /** One row: a name (with its key cap) and its input, optionally a second pair. */
@@ -464,47 +461,15 @@ public final class OpeningView implements Screen {
     }
 
     private CheckBox check(String id, String key, javafx.beans.property.BooleanProperty value) {
-        CheckBox box = new CheckBox(I18n.text(key));
-        box.setId(id);
-        box.selectedProperty().bindBidirectional(value);
-        box.disableProperty().bind(model.stateProperty().isNotEqualTo(State.EDITING)
-                .and(model.stateProperty().isNotEqualTo(State.LOADING)));
-        return box;
+        return OpeningForms.check(id, I18n.text(key), value, editable());
     }
 
-    /** A choice that ↑ ↓ change without opening its list (keyboard first). */
     private <T> ComboBox<T> choice(String id, ObjectProperty<T> value, T[] items, Function<T, String> text) {
-        ComboBox<T> box = new ComboBox<>();
-        box.setId(id);
-        box.getItems().setAll(items);
-        box.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(T item) {
-                return item == null ? "" : text.apply(item);
-            }
+        return OpeningForms.choice(id, value, items, text, editable());
+    }
 
-            @Override
-            public T fromString(String string) {
-                return null;
-            }
-        });
-        box.valueProperty().bindBidirectional(value);
-        box.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (box.isShowing() || box.isDisabled()) {
-                return;
-            }
-            int at = box.getItems().indexOf(box.getValue());
-            if (e.getCode() == KeyCode.DOWN && at < box.getItems().size() - 1) {
-                box.setValue(box.getItems().get(at + 1));
-                e.consume();
-            } else if (e.getCode() == KeyCode.UP && at > 0) {
-                box.setValue(box.getItems().get(at - 1));
-                e.consume();
-            }
-        });
-        box.disableProperty().bind(model.stateProperty().isNotEqualTo(State.EDITING)
-                .and(model.stateProperty().isNotEqualTo(State.LOADING)));
-        return box;
+    private ObservableValue<Boolean> editable() {
+        return model.stateProperty().isEqualTo(State.EDITING).or(model.stateProperty().isEqualTo(State.LOADING));
     }
 
     private static void figure(GridPane grid, int row, String key, String id, ObservableValue<String> value,
