@@ -1,14 +1,21 @@
 package io.counterdesk.account.opening.ui;
 
+import io.counterdesk.shared.I18n;
+import java.util.List;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
 /** Inputs the account forms share (opening, transfer): keyboard-first choices and ticks. */
@@ -21,6 +28,64 @@ public final class OpeningForms {
         GridPane grid = new GridPane();
         grid.getStyleClass().add("tender-grid");
         return grid;
+    }
+
+    /**
+     * The summary shown before committing (F12): a title, one label per line, a hint; Enter in it
+     * runs {@code onEnter}. Shown by the caller as an overlay and given the focus.
+     */
+    public static VBox summaryPanel(String id, String titleKey, List<String> lines, String hintKey, Runnable onEnter) {
+        VBox panel = new VBox();
+        panel.setId(id);
+        panel.getStyleClass().addAll("overlay-panel", "confirm-dialog");
+        panel.setMaxWidth(Region.USE_PREF_SIZE);
+        panel.setMaxHeight(Region.USE_PREF_SIZE);
+        panel.setFocusTraversable(true);
+        panel.setSpacing(8);
+        Label title = new Label(I18n.text(titleKey));
+        title.getStyleClass().add("overlay-title");
+        panel.getChildren().add(title);
+        for (String line : lines) {
+            Label l = new Label(line);
+            l.setWrapText(true);
+            l.setMaxWidth(720);
+            panel.getChildren().add(l);
+        }
+        Label hint = new Label(I18n.text(hintKey));
+        hint.getStyleClass().add("pay-confirm-hint");
+        panel.getChildren().add(hint);
+        panel.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER) {
+                e.consume();
+                onEnter.run();
+            }
+        });
+        return panel;
+    }
+
+    /** Enter in {@code control} moves to the next visible, enabled input of {@code order} (a list that may change). */
+    public static void enterMovesOn(Control control, List<Control> order) {
+        control.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == KeyCode.ENTER && !(control instanceof ComboBox<?> box && box.isShowing())) {
+                e.consume();
+                int at = order.indexOf(control);
+                for (int i = 1; i <= order.size(); i++) {
+                    Control candidate = order.get((at + i) % order.size());
+                    if (candidate.isVisible() && !candidate.isDisabled()) {
+                        focus(candidate);
+                        return;
+                    }
+                }
+            }
+        });
+    }
+
+    /** Focus into {@code control}; a text field's text is selected so typing replaces it. */
+    public static void focus(Control control) {
+        control.requestFocus();
+        if (control instanceof TextField tf) {
+            tf.selectAll();
+        }
     }
 
     /** A tick bound to {@code value}, usable only while {@code editable}. */

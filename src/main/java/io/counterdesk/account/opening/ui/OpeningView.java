@@ -40,8 +40,6 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
@@ -195,14 +193,8 @@ public final class OpeningView implements Screen {
                 card("ui.opening.panel.documents", "ui.opening.documentsHint", documents),
                 card("ui.pay.tenders", null, tenders));
         column.getStyleClass().add("payment-column");
-        for (int i = 0; i < order.size(); i++) {
-            Control control = order.get(i);
-            control.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() == KeyCode.ENTER && !(control instanceof ComboBox<?> box && box.isShowing())) {
-                    e.consume();
-                    next(control);
-                }
-            });
+        for (Control control : List.copyOf(order)) {
+            OpeningForms.enterMovesOn(control, order);
         }
         ScrollPane scroll = new ScrollPane(column);
         scroll.setId("opening-form");
@@ -254,12 +246,7 @@ public final class OpeningView implements Screen {
             box.setText(I18n.text("opening.document." + d.name()));
             documents.getChildren().add(box);
             order.add(at++, box);
-            box.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-                if (e.getCode() == KeyCode.ENTER) {
-                    e.consume();
-                    next(box);
-                }
-            });
+            OpeningForms.enterMovesOn(box, order);
         }
     }
 
@@ -278,31 +265,7 @@ public final class OpeningView implements Screen {
     }
 
     private void showSummary() {
-        VBox panel = new VBox();
-        panel.setId("opening-summary");
-        panel.getStyleClass().addAll("overlay-panel", "confirm-dialog");
-        panel.setMaxWidth(Region.USE_PREF_SIZE);
-        panel.setMaxHeight(Region.USE_PREF_SIZE);
-        panel.setFocusTraversable(true);
-        panel.setSpacing(8);
-        Label title = new Label(I18n.text("ui.opening.summary.title"));
-        title.getStyleClass().add("overlay-title");
-        panel.getChildren().add(title);
-        for (String line : model.summaryLines()) {
-            Label l = new Label(line);
-            l.setWrapText(true);
-            l.setMaxWidth(720);
-            panel.getChildren().add(l);
-        }
-        Label hint = new Label(I18n.text("ui.opening.summary.hint"));
-        hint.getStyleClass().add("pay-confirm-hint");
-        panel.getChildren().add(hint);
-        panel.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                e.consume();
-                model.commit();
-            }
-        });
+        VBox panel = OpeningForms.summaryPanel("opening-summary", "ui.opening.summary.title", model.summaryLines(), "ui.opening.summary.hint", model::commit);
         overlayOpen = true;
         host.showOverlay(panel, model::cancelSummary);
         panel.requestFocus();
@@ -325,22 +288,8 @@ public final class OpeningView implements Screen {
         focus(field != null && fields.containsKey(field) ? fields.get(field) : kind);
     }
 
-    private void next(Control from) {
-        int at = order.indexOf(from);
-        for (int i = 1; i <= order.size(); i++) {
-            Control candidate = order.get((at + i) % order.size());
-            if (candidate.isVisible() && !candidate.isDisabled()) {
-                focus(candidate);
-                return;
-            }
-        }
-    }
-
     private static void focus(Control control) {
-        control.requestFocus();
-        if (control instanceof TextField tf) {
-            tf.selectAll();
-        }
+        OpeningForms.focus(control);
     }
 
     private void confirm() {

@@ -31,8 +31,6 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -114,7 +112,7 @@ public final class TransferView implements Screen {
         column.getStyleClass().add("payment-column");
         HBox.setHgrow(column, Priority.ALWAYS);
         for (Control control : List.copyOf(order)) {
-            enterMovesOn(control);
+            OpeningForms.enterMovesOn(control, order);
         }
 
         Label arrears = bound("transfer-arrears", model.arrearsProperty(), "pay-figure");
@@ -170,15 +168,6 @@ public final class TransferView implements Screen {
         }
     }
 
-    private void enterMovesOn(Control control) {
-        control.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER && !(control instanceof ComboBox<?> box && box.isShowing())) {
-                e.consume();
-                next(control);
-            }
-        });
-    }
-
     private void rebuildDocuments() {
         documents.getChildren().clear();
         order.removeIf(c -> c.getId() != null && c.getId().startsWith("transfer-doc-"));
@@ -188,7 +177,7 @@ public final class TransferView implements Screen {
                     model.ticked(d), model.stateProperty().isEqualTo(State.EDITING));
             documents.getChildren().add(box);
             order.add(at++, box);
-            enterMovesOn(box);
+            OpeningForms.enterMovesOn(box, order);
         }
     }
 
@@ -210,31 +199,7 @@ public final class TransferView implements Screen {
     }
 
     private void showSummary() {
-        VBox panel = new VBox();
-        panel.setId("transfer-summary");
-        panel.getStyleClass().addAll("overlay-panel", "confirm-dialog");
-        panel.setMaxWidth(Region.USE_PREF_SIZE);
-        panel.setMaxHeight(Region.USE_PREF_SIZE);
-        panel.setFocusTraversable(true);
-        panel.setSpacing(8);
-        Label title = new Label(I18n.text("ui.transfer.summary.title"));
-        title.getStyleClass().add("overlay-title");
-        panel.getChildren().add(title);
-        for (String line : model.summaryLines()) {
-            Label l = new Label(line);
-            l.setWrapText(true);
-            l.setMaxWidth(720);
-            panel.getChildren().add(l);
-        }
-        Label hint = new Label(I18n.text("ui.transfer.summary.hint"));
-        hint.getStyleClass().add("pay-confirm-hint");
-        panel.getChildren().add(hint);
-        panel.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ENTER) {
-                e.consume();
-                model.commit();
-            }
-        });
+        VBox panel = OpeningForms.summaryPanel("transfer-summary", "ui.transfer.summary.title", model.summaryLines(), "ui.transfer.summary.hint", model::commit);
         overlayOpen = true;
         host.showOverlay(panel, model::cancelSummary);
         panel.requestFocus();
@@ -258,22 +223,8 @@ public final class TransferView implements Screen {
         }
     }
 
-    private void next(Control from) {
-        int at = order.indexOf(from);
-        for (int i = 1; i <= order.size(); i++) {
-            Control candidate = order.get((at + i) % order.size());
-            if (candidate.isVisible() && !candidate.isDisabled()) {
-                focus(candidate);
-                return;
-            }
-        }
-    }
-
     private static void focus(Control control) {
-        control.requestFocus();
-        if (control instanceof TextField tf) {
-            tf.selectAll();
-        }
+        OpeningForms.focus(control);
     }
 
     private static Label figureName(String key, String styleClass) {
