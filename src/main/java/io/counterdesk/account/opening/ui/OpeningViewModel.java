@@ -19,11 +19,9 @@ import io.counterdesk.account.opening.OpeningRules;
 import io.counterdesk.account.opening.Person;
 import io.counterdesk.account.opening.UnitNature;
 import io.counterdesk.card.CardAccess;
-import io.counterdesk.payment.MoneyTender;
 import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.PaymentPlan;
 import io.counterdesk.payment.PaymentResult;
-import io.counterdesk.payment.TenderKind;
 import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.payment.ui.ReceiptRun;
 import io.counterdesk.printing.PaperWidth;
@@ -425,12 +423,8 @@ public final class OpeningViewModel {
 
     private PaymentInput tenders(List<Problem> problems) {
         try {
-            Money cash = PaymentViewModel.amount(value(Field.CASH), PaymentViewModel.Field.CASH);
-            List<MoneyTender> bank = new ArrayList<>();
-            PaymentViewModel.bankTender(TenderKind.BANK_CARD, value(Field.CARD_AMOUNT), value(Field.CARD_REFERENCE),
-                    PaymentViewModel.Field.CARD_AMOUNT, PaymentViewModel.Field.CARD_REFERENCE).ifPresent(bank::add);
-            return new PaymentInput(PaymentInput.Bills.NONE, List.of(), cash, bank, List.of(), Money.ZERO, false,
-                    List.of());
+            return TypedTenders.read(value(Field.CASH), value(Field.CARD_AMOUNT), value(Field.CARD_REFERENCE),
+                    PaymentInput.Bills.NONE);
         } catch (PaymentViewModel.Invalid invalid) {
             Field field = switch (invalid.field()) {
                 case CARD_AMOUNT -> Field.CARD_AMOUNT;

@@ -10,7 +10,7 @@ import io.counterdesk.account.transfer.TransferResult;
 import io.counterdesk.account.transfer.TransferService;
 import io.counterdesk.payment.MoneyTender;
 import io.counterdesk.payment.PaymentInput;
-import io.counterdesk.payment.TenderKind;
+import io.counterdesk.account.opening.ui.TypedTenders;
 import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.payment.ui.ReceiptRun;
 import io.counterdesk.printing.PaperWidth;
@@ -281,12 +281,8 @@ public final class TransferViewModel {
 
     private PaymentInput tenders(List<Object[]> problems) {
         try {
-            Money cash = PaymentViewModel.amount(value(Field.CASH), PaymentViewModel.Field.CASH);
-            List<MoneyTender> bank = new ArrayList<>();
-            PaymentViewModel.bankTender(TenderKind.BANK_CARD, value(Field.CARD_AMOUNT), value(Field.CARD_REFERENCE),
-                    PaymentViewModel.Field.CARD_AMOUNT, PaymentViewModel.Field.CARD_REFERENCE).ifPresent(bank::add);
-            return new PaymentInput(PaymentInput.Bills.ALL, List.of(), cash, bank, List.of(), Money.ZERO, false,
-                    List.of());
+            return TypedTenders.read(value(Field.CASH), value(Field.CARD_AMOUNT), value(Field.CARD_REFERENCE),
+                    PaymentInput.Bills.ALL);
         } catch (PaymentViewModel.Invalid invalid) {
             problems.add(new Object[] {invalid.field() == PaymentViewModel.Field.CASH ? Field.CASH
                     : invalid.field() == PaymentViewModel.Field.CARD_AMOUNT ? Field.CARD_AMOUNT : Field.CARD_REFERENCE,
