@@ -6,10 +6,13 @@ import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
@@ -78,6 +81,51 @@ public final class OpeningForms {
                 }
             }
         });
+    }
+
+    /**
+     * Keeps the focused input of a scrolling form in view: whenever the focus moves to a node inside
+     * {@code scroll}'s content, the form scrolls just enough to show it (JavaFX does not by itself).
+     */
+    public static void followFocus(ScrollPane scroll) {
+        javafx.beans.value.ChangeListener<Node> follow = (obs, was, now) -> {
+            Node content = scroll.getContent();
+            if (now == null || content == null || !isInside(now, content)) {
+                return;
+            }
+            double contentHeight = content.getBoundsInLocal().getHeight();
+            double viewport = scroll.getViewportBounds().getHeight();
+            if (contentHeight <= viewport) {
+                return;
+            }
+            Bounds node = content.sceneToLocal(now.localToScene(now.getBoundsInLocal()));
+            double top = scroll.getVvalue() * (contentHeight - viewport);
+            if (node.getMinY() < top) {
+                top = node.getMinY() - 12;
+            } else if (node.getMaxY() > top + viewport) {
+                top = node.getMaxY() - viewport + 12;
+            } else {
+                return;
+            }
+            scroll.setVvalue(Math.max(0, Math.min(1, top / (contentHeight - viewport))));
+        };
+        scroll.sceneProperty().addListener((obs, was, now) -> {
+            if (was != null) {
+                was.focusOwnerProperty().removeListener(follow);
+            }
+            if (now != null) {
+                now.focusOwnerProperty().addListener(follow);
+            }
+        });
+    }
+
+    private static boolean isInside(Node node, Node ancestor) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n == ancestor) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Focus into {@code control}; a text field's text is selected so typing replaces it. */

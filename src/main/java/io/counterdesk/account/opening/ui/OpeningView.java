@@ -200,6 +200,7 @@ public final class OpeningView implements Screen {
         scroll.setId("opening-form");
         scroll.setFitToWidth(true);
         scroll.setFocusTraversable(false);
+        OpeningForms.followFocus(scroll);
         HBox.setHgrow(scroll, Priority.ALWAYS);
         return scroll;
     }
@@ -392,12 +393,14 @@ public final class OpeningView implements Screen {
         grid.add(label, 0, row);
         grid.add(input, 1, row);
         label.visibleProperty().bind(input.visibleProperty());
+        label.managedProperty().bind(input.managedProperty());
         order.add(input);
         if (input2 != null) {
             Label label2 = key2 == null ? new Label() : keyLabel2 == null ? small(key2) : name(key2, keyLabel2);
             grid.add(label2, 2, row);
             grid.add(input2, 3, row);
             label2.visibleProperty().bind(input2.visibleProperty());
+            label2.managedProperty().bind(input2.managedProperty());
             order.add(input2);
         }
     }
