@@ -2,6 +2,9 @@ package io.counterdesk.app;
 
 import io.counterdesk.account.AccountService;
 import io.counterdesk.account.AccountStatusService;
+import io.counterdesk.account.opening.AccountOpeningService;
+import io.counterdesk.account.opening.OpeningConfirmations;
+import io.counterdesk.account.transfer.TransferService;
 import io.counterdesk.app.demo.DemoData;
 import io.counterdesk.billing.BillingQueries;
 import io.counterdesk.billing.LateFeeRule;
@@ -28,6 +31,7 @@ import io.counterdesk.security.AuthService;
 import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.I18n;
+import io.counterdesk.servicetime.ServiceTimeService;
 import io.counterdesk.till.TillService;
 import java.time.Duration;
 import java.util.Optional;
@@ -57,6 +61,10 @@ public final class CounterDesk implements AutoCloseable {
     private final CounterReader cardReader;
     private final DemoCards demoCards;
     private final CardMonitor cardMonitor;
+    private final ServiceTimeService serviceTimes;
+    private final AccountOpeningService openings;
+    private final OpeningConfirmations openingConfirmations;
+    private final TransferService transfers;
     private boolean cardMonitorStarted;
     private final AccountStatusService accountStatus;
 
@@ -97,6 +105,10 @@ public final class CounterDesk implements AutoCloseable {
         this.cardMonitor = cardReader.readers().monitor(CARD_POLL);
         this.accountStatus = new AccountStatusService(database, journal, terminal, approvals, payments,
                 LateFeeRule.DEFAULT);
+        this.serviceTimes = new ServiceTimeService(database, journal);
+        this.openings = new AccountOpeningService(database, journal, payments, cardIssue, serviceTimes);
+        this.openingConfirmations = new OpeningConfirmations(openings, database, terminal, printer);
+        this.transfers = new TransferService(database, journal, payments, serviceTimes);
     }
 
     /**
@@ -207,6 +219,26 @@ public final class CounterDesk implements AutoCloseable {
     /** The demo cards and meters when the simulated reader is used; empty with a real reader. */
     public Optional<DemoCards> demoCards() {
         return Optional.ofNullable(demoCards);
+    }
+
+    /** The service-time clock's promises and stored times (第三条). */
+    public ServiceTimeService serviceTimes() {
+        return serviceTimes;
+    }
+
+    /** Opening accounts (开户/报装). */
+    public AccountOpeningService openings() {
+        return openings;
+    }
+
+    /** The business confirmations (业务回执) of openings. */
+    public OpeningConfirmations openingConfirmations() {
+        return openingConfirmations;
+    }
+
+    /** Ownership transfers (过户). */
+    public TransferService transfers() {
+        return transfers;
     }
 
     /** The monitor of the card readers, started on first use and stopped by {@link #close()}. */

@@ -1,5 +1,9 @@
 package io.counterdesk.app;
 
+import io.counterdesk.account.opening.ui.OpeningView;
+import io.counterdesk.account.opening.ui.OpeningViewModel;
+import io.counterdesk.account.transfer.ui.TransferView;
+import io.counterdesk.account.transfer.ui.TransferViewModel;
 import io.counterdesk.account.ui.AccountDetailView;
 import io.counterdesk.account.ui.AccountDetailViewModel;
 import io.counterdesk.account.ui.AccountStatusKeys;
@@ -32,6 +36,7 @@ import io.counterdesk.security.ui.ChangePasswordView;
 import io.counterdesk.security.ui.ChangePasswordViewModel;
 import io.counterdesk.security.ui.LoginView;
 import io.counterdesk.security.ui.LoginViewModel;
+import io.counterdesk.servicetime.CounterBusiness;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.till.TillSession;
 import io.counterdesk.till.ui.OpenTillView;
@@ -40,7 +45,9 @@ import io.counterdesk.ui.BackgroundTask;
 import io.counterdesk.ui.CounterAction;
 import io.counterdesk.ui.CounterActions;
 import io.counterdesk.ui.CounterKeys;
+import io.counterdesk.ui.CounterServiceClock;
 import io.counterdesk.ui.CounterShell;
+import io.counterdesk.ui.ServiceClock;
 import io.counterdesk.ui.CounterTheme;
 import io.counterdesk.ui.FxTaskExecutor;
 import io.counterdesk.ui.MainWindow;
@@ -308,6 +315,9 @@ public final class CounterDeskApp extends Application {
         private final AccountSearchView searchView;
         private final PrinterMonitor printerMonitor;
         private final CardReaderStatus cardStatus;
+        private final CounterServiceClock serviceClock;
+        /** The gas purchase being timed on the top-up screen; null between customers. */
+        private ServiceClock.Timing topUpTiming;
         private CounterActions.Registration keys = () -> { };
         private boolean resuming;
         private boolean searchShown;
@@ -322,6 +332,7 @@ public final class CounterDeskApp extends Application {
             this.searchView = new AccountSearchView(searchModel);
             this.printerMonitor = new PrinterMonitor(executor, desk.printer(), status, PrinterMonitor.POLL_INTERVAL);
             this.cardStatus = new CardReaderStatus(executor, desk.cardMonitor(), desk.cardReader(), status);
+            this.serviceClock = new CounterServiceClock(executor, desk.serviceTimes(), operator, status, config.clock());
         }
 
         void begin() {
@@ -358,10 +369,19 @@ public final class CounterDeskApp extends Application {
                     CounterAction.of("suspension.list", CounterKeys.SUSPENSION_LIST, "Ctrl+U", CounterKeys.GROUP_SEARCH,
                             "ui.keys.suspensionList", this::openSuspensionList)
                             .when(() -> searchShown && shell.current().filter(s -> s == searchView).isPresent()),
+                    CounterAction.of("opening.open", CounterKeys.OPENING, "Ctrl+O", CounterKeys.GROUP_GENERAL,
+                            "ui.keys.opening", this::openOpening)
+                            .when(() -> searchShown && !openingShowing()
+                                    && operator.may(Permission.COUNTER_BUSINESS)),
+                    CounterAction.of("transfer.open", CounterKeys.TRANSFER, "Ctrl+T", CounterKeys.GROUP_GENERAL,
+                            "ui.keys.transfer", this::openTransfer)
+                            .when(() -> searchShown && !transferShowing()
+                                    && operator.may(Permission.COUNTER_BUSINESS)),
                     CounterAction.of("demo.cards", CounterKeys.DEMO_CARDS, "Ctrl+D", CounterKeys.GROUP_GENERAL,
                             "ui.keys.demoCards", this::openDemoCards)
                             .when(() -> desk.demoCards().isPresent()));
             cardStatus.onCardInserted(this::cardInserted);
+            serviceClock.load();
             window.showPage(shell.node());
             printerMonitor.start();
             cardStatus.start();
@@ -487,8 +507,22 @@ public final class CounterDeskApp extends Application {
             TopUpViewModel.Services services = new TopUpViewModel.Services(desk.topUps(), desk.cardReader(),
                     desk.receiptPrinting(), desk.receiptStock(), desk.auth(), receiptHall(), paper, printerMonitor,
                     config.clock());
-            TopUpViewModel model = new TopUpViewModel(executor, services, operator, paid -> { });
-            shell.push(new TopUpView(model, window, executor, desk.auth(), operator));
+            topUpTiming = serviceClock.start(CounterBusiness.TOP_UP);
+            TopUpViewModel model = new TopUpViewModel(executor, services, operator, paid -> {
+                // a purchase ends the customer's business; a refund or reversal pays money back
+                if (paid.plan().totalDue().isPositive() && topUpTiming != null) {
+                    topUpTiming.finished("account:" + paid.accountNo());
+                    topUpTiming = null;
+                }
+            });
+            TopUpView view = new TopUpView(model, window, executor, desk.auth(), operator);
+            shell.push(view);
+            shell.whenClosed(view, () -> {
+                if (topUpTiming != null) {
+                    topUpTiming.abandon();
+                    topUpTiming = null;
+                }
+            });
             model.read();
         }
 
@@ -509,6 +543,37 @@ public final class CounterDeskApp extends Application {
             shell.push(new CardServiceView(model, window, executor, desk.auth(), operator));
         }
 
+        /**
+         * Ctrl+O: the opening screen (开户/报装) above whatever the cashier was doing. It is timed from
+         * here to its receipt; an IC meter's first card goes onto the blank card in the reader (in demo
+         * mode it becomes the new customer's demo card).
+         */
+        private void openOpening() {
+            OpeningViewModel.CardKeeper keep = (accountNo, holder, meterNo) -> desk.demoCards().ifPresent(demo ->
+                    demo.readers().card(demo.readerName()).ifPresent(card -> demo.keep(accountNo, holder, meterNo, card)));
+            OpeningViewModel.Services services = new OpeningViewModel.Services(desk.openings(),
+                    desk.openingConfirmations(), desk.cardReader(), desk.receiptPrinting(), printerMonitor, paper,
+                    serviceClock, keep);
+            OpeningViewModel model = new OpeningViewModel(executor, services, operator);
+            shell.push(new OpeningView(model, window));
+            model.load();
+        }
+
+        /** Ctrl+T: the transfer screen (过户) above whatever the cashier was doing, timed to its commit. */
+        private void openTransfer() {
+            TransferViewModel model = new TransferViewModel(executor, new TransferViewModel.Services(desk.transfers(),
+                    desk.receiptPrinting(), printerMonitor, paper, serviceClock), operator);
+            shell.push(new TransferView(model, window));
+        }
+
+        private boolean transferShowing() {
+            return shell.current().filter(TransferView::isTransferScreen).isPresent();
+        }
+
+        private boolean openingShowing() {
+            return shell.current().filter(OpeningView::isOpeningScreen).isPresent();
+        }
+
         private boolean cardServiceShowing() {
             return shell.current().filter(CardServiceView::isCardServiceScreen).isPresent();
         }
@@ -522,6 +587,10 @@ public final class CounterDeskApp extends Application {
             java.util.Optional<io.counterdesk.ui.Screen> service = shell.current()
                     .filter(CardServiceView::isCardServiceScreen);
             if (current.isPresent()) {
+                if (topUpTiming == null) {
+                    // the next customer's card: the next purchase starts
+                    topUpTiming = serviceClock.start(CounterBusiness.TOP_UP);
+                }
                 ((TopUpView) current.get()).model().read();
             } else if (service.isPresent()) {
                 ((CardServiceView) service.get()).model().cardInserted();
@@ -642,9 +711,15 @@ public final class CounterDeskApp extends Application {
             PaymentViewModel.Services services = new PaymentViewModel.Services(desk.payments(),
                     desk.receiptPrinting(), desk.receiptStock(), desk.accounts(), desk.auth(), receiptHall(), paper,
                     printerMonitor, config.clock());
+            ServiceClock.Timing timing = serviceClock.start(CounterBusiness.PAYMENT);
             PaymentViewModel model = new PaymentViewModel(executor, services, operator, detail.accountId(),
-                    paid -> detail.reload());
-            shell.push(new PaymentView(model, window));
+                    paid -> {
+                        timing.finished("account:" + paid.accountNo());
+                        detail.reload();
+                    });
+            PaymentView view = new PaymentView(model, window);
+            shell.push(view);
+            shell.whenClosed(view, timing::abandon);
             model.load();
         }
 

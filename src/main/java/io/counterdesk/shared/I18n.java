@@ -33,7 +33,8 @@ public final class I18n {
             "io.counterdesk.i18n.printing",
             "io.counterdesk.i18n.topup",
             "io.counterdesk.i18n.card",
-            "io.counterdesk.i18n.accountstatus");
+            "io.counterdesk.i18n.accountstatus",
+            "io.counterdesk.i18n.opening");
 
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 

@@ -10,7 +10,9 @@ import javafx.scene.input.KeyCombination;
  * payment screen, F5 pay (account detail), F9 print (anywhere), F10 open till, F11 receipt stock
  * (anywhere); F3, F4 and F6 again on the receipt stock screen; Ctrl+G the top-up screen (anywhere),
  * with F3–F9 and F12 its own there; Ctrl+B the card service screen (补卡/补气, anywhere), with F3–F9
- * and F12 its own there; Ctrl+D the demo card reader (demo mode only). No F-key free.
+ * and F12 its own there; Ctrl+D the demo card reader (demo mode only); Ctrl+O the opening screen
+ * (开户, anywhere), with F3–F9 and F12 its own there; Ctrl+T the transfer screen (过户, anywhere), with
+ * F3, F4, F7 and F12 its own there. No F-key free.
  */
 public final class CounterKeys {
 
@@ -36,6 +38,33 @@ public final class CounterKeys {
     public static final KeyCombination CARD_SERVICE = new KeyCodeCombination(KeyCode.B, KeyCombination.CONTROL_DOWN);
     /** Demo mode only: the demo card reader (insert a demo card, put it into its meter). */
     public static final KeyCombination DEMO_CARDS = new KeyCodeCombination(KeyCode.D, KeyCombination.CONTROL_DOWN);
+
+    /** Anywhere on the counter: the account opening screen (开户/报装, O for open). */
+    public static final KeyCombination OPENING = new KeyCodeCombination(KeyCode.O, KeyCombination.CONTROL_DOWN);
+
+    // the opening screen's own keys (Ctrl+1 / Ctrl+2 tenders, F9 prints again, F12 shows the summary)
+    /** Into customer type and meter. */
+    public static final KeyCombination OPENING_CUSTOMER = new KeyCodeCombination(KeyCode.F3);
+    /** Into the holder. */
+    public static final KeyCombination OPENING_HOLDER = new KeyCodeCombination(KeyCode.F4);
+    /** Into the address. */
+    public static final KeyCombination OPENING_ADDRESS = new KeyCodeCombination(KeyCode.F5);
+    /** Into the fee. */
+    public static final KeyCombination OPENING_FEE = new KeyCodeCombination(KeyCode.F6);
+    /** Into the documents checklist. */
+    public static final KeyCombination OPENING_DOCUMENTS = new KeyCodeCombination(KeyCode.F7);
+    /** After an opening whose IC card was not written: write it onto the blank card in the reader. */
+    public static final KeyCombination OPENING_WRITE_CARD = new KeyCodeCombination(KeyCode.F8);
+
+    /** Anywhere on the counter: the ownership transfer screen (过户, T for transfer). */
+    public static final KeyCombination TRANSFER = new KeyCodeCombination(KeyCode.T, KeyCombination.CONTROL_DOWN);
+    // the transfer screen's own keys (Ctrl+1 / Ctrl+2 tenders, F12 the summary)
+    /** Into the account number. */
+    public static final KeyCombination TRANSFER_ACCOUNT = new KeyCodeCombination(KeyCode.F3);
+    /** Into the new holder. */
+    public static final KeyCombination TRANSFER_HOLDER = new KeyCodeCombination(KeyCode.F4);
+    /** Into the documents checklist. */
+    public static final KeyCombination TRANSFER_DOCUMENTS = new KeyCodeCombination(KeyCode.F7);
 
     // the top-up screen's own keys (the payment screen is not showing then)
     /** Read the card again. */
@@ -110,6 +139,8 @@ public final class CounterKeys {
     public static final String GROUP_STOCK = "ui.keys.group.stock";
     public static final String GROUP_TOP_UP = "ui.keys.group.topup";
     public static final String GROUP_CARD_SERVICE = "ui.keys.group.cardService";
+    public static final String GROUP_OPENING = "ui.keys.group.opening";
+    public static final String GROUP_TRANSFER = "ui.keys.group.transfer";
 
     private CounterKeys() {
     }

@@ -34,6 +34,8 @@ public final class CounterShell {
     private final CounterActions actions;
     private final Deque<Screen> stack = new ArrayDeque<>();
     private CounterActions.Registration screenKeys = () -> { };
+    /** What to do when a screen leaves for good (a service-time clock abandoned), by screen. */
+    private final java.util.Map<Screen, Runnable> onClose = new java.util.IdentityHashMap<>();
 
     /**
      * @param actions the window's key registry; the current screen's keys are added to it
@@ -81,7 +83,7 @@ public final class CounterShell {
     /** Makes {@code screen} the only screen (closing the ones before). */
     public void setRoot(Screen screen) {
         while (!stack.isEmpty()) {
-            stack.pop().closed();
+            close(stack.pop());
         }
         stack.push(screen);
         showCurrent();
@@ -98,7 +100,7 @@ public final class CounterShell {
         if (stack.size() <= 1) {
             return false;
         }
-        stack.pop().closed();
+        close(stack.pop());
         showCurrent();
         return true;
     }
@@ -110,7 +112,7 @@ public final class CounterShell {
             return;
         }
         while (stack.size() > 1) {
-            stack.pop().closed();
+            close(stack.pop());
         }
         showCurrent();
     }
@@ -152,10 +154,26 @@ public final class CounterShell {
     public void dispose() {
         screenKeys.remove();
         while (!stack.isEmpty()) {
-            stack.pop().closed();
+            close(stack.pop());
         }
         hideInfo.stop();
         statusBar.stop();
+    }
+
+    /** Runs {@code action} once {@code screen} leaves the shell for good (Esc, back to the search, log-out). */
+    public void whenClosed(Screen screen, Runnable action) {
+        onClose.merge(screen, action, (first, second) -> () -> {
+            first.run();
+            second.run();
+        });
+    }
+
+    private void close(Screen screen) {
+        screen.closed();
+        Runnable action = onClose.remove(screen);
+        if (action != null) {
+            action.run();
+        }
     }
 
     private void showMessage(String text, String styleClass) {

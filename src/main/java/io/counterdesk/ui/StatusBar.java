@@ -1,5 +1,6 @@
 package io.counterdesk.ui;
 
+import io.counterdesk.servicetime.ServiceTimer;
 import io.counterdesk.shared.I18n;
 import java.util.function.Supplier;
 import javafx.animation.Animation;
@@ -22,6 +23,10 @@ final class StatusBar {
 
     /** The till segment stands out while no till is open: the cashier cannot take money yet. */
     private static final PseudoClass NO_TILL = PseudoClass.getPseudoClass("closed");
+
+    /** The service-time clock turns amber near the promise and red past it. */
+    private static final PseudoClass SERVICE_NEAR = PseudoClass.getPseudoClass("near");
+    private static final PseudoClass SERVICE_OVER = PseudoClass.getPseudoClass("over");
 
     private final HBox bar = new HBox();
     private final Timeline ticker;
@@ -48,6 +53,15 @@ final class StatusBar {
         model.printerDescriptionProperty().addListener((obs, was, now) ->
                 printer.setTooltip(now.isEmpty() ? null : printerTip));
 
+        Label service = segment("status-service-time");
+        service.textProperty().bind(model.serviceTimeProperty());
+        service.managedProperty().bind(service.textProperty().isNotEmpty());
+        service.visibleProperty().bind(service.managedProperty());
+        model.serviceLevelProperty().addListener((obs, was, level) -> {
+            service.pseudoClassStateChanged(SERVICE_NEAR, level == ServiceTimer.Level.NEAR);
+            service.pseudoClassStateChanged(SERVICE_OVER, level == ServiceTimer.Level.OVER);
+        });
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -57,7 +71,7 @@ final class StatusBar {
         Label clock = segment("status-clock");
         clock.textProperty().bind(model.timeProperty());
 
-        bar.getChildren().addAll(operator, separator(), till, separator(), reader, separator(), printer, spacer, keys,
+        bar.getChildren().addAll(operator, separator(), till, separator(), reader, separator(), printer, spacer, service, keys,
                 separator(), clock);
 
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));

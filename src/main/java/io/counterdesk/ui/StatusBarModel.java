@@ -1,5 +1,6 @@
 package io.counterdesk.ui;
 
+import io.counterdesk.servicetime.ServiceTimer;
 import io.counterdesk.shared.I18n;
 import java.time.Clock;
 import java.util.Objects;
@@ -28,6 +29,9 @@ public final class StatusBarModel {
     private final ReadOnlyObjectWrapper<DeviceState> printer = new ReadOnlyObjectWrapper<>(DeviceState.NOT_CONNECTED);
     private final ReadOnlyStringWrapper printerText = new ReadOnlyStringWrapper(printerText(DeviceState.NOT_CONNECTED));
     private final ReadOnlyStringWrapper printerDescription = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper serviceTime = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<ServiceTimer.Level> serviceLevel = new ReadOnlyObjectWrapper<>();
+    private ServiceTimer shownService;
 
     public StatusBarModel(Clock clock) {
         this.clock = Objects.requireNonNull(clock);
@@ -37,6 +41,31 @@ public final class StatusBarModel {
     /** Reads the clock again; the status bar calls this every second. */
     public void tick() {
         time.set(UiFormat.clock(clock.instant(), clock.getZone()));
+        if (shownService == null) {
+            serviceTime.set("");
+            serviceLevel.set(null);
+        } else {
+            serviceTime.set(I18n.text("ui.status.serviceTime",
+                    I18n.text("ui.serviceTime.business." + shownService.business().name()),
+                    ServiceTimer.clockText(shownService.elapsed(clock.instant())), shownService.promise().toMinutes()));
+            serviceLevel.set(shownService.level(clock.instant()));
+        }
+    }
+
+    /** The counter business being timed now (null: none), shown against its promise and ticking. */
+    public void serviceTimer(ServiceTimer timer) {
+        shownService = timer;
+        tick();
+    }
+
+    /** "开户 · 已用 2:13 / 承诺 10 分钟", or empty while no business is being timed. */
+    public ReadOnlyStringProperty serviceTimeProperty() {
+        return serviceTime.getReadOnlyProperty();
+    }
+
+    /** How the business stands against its promise (amber near it, red past it); null while none is timed. */
+    public ReadOnlyObjectProperty<ServiceTimer.Level> serviceLevelProperty() {
+        return serviceLevel.getReadOnlyProperty();
     }
 
     public void signedIn(String operatorText) {

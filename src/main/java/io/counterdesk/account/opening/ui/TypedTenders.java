@@ -1,0 +1,28 @@
+package io.counterdesk.account.opening.ui;
+
+import io.counterdesk.payment.MoneyTender;
+import io.counterdesk.payment.PaymentInput;
+import io.counterdesk.payment.TenderKind;
+import io.counterdesk.payment.ui.PaymentViewModel;
+import io.counterdesk.shared.Money;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Cash and a bank card as typed on the account forms (opening, transfer), read as the payment screen reads them. */
+public final class TypedTenders {
+
+    private TypedTenders() {
+    }
+
+    /**
+     * @throws PaymentViewModel.Invalid naming the payment field that does not read
+     * @throws io.counterdesk.shared.BusinessException when the card reference is refused
+     */
+    public static PaymentInput read(String cash, String cardAmount, String cardReference, PaymentInput.Bills bills) {
+        Money cashReceived = PaymentViewModel.amount(cash, PaymentViewModel.Field.CASH);
+        List<MoneyTender> bank = new ArrayList<>();
+        PaymentViewModel.bankTender(TenderKind.BANK_CARD, cardAmount, cardReference, PaymentViewModel.Field.CARD_AMOUNT,
+                PaymentViewModel.Field.CARD_REFERENCE).ifPresent(bank::add);
+        return new PaymentInput(bills, List.of(), cashReceived, bank, List.of(), Money.ZERO, false, List.of());
+    }
+}

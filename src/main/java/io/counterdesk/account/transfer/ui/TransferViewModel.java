@@ -1,0 +1,475 @@
+package io.counterdesk.account.transfer.ui;
+
+import io.counterdesk.account.AccountKind;
+import io.counterdesk.account.Holder;
+import io.counterdesk.account.IdType;
+import io.counterdesk.account.opening.Document;
+import io.counterdesk.account.opening.Person;
+import io.counterdesk.account.transfer.TransferApplication;
+import io.counterdesk.account.transfer.TransferResult;
+import io.counterdesk.account.transfer.TransferService;
+import io.counterdesk.payment.MoneyTender;
+import io.counterdesk.payment.PaymentInput;
+import io.counterdesk.account.opening.ui.TypedTenders;
+import io.counterdesk.payment.ui.PaymentViewModel;
+import io.counterdesk.payment.ui.ReceiptRun;
+import io.counterdesk.printing.PaperWidth;
+import io.counterdesk.printing.PreviewRenderer;
+import io.counterdesk.receipt.ReceiptPrinting;
+import io.counterdesk.security.Operator;
+import io.counterdesk.servicetime.CounterBusiness;
+import io.counterdesk.shared.BusinessException;
+import io.counterdesk.shared.ChineseAmount;
+import io.counterdesk.shared.I18n;
+import io.counterdesk.shared.Masking;
+import io.counterdesk.shared.Money;
+import io.counterdesk.ui.BackgroundTask;
+import io.counterdesk.ui.MessageKind;
+import io.counterdesk.ui.PrinterActivity;
+import io.counterdesk.ui.ServiceClock;
+import io.counterdesk.ui.TaskExecutor;
+import io.counterdesk.ui.UiErrors;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The transfer form (过户, Ctrl+T): the account (Enter reads its holder and what it owes), the new
+ * holder, who acts for them, the documents, and the tenders for the arrears. Checked as typed; F12
+ * shows the summary; Enter there pays the arrears and transfers in one commit, then the receipt
+ * prints. A refusal keeps everything typed.
+ */
+public final class TransferViewModel {
+
+    /** Where the screen is. */
+    public enum State {
+        /** The account number is typed (Enter reads it). */
+        ACCOUNT,
+        READING,
+        EDITING,
+        SUMMARY,
+        COMMITTING,
+        PRINTING,
+        DONE
+    }
+
+    /** The inputs. */
+    public enum Field {
+        ACCOUNT_NO, NAME, ID_NUMBER, PHONE, PROXY_NAME, PROXY_ID, DOCUMENTS, CASH, CARD_AMOUNT, CARD_REFERENCE
+    }
+
+    /** What the screen works with, wired by the application. */
+    public record Services(TransferService transfers, ReceiptPrinting printing, PrinterActivity printerActivity,
+                           PaperWidth paper, ServiceClock serviceClock) {
+        public Services {
+            Objects.requireNonNull(transfers);
+            Objects.requireNonNull(printing);
+            Objects.requireNonNull(printerActivity);
+            Objects.requireNonNull(paper);
+            Objects.requireNonNull(serviceClock);
+        }
+    }
+
+    private final TaskExecutor executor;
+    private final Services services;
+    private final Operator cashier;
+    private final ReceiptRun receiptRun;
+    private final ServiceClock.Timing timing;
+
+    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.ACCOUNT);
+    private final Map<Field, StringProperty> text = new EnumMap<>(Field.class);
+    private final ObjectProperty<IdType> idType = new SimpleObjectProperty<>(IdType.RESIDENT_ID);
+    private final BooleanProperty proxy = new SimpleBooleanProperty(false);
+    private final Map<Document, BooleanProperty> ticked = new EnumMap<>(Document.class);
+    private final ObservableList<Document> required = FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper currentHolder = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper address = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper card = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper arrears = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper received = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper change = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper changeInWords = new ReadOnlyStringWrapper("");
+    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
+    private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
+    private final ReadOnlyObjectWrapper<Field> invalidField = new ReadOnlyObjectWrapper<>();
+    private final ObservableList<String> summary = FXCollections.observableArrayList();
+
+    private TransferService.Standing standing;
+    private TransferApplication confirmed;
+    private PaymentInput confirmedTenders;
+    private boolean disposed;
+
+    public TransferViewModel(TaskExecutor executor, Services services, Operator cashier) {
+        this.executor = Objects.requireNonNull(executor);
+        this.services = Objects.requireNonNull(services);
+        this.cashier = Objects.requireNonNull(cashier);
+        this.receiptRun = new ReceiptRun(executor, services.printing(), services.printerActivity(),
+                new PreviewRenderer(services.paper()), cashier);
+        this.timing = services.serviceClock().start(CounterBusiness.TRANSFER);
+        for (Field f : Field.values()) {
+            if (f != Field.DOCUMENTS) {
+                StringProperty p = new SimpleStringProperty("");
+                if (f != Field.ACCOUNT_NO) {
+                    p.addListener((obs, was, now) -> changed());
+                }
+                text.put(f, p);
+            }
+        }
+        for (Document d : Document.values()) {
+            BooleanProperty p = new SimpleBooleanProperty(false);
+            p.addListener((obs, was, now) -> changed());
+            ticked.put(d, p);
+        }
+        idType.addListener((obs, was, now) -> changed());
+        proxy.addListener((obs, was, now) -> changed());
+    }
+
+    /** Enter on the account number: reads the account, its holder and what it owes. */
+    public void findAccount() {
+        State s = state.get();
+        if (s != State.ACCOUNT && s != State.EDITING) {
+            return;
+        }
+        String accountNo = value(Field.ACCOUNT_NO);
+        if (accountNo.isEmpty()) {
+            show(MessageKind.ERROR, I18n.text("account.no.invalid"), Field.ACCOUNT_NO);
+            return;
+        }
+        state.set(State.READING);
+        BackgroundTask.of(() -> services.transfers().standing(cashier, accountNo))
+                .onSuccess(found -> {
+                    standing = found;
+                    currentHolder.set(Masking.name(found.account().holder().name()) + " "
+                            + found.account().holder().maskedIdNumber());
+                    address.set(found.account().address().text());
+                    card.set(found.account().cardSerial() == null ? I18n.text("ui.none")
+                            : I18n.text("ui.transfer.cardStays", found.account().cardSerial()));
+                    arrears.set(found.arrears().format());
+                    idType.set(found.account().kind() == AccountKind.NON_RESIDENTIAL ? IdType.CREDIT_CODE
+                            : IdType.RESIDENT_ID);
+                    state.set(State.EDITING);
+                    show(found.arrears().isPositive() ? MessageKind.INFO : MessageKind.NONE,
+                            found.arrears().isPositive() ? I18n.text("ui.transfer.arrearsFirst",
+                                    found.bills().size(), found.arrears().format()) : "", null);
+                    changed();
+                })
+                .onFailure(error -> {
+                    standing = null;
+                    state.set(State.ACCOUNT);
+                    show(MessageKind.ERROR, UiErrors.text(error), Field.ACCOUNT_NO);
+                })
+                .executeWith(executor);
+    }
+
+    private void changed() {
+        if (disposed) {
+            return;
+        }
+        boolean business = standing != null && standing.account().kind() == AccountKind.NON_RESIDENTIAL;
+        List<Document> docs = List.copyOf(TransferApplication.required(business ? AccountKind.NON_RESIDENTIAL
+                : AccountKind.RESIDENTIAL, proxy.get()));
+        if (!required.equals(docs)) {
+            required.setAll(docs);
+        }
+        if (state.get() == State.EDITING) {
+            check(false);
+        }
+    }
+
+    /** Checks the form; shows the first problem or the money figures. Returns the application when whole. */
+    private TransferApplication check(boolean all) {
+        List<Object[]> problems = new ArrayList<>();
+        Holder holder = null;
+        for (Field f : List.of(Field.NAME, Field.ID_NUMBER, Field.PHONE)) {
+            if (all && value(f).isEmpty()) {
+                problems.add(new Object[] {f, I18n.text(f == Field.NAME ? "account.holder.nameRequired"
+                        : f == Field.PHONE ? "ui.opening.error.phone" : "ui.opening.error.idNumber")});
+            }
+        }
+        attempt(problems, Field.ID_NUMBER, () -> value(Field.ID_NUMBER).isEmpty() ? null
+                : idType.get().validate(value(Field.ID_NUMBER)));
+        attempt(problems, Field.PHONE, () -> {
+            if (!value(Field.PHONE).isEmpty()) {
+                io.counterdesk.shared.PhoneNumber.validate(value(Field.PHONE));
+            }
+            return null;
+        });
+        if (problems.isEmpty() && !value(Field.NAME).isEmpty() && !value(Field.ID_NUMBER).isEmpty()
+                && !value(Field.PHONE).isEmpty()) {
+            holder = (Holder) attempt(problems, Field.ID_NUMBER, () -> new Holder(value(Field.NAME), idType.get(),
+                    value(Field.ID_NUMBER), value(Field.PHONE)));
+        }
+        Person proxyPerson = null;
+        if (proxy.get()) {
+            if (all && (value(Field.PROXY_NAME).isEmpty() || value(Field.PROXY_ID).isEmpty())) {
+                problems.add(new Object[] {value(Field.PROXY_NAME).isEmpty() ? Field.PROXY_NAME : Field.PROXY_ID,
+                        I18n.text(value(Field.PROXY_NAME).isEmpty() ? "opening.person.nameRequired"
+                                : "ui.opening.error.idNumber")});
+            }
+            if (!value(Field.PROXY_ID).isEmpty()) {
+                attempt(problems, Field.PROXY_ID, () -> IdType.RESIDENT_ID.validate(value(Field.PROXY_ID)));
+            }
+            if (!value(Field.PROXY_NAME).isEmpty() && !value(Field.PROXY_ID).isEmpty()) {
+                proxyPerson = (Person) attempt(problems, Field.PROXY_ID, () -> new Person(value(Field.PROXY_NAME),
+                        IdType.RESIDENT_ID, value(Field.PROXY_ID)));
+            }
+        }
+        PaymentInput tenders = tenders(problems);
+        received.set("");
+        change.set("");
+        changeInWords.set("");
+        if (tenders != null && standing != null) {
+            Money got = tenders.bankTenders().stream().map(MoneyTender::amount).reduce(tenders.cashReceived(),
+                    Money::plus);
+            received.set(got.format());
+            Money back = got.minus(standing.arrears());
+            if (back.isNegative()) {
+                if (all) {
+                    problems.add(new Object[] {Field.CASH, I18n.text("opening.transfer.arrears.unpaid",
+                            back.negate().format())});
+                }
+            } else {
+                Money cashBack = back.min(tenders.cashReceived());
+                change.set(cashBack.format());
+                changeInWords.set(cashBack.isPositive()
+                        ? I18n.text("ui.pay.confirm.changeWords", ChineseAmount.of(cashBack)) : "");
+            }
+        }
+        TransferApplication app = null;
+        if (holder != null && (!proxy.get() || proxyPerson != null) && problems.isEmpty()) {
+            Set<Document> docs = EnumSet.noneOf(Document.class);
+            ticked.forEach((d, p) -> {
+                if (p.get() && required.contains(d)) {
+                    docs.add(d);
+                }
+            });
+            app = new TransferApplication(holder, proxyPerson, docs);
+            if (all && standing != null) {
+                TransferApplication checked = app;
+                attempt(problems, Field.DOCUMENTS, () -> {
+                    checked.check(standing.account().kind());
+                    return null;
+                });
+            }
+        }
+        if (!problems.isEmpty()) {
+            show(MessageKind.ERROR, (String) problems.get(0)[1], (Field) problems.get(0)[0]);
+            return null;
+        }
+        if (messageKind.get() == MessageKind.ERROR) {
+            show(MessageKind.NONE, "", null);
+        }
+        confirmedTenders = tenders;
+        return app;
+    }
+
+    private PaymentInput tenders(List<Object[]> problems) {
+        try {
+            return TypedTenders.read(value(Field.CASH), value(Field.CARD_AMOUNT), value(Field.CARD_REFERENCE),
+                    PaymentInput.Bills.ALL);
+        } catch (PaymentViewModel.Invalid invalid) {
+            problems.add(new Object[] {invalid.field() == PaymentViewModel.Field.CASH ? Field.CASH
+                    : invalid.field() == PaymentViewModel.Field.CARD_AMOUNT ? Field.CARD_AMOUNT : Field.CARD_REFERENCE,
+                    invalid.getMessage()});
+            return null;
+        } catch (BusinessException refused) {
+            problems.add(new Object[] {Field.CARD_REFERENCE, refused.getMessage()});
+            return null;
+        }
+    }
+
+    private Object attempt(List<Object[]> problems, Field field, java.util.function.Supplier<Object> work) {
+        try {
+            return work.get();
+        } catch (BusinessException refused) {
+            problems.add(new Object[] {field, refused.getMessage()});
+            return null;
+        }
+    }
+
+    /** F12: checks everything and shows the summary; nothing is written. */
+    public void confirm() {
+        if (state.get() != State.EDITING || standing == null) {
+            return;
+        }
+        TransferApplication app = check(true);
+        if (app == null) {
+            if (messageKind.get() != MessageKind.ERROR) {
+                show(MessageKind.ERROR, I18n.text("ui.opening.error.incomplete"), null);
+            }
+            return;
+        }
+        confirmed = app;
+        List<String> lines = new ArrayList<>();
+        lines.add(I18n.text("ui.transfer.summary.account", standing.account().accountNo(), address.get()));
+        lines.add(I18n.text("ui.transfer.summary.from", currentHolder.get()));
+        lines.add(I18n.text("ui.transfer.summary.to", app.newHolder().name(),
+                I18n.text("account.idType." + app.newHolder().idType().name()), app.newHolder().maskedIdNumber(),
+                app.newHolder().phone()));
+        if (app.proxy() != null) {
+            lines.add(I18n.text("ui.opening.summary.proxy", app.proxy().name(), app.proxy().maskedIdNumber()));
+        }
+        lines.add(standing.arrears().isPositive()
+                ? I18n.text("ui.transfer.summary.arrears", standing.arrears().format(), received.get(), change.get())
+                : I18n.text("ui.transfer.summary.noArrears"));
+        lines.add(I18n.text("ui.opening.summary.documents", String.join(I18n.text("opening.listSeparator"),
+                app.ticked().stream().sorted().map(d -> I18n.text("opening.document." + d.name())).toList())));
+        if (standing.account().cardSerial() != null) {
+            lines.add(card.get());
+        }
+        summary.setAll(lines);
+        state.set(State.SUMMARY);
+    }
+
+    public void cancelSummary() {
+        if (state.get() == State.SUMMARY) {
+            state.set(State.EDITING);
+        }
+    }
+
+    /** Enter in the summary: pays the arrears and transfers, in one commit; then the receipt prints. */
+    public void commit() {
+        if (state.get() != State.SUMMARY || confirmed == null) {
+            return;
+        }
+        TransferApplication app = confirmed;
+        PaymentInput tenders = confirmedTenders;
+        long accountId = standing.account().id();
+        state.set(State.COMMITTING);
+        show(MessageKind.INFO, I18n.text("ui.transfer.committing"), null);
+        BackgroundTask.of(() -> services.transfers().transfer(cashier, accountId, app, tenders, timing.timer()))
+                .onSuccess(this::transferred)
+                .onFailure(error -> {
+                    state.set(State.EDITING);
+                    show(MessageKind.ERROR, I18n.text("ui.transfer.refused", UiErrors.text(error)), null);
+                })
+                .executeWith(executor);
+    }
+
+    private void transferred(TransferResult result) {
+        timing.recorded();
+        String done = I18n.text("ui.transfer.done", result.accountNo(), confirmed.newHolder().name());
+        if (result.arrearsPayment().isEmpty()) {
+            state.set(State.DONE);
+            show(MessageKind.INFO, done, null);
+            return;
+        }
+        state.set(State.PRINTING);
+        receiptRun.print(result.arrearsPayment().get(), printed -> {
+            state.set(State.DONE);
+            show(printed.failed() ? MessageKind.ERROR : MessageKind.INFO, done + "\n" + (printed.failed()
+                    ? printed.message() : I18n.text("ui.opening.receiptsPrinted",
+                    ReceiptRun.labels(printed.outcome().receipts()))), null);
+        });
+    }
+
+    private String value(Field field) {
+        String v = text.get(field).get();
+        return v == null ? "" : v.strip();
+    }
+
+    private void show(MessageKind kind, String textToShow, Field field) {
+        message.set(textToShow);
+        messageKind.set(MessageKind.NONE);
+        messageKind.set(kind);
+        invalidField.set(field);
+    }
+
+    public void dispose() {
+        disposed = true;
+        timing.abandon();
+    }
+
+    public boolean busy() {
+        State s = state.get();
+        return s == State.READING || s == State.COMMITTING || s == State.PRINTING;
+    }
+
+    // ---- properties ----
+
+    public ReadOnlyObjectProperty<State> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
+
+    public StringProperty text(Field field) {
+        return text.get(field);
+    }
+
+    public ObjectProperty<IdType> idTypeProperty() {
+        return idType;
+    }
+
+    public BooleanProperty proxyProperty() {
+        return proxy;
+    }
+
+    public BooleanProperty ticked(Document document) {
+        return ticked.get(document);
+    }
+
+    public ObservableList<Document> requiredDocuments() {
+        return FXCollections.unmodifiableObservableList(required);
+    }
+
+    /** The current holder, masked name and ID. */
+    public ReadOnlyStringProperty currentHolderProperty() {
+        return currentHolder.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty addressProperty() {
+        return address.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty cardProperty() {
+        return card.getReadOnlyProperty();
+    }
+
+    /** 欠费（含滞纳金）: what must be paid before the transfer. */
+    public ReadOnlyStringProperty arrearsProperty() {
+        return arrears.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty receivedProperty() {
+        return received.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty changeProperty() {
+        return change.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty changeInWordsProperty() {
+        return changeInWords.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty messageProperty() {
+        return message.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<MessageKind> messageKindProperty() {
+        return messageKind.getReadOnlyProperty();
+    }
+
+    public ReadOnlyObjectProperty<Field> invalidFieldProperty() {
+        return invalidField.getReadOnlyProperty();
+    }
+
+    public ObservableList<String> summaryLines() {
+        return FXCollections.unmodifiableObservableList(summary);
+    }
+}

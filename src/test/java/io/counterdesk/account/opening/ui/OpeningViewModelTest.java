@@ -1,0 +1,169 @@
+package io.counterdesk.account.opening.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.counterdesk.account.AccountKind;
+import io.counterdesk.account.MeterKind;
+import io.counterdesk.account.opening.Applications;
+import io.counterdesk.account.opening.Document;
+import io.counterdesk.account.opening.ui.OpeningViewModel.Field;
+import io.counterdesk.account.opening.ui.OpeningViewModel.State;
+import io.counterdesk.app.CounterDesk;
+import io.counterdesk.card.virtual.DemoCards;
+import io.counterdesk.printing.CapturePrinter;
+import io.counterdesk.printing.PrinterStatus;
+import io.counterdesk.security.Operator;
+import io.counterdesk.shared.Money;
+import io.counterdesk.ui.CurrentThreadTaskExecutor;
+import io.counterdesk.ui.MessageKind;
+import io.counterdesk.ui.PrinterActivity;
+import io.counterdesk.ui.ServiceClock;
+import io.counterdesk.ui.TestBackend;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The opening form on the real back end (demo hall, simulated reader, capture printer): checked as
+ * typed, nothing written before Enter in the summary, and whatever fails — the database refusing, the
+ * card, the printer — everything typed stays or the business finishes later.
+ */
+class OpeningViewModelTest {
+
+    @TempDir
+    Path directory;
+
+    private CounterDesk desk;
+    private Operator cashier;
+    private DemoCards demo;
+    private CapturePrinter capture;
+    private OpeningViewModel model;
+
+    @BeforeEach
+    void openTheCounter() {
+        desk = TestBackend.start(directory);
+        cashier = TestBackend.login(desk, "1001");
+        desk.tills().open(cashier, Money.ofYuan(500));
+        capture = desk.printer().capturePrinter().orElseThrow();
+        demo = desk.demoCards().orElseThrow();
+        model = new OpeningViewModel(new CurrentThreadTaskExecutor(), new OpeningViewModel.Services(desk.openings(),
+                desk.openingConfirmations(), desk.cardReader(), desk.receiptPrinting(), PrinterActivity.NONE,
+                io.counterdesk.printing.PaperWidth.MM80, ServiceClock.NONE, OpeningViewModel.CardKeeper.NONE),
+                cashier);
+        model.load();
+    }
+
+    @AfterEach
+    void close() {
+        desk.close();
+    }
+
+    @Test
+    void eachFieldIsCheckedAsItIsTypedAndTheFiguresFollow() {
+        assertThat(model.stateProperty().get()).isEqualTo(State.EDITING);
+        model.text(Field.HOLDER_ID).set("110105194912310022");
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(Field.HOLDER_ID);
+        assertThat(model.messageProperty().get()).contains("校验位");
+        model.text(Field.HOLDER_ID).set(Applications.RESIDENT_ID);
+        assertThat(model.messageKindProperty().get()).isNotEqualTo(MessageKind.ERROR);
+
+        household("M-VM-0001", "3000");
+        assertThat(model.feeProperty().get()).isEqualTo("¥2,400.00");
+        assertThat(model.changeProperty().get()).isEqualTo("¥600.00");
+        model.feeModeProperty().set(OpeningViewModel.FeeMode.VILLA);
+        assertThat(model.dueProperty().get()).isEqualTo("¥4,000.00");
+        assertThat(model.messageProperty().get()).contains("报装费（别墅）");          // 3000 does not pay 4000
+
+        model.kindProperty().set(AccountKind.NON_RESIDENTIAL);
+        assertThat(model.idTypeProperty().get()).as("an organisation shows its credit code")
+                .hasToString("CREDIT_CODE");
+        assertThat(model.requiredDocuments()).containsExactly(Document.BUSINESS_LICENCE, Document.LEGAL_REP_ID,
+                Document.APPLICATION_FORM);
+        assertThat(model.invalidFieldProperty().get()).as("a resident ID is no credit code").isEqualTo(Field.HOLDER_ID);
+        model.text(Field.HOLDER_ID).set(Applications.CREDIT_CODE);
+        model.text(Field.KW).set("12.5x");
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(Field.KW);
+        model.debitProperty().set(true);
+        model.text(Field.DEBIT_NUMBER).set("6222021234567890129");
+        assertThat(model.messageProperty().get()).as("the kW first").contains("燃气具功率");
+        model.text(Field.KW).set("12.5");
+        assertThat(model.messageProperty().get()).as("a Luhn slip is caught as typed").contains("银行卡号校验位");
+        model.text(Field.DEBIT_NUMBER).set(Applications.BANK_CARD);
+        model.text(Field.LEGAL_NAME).set("赵强");
+        model.text(Field.LEGAL_ID).set(Applications.LEGAL_REP_ID);
+        model.text(Field.DEBIT_NAME).set("杭州味道餐饮有限公司");
+        model.text(Field.CASH).set("4500");
+        assertThat(model.feeProperty().get()).isEqualTo("¥3,500.00");
+        assertThat(model.depositProperty().get()).isEqualTo("¥1,000.00");
+        assertThat(model.changeProperty().get()).isEqualTo("¥0.00");
+    }
+
+    @Test
+    void theSummaryNeedsEveryDocumentAndARefusalAtTheCommitKeepsEverythingTyped() {
+        household("8000000001", "3000");                                   // a demo account's meter
+        model.ticked(Document.PROPERTY_PROOF).set(false);
+        model.confirm();
+        assertThat(model.stateProperty().get()).isEqualTo(State.EDITING);
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(Field.DOCUMENTS);
+        assertThat(model.messageProperty().get()).contains("房屋产权证或购房合同");
+
+        model.ticked(Document.PROPERTY_PROOF).set(true);
+        model.confirm();
+        assertThat(model.stateProperty().get()).isEqualTo(State.SUMMARY);
+        assertThat(model.summaryLines()).contains("应收 ¥2,400.00 · 实收 ¥3,000.00 · 找零 ¥600.00");
+        model.commit();
+
+        assertThat(model.stateProperty().get()).isEqualTo(State.EDITING);
+        assertThat(model.messageProperty().get()).contains("未开户", "已属于户号");
+        assertThat(model.text(Field.HOLDER_NAME).get()).isEqualTo("李明");
+        assertThat(model.text(Field.CASH).get()).isEqualTo("3000");
+        assertThat(capture.jobs()).isEmpty();
+
+        model.text(Field.METER_NO).set("M-VM-0002");
+        model.confirm();
+        model.commit();
+        assertThat(model.stateProperty().get()).isEqualTo(State.DONE);
+        assertThat(model.accountNoProperty().get()).matches("33[0-9]{8}");
+    }
+
+    @Test
+    void aCardThatDidNotTakeIsWrittenAgainWithF8AndAPrinterOutOfPaperPrintsLaterWithF9() throws Exception {
+        demo.insertBlank().tearUpdate(1, 0);
+        model.meterKindProperty().set(MeterKind.IC);
+        household("M-VM-0003", "2400");
+        capture.simulate(PrinterStatus.PAPER_OUT);
+        model.confirm();
+        model.commit();
+
+        assertThat(model.stateProperty().get()).isEqualTo(State.DONE);
+        assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
+        assertThat(model.messageProperty().get()).contains("IC 卡没有写成", "F8", "业务回执没有打印出来");
+        assertThat(model.canWriteCard()).isTrue();
+
+        demo.insertBlank();
+        model.writeCard();
+        assertThat(model.canWriteCard()).isFalse();
+        assertThat(model.messageProperty().get()).contains("IC 卡已写好");
+        assertThat(desk.cardReader().read().issued().accountNo()).isEqualTo(model.accountNoProperty().get());
+
+        capture.simulate(PrinterStatus.ONLINE);
+        model.printAgain();
+        assertThat(model.stateProperty().get()).isEqualTo(State.DONE);
+        assertThat(model.messageProperty().get()).contains("业务回执已打印");
+        assertThat(capture.jobs()).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    private void household(String meterNo, String cash) {
+        Map<Field, String> typed = new HashMap<>(Map.of(Field.METER_NO, meterNo, Field.HOLDER_NAME, "李明",
+                Field.HOLDER_ID, Applications.RESIDENT_ID, Field.PHONE, "13912345678", Field.DISTRICT, "西湖区",
+                Field.STREET, "文一路", Field.COMMUNITY, "翠苑小区", Field.BUILDING, "12", Field.ROOM, "1201"));
+        typed.put(Field.CASH, cash);
+        typed.forEach((f, v) -> model.text(f).set(v));
+        model.ticked(Document.HOLDER_ID).set(true);
+        model.ticked(Document.PROPERTY_PROOF).set(true);
+    }
+}

@@ -1,0 +1,172 @@
+package io.counterdesk.account.transfer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.counterdesk.account.Account;
+import io.counterdesk.account.AccountKind;
+import io.counterdesk.account.AccountRepository;
+import io.counterdesk.account.Holder;
+import io.counterdesk.account.HolderPeriod;
+import io.counterdesk.account.IdType;
+import io.counterdesk.account.MeterKind;
+import io.counterdesk.account.opening.Applications;
+import io.counterdesk.account.opening.BuildingType;
+import io.counterdesk.account.opening.Document;
+import io.counterdesk.account.opening.OpeningDesk;
+import io.counterdesk.account.opening.OpeningResult;
+import io.counterdesk.account.opening.Person;
+import io.counterdesk.billing.BillRepository;
+import io.counterdesk.payment.PaymentInput;
+import io.counterdesk.persistence.TestDatabase;
+import io.counterdesk.servicetime.CounterBusiness;
+import io.counterdesk.servicetime.ServiceTimer;
+import io.counterdesk.shared.BusinessException;
+import io.counterdesk.shared.Money;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Ownership transfer on a real H2 file: arrears first through the payment path, history kept, card stays. */
+class TransferServiceTest {
+
+    private static final Set<Document> DOCS = EnumSet.of(Document.FEE_INVOICE, Document.PROPERTY_PROOF,
+            Document.HOLDER_ID);
+    private static final Holder NEW_HOLDER = new Holder("陈静", IdType.RESIDENT_ID, Applications.LEGAL_REP_ID,
+            "13700001111");
+
+    @RegisterExtension
+    final TestDatabase db = new TestDatabase();
+
+    private OpeningDesk desk;
+    private TransferService transfers;
+    private OpeningResult opened;
+
+    @BeforeEach
+    void setUp() {
+        desk = new OpeningDesk(db);
+        transfers = new TransferService(db.database(), db.journal(), desk.payments, desk.serviceTimes);
+        desk.insertBlank();
+        opened = desk.openings.open(desk.cashier, Applications.household(BuildingType.HIGH_RISE, MeterKind.IC,
+                "8900000001"), PaymentInput.cash(Money.ofYuan(2850)), desk.card, null);
+        db.database().inTransaction(tx -> {
+            new BillRepository().insertAll(tx, List.of(
+                    new BillRepository.NewBill(opened.accountId(), YearMonth.of(2025, 1), 0, 20, 20,
+                            Money.parse("58.00"), LocalDate.of(2025, 1, 31), Money.ZERO),
+                    new BillRepository.NewBill(opened.accountId(), YearMonth.of(2025, 2), 20, 30, 10,
+                            Money.parse("29.00"), LocalDate.of(2025, 2, 28), Money.ZERO)));
+            return null;
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        desk.close();
+    }
+
+    @Test
+    void theArrearsArePaidFirstThenTheNewHolderStartsAPeriodAndTheCardStaysWithTheMeter() {
+        TransferService.Standing standing = transfers.standing(desk.cashier, opened.accountNo());
+        assertThat(standing.bills()).hasSize(2);
+        Money arrears = standing.arrears();
+        assertThat(arrears).isGreaterThan(Money.parse("87.00"));              // January's late fee too
+        ServiceTimer timer = desk.serviceTimes.start(CounterBusiness.TRANSFER);
+        db.clock().advance(Duration.ofMinutes(6));
+
+        TransferResult result = transfers.transfer(desk.cashier, opened.accountId(),
+                new TransferApplication(NEW_HOLDER, null, DOCS), PaymentInput.cash(Money.ofYuan(100)), timer);
+
+        assertThat(result.arrearsPayment()).hasValueSatisfying(p -> {
+            assertThat(p.plan().totalDue()).isEqualTo(arrears);
+            assertThat(p.plan().stillOwed()).isEqualTo(Money.ZERO);
+        });
+        assertThat(transfers.standing(desk.cashier, opened.accountNo()).arrears()).isEqualTo(Money.ZERO);
+        Account account = db.database().read(tx -> new AccountRepository().findById(tx, opened.accountId()))
+                .orElseThrow();
+        assertThat(account.holder()).isEqualTo(NEW_HOLDER);
+        assertThat(account.cardSerial()).as("the card stays with the meter").isEqualTo(opened.cardSerial().orElseThrow());
+        assertThat(result.cardSerial()).isEqualTo(opened.cardSerial());
+        List<HolderPeriod> history = db.database().read(tx -> new AccountRepository().holderHistory(tx,
+                opened.accountId()));
+        assertThat(history).extracting(h -> h.holder().name(), HolderPeriod::reason, HolderPeriod::isCurrent)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple("陈静", "TRANSFER", true),
+                        org.assertj.core.groups.Tuple.tuple("李明", "OPENING", false));
+        assertThat(db.database().<List<io.counterdesk.account.AccountSummary>>read(tx -> new AccountRepository()
+                .findByText(tx, "陈静", 10))).as("found by the new name").hasSize(1);
+        assertThat(db.events("ACCOUNT_TRANSFERRED")).hasSize(1);
+        assertThat(desk.serviceTimes.day(desk.cashier, LocalDate.of(2025, 3, 10)))
+                .anySatisfy(t -> assertThat(t.business()).isEqualTo(CounterBusiness.TRANSFER));
+        assertThat(db.verifyChain().isIntact()).isTrue();
+    }
+
+    @Test
+    void aPaymentThatDoesNotCoverTheArrearsTransfersNothing() {
+        long paymentsBefore = desk.count("SELECT COUNT(*) FROM payment");
+
+        assertThatThrownBy(() -> transfers.transfer(desk.cashier, opened.accountId(),
+                new TransferApplication(NEW_HOLDER, null, DOCS), PaymentInput.cash(Money.ofYuan(50)), null))
+                .isInstanceOf(BusinessException.class).hasMessageContaining("须先缴清欠费");
+        assertThatThrownBy(() -> transfers.transfer(desk.cashier, opened.accountId(),
+                new TransferApplication(NEW_HOLDER, null, DOCS), PaymentInput.cash(Money.ZERO), null))
+                .hasMessageContaining("须先缴清欠费");
+
+        assertThat(desk.count("SELECT COUNT(*) FROM payment")).isEqualTo(paymentsBefore);
+        assertThat(desk.count("SELECT COUNT(*) FROM holder_period")).isEqualTo(1);
+        assertThat(db.events("ACCOUNT_TRANSFERRED")).isEmpty();
+        Account account = db.database().read(tx -> new AccountRepository().findById(tx, opened.accountId()))
+                .orElseThrow();
+        assertThat(account.holder().name()).isEqualTo("李明");
+    }
+
+    @Test
+    void anAccountWithoutArrearsIsTransferredWithoutAPaymentAndAProxyNeedsItsId() {
+        transfers.transfer(desk.cashier, opened.accountId(), new TransferApplication(NEW_HOLDER, null, DOCS),
+                PaymentInput.cash(Money.ofYuan(100)), null);
+        long payments = desk.count("SELECT COUNT(*) FROM payment");
+        Holder third = new Holder("周平", IdType.PASSPORT, "E12345678", "13600002222");
+        Person proxy = new Person("周安", IdType.PASSPORT, "E87654321");
+
+        assertThatThrownBy(() -> transfers.transfer(desk.cashier, opened.accountId(),
+                new TransferApplication(third, proxy, DOCS), PaymentInput.cash(Money.ZERO), null))
+                .hasMessageContaining("受托人身份证复印件");
+        TransferResult again = transfers.transfer(desk.cashier, opened.accountId(), new TransferApplication(third,
+                proxy, EnumSet.of(Document.FEE_INVOICE, Document.PROPERTY_PROOF, Document.HOLDER_ID,
+                        Document.PROXY_ID)), PaymentInput.cash(Money.ZERO), null);
+
+        assertThat(again.arrearsPayment()).isEmpty();
+        assertThat(desk.count("SELECT COUNT(*) FROM payment")).isEqualTo(payments);
+        assertThat(desk.count("SELECT COUNT(*) FROM holder_period WHERE valid_to IS NULL")).isEqualTo(1);
+        assertThat(desk.count("SELECT COUNT(*) FROM holder_period")).isEqualTo(3);
+        assertThatThrownBy(() -> transfers.transfer(desk.cashier, opened.accountId(), new TransferApplication(third,
+                null, DOCS), PaymentInput.cash(Money.ZERO), null)).hasMessageContaining("同一人");
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            RESIDENTIAL,     false, FEE_INVOICE PROPERTY_PROOF HOLDER_ID
+            RESIDENTIAL,     true,  FEE_INVOICE PROPERTY_PROOF HOLDER_ID PROXY_ID
+            NON_RESIDENTIAL, false, FEE_INVOICE PROPERTY_PROOF BUSINESS_LICENCE LEGAL_REP_ID
+            NON_RESIDENTIAL, true,  FEE_INVOICE PROPERTY_PROOF PROXY_ID BUSINESS_LICENCE LEGAL_REP_ID
+            """)
+    void eachTransferHasItsChecklist(AccountKind kind, boolean proxy, String docs) {
+        assertThat(TransferApplication.required(kind, proxy)).containsExactlyInAnyOrderElementsOf(
+                java.util.Arrays.stream(docs.split(" ")).map(Document::valueOf).toList());
+    }
+
+    @Test
+    void aHouseholdGoesToAPersonAndABusinessToAnOrganisation() {
+        assertThatThrownBy(() -> new TransferApplication(Applications.organisation(), null, Set.of())
+                .check(AccountKind.RESIDENTIAL)).hasMessageContaining("个人");
+        assertThatThrownBy(() -> new TransferApplication(NEW_HOLDER, null, Set.of())
+                .check(AccountKind.NON_RESIDENTIAL)).hasMessageContaining("统一社会信用代码");
+    }
+}

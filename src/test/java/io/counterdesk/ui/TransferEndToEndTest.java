@@ -1,0 +1,108 @@
+package io.counterdesk.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.counterdesk.account.Account;
+import io.counterdesk.account.AccountRepository;
+import io.counterdesk.account.HolderPeriod;
+import io.counterdesk.app.AppConfig;
+import io.counterdesk.app.CounterDesk;
+import io.counterdesk.app.CounterDeskApp;
+import io.counterdesk.payment.DueBill;
+import io.counterdesk.printing.CapturePrinter;
+import io.counterdesk.printing.EscPosDecoder;
+import io.counterdesk.security.Operator;
+import io.counterdesk.security.PasswordHasher;
+import io.counterdesk.shared.Money;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+
+/**
+ * 过户 end to end, keyboard only: cashier 1001 opens the transfer screen (Ctrl+T) for a demo account
+ * that owes bills, types the new holder, ticks the documents, pays the arrears in cash, checks the
+ * summary (F12) and transfers (Enter). The arrears are paid with a receipt, the new holder is on the
+ * account and the old one stays in the history.
+ */
+class TransferEndToEndTest {
+
+    @TempDir
+    Path directory;
+
+    private CounterDeskApp app;
+    private final CounterDriver cashier = new CounterDriver();
+
+    @BeforeEach
+    void startTheProgram() throws Exception {
+        AppConfig config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(50);
+        FxToolkit.registerPrimaryStage();
+        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
+    }
+
+    @AfterEach
+    void stopTheProgram() throws Exception {
+        FxToolkit.cleanupApplication(app);
+        FxToolkit.cleanupStages();
+    }
+
+    @Test
+    void transferAnAccountThatOwesAfterTakingItsArrears() throws Exception {
+        cashier.logIn("1001", "demo1001");
+        cashier.openTill("500");
+        CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        Operator lookup = TestBackend.login(desk, "1002");
+        TestBackend.Owing owing = TestBackend.owing(desk, lookup, o -> o.bills().size() <= 6).get(0);
+        Money arrears = owing.bills().stream().map(DueBill::total).reduce(Money.ZERO, Money::plus);
+        String oldHolder = desk.accounts().detail(lookup, owing.accountId()).account().holder().name();
+        CapturePrinter capture = desk.printer().capturePrinter().orElseThrow();
+        int jobsBefore = capture.jobs().size();
+
+        cashier.press(KeyCode.CONTROL, KeyCode.T);
+        cashier.waitUntilFocused("transfer-account-no");
+        cashier.type(owing.accountNo()).press(KeyCode.ENTER);
+        cashier.waitUntil("the arrears show", () -> cashier.text("#transfer-arrears").orElse("")
+                .equals(arrears.format()));
+        cashier.waitUntilFocused("transfer-name");
+        cashier.type("陈静").press(KeyCode.ENTER);
+        cashier.type("13700001111").press(KeyCode.ENTER);
+        cashier.waitUntilFocused("transfer-id-type");
+        cashier.press(KeyCode.ENTER);
+        cashier.type("11010519491231002X").press(KeyCode.ENTER);
+        cashier.waitUntilFocused("transfer-proxy");
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntilFocused("transfer-doc-HOLDER_ID");
+        for (int i = 0; i < 3; i++) {
+            cashier.press(KeyCode.SPACE).press(KeyCode.ENTER);
+        }
+        cashier.waitUntilFocused("transfer-cash");
+        Money cash = Money.ofYuan(arrears.fen() / 100 + 1);
+        cashier.type(cash.toPlainString());
+        cashier.waitUntil("the change shows", () -> cashier.text("#transfer-change").orElse("")
+                .equals(cash.minus(arrears).format()));
+
+        cashier.press(KeyCode.F12);
+        cashier.waitUntil("the summary shows", () -> cashier.showing("#transfer-summary"));
+        assertThat(cashier.allTexts()).contains("新户主：陈静", "先收欠费 " + arrears.format());
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntil("the transfer is done", () -> cashier.text("#transfer-message").orElse("")
+                .contains("已过户"));
+
+        Account account = desk.database().read(tx -> new AccountRepository().findById(tx, owing.accountId()))
+                .orElseThrow();
+        assertThat(account.holder().name()).isEqualTo("陈静");
+        List<HolderPeriod> history = desk.database().read(tx -> new AccountRepository().holderHistory(tx,
+                owing.accountId()));
+        assertThat(history).extracting(h -> h.holder().name()).contains("陈静", oldHolder);
+        assertThat(desk.payments().dueBills(lookup, owing.accountId())).isEmpty();
+        List<String> receipt = EscPosDecoder.lines(capture.awaitJobs(jobsBefore + 1, Duration.ofSeconds(30))
+                .get(jobsBefore).bytes());
+        assertThat(String.join("\n", receipt)).contains(owing.accountNo());
+    }
+}
