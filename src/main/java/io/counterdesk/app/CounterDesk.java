@@ -27,6 +27,8 @@ import io.counterdesk.security.AuthService;
 import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.I18n;
+import io.counterdesk.report.CashReportPrinting;
+import io.counterdesk.report.DayReportService;
 import io.counterdesk.till.DayCloseService;
 import io.counterdesk.till.TillService;
 import java.time.Duration;
@@ -60,6 +62,8 @@ public final class CounterDesk implements AutoCloseable {
     private boolean cardMonitorStarted;
     /** Closing the day: deposits, the cash count, the till close (docs/day-close.md). */
     private final DayCloseService dayClose;
+    private final DayReportService dayReports;
+    private final CashReportPrinting cashReportPrinting;
 
     /** How often the card monitor looks at the readers. */
     public static final Duration CARD_POLL = Duration.ofMillis(250);
@@ -97,6 +101,8 @@ public final class CounterDesk implements AutoCloseable {
         }
         this.cardMonitor = cardReader.readers().monitor(CARD_POLL);
         this.dayClose = new DayCloseService(database, journal, terminal);
+        this.dayReports = new DayReportService(database, terminal);
+        this.cashReportPrinting = new CashReportPrinting(dayReports, printer, config.clock().getZone());
     }
 
     /**
@@ -165,6 +171,14 @@ public final class CounterDesk implements AutoCloseable {
 
     public DayCloseService dayClose() {
         return dayClose;
+    }
+
+    public DayReportService dayReports() {
+        return dayReports;
+    }
+
+    public CashReportPrinting cashReportPrinting() {
+        return cashReportPrinting;
     }
 
     public PaymentService payments() {
