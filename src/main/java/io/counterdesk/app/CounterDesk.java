@@ -29,6 +29,7 @@ import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.report.CashReportPrinting;
 import io.counterdesk.report.DayReportService;
+import io.counterdesk.report.HallSignOffService;
 import io.counterdesk.till.DayCloseService;
 import io.counterdesk.till.TillService;
 import java.time.Duration;
@@ -64,6 +65,7 @@ public final class CounterDesk implements AutoCloseable {
     private final DayCloseService dayClose;
     private final DayReportService dayReports;
     private final CashReportPrinting cashReportPrinting;
+    private final HallSignOffService hallSignOff;
 
     /** How often the card monitor looks at the readers. */
     public static final Duration CARD_POLL = Duration.ofMillis(250);
@@ -103,6 +105,7 @@ public final class CounterDesk implements AutoCloseable {
         this.dayClose = new DayCloseService(database, journal, terminal);
         this.dayReports = new DayReportService(database, terminal);
         this.cashReportPrinting = new CashReportPrinting(dayReports, printer, config.clock().getZone());
+        this.hallSignOff = new HallSignOffService(database, journal, dayReports);
     }
 
     /**
@@ -175,6 +178,10 @@ public final class CounterDesk implements AutoCloseable {
 
     public DayReportService dayReports() {
         return dayReports;
+    }
+
+    public HallSignOffService hallSignOff() {
+        return hallSignOff;
     }
 
     public CashReportPrinting cashReportPrinting() {
