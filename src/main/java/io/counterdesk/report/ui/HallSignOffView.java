@@ -11,7 +11,6 @@ import java.util.List;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
-import javafx.scene.control.ListView;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -66,11 +65,15 @@ public final class HallSignOffView implements Screen {
         });
         table.setPrefHeight(220);
 
-        ListView<String> totals = new ListView<>(model.totals());
+        Label totals = new Label();
         totals.setId("signoff-totals");
-        totals.setFocusTraversable(false);
-        totals.setPrefHeight(170);
-        VBox totalsBox = new VBox(new Label(I18n.text("ui.signOff.totals")), totals);
+        totals.setWrapText(true);
+        model.totals().addListener((javafx.collections.ListChangeListener<String>) c ->
+                totals.setText(String.join("\n", model.totals())));
+        Label totalsTitle = new Label(I18n.text("ui.signOff.totals"));
+        totalsTitle.getStyleClass().add("field-label");
+        VBox totalsBox = new VBox(totalsTitle, totals);
+        totalsBox.setSpacing(4);
         totalsBox.getStyleClass().add("panel");
         HBox.setHgrow(totalsBox, Priority.ALWAYS);
 
