@@ -32,6 +32,10 @@ import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.servicetime.ServiceTimeService;
+import io.counterdesk.report.CashReportPrinting;
+import io.counterdesk.report.DayReportService;
+import io.counterdesk.report.HallSignOffService;
+import io.counterdesk.till.DayCloseService;
 import io.counterdesk.till.TillService;
 import java.time.Duration;
 import java.util.Optional;
@@ -67,6 +71,11 @@ public final class CounterDesk implements AutoCloseable {
     private final TransferService transfers;
     private boolean cardMonitorStarted;
     private final AccountStatusService accountStatus;
+    /** Closing the day: deposits, the cash count, the till close (docs/day-close.md). */
+    private final DayCloseService dayClose;
+    private final DayReportService dayReports;
+    private final CashReportPrinting cashReportPrinting;
+    private final HallSignOffService hallSignOff;
 
     /** How often the card monitor looks at the readers. */
     public static final Duration CARD_POLL = Duration.ofMillis(250);
@@ -109,6 +118,10 @@ public final class CounterDesk implements AutoCloseable {
         this.openings = new AccountOpeningService(database, journal, payments, cardIssue, serviceTimes);
         this.openingConfirmations = new OpeningConfirmations(openings, database, terminal, printer);
         this.transfers = new TransferService(database, journal, payments, serviceTimes);
+        this.dayClose = new DayCloseService(database, journal, terminal);
+        this.dayReports = new DayReportService(database, terminal);
+        this.cashReportPrinting = new CashReportPrinting(dayReports, printer, config.clock().getZone());
+        this.hallSignOff = new HallSignOffService(database, journal, dayReports);
     }
 
     /**
@@ -173,6 +186,22 @@ public final class CounterDesk implements AutoCloseable {
 
     public TillService tills() {
         return tills;
+    }
+
+    public DayCloseService dayClose() {
+        return dayClose;
+    }
+
+    public DayReportService dayReports() {
+        return dayReports;
+    }
+
+    public HallSignOffService hallSignOff() {
+        return hallSignOff;
+    }
+
+    public CashReportPrinting cashReportPrinting() {
+        return cashReportPrinting;
     }
 
     public PaymentService payments() {

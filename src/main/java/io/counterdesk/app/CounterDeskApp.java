@@ -16,6 +16,10 @@ import io.counterdesk.card.ui.CardReaderStatus;
 import io.counterdesk.card.ui.DemoCardsDialog;
 import io.counterdesk.card.ui.DemoCardsViewModel;
 import io.counterdesk.card.ui.CardServiceView;
+import io.counterdesk.report.ui.HallSignOffView;
+import io.counterdesk.report.ui.HallSignOffViewModel;
+import io.counterdesk.till.ui.DayCloseView;
+import io.counterdesk.till.ui.DayCloseViewModel;
 import io.counterdesk.card.ui.CardServiceViewModel;
 import io.counterdesk.card.ui.TopUpView;
 import io.counterdesk.card.ui.TopUpViewModel;
@@ -377,6 +381,14 @@ public final class CounterDeskApp extends Application {
                             "ui.keys.transfer", this::openTransfer)
                             .when(() -> searchShown && !transferShowing()
                                     && operator.may(Permission.COUNTER_BUSINESS)),
+                    CounterAction.of("dayclose.open", CounterKeys.DAY_CLOSE, "Ctrl+E", CounterKeys.GROUP_GENERAL,
+                            "ui.keys.dayClose", this::openDayClose)
+                            .when(() -> searchShown && !shell.current().filter(DayCloseView::isDayCloseScreen).isPresent()
+                                    && operator.may(Permission.OPEN_TILL)),
+                    CounterAction.of("signoff.open", CounterKeys.SIGN_OFF, "Ctrl+H", CounterKeys.GROUP_GENERAL,
+                            "ui.keys.signOff", this::openSignOff)
+                            .when(() -> searchShown && !shell.current().filter(HallSignOffView::isSignOffScreen).isPresent()
+                                    && operator.may(Permission.APPROVE)),
                     CounterAction.of("demo.cards", CounterKeys.DEMO_CARDS, "Ctrl+D", CounterKeys.GROUP_GENERAL,
                             "ui.keys.demoCards", this::openDemoCards)
                             .when(() -> desk.demoCards().isPresent()));
@@ -524,6 +536,29 @@ public final class CounterDeskApp extends Application {
                 }
             });
             model.read();
+        }
+
+        /**
+         * Ctrl+E: the cashier's day close (deposits, blind count, slips, close) above whatever the
+         * cashier was doing. Once closed, the status bar says so and no more money can be taken.
+         */
+        private void openDayClose() {
+            if (!status.tillOpenProperty().get()) {
+                shell.showError(I18n.text("ui.dayClose.noTill"));
+                return;
+            }
+            DayCloseViewModel model = new DayCloseViewModel(executor, desk.dayClose(), desk.cashReportPrinting(), operator,
+                    () -> status.tillNotOpen(I18n.text("ui.status.tillClosed")));
+            shell.push(new DayCloseView(model));
+            model.load();
+        }
+
+        /** Ctrl+H (hall managers): today's cashiers' reports and the hall's sign-off. */
+        private void openSignOff() {
+            HallSignOffViewModel model = new HallSignOffViewModel(executor, desk.dayReports(), desk.hallSignOff(),
+                    desk.auth(), operator, java.time.LocalDate.now(config.clock()));
+            shell.push(new HallSignOffView(model));
+            model.load();
         }
 
         private boolean topUpScreenShowing() {

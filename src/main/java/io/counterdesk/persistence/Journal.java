@@ -82,6 +82,10 @@ public final class Journal {
                     .bind("prevHash", head.hash())
                     .execute();
             if (moved == 1) {
+                // holding the head: a sign-off committed before is visible now (DayLocks)
+                if (!DayLocks.NOT_BUSINESS.contains(type)) {
+                    DayLocks.requireOpen(tx, java.time.LocalDate.ofInstant(at, tx.clock().getZone()));
+                }
                 handle.createUpdate("""
                         INSERT INTO journal(seq, occurred_at, terminal_code, staff_no, type, subject, payload, prev_hash, hash)
                         VALUES (:seq, :at, :terminal, :staff, :type, :subject, :payload, :prev, :hash)""")
@@ -103,6 +107,17 @@ public final class Journal {
             }
             head = readHead(handle);
         }
+    }
+
+    /**
+     * Takes the chain head's lock for the rest of {@code tx}, before anything is read: every other
+     * business action appends its event under this lock, so one that appended first has committed
+     * before this returns (its rows are visible to what {@code tx} reads next), and one that appends
+     * later waits until {@code tx} ends and then sees what it committed. A till close and the day's
+     * sign-off hold the head this way (docs/day-close.md).
+     */
+    public void holdHead(Tx tx) {
+        tx.handle().createQuery("SELECT last_seq FROM journal_head WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
     }
 
     /** The chain head as committed (or as written earlier in this transaction). */

@@ -12,7 +12,9 @@ import javafx.scene.input.KeyCombination;
  * with F3–F9 and F12 its own there; Ctrl+B the card service screen (补卡/补气, anywhere), with F3–F9
  * and F12 its own there; Ctrl+D the demo card reader (demo mode only); Ctrl+O the opening screen
  * (开户, anywhere), with F3–F9 and F12 its own there; Ctrl+T the transfer screen (过户, anywhere), with
- * F3, F4, F7 and F12 its own there. No F-key free.
+ * F3, F4, F7 and F12 its own there; Ctrl+E the day close (anywhere), with F3, F4, F6, F8 and F12
+ * its own there; Ctrl+H the hall sign-off (hall managers), with F3, F6 and F8 its own there; Ctrl+U
+ * the suspension list (search screen); F6–F8 停气/复气/销户 on the account detail. No F-key free.
  */
 public final class CounterKeys {
 
@@ -65,6 +67,30 @@ public final class CounterKeys {
     public static final KeyCombination TRANSFER_HOLDER = new KeyCodeCombination(KeyCode.F4);
     /** Into the documents checklist. */
     public static final KeyCombination TRANSFER_DOCUMENTS = new KeyCodeCombination(KeyCode.F7);
+    /** Anywhere on the counter: the cashier's day close (结账: deposits, count, close; E for end). */
+    public static final KeyCombination DAY_CLOSE = new KeyCodeCombination(KeyCode.E, KeyCombination.CONTROL_DOWN);
+
+    /** Hall managers, anywhere on the counter: the hall's sign-off (签核, H for hall). */
+    public static final KeyCombination SIGN_OFF = new KeyCodeCombination(KeyCode.H, KeyCombination.CONTROL_DOWN);
+    // the sign-off screen's own keys
+    /** Into the checker's 工号 (then the password; Enter signs off). */
+    public static final KeyCombination SIGN_OFF_CREDENTIALS = new KeyCodeCombination(KeyCode.F3);
+    /** Into the list of cashiers' reports. */
+    public static final KeyCombination SIGN_OFF_LIST = new KeyCodeCombination(KeyCode.F6);
+    /** Into the sign-off note. */
+    public static final KeyCombination SIGN_OFF_NOTE = new KeyCodeCombination(KeyCode.F8);
+
+    // the day close screen's own keys
+    /** Into the deposit amount (Enter records the deposit). */
+    public static final KeyCombination DAY_CLOSE_DEPOSIT = new KeyCodeCombination(KeyCode.F3);
+    /** Into the blind count (the first denomination; Enter moves down). */
+    public static final KeyCombination DAY_CLOSE_COUNT = new KeyCodeCombination(KeyCode.F4);
+    /** Into the bank-card and bank slips (Space ticks). */
+    public static final KeyCombination DAY_CLOSE_SLIPS = new KeyCodeCombination(KeyCode.F6);
+    /** Into the explanation of a difference. */
+    public static final KeyCombination DAY_CLOSE_EXPLANATION = new KeyCodeCombination(KeyCode.F8);
+    /** Submit the count (the figures show then); once counted, close the till. */
+    public static final KeyCombination DAY_CLOSE_NEXT = new KeyCodeCombination(KeyCode.F12);
 
     // the top-up screen's own keys (the payment screen is not showing then)
     /** Read the card again. */
@@ -141,6 +167,8 @@ public final class CounterKeys {
     public static final String GROUP_CARD_SERVICE = "ui.keys.group.cardService";
     public static final String GROUP_OPENING = "ui.keys.group.opening";
     public static final String GROUP_TRANSFER = "ui.keys.group.transfer";
+    public static final String GROUP_DAY_CLOSE = "ui.keys.group.dayClose";
+    public static final String GROUP_SIGN_OFF = "ui.keys.group.signOff";
 
     private CounterKeys() {
     }
