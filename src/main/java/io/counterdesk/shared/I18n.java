@@ -32,7 +32,8 @@ public final class I18n {
             "io.counterdesk.i18n.receipt",
             "io.counterdesk.i18n.printing",
             "io.counterdesk.i18n.topup",
-            "io.counterdesk.i18n.card");
+            "io.counterdesk.i18n.card",
+            "io.counterdesk.i18n.pdf");
 
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 
