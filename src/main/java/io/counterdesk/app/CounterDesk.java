@@ -18,6 +18,8 @@ import io.counterdesk.printing.Printers;
 import io.counterdesk.printing.ReceiptPrinter;
 import io.counterdesk.receipt.ReceiptPrinting;
 import io.counterdesk.receipt.ReceiptStockService;
+import io.counterdesk.report.pdf.ReportArchive;
+import io.counterdesk.report.pdf.ReportPdfs;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.Journal;
 import io.counterdesk.persistence.TerminalIdentity;
@@ -56,6 +58,8 @@ public final class CounterDesk implements AutoCloseable {
     private final CounterReader cardReader;
     private final DemoCards demoCards;
     private final CardMonitor cardMonitor;
+    private final ReportPdfs reportPdfs;
+    private final ReportArchive reportArchive;
     private boolean cardMonitorStarted;
 
     /** How often the card monitor looks at the readers. */
@@ -93,6 +97,9 @@ public final class CounterDesk implements AutoCloseable {
             this.cardReader = new CounterReader(CardReaders.pcsc(), readerSetting.readerName(), cards.keys());
         }
         this.cardMonitor = cardReader.readers().monitor(CARD_POLL);
+        // the report font is looked up on the first report: a terminal without one works, only its PDFs are refused
+        this.reportPdfs = new ReportPdfs(() -> settings.reportFont(System.getenv()), terminal, config.clock());
+        this.reportArchive = ReportArchive.beside(config.database());
     }
 
     /**
@@ -212,6 +219,16 @@ public final class CounterDesk implements AutoCloseable {
             cardMonitor.start();
         }
         return cardMonitor;
+    }
+
+    /** The PDF reports (receipt stock, cashier's day, hall's day). */
+    public ReportPdfs reportPdfs() {
+        return reportPdfs;
+    }
+
+    /** Where the day's reports are kept: {@code reports/<day>/} beside the database. */
+    public ReportArchive reportArchive() {
+        return reportArchive;
     }
 
     @Override

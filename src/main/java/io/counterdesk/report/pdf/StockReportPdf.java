@@ -96,7 +96,7 @@ final class StockReportPdf {
             }
             if (group.size() > 1) {
                 StockListing first = group.get(0);
-                table.total(I18n.text("pdf.stock.subtotal", first.holderLabel()), kind(first.range().kind()), "", "",
+                table.total(I18n.text("pdf.stock.subtotal"), kind(first.range().kind()), "", "",
                         Long.toString(sum[0]), Long.toString(sum[1]), Long.toString(sum[2]), "");
             }
         }
