@@ -123,6 +123,10 @@ public final class PaymentService {
         List<IssuedReceipt> receipts = issueReceipts(tx, cashier, account, paymentId, plan);
         journal.append(tx, cashier.staffNo(), "PAYMENT", "account:" + account.accountNo(),
                 journalPayload(paymentId, till, account, input, plan, receipts, waiverApprovals));
+        // a close that held the journal head has committed by now: closed meanwhile means not taken
+        if (!tills.isOpen(tx, till.id())) {
+            throw new BusinessException("till.closed");
+        }
         return new PaymentResult(paymentId, account.accountNo(), plan, receipts);
     }
 

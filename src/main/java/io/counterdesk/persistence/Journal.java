@@ -105,6 +105,17 @@ public final class Journal {
         }
     }
 
+    /**
+     * Takes the chain head's lock for the rest of {@code tx}, before anything is read: every other
+     * business action appends its event under this lock, so one that appended first has committed
+     * before this returns (its rows are visible to what {@code tx} reads next), and one that appends
+     * later waits until {@code tx} ends and then sees what it committed. A till close and the day's
+     * sign-off hold the head this way (docs/day-close.md).
+     */
+    public void holdHead(Tx tx) {
+        tx.handle().createQuery("SELECT last_seq FROM journal_head WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
+    }
+
     /** The chain head as committed (or as written earlier in this transaction). */
     private static Head readHead(Handle handle) {
         return handle.createQuery("SELECT last_seq, last_hash FROM journal_head WHERE id = 1")

@@ -28,14 +28,23 @@ public final class TillRepository {
     }
 
     /**
-     * The open session of this cashier on this terminal. Not locked: nothing changes a session row
-     * while it is open (a payment only inserts postings that name it), and a lock is a row write H2
-     * pays for at every commit (ADR 0009). Whoever adds a till close must make it exclude payments
-     * in flight, e.g. by locking the session here again.
+     * The open session of this cashier on this terminal. Not locked: a lock is a row write H2 pays for
+     * at every commit (ADR 0009). A payment instead asks {@link #isOpen} again after its journal
+     * event is appended: the close holds the journal head while it reads the figures and closes the
+     * row, so a payment is either in the closed figures or sees the session closed and rolls back.
      */
     public Optional<TillSession> findOpen(Tx tx, long operatorId, long terminalId) {
         return tx.handle().createQuery("SELECT * FROM till_session WHERE open_key = :k")
                 .bind("k", openKey(operatorId, terminalId)).map(SESSION).findOne();
+    }
+
+    /**
+     * Whether the session is still open. Asked by a business action after its journal event is
+     * appended (so after any close that held the journal head has committed).
+     */
+    public boolean isOpen(Tx tx, long tillId) {
+        return tx.handle().createQuery("SELECT status FROM till_session WHERE id = :id").bind("id", tillId)
+                .mapTo(String.class).findOne().map("OPEN"::equals).orElse(false);
     }
 
     public Optional<TillSession> findById(Tx tx, long id) {
