@@ -2,6 +2,10 @@ package io.counterdesk.report.pdf;
 
 import io.counterdesk.persistence.TerminalIdentity;
 import io.counterdesk.receipt.StockListing;
+import io.counterdesk.report.CashierDayReport;
+import io.counterdesk.report.HallDayReport;
+import io.counterdesk.report.ReportHeader;
+import io.counterdesk.report.chart.Chart;
 import io.counterdesk.security.Operator;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.I18n;
@@ -13,6 +17,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Supplier;
@@ -55,6 +60,57 @@ public final class ReportPdfs {
             StockReportPdf.write(report, listings);
             return report.toBytes();
         }
+    }
+
+    /** The cashier's daily cash report (营业厅现金日报表). */
+    public byte[] cashierDay(CashierDayReport day, Operator printedBy) {
+        ReportHeader h = day.header();
+        String title = I18n.text("pdf.cash.title");
+        ReportHeading heading = heading(title, I18n.text("pdf.cash.subtitle", h.businessDay().toString(),
+                DayReportPdf.cashier(h), h.terminalCode(), DayReportPdf.status(h)), h.businessDay() + " "
+                + DayReportPdf.cashier(h), printedBy);
+        try (PdfReport report = PdfReport.create(font(), heading)) {
+            new DayReportPdf(clock.getZone()).cashier(report, day);
+            return report.toBytes();
+        }
+    }
+
+    /** The hall's day report (营业厅日报): every cashier, the hall totals and {@code charts}. */
+    public byte[] hallDay(HallDayReport day, List<Chart> charts, Operator printedBy) {
+        DayReportPdf layout = new DayReportPdf(clock.getZone());
+        String signed = day.signed() ? I18n.text("pdf.hall.signed", day.signedBy(), layout.dateTime(day.signedAt()))
+                : I18n.text("pdf.hall.unsigned");
+        ReportHeading heading = heading(I18n.text("pdf.hall.title"), I18n.text("pdf.hall.subtitle",
+                day.businessDay().toString(), day.cashiers().size(), signed), day.businessDay().toString(), printedBy);
+        try (PdfReport report = PdfReport.create(font(), heading)) {
+            layout.hall(report, day, charts);
+            return report.toBytes();
+        }
+    }
+
+    /**
+     * Writes the day's reports into the day's folder of {@code archive}: {@code hall.pdf} and one
+     * {@code cash-report-<工号>-<till>.pdf} per cashier's till session. A report written again (after
+     * a correction, or once signed off) replaces the earlier one.
+     *
+     * @return the files written, the hall report first
+     */
+    public List<Path> archiveDay(HallDayReport day, List<Chart> charts, Operator printedBy, ReportArchive archive) {
+        Path folder = archive.day(day.businessDay());
+        List<Path> written = new ArrayList<>();
+        written.add(archive.save(folder, HALL_FILE, hallDay(day, charts, printedBy)));
+        for (CashierDayReport cashier : day.cashiers()) {
+            written.add(archive.save(folder, cashierFile(cashier.header()), cashierDay(cashier, printedBy)));
+        }
+        return written;
+    }
+
+    public static final String HALL_FILE = "hall.pdf";
+
+    /** The archive name of a cashier's report: {@code cash-report-1001-17.pdf}. */
+    public static String cashierFile(ReportHeader header) {
+        return "cash-report-" + header.cashierStaffNo().replaceAll("[^0-9A-Za-z_-]", "_") + "-" + header.tillId()
+                + ".pdf";
     }
 
     ReportHeading heading(String title, String subtitle, String period, Operator printedBy) {
