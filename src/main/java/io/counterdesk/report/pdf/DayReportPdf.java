@@ -160,7 +160,7 @@ final class DayReportPdf {
         if (!cash.denominations().isEmpty()) {
             report.heading(I18n.text("pdf.cash.denominations"));
             PdfTable.Builder count = PdfTable.builder().column(I18n.text("pdf.cash.col.face"), 3)
-                    .number(I18n.text("pdf.cash.col.pieces2"), 2).number(I18n.text("pdf.col.amount"), 3);
+                    .number(I18n.text("pdf.cash.col.pieceCount"), 2).number(I18n.text("pdf.col.amount"), 3);
             Money sum = Money.ZERO;
             for (DenominationLine line : cash.denominations()) {
                 count.row(money(line.faceValue()), Integer.toString(line.pieces()), money(line.amount()));

@@ -97,19 +97,20 @@ public final class ChartNode extends StackPane {
         NumberAxis axis = new NumberAxis();
         axis.setForceZeroInRange(true);
         axis.setMinorTickVisible(false);
-        if (unit == ChartUnit.MONEY) {
-            axis.setTickLabelFormatter(new StringConverter<>() {
-                @Override
-                public String toString(Number yuan) {
-                    return "¥" + String.format(java.util.Locale.ROOT, "%,d", yuan.longValue());
-                }
+        String prefix = unit == ChartUnit.MONEY ? "¥" : "";
+        axis.setTickLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Number tick) {
+                // counts, minutes and yuan are whole: an axis step of 2.5 leaves the in-between ticks unlabelled
+                long whole = tick.longValue();
+                return tick.doubleValue() != whole ? "" : prefix + String.format(java.util.Locale.ROOT, "%,d", whole);
+            }
 
-                @Override
-                public Number fromString(String text) {
-                    throw new UnsupportedOperationException("read-only axis");
-                }
-            });
-        }
+            @Override
+            public Number fromString(String text) {
+                throw new UnsupportedOperationException("read-only axis");
+            }
+        });
         return axis;
     }
 

@@ -2,6 +2,7 @@ package io.counterdesk.report.pdf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.counterdesk.report.ReportStatus;
 import io.counterdesk.shared.I18n;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,6 +48,7 @@ class PdfBundleTest {
             }
         }
 
+        used.removeIf(key -> key.endsWith(".")); // prefixes of keys looked up by code, checked below
         assertThat(used).contains("pdf.font.notFound", "pdf.footer.page", "pdf.stock.title");
         for (String key : used) {
             assertThat(I18n.text(I18n.CHINESE, key, 1, 2, 3, 4)).as(key).containsPattern("\\p{IsHan}")
@@ -54,6 +56,23 @@ class PdfBundleTest {
             assertThat(I18n.text(Locale.ENGLISH, key, 1, 2, 3, 4)).as(key).isNotBlank().doesNotContain("{")
                     .doesNotContainPattern("\\p{IsHan}");
         }
+        // names of the day-close model's codes, looked up by code
+        Set<String> byCode = new TreeSet<>();
+        for (String code : new String[] {"GAS_BILL", "LATE_FEE", "FEE_ITEM", "IC_TOPUP", "VOUCHER_FACE_CASH",
+            "CREDIT_ADDED"}) {
+            byCode.add("pdf.business." + code);
+        }
+        for (String code : new String[] {"CASH", "BANK_CARD", "BANK_SLIP", "VOUCHER", "CREDIT"}) {
+            byCode.add("pdf.tender." + code);
+        }
+        for (ReportStatus status : ReportStatus.values()) {
+            byCode.add("pdf.status." + status.name());
+        }
+        for (String key : byCode) {
+            assertThat(I18n.text(I18n.CHINESE, key)).as(key).containsPattern("\\p{IsHan}");
+            assertThat(I18n.text(Locale.ENGLISH, key)).as(key).doesNotContainPattern("\\p{IsHan}");
+        }
+        used.addAll(byCode);
         assertThat(load(CHINESE).stringPropertyNames()).as("texts no code uses").isSubsetOf(used);
     }
 
