@@ -81,8 +81,7 @@ final class DayReportPdf {
 
     void cashier(PdfReport report, CashierDayReport day) {
         ReportHeader h = day.header();
-        report.heading(I18n.text("pdf.cash.facts"));
-        report.table(PdfTable.plain().column("", 1).column("", 2).column("", 1).column("", 2)
+        report.section(I18n.text("pdf.cash.facts"), PdfTable.plain().column("", 1).column("", 2).column("", 1).column("", 2)
                 .row(I18n.text("pdf.cash.hall"), h.hallName(), I18n.text("pdf.cash.day"), h.businessDay().toString())
                 .row(I18n.text("pdf.cash.cashier"), cashier(h), I18n.text("pdf.cash.terminal"), h.terminalCode())
                 .row(I18n.text("pdf.cash.opened"), dateTime(h.openedAt()), I18n.text("pdf.cash.closed"),
@@ -110,7 +109,6 @@ final class DayReportPdf {
     private static <T> void totals(PdfReport report, String heading, String what, List<T> lines,
                                    Function<T, String> name, java.util.function.ToIntFunction<T> count,
                                    Function<T, Money> amount) {
-        report.heading(heading);
         PdfTable.Builder table = PdfTable.builder().column(what, 4).number(I18n.text("pdf.col.count"), 1.5f)
                 .number(I18n.text("pdf.col.amount"), 2.5f);
         int n = 0;
@@ -121,14 +119,13 @@ final class DayReportPdf {
             sum = sum.plus(amount.apply(line));
         }
         table.total(I18n.text("pdf.col.total"), Integer.toString(n), money(sum));
-        report.table(table.build());
+        report.section(heading, table.build());
     }
 
     private static void cardAndVouchers(PdfReport report, CashierDayReport day) {
         if (day.topUps() == null && day.vouchers() == null) {
             return;
         }
-        report.heading(I18n.text("pdf.cash.cardAndVouchers"));
         PdfTable.Builder table = PdfTable.builder().column(I18n.text("pdf.col.item"), 3)
                 .number(I18n.text("pdf.cash.col.pieces"), 1.5f).number(I18n.text("pdf.cash.col.volume"), 1.5f)
                 .number(I18n.text("pdf.col.amount"), 2.5f);
@@ -140,11 +137,10 @@ final class DayReportPdf {
             table.row(I18n.text("pdf.cash.vouchers"), Integer.toString(day.vouchers().count()),
                     Long.toString(day.vouchers().volumeM3()), money(day.vouchers().faceValueCash()));
         }
-        report.table(table.build());
+        report.section(I18n.text("pdf.cash.cardAndVouchers"), table.build());
     }
 
     private static void cash(PdfReport report, CashLines cash) {
-        report.heading(I18n.text("pdf.cash.cash"));
         PdfTable.Builder table = PdfTable.builder().column(I18n.text("pdf.col.item"), 5)
                 .number(I18n.text("pdf.col.amount"), 3)
                 .row(I18n.text("pdf.cash.float"), money(cash.openingFloat()))
@@ -156,9 +152,8 @@ final class DayReportPdf {
                 .row(I18n.text("pdf.cash.counted"), cash.counted() == null ? I18n.text("pdf.cash.notCounted")
                         : money(cash.counted()))
                 .total(I18n.text("pdf.cash.overShort"), signed(cash.overShort()));
-        report.table(table.build());
+        report.section(I18n.text("pdf.cash.cash"), table.build());
         if (!cash.denominations().isEmpty()) {
-            report.heading(I18n.text("pdf.cash.denominations"));
             PdfTable.Builder count = PdfTable.builder().column(I18n.text("pdf.cash.col.face"), 3)
                     .number(I18n.text("pdf.cash.col.pieceCount"), 2).number(I18n.text("pdf.col.amount"), 3);
             Money sum = Money.ZERO;
@@ -167,7 +162,7 @@ final class DayReportPdf {
                 sum = sum.plus(line.amount());
             }
             count.total(I18n.text("pdf.col.total"), "", money(sum));
-            report.table(count.build());
+            report.section(I18n.text("pdf.cash.denominations"), count.build());
         }
     }
 
@@ -179,7 +174,6 @@ final class DayReportPdf {
         if (deposits.isEmpty()) {
             return;
         }
-        report.heading(I18n.text("pdf.cash.deposits"));
         PdfTable.Builder table = PdfTable.builder().column(I18n.text("pdf.cash.col.slip"), 3)
                 .column(I18n.text("pdf.cash.col.time"), 2).number(I18n.text("pdf.col.amount"), 3);
         Money sum = Money.ZERO;
@@ -189,14 +183,13 @@ final class DayReportPdf {
             sum = sum.plus(line.amount());
         }
         table.total(I18n.text("pdf.col.total"), "", money(sum));
-        report.table(table.build());
+        report.section(I18n.text("pdf.cash.deposits"), table.build());
     }
 
     private static void overShort(PdfReport report, CashierDayReport day) {
         if (day.overShort().isEmpty()) {
             return;
         }
-        report.heading(I18n.text("pdf.cash.overShortByTender"));
         PdfTable.Builder table = PdfTable.builder().column(I18n.text("pdf.col.tender"), 2)
                 .number(I18n.text("pdf.cash.col.expected"), 2).number(I18n.text("pdf.cash.col.actual"), 2)
                 .number(I18n.text("pdf.cash.col.difference"), 2).column(I18n.text("pdf.cash.col.missing"), 3);
@@ -209,15 +202,15 @@ final class DayReportPdf {
                 table.row(cells);
             }
         }
-        report.table(table.build());
+        report.section(I18n.text("pdf.cash.overShortByTender"), table.build());
         if (!day.explanation().isBlank()) {
             report.paragraph(I18n.text("pdf.cash.explanation", day.explanation()));
         }
     }
 
     private void receipts(PdfReport report, CashierDayReport day) {
-        report.heading(I18n.text("pdf.cash.receiptsUsed"));
         if (day.receiptsUsed().isEmpty()) {
+            report.heading(I18n.text("pdf.cash.receiptsUsed"));
             report.paragraph(I18n.text("pdf.cash.none"));
         } else {
             PdfTable.Builder used = PdfTable.builder().column(I18n.text("pdf.cash.col.kind"), 2)
@@ -226,34 +219,31 @@ final class DayReportPdf {
                 used.row(kind(range.kind()), range.first().equals(range.last()) ? range.first()
                         : range.first() + "–" + range.last(), Integer.toString(range.count()));
             }
-            report.table(used.build());
+            report.section(I18n.text("pdf.cash.receiptsUsed"), used.build());
         }
         if (!day.voided().isEmpty()) {
-            report.heading(I18n.text("pdf.cash.voided"));
             PdfTable.Builder voided = PdfTable.builder().column(I18n.text("pdf.cash.col.kind"), 1.6f)
                     .column(I18n.text("pdf.cash.col.numbers"), 1.6f).number(I18n.text("pdf.col.amount"), 1.6f)
                     .column(I18n.text("pdf.cash.col.reason"), 3.4f).column(I18n.text("pdf.cash.col.approvedBy"), 1.3f);
             for (VoidedReceipt v : day.voided()) {
                 voided.row(kind(v.kind()), v.number(), money(v.amount()), v.reason(), v.approvedBy());
             }
-            report.table(voided.build());
+            report.section(I18n.text("pdf.cash.voided"), voided.build());
         }
         if (!day.reprints().isEmpty()) {
-            report.heading(I18n.text("pdf.cash.reprints"));
             PdfTable.Builder reprints = PdfTable.builder().column(I18n.text("pdf.cash.col.kind"), 2)
                     .column(I18n.text("pdf.cash.col.numbers"), 2).number(I18n.text("pdf.cash.col.copy"), 1.5f)
                     .column(I18n.text("pdf.cash.col.time"), 2);
             for (ReprintLine r : day.reprints()) {
                 reprints.row(kind(r.kind()), r.number(), Integer.toString(r.copy()), time(r.at()));
             }
-            report.table(reprints.build());
+            report.section(I18n.text("pdf.cash.reprints"), reprints.build());
         }
     }
 
     // ---- the hall's day
 
     void hall(PdfReport report, HallDayReport day, List<Chart> charts) {
-        report.heading(I18n.text("pdf.hall.cashiers"));
         PdfTable.Builder table = PdfTable.builder().column(I18n.text("pdf.hall.col.cashier"), 2.2f)
                 .column(I18n.text("pdf.hall.col.status"), 1.3f).number(I18n.text("pdf.hall.col.taken"), 2.2f)
                 .number(I18n.text("pdf.cash.expected"), 2).number(I18n.text("pdf.cash.counted"), 2)
@@ -276,7 +266,7 @@ final class DayReportPdf {
         }
         table.total(I18n.text("pdf.hall.totals"), "", money(taken), "", "", money(day.deposits()),
                 signed(day.totalOverShort()));
-        report.table(table.build());
+        report.section(I18n.text("pdf.hall.cashiers"), table.build());
         report.paragraph(withDifference.isEmpty() ? I18n.text("pdf.hall.noDifferences")
                 : I18n.text("pdf.hall.differences", String.join("；", withDifference)));
         totals(report, I18n.text("pdf.hall.byTender"), I18n.text("pdf.col.tender"), day.byTender(),
@@ -284,7 +274,6 @@ final class DayReportPdf {
         totals(report, I18n.text("pdf.hall.byBusiness"), I18n.text("pdf.col.business"), day.byBusiness(),
                 b -> DayCharts.businessName(b.business()), BusinessTotal::count, BusinessTotal::amount);
         if (day.topUps() != null || day.vouchers() != null) {
-            report.heading(I18n.text("pdf.cash.cardAndVouchers"));
             PdfTable.Builder cards = PdfTable.builder().column(I18n.text("pdf.col.item"), 3)
                     .number(I18n.text("pdf.cash.col.pieces"), 1.5f).number(I18n.text("pdf.cash.col.volume"), 1.5f)
                     .number(I18n.text("pdf.col.amount"), 2.5f);
@@ -296,7 +285,7 @@ final class DayReportPdf {
                 cards.row(I18n.text("pdf.cash.vouchers"), Integer.toString(day.vouchers().count()),
                         Long.toString(day.vouchers().volumeM3()), money(day.vouchers().faceValueCash()));
             }
-            report.table(cards.build());
+            report.section(I18n.text("pdf.cash.cardAndVouchers"), cards.build());
         }
         if (!charts.isEmpty()) {
             report.heading(I18n.text("pdf.hall.charts"), 180);

@@ -153,6 +153,16 @@ public final class PdfReport implements AutoCloseable {
         return heading(text, 60);
     }
 
+    /**
+     * A heading and its table, kept on one page when the table is short (up to about half a page of
+     * single-line rows); a longer table starts under its heading and breaks across pages.
+     */
+    public PdfReport section(String heading, PdfTable table) {
+        float row = BODY_SIZE * 1.35f + 2 * CELL_PAD;
+        float estimate = (table.rows().size() + (table.grid() ? 1 : 0)) * row;
+        return heading(heading, Math.min(estimate, (TOP - BOTTOM) * 0.5f)).table(table);
+    }
+
     /** A paragraph of body text, wrapped to the page width. */
     public PdfReport paragraph(String text) {
         float leading = BODY_SIZE * 1.45f;

@@ -34,19 +34,17 @@ final class StockReportPdf {
         if (ordered.isEmpty()) {
             report.paragraph(I18n.text("pdf.stock.none"));
         } else {
-            report.heading(I18n.text("pdf.stock.summary"));
-            report.table(summary(ordered));
+            report.section(I18n.text("pdf.stock.summary"), summary(ordered));
             List<StockListing> withUse = ordered.stream().filter(l -> !l.used().isEmpty()).toList();
             if (!withUse.isEmpty()) {
-                report.heading(I18n.text("pdf.stock.usedNumbers"));
-                report.table(usedNumbers(withUse));
+                report.section(I18n.text("pdf.stock.usedNumbers"), usedNumbers(withUse));
             }
-            report.heading(I18n.text("pdf.stock.voids"));
             PdfTable voids = voids(ordered);
             if (voids.rows().isEmpty()) {
+                report.heading(I18n.text("pdf.stock.voids"));
                 report.paragraph(I18n.text("pdf.stock.noVoids"));
             } else {
-                report.table(voids);
+                report.section(I18n.text("pdf.stock.voids"), voids);
             }
         }
         report.paragraph(I18n.text("pdf.stock.notes"));
