@@ -35,6 +35,51 @@ final class PdfFontFace implements Closeable {
         this.font = font;
     }
 
+    /**
+     * The font parsed once and kept in memory, to be embedded into one document after another (a
+     * parsed collection is not thread-safe: one document at a time).
+     */
+    static final class Shared {
+        private final TrueTypeFont font;
+
+        private Shared(TrueTypeFont font) {
+            this.font = font;
+        }
+
+        /** Reads the whole font file into memory (no file stays open) and picks the font. */
+        static Shared read(ReportFont setting) {
+            String fileName = setting.file().getFileName().toString().toLowerCase(Locale.ROOT);
+            try {
+                byte[] bytes = java.nio.file.Files.readAllBytes(setting.file());
+                TrueTypeFont ttf;
+                if (fileName.endsWith(".ttc")) {
+                    ttf = pick(new TrueTypeCollection(new java.io.ByteArrayInputStream(bytes)), setting);
+                } else {
+                    ttf = new TTFParser().parse(new org.apache.pdfbox.io.RandomAccessReadBuffer(bytes));
+                }
+                // a font that cannot be embedded fails here, once, not in the middle of a report
+                try (PDDocument probe = new PDDocument()) {
+                    PDType0Font.load(probe, ttf, true).getStringWidth("国");
+                }
+                return new Shared(ttf);
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof BusinessException business) {
+                    throw business;
+                }
+                throw new BusinessException("pdf.font.unusable", ReportFont.SETTING, setting.file(), e.getMessage());
+            }
+        }
+    }
+
+    /** The shared font embedded into {@code document}; closing the face leaves the shared font open. */
+    static PdfFontFace load(PDDocument document, Shared shared) {
+        try {
+            return new PdfFontFace(() -> { }, PDType0Font.load(document, shared.font, true));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static PdfFontFace load(PDDocument document, ReportFont setting) {
         String fileName = setting.file().getFileName().toString().toLowerCase(Locale.ROOT);
         Closeable source = null;

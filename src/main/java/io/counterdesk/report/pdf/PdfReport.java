@@ -55,12 +55,21 @@ public final class PdfReport implements AutoCloseable {
         this.heading = heading;
     }
 
-    /** Starts a report: the first page with the title and subtitle. */
+    /** Starts a report: the first page with the title and subtitle. Reads the font file for this report alone. */
     public static PdfReport create(ReportFont font, ReportHeading heading) {
+        return create(document -> PdfFontFace.load(document, font), heading);
+    }
+
+    /** As {@link #create(ReportFont, ReportHeading)}, with a font read once for many reports (one at a time). */
+    static PdfReport create(PdfFontFace.Shared font, ReportHeading heading) {
+        return create(document -> PdfFontFace.load(document, font), heading);
+    }
+
+    private static PdfReport create(java.util.function.Function<PDDocument, PdfFontFace> font, ReportHeading heading) {
         PDDocument document = new PDDocument();
         PdfFontFace face;
         try {
-            face = PdfFontFace.load(document, font);
+            face = font.apply(document);
         } catch (RuntimeException e) {
             closeQuietly(document, e);
             throw e;

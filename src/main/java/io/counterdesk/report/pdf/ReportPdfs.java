@@ -33,6 +33,7 @@ public final class ReportPdfs {
     private final TerminalIdentity terminal;
     private final Clock clock;
     private ReportFont font;
+    private PdfFontFace.Shared loaded;
 
     /**
      * @param font looks the font up ({@link ReportFont#locate}); called once, on the first report
@@ -51,38 +52,49 @@ public final class ReportPdfs {
         return font;
     }
 
+    /**
+     * Starts a report with the font read once for all reports (parsing a CJK collection costs more than
+     * laying out a report). Reports are made one at a time: the methods that call this are synchronized.
+     */
+    private PdfReport start(ReportHeading heading) {
+        if (loaded == null) {
+            loaded = PdfFontFace.Shared.read(font());
+        }
+        return PdfReport.create(loaded, heading);
+    }
+
     /** The receipt stock report of {@code month} (票据核对月报) from its month-end listing. */
-    public byte[] receiptStock(List<StockListing> listings, YearMonth month, Operator printedBy) {
+    public synchronized byte[] receiptStock(List<StockListing> listings, YearMonth month, Operator printedBy) {
         String title = I18n.text("pdf.stock.title");
         ReportHeading heading = heading(title, I18n.text("pdf.stock.subtitle", month.toString()), month.toString(),
                 printedBy);
-        try (PdfReport report = PdfReport.create(font(), heading)) {
+        try (PdfReport report = start(heading)) {
             StockReportPdf.write(report, listings);
             return report.toBytes();
         }
     }
 
     /** The cashier's daily cash report (营业厅现金日报表). */
-    public byte[] cashierDay(CashierDayReport day, Operator printedBy) {
+    public synchronized byte[] cashierDay(CashierDayReport day, Operator printedBy) {
         ReportHeader h = day.header();
         String title = I18n.text("pdf.cash.title");
         ReportHeading heading = heading(title, I18n.text("pdf.cash.subtitle", h.businessDay().toString(),
                 DayReportPdf.cashier(h), h.terminalCode(), DayReportPdf.status(h)), h.businessDay() + " "
                 + DayReportPdf.cashier(h), printedBy);
-        try (PdfReport report = PdfReport.create(font(), heading)) {
+        try (PdfReport report = start(heading)) {
             new DayReportPdf(clock.getZone()).cashier(report, day);
             return report.toBytes();
         }
     }
 
     /** The hall's day report (营业厅日报): every cashier, the hall totals and {@code charts}. */
-    public byte[] hallDay(HallDayReport day, List<Chart> charts, Operator printedBy) {
+    public synchronized byte[] hallDay(HallDayReport day, List<Chart> charts, Operator printedBy) {
         DayReportPdf layout = new DayReportPdf(clock.getZone());
         String signed = day.signed() ? I18n.text("pdf.hall.signed", day.signedBy(), layout.dateTime(day.signedAt()))
                 : I18n.text("pdf.hall.unsigned");
         ReportHeading heading = heading(I18n.text("pdf.hall.title"), I18n.text("pdf.hall.subtitle",
                 day.businessDay().toString(), day.cashiers().size(), signed), day.businessDay().toString(), printedBy);
-        try (PdfReport report = PdfReport.create(font(), heading)) {
+        try (PdfReport report = start(heading)) {
             layout.hall(report, day, charts);
             return report.toBytes();
         }
