@@ -29,6 +29,7 @@ import io.counterdesk.security.AuthService;
 import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.I18n;
+import io.counterdesk.till.DayCloseService;
 import io.counterdesk.till.TillService;
 import java.time.Duration;
 import java.util.Optional;
@@ -61,6 +62,8 @@ public final class CounterDesk implements AutoCloseable {
     private final ReportPdfs reportPdfs;
     private final ReportArchive reportArchive;
     private boolean cardMonitorStarted;
+    /** Closing the day: deposits, the cash count, the till close (docs/day-close.md). */
+    private final DayCloseService dayClose;
 
     /** How often the card monitor looks at the readers. */
     public static final Duration CARD_POLL = Duration.ofMillis(250);
@@ -97,6 +100,7 @@ public final class CounterDesk implements AutoCloseable {
             this.cardReader = new CounterReader(CardReaders.pcsc(), readerSetting.readerName(), cards.keys());
         }
         this.cardMonitor = cardReader.readers().monitor(CARD_POLL);
+        this.dayClose = new DayCloseService(database, journal, terminal);
         // the report font is looked up on the first report: a terminal without one works, only its PDFs are refused
         this.reportPdfs = new ReportPdfs(() -> settings.reportFont(System.getenv()), terminal, config.clock());
         this.reportArchive = ReportArchive.beside(config.database());
@@ -164,6 +168,10 @@ public final class CounterDesk implements AutoCloseable {
 
     public TillService tills() {
         return tills;
+    }
+
+    public DayCloseService dayClose() {
+        return dayClose;
     }
 
     public PaymentService payments() {

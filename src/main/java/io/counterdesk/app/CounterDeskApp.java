@@ -8,6 +8,8 @@ import io.counterdesk.card.ui.CardReaderStatus;
 import io.counterdesk.card.ui.DemoCardsDialog;
 import io.counterdesk.card.ui.DemoCardsViewModel;
 import io.counterdesk.card.ui.CardServiceView;
+import io.counterdesk.till.ui.DayCloseView;
+import io.counterdesk.till.ui.DayCloseViewModel;
 import io.counterdesk.card.ui.CardServiceViewModel;
 import io.counterdesk.card.ui.TopUpView;
 import io.counterdesk.card.ui.TopUpViewModel;
@@ -351,6 +353,10 @@ public final class CounterDeskApp extends Application {
                             "ui.keys.cardService", this::openCardService)
                             .when(() -> searchShown && !cardServiceShowing()
                                     && operator.may(Permission.COUNTER_BUSINESS)),
+                    CounterAction.of("dayclose.open", CounterKeys.DAY_CLOSE, "Ctrl+E", CounterKeys.GROUP_GENERAL,
+                            "ui.keys.dayClose", this::openDayClose)
+                            .when(() -> searchShown && !shell.current().filter(DayCloseView::isDayCloseScreen).isPresent()
+                                    && operator.may(Permission.OPEN_TILL)),
                     CounterAction.of("demo.cards", CounterKeys.DEMO_CARDS, "Ctrl+D", CounterKeys.GROUP_GENERAL,
                             "ui.keys.demoCards", this::openDemoCards)
                             .when(() -> desk.demoCards().isPresent()));
@@ -483,6 +489,21 @@ public final class CounterDeskApp extends Application {
             TopUpViewModel model = new TopUpViewModel(executor, services, operator, paid -> { });
             shell.push(new TopUpView(model, window, executor, desk.auth(), operator));
             model.read();
+        }
+
+        /**
+         * Ctrl+E: the cashier's day close (deposits, blind count, slips, close) above whatever the
+         * cashier was doing. Once closed, the status bar says so and no more money can be taken.
+         */
+        private void openDayClose() {
+            if (!status.tillOpenProperty().get()) {
+                shell.showError(I18n.text("ui.dayClose.noTill"));
+                return;
+            }
+            DayCloseViewModel model = new DayCloseViewModel(executor, desk.dayClose(), operator,
+                    () -> status.tillNotOpen(I18n.text("ui.status.tillClosed")));
+            shell.push(new DayCloseView(model));
+            model.load();
         }
 
         private boolean topUpScreenShowing() {

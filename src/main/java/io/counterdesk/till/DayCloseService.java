@@ -87,6 +87,8 @@ public final class DayCloseService {
             throw new BusinessException("till.deposit.notPositive");
         }
         return database.inTransaction(tx -> {
+            // the head before the session row, in the order the close takes them (no deadlock)
+            journal.holdHead(tx);
             TillSession till = lockOpen(tx, cashier);
             TillFigures before = figures(tx, till);
             if (amount.compareTo(before.expectedCash()) > 0) {
@@ -130,6 +132,7 @@ public final class DayCloseService {
     public CountResult count(Operator cashier, CashCount count, Set<Long> tickedSlips) {
         AuthService.require(cashier, Permission.OPEN_TILL);
         return database.inTransaction(tx -> {
+            journal.holdHead(tx);
             TillSession till = lockOpen(tx, cashier);
             int postings = closes.postings(tx, till.id());
             TillFigures f = figures(tx, till);

@@ -10,7 +10,9 @@ import javafx.scene.input.KeyCombination;
  * payment screen, F5 pay (account detail), F9 print (anywhere), F10 open till, F11 receipt stock
  * (anywhere); F3, F4 and F6 again on the receipt stock screen; Ctrl+G the top-up screen (anywhere),
  * with F3–F9 and F12 its own there; Ctrl+B the card service screen (补卡/补气, anywhere), with F3–F9
- * and F12 its own there; Ctrl+D the demo card reader (demo mode only). No F-key free.
+ * and F12 its own there; Ctrl+D the demo card reader (demo mode only); Ctrl+E the day close
+ * (anywhere), with F3, F4, F6, F8 and F12 its own there; Ctrl+H the hall sign-off (reserved). No
+ * F-key free.
  */
 public final class CounterKeys {
 
@@ -36,6 +38,21 @@ public final class CounterKeys {
     public static final KeyCombination CARD_SERVICE = new KeyCodeCombination(KeyCode.B, KeyCombination.CONTROL_DOWN);
     /** Demo mode only: the demo card reader (insert a demo card, put it into its meter). */
     public static final KeyCombination DEMO_CARDS = new KeyCodeCombination(KeyCode.D, KeyCombination.CONTROL_DOWN);
+
+    /** Anywhere on the counter: the cashier's day close (结账: deposits, count, close; E for end). */
+    public static final KeyCombination DAY_CLOSE = new KeyCodeCombination(KeyCode.E, KeyCombination.CONTROL_DOWN);
+
+    // the day close screen's own keys
+    /** Into the deposit amount (Enter records the deposit). */
+    public static final KeyCombination DAY_CLOSE_DEPOSIT = new KeyCodeCombination(KeyCode.F3);
+    /** Into the blind count (the first denomination; Enter moves down). */
+    public static final KeyCombination DAY_CLOSE_COUNT = new KeyCodeCombination(KeyCode.F4);
+    /** Into the bank-card and bank slips (Space ticks). */
+    public static final KeyCombination DAY_CLOSE_SLIPS = new KeyCodeCombination(KeyCode.F6);
+    /** Into the explanation of a difference. */
+    public static final KeyCombination DAY_CLOSE_EXPLANATION = new KeyCodeCombination(KeyCode.F8);
+    /** Submit the count (the figures show then); once counted, close the till. */
+    public static final KeyCombination DAY_CLOSE_NEXT = new KeyCodeCombination(KeyCode.F12);
 
     // the top-up screen's own keys (the payment screen is not showing then)
     /** Read the card again. */
@@ -100,6 +117,7 @@ public final class CounterKeys {
     public static final String GROUP_STOCK = "ui.keys.group.stock";
     public static final String GROUP_TOP_UP = "ui.keys.group.topup";
     public static final String GROUP_CARD_SERVICE = "ui.keys.group.cardService";
+    public static final String GROUP_DAY_CLOSE = "ui.keys.group.dayClose";
 
     private CounterKeys() {
     }

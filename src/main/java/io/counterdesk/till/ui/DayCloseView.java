@@ -1,0 +1,200 @@
+package io.counterdesk.till.ui;
+
+import io.counterdesk.shared.I18n;
+import io.counterdesk.till.Denomination;
+import io.counterdesk.ui.CounterAction;
+import io.counterdesk.ui.CounterKeys;
+import io.counterdesk.ui.FormMessage;
+import io.counterdesk.ui.Screen;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The cashier's day close (结账, Ctrl+E): F3 deposit, F4 the blind count by denomination (Enter moves
+ * down), F6 the slips (Space ticks), F12 submits the count and shows the figures, F8 the explanation,
+ * F12 again closes the till.
+ */
+public final class DayCloseView implements Screen {
+
+    private final DayCloseViewModel model;
+    private final VBox page = new VBox();
+    private final TextField depositField = new TextField();
+    private final List<TextField> pieceFields = new ArrayList<>();
+    private final ListView<DayCloseViewModel.SlipItem> slipList = new ListView<>();
+    private final TextField explanationField = new TextField();
+
+    public DayCloseView(DayCloseViewModel model) {
+        this.model = model;
+        page.setId("day-close");
+        page.getStyleClass().add("day-close-page");
+
+        Label heading = new Label(I18n.text("ui.dayClose.heading", model.operatorLabel()));
+        heading.getStyleClass().add("screen-heading");
+        Label hint = new Label(I18n.text("ui.dayClose.keyHint"));
+        hint.getStyleClass().add("form-hint");
+
+        depositField.setId("day-close-deposit");
+        depositField.getStyleClass().add("amount-field");
+        depositField.setPromptText(I18n.text("ui.dayClose.depositPrompt"));
+        depositField.textProperty().bindBidirectional(model.depositTextProperty());
+        depositField.setOnAction(e -> model.deposit());
+        ListView<String> depositList = new ListView<>(model.deposits());
+        depositList.setId("day-close-deposits");
+        depositList.setFocusTraversable(false);
+        depositList.setPrefHeight(110);
+        depositList.setPlaceholder(new Label(I18n.text("ui.dayClose.noDeposits")));
+        VBox deposits = section("ui.dayClose.deposits", depositField, depositList);
+
+        GridPane count = new GridPane();
+        count.getStyleClass().add("day-close-count");
+        count.setHgap(10);
+        count.setVgap(4);
+        Denomination[] all = Denomination.values();
+        for (int i = 0; i < all.length; i++) {
+            Denomination d = all[i];
+            TextField field = new TextField();
+            field.setId("day-close-pieces-" + d.name());
+            field.setPrefColumnCount(6);
+            field.textProperty().bindBidirectional(model.piecesProperty(d));
+            int next = i + 1;
+            field.setOnAction(e -> {
+                if (next < all.length) {
+                    pieceFields.get(next).requestFocus();
+                } else {
+                    slipList.requestFocus();
+                }
+            });
+            pieceFields.add(field);
+            Label label = new Label(I18n.text("ui.dayClose.denomination." + d.name()));
+            label.setLabelFor(field);
+            count.addRow(i, label, field, new Label(I18n.text("ui.dayClose.pieces")));
+        }
+        Label counted = new Label();
+        counted.setId("day-close-counted");
+        counted.getStyleClass().add("amount-large");
+        counted.textProperty().bind(model.countedTotalProperty());
+        VBox countBox = section("ui.dayClose.count", count, counted);
+
+        slipList.setId("day-close-slips");
+        slipList.setItems(model.slips());
+        slipList.setPrefHeight(160);
+        slipList.setPlaceholder(new Label(I18n.text("ui.dayClose.noSlips")));
+        slipList.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(DayCloseViewModel.SlipItem item, boolean empty) {
+                super.updateItem(item, empty);
+                textProperty().unbind();
+                if (empty || item == null) {
+                    setText(null);
+                } else {
+                    textProperty().bind(item.tickedProperty().map(t -> (t ? "☑ " : "☐ ") + item.label()));
+                }
+            }
+        });
+        slipList.setOnKeyPressed(e -> {
+            if (e.getCode() == KeyCode.SPACE) {
+                model.toggle(slipList.getSelectionModel().getSelectedIndex());
+                e.consume();
+            }
+        });
+        VBox slipsBox = section("ui.dayClose.slips", slipList);
+
+        ListView<String> figures = new ListView<>(model.figures());
+        figures.setId("day-close-figures");
+        figures.setFocusTraversable(false);
+        figures.setPrefHeight(230);
+        figures.setPlaceholder(new Label(I18n.text("ui.dayClose.blind")));
+        explanationField.setId("day-close-explanation");
+        explanationField.setPromptText(I18n.text("ui.dayClose.explanationPrompt"));
+        explanationField.textProperty().bindBidirectional(model.explanationProperty());
+        explanationField.setOnAction(e -> model.close());
+        VBox resultBox = section("ui.dayClose.result", figures, explanationField);
+
+        VBox left = new VBox(deposits, countBox);
+        left.setSpacing(12);
+        VBox right = new VBox(slipsBox, resultBox);
+        right.setSpacing(12);
+        HBox.setHgrow(right, Priority.ALWAYS);
+        HBox columns = new HBox(left, right);
+        columns.setSpacing(18);
+        Label message = FormMessage.create("day-close-message", model.messageProperty(), model.messageKindProperty());
+        page.getChildren().addAll(heading, hint, message, columns);
+        page.setSpacing(8);
+        page.setAlignment(Pos.TOP_LEFT);
+
+        page.disableProperty().bind(model.stateProperty().isEqualTo(DayCloseViewModel.State.CLOSED));
+        model.stateProperty().addListener((obs, was, now) -> {
+            if (now == DayCloseViewModel.State.COUNTED) {
+                explanationField.requestFocus();
+            }
+        });
+    }
+
+    private static VBox section(String titleKey, Node... content) {
+        Label title = new Label(I18n.text(titleKey));
+        title.getStyleClass().add("field-label");
+        VBox box = new VBox(title);
+        box.getChildren().addAll(content);
+        box.getStyleClass().add("panel");
+        box.setSpacing(6);
+        return box;
+    }
+
+    /** True for this screen (Ctrl+E does not open it again). */
+    public static boolean isDayCloseScreen(Screen screen) {
+        return screen instanceof DayCloseView;
+    }
+
+    public DayCloseViewModel model() {
+        return model;
+    }
+
+    @Override
+    public Node node() {
+        return page;
+    }
+
+    @Override
+    public String title() {
+        return I18n.text("ui.dayClose.title");
+    }
+
+    @Override
+    public void shown() {
+        pieceFields.get(0).requestFocus();
+    }
+
+    @Override
+    public List<CounterAction> actions() {
+        return List.of(
+                CounterAction.of("dayClose.deposit", CounterKeys.DAY_CLOSE_DEPOSIT, "F3", CounterKeys.GROUP_DAY_CLOSE,
+                        "ui.keys.dayClose.deposit", depositField::requestFocus),
+                CounterAction.of("dayClose.count", CounterKeys.DAY_CLOSE_COUNT, "F4", CounterKeys.GROUP_DAY_CLOSE,
+                        "ui.keys.dayClose.count", () -> pieceFields.get(0).requestFocus()),
+                CounterAction.of("dayClose.slips", CounterKeys.DAY_CLOSE_SLIPS, "F6", CounterKeys.GROUP_DAY_CLOSE,
+                        "ui.keys.dayClose.slips", this::focusSlips),
+                CounterAction.of("dayClose.explanation", CounterKeys.DAY_CLOSE_EXPLANATION, "F8",
+                        CounterKeys.GROUP_DAY_CLOSE, "ui.keys.dayClose.explanation", explanationField::requestFocus),
+                CounterAction.of("dayClose.next", CounterKeys.DAY_CLOSE_NEXT, "F12", CounterKeys.GROUP_DAY_CLOSE,
+                        "ui.keys.dayClose.next", model::next),
+                CounterAction.hint("dayClose.tick", "Space", CounterKeys.GROUP_DAY_CLOSE, "ui.keys.dayClose.tick"));
+    }
+
+    private void focusSlips() {
+        slipList.requestFocus();
+        if (slipList.getSelectionModel().isEmpty() && !slipList.getItems().isEmpty()) {
+            slipList.getSelectionModel().select(0);
+        }
+    }
+}
