@@ -18,6 +18,7 @@ import io.counterdesk.printing.Printers;
 import io.counterdesk.printing.ReceiptPrinter;
 import io.counterdesk.receipt.ReceiptPrinting;
 import io.counterdesk.receipt.ReceiptStockService;
+import io.counterdesk.report.chart.DayCharts;
 import io.counterdesk.report.pdf.ReportArchive;
 import io.counterdesk.report.pdf.ReportPdfs;
 import io.counterdesk.persistence.Database;
@@ -61,6 +62,7 @@ public final class CounterDesk implements AutoCloseable {
     private final CardMonitor cardMonitor;
     private final ReportPdfs reportPdfs;
     private final ReportArchive reportArchive;
+    private final DayCharts dayCharts;
     private boolean cardMonitorStarted;
     /** Closing the day: deposits, the cash count, the till close (docs/day-close.md). */
     private final DayCloseService dayClose;
@@ -104,6 +106,7 @@ public final class CounterDesk implements AutoCloseable {
         // the report font is looked up on the first report: a terminal without one works, only its PDFs are refused
         this.reportPdfs = new ReportPdfs(() -> settings.reportFont(System.getenv()), terminal, config.clock());
         this.reportArchive = ReportArchive.beside(config.database());
+        this.dayCharts = new DayCharts(database, config.clock().getZone());
     }
 
     /**
@@ -232,6 +235,11 @@ public final class CounterDesk implements AutoCloseable {
     /** The PDF reports (receipt stock, cashier's day, hall's day). */
     public ReportPdfs reportPdfs() {
         return reportPdfs;
+    }
+
+    /** The hall's day in charts (per hour, by business, by tender) for the hall report and the sign-off screen. */
+    public DayCharts dayCharts() {
+        return dayCharts;
     }
 
     /** Where the day's reports are kept: {@code reports/<day>/} beside the database. */

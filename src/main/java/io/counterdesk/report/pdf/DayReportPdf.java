@@ -12,7 +12,9 @@ import io.counterdesk.report.ReceiptRange;
 import io.counterdesk.report.ReportHeader;
 import io.counterdesk.report.ReprintLine;
 import io.counterdesk.report.TenderTotal;
+import io.counterdesk.report.TopUpTotals;
 import io.counterdesk.report.VoidedReceipt;
+import io.counterdesk.report.VoucherTotals;
 import io.counterdesk.report.chart.Chart;
 import io.counterdesk.report.chart.DayCharts;
 import io.counterdesk.shared.I18n;
@@ -97,7 +99,7 @@ final class DayReportPdf {
             totals(report, I18n.text("pdf.cash.feeItems"), I18n.text("pdf.col.item"), day.feeItems(),
                     FeeItemTotal::name, FeeItemTotal::count, FeeItemTotal::amount);
         }
-        cardAndVouchers(report, day);
+        cardAndVouchers(report, day.topUps(), day.vouchers());
         cash(report, day.cash());
         deposits(report, day.deposits());
         overShort(report, day);
@@ -122,20 +124,21 @@ final class DayReportPdf {
         report.section(heading, table.build());
     }
 
-    private static void cardAndVouchers(PdfReport report, CashierDayReport day) {
-        if (day.topUps() == null && day.vouchers() == null) {
+    /** Card top-ups and vouchers of a cashier or of the hall; nothing when the model has neither. */
+    private static void cardAndVouchers(PdfReport report, TopUpTotals topUps, VoucherTotals vouchers) {
+        if (topUps == null && vouchers == null) {
             return;
         }
         PdfTable.Builder table = PdfTable.builder().column(I18n.text("pdf.col.item"), 3)
                 .number(I18n.text("pdf.cash.col.pieces"), 1.5f).number(I18n.text("pdf.cash.col.volume"), 1.5f)
                 .number(I18n.text("pdf.col.amount"), 2.5f);
-        if (day.topUps() != null) {
-            table.row(I18n.text("pdf.cash.topUps"), Integer.toString(day.topUps().count()),
-                    Long.toString(day.topUps().volumeM3()), money(day.topUps().money()));
+        if (topUps != null) {
+            table.row(I18n.text("pdf.cash.topUps"), Integer.toString(topUps.count()), Long.toString(topUps.volumeM3()),
+                    money(topUps.money()));
         }
-        if (day.vouchers() != null) {
-            table.row(I18n.text("pdf.cash.vouchers"), Integer.toString(day.vouchers().count()),
-                    Long.toString(day.vouchers().volumeM3()), money(day.vouchers().faceValueCash()));
+        if (vouchers != null) {
+            table.row(I18n.text("pdf.cash.vouchers"), Integer.toString(vouchers.count()),
+                    Long.toString(vouchers.volumeM3()), money(vouchers.faceValueCash()));
         }
         report.section(I18n.text("pdf.cash.cardAndVouchers"), table.build());
     }
@@ -273,20 +276,7 @@ final class DayReportPdf {
                 t -> DayCharts.tenderName(t.tender()), TenderTotal::count, TenderTotal::amount);
         totals(report, I18n.text("pdf.hall.byBusiness"), I18n.text("pdf.col.business"), day.byBusiness(),
                 b -> DayCharts.businessName(b.business()), BusinessTotal::count, BusinessTotal::amount);
-        if (day.topUps() != null || day.vouchers() != null) {
-            PdfTable.Builder cards = PdfTable.builder().column(I18n.text("pdf.col.item"), 3)
-                    .number(I18n.text("pdf.cash.col.pieces"), 1.5f).number(I18n.text("pdf.cash.col.volume"), 1.5f)
-                    .number(I18n.text("pdf.col.amount"), 2.5f);
-            if (day.topUps() != null) {
-                cards.row(I18n.text("pdf.cash.topUps"), Integer.toString(day.topUps().count()),
-                        Long.toString(day.topUps().volumeM3()), money(day.topUps().money()));
-            }
-            if (day.vouchers() != null) {
-                cards.row(I18n.text("pdf.cash.vouchers"), Integer.toString(day.vouchers().count()),
-                        Long.toString(day.vouchers().volumeM3()), money(day.vouchers().faceValueCash()));
-            }
-            report.section(I18n.text("pdf.cash.cardAndVouchers"), cards.build());
-        }
+        cardAndVouchers(report, day.topUps(), day.vouchers());
         if (!charts.isEmpty()) {
             report.heading(I18n.text("pdf.hall.charts"), 180);
             for (Chart chart : charts) {
