@@ -53,13 +53,23 @@ public final class ReportPdfs {
     }
 
     /**
+     * Reads and parses the report font now, so that the first report does not wait for it (a screen
+     * that will print reports may call this in the background when it opens).
+     *
+     * @throws BusinessException as {@link ReportFont#locate} and when the font cannot be used
+     */
+    public synchronized void prepare() {
+        if (loaded == null) {
+            loaded = PdfFontFace.Shared.read(font());
+        }
+    }
+
+    /**
      * Starts a report with the font read once for all reports (parsing a CJK collection costs more than
      * laying out a report). Reports are made one at a time: the methods that call this are synchronized.
      */
     private PdfReport start(ReportHeading heading) {
-        if (loaded == null) {
-            loaded = PdfFontFace.Shared.read(font());
-        }
+        prepare();
         return PdfReport.create(loaded, heading);
     }
 

@@ -139,4 +139,30 @@ class DayReportPdfTest {
             assertThat(files).as("written again, replaced").hasSize(3);
         }
     }
+
+    @Test
+    void theFontIsLookedUpAndReadOnceOnTheFirstReportOrWhenPrepared() {
+        int[] lookups = {0};
+        ReportPdfs missing = new ReportPdfs(() -> {
+            lookups[0]++;
+            throw new io.counterdesk.shared.BusinessException("pdf.font.notFound", ReportFont.SETTING, "/nowhere.ttc");
+        }, TERMINAL, CLOCK);
+        assertThat(lookups[0]).as("not when wired").isZero();
+        org.assertj.core.api.Assertions.assertThatThrownBy(missing::prepare)
+                .hasMessageContaining("report.font").hasMessageContaining("/nowhere.ttc");
+
+        lookups[0] = 0;
+        ReportPdfs found = new ReportPdfs(() -> {
+            lookups[0]++;
+            return PdfFiles.FONT;
+        }, TERMINAL, CLOCK);
+        found.prepare();
+        found.cashierDay(DayReportsForTests.li(ReportStatus.CLOSED), CHECKER);
+        byte[] second = found.cashierDay(DayReportsForTests.li(ReportStatus.CLOSED), CHECKER);
+
+        assertThat(lookups[0]).isEqualTo(1);
+        assertThat(PdfFiles.text(second)).contains("1002 李娜");
+        assertThat(PdfFiles.fonts(second)).allSatisfy(f -> assertThat(f.isEmbedded()).isTrue());
+        assertThat(PdfFiles.pdfA2bFailures(second)).isEmpty();
+    }
 }
