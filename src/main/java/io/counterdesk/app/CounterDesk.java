@@ -30,6 +30,8 @@ import io.counterdesk.security.AuthService;
 import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.I18n;
+import io.counterdesk.report.CashReportPrinting;
+import io.counterdesk.report.DayReportService;
 import io.counterdesk.till.DayCloseService;
 import io.counterdesk.till.TillService;
 import java.time.Duration;
@@ -66,6 +68,8 @@ public final class CounterDesk implements AutoCloseable {
     private boolean cardMonitorStarted;
     /** Closing the day: deposits, the cash count, the till close (docs/day-close.md). */
     private final DayCloseService dayClose;
+    private final DayReportService dayReports;
+    private final CashReportPrinting cashReportPrinting;
 
     /** How often the card monitor looks at the readers. */
     public static final Duration CARD_POLL = Duration.ofMillis(250);
@@ -103,6 +107,8 @@ public final class CounterDesk implements AutoCloseable {
         }
         this.cardMonitor = cardReader.readers().monitor(CARD_POLL);
         this.dayClose = new DayCloseService(database, journal, terminal);
+        this.dayReports = new DayReportService(database, terminal);
+        this.cashReportPrinting = new CashReportPrinting(dayReports, printer, config.clock().getZone());
         // the report font is looked up on the first report: a terminal without one works, only its PDFs are refused
         this.reportPdfs = new ReportPdfs(() -> settings.reportFont(System.getenv()), terminal, config.clock());
         this.reportArchive = ReportArchive.beside(config.database());
@@ -175,6 +181,14 @@ public final class CounterDesk implements AutoCloseable {
 
     public DayCloseService dayClose() {
         return dayClose;
+    }
+
+    public DayReportService dayReports() {
+        return dayReports;
+    }
+
+    public CashReportPrinting cashReportPrinting() {
+        return cashReportPrinting;
     }
 
     public PaymentService payments() {

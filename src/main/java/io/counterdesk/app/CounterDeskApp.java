@@ -500,7 +500,7 @@ public final class CounterDeskApp extends Application {
                 shell.showError(I18n.text("ui.dayClose.noTill"));
                 return;
             }
-            DayCloseViewModel model = new DayCloseViewModel(executor, desk.dayClose(), operator,
+            DayCloseViewModel model = new DayCloseViewModel(executor, desk.dayClose(), desk.cashReportPrinting(), operator,
                     () -> status.tillNotOpen(I18n.text("ui.status.tillClosed")));
             shell.push(new DayCloseView(model));
             model.load();

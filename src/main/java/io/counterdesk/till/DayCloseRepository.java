@@ -25,7 +25,7 @@ public final class DayCloseRepository {
             rs.getObject("deposited_at", OffsetDateTime.class).toInstant(), rs.getBoolean("late"));
 
     /** A stored count with the figures it was set against. */
-    record StoredCount(long id, int countNo, Instant countedAt, TillFigures figures, CashCount count,
+    public record StoredCount(long id, int countNo, Instant countedAt, TillFigures figures, CashCount count,
                        Money cardExpected, Money cardTicked, Money slipExpected, Money slipTicked, int postings,
                        Set<Long> missing) {
     }
@@ -37,7 +37,7 @@ public final class DayCloseRepository {
     }
 
     /** The cash each payment of the till moved: received and handed back. */
-    List<CashMovement> cashMovements(Tx tx, long tillId) {
+    public List<CashMovement> cashMovements(Tx tx, long tillId) {
         return tx.handle().createQuery("""
                 SELECT payment_id,
                        SUM(CASE WHEN kind = 'CASH_IN' THEN amount_fen ELSE 0 END) AS cash_in,
@@ -49,18 +49,18 @@ public final class DayCloseRepository {
                 .list();
     }
 
-    int postings(Tx tx, long tillId) {
+    public int postings(Tx tx, long tillId) {
         return tx.handle().createQuery("SELECT COUNT(*) FROM till_posting WHERE till_id = :t").bind("t", tillId)
                 .mapTo(Integer.class).one();
     }
 
-    List<Deposit> deposits(Tx tx, long tillId) {
+    public List<Deposit> deposits(Tx tx, long tillId) {
         return tx.handle().createQuery("SELECT * FROM till_deposit WHERE till_id = :t ORDER BY id").bind("t", tillId)
                 .map(DEPOSIT).list();
     }
 
     /** The bank-card and bank-slip postings of the till with their payments' account numbers. */
-    List<SystemSlip> slips(Tx tx, long tillId) {
+    public List<SystemSlip> slips(Tx tx, long tillId) {
         return tx.handle().createQuery("""
                 SELECT tp.id, tp.kind, tp.reference, tp.amount_fen, a.account_no
                 FROM till_posting tp JOIN payment p ON p.id = tp.payment_id JOIN account a ON a.id = p.account_id
@@ -134,7 +134,7 @@ public final class DayCloseRepository {
         return id;
     }
 
-    Optional<StoredCount> lastCount(Tx tx, long tillId) {
+    public Optional<StoredCount> lastCount(Tx tx, long tillId) {
         return tx.handle().createQuery("SELECT * FROM till_count WHERE till_id = :t ORDER BY count_no DESC LIMIT 1")
                 .bind("t", tillId)
                 .map((rs, ctx) -> new StoredCount(rs.getLong("id"), rs.getInt("count_no"),
@@ -212,6 +212,18 @@ public final class DayCloseRepository {
                 VALUES (:t, :c, :at, :o, :os, :e)""")
                 .bind("t", tillId).bind("c", countId).bind("at", tx.now().atOffset(ZoneOffset.UTC)).bind("o", operatorId)
                 .bind("os", overShort.fen()).bind("e", explanation).execute();
+    }
+
+    /** The close of a till: the count it rests on and the explanation, if closed. */
+    public record CloseRow(long countId, Instant closedAt, Money overShort, String explanation) {
+    }
+
+    public Optional<CloseRow> closeOf(Tx tx, long tillId) {
+        return tx.handle().createQuery("SELECT * FROM till_close WHERE till_id = :t").bind("t", tillId)
+                .map((rs, ctx) -> new CloseRow(rs.getLong("count_id"),
+                        rs.getObject("closed_at", OffsetDateTime.class).toInstant(), fen(rs.getLong("over_short_fen")),
+                        rs.getString("explanation")))
+                .findOne();
     }
 
     private static Money fen(long fen) {

@@ -7,6 +7,11 @@ import io.counterdesk.account.TestAccounts;
 import io.counterdesk.billing.BillRepository;
 import io.counterdesk.billing.LateFeeRule;
 import io.counterdesk.payment.FeeItem;
+import io.counterdesk.payment.VoucherBatch;
+import io.counterdesk.receipt.IssuedReceipt;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.util.Set;
 import io.counterdesk.payment.MoneyTender;
 import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.PaymentResult;
@@ -103,5 +108,43 @@ public final class DayAtTheCounter {
         long fen = amount.fen();
         return new CashCount(Map.of(Denomination.Y100, (int) (fen / 10_000), Denomination.Y10, (int) (fen % 10_000 / 1_000),
                 Denomination.Y1, (int) (fen % 1_000 / 100), Denomination.J1, (int) (fen % 100 / 10)));
+    }
+
+    /**
+     * A day of mixed business on 2025-03-10: cash with change, bank card, bank slip, a fee item, a
+     * refund, vouchers with face-value cash, IC gas (its money side), a void, a reprint, a deposit at
+     * 15:30, a count 10 yuan short, the close with its explanation. Expected cash 500 + 1480 − 20 −
+     * 300 − 1000 = 660; counted 650.
+     */
+    public void mixedDay() {
+        DayAtTheCounter day = this;
+        day.payCash(cashier, day.accountOwing("80.00"), "100.00");                        // 1001, change 20
+        day.payBank(cashier, day.accountOwing("120.00"), TenderKind.BANK_CARD, "120.00", "POS-0001"); // 1002
+        day.payBank(cashier, day.accountOwing("45.50"), TenderKind.BANK_SLIP, "45.50", "BS-0310-1");   // 1003
+        day.fee(cashier, day.accountOwing("1.00"), "DISMANTLING", "20.00");               // 1004
+        day.fee(cashier, day.accountOwing("1.00"), "METER_TEST_REFUND", "0");              // 1005, 300 out
+        long voucherAccount = day.accountOwing("29.00");                                  // 10 m³
+        day.payments.collect(cashier, voucherAccount, new PaymentInput(PaymentInput.Bills.ALL, List.of(),
+                Money.ofYuan(10), List.of(), List.of(new VoucherBatch(2, Money.ofYuan(5), java.time.LocalDate.of(2025, 4, 10))),
+                Money.ZERO, false, List.of()));                                          // check slip 501 (the face-value cash is on it)
+        FeeItem gas = FeeItem.gasTier(1, "第一档 3.00 元/m³", Money.ofYuan(3));
+        day.payments.collect(cashier, day.accountOwing("1.00"), new PaymentInput(PaymentInput.Bills.NONE,
+                List.of(new FeeItem.Line(gas, 100)), Money.ofYuan(300), List.of(), List.of(), Money.ZERO, false,
+                List.of()));                                                              // 1006
+        PaymentResult wrong = day.payCash(cashier, day.accountOwing("1050.00"), "1050.00");   // 1007
+        IssuedReceipt voided = wrong.receipts().get(0);
+        day.stock.voidReceipt(cashier, voided.kind(), voided.number(), "打印错位",
+                db.auth().authoriseApprover(cashier, "2001", "demo2001".toCharArray()));
+        day.stock.recordPrinted(cashier, voided.id());
+        day.stock.recordPrinted(cashier, voided.id());                                    // a copy
+        db.clock().set(LocalDateTime.of(2025, 3, 10, 15, 30).atZone(TestDatabase.ZONE).toInstant());
+        day.close.deposit(cashier, Money.ofYuan(1000));                                   // 王伟3-1
+        db.clock().advance(Duration.ofHours(2));
+        long card = day.close.sheet(cashier).slips().stream().filter(s -> s.kind().equals(SystemSlip.BANK_CARD))
+                .findFirst().orElseThrow().postingId();
+        long slip = day.close.sheet(cashier).slips().stream().filter(s -> s.kind().equals(SystemSlip.BANK_SLIP))
+                .findFirst().orElseThrow().postingId();
+        day.close.count(cashier, DayAtTheCounter.countOf(Money.ofYuan(650)), Set.of(card, slip));
+        day.close.close(cashier, "少收十元");
     }
 }

@@ -1,5 +1,8 @@
 package io.counterdesk.till.ui;
 
+import io.counterdesk.report.CashLines;
+import io.counterdesk.report.CashReportPrinting;
+import io.counterdesk.report.CashierDayReport;
 import io.counterdesk.security.Operator;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.I18n;
@@ -82,6 +85,7 @@ public final class DayCloseViewModel {
     private final DayCloseService service;
     private final Operator cashier;
     private final Runnable onClosed;
+    private final CashReportPrinting reportPrinting;
     private final StringProperty depositText = new SimpleStringProperty("");
     private final ObservableList<String> deposits = FXCollections.observableArrayList();
     private final Map<Denomination, StringProperty> pieces = new EnumMap<>(Denomination.class);
@@ -95,8 +99,14 @@ public final class DayCloseViewModel {
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
     private State resumeState = State.COUNTING;
 
-    public DayCloseViewModel(TaskExecutor executor, DayCloseService service, Operator cashier, Runnable onClosed) {
+    /**
+     * @param reportPrinting prints the daily cash report's summary slip once the till is closed
+     * @param onClosed       called on the UI thread when the till is closed (the status bar)
+     */
+    public DayCloseViewModel(TaskExecutor executor, DayCloseService service, CashReportPrinting reportPrinting,
+                             Operator cashier, Runnable onClosed) {
         this.executor = Objects.requireNonNull(executor);
+        this.reportPrinting = Objects.requireNonNull(reportPrinting);
         this.service = Objects.requireNonNull(service);
         this.cashier = Objects.requireNonNull(cashier);
         this.onClosed = Objects.requireNonNull(onClosed);
@@ -205,9 +215,47 @@ public final class DayCloseViewModel {
                     state.set(State.CLOSED);
                     show(MessageKind.INFO, I18n.text("ui.dayClose.closed", closed.count().count().total().format()));
                     onClosed.run();
+                    printReport(closed.session().id());
                 })
                 .onFailure(this::failed)
                 .executeWith(executor);
+    }
+
+    /** Shows the daily cash report of the closed till and prints its summary slip. */
+    private void printReport(long tillId) {
+        BackgroundTask.of(() -> reportPrinting.print(cashier, tillId))
+                .onSuccess(printed -> {
+                    figures.setAll(reportLines(printed.report()));
+                    show(printed.failure().isPresent() ? MessageKind.ERROR : MessageKind.INFO,
+                            printed.failure().map(e -> I18n.text("ui.dayClose.slipFailed", e.getMessage()))
+                                    .orElse(I18n.text("ui.dayClose.slipPrinted")));
+                })
+                .onFailure(error -> show(MessageKind.ERROR, UiErrors.text(error)))
+                .executeWith(executor);
+    }
+
+    /** The report as lines for the result list, the same figures as the printed slip. */
+    static List<String> reportLines(CashierDayReport report) {
+        List<String> lines = new java.util.ArrayList<>();
+        lines.add(I18n.text("report.slip.title"));
+        CashLines c = report.cash();
+        lines.add(I18n.text("ui.dayClose.figure.float", c.openingFloat().format()));
+        lines.add(I18n.text("ui.dayClose.figure.cashIn", c.cashIn().format()));
+        lines.add(I18n.text("ui.dayClose.figure.change", c.change().format()));
+        lines.add(I18n.text("ui.dayClose.figure.refunds", c.refunds().format()));
+        lines.add(I18n.text("ui.dayClose.figure.deposits", c.deposits().format()));
+        lines.add(I18n.text("ui.dayClose.figure.expected", c.expected().format()));
+        lines.add(I18n.text("ui.dayClose.figure.counted", c.counted() == null ? "-" : c.counted().format()));
+        report.byTender().stream().filter(t -> t.count() > 0)
+                .forEach(t -> lines.add(I18n.text("report.tender." + t.tender()) + " ×" + t.count() + " " + t.amount().format()));
+        report.byBusiness().stream().filter(b -> b.count() > 0)
+                .forEach(b -> lines.add(I18n.text("report.business." + b.business()) + " " + b.amount().format()));
+        report.receiptsUsed().forEach(r -> lines.add(I18n.text("report.kind." + r.kind()) + " " + r.first() + "–" + r.last()));
+        report.voided().forEach(v -> lines.add(I18n.text("report.slip.voided") + " " + v.number() + " " + v.reason()));
+        report.deposits().forEach(d -> lines.add(I18n.text("report.slip.deposit") + " " + d.slipNo() + " " + d.amount().format()));
+        report.overShort().forEach(o -> lines.add(I18n.text("report.slip.overShort") + " "
+                + I18n.text("report.tender." + o.tender()) + " " + o.difference().format()));
+        return lines;
     }
 
     /** Space on a slip: ticks or unticks it (counting only). */

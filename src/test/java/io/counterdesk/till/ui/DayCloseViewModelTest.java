@@ -41,7 +41,8 @@ class DayCloseViewModelTest {
     }
 
     private DayCloseViewModel model() {
-        DayCloseViewModel model = new DayCloseViewModel(new CurrentThreadTaskExecutor(), desk.dayClose(), cashier,
+        DayCloseViewModel model = new DayCloseViewModel(new CurrentThreadTaskExecutor(), desk.dayClose(),
+                desk.cashReportPrinting(), cashier,
                 () -> closedCalls++);
         model.load();
         return model;
@@ -55,7 +56,7 @@ class DayCloseViewModelTest {
     }
 
     @Test
-    void theCountIsBlindUntilSubmittedAndABalancedTillCloses() {
+    void theCountIsBlindUntilSubmittedAndABalancedTillCloses() throws Exception {
         Money due = payOneInCash();
         DayCloseViewModel model = model();
         assertThat(model.stateProperty().get()).isEqualTo(DayCloseViewModel.State.COUNTING);
@@ -76,6 +77,12 @@ class DayCloseViewModelTest {
         assertThat(model.stateProperty().get()).isEqualTo(DayCloseViewModel.State.CLOSED);
         assertThat(closedCalls).isEqualTo(1);
         assertThat(desk.tills().current(cashier)).isEmpty();
+        assertThat(model.figures()).contains("营业厅现金日报表（摘要）", "应有现金 " + drawer.format());
+        assertThat(model.messageProperty().get()).isEqualTo("已结账，日报表摘要已打印");
+        List<String> slip = desk.printer().capturePrinter().orElseThrow().awaitJobs(1, java.time.Duration.ofSeconds(10))
+                .get(0).lines().stream().map(String::strip).toList();
+        assertThat(slip).contains("营业厅现金日报表（摘要）");
+        assertThat(slip).anySatisfy(line -> assertThat(line).startsWith("状态").endsWith("已结账"));
     }
 
     @Test
