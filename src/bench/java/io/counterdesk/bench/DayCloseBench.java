@@ -21,21 +21,8 @@ import io.counterdesk.persistence.TerminalRepository;
 import io.counterdesk.receipt.IssuedReceipt;
 import io.counterdesk.receipt.ReceiptKind;
 import io.counterdesk.receipt.ReceiptStockService;
-import io.counterdesk.report.BusinessTotal;
-import io.counterdesk.report.CashLines;
-import io.counterdesk.report.CashierDayReport;
-import io.counterdesk.report.DenominationLine;
-import io.counterdesk.report.DepositLine;
-import io.counterdesk.report.FeeItemTotal;
+import io.counterdesk.report.DayReportService;
 import io.counterdesk.report.HallDayReport;
-import io.counterdesk.report.OverShortLine;
-import io.counterdesk.report.ReceiptRange;
-import io.counterdesk.report.ReportHeader;
-import io.counterdesk.report.ReportStatus;
-import io.counterdesk.report.TenderTotal;
-import io.counterdesk.report.TopUpTotals;
-import io.counterdesk.report.VoidedReceipt;
-import io.counterdesk.report.VoucherTotals;
 import io.counterdesk.report.chart.Chart;
 import io.counterdesk.report.chart.DayCharts;
 import io.counterdesk.report.pdf.ReportArchive;
@@ -50,7 +37,6 @@ import io.counterdesk.shared.Money;
 import io.counterdesk.till.CashCount;
 import io.counterdesk.till.DayCloseService;
 import io.counterdesk.till.Denomination;
-import io.counterdesk.till.OverShort;
 import io.counterdesk.till.TillService;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -79,14 +65,11 @@ import java.util.Set;
  * <p>Setup, not timed: a hall with 5 cashiers, each with a till (¥500 float) and 1,000 durable fee
  * payments through the real {@link PaymentService} (every fourth paid with a ¥50 note and given
  * change), 10 voided receipts and a ¥5,000 deposit each. Timed: each cashier's blind count and
- * close through the real {@link DayCloseService}; the day's report model; the day charts (read from
- * the database); all PDFs written to the day's archive folder.
+ * close through the real {@link DayCloseService}; the day's report model ({@link DayReportService});
+ * the day charts (read from the database); all PDFs written to the day's archive folder.
  *
- * <p>The day's report model: the service that builds it from the database ({@code DayReportService},
- * issue 6 §2) is not on this branch yet, so the bench builds the {@link HallDayReport} from the close
- * results (figures, count, over/short: the real ones) and its own bookkeeping of what it paid
- * (totals by tender and business, receipt numbers, voids). When the service lands, call it here
- * instead (see docs/benchmarks.md).
+ * <p>The day's model comes from {@link DayReportService#hallDay}, read from the database like the
+ * sign-off screen's.
  */
 public final class DayCloseBench {
 
@@ -100,8 +83,7 @@ public final class DayCloseBench {
     }
 
     /** What the bench paid for one cashier. */
-    private record Cashier(Operator operator, List<IssuedReceipt> receipts, List<IssuedReceipt> voided,
-                           List<io.counterdesk.till.Deposit> deposits) {
+    private record Cashier(Operator operator, List<IssuedReceipt> receipts) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -152,14 +134,13 @@ public final class DayCloseBench {
                             List.of(new FeeItem.Line(fee, 1)), cash, List.of(), List.of(), Money.ZERO, false, List.of()));
                     receipts.addAll(paid.receipts());
                 }
-                List<IssuedReceipt> voided = new ArrayList<>();
                 for (int v = 0; v < VOIDS; v++) {
                     IssuedReceipt r = receipts.get(v * (n / VOIDS));
-                    voided.add(stock.voidReceipt(cashier, r.kind(), r.number(), "打印错位",
-                            auth.authoriseApprover(cashier, "2001", "demo2001".toCharArray())));
+                    stock.voidReceipt(cashier, r.kind(), r.number(), "打印错位",
+                            auth.authoriseApprover(cashier, "2001", "demo2001".toCharArray()));
                 }
-                List<io.counterdesk.till.Deposit> deposits = List.of(dayClose.deposit(cashier, DEPOSIT).deposit());
-                cashiers.add(new Cashier(cashier, receipts, voided, deposits));
+                dayClose.deposit(cashier, DEPOSIT);
+                cashiers.add(new Cashier(cashier, receipts));
             }
             double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
 
@@ -167,6 +148,7 @@ public final class DayCloseBench {
             ReportPdfs pdfs = new ReportPdfs(() -> font, terminal, clock);
             ReportArchive archive = ReportArchive.beside(new DatabaseLocation(dir, "hall"));
             DayCharts dayCharts = new DayCharts(database, clock.getZone());
+            DayReportService dayReports = new DayReportService(database, terminal);
 
             System.gc();
             List<MemoryPoolMXBean> heap = ManagementFactory.getMemoryPoolMXBeans().stream()
@@ -177,17 +159,14 @@ public final class DayCloseBench {
             java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
-            List<CashierDayReport> reports = new ArrayList<>();
             for (Cashier c : cashiers) {
-                int n = c.receipts().size();
-                Money expected = FLOAT.plus(FEE.times(n)).minus(DEPOSIT);
+                Money expected = FLOAT.plus(FEE.times(c.receipts().size())).minus(DEPOSIT);
                 dayClose.count(c.operator(), drawer(expected), Set.of());
-                DayCloseService.ClosedTill closed = dayClose.close(c.operator(), "");
-                reports.add(model(terminal, c, closed, day));
+                dayClose.close(c.operator(), "");
             }
             long t1 = System.nanoTime();
             long c1 = threads.getCurrentThreadCpuTime();
-            HallDayReport hall = hall(terminal, day, reports);
+            HallDayReport hall = dayReports.hallDay(manager, day);
             List<Chart> charts = dayCharts.hall(hall);
             long t2 = System.nanoTime();
             long c2 = threads.getCurrentThreadCpuTime();
@@ -222,7 +201,7 @@ public final class DayCloseBench {
                     | step | wall s | CPU s (this thread) |
                     | --- | ---: | ---: |
                     | count and close %d tills (DayCloseService, durable) | %.3f | %.3f |
-                    | day model and charts (per-hour chart read from the database) | %.3f | %.3f |
+                    | the day's model (DayReportService.hallDay) and charts, from the database | %.3f | %.3f |
                     | reading and parsing the report font (once per program run) | %.3f | %.3f |
                     | %d PDFs written to the archive (hall + %d cashiers + receipt stock), %,d KB in all | %.3f | %.3f |
                     | **total, first run in this JVM** | **%.3f** | **%.3f** |
@@ -277,57 +256,6 @@ public final class DayCloseBench {
             left %= face;
         }
         return CashCount.of(pieces);
-    }
-
-    /** A cashier's report from the close (figures, count, over/short) and what the bench paid. */
-    private static CashierDayReport model(TerminalIdentity terminal, Cashier c, DayCloseService.ClosedTill closed,
-                                          LocalDate day) {
-        DayCloseService.CountResult count = closed.count();
-        var f = count.figures();
-        List<DenominationLine> denominations = new ArrayList<>();
-        for (Denomination d : Denomination.values()) {
-            int pieces = count.count().piecesOf(d);
-            if (pieces > 0) {
-                denominations.add(new DenominationLine(d.faceValue(), pieces, d.times(pieces)));
-            }
-        }
-        OverShort os = count.overShort();
-        CashLines cash = new CashLines(f.openingFloat(), f.cashIn(), f.change(), f.refunds(), f.deposits(),
-                f.expectedCash(), count.count().total(), os.cash().difference(), denominations);
-        int n = c.receipts().size();
-        // a voided receipt's payment stands (the bench voids misprints): every payment's money is taken
-        int kept = n;
-        Money taken = FEE.times(kept);
-        IssuedReceipt first = c.receipts().get(0);
-        IssuedReceipt last = c.receipts().get(n - 1);
-        ReportHeader header = new ReportHeader(terminal.hallName(), terminal.terminalCode(), day, closed.session().id(),
-                c.operator().staffNo(), c.operator().name(), closed.session().openedAt(), java.time.Instant.now(),
-                ReportStatus.CLOSED, null, null);
-        return new CashierDayReport(header, List.of(new TenderTotal("CASH", kept, taken)),
-                List.of(new BusinessTotal("FEE_ITEM", kept, taken)), List.of(new FeeItemTotal("拆表费", kept, taken)),
-                List.of(new ReceiptRange("RECEIPT", first.formattedNumber(), last.formattedNumber(), n)),
-                c.voided().stream().map(v -> new VoidedReceipt("RECEIPT", v.formattedNumber(), FEE, v.voidReason(), "2001"))
-                        .toList(), List.of(),
-                c.deposits().stream().map(d -> new DepositLine(d.slipNo(), d.amount(), d.at(), d.late())).toList(),
-                cash, os.lines().stream().map(l -> new OverShortLine(l.tender(), l.expected(), l.actual(), l.difference(),
-                        l.missing().stream().map(s -> s.reference()).toList())).toList(), "",
-                new TopUpTotals(0, 0, Money.ZERO), new VoucherTotals(0, 0, Money.ZERO));
-    }
-
-    private static HallDayReport hall(TerminalIdentity terminal, LocalDate day, List<CashierDayReport> cashiers) {
-        int count = 0;
-        Money taken = Money.ZERO;
-        Money deposits = Money.ZERO;
-        Money overShort = Money.ZERO;
-        for (CashierDayReport c : cashiers) {
-            count += c.byTender().get(0).count();
-            taken = taken.plus(c.byTender().get(0).amount());
-            deposits = deposits.plus(c.cash().deposits());
-            overShort = overShort.plus(c.cash().overShort());
-        }
-        return new HallDayReport(terminal.hallName(), day, cashiers, List.of(new TenderTotal("CASH", count, taken)),
-                List.of(new BusinessTotal("FEE_ITEM", count, taken)), new TopUpTotals(0, 0, Money.ZERO),
-                new VoucherTotals(0, 0, Money.ZERO), deposits, overShort, null, null);
     }
 
     private static void deleteQuietly(Path dir) {
