@@ -32,6 +32,7 @@ import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.report.CashReportPrinting;
 import io.counterdesk.report.DayReportService;
+import io.counterdesk.report.HallSignOffService;
 import io.counterdesk.till.DayCloseService;
 import io.counterdesk.till.TillService;
 import java.time.Duration;
@@ -70,6 +71,7 @@ public final class CounterDesk implements AutoCloseable {
     private final DayCloseService dayClose;
     private final DayReportService dayReports;
     private final CashReportPrinting cashReportPrinting;
+    private final HallSignOffService hallSignOff;
 
     /** How often the card monitor looks at the readers. */
     public static final Duration CARD_POLL = Duration.ofMillis(250);
@@ -109,6 +111,7 @@ public final class CounterDesk implements AutoCloseable {
         this.dayClose = new DayCloseService(database, journal, terminal);
         this.dayReports = new DayReportService(database, terminal);
         this.cashReportPrinting = new CashReportPrinting(dayReports, printer, config.clock().getZone());
+        this.hallSignOff = new HallSignOffService(database, journal, dayReports);
         // the report font is looked up on the first report: a terminal without one works, only its PDFs are refused
         this.reportPdfs = new ReportPdfs(() -> settings.reportFont(System.getenv()), terminal, config.clock());
         this.reportArchive = ReportArchive.beside(config.database());
@@ -185,6 +188,10 @@ public final class CounterDesk implements AutoCloseable {
 
     public DayReportService dayReports() {
         return dayReports;
+    }
+
+    public HallSignOffService hallSignOff() {
+        return hallSignOff;
     }
 
     public CashReportPrinting cashReportPrinting() {

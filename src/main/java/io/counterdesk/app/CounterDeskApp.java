@@ -8,6 +8,8 @@ import io.counterdesk.card.ui.CardReaderStatus;
 import io.counterdesk.card.ui.DemoCardsDialog;
 import io.counterdesk.card.ui.DemoCardsViewModel;
 import io.counterdesk.card.ui.CardServiceView;
+import io.counterdesk.report.ui.HallSignOffView;
+import io.counterdesk.report.ui.HallSignOffViewModel;
 import io.counterdesk.till.ui.DayCloseView;
 import io.counterdesk.till.ui.DayCloseViewModel;
 import io.counterdesk.card.ui.CardServiceViewModel;
@@ -357,6 +359,10 @@ public final class CounterDeskApp extends Application {
                             "ui.keys.dayClose", this::openDayClose)
                             .when(() -> searchShown && !shell.current().filter(DayCloseView::isDayCloseScreen).isPresent()
                                     && operator.may(Permission.OPEN_TILL)),
+                    CounterAction.of("signoff.open", CounterKeys.SIGN_OFF, "Ctrl+H", CounterKeys.GROUP_GENERAL,
+                            "ui.keys.signOff", this::openSignOff)
+                            .when(() -> searchShown && !shell.current().filter(HallSignOffView::isSignOffScreen).isPresent()
+                                    && operator.may(Permission.APPROVE)),
                     CounterAction.of("demo.cards", CounterKeys.DEMO_CARDS, "Ctrl+D", CounterKeys.GROUP_GENERAL,
                             "ui.keys.demoCards", this::openDemoCards)
                             .when(() -> desk.demoCards().isPresent()));
@@ -503,6 +509,14 @@ public final class CounterDeskApp extends Application {
             DayCloseViewModel model = new DayCloseViewModel(executor, desk.dayClose(), desk.cashReportPrinting(), operator,
                     () -> status.tillNotOpen(I18n.text("ui.status.tillClosed")));
             shell.push(new DayCloseView(model));
+            model.load();
+        }
+
+        /** Ctrl+H (hall managers): today's cashiers' reports and the hall's sign-off. */
+        private void openSignOff() {
+            HallSignOffViewModel model = new HallSignOffViewModel(executor, desk.dayReports(), desk.hallSignOff(),
+                    desk.auth(), operator, java.time.LocalDate.now(config.clock()));
+            shell.push(new HallSignOffView(model));
             model.load();
         }
 

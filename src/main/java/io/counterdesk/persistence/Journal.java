@@ -82,6 +82,10 @@ public final class Journal {
                     .bind("prevHash", head.hash())
                     .execute();
             if (moved == 1) {
+                // holding the head: a sign-off committed before is visible now (DayLocks)
+                if (!DayLocks.NOT_BUSINESS.contains(type)) {
+                    DayLocks.requireOpen(tx, java.time.LocalDate.ofInstant(at, tx.clock().getZone()));
+                }
                 handle.createUpdate("""
                         INSERT INTO journal(seq, occurred_at, terminal_code, staff_no, type, subject, payload, prev_hash, hash)
                         VALUES (:seq, :at, :terminal, :staff, :type, :subject, :payload, :prev, :hash)""")

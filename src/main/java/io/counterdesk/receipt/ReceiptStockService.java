@@ -1,6 +1,7 @@
 package io.counterdesk.receipt;
 
 import io.counterdesk.persistence.Database;
+import io.counterdesk.persistence.DayLocks;
 import io.counterdesk.persistence.Journal;
 import io.counterdesk.persistence.Tx;
 import io.counterdesk.security.ApprovalGrant;
@@ -100,6 +101,8 @@ public final class ReceiptStockService {
     /** As {@link #voidReceipt}, inside the caller's transaction (payment cancellation). */
     public IssuedReceipt voidIn(Tx tx, Operator cashier, ReceiptKind kind, long number, String reason, ApprovalGrant grant) {
         IssuedReceipt receipt = voidableIn(tx, cashier, kind, number);
+        // a receipt of a signed-off day stays as it is: corrected by a reversal on a later day
+        DayLocks.requireOpen(tx, java.time.LocalDate.ofInstant(receipt.issuedAt(), tx.clock().getZone()));
         String subject = "receipt:" + kind.name() + ":" + receipt.formattedNumber();
         long approval = approvals.record(tx, grant, cashier, "VOID_RECEIPT", subject, reason);
         receipts.markVoided(tx, receipt.id(), reason.strip(), approval);

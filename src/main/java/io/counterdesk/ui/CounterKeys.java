@@ -11,8 +11,8 @@ import javafx.scene.input.KeyCombination;
  * (anywhere); F3, F4 and F6 again on the receipt stock screen; Ctrl+G the top-up screen (anywhere),
  * with F3–F9 and F12 its own there; Ctrl+B the card service screen (补卡/补气, anywhere), with F3–F9
  * and F12 its own there; Ctrl+D the demo card reader (demo mode only); Ctrl+E the day close
- * (anywhere), with F3, F4, F6, F8 and F12 its own there; Ctrl+H the hall sign-off (reserved). No
- * F-key free.
+ * (anywhere), with F3, F4, F6, F8 and F12 its own there; Ctrl+H the hall sign-off (hall
+ * managers), with F3, F6 and F8 its own there. No F-key free.
  */
 public final class CounterKeys {
 
@@ -41,6 +41,16 @@ public final class CounterKeys {
 
     /** Anywhere on the counter: the cashier's day close (结账: deposits, count, close; E for end). */
     public static final KeyCombination DAY_CLOSE = new KeyCodeCombination(KeyCode.E, KeyCombination.CONTROL_DOWN);
+
+    /** Hall managers, anywhere on the counter: the hall's sign-off (签核, H for hall). */
+    public static final KeyCombination SIGN_OFF = new KeyCodeCombination(KeyCode.H, KeyCombination.CONTROL_DOWN);
+    // the sign-off screen's own keys
+    /** Into the checker's 工号 (then the password; Enter signs off). */
+    public static final KeyCombination SIGN_OFF_CREDENTIALS = new KeyCodeCombination(KeyCode.F3);
+    /** Into the list of cashiers' reports. */
+    public static final KeyCombination SIGN_OFF_LIST = new KeyCodeCombination(KeyCode.F6);
+    /** Into the sign-off note. */
+    public static final KeyCombination SIGN_OFF_NOTE = new KeyCodeCombination(KeyCode.F8);
 
     // the day close screen's own keys
     /** Into the deposit amount (Enter records the deposit). */
@@ -118,6 +128,7 @@ public final class CounterKeys {
     public static final String GROUP_TOP_UP = "ui.keys.group.topup";
     public static final String GROUP_CARD_SERVICE = "ui.keys.group.cardService";
     public static final String GROUP_DAY_CLOSE = "ui.keys.group.dayClose";
+    public static final String GROUP_SIGN_OFF = "ui.keys.group.signOff";
 
     private CounterKeys() {
     }

@@ -1,0 +1,131 @@
+package io.counterdesk.report.ui;
+
+import io.counterdesk.security.ui.CredentialFields;
+import io.counterdesk.shared.I18n;
+import io.counterdesk.ui.CounterAction;
+import io.counterdesk.ui.CounterKeys;
+import io.counterdesk.ui.FormMessage;
+import io.counterdesk.ui.Forms;
+import io.counterdesk.ui.Screen;
+import java.util.List;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * The hall manager's sign-off (签核, Ctrl+H): the cashiers' reports (a till still open or over/short
+ * is highlighted), the hall totals, a note (F8), the checker's 工号 and password (F3), Enter signs off.
+ */
+public final class HallSignOffView implements Screen {
+
+    private static final PseudoClass ATTENTION = PseudoClass.getPseudoClass("attention");
+
+    private final HallSignOffViewModel model;
+    private final VBox page = new VBox();
+    private final TableView<HallSignOffViewModel.Row> table = new TableView<>();
+    private final TextField noteField = new TextField();
+    private final CredentialFields credentials;
+
+    public HallSignOffView(HallSignOffViewModel model) {
+        this.model = model;
+        page.setId("hall-signoff");
+        page.getStyleClass().add("hall-signoff-page");
+        page.setSpacing(8);
+        Label heading = new Label();
+        heading.getStyleClass().add("screen-heading");
+        heading.textProperty().bind(model.headingProperty());
+        Label hint = new Label(I18n.text("ui.signOff.keyHint"));
+        hint.getStyleClass().add("form-hint");
+
+        table.setId("signoff-cashiers");
+        table.getStyleClass().addAll("detail-table", "pay-table");
+        table.setItems(model.rows());
+        table.setPlaceholder(new Label(I18n.text("ui.signOff.empty")));
+        table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+        table.getColumns().add(Forms.textColumn("ui.signOff.col.cashier", HallSignOffViewModel.Row::cashier, 130, false));
+        table.getColumns().add(Forms.textColumn("ui.signOff.col.status", HallSignOffViewModel.Row::status, 80, false));
+        table.getColumns().add(Forms.textColumn("ui.signOff.col.expected", HallSignOffViewModel.Row::expected, 120, true));
+        table.getColumns().add(Forms.textColumn("ui.signOff.col.counted", HallSignOffViewModel.Row::counted, 120, true));
+        table.getColumns().add(Forms.textColumn("ui.signOff.col.overShort", HallSignOffViewModel.Row::overShort, 200, true));
+        table.getColumns().add(Forms.textColumn("ui.signOff.col.deposits", HallSignOffViewModel.Row::deposits, 110, true));
+        table.getColumns().add(Forms.textColumn("ui.signOff.col.explanation", HallSignOffViewModel.Row::explanation, 160, false));
+        table.setRowFactory(t -> new TableRow<>() {
+            @Override
+            protected void updateItem(HallSignOffViewModel.Row item, boolean empty) {
+                super.updateItem(item, empty);
+                pseudoClassStateChanged(ATTENTION, !empty && item != null && item.attention());
+                setStyle(!empty && item != null && item.attention() ? "-fx-background-color: #fde2e1;" : "");
+            }
+        });
+        table.setPrefHeight(220);
+
+        Label totals = new Label();
+        totals.setId("signoff-totals");
+        totals.setWrapText(true);
+        model.totals().addListener((javafx.collections.ListChangeListener<String>) c ->
+                totals.setText(String.join("\n", model.totals())));
+        Label totalsTitle = new Label(I18n.text("ui.signOff.totals"));
+        totalsTitle.getStyleClass().add("field-label");
+        VBox totalsBox = new VBox(totalsTitle, totals);
+        totalsBox.setSpacing(4);
+        totalsBox.getStyleClass().add("panel");
+        HBox.setHgrow(totalsBox, Priority.ALWAYS);
+
+        noteField.setId("signoff-note");
+        noteField.setPromptText(I18n.text("ui.signOff.notePrompt"));
+        noteField.textProperty().bindBidirectional(model.noteProperty());
+        credentials = new CredentialFields("signoff", model.credentials(), "ui.signOff.staffNo", "ui.signOff.password",
+                model::signOff);
+        credentials.editableWhile(model.busyProperty().not().and(model.signedProperty().not()));
+        noteField.setOnAction(e -> credentials.staffNoField().requestFocus());
+        VBox form = new VBox(Forms.fieldLabel("ui.signOff.note", noteField), noteField);
+        form.getChildren().addAll(credentials.nodes());
+        form.getStyleClass().add("panel");
+        form.setSpacing(4);
+        form.setPrefWidth(320);
+        HBox bottom = new HBox(totalsBox, form);
+        bottom.setSpacing(16);
+
+        Label message = FormMessage.create("signoff-message", model.messageProperty(), model.messageKindProperty());
+        page.getChildren().addAll(heading, hint, message, table, bottom);
+        VBox.setVgrow(table, Priority.ALWAYS);
+    }
+
+    /** True for this screen (Ctrl+H does not open it again). */
+    public static boolean isSignOffScreen(Screen screen) {
+        return screen instanceof HallSignOffView;
+    }
+
+    @Override
+    public Node node() {
+        return page;
+    }
+
+    @Override
+    public String title() {
+        return I18n.text("ui.signOff.title");
+    }
+
+    @Override
+    public void shown() {
+        credentials.staffNoField().requestFocus();
+    }
+
+    @Override
+    public List<CounterAction> actions() {
+        return List.of(
+                CounterAction.of("signoff.credentials", CounterKeys.SIGN_OFF_CREDENTIALS, "F3", CounterKeys.GROUP_SIGN_OFF,
+                        "ui.keys.signOff.credentials", () -> credentials.staffNoField().requestFocus()),
+                CounterAction.of("signoff.note", CounterKeys.SIGN_OFF_NOTE, "F8", CounterKeys.GROUP_SIGN_OFF,
+                        "ui.keys.signOff.note", noteField::requestFocus),
+                CounterAction.of("signoff.list", CounterKeys.SIGN_OFF_LIST, "F6", CounterKeys.GROUP_SIGN_OFF,
+                        "ui.keys.signOff.list", table::requestFocus),
+                CounterAction.hint("signoff.sign", "Enter", CounterKeys.GROUP_SIGN_OFF, "ui.keys.signOff.sign"));
+    }
+}

@@ -1,0 +1,111 @@
+package io.counterdesk.report.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.counterdesk.app.CounterDesk;
+import io.counterdesk.payment.PaymentInput;
+import io.counterdesk.security.Operator;
+import io.counterdesk.shared.Money;
+import io.counterdesk.till.CashCount;
+import io.counterdesk.till.Denomination;
+import io.counterdesk.ui.CurrentThreadTaskExecutor;
+import io.counterdesk.ui.MessageKind;
+import io.counterdesk.ui.TestBackend;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The sign-off screen's model on the demo back end: reports listed, differences flagged, sign-off, lock. */
+class HallSignOffViewModelTest {
+
+    @TempDir
+    Path directory;
+    private CounterDesk desk;
+    private Operator wang;
+    private Operator manager;
+    private LocalDate today;
+
+    @BeforeEach
+    void aDayAtTheHall() {
+        desk = TestBackend.start(directory);
+        wang = TestBackend.login(desk, "1001");
+        manager = TestBackend.login(desk, "2001");
+        today = LocalDate.now(desk.config().clock());
+        desk.tills().open(wang, Money.ofYuan(500));
+    }
+
+    @AfterEach
+    void closeDatabase() {
+        desk.close();
+    }
+
+    private HallSignOffViewModel model() {
+        HallSignOffViewModel model = new HallSignOffViewModel(new CurrentThreadTaskExecutor(), desk.dayReports(),
+                desk.hallSignOff(), desk.auth(), manager, today);
+        model.load();
+        return model;
+    }
+
+    @Test
+    void anOpenTillIsFlaggedAndBlocksTheSignOff() {
+        HallSignOffViewModel model = model();
+
+        assertThat(model.rows()).singleElement().satisfies(r -> {
+            assertThat(r.cashier()).isEqualTo("1001 王伟");
+            assertThat(r.status()).isEqualTo("未结账");
+            assertThat(r.attention()).isTrue();
+        });
+        assertThat(model.messageProperty().get()).isEqualTo("还有未结账的班次，结账后才能签核");
+        model.credentials().staffNoProperty().set("2001");
+        model.credentials().passwordProperty().set("demo2001");
+        model.signOff();
+
+        assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
+        assertThat(model.messageProperty().get()).contains("还有未结账的班次", "1001 王伟");
+        assertThat(model.signedProperty().get()).isFalse();
+        assertThat(model.credentials().passwordProperty().get()).isEmpty();
+    }
+
+    @Test
+    void aShortTillIsHighlightedAndTheDaySignedOffAndLocked() {
+        TestBackend.Owing owing = TestBackend.owing(desk, wang, o -> true).get(0);
+        Money due = owing.bills().stream().map(b -> b.outstanding().plus(b.lateFee())).reduce(Money.ZERO, Money::plus);
+        desk.payments().collect(wang, owing.accountId(), PaymentInput.cash(due));
+        desk.dayClose().count(wang, new CashCount(Map.of(Denomination.Y100, 5)), Set.of());
+        desk.dayClose().close(wang, "收款未入钱箱，次日核查");
+        HallSignOffViewModel model = model();
+        assertThat(model.rows()).singleElement().satisfies(r -> {
+            assertThat(r.status()).isEqualTo("已结账");
+            assertThat(r.overShort()).startsWith(due.negate().format());
+            assertThat(r.attention()).isTrue();
+        });
+        assertThat(model.totals()).contains("长短款合计 " + due.negate().format());
+
+        model.noteProperty().set("短款已报财务部");
+        model.credentials().staffNoProperty().set("2001");
+        model.credentials().passwordProperty().set("demo2001");
+        model.signOff();
+
+        assertThat(model.signedProperty().get()).isTrue();
+        assertThat(model.messageProperty().get()).isEqualTo(today + " 已签核（2001 张敏），当日已锁定");
+        assertThat(model.rows()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("已签核"));
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> desk.tills().open(wang, Money.ofYuan(500))))
+                .hasMessageContaining("已由营业厅核对员签核锁定");
+    }
+
+    @Test
+    void aWrongPasswordSignsNothing() {
+        HallSignOffViewModel model = model();
+        model.credentials().staffNoProperty().set("2001");
+        model.credentials().passwordProperty().set("wrong");
+        model.signOff();
+
+        assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
+        assertThat(model.signedProperty().get()).isFalse();
+    }
+}
