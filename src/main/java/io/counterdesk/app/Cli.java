@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
 /** The command line: the window by default, and the support commands. */
 @Command(name = "counterdesk", mixinStandardHelpOptions = true, version = "CounterDesk 0.1",
         description = "营业厅柜台收费终端 CounterDesk. Without a command: opens the counter window.",
-        subcommands = {Cli.Init.class, Cli.Demo.class, Cli.Verify.class, StockCommand.class, CheckDayCommand.class})
+        subcommands = {Cli.Init.class, Cli.Demo.class, Cli.Verify.class, StockCommand.class, CheckDayCommand.class,
+                DayReportCommand.class})
 final class Cli implements Callable<Integer> {
 
 

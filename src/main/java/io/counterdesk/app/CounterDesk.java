@@ -22,6 +22,9 @@ import io.counterdesk.printing.Printers;
 import io.counterdesk.printing.ReceiptPrinter;
 import io.counterdesk.receipt.ReceiptPrinting;
 import io.counterdesk.receipt.ReceiptStockService;
+import io.counterdesk.report.chart.DayCharts;
+import io.counterdesk.report.pdf.ReportArchive;
+import io.counterdesk.report.pdf.ReportPdfs;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.Journal;
 import io.counterdesk.persistence.TerminalIdentity;
@@ -69,6 +72,9 @@ public final class CounterDesk implements AutoCloseable {
     private final AccountOpeningService openings;
     private final OpeningConfirmations openingConfirmations;
     private final TransferService transfers;
+    private final ReportPdfs reportPdfs;
+    private final ReportArchive reportArchive;
+    private final DayCharts dayCharts;
     private boolean cardMonitorStarted;
     private final AccountStatusService accountStatus;
     /** Closing the day: deposits, the cash count, the till close (docs/day-close.md). */
@@ -122,6 +128,10 @@ public final class CounterDesk implements AutoCloseable {
         this.dayReports = new DayReportService(database, terminal);
         this.cashReportPrinting = new CashReportPrinting(dayReports, printer, config.clock().getZone());
         this.hallSignOff = new HallSignOffService(database, journal, dayReports);
+        // the report font is looked up on the first report: a terminal without one works, only its PDFs are refused
+        this.reportPdfs = new ReportPdfs(() -> settings.reportFont(System.getenv()), terminal, config.clock());
+        this.reportArchive = ReportArchive.beside(config.database());
+        this.dayCharts = new DayCharts(database, config.clock().getZone());
     }
 
     /**
@@ -282,6 +292,21 @@ public final class CounterDesk implements AutoCloseable {
     /** Suspension, restoration and closure of accounts (停气/复气/销户). */
     public AccountStatusService accountStatus() {
         return accountStatus;
+    }
+
+    /** The PDF reports (receipt stock, cashier's day, hall's day). */
+    public ReportPdfs reportPdfs() {
+        return reportPdfs;
+    }
+
+    /** The hall's day in charts (per hour, by business, by tender) for the hall report and the sign-off screen. */
+    public DayCharts dayCharts() {
+        return dayCharts;
+    }
+
+    /** Where the day's reports are kept: {@code reports/<day>/} beside the database. */
+    public ReportArchive reportArchive() {
+        return reportArchive;
     }
 
     @Override

@@ -3,11 +3,14 @@ package io.counterdesk.app;
 import io.counterdesk.receipt.ReceiptKind;
 import io.counterdesk.receipt.StockListing;
 import io.counterdesk.receipt.StockRange;
+import io.counterdesk.report.pdf.ReportPdfs;
 import io.counterdesk.security.Operator;
 import io.counterdesk.shared.BusinessException;
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.YearMonth;
 import java.util.Arrays;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -90,6 +93,9 @@ final class StockCommand implements Runnable {
         ManagerLogin manager = new ManagerLogin();
         @Option(names = "--month", description = "YYYY-MM (default: this month)")
         YearMonth month;
+        @Option(names = "--pdf", paramLabel = "FILE",
+                description = "also write the listing as the receipt stock report (票据核对月报, PDF/A) to FILE")
+        Path pdf;
 
         @Override
         public Integer call() {
@@ -97,11 +103,16 @@ final class StockCommand implements Runnable {
             AppConfig config = AppConfig.resolve(db.path, null).withoutDemo();
             try (CounterDesk desk = CounterDesk.start(config)) {
                 YearMonth which = month != null ? month : YearMonth.now(config.clock());
-                for (StockListing l : desk.receiptStock().monthEnd(manager.login(desk), which,
-                        config.clock().getZone())) {
+                Operator loggedIn = manager.login(desk);
+                List<StockListing> listings = desk.receiptStock().monthEnd(loggedIn, which, config.clock().getZone());
+                for (StockListing l : listings) {
                     out.printf("%s %08d–%08d %s [%s]: used %d %s; voided %s; remaining %s%n", l.range().kind(),
                             l.range().firstNo(), l.range().lastNo(), l.holderLabel(), l.range().status(), l.usedCount(),
                             l.used(), l.voided(), l.remaining().isEmpty() ? "—" : l.remaining());
+                }
+                if (pdf != null) {
+                    Path written = ReportPdfs.write(pdf, desk.reportPdfs().receiptStock(listings, which, loggedIn));
+                    out.println("report written to " + written);
                 }
                 return 0;
             } catch (BusinessException e) {

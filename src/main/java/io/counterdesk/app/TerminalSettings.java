@@ -2,6 +2,7 @@ package io.counterdesk.app;
 
 import io.counterdesk.persistence.DatabaseLocation;
 import io.counterdesk.printing.PrinterConfig;
+import io.counterdesk.report.pdf.ReportFont;
 import io.counterdesk.shared.BusinessException;
 import java.io.IOException;
 import java.io.Reader;
@@ -77,6 +78,18 @@ public record TerminalSettings(Path file, Map<String, String> values) {
             return new CardReaderSetting(ReaderKind.SIMULATED, Optional.empty(), demoCards);
         }
         throw new BusinessException("app.settings.cardReader", file, kind);
+    }
+
+    /**
+     * The Chinese font of the PDF reports: {@code report.font} (a file; relative to this file's folder)
+     * and {@code report.font.name}, else the usual system fonts (see {@link ReportFont}).
+     *
+     * @param env the environment, for Windows' font folder
+     */
+    public ReportFont reportFont(Map<String, String> env) {
+        Optional<Path> font = Optional.ofNullable(values.get(ReportFont.SETTING)).filter(v -> !v.isBlank())
+                .map(v -> file.resolveSibling(v));
+        return ReportFont.locate(font, Optional.ofNullable(values.get(ReportFont.NAME_SETTING)), env);
     }
 
     public PrinterConfig printer() {

@@ -34,7 +34,8 @@ public final class I18n {
             "io.counterdesk.i18n.topup",
             "io.counterdesk.i18n.card",
             "io.counterdesk.i18n.accountstatus",
-            "io.counterdesk.i18n.opening");
+            "io.counterdesk.i18n.opening",
+            "io.counterdesk.i18n.pdf");
 
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 

@@ -70,4 +70,32 @@ class StockCommandTest {
         assertThat(overlap.exit()).isEqualTo(2);
         assertThat(overlap.err()).contains("重叠");
     }
+
+    @Test
+    void theListingIsAlsoWrittenAsAPdfReport() throws Exception {
+        String db = copyOfDemoHall();
+        Path file = dir.resolve("out/票据核对-2026-12.pdf");
+
+        Run listing = run("stock", "list", "--db", db, "--manager", "2001", "--password", "demo2001", "--pdf",
+                file.toString());
+
+        assertThat(listing.exit()).as(listing.err()).isZero();
+        assertThat(listing.out()).contains("report written to " + file.toAbsolutePath());
+        String text = io.counterdesk.report.pdf.PdfFiles.text(java.nio.file.Files.readAllBytes(file));
+        assertThat(text).contains("票据核对月报").contains("号段汇总").contains("1002 李娜").contains("打印：2001 张敏");
+    }
+
+    @Test
+    void aConfiguredFontThatIsMissingRefusesTheReportNamingTheSetting() throws Exception {
+        String db = copyOfDemoHall();
+        java.nio.file.Files.writeString(dir.resolve(TerminalSettings.FILE_NAME), "report.font=fonts/simsun.ttc\n"
+                + "card.reader=simulated\n");
+
+        Run listing = run("stock", "list", "--db", db, "--manager", "2001", "--password", "demo2001", "--pdf",
+                dir.resolve("x.pdf").toString());
+
+        assertThat(listing.exit()).isEqualTo(2);
+        assertThat(listing.err()).contains("report.font").contains(dir.resolve("fonts/simsun.ttc").toString());
+        assertThat(dir.resolve("x.pdf")).doesNotExist();
+    }
 }

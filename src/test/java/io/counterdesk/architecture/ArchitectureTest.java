@@ -130,6 +130,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void pdfBoxOnlyInThePdfReports() {
+        noClasses().that().resideOutsideOfPackage("io.counterdesk.report.pdf..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.apache.pdfbox..", "org.apache.fontbox..")
+                .because("reports are laid out in report.pdf; the rest hands it figures (STYLE.md)")
+                .check(CLASSES);
+    }
+
+    @Test
     void belowTheScreensNothingDependsOnThem() {
         noClasses().that().resideOutsideOfPackage("..ui..").and().resideOutsideOfPackage("io.counterdesk.app")
                 .should().dependOnClassesThat().resideInAPackage("..ui..")

@@ -1,0 +1,169 @@
+package io.counterdesk.report.pdf;
+
+import io.counterdesk.persistence.TerminalIdentity;
+import io.counterdesk.receipt.StockListing;
+import io.counterdesk.report.CashierDayReport;
+import io.counterdesk.report.HallDayReport;
+import io.counterdesk.report.ReportHeader;
+import io.counterdesk.report.chart.Chart;
+import io.counterdesk.security.Operator;
+import io.counterdesk.shared.BusinessException;
+import io.counterdesk.shared.I18n;
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * The PDF reports of this hall: each method lays out one report from its figures and returns the
+ * finished PDF/A-2b file's bytes. The font is looked up on the first report, so a terminal without
+ * a Chinese font starts and works; only its reports are refused, with a message naming the setting.
+ */
+public final class ReportPdfs {
+
+    private final Supplier<ReportFont> fontSetting;
+    private final TerminalIdentity terminal;
+    private final Clock clock;
+    private ReportFont font;
+    private PdfFontFace.Shared loaded;
+
+    /**
+     * @param font looks the font up ({@link ReportFont#locate}); called once, on the first report
+     */
+    public ReportPdfs(Supplier<ReportFont> font, TerminalIdentity terminal, Clock clock) {
+        this.fontSetting = Objects.requireNonNull(font);
+        this.terminal = Objects.requireNonNull(terminal);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /** The font the reports embed; looked up once. */
+    public synchronized ReportFont font() {
+        if (font == null) {
+            font = fontSetting.get();
+        }
+        return font;
+    }
+
+    /**
+     * Reads and parses the report font now, so that the first report does not wait for it (a screen
+     * that will print reports may call this in the background when it opens).
+     *
+     * @throws BusinessException as {@link ReportFont#locate} and when the font cannot be used
+     */
+    public synchronized void prepare() {
+        if (loaded == null) {
+            loaded = PdfFontFace.Shared.read(font());
+        }
+    }
+
+    /**
+     * Starts a report with the font read once for all reports (parsing a CJK collection costs more than
+     * laying out a report). Reports are made one at a time: the methods that call this are synchronized.
+     */
+    private PdfReport start(ReportHeading heading) {
+        prepare();
+        return PdfReport.create(loaded, heading);
+    }
+
+    /** The receipt stock report of {@code month} (票据核对月报) from its month-end listing. */
+    public synchronized byte[] receiptStock(List<StockListing> listings, YearMonth month, Operator printedBy) {
+        String title = I18n.text("pdf.stock.title");
+        ReportHeading heading = heading(title, I18n.text("pdf.stock.subtitle", month.toString()), month.toString(),
+                printedBy);
+        try (PdfReport report = start(heading)) {
+            StockReportPdf.write(report, listings);
+            return report.toBytes();
+        }
+    }
+
+    /** The cashier's daily cash report (营业厅现金日报表). */
+    public synchronized byte[] cashierDay(CashierDayReport day, Operator printedBy) {
+        ReportHeader h = day.header();
+        String title = I18n.text("pdf.cash.title");
+        ReportHeading heading = heading(title, I18n.text("pdf.cash.subtitle", h.businessDay().toString(),
+                DayReportPdf.cashier(h), h.terminalCode(), DayReportPdf.status(h)), h.businessDay() + " "
+                + DayReportPdf.cashier(h), printedBy);
+        try (PdfReport report = start(heading)) {
+            new DayReportPdf(clock.getZone()).cashier(report, day);
+            return report.toBytes();
+        }
+    }
+
+    /** The hall's day report (营业厅日报): every cashier, the hall totals and {@code charts}. */
+    public synchronized byte[] hallDay(HallDayReport day, List<Chart> charts, Operator printedBy) {
+        DayReportPdf layout = new DayReportPdf(clock.getZone());
+        String signed = day.signed() ? I18n.text("pdf.hall.signed", day.signedBy(), layout.dateTime(day.signedAt()))
+                : I18n.text("pdf.hall.unsigned");
+        ReportHeading heading = heading(I18n.text("pdf.hall.title"), I18n.text("pdf.hall.subtitle",
+                day.businessDay().toString(), day.cashiers().size(), signed), day.businessDay().toString(), printedBy);
+        try (PdfReport report = start(heading)) {
+            layout.hall(report, day, charts);
+            return report.toBytes();
+        }
+    }
+
+    /**
+     * Writes the day's reports into the day's folder of {@code archive}: {@code hall.pdf} and one
+     * {@code cash-report-<工号>-<till>.pdf} per cashier's till session. A report written again (after
+     * a correction, or once signed off) replaces the earlier one.
+     *
+     * @return the files written, the hall report first
+     */
+    public List<Path> archiveDay(HallDayReport day, List<Chart> charts, Operator printedBy, ReportArchive archive) {
+        Path folder = archive.day(day.businessDay());
+        List<Path> written = new ArrayList<>();
+        written.add(archive.save(folder, HALL_FILE, hallDay(day, charts, printedBy)));
+        for (CashierDayReport cashier : day.cashiers()) {
+            written.add(archive.save(folder, cashierFile(cashier.header()), cashierDay(cashier, printedBy)));
+        }
+        return written;
+    }
+
+    public static final String HALL_FILE = "hall.pdf";
+
+    /** The archive name of a cashier's report: {@code cash-report-1001-17.pdf}. */
+    public static String cashierFile(ReportHeader header) {
+        return "cash-report-" + header.cashierStaffNo().replaceAll("[^0-9A-Za-z_-]", "_") + "-" + header.tillId()
+                + ".pdf";
+    }
+
+    ReportHeading heading(String title, String subtitle, String period, Operator printedBy) {
+        return new ReportHeading(title, subtitle, terminal.hallName() + "（" + terminal.hallCode() + "）", period,
+                printedBy.label(), ZonedDateTime.now(clock));
+    }
+
+    /**
+     * Writes {@code pdf} to {@code file} (creating its folder) through a temporary file beside it,
+     * so that a crash never leaves half a report under the report's name.
+     *
+     * @throws BusinessException {@code pdf.write.failed} naming the file
+     */
+    public static Path write(Path file, byte[] pdf) {
+        Path target = file.toAbsolutePath();
+        try {
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), ".report-", ".tmp");
+            try {
+                Files.write(temp, pdf);
+                try {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            } finally {
+                Files.deleteIfExists(temp);
+            }
+            return target;
+        } catch (IOException e) {
+            throw new BusinessException("pdf.write.failed", target, e.getMessage());
+        }
+    }
+}
