@@ -556,7 +556,8 @@ public final class CounterDeskApp extends Application {
         /** Ctrl+H (hall managers): today's cashiers' reports and the hall's sign-off. */
         private void openSignOff() {
             HallSignOffViewModel model = new HallSignOffViewModel(executor, desk.dayReports(), desk.hallSignOff(),
-                    desk.auth(), operator, java.time.LocalDate.now(config.clock()));
+                    desk.auth(), operator, java.time.LocalDate.now(config.clock()), HallSignOffViewModel.DayPapers.of(
+                            desk.dayCharts(), desk.reportPdfs(), desk.reportArchive()));
             shell.push(new HallSignOffView(model));
             model.load();
         }

@@ -92,8 +92,19 @@ public final class HallSignOffView implements Screen {
         HBox bottom = new HBox(totalsBox, form);
         bottom.setSpacing(16);
 
+        HBox charts = new HBox();
+        charts.setId("signoff-charts");
+        charts.setSpacing(8);
+        charts.setPrefHeight(210);
+        model.charts().addListener((javafx.collections.ListChangeListener<io.counterdesk.report.chart.Chart>) c ->
+                charts.getChildren().setAll(model.charts().stream().map(chart -> {
+                    ChartNode node = new ChartNode(chart);
+                    HBox.setHgrow(node, Priority.ALWAYS);
+                    return node;
+                }).toList()));
+
         Label message = FormMessage.create("signoff-message", model.messageProperty(), model.messageKindProperty());
-        page.getChildren().addAll(heading, hint, message, table, bottom);
+        page.getChildren().addAll(heading, hint, message, table, charts, bottom);
         VBox.setVgrow(table, Priority.ALWAYS);
     }
 

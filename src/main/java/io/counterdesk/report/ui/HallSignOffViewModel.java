@@ -7,8 +7,13 @@ import io.counterdesk.report.HallSignOffService;
 import io.counterdesk.report.OverShortLine;
 import io.counterdesk.report.ReportStatus;
 import io.counterdesk.report.TenderTotal;
+import io.counterdesk.report.chart.Chart;
+import io.counterdesk.report.chart.DayCharts;
+import io.counterdesk.report.pdf.ReportArchive;
+import io.counterdesk.report.pdf.ReportPdfs;
 import io.counterdesk.security.AuthService;
 import io.counterdesk.security.Operator;
+import io.counterdesk.security.OperatorConfirmation;
 import io.counterdesk.security.ui.CredentialEntry;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Money;
@@ -16,6 +21,7 @@ import io.counterdesk.ui.BackgroundTask;
 import io.counterdesk.ui.MessageKind;
 import io.counterdesk.ui.TaskExecutor;
 import io.counterdesk.ui.UiErrors;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,6 +53,8 @@ public final class HallSignOffViewModel {
     private final TaskExecutor executor;
     private final DayReportService reports;
     private final HallSignOffService signOffs;
+    private final DayPapers papers;
+    private final ObservableList<Chart> charts = FXCollections.observableArrayList();
     private final AuthService auth;
     private final Operator manager;
     private final LocalDate day;
@@ -60,8 +68,44 @@ public final class HallSignOffViewModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
 
+    /**
+     * What the screen draws and keeps besides the figures: the hall's day in charts, and once signed
+     * off its PDF reports in the day's archive folder.
+     */
+    public interface DayPapers {
+
+        List<Chart> charts(HallDayReport hall);
+
+        /** Writes the day's PDFs; returns the files written. */
+        List<Path> archive(HallDayReport hall, List<Chart> charts, Operator checker);
+
+        /** The terminal's own: charts from the database, PDFs into {@code reports/<day>/} beside it. */
+        static DayPapers of(DayCharts charts, ReportPdfs pdfs, ReportArchive archive) {
+            return new DayPapers() {
+                @Override
+                public List<Chart> charts(HallDayReport hall) {
+                    return charts.hall(hall);
+                }
+
+                @Override
+                public List<Path> archive(HallDayReport hall, List<Chart> drawn, Operator checker) {
+                    return pdfs.archiveDay(hall, drawn, checker, archive);
+                }
+            };
+        }
+    }
+
+    /** A day as the screen shows it: figures, charts, and after the sign-off what became of its PDFs. */
+    private record Shown(HallDayReport hall, List<Chart> charts, Archived archived) {
+    }
+
+    /** What became of the signed day's PDFs: written (where), or not (why). */
+    private record Archived(boolean written, String note) {
+    }
+
     public HallSignOffViewModel(TaskExecutor executor, DayReportService reports, HallSignOffService signOffs,
-                                AuthService auth, Operator manager, LocalDate day) {
+                                AuthService auth, Operator manager, LocalDate day, DayPapers papers) {
+        this.papers = Objects.requireNonNull(papers);
         this.executor = Objects.requireNonNull(executor);
         this.reports = Objects.requireNonNull(reports);
         this.signOffs = Objects.requireNonNull(signOffs);
@@ -74,10 +118,14 @@ public final class HallSignOffViewModel {
     /** Reads the day's reports. */
     public void load() {
         busy.set(true);
-        BackgroundTask.of(() -> reports.hallDay(manager, day))
-                .onSuccess(hall -> {
+        BackgroundTask.of(() -> {
+                    HallDayReport hall = reports.hallDay(manager, day);
+                    return new Shown(hall, papers.charts(hall), null);
+                })
+                .onSuccess(shown -> {
                     busy.set(false);
-                    show(hall);
+                    show(shown.hall());
+                    charts.setAll(shown.charts());
                 })
                 .onFailure(this::failed)
                 .executeWith(executor);
@@ -96,11 +144,19 @@ public final class HallSignOffViewModel {
         char[] password = credentials.takePassword();
         String why = note.get();
         busy.set(true);
-        BackgroundTask.of(() -> signOffs.signOff(auth.confirmOperator(staffNo, password), day, why))
-                .onSuccess(hall -> {
+        BackgroundTask.of(() -> {
+                    OperatorConfirmation checker = auth.confirmOperator(staffNo, password);
+                    HallDayReport hall = signOffs.signOff(checker, day, why);
+                    List<Chart> drawn = papers.charts(hall);
+                    return new Shown(hall, drawn, archive(hall, drawn, checker.operator()));
+                })
+                .onSuccess(shown -> {
                     busy.set(false);
-                    show(hall);
-                    message(MessageKind.INFO, I18n.text("ui.signOff.done", day.toString(), hall.signedBy()));
+                    show(shown.hall());
+                    charts.setAll(shown.charts());
+                    String done = I18n.text("ui.signOff.done", day.toString(), shown.hall().signedBy());
+                    message(shown.archived().written() ? MessageKind.INFO : MessageKind.ERROR,
+                            done + "；" + shown.archived().note());
                 })
                 .onFailure(this::failed)
                 .executeWith(executor);
@@ -142,6 +198,25 @@ public final class HallSignOffViewModel {
                 r.overShort().isEmpty() ? "—" : overShort.format() + (detail.isEmpty() ? "" : "（" + detail + "）"),
                 r.cash().deposits().format(), r.explanation(),
                 differs || r.header().status() == ReportStatus.OPEN);
+    }
+
+    /**
+     * The signed day's PDFs. The sign-off is committed before them: a PDF that cannot be written (no
+     * font, disk full) does not undo it, the manager is told, and {@code day-report} writes them later.
+     */
+    private Archived archive(HallDayReport hall, List<Chart> drawn, Operator checker) {
+        try {
+            List<Path> written = papers.archive(hall, drawn, checker);
+            Path folder = written.isEmpty() ? null : written.get(0).getParent();
+            return new Archived(true, I18n.text("ui.signOff.archived", written.size(), String.valueOf(folder)));
+        } catch (RuntimeException e) {
+            return new Archived(false, I18n.text("ui.signOff.archiveFailed", UiErrors.text(e)));
+        }
+    }
+
+    /** The hall's day in charts (per hour, by business, by tender), drawn by the view. */
+    public ObservableList<Chart> charts() {
+        return FXCollections.unmodifiableObservableList(charts);
     }
 
     private void failed(Throwable error) {

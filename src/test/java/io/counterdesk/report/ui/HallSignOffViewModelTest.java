@@ -46,7 +46,8 @@ class HallSignOffViewModelTest {
 
     private HallSignOffViewModel model() {
         HallSignOffViewModel model = new HallSignOffViewModel(new CurrentThreadTaskExecutor(), desk.dayReports(),
-                desk.hallSignOff(), desk.auth(), manager, today);
+                desk.hallSignOff(), desk.auth(), manager, today,
+                HallSignOffViewModel.DayPapers.of(desk.dayCharts(), desk.reportPdfs(), desk.reportArchive()));
         model.load();
         return model;
     }
@@ -92,7 +93,11 @@ class HallSignOffViewModelTest {
         model.signOff();
 
         assertThat(model.signedProperty().get()).isTrue();
-        assertThat(model.messageProperty().get()).isEqualTo(today + " 已签核（2001 张敏），当日已锁定");
+        Path folder = desk.reportArchive().day(today);
+        assertThat(model.messageProperty().get())
+                .isEqualTo(today + " 已签核（2001 张敏），当日已锁定；2 份报表 PDF 已存入 " + folder);
+        assertThat(folder.resolve(io.counterdesk.report.pdf.ReportPdfs.HALL_FILE)).isRegularFile();
+        assertThat(model.charts()).extracting(c -> c.title()).hasSize(3);
         assertThat(model.rows()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("已签核"));
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> desk.tills().open(wang, Money.ofYuan(500))))
                 .hasMessageContaining("已由营业厅核对员签核锁定");
