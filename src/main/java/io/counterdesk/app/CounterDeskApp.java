@@ -589,7 +589,8 @@ public final class CounterDeskApp extends Application {
                     demo.readers().card(demo.readerName()).ifPresent(card -> demo.keep(accountNo, holder, meterNo, card)));
             OpeningViewModel.Services services = new OpeningViewModel.Services(desk.openings(),
                     desk.openingConfirmations(), desk.cardReader(), desk.receiptPrinting(), printerMonitor, paper,
-                    serviceClock, keep);
+                    serviceClock, keep, (opening, cashier) -> desk.reportPdfs().archiveApplication(opening, cashier,
+                            desk.reportArchive()));
             OpeningViewModel model = new OpeningViewModel(executor, services, operator);
             shell.push(new OpeningView(model, window));
             model.load();

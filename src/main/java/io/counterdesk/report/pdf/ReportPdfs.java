@@ -1,5 +1,6 @@
 package io.counterdesk.report.pdf;
 
+import io.counterdesk.account.opening.OpeningRecord;
 import io.counterdesk.persistence.TerminalIdentity;
 import io.counterdesk.receipt.StockListing;
 import io.counterdesk.report.CashierDayReport;
@@ -15,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -95,6 +97,27 @@ public final class ReportPdfs {
             new DayReportPdf(clock.getZone()).cashier(report, day);
             return report.toBytes();
         }
+    }
+
+    /** The gas application form (用气申请书) of a committed opening, for the archive. */
+    public synchronized byte[] applicationForm(OpeningRecord opening, Operator printedBy) {
+        LocalDate day = LocalDate.ofInstant(opening.openedAt(), clock.getZone());
+        ReportHeading heading = heading(I18n.text("pdf.application.title"), I18n.text("pdf.application.subtitle",
+                opening.account().accountNo(), opening.account().holder().name()), day.toString(), printedBy);
+        try (PdfReport report = start(heading)) {
+            ApplicationFormPdf.write(report, opening, clock.getZone());
+            return report.toBytes();
+        }
+    }
+
+    /**
+     * Writes the application form into the archive folder of the opening's day
+     * ({@code reports/<day>/application-<户号>.pdf}); a second call replaces it.
+     */
+    public Path archiveApplication(OpeningRecord opening, Operator printedBy, ReportArchive archive) {
+        LocalDate day = LocalDate.ofInstant(opening.openedAt(), clock.getZone());
+        return archive.save(archive.day(day), "application-" + opening.account().accountNo() + ".pdf",
+                applicationForm(opening, printedBy));
     }
 
     /** The hall's day report (营业厅日报): every cashier, the hall totals and {@code charts}. */

@@ -107,11 +107,23 @@ public final class OpeningViewModel {
         }
     }
 
+    /** Writes the gas application form (用气申请书) of a committed opening into the archive. */
+    @FunctionalInterface
+    public interface ApplicationForms {
+        /** @return the file written */
+        java.nio.file.Path archive(io.counterdesk.account.opening.OpeningRecord opening, Operator cashier);
+    }
+
+    /** What became of the confirmation and the application form after an opening was committed. */
+    private record Papers(String formText, boolean formFailed, Throwable printError) {
+    }
+
     /** What the screen works with, wired by the application. */
     public record Services(AccountOpeningService openings, OpeningConfirmations confirmations, CardAccess reader,
                            ReceiptPrinting printing, PrinterActivity printerActivity, PaperWidth paper,
-                           ServiceClock serviceClock, CardKeeper cardWritten) {
+                           ServiceClock serviceClock, CardKeeper cardWritten, ApplicationForms applicationForms) {
         public Services {
+            Objects.requireNonNull(applicationForms);
             Objects.requireNonNull(openings);
             Objects.requireNonNull(confirmations);
             Objects.requireNonNull(reader);
@@ -573,23 +585,43 @@ public final class OpeningViewModel {
     private void printConfirmation(String receiptText) {
         long accountId = opened.accountId();
         services.printerActivity().printingStarted();
-        BackgroundTask.of(() -> services.confirmations().print(cashier, accountId))
-                .onSuccess(record -> {
+        BackgroundTask.of(() -> {
+                    String formText;
+                    boolean formFailed = false;
+                    try {
+                        formText = I18n.text("ui.opening.formArchived", services.applicationForms()
+                                .archive(services.openings().record(cashier, accountId), cashier).getFileName());
+                    } catch (RuntimeException e) {
+                        formText = I18n.text("ui.opening.formNotArchived", UiErrors.text(e));
+                        formFailed = true;
+                    }
+                    try {
+                        services.confirmations().print(cashier, accountId);
+                        return new Papers(formText, formFailed, null);
+                    } catch (RuntimeException e) {
+                        return new Papers(formText, formFailed, e);
+                    }
+                })
+                .onSuccess(papers -> {
                     services.printerActivity().printingFinished();
-                    finish(receiptText, I18n.text("ui.opening.confirmationPrinted"), false);
+                    boolean printFailed = papers.printError() != null;
+                    finish(receiptText, printFailed
+                            ? I18n.text("ui.opening.confirmationNotPrinted", UiErrors.text(papers.printError()))
+                            : I18n.text("ui.opening.confirmationPrinted"), papers.formText(),
+                            printFailed || papers.formFailed());
                 })
                 .onFailure(error -> {
                     services.printerActivity().printingFinished();
-                    finish(receiptText, I18n.text("ui.opening.confirmationNotPrinted", UiErrors.text(error)), true);
+                    finish(receiptText, I18n.text("ui.opening.confirmationNotPrinted", UiErrors.text(error)), "", true);
                 })
                 .executeWith(executor);
     }
 
-    private void finish(String receiptText, String confirmationText, boolean printFailed) {
+    private void finish(String receiptText, String confirmationText, String formText, boolean printFailed) {
         state.set(State.DONE);
         String card = cardText();
         result.set(String.join("\n", List.of(I18n.text("ui.opening.opened", opened.accountNo()), card, receiptText,
-                confirmationText).stream().filter(s -> !s.isEmpty()).toList()));
+                confirmationText, formText).stream().filter(s -> !s.isEmpty()).toList()));
         boolean allWell = !opened.cardPending() && !printFailed && (receipts == null || receipts.allPrinted());
         show(allWell ? MessageKind.INFO : MessageKind.ERROR, result.get(), null);
     }

@@ -52,7 +52,8 @@ class OpeningViewModelTest {
         demo = desk.demoCards().orElseThrow();
         model = new OpeningViewModel(new CurrentThreadTaskExecutor(), new OpeningViewModel.Services(desk.openings(),
                 desk.openingConfirmations(), desk.cardReader(), desk.receiptPrinting(), PrinterActivity.NONE,
-                io.counterdesk.printing.PaperWidth.MM80, ServiceClock.NONE, OpeningViewModel.CardKeeper.NONE),
+                io.counterdesk.printing.PaperWidth.MM80, ServiceClock.NONE, OpeningViewModel.CardKeeper.NONE,
+                (opening, who) -> desk.reportPdfs().archiveApplication(opening, who, desk.reportArchive())),
                 cashier);
         model.load();
     }
@@ -103,7 +104,7 @@ class OpeningViewModelTest {
     }
 
     @Test
-    void theSummaryNeedsEveryDocumentAndARefusalAtTheCommitKeepsEverythingTyped() {
+    void theSummaryNeedsEveryDocumentAndARefusalAtTheCommitKeepsEverythingTyped() throws Exception {
         household("8000000001", "3000");                                   // a demo account's meter
         model.ticked(Document.PROPERTY_PROOF).set(false);
         model.confirm();
@@ -128,6 +129,17 @@ class OpeningViewModelTest {
         model.commit();
         assertThat(model.stateProperty().get()).isEqualTo(State.DONE);
         assertThat(model.accountNoProperty().get()).matches("33[0-9]{8}");
+
+        // the gas application form (用气申请书) went into the day's archive folder
+        String accountNo = model.accountNoProperty().get();
+        java.nio.file.Path form = desk.reportArchive().day(java.time.LocalDate.now(desk.config().clock()))
+                .resolve("application-" + accountNo + ".pdf");
+        assertThat(model.messageProperty().get()).contains("用气申请书已存档（application-" + accountNo + ".pdf）");
+        byte[] pdf = java.nio.file.Files.readAllBytes(form);
+        assertThat(io.counterdesk.report.pdf.PdfFiles.text(pdf)).contains("用气申请书", accountNo, "李明", "M-VM-0002",
+                "¥2,400.00", "房屋产权证或购房合同", "申请人声明");
+        assertThat(io.counterdesk.report.pdf.PdfFiles.pdfA2bFailures(pdf)).isEmpty();
+        io.counterdesk.report.pdf.PdfFiles.keep("application-form.pdf", pdf);
     }
 
     @Test
