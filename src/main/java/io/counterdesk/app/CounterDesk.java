@@ -65,6 +65,7 @@ public final class CounterDesk implements AutoCloseable {
     private final AccountOpeningService openings;
     private final OpeningConfirmations openingConfirmations;
     private final TransferService transfers;
+    private final io.counterdesk.account.opening.AutoDebitService autoDebits;
     private boolean cardMonitorStarted;
     private final AccountStatusService accountStatus;
 
@@ -109,6 +110,7 @@ public final class CounterDesk implements AutoCloseable {
         this.openings = new AccountOpeningService(database, journal, payments, cardIssue, serviceTimes);
         this.openingConfirmations = new OpeningConfirmations(openings, database, terminal, printer);
         this.transfers = new TransferService(database, journal, payments, serviceTimes);
+        this.autoDebits = new io.counterdesk.account.opening.AutoDebitService(database, journal, serviceTimes);
     }
 
     /**
@@ -239,6 +241,11 @@ public final class CounterDesk implements AutoCloseable {
     /** Ownership transfers (过户). */
     public TransferService transfers() {
         return transfers;
+    }
+
+    /** Changing or cancelling an account's bank auto-debit (银行代扣). */
+    public io.counterdesk.account.opening.AutoDebitService autoDebits() {
+        return autoDebits;
     }
 
     /** The monitor of the card readers, started on first use and stopped by {@link #close()}. */

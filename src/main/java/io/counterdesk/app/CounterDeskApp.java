@@ -6,6 +6,8 @@ import io.counterdesk.account.transfer.ui.TransferView;
 import io.counterdesk.account.transfer.ui.TransferViewModel;
 import io.counterdesk.account.ui.AccountDetailView;
 import io.counterdesk.account.ui.AccountDetailViewModel;
+import io.counterdesk.account.opening.ui.AutoDebitDialog;
+import io.counterdesk.account.opening.ui.AutoDebitViewModel;
 import io.counterdesk.account.ui.AccountStatusKeys;
 import io.counterdesk.account.ui.AccountStatusViewModel;
 import io.counterdesk.account.ui.SuspensionListView;
@@ -665,6 +667,7 @@ public final class CounterDeskApp extends Application {
             AccountDetailView view = new AccountDetailView(model, () -> openPayment(model));
             if (operator.may(Permission.COUNTER_BUSINESS)) {
                 view.withActions(accountStatusKeys(model).actions());
+                view.withActions(List.of(autoDebitAction(model)));
             }
             shell.push(view);
             model.load();
@@ -692,6 +695,32 @@ public final class CounterDeskApp extends Application {
                     desk.accountStatus(), desk.receiptPrinting(), printerMonitor, paper), operator,
                     detail.accountId(), listener);
             return new AccountStatusKeys(model, detail, window, executor, desk.auth(), operator);
+        }
+
+        /**
+         * Ctrl+K on an account not closed: the auto-debit dialog (银行代扣变更/取消), timed as AUTO_DEBIT
+         * from the key to its commit; the result on the message line, the account read again.
+         */
+        private CounterAction autoDebitAction(AccountDetailViewModel detail) {
+            return CounterAction.of("account.autoDebit", CounterKeys.AUTO_DEBIT, "Ctrl+K", CounterKeys.GROUP_SEARCH,
+                    "ui.keys.openingAutoDebit", () -> {
+                        AutoDebitViewModel model = new AutoDebitViewModel(executor, new AutoDebitViewModel.Services(
+                                desk.autoDebits(), serviceClock), operator, detail.accountId(), done -> {
+                                    window.closeOverlay();
+                                    shell.showInfo(AutoDebitViewModel.doneText(done));
+                                    detail.reload();
+                                });
+                        model.load(() -> {
+                            AutoDebitDialog dialog = new AutoDebitDialog(model);
+                            window.showOverlay(dialog.node(), () -> {
+                                model.closed();
+                                window.closeOverlay();
+                            });
+                            dialog.focus();
+                        }, shell::showError);
+                    }).when(() -> detail.stateProperty().get() == AccountDetailViewModel.State.LOADED
+                    && detail.factsProperty().get() != null
+                    && detail.factsProperty().get().status() != io.counterdesk.account.AccountStatus.CLOSED);
         }
 
         /** Ctrl+U on the search: the accounts due for suspension today; Enter opens one. */

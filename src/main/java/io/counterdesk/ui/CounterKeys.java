@@ -12,7 +12,8 @@ import javafx.scene.input.KeyCombination;
  * with F3–F9 and F12 its own there; Ctrl+B the card service screen (补卡/补气, anywhere), with F3–F9
  * and F12 its own there; Ctrl+D the demo card reader (demo mode only); Ctrl+O the opening screen
  * (开户, anywhere), with F3–F9 and F12 its own there; Ctrl+T the transfer screen (过户, anywhere), with
- * F3, F4, F7 and F12 its own there. No F-key free.
+ * F3, F4, F7 and F12 its own there; Ctrl+K
+ * the auto-debit dialog on the account detail. No F-key free.
  */
 public final class CounterKeys {
 
@@ -131,6 +132,9 @@ public final class CounterKeys {
     public static final KeyCombination ACCOUNT_CLOSE = new KeyCodeCombination(KeyCode.F8);
     /** From the search: the accounts due for suspension today (停气名单, U for 欠费 "unpaid"). */
     public static final KeyCombination SUSPENSION_LIST = new KeyCodeCombination(KeyCode.U, KeyCombination.CONTROL_DOWN);
+
+    /** On the account detail: change or cancel the bank auto-debit (银行代扣, K for 扣). */
+    public static final KeyCombination AUTO_DEBIT = new KeyCodeCombination(KeyCode.K, KeyCombination.CONTROL_DOWN);
 
     public static final String GROUP_GENERAL = "ui.keys.group.general";
     public static final String GROUP_TILL = "ui.keys.group.till";
