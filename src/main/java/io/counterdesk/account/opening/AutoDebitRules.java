@@ -64,6 +64,11 @@ public final class AutoDebitRules {
                 throw new BusinessException("opening.autoDebit.unchanged");
             }
         }
+        requireTicked(kind, action, ticked);
+    }
+
+    /** Refuses, naming them, when papers the action asks for are not ticked. */
+    public static void requireTicked(AccountKind kind, Action action, Set<Document> ticked) {
         List<Document> missing = missing(kind, action, ticked);
         if (!missing.isEmpty()) {
             throw new BusinessException("opening.autoDebit.documentsMissing", missing.stream()

@@ -135,10 +135,10 @@ public final class AutoDebitViewModel {
                 seen.add(d);
             }
         });
-        List<Document> missing = AutoDebitRules.missing(current.kind(), action, seen);
-        if (!missing.isEmpty()) {
-            status.error(I18n.text("opening.autoDebit.documentsMissing", String.join("、",
-                    missing.stream().map(d -> I18n.text("opening.document." + d.name())).toList())));
+        try {
+            AutoDebitRules.requireTicked(current.kind(), action, seen);
+        } catch (BusinessException e) {
+            status.error(e.getMessage());
             return;
         }
         BankDebit chosen = debit;
