@@ -66,6 +66,7 @@ public final class CounterDesk implements AutoCloseable {
     private final OpeningConfirmations openingConfirmations;
     private final TransferService transfers;
     private final io.counterdesk.account.opening.AutoDebitService autoDebits;
+    private final io.counterdesk.account.transfer.BalanceMoveService balanceMoves;
     private boolean cardMonitorStarted;
     private final AccountStatusService accountStatus;
 
@@ -111,6 +112,7 @@ public final class CounterDesk implements AutoCloseable {
         this.openingConfirmations = new OpeningConfirmations(openings, database, terminal, printer);
         this.transfers = new TransferService(database, journal, payments, serviceTimes);
         this.autoDebits = new io.counterdesk.account.opening.AutoDebitService(database, journal, serviceTimes);
+        this.balanceMoves = new io.counterdesk.account.transfer.BalanceMoveService(database, journal, approvals);
     }
 
     /**
@@ -246,6 +248,11 @@ public final class CounterDesk implements AutoCloseable {
     /** Changing or cancelling an account's bank auto-debit (银行代扣). */
     public io.counterdesk.account.opening.AutoDebitService autoDebits() {
         return autoDebits;
+    }
+
+    /** Moving credit or a deposit between accounts of one holder (余额/押金转移). */
+    public io.counterdesk.account.transfer.BalanceMoveService balanceMoves() {
+        return balanceMoves;
     }
 
     /** The monitor of the card readers, started on first use and stopped by {@link #close()}. */
