@@ -2,6 +2,8 @@ package io.counterdesk.app;
 
 import io.counterdesk.account.opening.ui.OpeningView;
 import io.counterdesk.account.opening.ui.OpeningViewModel;
+import io.counterdesk.account.transfer.ui.BalanceMoveDialog;
+import io.counterdesk.account.transfer.ui.BalanceMoveViewModel;
 import io.counterdesk.account.transfer.ui.TransferView;
 import io.counterdesk.account.transfer.ui.TransferViewModel;
 import io.counterdesk.account.ui.AccountDetailView;
@@ -14,6 +16,8 @@ import io.counterdesk.account.ui.SuspensionListView;
 import io.counterdesk.account.ui.SuspensionListViewModel;
 import io.counterdesk.account.ui.AccountSearchView;
 import io.counterdesk.account.ui.AccountSearchViewModel;
+import io.counterdesk.card.ui.ApprovalDialog;
+import io.counterdesk.card.ui.ApprovalViewModel;
 import io.counterdesk.card.ui.CardReaderStatus;
 import io.counterdesk.card.ui.DemoCardsDialog;
 import io.counterdesk.card.ui.DemoCardsViewModel;
@@ -667,7 +671,7 @@ public final class CounterDeskApp extends Application {
             AccountDetailView view = new AccountDetailView(model, () -> openPayment(model));
             if (operator.may(Permission.COUNTER_BUSINESS)) {
                 view.withActions(accountStatusKeys(model).actions());
-                view.withActions(List.of(autoDebitAction(model)));
+                view.withActions(List.of(autoDebitAction(model), balanceMoveAction(model)));
             }
             shell.push(view);
             model.load();
@@ -716,6 +720,39 @@ public final class CounterDeskApp extends Application {
                                 model.closed();
                                 window.closeOverlay();
                             });
+                            dialog.focus();
+                        }, shell::showError);
+                    }).when(() -> detail.stateProperty().get() == AccountDetailViewModel.State.LOADED
+                    && detail.factsProperty().get() != null
+                    && detail.factsProperty().get().status() != io.counterdesk.account.AccountStatus.CLOSED);
+        }
+
+        /**
+         * Ctrl+J on an account not closed: move its credit or a deposit to another account of the
+         * same holder; checked before the hall manager approves; the account read again after.
+         */
+        private CounterAction balanceMoveAction(AccountDetailViewModel detail) {
+            return CounterAction.of("account.moveBalance", CounterKeys.MOVE_BALANCE, "Ctrl+J", CounterKeys.GROUP_SEARCH,
+                    "ui.keys.openingMoveBalance", () -> {
+                        BalanceMoveViewModel model = new BalanceMoveViewModel(executor, desk.balanceMoves(), operator,
+                                detail.accountId());
+                        model.load(() -> {
+                            BalanceMoveDialog dialog = new BalanceMoveDialog(model, () -> model.confirm(checked -> {
+                                window.closeOverlay();
+                                ApprovalViewModel approval = new ApprovalViewModel(executor, desk.auth(), operator,
+                                        BalanceMoveViewModel.moveText(checked), granted -> {
+                                            window.closeOverlay();
+                                            model.move(checked, granted.reason(), granted.grant(), moved -> {
+                                                shell.showInfo(I18n.text("ui.opening.move.done", moved.fromNo(),
+                                                        moved.what(), moved.amount().format(), moved.toNo()));
+                                                detail.reload();
+                                            }, shell::showError);
+                                        });
+                                ApprovalDialog approve = new ApprovalDialog(approval, "ui.opening.move.approvalTitle");
+                                window.showOverlay(approve.node(), window::closeOverlay);
+                                approve.focus();
+                            }));
+                            window.showOverlay(dialog.node(), window::closeOverlay);
                             dialog.focus();
                         }, shell::showError);
                     }).when(() -> detail.stateProperty().get() == AccountDetailViewModel.State.LOADED

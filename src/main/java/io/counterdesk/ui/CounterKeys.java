@@ -13,7 +13,7 @@ import javafx.scene.input.KeyCombination;
  * and F12 its own there; Ctrl+D the demo card reader (demo mode only); Ctrl+O the opening screen
  * (开户, anywhere), with F3–F9 and F12 its own there; Ctrl+T the transfer screen (过户, anywhere), with
  * F3, F4, F7 and F12 its own there; Ctrl+K
- * the auto-debit dialog on the account detail. No F-key free.
+ * the auto-debit dialog and Ctrl+J the balance move on the account detail. No F-key free.
  */
 public final class CounterKeys {
 
@@ -135,6 +135,9 @@ public final class CounterKeys {
 
     /** On the account detail: change or cancel the bank auto-debit (银行代扣, K for 扣). */
     public static final KeyCombination AUTO_DEBIT = new KeyCodeCombination(KeyCode.K, KeyCombination.CONTROL_DOWN);
+
+    /** On the account detail: move credit or a deposit to another account of the holder (J for 转). */
+    public static final KeyCombination MOVE_BALANCE = new KeyCodeCombination(KeyCode.J, KeyCombination.CONTROL_DOWN);
 
     public static final String GROUP_GENERAL = "ui.keys.group.general";
     public static final String GROUP_TILL = "ui.keys.group.till";
