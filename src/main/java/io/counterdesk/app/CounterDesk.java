@@ -75,6 +75,8 @@ public final class CounterDesk implements AutoCloseable {
     private final ReportPdfs reportPdfs;
     private final ReportArchive reportArchive;
     private final DayCharts dayCharts;
+    private final io.counterdesk.account.opening.AutoDebitService autoDebits;
+    private final io.counterdesk.account.transfer.BalanceMoveService balanceMoves;
     private boolean cardMonitorStarted;
     private final AccountStatusService accountStatus;
     /** Closing the day: deposits, the cash count, the till close (docs/day-close.md). */
@@ -132,6 +134,8 @@ public final class CounterDesk implements AutoCloseable {
         this.reportPdfs = new ReportPdfs(() -> settings.reportFont(System.getenv()), terminal, config.clock());
         this.reportArchive = ReportArchive.beside(config.database());
         this.dayCharts = new DayCharts(database, config.clock().getZone());
+        this.autoDebits = new io.counterdesk.account.opening.AutoDebitService(database, journal, serviceTimes);
+        this.balanceMoves = new io.counterdesk.account.transfer.BalanceMoveService(database, journal, approvals);
     }
 
     /**
@@ -278,6 +282,16 @@ public final class CounterDesk implements AutoCloseable {
     /** Ownership transfers (过户). */
     public TransferService transfers() {
         return transfers;
+    }
+
+    /** Changing or cancelling an account's bank auto-debit (银行代扣). */
+    public io.counterdesk.account.opening.AutoDebitService autoDebits() {
+        return autoDebits;
+    }
+
+    /** Moving credit or a deposit between accounts of one holder (余额/押金转移). */
+    public io.counterdesk.account.transfer.BalanceMoveService balanceMoves() {
+        return balanceMoves;
     }
 
     /** The monitor of the card readers, started on first use and stopped by {@link #close()}. */

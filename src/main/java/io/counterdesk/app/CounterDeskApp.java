@@ -2,16 +2,22 @@ package io.counterdesk.app;
 
 import io.counterdesk.account.opening.ui.OpeningView;
 import io.counterdesk.account.opening.ui.OpeningViewModel;
+import io.counterdesk.account.transfer.ui.BalanceMoveDialog;
+import io.counterdesk.account.transfer.ui.BalanceMoveViewModel;
 import io.counterdesk.account.transfer.ui.TransferView;
 import io.counterdesk.account.transfer.ui.TransferViewModel;
 import io.counterdesk.account.ui.AccountDetailView;
 import io.counterdesk.account.ui.AccountDetailViewModel;
+import io.counterdesk.account.opening.ui.AutoDebitDialog;
+import io.counterdesk.account.opening.ui.AutoDebitViewModel;
 import io.counterdesk.account.ui.AccountStatusKeys;
 import io.counterdesk.account.ui.AccountStatusViewModel;
 import io.counterdesk.account.ui.SuspensionListView;
 import io.counterdesk.account.ui.SuspensionListViewModel;
 import io.counterdesk.account.ui.AccountSearchView;
 import io.counterdesk.account.ui.AccountSearchViewModel;
+import io.counterdesk.card.ui.ApprovalDialog;
+import io.counterdesk.card.ui.ApprovalViewModel;
 import io.counterdesk.card.ui.CardReaderStatus;
 import io.counterdesk.card.ui.DemoCardsDialog;
 import io.counterdesk.card.ui.DemoCardsViewModel;
@@ -702,6 +708,7 @@ public final class CounterDeskApp extends Application {
             AccountDetailView view = new AccountDetailView(model, () -> openPayment(model));
             if (operator.may(Permission.COUNTER_BUSINESS)) {
                 view.withActions(accountStatusKeys(model).actions());
+                view.withActions(List.of(autoDebitAction(model), balanceMoveAction(model)));
             }
             shell.push(view);
             model.load();
@@ -729,6 +736,65 @@ public final class CounterDeskApp extends Application {
                     desk.accountStatus(), desk.receiptPrinting(), printerMonitor, paper), operator,
                     detail.accountId(), listener);
             return new AccountStatusKeys(model, detail, window, executor, desk.auth(), operator);
+        }
+
+        /**
+         * Ctrl+K on an account not closed: the auto-debit dialog (银行代扣变更/取消), timed as AUTO_DEBIT
+         * from the key to its commit; the result on the message line, the account read again.
+         */
+        private CounterAction autoDebitAction(AccountDetailViewModel detail) {
+            return CounterAction.of("account.autoDebit", CounterKeys.AUTO_DEBIT, "Ctrl+K", CounterKeys.GROUP_SEARCH,
+                    "ui.keys.openingAutoDebit", () -> {
+                        AutoDebitViewModel model = new AutoDebitViewModel(executor, new AutoDebitViewModel.Services(
+                                desk.autoDebits(), serviceClock), operator, detail.accountId(), done -> {
+                                    window.closeOverlay();
+                                    shell.showInfo(AutoDebitViewModel.doneText(done));
+                                    detail.reload();
+                                });
+                        model.load(() -> {
+                            AutoDebitDialog dialog = new AutoDebitDialog(model);
+                            window.showOverlay(dialog.node(), () -> {
+                                model.closed();
+                                window.closeOverlay();
+                            });
+                            dialog.focus();
+                        }, shell::showError);
+                    }).when(() -> detail.stateProperty().get() == AccountDetailViewModel.State.LOADED
+                    && detail.factsProperty().get() != null
+                    && detail.factsProperty().get().status() != io.counterdesk.account.AccountStatus.CLOSED);
+        }
+
+        /**
+         * Ctrl+J on an account not closed: move its credit or a deposit to another account of the
+         * same holder; checked before the hall manager approves; the account read again after.
+         */
+        private CounterAction balanceMoveAction(AccountDetailViewModel detail) {
+            return CounterAction.of("account.moveBalance", CounterKeys.MOVE_BALANCE, "Ctrl+J", CounterKeys.GROUP_SEARCH,
+                    "ui.keys.openingMoveBalance", () -> {
+                        BalanceMoveViewModel model = new BalanceMoveViewModel(executor, desk.balanceMoves(), operator,
+                                detail.accountId());
+                        model.load(() -> {
+                            BalanceMoveDialog dialog = new BalanceMoveDialog(model, () -> model.confirm(checked -> {
+                                window.closeOverlay();
+                                ApprovalViewModel approval = new ApprovalViewModel(executor, desk.auth(), operator,
+                                        BalanceMoveViewModel.moveText(checked), granted -> {
+                                            window.closeOverlay();
+                                            model.move(checked, granted.reason(), granted.grant(), moved -> {
+                                                shell.showInfo(I18n.text("ui.opening.move.done", moved.fromNo(),
+                                                        moved.what(), moved.amount().format(), moved.toNo()));
+                                                detail.reload();
+                                            }, shell::showError);
+                                        });
+                                ApprovalDialog approve = new ApprovalDialog(approval, "ui.opening.move.approvalTitle");
+                                window.showOverlay(approve.node(), window::closeOverlay);
+                                approve.focus();
+                            }));
+                            window.showOverlay(dialog.node(), window::closeOverlay);
+                            dialog.focus();
+                        }, shell::showError);
+                    }).when(() -> detail.stateProperty().get() == AccountDetailViewModel.State.LOADED
+                    && detail.factsProperty().get() != null
+                    && detail.factsProperty().get().status() != io.counterdesk.account.AccountStatus.CLOSED);
         }
 
         /** Ctrl+U on the search: the accounts due for suspension today; Enter opens one. */

@@ -14,7 +14,8 @@ import javafx.scene.input.KeyCombination;
  * (开户, anywhere), with F3–F9 and F12 its own there; Ctrl+T the transfer screen (过户, anywhere), with
  * F3, F4, F7 and F12 its own there; Ctrl+E the day close (anywhere), with F3, F4, F6, F8 and F12
  * its own there; Ctrl+H the hall sign-off (hall managers), with F3, F6 and F8 its own there; Ctrl+U
- * the suspension list (search screen); F6–F8 停气/复气/销户 on the account detail. No F-key free.
+ * the suspension list (search screen); F6–F8 停气/复气/销户, Ctrl+K the auto-debit dialog and Ctrl+J
+ * the balance move on the account detail. No F-key free.
  */
 public final class CounterKeys {
 
@@ -157,6 +158,12 @@ public final class CounterKeys {
     public static final KeyCombination ACCOUNT_CLOSE = new KeyCodeCombination(KeyCode.F8);
     /** From the search: the accounts due for suspension today (停气名单, U for 欠费 "unpaid"). */
     public static final KeyCombination SUSPENSION_LIST = new KeyCodeCombination(KeyCode.U, KeyCombination.CONTROL_DOWN);
+
+    /** On the account detail: change or cancel the bank auto-debit (银行代扣, K for 扣). */
+    public static final KeyCombination AUTO_DEBIT = new KeyCodeCombination(KeyCode.K, KeyCombination.CONTROL_DOWN);
+
+    /** On the account detail: move credit or a deposit to another account of the holder (J for 转). */
+    public static final KeyCombination MOVE_BALANCE = new KeyCodeCombination(KeyCode.J, KeyCombination.CONTROL_DOWN);
 
     public static final String GROUP_GENERAL = "ui.keys.group.general";
     public static final String GROUP_TILL = "ui.keys.group.till";

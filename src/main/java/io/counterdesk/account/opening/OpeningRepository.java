@@ -112,6 +112,31 @@ public final class OpeningRepository {
                 .findOne();
     }
 
+    /** Locks the account's row until the transaction ends (a change of its auto-debit). */
+    public void lockAccount(Tx tx, long accountId) {
+        tx.handle().createQuery("SELECT id FROM account WHERE id = :a FOR UPDATE").bind("a", accountId)
+                .mapTo(Long.class).findOne();
+    }
+
+    /** The active enrolment with its full account number (for a change or cancellation), if any. */
+    public Optional<AutoDebitRules.Enrolled> activeEnrolment(Tx tx, long accountId) {
+        return tx.handle().createQuery("""
+                SELECT bank_code, bank_account, account_name FROM bank_debit
+                WHERE account_id = :a AND status = 'ACTIVE' ORDER BY id DESC LIMIT 1""")
+                .bind("a", accountId)
+                .map((rs, ctx) -> new AutoDebitRules.Enrolled(Bank.valueOf(rs.getString("bank_code")),
+                        rs.getString("bank_account"), rs.getString("account_name")))
+                .findOne();
+    }
+
+    /** Ends the account's active enrolments (status CANCELLED, ended now); returns how many. */
+    public int cancelBankDebits(Tx tx, long accountId) {
+        return tx.handle().createUpdate("""
+                UPDATE bank_debit SET status = 'CANCELLED', ended_at = :at
+                WHERE account_id = :a AND status = 'ACTIVE'""")
+                .bind("a", accountId).bind("at", tx.now().atOffset(ZoneOffset.UTC)).execute();
+    }
+
     /** The account (not closed) that has this meter, if any. */
     public Optional<String> accountWithMeter(Tx tx, String meterNo) {
         return tx.handle().createQuery("SELECT account_no FROM account WHERE meter_no = :m AND status <> 'CLOSED' LIMIT 1")
