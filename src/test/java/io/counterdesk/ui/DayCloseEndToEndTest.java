@@ -112,7 +112,9 @@ class DayCloseEndToEndTest {
         cashier.waitUntilFocused("search-field");
         cashier.press(KeyCode.CONTROL, KeyCode.H);
         cashier.waitUntilFocused("signoff-staff-no");
-        cashier.waitUntil("both reports are listed", () -> cashier.allTexts().contains("1002 李娜"));
+        // the list and the hall totals are filled one after the other: wait for both
+        cashier.waitUntil("both reports and the totals are listed", () -> cashier.allTexts().contains("1002 李娜")
+                && cashier.allTexts().contains("长短款合计 -¥10.00"));
         assertThat(cashier.allTexts()).contains("1001 王伟", "已结账", "找零多付十元", "长短款合计 -¥10.00");
         cashier.press(KeyCode.F8);
         cashier.waitUntilFocused("signoff-note");
