@@ -179,12 +179,7 @@ class CardServiceViewModelTest {
 
     @Test
     void aCardLostInUseReCreditsOnlyWhatTheMeterNeverLoadedAndOnlyWithApproval() throws Exception {
-        demo.insert(ACCOUNT);
-        buy(10);
-        demo.putIntoMeter(ACCOUNT);
-        demo.insert(ACCOUNT);
-        buy(20);
-        String oldSerial = currentSerial();
+        String oldSerial = tenLoadedThenTwentyBoughtAndTheCardLost();
         demo.insertBlank();
         model.businessProperty().set(Business.LOST_IN_USE);
         model.accountNoProperty().set(ACCOUNT);
@@ -214,12 +209,7 @@ class CardServiceViewModelTest {
 
     @Test
     void aReissueCutWhileWritingTheNewCardIsFinishedOnTheScreenOnceEvenAfterARestart() throws Exception {
-        demo.insert(ACCOUNT);
-        buy(10);
-        demo.putIntoMeter(ACCOUNT);
-        demo.insert(ACCOUNT);
-        buy(20);
-        String oldSerial = currentSerial();
+        String oldSerial = tenLoadedThenTwentyBoughtAndTheCardLost();
         demo.insertBlank().tearUpdate(3, 2);                       // the new card is spoilt by the cut
         model.businessProperty().set(Business.LOST_IN_USE);
         model.accountNoProperty().set(ACCOUNT);
@@ -267,6 +257,16 @@ class CardServiceViewModelTest {
         assertThat(recredits).as("one re-credit").isEqualTo(1);
         assertThat(later.recordProperty().get().volumeM3()).isEqualTo(20);
         assertThat(capture.awaitJobs(1, WAIT).get(0).text()).contains("补气记录", "20 m³");
+    }
+
+    /** 10 m³ bought and loaded, then 20 m³ bought and the card lost before the meter took them; its serial. */
+    private String tenLoadedThenTwentyBoughtAndTheCardLost() {
+        demo.insert(ACCOUNT);
+        buy(10);
+        demo.putIntoMeter(ACCOUNT);
+        demo.insert(ACCOUNT);
+        buy(20);
+        return currentSerial();
     }
 
     private long accountId() {
