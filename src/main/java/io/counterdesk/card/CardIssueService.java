@@ -297,6 +297,10 @@ public final class CardIssueService {
                     .orElse(""))) {
                 throw new BusinessException("topup.found.notLost", old.serial());
             }
+            unfinished(tx, account).ifPresent(u -> {
+                // the re-credit would go onto the blacklisted old card; finish the reissue first
+                throw new BusinessException("topup.reissue.unfinished", u.newSerial());
+            });
             return account.id();
         });
         if (old.loaded() || old.lastPurchaseM3() == 0) {

@@ -249,6 +249,24 @@ class CardIssueServiceTest {
         assertThat(meter.insert(newCard).loadedM3()).isEqualTo(30);
     }
 
+    @Test
+    void aFoundCardIsNotClearedWhileAReissueIsUnfinished() {
+        buy(20);                                                   // on the first card, never loaded
+        desk.insertBlank();
+        desk.issuing.reissue(desk.cashier, desk.card, desk.accountId, CardIssueService.ReissueCase.LOST_UNUSED, null,
+                "顾客挂失", null);
+        desk.insertBlank();
+        refuseRecords();                                          // the second card is lost too; its reissue is cut
+        assertThatThrownBy(() -> desk.issuing.reissue(desk.cashier, desk.card, desk.accountId,
+                CardIssueService.ReissueCase.LOST_UNUSED, null, "又丢了", null)).hasMessageContaining("NO_RECORDS");
+
+        desk.insert(firstCard);
+        assertThatThrownBy(() -> desk.issuing.clearFoundCard(desk.cashier, desk.card, "旧卡找回，核实未使用",
+                desk.managerApproves())).as("its gas would go onto a blacklisted card").hasMessageContaining("未完成");
+        assertThat(desk.count("SELECT COUNT(*) FROM gas_purchase WHERE kind = 'RECREDIT'")).isZero();
+        assertThat(desk.card.read().issued().state()).as("the found card is not cleared").isNotEqualTo(CardState.CLEARED);
+    }
+
     @ParameterizedTest(name = "the new card loses contact at memory update {0}")
     @ValueSource(ints = {1, 2, 3})   // the new card is written in three memory updates
     void aReissueCutWhileWritingTheNewCardIsDoneAgainOnABlankCard(int update) {
