@@ -51,6 +51,22 @@ public record CardImage(String serial, int utilityCode, int areaCode, String acc
                 false, meter);
     }
 
+    /**
+     * This card after the counter writes {@code volumeM3} onto it: a purchase, or for a transfer card
+     * whose old meter held no whole m³, a write of no gas — the count steps on so that the write is
+     * named on the card (a count names one write), with nothing to load.
+     */
+    public CardImage withWrite(long volumeM3) {
+        if (volumeM3 > 0) {
+            return withPurchase(volumeM3);
+        }
+        if (volumeM3 < 0) {
+            throw new IllegalArgumentException("no write takes gas off a card");
+        }
+        return new CardImage(serial, utilityCode, areaCode, accountNo, meterNo, state, purchaseCount + 1, 0,
+                cumulativePurchasedM3, reissueCount, true, meter);
+    }
+
     /** This card after the meter loaded the last purchase and wrote its figures back. */
     public CardImage loadedBy(MeterArea written) {
         return new CardImage(serial, utilityCode, areaCode, accountNo, meterNo,

@@ -12,6 +12,7 @@ import io.counterdesk.security.AuthService;
 import io.counterdesk.security.Operator;
 import io.counterdesk.security.Permission;
 import io.counterdesk.shared.BusinessException;
+import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Masking;
 import java.security.SecureRandom;
 import java.time.LocalDate;
@@ -117,11 +118,15 @@ public final class CardIssueService {
         if (why == ReissueCase.LOST_IN_USE && check == null) {
             throw new BusinessException("topup.reissue.fieldCheckRequired");
         }
+        database.read(tx -> unfinished(tx, icAccount(tx, accountId))).ifPresent(u -> {
+            throw new BusinessException("topup.reissue.unfinished", u.newSerial());
+        });
         String profile = blankCard(card);
-        record Prepared(String serial, String oldSerial, long recreditM3, Long approvalId) {
-        }
-        Prepared prepared = database.inTransaction(tx -> {
+        Started started = database.inTransaction(tx -> {
             Account account = icAccount(tx, accountId);
+            unfinished(tx, account).ifPresent(u -> {
+                throw new BusinessException("topup.reissue.unfinished", u.newSerial());
+            });
             cards.openFor(tx, accountId).ifPresent(open -> {
                 throw new BusinessException("topup.refused.OPEN_WRITE", open.purchaseNo(), open.volumeM3());
             });
@@ -132,11 +137,12 @@ public final class CardIssueService {
                 cards.endCard(tx, old, "BLACKLISTED", why == ReissueCase.DAMAGED ? "DAMAGED" : "LOST");
             }
             long recredit = 0;
+            Long checkId = null;
             if (check != null) {
                 if (check.accountId() != accountId) {
                     throw new IllegalArgumentException("field check of another account");
                 }
-                cards.insertFieldCheck(tx, check, cashier.id());
+                checkId = cards.insertFieldCheck(tx, check, cashier.id());
                 recredit = notLoadedM3(tx, accountId, check.meterPurchaseCount());
             }
             Long approval = null;
@@ -145,24 +151,132 @@ public final class CardIssueService {
             }
             String serial = newSerial(tx);
             cards.insertCard(tx, serial, accountId, profile, nextIssueNo(tx, accountId), cashier.id());
+            Started s = new Started(why, old == null ? "" : old, serial, recredit, approval,
+                    approval == null ? null : grant.approver().staffNo(), checkId, reason == null ? "" : reason.strip());
+            journal.append(tx, cashier.staffNo(), "CARD_REISSUE_STARTED", "account:" + account.accountNo(),
+                    s.payload());
+            return s;
+        });
+        IssueResult issued = writeNewCard(cashier, card, accountId, started.newSerial(), "CARD_REISSUED",
+                Map.of("case", why.name()), (tx, image) -> completeReissue(tx, cashier, accountId, started, check, image));
+        return withRecreditWritten(cashier, card, issued);
+    }
+
+    /**
+     * A reissue cut between writing its new card and its commit (crash, reader error, the record not
+     * stored): the old card is already blacklisted, the new card not activated. Empty when the
+     * account has none; otherwise {@link #finishReissue} completes it.
+     */
+    public Optional<UnfinishedReissue> unfinishedReissue(Operator cashier, long accountId) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        return database.read(tx -> unfinished(tx, icAccount(tx, accountId))).map(Started::unfinished);
+    }
+
+    /**
+     * Completes the account's {@linkplain #unfinishedReissue unfinished reissue} with the card in the
+     * reader: the new card it wrote (checked to be exactly what the reissue writes) is activated as
+     * it is; onto a blank card (the one whose write was cut, or another) the new card is written again
+     * with the same serial, as its SLE4442 PSC may already be that serial's. Either way the old card is not blacklisted
+     * again, the approval and field check of the start stand, and activation, record and re-credit
+     * commit together once — a second finish finds nothing unfinished.
+     */
+    public IssueResult finishReissue(Operator cashier, CardAccess card, long accountId) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        CardReading reading = card.read();
+        Started started = database.read(tx -> unfinished(tx, icAccount(tx, accountId)))
+                .orElseThrow(() -> new BusinessException("topup.reissue.nothingUnfinished"));
+        FieldCheck check = started.fieldCheckId() == null ? null
+                : database.read(tx -> cards.fieldCheck(tx, started.fieldCheckId())).orElseThrow();
+        Map<String, Object> extra = Map.of("case", started.why().name(), "finished", true);
+        IssueResult issued;
+        if (reading.blank()) {
+            // the same serial: a card whose write was cut may have taken that serial's PSC already
+            issued = writeNewCard(cashier, card, accountId, started.newSerial(), "CARD_REISSUED", extra,
+                    (tx, image) -> completeReissue(tx, cashier, accountId, started, check, image));
+        } else {
+            CardImage onCard = reading.issued();
+            if (!onCard.serial().equals(started.newSerial())) {
+                throw new BusinessException("topup.reissue.wrongCard", onCard.serial(), started.newSerial());
+            }
+            CardImage expected = newCardImage(accountId, started.newSerial());
+            if (!onCard.equals(expected)) {
+                throw new CardException(CardException.Reason.CARD_CHANGED, "topup.reissue.cardDiffers",
+                        started.newSerial());
+            }
+            issued = activate(cashier, accountId, started.newSerial(), expected, "CARD_REISSUED", extra,
+                    (tx, image) -> completeReissue(tx, cashier, accountId, started, check, image));
+        }
+        return withRecreditWritten(cashier, card, issued);
+    }
+
+    /** What a reissue set out to do, as its start event records it. */
+    private record Started(ReissueCase why, String oldSerial, String newSerial, long recreditM3, Long approvalId,
+                           String approverStaffNo, Long fieldCheckId, String reason) {
+
+        Map<String, Object> payload() {
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("case", why.name());
-            payload.put("oldSerial", old == null ? "" : old);
-            payload.put("newSerial", serial);
-            payload.put("recreditM3", recredit);
-            journal.append(tx, cashier.staffNo(), "CARD_REISSUE_STARTED", "account:" + account.accountNo(), payload);
-            return new Prepared(serial, old, recredit, approval);
-        });
-        IssueResult issued = writeNewCard(cashier, card, accountId, prepared.serial(), "CARD_REISSUED",
-                Map.of("case", why.name()), (tx, image) -> {
-                    GasPurchase recredit = prepared.recreditM3() == 0 ? null : recordWrite(tx, cashier, accountId,
-                            prepared.serial(), GasPurchase.Kind.RECREDIT, prepared.recreditM3(),
-                            prepared.approvalId(), reason);
-                    CardServiceRecord record = storeRecord(tx, cashier, accountId,
-                            CardServiceRecord.Business.valueOf(why.name()), prepared.oldSerial(), prepared.serial(),
-                            null, null, recredit, check, reason, recredit == null ? null : grant);
-                    return new IssueResult(prepared.serial(), image, Optional.ofNullable(recredit), Optional.of(record));
-                });
+            payload.put("oldSerial", oldSerial);
+            payload.put("newSerial", newSerial);
+            payload.put("recreditM3", recreditM3);
+            payload.put("approvalId", approvalId == null ? 0 : approvalId);
+            payload.put("approverStaffNo", approverStaffNo == null ? "" : approverStaffNo);
+            payload.put("fieldCheckId", fieldCheckId == null ? 0 : fieldCheckId);
+            payload.put("reason", reason);
+            return payload;
+        }
+
+        static Started of(Map<String, Object> p) {
+            long approval = number(p, "approvalId");
+            long check = number(p, "fieldCheckId");
+            String approver = String.valueOf(p.getOrDefault("approverStaffNo", ""));
+            return new Started(ReissueCase.valueOf((String) p.get("case")), String.valueOf(p.get("oldSerial")),
+                    String.valueOf(p.get("newSerial")), number(p, "recreditM3"), approval == 0 ? null : approval,
+                    approver.isEmpty() ? null : approver, check == 0 ? null : check,
+                    String.valueOf(p.getOrDefault("reason", "")));
+        }
+
+        private static long number(Map<String, Object> p, String key) {
+            return p.get(key) instanceof Number n ? n.longValue() : 0;
+        }
+
+        UnfinishedReissue unfinished() {
+            return new UnfinishedReissue(why, oldSerial, newSerial, recreditM3, approverStaffNo, reason);
+        }
+    }
+
+    /**
+     * A reissue whose new card was not activated: the old card (already blacklisted), the serial it
+     * wrote or was writing, the gas it re-credits, who approved that, and why.
+     */
+    public record UnfinishedReissue(ReissueCase why, String oldSerial, String newSerial, long recreditM3,
+                                    String approverStaffNo, String reason) {
+    }
+
+    /** The account's reissue whose card is still being issued, if any. */
+    private Optional<Started> unfinished(Tx tx, Account account) {
+        List<String> issuing = cards.cards(tx, account.id()).stream().filter(c -> c.status().equals("ISSUING"))
+                .map(CardRepository.IssuedCard::serial).toList();
+        if (issuing.isEmpty()) {
+            return Optional.empty();
+        }
+        return cards.reissuesStarted(tx, account.accountNo()).stream().map(Started::of)
+                .filter(s -> issuing.contains(s.newSerial())).findFirst();
+    }
+
+    /** In the commit that activates the reissued card: the re-credit's pending write and the record. */
+    private IssueResult completeReissue(Tx tx, Operator cashier, long accountId, Started started, FieldCheck check,
+                                        CardImage image) {
+        GasPurchase recredit = started.recreditM3() == 0 ? null : recordWrite(tx, cashier, accountId,
+                started.newSerial(), GasPurchase.Kind.RECREDIT, started.recreditM3(), started.approvalId(),
+                started.reason());
+        CardServiceRecord record = storeRecord(tx, cashier, accountId,
+                CardServiceRecord.Business.valueOf(started.why().name()), started.oldSerial(), started.newSerial(),
+                null, null, recredit, check, started.reason(), recredit == null ? null : started.approverStaffNo());
+        return new IssueResult(started.newSerial(), image, Optional.ofNullable(recredit), Optional.of(record));
+    }
+
+    private IssueResult withRecreditWritten(Operator cashier, CardAccess card, IssueResult issued) {
         return issued.recredit().isEmpty() ? issued : new IssueResult(issued.serial(), issued.image(),
                 Optional.of(writeOrLeaveOpen(cashier, card, issued.recredit().get())), issued.record());
     }
@@ -183,6 +297,10 @@ public final class CardIssueService {
                     .orElse(""))) {
                 throw new BusinessException("topup.found.notLost", old.serial());
             }
+            unfinished(tx, account).ifPresent(u -> {
+                // the re-credit would go onto the blacklisted old card; finish the reissue first
+                throw new BusinessException("topup.reissue.unfinished", u.newSerial());
+            });
             return account.id();
         });
         if (old.loaded() || old.lastPurchaseM3() == 0) {
@@ -203,7 +321,7 @@ public final class CardIssueService {
             GasPurchase recredit = recordWrite(tx, cashier, accountId, account.cardSerial(), GasPurchase.Kind.RECREDIT,
                     old.lastPurchaseM3(), approval, reason);
             CardServiceRecord record = storeRecord(tx, cashier, accountId, CardServiceRecord.Business.FOUND_CARD,
-                    old.serial(), account.cardSerial(), null, null, recredit, null, reason, grant);
+                    old.serial(), account.cardSerial(), null, null, recredit, null, reason, grant.approver().staffNo());
             return new ServiceResult(record, Optional.of(recredit));
         });
     }
@@ -230,6 +348,12 @@ public final class CardIssueService {
             if (!image.serial().equals(account.cardSerial())) {
                 throw new BusinessException("topup.refused.CARD_NOT_CURRENT", image.serial());
             }
+            Optional<String> blacklisted = cards.blacklisted(tx, image.serial());
+            if (blacklisted.isPresent()) {
+                // the old card of a reissue not finished yet is still the account's card, but blacklisted
+                throw new BusinessException("topup.refused.BLACKLISTED", image.serial(),
+                        I18n.text("topup.endReason." + blacklisted.get()));
+            }
             if (!image.loaded()) {
                 throw new BusinessException("topup.refused.NOT_LOADED", image.lastPurchaseM3());
             }
@@ -243,19 +367,16 @@ public final class CardIssueService {
             journal.append(tx, cashier.staffNo(), "METER_REPLACED", "account:" + account.accountNo(), Map.of(
                     "oldMeterNo", account.meterNo(), "newMeterNo", newMeterNo, "transferM3", remainingM3,
                     "remainingCentiM3", check.remainingCentiM3(), "approvalId", approval));
-            GasPurchase write = remainingM3 == 0 ? null : recordWrite(tx, cashier, accountId, image.serial(),
-                    GasPurchase.Kind.TRANSFER, remainingM3, approval, reason);
+            // a write even without gas: rebinding the card to the new meter is then an open write until it is done
+            GasPurchase write = recordWrite(tx, cashier, accountId, image.serial(), GasPurchase.Kind.TRANSFER,
+                    remainingM3, approval, reason);
             return new Replaced(write, storeRecord(tx, cashier, accountId, CardServiceRecord.Business.METER_REPLACED,
-                    image.serial(), image.serial(), account.meterNo(), newMeterNo, write, check, reason, grant));
+                    image.serial(), image.serial(), account.meterNo(), newMeterNo, write, check, reason,
+                    grant.approver().staffNo()));
         });
-        CardImage transfer = image.forNewMeter(newMeterNo);
         GasPurchase write = replaced.write();
-        if (write == null) {
-            card.write(image, transfer);
-            return new ServiceResult(replaced.record(), Optional.empty());
-        }
         try {
-            card.write(image, transfer.withPurchase(write.volumeM3()));
+            card.write(image, image.forNewMeter(newMeterNo).withWrite(write.volumeM3()));
         } catch (CardException e) {
             return new ServiceResult(replaced.record(), Optional.of(write));
         }
@@ -292,15 +413,28 @@ public final class CardIssueService {
     /** Writes the new card, then activates it and does {@code alsoThen} in the same transaction. */
     private IssueResult writeNewCard(Operator cashier, CardAccess card, long accountId, String serial, String event,
                                      Map<String, Object> extra, BiFunction<Tx, CardImage, IssueResult> alsoThen) {
-        CardImage image = database.read(tx -> {
+        CardImage image = newCardImage(accountId, serial);
+        card.write(null, image);
+        return activate(cashier, accountId, serial, image, event, extra, alsoThen);
+    }
+
+    /** The new card as it is written: the account's counts as the system has them. */
+    private CardImage newCardImage(long accountId, String serial) {
+        return database.read(tx -> {
             Account account = accounts.findById(tx, accountId).orElseThrow();
             int issueNo = cards.card(tx, serial).orElseThrow().issueNo();
             return CardImage.issue(serial, utilityCode, areaCode, account.accountNo(), account.meterNo(),
                     cards.systemCount(tx, accountId), cards.cumulativeM3(tx, accountId), issueNo);
         });
-        card.write(null, image);
+    }
+
+    /** Activates the written card and does {@code alsoThen} in one transaction (once: a card is activated once). */
+    private IssueResult activate(Operator cashier, long accountId, String serial, CardImage image, String event,
+                                 Map<String, Object> extra, BiFunction<Tx, CardImage, IssueResult> alsoThen) {
         return database.inTransaction(tx -> {
-            cards.activateCard(tx, serial, accountId);
+            if (!cards.activateCard(tx, serial, accountId)) {
+                throw new BusinessException("topup.reissue.nothingUnfinished");
+            }
             Map<String, Object> payload = new LinkedHashMap<>(extra);
             payload.put("serial", serial);
             payload.put("purchaseCount", image.purchaseCount());
@@ -313,12 +447,12 @@ public final class CardIssueService {
     /** Stores the record of a card service in the business's own transaction, with its event. */
     private CardServiceRecord storeRecord(Tx tx, Operator cashier, long accountId, CardServiceRecord.Business business,
                                           String oldSerial, String newSerial, String oldMeterNo, String newMeterNo,
-                                          GasPurchase write, FieldCheck check, String reason, ApprovalGrant grant) {
+                                          GasPurchase write, FieldCheck check, String reason, String approverStaffNo) {
         Account account = accounts.findById(tx, accountId).orElseThrow();
         CardServiceRecord draft = CardServiceRecord.draft(business, accountId, account.accountNo(),
                 Masking.name(account.holder().name()), oldSerial, newSerial, oldMeterNo, newMeterNo,
                 write == null ? 0 : write.volumeM3(), write == null ? null : write.id(), check,
-                reason == null ? "" : reason.strip(), cashier.staffNo(), grant == null ? null : grant.approver().staffNo());
+                reason == null ? "" : reason.strip(), cashier.staffNo(), approverStaffNo);
         long id = records.insert(tx, draft);
         Map<String, Object> payload = new LinkedHashMap<>();
         payload.put("recordId", id);

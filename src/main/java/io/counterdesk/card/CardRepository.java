@@ -1,9 +1,13 @@
 package io.counterdesk.card;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.counterdesk.persistence.Tx;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
@@ -13,6 +17,8 @@ public final class CardRepository {
     /** A card the system issued. */
     public record IssuedCard(String serial, long accountId, String profile, int issueNo, String status) {
     }
+
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private static final RowMapper<GasPurchase> PURCHASE = (rs, ctx) -> new GasPurchase(rs.getLong("id"),
             rs.getLong("account_id"), rs.getString("card_serial"), rs.getInt("purchase_no"),
@@ -31,12 +37,15 @@ public final class CardRepository {
                 .bind("at", tx.now().atOffset(ZoneOffset.UTC)).bind("by", issuedBy).execute();
     }
 
-    /** Makes a written card the account's card. */
-    public void activateCard(Tx tx, String serial, long accountId) {
-        tx.handle().createUpdate("UPDATE ic_card SET status = 'ACTIVE' WHERE serial = :serial AND status = 'ISSUING'")
-                .bind("serial", serial).execute();
+    /** Makes a written card the account's card; false (nothing changed) when it was no longer being issued. */
+    public boolean activateCard(Tx tx, String serial, long accountId) {
+        if (tx.handle().createUpdate("UPDATE ic_card SET status = 'ACTIVE' WHERE serial = :serial AND status = 'ISSUING'")
+                .bind("serial", serial).execute() != 1) {
+            return false;
+        }
         tx.handle().createUpdate("UPDATE account SET card_serial = :serial WHERE id = :id")
                 .bind("serial", serial).bind("id", accountId).execute();
+        return true;
     }
 
     public void endCard(Tx tx, String serial, String status, String reason) {
@@ -190,6 +199,33 @@ public final class CardRepository {
     public void changeMeter(Tx tx, long accountId, String meterNo) {
         tx.handle().createUpdate("UPDATE account SET meter_no = :meter WHERE id = :id")
                 .bind("meter", meterNo).bind("id", accountId).execute();
+    }
+
+    public Optional<FieldCheck> fieldCheck(Tx tx, long id) {
+        return tx.handle().createQuery("SELECT * FROM field_check WHERE id = :id").bind("id", id)
+                .map((rs, ctx) -> new FieldCheck(rs.getLong("account_id"), rs.getObject("checked_on", LocalDate.class),
+                        rs.getString("checked_by"), rs.getInt("meter_purchase_count"), rs.getLong("meter_loaded_m3"),
+                        rs.getLong("remaining_centi_m3"), rs.getString("note"))).findOne();
+    }
+
+    /**
+     * What the journal says a reissue of the account started with ({@code CARD_REISSUE_STARTED}), newest
+     * first: the payloads as maps. The event is committed with the card being issued, so it is the
+     * reissue's own record of what it set out to do.
+     */
+    public List<Map<String, Object>> reissuesStarted(Tx tx, String accountNo) {
+        return tx.handle().createQuery("""
+                SELECT payload FROM journal WHERE type = 'CARD_REISSUE_STARTED' AND subject = :subject
+                ORDER BY seq DESC""").bind("subject", "account:" + accountNo).mapTo(String.class)
+                .map(CardRepository::parse).list();
+    }
+
+    private static Map<String, Object> parse(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<Map<String, Object>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("journal payload is not JSON: " + json, e);
+        }
     }
 
     public long insertFieldCheck(Tx tx, FieldCheck check, long recordedBy) {

@@ -320,7 +320,7 @@ public final class TopUpService {
                 target = image.forNewMeter(meterNo);
             }
         }
-        card.write(image, target.withPurchase(write.volumeM3()));
+        card.write(image, target.withWrite(write.volumeM3()));
         return complete(cashier, write, GasPurchase.Status.PENDING, GasPurchase.Status.COMPLETED,
                 "GAS_PURCHASE_COMPLETED");
     }

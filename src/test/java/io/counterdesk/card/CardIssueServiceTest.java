@@ -11,6 +11,8 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** Reissue (补卡), re-credit (补气) and transfer cards, every case of DESIGN 2.5, on the simulated reader. */
 class CardIssueServiceTest {
@@ -206,6 +208,171 @@ class CardIssueServiceTest {
         assertThat(image.meterNo()).isEqualTo("8000000999");
         assertThat(image.unloadedM3()).isEqualTo(20);
         assertThat(new SimulatedMeter("8000000999", desk.keys).insert(firstCard).loadedM3()).isEqualTo(20);
+    }
+
+    // ---- a reissue cut between writing its new card and its commit is finished, never done twice ----
+
+    @Test
+    void aReissueWhoseNewCardWasWrittenButNotActivatedIsFinishedWithThatCard() {
+        String oldSerial = lostInUseWithThirtyNotLoaded();
+        VirtualCard newCard = desk.insertBlank();
+        FieldCheck check = fieldCheck();
+        refuseRecords();                                          // the commit after the card write fails
+        assertThatThrownBy(() -> desk.issuing.reissue(desk.cashier, desk.card, desk.accountId,
+                CardIssueService.ReissueCase.LOST_IN_USE, check, "在用卡丢失", desk.managerApproves()))
+                .hasMessageContaining("NO_RECORDS");
+        CardIssueService.UnfinishedReissue open = desk.issuing.unfinishedReissue(desk.cashier, desk.accountId)
+                .orElseThrow();
+        assertThat(open.oldSerial()).isEqualTo(oldSerial);
+        assertThat(open.recreditM3()).isEqualTo(30);
+        assertThat(open.newSerial()).as("the new card holds it").isEqualTo(desk.card.read().issued().serial());
+        assertThatThrownBy(() -> desk.issuing.reissue(desk.cashier, desk.card, desk.accountId,
+                CardIssueService.ReissueCase.LOST_IN_USE, check, "再办一次", desk.managerApproves()))
+                .as("not started twice").hasMessageContaining("未完成");
+        db.database().inTransaction(tx -> tx.handle().execute("ALTER TABLE card_service_record DROP CONSTRAINT NO_RECORDS"));
+
+        desk.insert(newCard);
+        CardIssueService.IssueResult finished = desk.issuing.finishReissue(desk.cashier, desk.card, desk.accountId);
+
+        assertThat(finished.serial()).isEqualTo(open.newSerial());
+        assertThat(finished.recredit()).hasValueSatisfying(r -> assertThat(r.status())
+                .isEqualTo(GasPurchase.Status.COMPLETED));
+        assertThat(finished.record()).hasValueSatisfying(r -> {
+            assertThat(r.oldSerial()).isEqualTo(oldSerial);
+            assertThat(r.volumeM3()).isEqualTo(30);
+            assertThat(r.approverStaffNo()).isEqualTo("2001");
+            assertThat(r.fieldCheck()).isPresent();
+        });
+        assertExactlyOneReissue(oldSerial, open.newSerial());
+        assertThatThrownBy(() -> desk.issuing.finishReissue(desk.cashier, desk.card, desk.accountId))
+                .as("finished once").hasMessageContaining("没有未完成的补卡");
+        assertThat(meter.insert(newCard).loadedM3()).isEqualTo(30);
+    }
+
+    @Test
+    void aFoundCardIsNotClearedWhileAReissueIsUnfinished() {
+        buy(20);                                                   // on the first card, never loaded
+        desk.insertBlank();
+        desk.issuing.reissue(desk.cashier, desk.card, desk.accountId, CardIssueService.ReissueCase.LOST_UNUSED, null,
+                "顾客挂失", null);
+        desk.insertBlank();
+        refuseRecords();                                          // the second card is lost too; its reissue is cut
+        assertThatThrownBy(() -> desk.issuing.reissue(desk.cashier, desk.card, desk.accountId,
+                CardIssueService.ReissueCase.LOST_UNUSED, null, "又丢了", null)).hasMessageContaining("NO_RECORDS");
+
+        desk.insert(firstCard);
+        assertThatThrownBy(() -> desk.issuing.clearFoundCard(desk.cashier, desk.card, "旧卡找回，核实未使用",
+                desk.managerApproves())).as("its gas would go onto a blacklisted card").hasMessageContaining("未完成");
+        assertThat(desk.count("SELECT COUNT(*) FROM gas_purchase WHERE kind = 'RECREDIT'")).isZero();
+        assertThat(desk.card.read().issued().state()).as("the found card is not cleared").isNotEqualTo(CardState.CLEARED);
+    }
+
+    @ParameterizedTest(name = "the new card loses contact at memory update {0}")
+    @ValueSource(ints = {1, 2, 3})   // the new card is written in three memory updates
+    void aReissueCutWhileWritingTheNewCardIsDoneAgainOnABlankCard(int update) {
+        String oldSerial = lostInUseWithThirtyNotLoaded();
+        VirtualCard torn = desk.insertBlank();
+        torn.tearUpdate(update, 2);
+        assertThatThrownBy(() -> desk.issuing.reissue(desk.cashier, desk.card, desk.accountId,
+                CardIssueService.ReissueCase.LOST_IN_USE, fieldCheck(), "在用卡丢失", desk.managerApproves()))
+                .isInstanceOf(CardException.class);
+        String voided = desk.issuing.unfinishedReissue(desk.cashier, desk.accountId).orElseThrow().newSerial();
+        assertThat(desk.count("SELECT COUNT(*) FROM account WHERE card_serial = '" + oldSerial + "'")).isEqualTo(1);
+
+        desk.insert(torn);
+        boolean tornStillBlank = tornReadsBlank();
+        // updates 1 and 2 leave it blank (with the new serial's PSC after the first); 3 spoils it
+        VirtualCard newCard = tornStillBlank ? torn : desk.insertBlank();
+        CardIssueService.IssueResult finished = desk.issuing.finishReissue(desk.cashier, desk.card, desk.accountId);
+
+        assertThat(finished.serial()).isEqualTo(voided);
+        assertThat(finished.image().reissueCount()).as("still the first reissue").isEqualTo(1);
+        assertExactlyOneReissue(oldSerial, finished.serial());
+        assertThatThrownBy(() -> desk.issuing.finishReissue(desk.cashier, desk.card, desk.accountId))
+                .hasMessageContaining("没有未完成的补卡");
+        assertThat(meter.insert(newCard).loadedM3()).isEqualTo(30);
+    }
+
+    private boolean tornReadsBlank() {
+        try {
+            return desk.card.read().blank();
+        } catch (CardException e) {
+            return false;
+        }
+    }
+
+    @Test
+    void aMeterReplacedWithNoGasLeftWhoseCardWriteFailedIsAnOpenWriteFinishedOnTheNextInsert() {
+        buy(20);
+        meter.insert(firstCard);
+        meter.use(2_000);                                          // the old meter is empty
+        desk.insert(firstCard);
+        int countBefore = desk.card.read().issued().purchaseCount();
+        FieldCheck check = new FieldCheck(desk.accountId, LocalDate.of(2025, 3, 10), "现场员 赵强", 1, 20, 40,
+                "旧表拆除，表内剩余 0.4 m³");
+        firstCard.tearUpdate(1, 3);
+
+        CardIssueService.ServiceResult replaced = desk.issuing.meterReplaced(desk.cashier, desk.card, desk.accountId,
+                "8000000999", check, "表具更换", desk.managerApproves());
+
+        GasPurchase open = replaced.write().orElseThrow();
+        assertThat(open.kind()).isEqualTo(GasPurchase.Kind.TRANSFER);
+        assertThat(open.volumeM3()).isZero();
+        assertThat(open.status()).isEqualTo(GasPurchase.Status.PENDING);
+        assertThat(desk.topUps.openWrites(desk.cashier)).extracting(GasPurchase::id).containsExactly(open.id());
+        assertThat(replaced.record().writeId()).isEqualTo(open.id());
+        desk.insert(firstCard);
+        assertThat(desk.topUps.inspect(desk.cashier, desk.card).refusal()).contains(TopUpService.Refusal.OPEN_WRITE);
+        assertThat(desk.topUps.resolve(desk.cashier, desk.card, open.id()))
+                .isEqualTo(TopUpService.Resolution.NOT_WRITTEN);
+        desk.topUps.rewrite(desk.cashier, desk.card, open.id());
+
+        CardImage image = desk.card.read().issued();
+        assertThat(image.meterNo()).isEqualTo("8000000999");
+        assertThat(image.purchaseCount()).as("the rebinding is a write of its own").isEqualTo(countBefore + 1);
+        assertThat(image.unloadedM3()).isZero();
+        assertThat(desk.topUps.openWrites(desk.cashier)).isEmpty();
+        assertThatThrownBy(() -> desk.topUps.rewrite(desk.cashier, desk.card, open.id()))
+                .isInstanceOf(BusinessException.class);
+        SimulatedMeter newMeter = new SimulatedMeter("8000000999", desk.keys);
+        assertThat(newMeter.insert(firstCard).outcome()).isEqualTo(SimulatedMeter.Outcome.NOTHING_TO_LOAD);
+        desk.insert(firstCard);
+        assertThat(desk.card.read().issued().state()).isEqualTo(CardState.USER);
+        buy(10);                                                   // the account buys again on the new meter
+        assertThat(newMeter.insert(firstCard).loadedM3()).isEqualTo(10);
+    }
+
+    /** 20 m³ loaded, then 30 m³ bought and the card lost before the meter took them; the old serial. */
+    private String lostInUseWithThirtyNotLoaded() {
+        buy(20);
+        meter.insert(firstCard);
+        desk.insert(firstCard);
+        buy(30);
+        return desk.card.read().issued().serial();
+    }
+
+    private FieldCheck fieldCheck() {
+        return new FieldCheck(desk.accountId, LocalDate.of(2025, 3, 10), "现场员 赵强", 1, 20, 850, "表上购气次数 1");
+    }
+
+    private void assertExactlyOneReissue(String oldSerial, String newSerial) {
+        assertThat(desk.count("SELECT COUNT(*) FROM ic_card WHERE status = 'ACTIVE'")).isEqualTo(1);
+        assertThat(desk.count("SELECT COUNT(*) FROM account WHERE card_serial = '" + newSerial + "'")).isEqualTo(1);
+        assertThat(desk.count("SELECT COUNT(*) FROM ic_card WHERE status = 'ISSUING'")).isZero();
+        assertThat(desk.count("SELECT COUNT(*) FROM card_blacklist WHERE serial = '" + oldSerial + "'")).isEqualTo(1);
+        assertThat(desk.count("SELECT COUNT(*) FROM gas_purchase WHERE kind = 'RECREDIT'")).as("one re-credit")
+                .isEqualTo(1);
+        assertThat(desk.count("SELECT COUNT(*) FROM gas_purchase WHERE kind = 'RECREDIT' AND status = 'COMPLETED'"
+                + " AND volume_m3 = 30 AND card_serial = '" + newSerial + "'")).isEqualTo(1);
+        assertThat(desk.count("SELECT COUNT(*) FROM approval")).as("approved once").isEqualTo(1);
+        assertThat(desk.count("SELECT COUNT(*) FROM field_check")).isEqualTo(1);
+        assertThat(desk.count("SELECT COUNT(*) FROM card_service_record")).isEqualTo(1);
+        assertThat(db.events("CARD_REISSUED")).hasSize(1);
+        CardImage image = desk.card.read().issued();
+        assertThat(image.serial()).isEqualTo(newSerial);
+        assertThat(image.purchaseCount()).isEqualTo(3);
+        assertThat(image.unloadedM3()).isEqualTo(30);
+        assertThat(db.verifyChain().isIntact()).isTrue();
     }
 
     // ---- the record commits with its business, or neither does ----

@@ -121,4 +121,45 @@ class CardServiceEndToEndTest {
         assertThat(copy.get(0)).isEqualTo("重打");
         assertThat(desk.database().read(tx -> io.counterdesk.persistence.Journal.verify(tx)).isIntact()).isTrue();
     }
+
+    @Test
+    void aReissueCutWhileTheNewCardIsWrittenIsFinishedByPuttingABlankCardIn() throws Exception {
+        cashier.logIn("1001", "demo1001");
+        cashier.openTill("500");
+        CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        Operator backOffice = desk.auth().login("1002", "demo1002".toCharArray());
+        String oldSerial = desk.cardIssue().account(backOffice, ACCOUNT).cardSerial();
+        long accountId = desk.cardIssue().account(backOffice, ACCOUNT).id();
+        cashier.demoCard(0, KeyCode.B, I18n.text("ui.demo.blankInserted"));
+        var demo = desk.demoCards().orElseThrow();
+        demo.readers().card(demo.readerName()).orElseThrow().tearUpdate(3, 2);   // pulled during the write
+
+        cashier.press(KeyCode.CONTROL, KeyCode.B);
+        cashier.waitUntilFocused("cardservice-business");
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntilFocused("cardservice-account");
+        cashier.type(ACCOUNT).press(KeyCode.ENTER);
+        cashier.waitUntilFocused("cardservice-reason");
+        cashier.type("lost card");
+        cashier.press(KeyCode.F12);
+        cashier.waitUntil("the summary shows", () -> cashier.showing("#cardservice-summary"));
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntil("the screen says the reissue is unfinished", () -> cashier.text("#cardservice-message")
+                .orElse("").contains("补卡未完成"));
+        String newSerial = desk.cardIssue().unfinishedReissue(backOffice, accountId).orElseThrow().newSerial();
+        assertThat(cashier.text("#cardservice-prompt")).hasValue("请放入新卡 " + newSerial + " 或另一张空白卡");
+
+        // another blank card in (Ctrl+D, B): the summary to finish it comes up at once; Enter
+        cashier.press(KeyCode.CONTROL, KeyCode.D);
+        cashier.waitUntilFocused("demo-card-list");
+        cashier.press(KeyCode.B);
+        cashier.waitUntil("the finishing summary shows", () -> cashier.showing("#cardservice-summary"));
+        assertThat(cashier.allTexts()).contains("完成上次未完成的补卡：旧卡 " + oldSerial + " 已挂失（不再挂失）");
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntil("the record is printed", () -> cashier.text("#cardservice-message").orElse("")
+                .contains(I18n.text("ui.cardService.printed")));
+        assertThat(desk.cardReader().read().issued().serial()).isEqualTo(newSerial);
+        assertThat(desk.cardIssue().account(backOffice, ACCOUNT).cardSerial()).isEqualTo(newSerial);
+        assertThat(desk.cardIssue().unfinishedReissue(backOffice, accountId)).isEmpty();
+    }
 }

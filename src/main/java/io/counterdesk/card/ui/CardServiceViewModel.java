@@ -1,6 +1,7 @@
 package io.counterdesk.card.ui;
 
 import io.counterdesk.account.Account;
+import io.counterdesk.account.MeterKind;
 import io.counterdesk.card.CardAccess;
 import io.counterdesk.card.CardImage;
 import io.counterdesk.card.CardIssueService;
@@ -47,7 +48,10 @@ import javafx.beans.property.StringProperty;
  * the reader. Enter commits: the card work runs in the background through {@link CardIssueService},
  * then the record (补卡/补气记录) is stored and printed; F9 prints it again (a marked copy). A
  * re-credit the card did not take yet stays open and is finished when the account's current card
- * is put in ({@link TopUpService#resolve} / {@link TopUpService#rewrite}).
+ * is put in ({@link TopUpService#resolve} / {@link TopUpService#rewrite}). A reissue cut between its
+ * card write and its commit is finished, not redone: the account found (or the failed commit) says
+ * so, and F12 — or putting the new card or a blank card in — shows the summary that finishes it
+ * ({@link CardIssueService#finishReissue}).
  */
 public final class CardServiceViewModel {
 
@@ -95,7 +99,14 @@ public final class CardServiceViewModel {
 
     /** The summary before committing. */
     public record Summary(Business business, Account account, String oldSerial, long volumeM3, boolean needsApproval,
-                          String prompt, List<String> lines) {
+                          String prompt, List<String> lines, boolean finishing) {
+    }
+
+    /** An account looked up, with its reissue cut short if it has one. */
+    private record Found(Account account, CardIssueService.UnfinishedReissue unfinished) {
+    }
+
+    private record CardRead(TopUpService.CardCheck check, Found found) {
     }
 
     private record Done(CardServiceRecord record, GasPurchase openWrite, Account after) {
@@ -128,6 +139,10 @@ public final class CardServiceViewModel {
     private final ReadOnlyObjectWrapper<CardServiceRecord> record = new ReadOnlyObjectWrapper<>();
 
     private Account account;
+    /** The account's reissue that was cut between its card write and its commit: F12 finishes it. */
+    private CardIssueService.UnfinishedReissue unfinished;
+    /** Set in the background when a reissue failed after it started (seen by the failure handler). */
+    private volatile CardIssueService.UnfinishedReissue cutShort;
     private GasPurchase openWrite;
     private boolean printing;
     private boolean clearing;
@@ -198,11 +213,12 @@ public final class CardServiceViewModel {
             return;
         }
         state.set(State.LOOKING_UP);
-        BackgroundTask.of(() -> services.issue().account(cashier, typed))
+        BackgroundTask.of(() -> found(services.issue().account(cashier, typed)))
                 .onSuccess(found -> {
                     state.set(State.EDITING);
-                    showAccount(found);
+                    showAccount(found.account());
                     clearError();
+                    offerToFinish(found.unfinished());
                 })
                 .onFailure(error -> {
                     state.set(State.EDITING);
@@ -219,19 +235,40 @@ public final class CardServiceViewModel {
         }
         state.set(State.LOOKING_UP);
         show(MessageKind.INFO, I18n.text("ui.cardService.reading"), null);
-        BackgroundTask.of(() -> services.topUps().inspect(cashier, services.reader()))
-                .onSuccess(check -> {
+        BackgroundTask.of(() -> {
+                    TopUpService.CardCheck check = services.topUps().inspect(cashier, services.reader());
+                    return new CardRead(check, found(check.account()));
+                })
+                .onSuccess(read -> {
+                    TopUpService.CardCheck check = read.check();
                     state.set(State.EDITING);
                     accountNo.set(check.account().accountNo());
                     showAccount(check.account());
                     show(MessageKind.INFO, I18n.text("ui.cardService.cardRead", check.image().serial(),
                             check.account().accountNo()), null);
+                    offerToFinish(read.found().unfinished());
                 })
                 .onFailure(error -> {
                     state.set(State.EDITING);
                     show(MessageKind.ERROR, UiErrors.text(error), null);
                 })
                 .executeWith(executor);
+    }
+
+    /** In the background: the account and its reissue cut short, if any. */
+    private Found found(Account found) {
+        return new Found(found, found.meterKind() == MeterKind.IC
+                ? services.issue().unfinishedReissue(cashier, found.id()).orElse(null) : null);
+    }
+
+    /** The account has a reissue cut short: the form turns to it and says how to finish it. */
+    private void offerToFinish(CardIssueService.UnfinishedReissue cut) {
+        unfinished = cut;
+        if (cut != null) {
+            business.set(Business.valueOf(cut.why().name()));
+            prompt.set(I18n.text("ui.cardService.prompt.finish", cut.newSerial()));
+            show(MessageKind.INFO, I18n.text("ui.cardService.unfinished", cut.oldSerial(), cut.newSerial()), null);
+        }
     }
 
     private void showAccount(Account found) {
@@ -243,6 +280,7 @@ public final class CardServiceViewModel {
 
     private void forgetAccount() {
         account = null;
+        unfinished = null;
         holder.set("");
         currentCard.set("");
         meterNo.set("");
@@ -312,6 +350,10 @@ public final class CardServiceViewModel {
     /** The fields this business needs, in screen order. */
     private List<Field> required(Business b) {
         List<Field> needed = new ArrayList<>();
+        if (finishing(b)) {
+            // the field check, approval and reason were taken when the reissue started
+            return List.of(Field.ACCOUNT);
+        }
         if (!accountFromCard(b)) {
             needed.add(Field.ACCOUNT);
         }
@@ -324,6 +366,10 @@ public final class CardServiceViewModel {
         }
         needed.add(Field.REASON);
         return needed;
+    }
+
+    private boolean finishing(Business b) {
+        return unfinished != null && b.reissueCase().isPresent();
     }
 
     private FieldCheck fieldCheck(Business b, long accountId) {
@@ -388,6 +434,11 @@ public final class CardServiceViewModel {
             volume = old.loaded() ? 0 : old.lastPurchaseM3();
         } else {
             found = services.issue().account(cashier, typedAccount);
+            Optional<CardIssueService.UnfinishedReissue> cut = b.reissueCase().isPresent()
+                    ? services.issue().unfinishedReissue(cashier, found.id()) : Optional.empty();
+            if (cut.isPresent()) {
+                return finishSummary(found, cut.get());
+            }
             oldSerial = found.cardSerial() == null ? "" : found.cardSerial();
             FieldCheck check = fieldCheck(b, found.id());
             if (b == Business.METER_REPLACED) {
@@ -421,7 +472,22 @@ public final class CardServiceViewModel {
         }
         lines.add(I18n.text("ui.cardService.summary.reason", why));
         lines.add(I18n.text(approval ? "ui.cardService.summary.approval" : "ui.cardService.summary.noApproval"));
-        return new Summary(b, found, oldSerial, volume, approval, I18n.text(promptKey(b)), List.copyOf(lines));
+        return new Summary(b, found, oldSerial, volume, approval, I18n.text(promptKey(b)), List.copyOf(lines), false);
+    }
+
+    /** The summary of finishing a reissue cut short: nothing is blacklisted or approved again. */
+    private Summary finishSummary(Account found, CardIssueService.UnfinishedReissue cut) {
+        Business b = Business.valueOf(cut.why().name());
+        List<String> lines = new ArrayList<>();
+        lines.add(I18n.text("ui.cardService.summary.business", I18n.text("cardRecord.business." + b.name())));
+        lines.add(I18n.text("ui.cardService.summary.account", found.accountNo(), Masking.name(found.holder().name())));
+        lines.add(I18n.text("ui.cardService.summary.finishing", cut.oldSerial()));
+        lines.add(I18n.text("ui.cardService.summary.finishCard", cut.newSerial()));
+        lines.add(cut.recreditM3() == 0 ? I18n.text("ui.cardService.summary.recredit", 0)
+                : I18n.text("ui.cardService.summary.recreditApproved", cut.recreditM3(), cut.approverStaffNo()));
+        lines.add(I18n.text("ui.cardService.summary.reason", cut.reason()));
+        return new Summary(b, found, cut.oldSerial(), cut.recreditM3(), false,
+                I18n.text("ui.cardService.prompt.finish", cut.newSerial()), List.copyOf(lines), true);
     }
 
     /** Esc in the summary: back to the form as typed. */
@@ -458,10 +524,12 @@ public final class CardServiceViewModel {
         String newMeter = normalise(newMeterNo.get());
         state.set(State.WORKING);
         show(MessageKind.INFO, I18n.text("ui.cardService.working", ready.prompt()), null);
+        cutShort = null;
         BackgroundTask.of(() -> run(ready, check, newMeter, why, approval))
                 .onSuccess(done -> {
                     summary.set(null);
                     showAccount(done.after());
+                    unfinished = null;
                     openWrite = done.openWrite();
                     record.set(done.record());
                     state.set(State.PRINTING);
@@ -471,7 +539,16 @@ public final class CardServiceViewModel {
                 .onFailure(error -> {
                     summary.set(null);
                     state.set(State.EDITING);
-                    show(MessageKind.ERROR, I18n.text("ui.cardService.refused", UiErrors.text(error)), null);
+                    CardIssueService.UnfinishedReissue cut = cutShort;
+                    if (cut == null) {
+                        show(MessageKind.ERROR, I18n.text("ui.cardService.refused", UiErrors.text(error)), null);
+                        return;
+                    }
+                    // the old card is blacklisted already: the reissue waits to be finished, not redone
+                    unfinished = cut;
+                    prompt.set(I18n.text("ui.cardService.prompt.finish", cut.newSerial()));
+                    show(MessageKind.ERROR, I18n.text("ui.cardService.reissueCut", UiErrors.text(error),
+                            cut.newSerial()), null);
                 })
                 .executeWith(executor);
     }
@@ -484,8 +561,15 @@ public final class CardServiceViewModel {
         CardServiceRecord stored;
         switch (ready.business()) {
             case DAMAGED, LOST_UNUSED, LOST_IN_USE -> {
-                CardIssueService.IssueResult issued = services.issue().reissue(cashier, services.reader(), a.id(),
-                        ready.business().reissueCase().orElseThrow(), check, why, grant);
+                CardIssueService.IssueResult issued;
+                try {
+                    issued = ready.finishing() ? services.issue().finishReissue(cashier, services.reader(), a.id())
+                            : services.issue().reissue(cashier, services.reader(), a.id(),
+                                    ready.business().reissueCase().orElseThrow(), check, why, grant);
+                } catch (RuntimeException e) {
+                    cutShort = services.issue().unfinishedReissue(cashier, a.id()).orElse(null);
+                    throw e;
+                }
                 services.newCardIssued().accept(a.accountNo());
                 write = issued.recredit();
                 stored = issued.record().orElseThrow();
@@ -586,6 +670,9 @@ public final class CardServiceViewModel {
     public void cardInserted() {
         if (state.get() == State.OPEN_WRITE) {
             finishWrite();
+        } else if (state.get() == State.EDITING && unfinished != null && account != null) {
+            // the new card of a reissue cut short (or a blank card): the summary to finish it, Enter commits
+            confirm();
         }
     }
 

@@ -31,6 +31,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The card service screen's logic (补卡 / 补气 / 转移卡) on the real back end: H2 with the demo
@@ -177,12 +179,7 @@ class CardServiceViewModelTest {
 
     @Test
     void aCardLostInUseReCreditsOnlyWhatTheMeterNeverLoadedAndOnlyWithApproval() throws Exception {
-        demo.insert(ACCOUNT);
-        buy(10);
-        demo.putIntoMeter(ACCOUNT);
-        demo.insert(ACCOUNT);
-        buy(20);
-        String oldSerial = currentSerial();
+        String oldSerial = tenLoadedThenTwentyBoughtAndTheCardLost();
         demo.insertBlank();
         model.businessProperty().set(Business.LOST_IN_USE);
         model.accountNoProperty().set(ACCOUNT);
@@ -208,6 +205,72 @@ class CardServiceViewModelTest {
         assertThat(desk.topUps().openWrites(cashier)).isEmpty();
         String text = capture.awaitJobs(1, WAIT).get(0).text();
         assertThat(text).contains("补气记录", "2001", "现场核查", "核查员张", "3.50 m³", "20 m³");
+    }
+
+    @Test
+    void aReissueCutWhileWritingTheNewCardIsFinishedOnTheScreenOnceEvenAfterARestart() throws Exception {
+        String oldSerial = tenLoadedThenTwentyBoughtAndTheCardLost();
+        demo.insertBlank().tearUpdate(3, 2);                       // the new card is spoilt by the cut
+        model.businessProperty().set(Business.LOST_IN_USE);
+        model.accountNoProperty().set(ACCOUNT);
+        fieldCheck("1", "10", "3.50");
+        model.reasonProperty().set("在用卡丢失");
+        model.confirm();
+        model.commit(approval("在用卡丢失，现场核查"));
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.EDITING);
+        String newSerial = desk.cardIssue().unfinishedReissue(cashier, accountId()).orElseThrow().newSerial();
+        assertThat(model.messageProperty().get()).contains("补卡未完成", newSerial, "F12");
+        assertThat(model.promptProperty().get()).isEqualTo("请放入新卡 " + newSerial + " 或另一张空白卡");
+        assertThat(blacklisted(oldSerial)).hasValue("LOST");
+
+        // another blank card goes in: the summary to finish it, nothing to approve again
+        demo.insertBlank();
+        model.cardInserted();
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.CONFIRMING);
+        assertThat(model.summaryProperty().get().finishing()).isTrue();
+        assertThat(model.summaryProperty().get().needsApproval()).isFalse();
+        model.cancelConfirmation();
+
+        // the program was closed meanwhile: a new screen finds the account and finishes the reissue
+        CardServiceViewModel later = new CardServiceViewModel(new CurrentThreadTaskExecutor(),
+                new CardServiceViewModel.Services(desk.cardIssue(), desk.topUps(), desk.cardRecords(),
+                        desk.cardReader(), PrinterActivity.NONE, demo::keepInReader, Clock.systemDefaultZone()), cashier);
+        later.accountNoProperty().set(ACCOUNT);
+        later.findAccount();
+        assertThat(later.businessProperty().get()).isEqualTo(Business.LOST_IN_USE);
+        assertThat(later.messageProperty().get()).contains("上次补卡未完成", oldSerial, newSerial);
+        later.confirm();                                           // F12: no field check or reason to type again
+        CardServiceViewModel.Summary summary = later.summaryProperty().get();
+        assertThat(summary.finishing()).isTrue();
+        assertThat(summary.volumeM3()).isEqualTo(20);
+        assertThat(summary.lines()).contains("补气：20 m³（开始时已由 2001 批准）");
+        later.commit(null);
+
+        assertThat(later.stateProperty().get()).isEqualTo(CardServiceViewModel.State.DONE);
+        CardImage card = desk.cardReader().read().issued();
+        assertThat(card.serial()).isEqualTo(newSerial).isEqualTo(currentSerial());
+        assertThat(card.unloadedM3()).isEqualTo(20);
+        assertThat(desk.cardIssue().unfinishedReissue(cashier, accountId())).isEmpty();
+        long recredits = desk.database().<Long>read(tx -> tx.handle().createQuery(
+                "SELECT COUNT(*) FROM gas_purchase WHERE kind = 'RECREDIT'").mapTo(Long.class).one());
+        assertThat(recredits).as("one re-credit").isEqualTo(1);
+        assertThat(later.recordProperty().get().volumeM3()).isEqualTo(20);
+        assertThat(capture.awaitJobs(1, WAIT).get(0).text()).contains("补气记录", "20 m³");
+    }
+
+    /** 10 m³ bought and loaded, then 20 m³ bought and the card lost before the meter took them; its serial. */
+    private String tenLoadedThenTwentyBoughtAndTheCardLost() {
+        demo.insert(ACCOUNT);
+        buy(10);
+        demo.putIntoMeter(ACCOUNT);
+        demo.insert(ACCOUNT);
+        buy(20);
+        return currentSerial();
+    }
+
+    private long accountId() {
+        return desk.cardIssue().account(cashier, ACCOUNT).id();
     }
 
     @Test
@@ -306,22 +369,25 @@ class CardServiceViewModelTest {
                 "12 m³");
     }
 
-    @Test
-    void aTransferWhoseCardWriteFailsIsRecordedAndPrintedAndWrittenWhenTheCardIsPutInAgain() throws Exception {
+    @ParameterizedTest(name = "{0} m³ left in the old meter")
+    @CsvSource({"12.34, 12", "0.40, 0"})                           // with no whole m³ the card is still rebound
+    void aTransferWhoseCardWriteFailsIsRecordedAndPrintedAndWrittenWhenTheCardIsPutInAgain(String left, long m3)
+            throws Exception {
         demo.insert(ACCOUNT);
         VirtualCard card = demo.readers().card(demo.readerName()).orElseThrow();
         model.businessProperty().set(Business.METER_REPLACED);
         model.readCard();
-        fieldCheck("0", "0", "12.34");
+        fieldCheck("0", "0", left);
         model.newMeterNoProperty().set("8000000999");
         model.reasonProperty().set("旧表损坏换表");
         model.confirm();
+        int countBefore = desk.cardReader().read().issued().purchaseCount();
         card.tearUpdate(1, 2);                                     // the card is pulled during the write
 
         model.commit(approval("换表"));
 
         assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.OPEN_WRITE);
-        assertThat(model.recordProperty().get().volumeM3()).isEqualTo(12);
+        assertThat(model.recordProperty().get().volumeM3()).isEqualTo(m3);
         assertThat(capture.awaitJobs(1, WAIT).get(0).text()).contains("换表转移记录", "8000000999");
         assertThat(desk.topUps().openWrites(cashier)).singleElement()
                 .satisfies(w -> assertThat(w.kind()).isEqualTo(io.counterdesk.card.GasPurchase.Kind.TRANSFER));
@@ -333,7 +399,8 @@ class CardServiceViewModelTest {
         assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.DONE);
         CardImage written = desk.cardReader().read().issued();
         assertThat(written.meterNo()).isEqualTo("8000000999");
-        assertThat(written.lastPurchaseM3()).isEqualTo(12);
+        assertThat(written.lastPurchaseM3()).isEqualTo(m3);
+        assertThat(written.purchaseCount()).isEqualTo(countBefore + 1);
         assertThat(desk.topUps().openWrites(cashier)).isEmpty();
     }
 
