@@ -68,6 +68,7 @@ import io.counterdesk.ui.UiFormat;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.stream.Collectors;
 import java.util.concurrent.CompletableFuture;
@@ -703,9 +704,19 @@ public final class CounterDeskApp extends Application {
             searchView.focusField(true);
         }
 
+        /**
+         * An account opened from the search: its bills and figures on screen, timed as a bill query
+         * (账单查询) until the cashier leaves it; F5 turns it into a payment, which is timed on its own.
+         */
         private void openAccount(long accountId) {
             AccountDetailViewModel model = new AccountDetailViewModel(executor, desk.accounts(), operator, accountId);
-            AccountDetailView view = new AccountDetailView(model, () -> openPayment(model));
+            ServiceClock.Timing query = serviceClock.start(CounterBusiness.BILL_QUERY);
+            AccountDetailView view = new AccountDetailView(model, () -> {
+                query.abandon();
+                openPayment(model);
+            });
+            shell.whenClosed(view, () -> query.finished(Optional.ofNullable(model.factsProperty().get())
+                    .map(facts -> "account:" + facts.accountNo()).orElse("account-id:" + accountId)));
             if (operator.may(Permission.COUNTER_BUSINESS)) {
                 view.withActions(accountStatusKeys(model).actions());
                 view.withActions(List.of(autoDebitAction(model), balanceMoveAction(model)));

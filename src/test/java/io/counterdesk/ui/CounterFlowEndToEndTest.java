@@ -79,6 +79,11 @@ class CounterFlowEndToEndTest {
         cashier.press(KeyCode.ESCAPE);
         cashier.waitUntilFocused("search-field");
         assertThat(cashier.text("#search-field")).hasValue(customer.phone);
+        // the look-up was timed as a bill query (账单查询) and stored for the day's service times
+        CounterDesk desk = app.backend().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        cashier.waitUntil("the bill query's time is stored", () -> desk.database().jdbi().withHandle(h -> h.createQuery(
+                "SELECT COUNT(*) FROM service_time WHERE business = 'BILL_QUERY' AND subject = 'account:3300000001'")
+                .mapTo(Long.class).one()) == 1);
 
         // F1: the key map of what can be done now; Esc closes it
         cashier.press(KeyCode.F1);
