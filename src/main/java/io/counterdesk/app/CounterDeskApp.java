@@ -564,7 +564,7 @@ public final class CounterDeskApp extends Application {
         private void openSignOff() {
             HallSignOffViewModel model = new HallSignOffViewModel(executor, desk.dayReports(), desk.hallSignOff(),
                     desk.auth(), operator, java.time.LocalDate.now(config.clock()), HallSignOffViewModel.DayPapers.of(
-                            desk.dayCharts(), desk.reportPdfs(), desk.reportArchive()));
+                            desk.dayCharts(), desk.reportPdfs(), desk.reportArchive(), desk.serviceTimes()));
             shell.push(new HallSignOffView(model));
             model.load();
         }

@@ -36,8 +36,10 @@ final class DayReportCommand implements Callable<Integer> {
             Operator checker = manager.login(desk);
             LocalDate day = date != null ? date : LocalDate.now(config.clock());
             HallDayReport hall = desk.dayReports().hallDay(checker, day);
-            List<Path> written = desk.reportPdfs().archiveDay(hall, desk.dayCharts().hall(hall), checker,
-                    desk.reportArchive());
+            List<Path> written = new java.util.ArrayList<>(desk.reportPdfs().archiveDay(hall,
+                    desk.dayCharts().hall(hall), checker, desk.reportArchive()));
+            written.add(desk.reportPdfs().archiveServiceTimes(desk.serviceTimes().day(checker, day), day, checker,
+                    desk.reportArchive()));
             written.forEach(file -> out.println("report written to " + file));
             return 0;
         } catch (BusinessException e) {

@@ -46,5 +46,8 @@ class DayReportCommandTest {
         assertThat(written.out()).contains("report written to " + hall);
         assertThat(PdfFiles.text(Files.readAllBytes(hall))).contains("营业厅日报").contains("业务日期 2026-12-02")
                 .contains("每小时业务笔数").contains("打印：2001");
+        Path serviceTimes = hall.resolveSibling("service-times.pdf");
+        assertThat(written.out()).contains("report written to " + serviceTimes);
+        assertThat(PdfFiles.text(Files.readAllBytes(serviceTimes))).contains("服务时限报表");
     }
 }

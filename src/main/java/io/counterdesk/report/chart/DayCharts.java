@@ -70,6 +70,31 @@ public final class DayCharts {
     }
 
     /** Money by tender (cash, bank card, bank slip …), in the report's order. */
+    /**
+     * The service-time chart: per business done that day, the average minutes taken (rounded to the
+     * nearest minute) beside the promised minutes.
+     */
+    public static Chart serviceTimes(List<io.counterdesk.servicetime.ServiceTime> times) {
+        java.util.Map<io.counterdesk.servicetime.CounterBusiness, long[]> sums =
+                new java.util.EnumMap<>(io.counterdesk.servicetime.CounterBusiness.class);
+        for (io.counterdesk.servicetime.ServiceTime t : times) {
+            long[] sum = sums.computeIfAbsent(t.business(), b -> new long[3]);
+            sum[0] += t.taken().toMillis();
+            sum[1]++;
+            sum[2] = t.promise().toMinutes();
+        }
+        List<ChartPoint> taken = new java.util.ArrayList<>();
+        List<ChartPoint> promised = new java.util.ArrayList<>();
+        sums.forEach((business, sum) -> {
+            String label = I18n.text("ui.serviceTime.business." + business.name());
+            taken.add(new ChartPoint(label, Math.round(sum[0] / (double) sum[1] / 60_000d)));
+            promised.add(new ChartPoint(label, sum[2]));
+        });
+        return new Chart(I18n.text("pdf.chart.serviceTimes"), Chart.Kind.BARS, ChartUnit.MINUTES, List.of(
+                new ChartSeries(I18n.text("pdf.chart.serviceTimes.taken"), taken),
+                new ChartSeries(I18n.text("pdf.chart.serviceTimes.promised"), promised)));
+    }
+
     public static Chart moneyByTender(List<TenderTotal> totals) {
         return Chart.of(I18n.text("pdf.chart.byTender"), Chart.Kind.BARS, ChartUnit.MONEY, totals.stream()
                 .map(t -> new ChartPoint(tenderName(t.tender()), t.amount().fen())).toList());

@@ -7,7 +7,9 @@ import io.counterdesk.report.CashierDayReport;
 import io.counterdesk.report.HallDayReport;
 import io.counterdesk.report.ReportHeader;
 import io.counterdesk.report.chart.Chart;
+import io.counterdesk.report.chart.DayCharts;
 import io.counterdesk.security.Operator;
+import io.counterdesk.servicetime.ServiceTime;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.I18n;
 import java.io.IOException;
@@ -98,6 +100,23 @@ public final class ReportPdfs {
             return report.toBytes();
         }
     }
+
+    /** The day's service-time report (服务时限报表): each business against its promised time. */
+    public synchronized byte[] serviceTimes(List<ServiceTime> times, LocalDate day, Operator printedBy) {
+        ReportHeading heading = heading(I18n.text("pdf.service.title"), I18n.text("pdf.service.subtitle",
+                day.toString(), times.size()), day.toString(), printedBy);
+        try (PdfReport report = start(heading)) {
+            ServiceTimeReportPdf.write(report, times, DayCharts.serviceTimes(times), clock.getZone());
+            return report.toBytes();
+        }
+    }
+
+    /** Writes the service-time report into the day's archive folder ({@code service-times.pdf}). */
+    public Path archiveServiceTimes(List<ServiceTime> times, LocalDate day, Operator printedBy, ReportArchive archive) {
+        return archive.save(archive.day(day), SERVICE_TIMES_FILE, serviceTimes(times, day, printedBy));
+    }
+
+    public static final String SERVICE_TIMES_FILE = "service-times.pdf";
 
     /** The gas application form (用气申请书) of a committed opening, for the archive. */
     public synchronized byte[] applicationForm(OpeningRecord opening, Operator printedBy) {

@@ -80,7 +80,8 @@ public final class HallSignOffViewModel {
         List<Path> archive(HallDayReport hall, List<Chart> charts, Operator checker);
 
         /** The terminal's own: charts from the database, PDFs into {@code reports/<day>/} beside it. */
-        static DayPapers of(DayCharts charts, ReportPdfs pdfs, ReportArchive archive) {
+        static DayPapers of(DayCharts charts, ReportPdfs pdfs, ReportArchive archive,
+                            io.counterdesk.servicetime.ServiceTimeService serviceTimes) {
             return new DayPapers() {
                 @Override
                 public List<Chart> charts(HallDayReport hall) {
@@ -89,7 +90,10 @@ public final class HallSignOffViewModel {
 
                 @Override
                 public List<Path> archive(HallDayReport hall, List<Chart> drawn, Operator checker) {
-                    return pdfs.archiveDay(hall, drawn, checker, archive);
+                    List<Path> written = new ArrayList<>(pdfs.archiveDay(hall, drawn, checker, archive));
+                    written.add(pdfs.archiveServiceTimes(serviceTimes.day(checker, hall.businessDay()),
+                            hall.businessDay(), checker, archive));
+                    return written;
                 }
             };
         }

@@ -47,7 +47,7 @@ class HallSignOffViewModelTest {
     private HallSignOffViewModel model() {
         HallSignOffViewModel model = new HallSignOffViewModel(new CurrentThreadTaskExecutor(), desk.dayReports(),
                 desk.hallSignOff(), desk.auth(), manager, today,
-                HallSignOffViewModel.DayPapers.of(desk.dayCharts(), desk.reportPdfs(), desk.reportArchive()));
+                HallSignOffViewModel.DayPapers.of(desk.dayCharts(), desk.reportPdfs(), desk.reportArchive(), desk.serviceTimes()));
         model.load();
         return model;
     }
@@ -95,7 +95,7 @@ class HallSignOffViewModelTest {
         assertThat(model.signedProperty().get()).isTrue();
         Path folder = desk.reportArchive().day(today);
         assertThat(model.messageProperty().get())
-                .isEqualTo(today + " 已签核（2001 张敏），当日已锁定；2 份报表 PDF 已存入 " + folder);
+                .isEqualTo(today + " 已签核（2001 张敏），当日已锁定；3 份报表 PDF 已存入 " + folder);
         assertThat(folder.resolve(io.counterdesk.report.pdf.ReportPdfs.HALL_FILE)).isRegularFile();
         assertThat(model.charts()).extracting(c -> c.title()).hasSize(3);
         assertThat(model.rows()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("已签核"));
