@@ -36,6 +36,8 @@ public final class SuspensionListViewModel {
     private final Operator operator;
     private final LongConsumer openAccount;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
+    private final ObservableList<Row> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyStringWrapper status = new ReadOnlyStringWrapper("");
     private Cancellable pending = Cancellable.NONE;
 
@@ -71,7 +73,7 @@ public final class SuspensionListViewModel {
     }
 
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsReadOnly;
     }
 
     public ReadOnlyStringProperty statusProperty() {

@@ -34,6 +34,8 @@ public final class DemoCardsViewModel {
     private final DemoCards demo;
     private final Consumer<String> onDone;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
+    private final ObservableList<Row> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
     private final FormStatus status = new FormStatus();
 
     /** @param onDone runs on the UI thread with what was done ("演示：已把王建国的卡插入读卡器") */
@@ -106,7 +108,7 @@ public final class DemoCardsViewModel {
     }
 
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsReadOnly;
     }
 
     public FormStatus status() {

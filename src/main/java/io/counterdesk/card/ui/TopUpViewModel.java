@@ -134,6 +134,8 @@ public final class TopUpViewModel implements CheckoutModel {
     private final ReadOnlyStringWrapper yearVolume = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper tariffText = new ReadOnlyStringWrapper("");
     private final ObservableList<String> tierLines = FXCollections.observableArrayList();
+    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
+    private final ObservableList<String> tierLinesReadOnly = FXCollections.unmodifiableObservableList(tierLines);
 
     private final StringProperty volume = new SimpleStringProperty("");
     private final StringProperty amount = new SimpleStringProperty("");
@@ -793,7 +795,7 @@ public final class TopUpViewModel implements CheckoutModel {
 
     /** The purchase tier by tier: "第1阶 ¥2.90/m³ × 20 m³ = ¥58.00". */
     public ObservableList<String> tierLines() {
-        return FXCollections.unmodifiableObservableList(tierLines);
+        return tierLinesReadOnly;
     }
 
     public StringProperty volumeProperty() {

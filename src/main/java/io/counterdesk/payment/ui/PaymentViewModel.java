@@ -198,7 +198,11 @@ public final class PaymentViewModel implements CheckoutModel {
     private final ReadOnlyStringWrapper address = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper creditText = new ReadOnlyStringWrapper("");
     private final ObservableList<BillItem> bills = FXCollections.observableArrayList();
+    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
+    private final ObservableList<BillItem> billsReadOnly = FXCollections.unmodifiableObservableList(bills);
     private final ObservableList<FeeItem.Line> fees = FXCollections.observableArrayList();
+    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
+    private final ObservableList<FeeItem.Line> feesReadOnly = FXCollections.unmodifiableObservableList(fees);
     private final List<FeeItem> catalogue = new ArrayList<>();
 
     private final StringProperty cash = new SimpleStringProperty("");
@@ -944,11 +948,11 @@ public final class PaymentViewModel implements CheckoutModel {
 
     /** The unpaid bills, oldest first (read-only for the view; change them with {@link #toggle}). */
     public ObservableList<BillItem> bills() {
-        return FXCollections.unmodifiableObservableList(bills);
+        return billsReadOnly;
     }
 
     public ObservableList<FeeItem.Line> fees() {
-        return FXCollections.unmodifiableObservableList(fees);
+        return feesReadOnly;
     }
 
     public StringProperty cashProperty() {

@@ -37,6 +37,8 @@ public final class MonthEndViewModel {
     private final Operator manager;
     private final StringProperty monthText = new SimpleStringProperty("");
     private final ObservableList<ListingRow> rows = FXCollections.observableArrayList();
+    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
+    private final ObservableList<ListingRow> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
     private final ReadOnlyObjectWrapper<YearMonth> shownMonth = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper totals = new ReadOnlyStringWrapper("");
     private final FormStatus status = new FormStatus();
@@ -138,7 +140,7 @@ public final class MonthEndViewModel {
     }
 
     public ObservableList<ListingRow> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsReadOnly;
     }
 
     /** The month the table shows (null while none, or after a refusal). */

@@ -46,6 +46,8 @@ public final class StockViewModel {
     private final Services services;
     private final Operator cashier;
     private final ObservableList<RangeRow> ranges = FXCollections.observableArrayList();
+    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
+    private final ObservableList<RangeRow> rangesReadOnly = FXCollections.unmodifiableObservableList(ranges);
     private final ReadOnlyStringWrapper available = new ReadOnlyStringWrapper("");
     private final FormStatus status = new FormStatus();
     private Cancellable loading = Cancellable.NONE;
@@ -172,7 +174,7 @@ public final class StockViewModel {
     }
 
     public ObservableList<RangeRow> ranges() {
-        return FXCollections.unmodifiableObservableList(ranges);
+        return rangesReadOnly;
     }
 
     /** The numbers left per kind, over the active ranges. */

@@ -55,11 +55,17 @@ public final class HallSignOffViewModel {
     private final HallSignOffService signOffs;
     private final DayPapers papers;
     private final ObservableList<Chart> charts = FXCollections.observableArrayList();
+    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
+    private final ObservableList<Chart> chartsReadOnly = FXCollections.unmodifiableObservableList(charts);
     private final AuthService auth;
     private final Operator manager;
     private final LocalDate day;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
+    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
+    private final ObservableList<Row> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
     private final ObservableList<String> totals = FXCollections.observableArrayList();
+    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
+    private final ObservableList<String> totalsReadOnly = FXCollections.unmodifiableObservableList(totals);
     private final CredentialEntry credentials = new CredentialEntry();
     private final StringProperty note = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper signed = new ReadOnlyBooleanWrapper(false);
@@ -220,7 +226,7 @@ public final class HallSignOffViewModel {
 
     /** The hall's day in charts (per hour, by business, by tender), drawn by the view. */
     public ObservableList<Chart> charts() {
-        return FXCollections.unmodifiableObservableList(charts);
+        return chartsReadOnly;
     }
 
     private void failed(Throwable error) {
@@ -234,11 +240,11 @@ public final class HallSignOffViewModel {
     }
 
     public ObservableList<Row> rows() {
-        return FXCollections.unmodifiableObservableList(rows);
+        return rowsReadOnly;
     }
 
     public ObservableList<String> totals() {
-        return FXCollections.unmodifiableObservableList(totals);
+        return totalsReadOnly;
     }
 
     public CredentialEntry credentials() {

@@ -88,10 +88,16 @@ public final class DayCloseViewModel {
     private final CashReportPrinting reportPrinting;
     private final StringProperty depositText = new SimpleStringProperty("");
     private final ObservableList<String> deposits = FXCollections.observableArrayList();
+    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
+    private final ObservableList<String> depositsReadOnly = FXCollections.unmodifiableObservableList(deposits);
     private final Map<Denomination, StringProperty> pieces = new EnumMap<>(Denomination.class);
     private final ReadOnlyStringWrapper countedTotal = new ReadOnlyStringWrapper(Money.ZERO.format());
     private final ObservableList<SlipItem> slips = FXCollections.observableArrayList();
+    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
+    private final ObservableList<SlipItem> slipsReadOnly = FXCollections.unmodifiableObservableList(slips);
     private final ObservableList<String> figures = FXCollections.observableArrayList();
+    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
+    private final ObservableList<String> figuresReadOnly = FXCollections.unmodifiableObservableList(figures);
     private final StringProperty explanation = new SimpleStringProperty("");
     private final ReadOnlyBooleanWrapper explanationNeeded = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
@@ -352,7 +358,7 @@ public final class DayCloseViewModel {
     }
 
     public ObservableList<String> deposits() {
-        return FXCollections.unmodifiableObservableList(deposits);
+        return depositsReadOnly;
     }
 
     public StringProperty piecesProperty(Denomination d) {
@@ -365,12 +371,12 @@ public final class DayCloseViewModel {
     }
 
     public ObservableList<SlipItem> slips() {
-        return FXCollections.unmodifiableObservableList(slips);
+        return slipsReadOnly;
     }
 
     /** Expected, counted and over/short per tender: empty until the count is submitted. */
     public ObservableList<String> figures() {
-        return FXCollections.unmodifiableObservableList(figures);
+        return figuresReadOnly;
     }
 
     public StringProperty explanationProperty() {

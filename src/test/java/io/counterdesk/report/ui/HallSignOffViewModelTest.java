@@ -53,6 +53,16 @@ class HallSignOffViewModelTest {
     }
 
     @Test
+    void theListsTheViewListensToAreTheSameEachTime() {
+        // regression: a fresh read-only view per call was collected with the view's listener on it, and
+        // the sign-off screen's totals then stayed empty (seen in full test runs, where GC runs more)
+        HallSignOffViewModel model = model();
+        assertThat(model.totals()).isSameAs(model.totals());
+        assertThat(model.charts()).isSameAs(model.charts());
+        assertThat(model.rows()).isSameAs(model.rows());
+    }
+
+    @Test
     void anOpenTillIsFlaggedAndBlocksTheSignOff() {
         HallSignOffViewModel model = model();
 

@@ -167,6 +167,8 @@ public final class OpeningViewModel {
     private final Map<Field, StringProperty> text = new EnumMap<>(Field.class);
     private final Map<Document, BooleanProperty> ticked = new EnumMap<>(Document.class);
     private final ObservableList<Document> required = FXCollections.observableArrayList();
+    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
+    private final ObservableList<Document> requiredReadOnly = FXCollections.unmodifiableObservableList(required);
 
     private final ReadOnlyStringWrapper fee = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper deposit = new ReadOnlyStringWrapper("");
@@ -178,6 +180,8 @@ public final class OpeningViewModel {
     private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
     private final ReadOnlyObjectWrapper<Field> invalidField = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> summary = FXCollections.observableArrayList();
+    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
+    private final ObservableList<String> summaryReadOnly = FXCollections.unmodifiableObservableList(summary);
     private final ReadOnlyStringWrapper accountNo = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
 
@@ -714,7 +718,7 @@ public final class OpeningViewModel {
 
     /** The documents this case needs, in checklist order (changes with kind, fee mode, proxy, debit). */
     public ObservableList<Document> requiredDocuments() {
-        return FXCollections.unmodifiableObservableList(required);
+        return requiredReadOnly;
     }
 
     public ObjectProperty<AccountKind> kindProperty() {
@@ -796,7 +800,7 @@ public final class OpeningViewModel {
 
     /** The summary's lines (F12). */
     public ObservableList<String> summaryLines() {
-        return FXCollections.unmodifiableObservableList(summary);
+        return summaryReadOnly;
     }
 
     /** The new account number once opened. */

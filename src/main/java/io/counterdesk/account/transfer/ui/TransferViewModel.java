@@ -98,6 +98,8 @@ public final class TransferViewModel {
     private final BooleanProperty proxy = new SimpleBooleanProperty(false);
     private final Map<Document, BooleanProperty> ticked = new EnumMap<>(Document.class);
     private final ObservableList<Document> required = FXCollections.observableArrayList();
+    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
+    private final ObservableList<Document> requiredReadOnly = FXCollections.unmodifiableObservableList(required);
     private final ReadOnlyStringWrapper currentHolder = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper address = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper card = new ReadOnlyStringWrapper("");
@@ -109,6 +111,8 @@ public final class TransferViewModel {
     private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
     private final ReadOnlyObjectWrapper<Field> invalidField = new ReadOnlyObjectWrapper<>();
     private final ObservableList<String> summary = FXCollections.observableArrayList();
+    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
+    private final ObservableList<String> summaryReadOnly = FXCollections.unmodifiableObservableList(summary);
 
     private TransferService.Standing standing;
     private TransferApplication confirmed;
@@ -424,7 +428,7 @@ public final class TransferViewModel {
     }
 
     public ObservableList<Document> requiredDocuments() {
-        return FXCollections.unmodifiableObservableList(required);
+        return requiredReadOnly;
     }
 
     /** The current holder, masked name and ID. */
@@ -470,6 +474,6 @@ public final class TransferViewModel {
     }
 
     public ObservableList<String> summaryLines() {
-        return FXCollections.unmodifiableObservableList(summary);
+        return summaryReadOnly;
     }
 }
