@@ -109,7 +109,8 @@ class DayCloseEndToEndTest {
 
         // 2. find the account, F5, cash; four minutes pass while the customer asks about the bills
         counter.openPayment(customer.accountNo());
-        assertThat(counter.text("#pay-total-due")).hasValue(due.format());
+        counter.waitUntil("the amount due is " + due.format(), () -> counter.text("#pay-total-due").orElse("")
+                .equals(due.format()));
         clock.advance(Duration.ofMinutes(4));
         counter.payCash("pay-cash", cash.toPlainString(), "#pay-change", change.format());
         assertThat(counter.text("#pay-result-change")).hasValue(change.format());
