@@ -20,9 +20,9 @@ import javafx.util.StringConverter;
  * A {@link Chart} drawn with JavaFX's bar chart, for the hall manager's screen: upright columns or
  * horizontal bars as the chart says, one colour per series with a legend when there are several,
  * "no data" instead of an empty plot. Money is shown in whole yuan on the axis (the exact figures are
- * in the report's tables). The bars of a marked label (a business past its promise) carry the
- * {@code :marked} pseudo-class, outlined in the warning colour; the label itself says why. Build it
- * on the FX thread.
+ * in the report's tables). A marked label (a business past its promise) is written in the PDF's
+ * warning red and its bars carry the {@code :marked} pseudo-class (a red outline); the label's text
+ * itself says why. Build it on the FX thread.
  */
 public final class ChartNode extends StackPane {
 
