@@ -33,6 +33,9 @@ import io.counterdesk.security.AuthService;
 import io.counterdesk.security.Operator;
 import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.security.Role;
+import io.counterdesk.servicetime.CounterBusiness;
+import io.counterdesk.servicetime.ServiceTimeService;
+import io.counterdesk.servicetime.ServiceTimer;
 import io.counterdesk.shared.Money;
 import io.counterdesk.till.CashCount;
 import io.counterdesk.till.DayCloseService;
@@ -64,9 +67,12 @@ import java.util.Set;
  *
  * <p>Setup, not timed: a hall with 5 cashiers, each with a till (¥500 float) and 1,000 durable fee
  * payments through the real {@link PaymentService} (every fourth paid with a ¥50 note and given
- * change), 10 voided receipts and a ¥5,000 deposit each. Timed: each cashier's blind count and
- * close through the real {@link DayCloseService}; the day's report model ({@link DayReportService});
- * the day charts (read from the database); all PDFs written to the day's archive folder.
+ * change), each payment's service time (1 to 4 minutes, so some past the 3-minute promise, stored
+ * by the real {@link ServiceTimeService} in one transaction per cashier), 10 voided receipts and a
+ * ¥5,000 deposit each. Timed: each cashier's blind count and close through the real
+ * {@link DayCloseService}; the day's report model ({@link DayReportService}); the day charts (read
+ * from the database, the service-time chart among them); all PDFs written to the day's archive
+ * folder (the hall report, each cashier's report, the service-time report, the receipt stock report).
  *
  * <p>The day's model comes from {@link DayReportService#hallDay}, read from the database like the
  * sign-off screen's.
@@ -83,7 +89,7 @@ public final class DayCloseBench {
     }
 
     /** What the bench paid for one cashier. */
-    private record Cashier(Operator operator, List<IssuedReceipt> receipts) {
+    private record Cashier(Operator operator, List<IssuedReceipt> receipts, Money deposit) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -108,6 +114,7 @@ public final class DayCloseBench {
             PaymentService payments = new PaymentService(database, journal, terminal, approvals, LateFeeRule.DEFAULT,
                     VoucherRule.DEFAULT);
             DayCloseService dayClose = new DayCloseService(database, journal, terminal);
+            ServiceTimeService serviceTimes = new ServiceTimeService(database, journal);
             long accountId = database.inTransaction(tx -> new AccountRepository().insert(tx, new NewAccount("3300000002",
                     AccountKind.RESIDENTIAL, null, MeterKind.ORDINARY, "8000000002", null,
                     new Address("上城区", "解放路", "平安小区", "1", "1", "101"),
@@ -139,8 +146,11 @@ public final class DayCloseBench {
                     stock.voidReceipt(cashier, r.kind(), r.number(), "打印错位",
                             auth.authoriseApprover(cashier, "2001", "demo2001".toCharArray()));
                 }
-                dayClose.deposit(cashier, DEPOSIT);
-                cashiers.add(new Cashier(cashier, receipts));
+                timePayments(database, serviceTimes, cashier, n);
+                // ¥5,000, or the day's takings when a small run (-Dbench.dayTransactions) took less
+                Money deposit = Money.ofFen(Math.min(DEPOSIT.fen(), FEE.times(receipts.size()).fen()));
+                dayClose.deposit(cashier, deposit);
+                cashiers.add(new Cashier(cashier, receipts, deposit));
             }
             double setupSeconds = (System.nanoTime() - setupStart) / 1e9;
 
@@ -160,7 +170,7 @@ public final class DayCloseBench {
             long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             for (Cashier c : cashiers) {
-                Money expected = FLOAT.plus(FEE.times(c.receipts().size())).minus(DEPOSIT);
+                Money expected = FLOAT.plus(FEE.times(c.receipts().size())).minus(c.deposit());
                 dayClose.count(c.operator(), drawer(expected), Set.of());
                 dayClose.close(c.operator(), "");
             }
@@ -174,6 +184,7 @@ public final class DayCloseBench {
             long tFont = System.nanoTime();
             long cFont = threads.getCurrentThreadCpuTime();
             List<Path> written = new ArrayList<>(pdfs.archiveDay(hall, charts, manager, archive));
+            written.add(pdfs.archiveServiceTimes(serviceTimes.day(manager, day), day, manager, archive));
             YearMonth month = YearMonth.from(day);
             written.add(archive.save(archive.month(month), "receipt-stock.pdf",
                     pdfs.receiptStock(stock.monthEnd(manager, month, clock.getZone()), month, manager)));
@@ -196,14 +207,15 @@ public final class DayCloseBench {
                     ## Closing a day: %,d transactions, %d cashiers, all PDFs
 
                     - machine: %d CPUs; %s %s; max heap %d MiB (`-Xmx`)
-                    - setup (not timed): %,d durable payments, %d voids and one deposit per cashier in %.1f s
+                    - setup (not timed): %,d durable payments, each timed (service times), %d voids and one deposit
+                      per cashier in %.1f s
 
                     | step | wall s | CPU s (this thread) |
                     | --- | ---: | ---: |
                     | count and close %d tills (DayCloseService, durable) | %.3f | %.3f |
                     | the day's model (DayReportService.hallDay) and charts, from the database | %.3f | %.3f |
                     | reading and parsing the report font (once per program run) | %.3f | %.3f |
-                    | %d PDFs written to the archive (hall + %d cashiers + receipt stock), %,d KB in all | %.3f | %.3f |
+                    | %d PDFs written to the archive (hall + %d cashiers + service times + receipt stock), %,d KB in all | %.3f | %.3f |
                     | **total, first run in this JVM** | **%.3f** | **%.3f** |
                     | the same day's hall and cashier PDFs again (warm JVM) | %.3f | %.3f |
 
@@ -232,6 +244,23 @@ public final class DayCloseBench {
         Files.createDirectories(out);
         Files.writeString(out.resolve("day-close.md"), report, StandardCharsets.UTF_8);
         deleteQuietly(dir);
+    }
+
+    /**
+     * Stores the service time of each of the cashier's {@code n} payments, as the counter does after
+     * each payment, but in one transaction (setup only): 60 to 239 seconds, so about a third are past
+     * the 3-minute promise.
+     */
+    private static void timePayments(Database database, ServiceTimeService serviceTimes, Operator cashier, int n) {
+        database.inTransaction(tx -> {
+            java.time.Instant end = tx.now();
+            for (int i = 0; i < n; i++) {
+                ServiceTimer timer = new ServiceTimer(CounterBusiness.PAYMENT,
+                        end.minusSeconds(60 + (i * 37L) % 180), CounterBusiness.PAYMENT.defaultPromise());
+                serviceTimes.finishIn(tx, cashier, timer, "account:3300000002");
+            }
+            return null;
+        });
     }
 
     private static String loadAverage() {

@@ -136,16 +136,21 @@ final class CounterDriver {
         waitUntilFocused("search-field");
     }
 
-    /**
-     * Ctrl+L, then a hall manager logs in, goes on without a till (Esc), opens the receipt stock
-     * (F11) and its month-end listing (F6); returns once the listing is read.
-     */
-    void monthEndAsManager(String staffNo, String password) {
+    /** Ctrl+L, then {@code staffNo} logs in and goes on without a till (Esc); returns on the search field. */
+    void logInWithoutTill(String staffNo, String password) {
         press(KeyCode.CONTROL, KeyCode.L);
         logIn(staffNo, password);
         waitUntilFocused("till-float");
         press(KeyCode.ESCAPE);
         waitUntilFocused("search-field");
+    }
+
+    /**
+     * Ctrl+L, then a hall manager logs in, goes on without a till (Esc), opens the receipt stock
+     * (F11) and its month-end listing (F6); returns once the listing is read.
+     */
+    void monthEndAsManager(String staffNo, String password) {
+        logInWithoutTill(staffNo, password);
         press(KeyCode.F11);
         waitUntilFocused("stock-ranges");
         press(KeyCode.F6);
@@ -170,6 +175,87 @@ final class CounterDriver {
         press(KeyCode.ENTER);
         waitUntil("the account detail is loaded", () -> robot.lookup("#detail-account-no").tryQuery()
                 .map(n -> !((Labeled) n).getText().isEmpty() && n.getScene() != null).orElse(false));
+    }
+
+    /** The items of a list (all of them, not only the rows on screen), as text. */
+    java.util.List<String> listItems(String query) {
+        return onFx(() -> robot.lookup(query).tryQuery()
+                .map(n -> ((javafx.scene.control.ListView<?>) n).getItems().stream().map(String::valueOf).toList())
+                .orElse(java.util.List.of()));
+    }
+
+    /** Waits until the list {@code query} holds an item containing {@code text}; returns that item. */
+    String waitForItem(String query, String text) {
+        waitUntil(query + " lists " + text, () -> robot.lookup(query).tryQuery()
+                .map(n -> ((javafx.scene.control.ListView<?>) n).getItems().stream()
+                        .anyMatch(i -> String.valueOf(i).contains(text))).orElse(false));
+        return listItems(query).stream().filter(i -> i.contains(text)).findFirst().orElseThrow();
+    }
+
+    /** From the search field: finds {@code accountNo}, opens it, F5; returns once its bills are on the payment screen. */
+    void openPayment(String accountNo) {
+        search(accountNo);
+        openWithEnter();
+        press(KeyCode.F5);
+        waitUntilFocused("pay-cash");
+        waitUntil("the bills of " + accountNo + " are shown", () -> text("#pay-account-no").orElse("").equals(accountNo));
+    }
+
+    /**
+     * On the payment (or top-up) screen: Ctrl+1, {@code cash} typed; waits for the change the screen works out
+     * ({@code changeId}: {@code #pay-change} or {@code #topup-change}) to read {@code change}; F12 shows the
+     * confirmation, Enter takes the money; returns once the result shows.
+     */
+    void payCash(String cashField, String cash, String changeId, String change) {
+        press(KeyCode.CONTROL, KeyCode.DIGIT1);
+        waitUntilFocused(cashField);
+        type(cash);
+        waitUntil("the change is " + change, () -> text(changeId).orElse("").equals(change));
+        press(KeyCode.F12);
+        waitUntil("the confirmation shows", () -> showing("#pay-confirmation"));
+        press(KeyCode.ENTER);
+        waitUntil("the result shows", () -> showing("#pay-result"));
+    }
+
+    /** Ctrl+E, the day close, once its sheet is read (the first denomination has the focus). */
+    void openDayClose() {
+        press(KeyCode.CONTROL, KeyCode.E);
+        waitUntilFocused("day-close-pieces-Y100");
+        waitUntil("the sheet is read", () -> !text("#day-close-message").orElse("").contains(I18n.text("ui.dayClose.working")));
+    }
+
+    /** F3 on the day close: deposits {@code amount}; returns the screen's message once the deposit is recorded. */
+    String deposit(String amount) {
+        press(KeyCode.F3);
+        waitUntilFocused("day-close-deposit");
+        type(amount).press(KeyCode.ENTER);
+        String done = I18n.text("ui.dayClose.deposited", "", io.counterdesk.shared.Money.parse(amount).format()).strip();
+        waitUntil("the deposit is recorded", () -> text("#day-close-message").orElse("").startsWith(done));
+        return text("#day-close-message").orElse("");
+    }
+
+    /**
+     * F4 on the day close: counts the drawer blind, {@code pieces} per denomination from 100 yuan down to 1
+     * jiao (Enter moves down; none is left empty); returns once the count's total shows.
+     */
+    void countDrawer(java.util.Map<io.counterdesk.till.Denomination, Integer> pieces, String total) {
+        press(KeyCode.F4);
+        waitUntilFocused("day-close-pieces-Y100");
+        for (io.counterdesk.till.Denomination d : io.counterdesk.till.Denomination.values()) {
+            waitUntilFocused("day-close-pieces-" + d.name());
+            int n = pieces.getOrDefault(d, 0);
+            if (n > 0) {
+                type(Integer.toString(n));
+            }
+            press(KeyCode.ENTER);
+        }
+        waitUntil("the counted total is " + total, () -> text("#day-close-counted").orElse("").contains(total));
+    }
+
+    /** The charts the window shows (report.ui.ChartNode), in their order. */
+    java.util.List<io.counterdesk.report.ui.ChartNode> charts() {
+        return onFx(() -> robot.lookup(n -> n instanceof io.counterdesk.report.ui.ChartNode).queryAll().stream()
+                .map(n -> (io.counterdesk.report.ui.ChartNode) n).toList());
     }
 
     /** Ctrl+D (demo mode): the demo card reader; picks the card of row {@code row} (0 = first) and presses {@code key}. */

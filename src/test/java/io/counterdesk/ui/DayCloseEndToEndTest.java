@@ -6,11 +6,28 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
 import io.counterdesk.app.CounterDeskApp;
+import io.counterdesk.card.GasPricing;
+import io.counterdesk.card.TopUpService;
 import io.counterdesk.payment.PaymentInput;
+import io.counterdesk.persistence.TestClock;
+import io.counterdesk.report.chart.Chart;
+import io.counterdesk.report.pdf.PdfFiles;
+import io.counterdesk.report.pdf.ReportPdfs;
+import io.counterdesk.report.ui.ChartNode;
 import io.counterdesk.security.Operator;
 import io.counterdesk.security.PasswordHasher;
+import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Money;
+import io.counterdesk.till.Denomination;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -20,24 +37,45 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxToolkit;
 
 /**
- * The cashier's day close end to end, keyboard only, on the real program and a fresh demo database.
- * Cashier 1001 has opened the till with 500 yuan and taken one cash payment. At the counter: Ctrl+E,
- * F3 deposits 100 (slip 王伟N-1), F4 counts the drawer blind by denomination (Enter moves down), F12
- * shows the expected cash and no difference, F12 closes the till (the report summary prints). 1002
- * closed 10 yuan short. Then hall manager 2001: Ctrl+H lists both reports, the short one highlighted,
- * F8 a note, the own 工号 and password, Enter signs the day off and locks it.
+ * Issue 6 §6, a day at the counter end to end, keys only, on the real program and a fresh demo
+ * database with the terminal's clock under the test's hand (2 December 2026, from 09:30):
+ *
+ * <ol>
+ * <li>cashier 1001 logs in and opens the till with a 500-yuan float;</li>
+ * <li>finds an account that owes, F5, pays its bills with cash (the customer talks: four minutes,
+ * past the 3-minute promise), and gets change;</li>
+ * <li>puts demo customer 王建国's card into the simulated reader (Ctrl+D), Ctrl+G, buys gas for 100
+ * yuan in cash;</li>
+ * <li>Ctrl+E: deposits 100 yuan at the bank (F3), counts the drawer blind by denomination (F4) —
+ * ten yuan short — F12 shows expected against counted and the difference, F8 explains it, F12
+ * closes the till;</li>
+ * <li>hall manager 2001: Ctrl+H shows the day (the report figures with the payment and the top-up,
+ * the short till highlighted, the four charts with the late payment marked), a note (F8), the own
+ * 工号 and password, Enter signs the day off.</li>
+ * </ol>
+ *
+ * Then the database: the day is locked (a further payment is refused with the lock message, and
+ * the cashier cannot open a till again), and the archived PDFs in {@code reports/2026-12-02/} hold
+ * the payment and the top-up. 李娜 (1002) left yesterday's till open: the only way a payment can
+ * still reach the journal on the signed day, and so be refused by the lock rather than for want of
+ * a till.
  */
 class DayCloseEndToEndTest {
+
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    private static final LocalDate DAY = LocalDate.of(2026, 12, 2);
+    private static final String CARD_ACCOUNT = "3390000001";
 
     @TempDir
     Path directory;
 
+    private final TestClock clock = new TestClock(LocalDateTime.of(2026, 12, 1, 17, 0).atZone(ZONE).toInstant(), ZONE);
     private CounterDeskApp app;
-    private final CounterDriver cashier = new CounterDriver();
+    private final CounterDriver counter = new CounterDriver();
 
     @BeforeEach
     void startTheProgram() throws Exception {
-        AppConfig config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(300);
+        AppConfig config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(300).withClock(clock);
         FxToolkit.registerPrimaryStage();
         app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
     }
@@ -49,93 +87,176 @@ class DayCloseEndToEndTest {
     }
 
     @Test
-    void depositCountBlindAndCloseTheTill() throws Exception {
+    void payTopUpDepositCountCloseAndSignTheDayOff() throws Exception {
         CounterDesk desk = app.backend().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        Operator wang = desk.auth().login("1001", "demo1001".toCharArray());
-        desk.tills().open(wang, Money.ofYuan(500));
-        TestBackend.Owing owing = TestBackend.owing(desk, wang, a -> true).get(0);
-        Money due = owing.bills().stream().map(b -> b.outstanding().plus(b.lateFee())).reduce(Money.ZERO, Money::plus);
-        desk.payments().collect(wang, owing.accountId(), PaymentInput.cash(due));
-        // 1002 李娜 worked too, closed 10 yuan short with an explanation
+        // yesterday evening 李娜 opened a till and never closed it
         Operator li = desk.auth().login("1002", "demo1002".toCharArray());
-        desk.tills().open(li, Money.ofYuan(300));
-        TestBackend.Owing other = TestBackend.owing(desk, li, a -> a.accountId() != owing.accountId()).get(0);
-        Money otherDue = other.bills().stream().map(b -> b.outstanding().plus(b.lateFee())).reduce(Money.ZERO, Money::plus);
-        desk.payments().collect(li, other.accountId(), PaymentInput.cash(otherDue));
-        desk.dayClose().count(li, io.counterdesk.till.CashCount.of(java.util.Map.of(io.counterdesk.till.Denomination.Y100,
-                3, io.counterdesk.till.Denomination.J1, (int) (otherDue.fen() / 10 - 100))), java.util.Set.of());
-        desk.dayClose().close(li, "找零多付十元");
+        desk.tills().open(li, Money.ofYuan(200));
+        clock.set(LocalDateTime.of(DAY, java.time.LocalTime.of(9, 30)).atZone(ZONE).toInstant());
 
-        cashier.logIn("1001", "demo1001");
-        cashier.waitUntilFocused("search-field");
-        cashier.press(KeyCode.CONTROL, KeyCode.E);
-        cashier.waitUntilFocused("day-close-pieces-Y100");
-        cashier.waitUntil("the sheet is read", () -> cashier.text("#day-close-message").map(String::isEmpty).orElse(false)
-                || !cashier.text("#day-close-message").orElse("").contains("正在"));
+        // what the customers owe, from the back end, to compare the screens with
+        Operator backOffice = desk.auth().login("2001", "demo2001".toCharArray());
+        List<TestBackend.Owing> owing = TestBackend.owing(desk, backOffice, a -> true);
+        TestBackend.Owing customer = owing.get(0);
+        Money due = customer.bills().stream().map(b -> b.outstanding().plus(b.lateFee())).reduce(Money.ZERO, Money::plus);
+        Money cash = Money.ofYuan(due.fen() / 10_000 * 100 + 100); // the next 100-yuan note above
+        Money change = cash.minus(due);
 
-        cashier.press(KeyCode.F3);
-        cashier.waitUntilFocused("day-close-deposit");
-        cashier.type("100").press(KeyCode.ENTER);
-        cashier.waitUntil("the deposit is recorded", () -> cashier.text("#day-close-message").orElse("").contains("存款单号 王伟"));
+        // 1. the cashier logs in and opens the till
+        counter.logIn("1001", "demo1001");
+        counter.openTill("500");
+        counter.waitUntil("the printer is ready", () -> counter.text("#status-printer").orElse("").equals("打印机：就绪"));
 
-        cashier.press(KeyCode.F4);
-        cashier.waitUntilFocused("day-close-pieces-Y100");
-        long fen = Money.ofYuan(400).plus(due).fen();
-        String[] pieces = {Long.toString(fen / 10_000), "", "", Long.toString(fen % 10_000 / 1_000), "",
-                Long.toString(fen % 1_000 / 100), Long.toString(fen % 100 / 50), Long.toString(fen % 50 / 10)};
-        for (String p : pieces) {
-            if (!p.isEmpty()) {
-                cashier.type(p);
-            }
-            cashier.press(KeyCode.ENTER);
-        }
-        assertThat(cashier.text("#day-close-counted")).contains(Money.ofFen(fen).format());
-        assertThat(cashier.allTexts()).doesNotContain("应有现金 ¥");
+        // 2. find the account, F5, cash; four minutes pass while the customer asks about the bills
+        counter.openPayment(customer.accountNo());
+        counter.waitUntil("the amount due is " + due.format(), () -> counter.text("#pay-total-due").orElse("")
+                .equals(due.format()));
+        clock.advance(Duration.ofMinutes(4));
+        counter.payCash("pay-cash", cash.toPlainString(), "#pay-change", change.format());
+        assertThat(counter.text("#pay-result-change")).hasValue(change.format());
+        counter.press(KeyCode.ESCAPE);
+        counter.waitUntil("the account is read again, nothing owed", () -> counter.showing("#account-detail")
+                && counter.text("#detail-arrears").orElse("").equals("¥0.00"));
 
-        cashier.press(KeyCode.F12);
-        cashier.waitUntil("the figures show", () -> cashier.text("#day-close-message").orElse("").contains("账款相符"));
-        assertThat(cashier.allTexts()).contains("应有现金 " + Money.ofFen(fen).format());
+        // 3. the card top-up: Ctrl+D puts 王建国's card into the simulated reader, Ctrl+G reads it
+        counter.demoCard(0, KeyCode.ENTER, I18n.text("ui.demo.inserted", "王建国"));
+        counter.waitUntil("the status bar sees the card", () -> counter.text("#status-card-reader").orElse("")
+                .equals("读卡器：已插卡"));
+        TopUpService.CardCheck check = desk.topUps().inspect(backOffice, desk.cardReader());
+        Money paid = Money.ofYuan(100);
+        GasPricing.GasQuote gas = desk.topUps().quoteMoney(check, paid);
+        Money topUpChange = paid.minus(gas.amount());
+        counter.openTopUp(CARD_ACCOUNT);
+        counter.waitUntilFocused("topup-volume");
+        counter.press(KeyCode.F4);
+        counter.waitUntilFocused("topup-amount");
+        counter.type("100");
+        counter.waitUntil("the gas is priced", () -> counter.text("#topup-gas").orElse("").equals(gas.volumeM3() + " m³"));
+        clock.advance(Duration.ofSeconds(90));
+        counter.payCash("topup-cash", "100", "#topup-change", topUpChange.format());
+        counter.waitUntil("the card is written", () -> counter.text("#pay-result-message").orElse("")
+                .contains(I18n.text("ui.topup.written", 1, gas.volumeM3())));
+        assertThat(desk.cardReader().read().issued().lastPurchaseM3()).isEqualTo(gas.volumeM3());
 
-        cashier.press(KeyCode.F12);
-        cashier.waitUntil("the till is closed", () -> cashier.text("#day-close-message").orElse("").startsWith("已结账"));
-        assertThat(desk.tills().current(wang)).isEmpty();
-        long closes = desk.database().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM till_close")
-                .mapTo(Long.class).one());
-        assertThat(closes).isEqualTo(2);
+        // 4. the day close: deposit, blind count ten yuan short, the figures, the explanation, the close
+        clock.advance(Duration.ofHours(6));
+        counter.openDayClose();
+        assertThat(counter.deposit("100")).contains("存款单号 王伟12-1");
+        Money taken = due.plus(gas.amount());
+        Money expected = Money.ofYuan(500).plus(taken).minus(Money.ofYuan(100));
+        Money counted = Money.ofFen((expected.fen() - 1_000) / 10 * 10); // a 10-yuan note short (and no fen coins)
+        Money difference = counted.minus(expected);
+        counter.countDrawer(drawer(counted), counted.format());
+        assertThat(counter.allTexts()).as("blind: nothing of the expected cash before the count is in")
+                .doesNotContain("应有现金 ¥");
+        counter.press(KeyCode.F12);
+        counter.waitUntil("the difference shows", () -> counter.text("#day-close-message").orElse("")
+                .startsWith("长短款合计 " + difference.format()));
+        counter.waitForItem("#day-close-figures", "应有现金 " + expected.format());
+        assertThat(counter.listItems("#day-close-figures")).contains("实点现金 " + counted.format(),
+                "现金收入 " + cash.plus(paid).format(), "找零 " + change.plus(topUpChange).format(), "已存款 ¥100.00")
+                .anySatisfy(l -> assertThat(l).startsWith("现金：应有 " + expected.format() + "，实有 " + counted.format()
+                        + "，长短款 " + difference.format()));
+        counter.press(KeyCode.F8);
+        counter.waitUntilFocused("day-close-explanation");
+        counter.type("找零多付十元");
+        counter.press(KeyCode.F12);
+        counter.waitUntil("the till is closed and its report printed", () -> counter.text("#day-close-message")
+                .orElse("").equals(I18n.text("ui.dayClose.slipPrinted")));
+        assertThat(counter.listItems("#day-close-figures")).contains(
+                I18n.text("report.business.IC_TOPUP") + " " + gas.amount().format(),
+                I18n.text("report.tender.CASH") + " ×2 " + taken.format());
+        assertThat(count(desk, "SELECT COUNT(*) FROM till_session WHERE business_day = :d AND status = 'CLOSED'"))
+                .isEqualTo(1);
 
-        // the hall manager: Ctrl+L, log in, no till (Esc), Ctrl+H, note, own credentials, Enter
-        cashier.press(KeyCode.ESCAPE);
-        cashier.press(KeyCode.CONTROL, KeyCode.L);
-        cashier.logIn("2001", "demo2001");
-        cashier.waitUntilFocused("till-float");
-        cashier.press(KeyCode.ESCAPE);
-        cashier.waitUntilFocused("search-field");
-        cashier.press(KeyCode.CONTROL, KeyCode.H);
-        cashier.waitUntilFocused("signoff-staff-no");
-        // the list and the hall totals are filled one after the other: wait for both
-        cashier.waitUntil("both reports and the totals are listed", () -> cashier.allTexts().contains("1002 李娜")
-                && cashier.allTexts().contains("长短款合计 -¥10.00"));
-        assertThat(cashier.allTexts()).contains("1001 王伟", "已结账", "找零多付十元", "长短款合计 -¥10.00");
-        cashier.press(KeyCode.F8);
-        cashier.waitUntilFocused("signoff-note");
-        cashier.type("李娜短款十元已说明").press(KeyCode.ENTER);
-        cashier.waitUntilFocused("signoff-staff-no");
-        cashier.type("2001").press(KeyCode.ENTER);
-        cashier.waitUntilFocused("signoff-password");
-        cashier.type("demo2001");
+        // 5. the hall manager: Ctrl+L, log in without a till, Ctrl+H
+        counter.press(KeyCode.ESCAPE);
+        counter.logInWithoutTill("2001", "demo2001");
+        counter.press(KeyCode.CONTROL, KeyCode.H);
+        counter.waitUntilFocused("signoff-staff-no");
+        String topUps = I18n.text("ui.signOff.topUps", 1, gas.volumeM3(), gas.amount().format());
+        counter.waitUntil("the report, the totals and the charts are in", () -> counter.allTexts().contains("1001 王伟")
+                && counter.text("#signoff-totals").orElse("").contains(topUps) && counter.charts().size() == 4);
+        assertThat(counter.allTexts()).contains("已结账", expected.format(), counted.format(), "找零多付十元");
+        assertThat(counter.text("#signoff-totals")).hasValueSatisfying(t -> assertThat(t)
+                .contains("现金 ×2  " + taken.format(), "存款 ¥100.00", "长短款合计 " + difference.format()));
+        ChartNode serviceTimes = counter.charts().stream()
+                .filter(c -> c.chart().title().equals(I18n.text("pdf.chart.serviceTimes"))).findFirst().orElseThrow();
+        String latePayment = I18n.text("pdf.chart.serviceTimes.late", I18n.text("ui.serviceTime.business.PAYMENT"), 1);
+        Chart times = serviceTimes.chart();
+        assertThat(times.labels()).contains(latePayment, I18n.text("ui.serviceTime.business.TOP_UP"));
+        assertThat(times.value(0, latePayment)).isEqualTo(4);
+        assertThat(times.value(2, latePayment)).isEqualTo(3);
+        assertThat(CounterDriver.onFx(serviceTimes::markedShown)).containsExactly(latePayment);
+        assertThat(counter.charts()).extracting(c -> c.chart().title()).contains(I18n.text("pdf.chart.byBusiness"));
+
+        counter.press(KeyCode.F8);
+        counter.waitUntilFocused("signoff-note");
+        counter.type("王伟短款十元已说明").press(KeyCode.ENTER);
+        counter.waitUntilFocused("signoff-staff-no");
+        counter.type("2001").press(KeyCode.ENTER);
+        counter.waitUntilFocused("signoff-password");
+        counter.type("demo2001");
         snapshot();
-        cashier.press(KeyCode.ENTER);
-        cashier.waitUntil("the day is signed off", () -> cashier.text("#signoff-message").orElse("").contains("已签核"));
-        assertThat(cashier.allTexts()).contains("已签核");
-        assertThat(catchThrowable(() -> desk.tills().open(wang, Money.ofYuan(500))))
-                .hasMessageContaining("签核锁定");
+        counter.press(KeyCode.ENTER);
+        counter.waitUntil("the day is signed off and its PDFs written", () -> counter.text("#signoff-message").orElse("")
+                .contains("份报表 PDF 已存入"));
+
+        // the database: signed, locked
+        assertThat(count(desk, "SELECT COUNT(*) FROM day_signoff WHERE business_day = :d")).isEqualTo(1);
+        TestBackend.Owing next = owing.get(1);
+        long payments = count(desk, "SELECT COUNT(*) FROM payment WHERE business_day = :d");
+        Throwable refused = catchThrowable(() -> desk.payments().collect(li, next.accountId(),
+                PaymentInput.cash(Money.ofYuan(1_000))));
+        assertThat(refused).hasMessage(I18n.text("day.locked", DAY.toString()));
+        assertThat(count(desk, "SELECT COUNT(*) FROM payment WHERE business_day = :d")).isEqualTo(payments).isEqualTo(2);
+
+        // the archive: the day's PDFs hold the payment and the top-up
+        Path folder = desk.reportArchive().day(DAY);
+        String hall = PdfFiles.text(Files.readAllBytes(folder.resolve(ReportPdfs.HALL_FILE)));
+        assertThat(hall).contains("营业厅日报", "现金 2 " + taken.format(), "IC卡购气 1 " + gas.volumeM3() + " "
+                + gas.amount().format(), "服务用时与承诺（分钟）", latePayment);
+        Path cashReport;
+        try (var files = Files.list(folder)) {
+            cashReport = files.filter(f -> f.getFileName().toString().startsWith("cash-report-1001-")).findFirst()
+                    .orElseThrow();
+        }
+        assertThat(PdfFiles.text(Files.readAllBytes(cashReport))).contains("营业厅现金日报表", "1001 王伟",
+                "现金 2 " + taken.format(), "IC卡购气 1 " + gas.volumeM3() + " " + gas.amount().format(),
+                "应有现金 " + expected.format(), "实点现金 " + counted.format());
+        assertThat(PdfFiles.text(Files.readAllBytes(folder.resolve(ReportPdfs.SERVICE_TIMES_FILE))))
+                .contains("服务时限报表", "缴费 1 0 1 4:00 4:00 3 分钟", "account:" + customer.accountNo());
+
+        // and at the counter: the cashier cannot open a till on the signed day
+        counter.press(KeyCode.CONTROL, KeyCode.L);
+        counter.logIn("1001", "demo1001");
+        counter.waitUntilFocused("till-float");
+        counter.type("500").press(KeyCode.ENTER);
+        counter.waitUntil("the till is refused", () -> counter.text("#till-message").orElse("")
+                .contains(I18n.text("day.locked", DAY.toString())));
+    }
+
+    /** A count of the test day's rows. */
+    private static long count(CounterDesk desk, String sql) {
+        return desk.database().jdbi().withHandle(h -> h.createQuery(sql).bind("d", DAY).mapTo(Long.class).one());
+    }
+
+    /** The drawer as the cashier counts it: {@code amount} in the largest notes first. */
+    private static Map<Denomination, Integer> drawer(Money amount) {
+        Map<Denomination, Integer> pieces = new EnumMap<>(Denomination.class);
+        long left = amount.fen();
+        for (Denomination d : Denomination.values()) {
+            pieces.put(d, (int) (left / d.faceValue().fen()));
+            left %= d.faceValue().fen();
+        }
+        return pieces;
     }
 
     /** The manager's screen before the sign-off, for docs/screenshots/hall-signoff.png (target/ first, looked at). */
     private void snapshot() throws java.io.IOException {
-        java.nio.file.Path file = java.nio.file.Path.of("target", "screenshots", "hall-signoff.png");
-        java.nio.file.Files.createDirectories(file.getParent());
-        javafx.scene.image.WritableImage image = CounterDriver.onFx(() -> cashier.scene().snapshot(null));
+        Path file = Path.of("target", "screenshots", "hall-signoff.png");
+        Files.createDirectories(file.getParent());
+        javafx.scene.image.WritableImage image = CounterDriver.onFx(() -> counter.scene().snapshot(null));
         javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
     }
 }

@@ -13,8 +13,10 @@ import java.util.Set;
  *
  * @param kind {@link Kind#COLUMNS} for short labels in order (hours of the day), {@link Kind#BARS}
  *     for long names (businesses, tenders), drawn horizontally so that the names stay readable
+ * @param marked the labels that need the reader's attention (a business past its promise): both
+ *     renderers draw them in the warning colour; each must be one of the chart's labels
  */
-public record Chart(String title, Kind kind, ChartUnit unit, List<ChartSeries> series) {
+public record Chart(String title, Kind kind, ChartUnit unit, List<ChartSeries> series, Set<String> marked) {
 
     /** Upright columns or horizontal bars. */
     public enum Kind {
@@ -30,6 +32,18 @@ public record Chart(String title, Kind kind, ChartUnit unit, List<ChartSeries> s
         if (series.isEmpty()) {
             throw new IllegalArgumentException("a chart needs at least one series: " + title);
         }
+        marked = Set.copyOf(marked);
+        List<String> labels = labels(series);
+        for (String label : marked) {
+            if (!labels.contains(label)) {
+                throw new IllegalArgumentException("marked label " + label + " is not one of the chart " + title);
+            }
+        }
+    }
+
+    /** A chart with nothing marked. */
+    public Chart(String title, Kind kind, ChartUnit unit, List<ChartSeries> series) {
+        this(title, kind, unit, series, Set.of());
     }
 
     /** A chart of one unnamed series. */
@@ -39,9 +53,18 @@ public record Chart(String title, Kind kind, ChartUnit unit, List<ChartSeries> s
 
     /** Every label of every series, in first-seen order: the chart's categories. */
     public List<String> labels() {
+        return labels(series);
+    }
+
+    private static List<String> labels(List<ChartSeries> series) {
         Set<String> labels = new LinkedHashSet<>();
         series.forEach(s -> s.points().forEach(p -> labels.add(p.label())));
         return new ArrayList<>(labels);
+    }
+
+    /** Whether {@code label} is drawn marked (in the warning colour). */
+    public boolean isMarked(String label) {
+        return marked.contains(label);
     }
 
     /** The value of {@code label} in series {@code seriesIndex}, 0 when that series has none. */

@@ -10,12 +10,16 @@ import java.util.List;
  * Draws a {@link Chart} as vector graphics into a box of a page: the title (and a legend when there
  * are several series) on top; upright columns with a value axis and grid for {@link Chart.Kind#COLUMNS},
  * horizontal bars with their names on the left and their values at their ends for
- * {@link Chart.Kind#BARS}.
+ * {@link Chart.Kind#BARS}. A marked label (a business past its promise) is written heavy in
+ * {@link #MARK}, the colour the screen outlines its bars in.
  */
 final class ChartRenderer {
 
     static final List<PdfCanvas.Rgb> PALETTE = List.of(PdfCanvas.Rgb.of(0x3B6EA5), PdfCanvas.Rgb.of(0xE08A2E),
             PdfCanvas.Rgb.of(0x4E9A55), PdfCanvas.Rgb.of(0x8C6BB1));
+
+    /** The warning colour of a marked label. */
+    static final PdfCanvas.Rgb MARK = PdfCanvas.Rgb.of(0xC62828);
 
     private static final float TITLE_SIZE = 10;
     private static final float LABEL_SIZE = PdfReport.SMALL_SIZE;
@@ -60,6 +64,12 @@ final class ChartRenderer {
         }
     }
 
+    /** A category's name: heavy and in the warning colour when marked. */
+    private void label(Chart chart, String label, float x, float y, PdfTable.Align align) {
+        boolean marked = chart.isMarked(label);
+        canvas.text(label, x, y, LABEL_SIZE, align, marked, marked ? MARK : PdfCanvas.BLACK);
+    }
+
     private void legend(Chart chart, float right, float baseline) {
         float x = right;
         List<ChartSeries> series = chart.series();
@@ -94,8 +104,7 @@ final class ChartRenderer {
         float barWidth = band * 0.72f / seriesCount;
         for (int l = 0; l < labels.size(); l++) {
             float bandLeft = plotLeft + band * l;
-            canvas.text(labels.get(l), bandLeft + band / 2, y + 1, LABEL_SIZE, PdfTable.Align.CENTER, false,
-                    PdfCanvas.BLACK);
+            label(chart, labels.get(l), bandLeft + band / 2, y + 1, PdfTable.Align.CENTER);
             float barLeft = bandLeft + band * 0.14f;
             for (int s = 0; s < seriesCount; s++) {
                 long value = chart.value(s, labels.get(l));
@@ -131,8 +140,7 @@ final class ChartRenderer {
         for (int l = 0; l < labels.size(); l++) {
             float rowTop = y + height - row * l;
             float centre = rowTop - row / 2;
-            canvas.text(labels.get(l), plotLeft - 4, centre - LABEL_SIZE / 3, LABEL_SIZE, PdfTable.Align.RIGHT, false,
-                    PdfCanvas.BLACK);
+            label(chart, labels.get(l), plotLeft - 4, centre - LABEL_SIZE / 3, PdfTable.Align.RIGHT);
             float barTop = centre + thickness * seriesCount / 2;
             for (int s = 0; s < seriesCount; s++) {
                 long value = chart.value(s, labels.get(l));

@@ -4,6 +4,8 @@ import io.counterdesk.report.chart.Chart;
 import io.counterdesk.report.chart.ChartSeries;
 import io.counterdesk.report.chart.ChartUnit;
 import io.counterdesk.shared.I18n;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.BarChart;
 import javafx.scene.chart.CategoryAxis;
@@ -11,15 +13,21 @@ import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
+import javafx.scene.text.Text;
 import javafx.util.StringConverter;
 
 /**
  * A {@link Chart} drawn with JavaFX's bar chart, for the hall manager's screen: upright columns or
  * horizontal bars as the chart says, one colour per series with a legend when there are several,
  * "no data" instead of an empty plot. Money is shown in whole yuan on the axis (the exact figures are
- * in the report's tables). Build it on the FX thread.
+ * in the report's tables). A marked label (a business past its promise) is written in the PDF's
+ * warning red and its bars carry the {@code :marked} pseudo-class (a red outline); the label's text
+ * itself says why. Build it on the FX thread.
  */
 public final class ChartNode extends StackPane {
+
+    /** On the bars of a {@linkplain Chart#isMarked(String) marked} label. */
+    public static final PseudoClass MARKED = PseudoClass.getPseudoClass("marked");
 
     private final Chart chart;
     private final BarChart<?, ?> bars;
@@ -34,6 +42,9 @@ public final class ChartNode extends StackPane {
         bars.setBarGap(1);
         bars.setCategoryGap(chart.kind() == Chart.Kind.COLUMNS ? 6 : 10);
         getChildren().add(bars);
+        if (!chart.marked().isEmpty()) {
+            markLabels(categoryAxis());
+        }
         if (chart.isEmpty()) {
             Label none = new Label(I18n.text("pdf.chart.noData"));
             none.getStyleClass().add("report-chart-empty");
@@ -67,8 +78,59 @@ public final class ChartNode extends StackPane {
                 data.getData().add(new XYChart.Data<>(label, shown(chart.unit(), value(chart, series, label))));
             }
             bars.getData().add(data);
+            data.getData().forEach(d -> mark(chart, d.getXValue(), d));
         }
         return bars;
+    }
+
+    /** Marks the bar of {@code item} if its label is marked (the bar node exists once its series is in the chart). */
+    private static void mark(Chart chart, String label, XYChart.Data<?, ?> item) {
+        if (chart.isMarked(label) && item.getNode() != null) {
+            item.getNode().pseudoClassStateChanged(MARKED, true);
+        }
+    }
+
+    /** The inline style of a marked category's name: the colour of the PDF's marked labels. */
+    static final String MARKED_LABEL_STYLE = "-fx-fill: #c62828;";
+
+    /**
+     * Writes the marked categories' names in the warning colour. The axis makes a text node per
+     * category when it is laid out, so its children are watched rather than looked up once.
+     */
+    private void markLabels(Axis<?> axis) {
+        axis.getChildrenUnmodifiable().addListener((javafx.collections.ListChangeListener<Node>) change -> {
+            while (change.next()) {
+                change.getAddedSubList().forEach(this::markLabel);
+            }
+        });
+        axis.getChildrenUnmodifiable().forEach(this::markLabel);
+    }
+
+    private void markLabel(Node node) {
+        if (node instanceof Text text && chart.isMarked(text.getText())) {
+            text.setStyle(MARKED_LABEL_STYLE);
+        }
+    }
+
+    /** The category names written in the warning colour (once laid out), for tests. */
+    public java.util.Set<String> markedLabelsShown() {
+        java.util.Set<String> shown = new java.util.LinkedHashSet<>();
+        categoryAxis().getChildrenUnmodifiable().stream().filter(n -> n instanceof Text t
+                && MARKED_LABEL_STYLE.equals(t.getStyle())).forEach(n -> shown.add(((Text) n).getText()));
+        return shown;
+    }
+
+    /** The labels whose bars are shown marked, for tests. */
+    public java.util.Set<String> markedShown() {
+        java.util.Set<String> shown = new java.util.LinkedHashSet<>();
+        for (XYChart.Series<?, ?> series : bars.getData()) {
+            for (XYChart.Data<?, ?> d : series.getData()) {
+                if (d.getNode() != null && d.getNode().getPseudoClassStates().contains(MARKED)) {
+                    shown.add(String.valueOf(chart.kind() == Chart.Kind.COLUMNS ? d.getXValue() : d.getYValue()));
+                }
+            }
+        }
+        return shown;
     }
 
     private static BarChart<Number, String> horizontal(Chart chart) {
@@ -85,6 +147,7 @@ public final class ChartNode extends StackPane {
                 data.getData().add(new XYChart.Data<>(shown(chart.unit(), value(chart, series, label)), label));
             }
             bars.getData().add(data);
+            data.getData().forEach(d -> mark(chart, d.getYValue(), d));
         }
         return bars;
     }

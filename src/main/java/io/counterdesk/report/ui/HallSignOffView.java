@@ -14,13 +14,19 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableRow;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 
 /**
  * The hall manager's sign-off (签核, Ctrl+H): the cashiers' reports (a till still open or over/short
- * is highlighted), the hall totals, a note (F8), the checker's 工号 and password (F3), Enter signs off.
+ * is highlighted) above the day's four charts (per hour, by business, by tender, service times
+ * against promises with late businesses marked); beside them the hall totals, a note (F8), the
+ * checker's 工号 and password (F3); Enter signs off.
  */
 public final class HallSignOffView implements Screen {
 
@@ -63,7 +69,8 @@ public final class HallSignOffView implements Screen {
                 setStyle(!empty && item != null && item.attention() ? "-fx-background-color: #fde2e1;" : "");
             }
         });
-        table.setPrefHeight(220);
+        table.setPrefHeight(150);
+        table.setMinHeight(110);
 
         Label totals = new Label();
         totals.setId("signoff-totals");
@@ -75,7 +82,7 @@ public final class HallSignOffView implements Screen {
         VBox totalsBox = new VBox(totalsTitle, totals);
         totalsBox.setSpacing(4);
         totalsBox.getStyleClass().add("panel");
-        HBox.setHgrow(totalsBox, Priority.ALWAYS);
+        totalsBox.setMinHeight(Region.USE_PREF_SIZE);
 
         noteField.setId("signoff-note");
         noteField.setPromptText(I18n.text("ui.signOff.notePrompt"));
@@ -88,24 +95,44 @@ public final class HallSignOffView implements Screen {
         form.getChildren().addAll(credentials.nodes());
         form.getStyleClass().add("panel");
         form.setSpacing(4);
-        form.setPrefWidth(320);
-        HBox bottom = new HBox(totalsBox, form);
-        bottom.setSpacing(16);
+        VBox.setVgrow(form, Priority.ALWAYS);
+        VBox side = new VBox(totalsBox, form);
+        side.setSpacing(8);
+        side.setMinWidth(300);
+        side.setPrefWidth(320);
 
-        HBox charts = new HBox();
+        // the day's charts two by two: per hour and by business above, by tender and service times below
+        GridPane charts = new GridPane();
         charts.setId("signoff-charts");
-        charts.setSpacing(8);
-        charts.setPrefHeight(210);
-        model.charts().addListener((javafx.collections.ListChangeListener<io.counterdesk.report.chart.Chart>) c ->
-                charts.getChildren().setAll(model.charts().stream().map(chart -> {
-                    ChartNode node = new ChartNode(chart);
-                    HBox.setHgrow(node, Priority.ALWAYS);
-                    return node;
-                }).toList()));
+        charts.setHgap(8);
+        charts.setVgap(4);
+        for (int i = 0; i < 2; i++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(50);
+            charts.getColumnConstraints().add(column);
+            RowConstraints row = new RowConstraints();
+            row.setPercentHeight(50);
+            charts.getRowConstraints().add(row);
+        }
+        charts.setMinHeight(300);
+        model.charts().addListener((javafx.collections.ListChangeListener<io.counterdesk.report.chart.Chart>) c -> {
+            charts.getChildren().clear();
+            for (int i = 0; i < model.charts().size(); i++) {
+                ChartNode node = new ChartNode(model.charts().get(i));
+                node.setMinSize(0, 0);
+                charts.add(node, i % 2, i / 2);
+            }
+        });
+        VBox main = new VBox(table, charts);
+        main.setSpacing(8);
+        VBox.setVgrow(charts, Priority.ALWAYS);
+        HBox columns = new HBox(main, side);
+        columns.setSpacing(16);
+        HBox.setHgrow(main, Priority.ALWAYS);
 
         Label message = FormMessage.create("signoff-message", model.messageProperty(), model.messageKindProperty());
-        page.getChildren().addAll(heading, hint, message, table, charts, bottom);
-        VBox.setVgrow(table, Priority.ALWAYS);
+        page.getChildren().addAll(heading, hint, message, columns);
+        VBox.setVgrow(columns, Priority.ALWAYS);
     }
 
     /** True for this screen (Ctrl+H does not open it again). */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.counterdesk.report.BusinessTotal;
 import io.counterdesk.report.TenderTotal;
+import io.counterdesk.servicetime.CounterBusiness;
+import io.counterdesk.servicetime.ServiceTime;
 import io.counterdesk.shared.Money;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -101,6 +103,78 @@ class ChartTest {
         assertThat(business.unit()).isEqualTo(ChartUnit.MONEY);
         assertThat(tender.labels()).containsExactly("现金", "银行卡");
         assertThat(tender.title()).isEqualTo("按收款方式金额");
+    }
+
+    @Test
+    void aMarkedLabelMustBeOneOfTheChartsAndIsReportedMarked() {
+        List<ChartSeries> series = List.of(new ChartSeries("实际", List.of(new ChartPoint("过户", 12),
+                new ChartPoint("开户", 30))));
+        Chart chart = new Chart("服务时间", Chart.Kind.BARS, ChartUnit.MINUTES, series, java.util.Set.of("开户"));
+
+        assertThat(chart.isMarked("开户")).isTrue();
+        assertThat(chart.isMarked("过户")).isFalse();
+        assertThat(new Chart("服务时间", Chart.Kind.BARS, ChartUnit.MINUTES, series).marked()).isEmpty();
+        assertThatThrownBy(() -> new Chart("服务时间", Chart.Kind.BARS, ChartUnit.MINUTES, series,
+                java.util.Set.of("补卡"))).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("补卡");
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            # seconds taken, whole minutes begun
+            0,     0
+            1,     1
+            59,    1
+            60,    1
+            61,    2
+            170,   3
+            180,   3
+            181,   4
+            245,   5
+            3600,  60
+            """)
+    void serviceMinutesAreRoundedUpSoThatATimePastItsPromiseStandsPastIt(long seconds, long minutes) {
+        assertThat(DayCharts.minutesUp(seconds * 1000)).isEqualTo(minutes);
+    }
+
+    @Test
+    void theServiceTimeChartKeepsTheBusinessesOrderAndMarksEachOneWithALateCase() {
+        java.time.Instant nine = at(9, 0);
+        List<ServiceTime> times = List.of(
+                done(CounterBusiness.TOP_UP, nine, 100, 3),
+                done(CounterBusiness.PAYMENT, nine, 200, 3),   // 3:20, late
+                done(CounterBusiness.PAYMENT, nine, 181, 3),   // 3:01, late by a second
+                done(CounterBusiness.PAYMENT, nine, 59, 3),
+                done(CounterBusiness.OPENING, nine, 600, 10),  // exactly the promise: in time
+                done(CounterBusiness.BILL_QUERY, nine, 30, 5));
+
+        Chart chart = DayCharts.serviceTimes(times);
+
+        assertThat(chart.title()).isEqualTo("服务用时与承诺（分钟）");
+        assertThat(chart.kind()).isEqualTo(Chart.Kind.BARS);
+        assertThat(chart.unit()).isEqualTo(ChartUnit.MINUTES);
+        assertThat(chart.labels()).containsExactly("开户", "缴费（超时 2 笔）", "购气", "账单查询");
+        assertThat(chart.marked()).containsExactly("缴费（超时 2 笔）");
+        assertThat(chart.value(0, "缴费（超时 2 笔）")).isEqualTo(3);   // (200 + 181 + 59) / 3 = 146.7 s
+        assertThat(chart.value(1, "缴费（超时 2 笔）")).isEqualTo(4);   // 200 s
+        assertThat(chart.value(2, "缴费（超时 2 笔）")).isEqualTo(3);
+        assertThat(chart.value(1, "开户")).isEqualTo(10);
+        assertThat(chart.value(2, "开户")).isEqualTo(10);
+        assertThat(chart.value(0, "账单查询")).isEqualTo(1);
+        assertThat(chart.hasLegend()).isTrue();
+    }
+
+    @Test
+    void aDayWithoutTimedBusinessHasAnEmptyServiceTimeChart() {
+        Chart chart = DayCharts.serviceTimes(List.of());
+
+        assertThat(chart.labels()).isEmpty();
+        assertThat(chart.isEmpty()).isTrue();
+        assertThat(chart.series()).hasSize(3);
+    }
+
+    private static ServiceTime done(CounterBusiness business, java.time.Instant start, long seconds, long promisedMinutes) {
+        return new ServiceTime(1, "1001", business, "account:3300000001", java.time.LocalDate.of(2026, 12, 2), start,
+                start.plusSeconds(seconds), java.time.Duration.ofMinutes(promisedMinutes));
     }
 
     private static java.time.Instant at(int hour, int minute) {

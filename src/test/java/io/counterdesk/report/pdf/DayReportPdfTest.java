@@ -41,6 +41,7 @@ class DayReportPdfTest {
         charts.add(Chart.of("每小时业务笔数", Chart.Kind.COLUMNS, io.counterdesk.report.chart.ChartUnit.COUNT, hours));
         charts.add(DayCharts.moneyByBusiness(day.byBusiness()));
         charts.add(DayCharts.moneyByTender(day.byTender()));
+        charts.add(DayCharts.serviceTimes(ServiceTimeReportPdfTest.TIMES));
         return charts;
     }
 
@@ -108,6 +109,13 @@ class DayReportPdfTest {
                 + " " + b.amount().format()));
         assertThat(text).contains("每小时业务笔数").contains("按业务收款金额").contains("按收款方式金额")
                 .contains("8时").contains("17时").contains("¥10,973.30").contains("¥10,214.00");
+        // the service times against the promises, the late business marked in the warning colour
+        assertThat(text).contains("服务用时与承诺（分钟）", "平均用时", "最长用时", "承诺时限", "开户（IC 卡表）",
+                "缴费（超时 1 笔）", "过户");
+        assertThat(PdfFiles.textIn(pdf, 0xC62828)).containsExactly("缴费（超时 1 笔）");
+        List<String> pages = PdfFiles.pages(pdf);
+        assertThat(pages.get(pages.size() - 1)).as("the chart before the signatures")
+                .containsSubsequence("服务用时与承诺（分钟）", "复核（签字）：");
         assertThat(PdfFiles.pdfA2bFailures(pdf)).isEmpty();
     }
 

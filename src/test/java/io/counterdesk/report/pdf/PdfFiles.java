@@ -87,6 +87,59 @@ public final class PdfFiles {
         return placed;
     }
 
+    /**
+     * The runs of text filled in colour {@code rgb} (0xRRGGBB, each component within 2 of it), in
+     * reading order: a run is the characters of one text-showing operation.
+     */
+    public static List<String> textIn(byte[] pdf, int rgb) {
+        List<String> runs = new ArrayList<>();
+        try (PDDocument document = load(pdf)) {
+            PDFTextStripper stripper = new PDFTextStripper() {
+                {
+                    addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingDeviceRGBColor(this));
+                    addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColorSpace(this));
+                    addOperator(new org.apache.pdfbox.contentstream.operator.color.SetNonStrokingColor(this));
+                }
+
+                private final StringBuilder run = new StringBuilder();
+
+                @Override
+                protected void processTextPosition(TextPosition text) {
+                    try {
+                        if (close(getGraphicsState().getNonStrokingColor().toRGB(), rgb)) {
+                            run.append(text.getUnicode());
+                        }
+                    } catch (IOException e) {
+                        throw new java.io.UncheckedIOException(e);
+                    }
+                    super.processTextPosition(text);
+                }
+
+                @Override
+                public void showTextString(byte[] string) throws IOException {
+                    super.showTextString(string);
+                    if (!run.isEmpty()) {
+                        runs.add(run.toString());
+                        run.setLength(0);
+                    }
+                }
+            };
+            stripper.getText(document);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+        return runs;
+    }
+
+    private static boolean close(int a, int b) {
+        for (int shift = 0; shift <= 16; shift += 8) {
+            if (Math.abs(((a >> shift) & 0xFF) - ((b >> shift) & 0xFF)) > 2) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** Every font used on any page, with whether it is embedded. */
     public static List<PDFont> fonts(byte[] pdf) {
         List<PDFont> fonts = new ArrayList<>();

@@ -28,7 +28,7 @@ class ServiceTimeReportPdfTest {
                 Duration.ofMinutes(business.defaultPromise().toMinutes()));
     }
 
-    private static final List<ServiceTime> TIMES = List.of(
+    static final List<ServiceTime> TIMES = List.of(
             done(1, "1001", CounterBusiness.PAYMENT, "account:3300000001", 0, Duration.ofSeconds(95)),
             done(2, "1001", CounterBusiness.PAYMENT, "account:3300000002", 5, Duration.ofSeconds(245)),
             done(3, "1002", CounterBusiness.IC_OPENING, "account:3300010001", 20, Duration.ofMinutes(12)),
@@ -46,7 +46,9 @@ class ServiceTimeReportPdfTest {
         assertThat(text).contains("过户 1 1 0 8:00 8:00 10 分钟");
         assertThat(text).contains("合计 4 3 1");
         assertThat(text).contains("超过承诺时限的业务", "1001 缴费 account:3300000002 09:05 4:05 3 分钟");
-        assertThat(text).contains("服务用时与承诺（分钟）");
+        assertThat(text).contains("服务用时与承诺（分钟）", "缴费（超时 1 笔）", "平均用时", "最长用时", "承诺时限");
+        assertThat(PdfFiles.textIn(pdf, 0xC62828)).as("the late business in the warning colour")
+                .containsExactly("缴费（超时 1 笔）");
         assertThat(PdfFiles.pdfA2bFailures(pdf)).isEmpty();
         PdfFiles.keep("service-times.pdf", pdf);
     }
@@ -58,14 +60,17 @@ class ServiceTimeReportPdfTest {
     }
 
     @Test
-    void theChartSetsTheAverageMinutesBesideThePromise() {
+    void theChartSetsTheAverageAndLongestMinutesBesideThePromiseAndMarksTheLateBusiness() {
         Chart chart = DayCharts.serviceTimes(TIMES);
 
-        assertThat(chart.series()).extracting(s -> s.name()).containsExactly("平均用时", "承诺时限");
-        assertThat(chart.labels()).containsExactly("开户（IC 卡表）", "缴费", "过户");
-        assertThat(chart.value(0, "缴费")).isEqualTo(3);      // 170 s rounds to 3 minutes
-        assertThat(chart.value(1, "缴费")).isEqualTo(3);
+        assertThat(chart.series()).extracting(s -> s.name()).containsExactly("平均用时", "最长用时", "承诺时限");
+        assertThat(chart.labels()).containsExactly("开户（IC 卡表）", "缴费（超时 1 笔）", "过户");
+        assertThat(chart.marked()).containsExactly("缴费（超时 1 笔）");
+        assertThat(chart.value(0, "缴费（超时 1 笔）")).isEqualTo(3);      // 170 s: 3 minutes begun
+        assertThat(chart.value(1, "缴费（超时 1 笔）")).isEqualTo(5);      // 245 s: past 4, so 5
+        assertThat(chart.value(2, "缴费（超时 1 笔）")).isEqualTo(3);
         assertThat(chart.value(0, "开户（IC 卡表）")).isEqualTo(12);
-        assertThat(chart.value(1, "开户（IC 卡表）")).isEqualTo(15);
+        assertThat(chart.value(2, "开户（IC 卡表）")).isEqualTo(15);
+        assertThat(chart.isMarked("过户")).isFalse();
     }
 }

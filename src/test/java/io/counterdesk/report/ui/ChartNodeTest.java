@@ -90,6 +90,32 @@ class ChartNodeTest {
     }
 
     @Test
+    void theBarsAndTheNameOfAMarkedLabelAreShownMarked() throws Exception {
+        Chart marked = new Chart("服务用时与承诺（分钟）", Chart.Kind.BARS, ChartUnit.MINUTES, List.of(
+                new ChartSeries("平均用时", List.of(new ChartPoint("缴费（超时 1 笔）", 4), new ChartPoint("购气", 2))),
+                new ChartSeries("承诺时限", List.of(new ChartPoint("缴费（超时 1 笔）", 3), new ChartPoint("购气", 3)))),
+                java.util.Set.of("缴费（超时 1 笔）"));
+
+        ChartNode node = onFx(() -> {
+            ChartNode shown = new ChartNode(marked);
+            new Scene(new VBox(shown), 480, 240).snapshot(null); // lays the axis and its labels out
+            return shown;
+        });
+
+        assertThat(onFx(node::markedShown)).containsExactly("缴费（超时 1 笔）");
+        assertThat(onFx(node::markedLabelsShown)).containsExactly("缴费（超时 1 笔）");
+        assertThat(onFx(() -> node.barChart().getData().get(1).getData().stream()
+                .filter(d -> d.getNode().getPseudoClassStates().contains(ChartNode.MARKED)).count())).isEqualTo(1);
+        ChartNode plain = onFx(() -> {
+            ChartNode shown = new ChartNode(SERVICE_TIMES);
+            new Scene(new VBox(shown), 480, 240).snapshot(null);
+            return shown;
+        });
+        assertThat(onFx(plain::markedShown)).isEmpty();
+        assertThat(onFx(plain::markedLabelsShown)).isEmpty();
+    }
+
+    @Test
     void rendersToAPictureForALook() throws Exception {
         WritableImage image = onFx(() -> {
             VBox box = new VBox(new ChartNode(PER_HOUR), new ChartNode(BY_TENDER), new ChartNode(SERVICE_TIMES));

@@ -4,14 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.counterdesk.app.CounterDesk;
 import io.counterdesk.payment.PaymentInput;
+import io.counterdesk.report.chart.Chart;
+import io.counterdesk.report.pdf.PdfFiles;
+import io.counterdesk.report.pdf.ReportPdfs;
 import io.counterdesk.security.Operator;
+import io.counterdesk.servicetime.CounterBusiness;
+import io.counterdesk.servicetime.ServiceTimer;
 import io.counterdesk.shared.Money;
 import io.counterdesk.till.CashCount;
 import io.counterdesk.till.Denomination;
 import io.counterdesk.ui.CurrentThreadTaskExecutor;
 import io.counterdesk.ui.MessageKind;
 import io.counterdesk.ui.TestBackend;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Set;
@@ -83,13 +90,23 @@ class HallSignOffViewModelTest {
     }
 
     @Test
-    void aShortTillIsHighlightedAndTheDaySignedOffAndLocked() {
+    void aShortTillIsHighlightedAndTheDaySignedOffAndLocked() throws Exception {
         TestBackend.Owing owing = TestBackend.owing(desk, wang, o -> true).get(0);
         Money due = owing.bills().stream().map(b -> b.outstanding().plus(b.lateFee())).reduce(Money.ZERO, Money::plus);
         desk.payments().collect(wang, owing.accountId(), PaymentInput.cash(due));
+        // the payment took the cashier four and a half minutes, past its 3-minute promise
+        java.time.Instant now = desk.config().clock().instant();
+        desk.serviceTimes().finish(wang, new ServiceTimer(CounterBusiness.PAYMENT, now.minus(Duration.ofSeconds(270)),
+                Duration.ofMinutes(3)), "account:" + owing.accountNo());
         desk.dayClose().count(wang, new CashCount(Map.of(Denomination.Y100, 5)), Set.of());
         desk.dayClose().close(wang, "收款未入钱箱，次日核查");
         HallSignOffViewModel model = model();
+        assertThat(model.charts()).extracting(Chart::title)
+                .containsExactly("每小时业务笔数", "按业务收款金额", "按收款方式金额", "服务用时与承诺（分钟）");
+        Chart serviceTimes = model.charts().get(3);
+        assertThat(serviceTimes.labels()).containsExactly("缴费（超时 1 笔）");
+        assertThat(serviceTimes.marked()).containsExactly("缴费（超时 1 笔）");
+        assertThat(serviceTimes.value(0, "缴费（超时 1 笔）")).isEqualTo(5);
         assertThat(model.rows()).singleElement().satisfies(r -> {
             assertThat(r.status()).isEqualTo("已结账");
             assertThat(r.overShort()).startsWith(due.negate().format());
@@ -107,7 +124,9 @@ class HallSignOffViewModelTest {
         assertThat(model.messageProperty().get())
                 .isEqualTo(today + " 已签核（2001 张敏），当日已锁定；3 份报表 PDF 已存入 " + folder);
         assertThat(folder.resolve(io.counterdesk.report.pdf.ReportPdfs.HALL_FILE)).isRegularFile();
-        assertThat(model.charts()).extracting(c -> c.title()).hasSize(3);
+        assertThat(model.charts()).extracting(Chart::title).hasSize(4).last().isEqualTo("服务用时与承诺（分钟）");
+        assertThat(PdfFiles.text(Files.readAllBytes(folder.resolve(ReportPdfs.HALL_FILE))))
+                .contains("服务用时与承诺（分钟）", "缴费（超时 1 笔）");
         assertThat(model.rows()).singleElement().satisfies(r -> assertThat(r.status()).isEqualTo("已签核"));
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> desk.tills().open(wang, Money.ofYuan(500))))
                 .hasMessageContaining("已由营业厅核对员签核锁定");
