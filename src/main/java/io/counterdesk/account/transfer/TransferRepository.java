@@ -14,10 +14,16 @@ public final class TransferRepository {
                 .bind("a", accountId).bind("d", Date.valueOf(day)).execute();
     }
 
+    /**
+     * Starts the new holder's period after the account's payments so far (the arrears just collected
+     * included): those stay the old holder's on every receipt printed from them.
+     */
     public void insertPeriod(Tx tx, long accountId, Holder holder, LocalDate from) {
         tx.handle().createUpdate("""
-                INSERT INTO holder_period(account_id, name, id_type, id_number, phone, valid_from, reason)
-                VALUES (:a, :name, :type, :number, :phone, :from, 'TRANSFER')""")
+                INSERT INTO holder_period(account_id, name, id_type, id_number, phone, valid_from, reason,
+                    after_payment_id)
+                VALUES (:a, :name, :type, :number, :phone, :from, 'TRANSFER',
+                    (SELECT COALESCE(MAX(id), 0) FROM payment WHERE account_id = :a))""")
                 .bind("a", accountId).bind("name", holder.name()).bind("type", holder.idType().name())
                 .bind("number", holder.idNumber()).bind("phone", holder.phone()).bind("from", Date.valueOf(from))
                 .execute();
