@@ -18,3 +18,22 @@ UPDATE holder_period hp SET after_payment_id = COALESCE((
             = (SELECT COUNT(*) FROM holder_period h2 WHERE h2.account_id = hp.account_id AND h2.reason = 'TRANSFER'
                AND h2.id < hp.id))), 0)
 WHERE hp.reason = 'TRANSFER';
+
+-- One row per transfer (过户) from now on, as its business confirmation (过户业务回执) prints it: the
+-- holder period it ended and the one it started, who acted for the new holder, the documents seen,
+-- the arrears payment, who did it when, and how often the confirmation came out of the printer.
+CREATE TABLE account_transfer (
+    id                 BIGINT AUTO_INCREMENT PRIMARY KEY,
+    account_id         BIGINT       NOT NULL REFERENCES account(id),
+    old_period_id      BIGINT       NOT NULL REFERENCES holder_period(id),
+    new_period_id      BIGINT       NOT NULL REFERENCES holder_period(id),
+    proxy_name         VARCHAR(100),
+    proxy_id           VARCHAR(30),
+    documents          VARCHAR(400) NOT NULL,
+    payment_id         BIGINT       REFERENCES payment(id),
+    transferred_by     BIGINT       NOT NULL REFERENCES operator(id),
+    transferred_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    print_count        INT          NOT NULL DEFAULT 0,
+    printed_at         TIMESTAMP WITH TIME ZONE
+);
+CREATE INDEX account_transfer_account ON account_transfer(account_id);

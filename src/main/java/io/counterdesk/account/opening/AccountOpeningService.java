@@ -205,8 +205,7 @@ public final class AccountOpeningService {
         OpeningRepository.Row row = openings.findByAccount(tx, accountId)
                 .orElseThrow(() -> new BusinessException("opening.notFound"));
         Account account = accounts.findById(tx, accountId).orElseThrow();
-        List<String> receipts = row.paymentId() == null ? List.of() : openings.receipts(tx, row.paymentId()).stream()
-                .map(r -> I18n.text("receipt.kind." + r[0]) + " " + r[1]).toList();
+        List<String> receipts = row.paymentId() == null ? List.of() : openings.receiptLabels(tx, row.paymentId());
         return new OpeningRecord(row.id(), account, row.buildingType(), row.feeInvoiceNo(), row.nature(),
                 row.applianceKw(), row.legalRepName(), row.proxyName(), row.fee(), row.deposit(), row.documents(),
                 openings.activeBankDebit(tx, accountId), receipts, row.staffNo(), row.openedAt(), row.printCount());

@@ -286,6 +286,8 @@ public final class TransferView implements Screen {
                         () -> focus(fields.get(Field.CARD_AMOUNT))).when(editing),
                 CounterAction.of("transfer.confirm", CounterKeys.PAY_CONFIRM, "F12", group, "ui.keys.transfer.confirm",
                         this::confirm).when(editing),
+                CounterAction.of("transfer.printAgain", CounterKeys.PRINT, "F9", group, "ui.keys.opening.printAgain",
+                        model::printAgain).when(() -> model.stateProperty().get() == State.DONE),
                 CounterAction.hint("transfer.back", "Esc", group, "ui.keys.pay.back"));
     }
 
