@@ -25,7 +25,6 @@ import io.counterdesk.security.Permission;
 import io.counterdesk.servicetime.ServiceTimeService;
 import io.counterdesk.servicetime.ServiceTimer;
 import io.counterdesk.shared.BusinessException;
-import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Money;
 import java.time.LocalDate;
 import java.util.EnumMap;

@@ -11,10 +11,10 @@ import io.counterdesk.account.opening.Document;
 import io.counterdesk.account.opening.ui.OpeningForms;
 import io.counterdesk.account.transfer.ui.TransferViewModel.Field;
 import io.counterdesk.account.transfer.ui.TransferViewModel.State;
+import io.counterdesk.payment.ui.TenderForms;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.CounterAction;
 import io.counterdesk.ui.CounterKeys;
-import io.counterdesk.ui.FormMessage;
 import io.counterdesk.ui.OverlayHost;
 import io.counterdesk.ui.Screen;
 import java.util.ArrayList;
@@ -115,26 +115,15 @@ public final class TransferView implements Screen {
             OpeningForms.enterMovesOn(control, order);
         }
 
-        Label arrears = bound("transfer-arrears", model.arrearsProperty(), "pay-figure");
-        Label received = bound("transfer-received", model.receivedProperty(), "pay-figure");
-        Label change = bound("transfer-change", model.changeProperty(), "pay-figure-change");
-        GridPane figures = new GridPane();
-        figures.getStyleClass().setAll("pay-figures");
-        figures.addRow(0, figureName("ui.transfer.figure.arrears", "pay-name"), arrears);
-        figures.addRow(1, figureName("ui.pay.summary.received", "pay-name"), received);
-        figures.addRow(2, figureName("ui.pay.summary.change", "pay-name-change"), change);
-        Label words = bound("transfer-change-words", model.changeInWordsProperty(), "amount-words");
-        Label message = FormMessage.create("transfer-message", model.messageProperty(), model.messageKindProperty());
-        message.setWrapText(true);
-        Region spacer = new Region();
-        VBox.setVgrow(spacer, Priority.ALWAYS);
-        Label hint = new Label(I18n.text("ui.transfer.confirmHint"));
-        hint.getStyleClass().add("pay-confirm-hint");
-        hint.setWrapText(true);
-        VBox summary = card("ui.pay.summary", null, figures, words, message, spacer, hint);
-        summary.getStyleClass().add("pay-summary");
-        summary.setPrefWidth(400);
-        summary.setMinWidth(340);
+        GridPane figures = TenderForms.figures();
+        TenderForms.figure(figures, 0, "ui.transfer.figure.arrears", "transfer-arrears", model.arrearsProperty(),
+                "pay-name", "pay-figure");
+        TenderForms.figure(figures, 1, "ui.pay.summary.received", "transfer-received", model.receivedProperty(),
+                "pay-name", "pay-figure");
+        TenderForms.figure(figures, 2, "ui.pay.summary.change", "transfer-change", model.changeProperty(),
+                "pay-name-change", "pay-figure-change");
+        VBox summary = TenderForms.summaryPanel("transfer", figures, model.changeInWordsProperty(),
+                model.messageProperty(), model.messageKindProperty(), "ui.transfer.confirmHint", 400, 340);
 
         Label title = new Label(I18n.text("ui.transfer.title"));
         title.getStyleClass().add("detail-account-label");
@@ -225,13 +214,6 @@ public final class TransferView implements Screen {
 
     private static void focus(Control control) {
         OpeningForms.focus(control);
-    }
-
-    private static Label figureName(String key, String styleClass) {
-        Label name = new Label(I18n.text(key));
-        name.getStyleClass().add(styleClass);
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        return name;
     }
 
     private void confirm() {
