@@ -72,7 +72,7 @@ public final class TopUpService {
         COUNT_MISMATCH,
         NOT_LOADED,
         CLEARED_CARD,
-        /** The new card of the account's reissue that was cut before its commit: finish it on the card service screen. */
+        /** The new card of a reissue cut before its commit: finish it on the card service screen (Ctrl+B). */
         REISSUE_UNFINISHED
     }
 

@@ -13,7 +13,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 
-/** The holder columns of an account, its holder periods and the transfer's own row, as a transfer (过户) writes them. */
+/** What a transfer (过户) writes: the account's holder columns, its holder periods and the transfer's own row. */
 public final class TransferRepository {
 
     /** Ends the current holder period on {@code day} (the day before the new one starts is not used: same day). */
@@ -93,7 +93,8 @@ public final class TransferRepository {
     }
 
     public void markPrinted(Tx tx, long transferId) {
-        tx.handle().createUpdate("UPDATE account_transfer SET print_count = print_count + 1, printed_at = :at WHERE id = :id")
+        tx.handle().createUpdate(
+                        "UPDATE account_transfer SET print_count = print_count + 1, printed_at = :at WHERE id = :id")
                 .bind("id", transferId).bind("at", tx.now().atOffset(ZoneOffset.UTC)).execute();
     }
 

@@ -73,7 +73,7 @@ public final class TenderForms {
         return card;
     }
 
-    /** The figures of a money summary (应收/实收/找零 …): names left, figures right, each at its natural width. */
+    /** The figures of a money summary (应收/实收/找零 …): names left, figures right, at natural width. */
     public static GridPane figures() {
         GridPane figures = new GridPane();
         ColumnConstraints names = new ColumnConstraints();

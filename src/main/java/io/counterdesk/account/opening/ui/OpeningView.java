@@ -59,7 +59,6 @@ public final class OpeningView implements Screen {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private final OpeningViewModel model;
-    private final OverlayHost host;
     private final VBox page = new VBox();
     private final Map<Field, TextField> fields = new EnumMap<>(Field.class);
     private final List<Control> order = new ArrayList<>();
@@ -67,11 +66,11 @@ public final class OpeningView implements Screen {
     private final ComboBox<AccountKind> kind;
     private final ComboBox<MeterKind> meterKind;
     private final ComboBox<OpeningViewModel.FeeMode> feeMode;
-    private boolean overlayOpen;
+    private final SummaryOverlay summaryOverlay;
 
     public OpeningView(OpeningViewModel model, OverlayHost host) {
         this.model = model;
-        this.host = host;
+        this.summaryOverlay = new SummaryOverlay(host);
         page.setId("opening");
         page.getStyleClass().add("payment-page");
         for (Field f : Field.values()) {
@@ -247,17 +246,12 @@ public final class OpeningView implements Screen {
     }
 
     private void showSummary() {
-        VBox panel = OpeningForms.summaryPanel("opening-summary", "ui.opening.summary.title", model.summaryLines(), "ui.opening.summary.hint", model::commit);
-        overlayOpen = true;
-        host.showOverlay(panel, model::cancelSummary);
-        panel.requestFocus();
+        summaryOverlay.show("opening-summary", "ui.opening.summary.title", model.summaryLines(),
+                "ui.opening.summary.hint", model::commit, model::cancelSummary);
     }
 
     private void closeOverlay() {
-        if (overlayOpen) {
-            overlayOpen = false;
-            host.closeOverlay();
-        }
+        summaryOverlay.close();
     }
 
     private void focusInvalid() {

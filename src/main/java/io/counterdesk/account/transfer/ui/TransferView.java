@@ -9,6 +9,7 @@ import static io.counterdesk.payment.ui.TenderForms.small;
 import io.counterdesk.account.IdType;
 import io.counterdesk.account.opening.Document;
 import io.counterdesk.account.opening.ui.OpeningForms;
+import io.counterdesk.account.opening.ui.SummaryOverlay;
 import io.counterdesk.account.transfer.ui.TransferViewModel.Field;
 import io.counterdesk.account.transfer.ui.TransferViewModel.State;
 import io.counterdesk.payment.ui.TenderForms;
@@ -47,16 +48,15 @@ public final class TransferView implements Screen {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private final TransferViewModel model;
-    private final OverlayHost host;
     private final VBox page = new VBox();
     private final Map<Field, TextField> fields = new EnumMap<>(Field.class);
     private final List<Control> order = new ArrayList<>();
     private final VBox documents = new VBox();
-    private boolean overlayOpen;
+    private final SummaryOverlay summaryOverlay;
 
     public TransferView(TransferViewModel model, OverlayHost host) {
         this.model = model;
-        this.host = host;
+        this.summaryOverlay = new SummaryOverlay(host);
         page.setId("transfer");
         page.getStyleClass().add("payment-page");
         ObservableValue<Boolean> editing = model.stateProperty().isEqualTo(State.EDITING);
@@ -188,17 +188,12 @@ public final class TransferView implements Screen {
     }
 
     private void showSummary() {
-        VBox panel = OpeningForms.summaryPanel("transfer-summary", "ui.transfer.summary.title", model.summaryLines(), "ui.transfer.summary.hint", model::commit);
-        overlayOpen = true;
-        host.showOverlay(panel, model::cancelSummary);
-        panel.requestFocus();
+        summaryOverlay.show("transfer-summary", "ui.transfer.summary.title", model.summaryLines(),
+                "ui.transfer.summary.hint", model::commit, model::cancelSummary);
     }
 
     private void closeOverlay() {
-        if (overlayOpen) {
-            overlayOpen = false;
-            host.closeOverlay();
-        }
+        summaryOverlay.close();
     }
 
     private void focusInvalid() {

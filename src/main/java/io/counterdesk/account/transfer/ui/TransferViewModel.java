@@ -418,14 +418,10 @@ public final class TransferViewModel {
             return;
         }
         state.set(State.PRINTING);
-        if (receipts != null) {
-            receiptRun.printAgain(receipts, printed -> {
-                receipts = printed.outcome();
-                printConfirmation(printed.message());
-            });
-        } else {
-            printConfirmation("");
-        }
+        receiptRun.printAgain(receipts, printed -> {
+            receipts = printed.outcome();
+            printConfirmation(printed.message());
+        });
     }
 
     private String value(Field field) {
