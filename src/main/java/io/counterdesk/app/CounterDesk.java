@@ -71,6 +71,7 @@ public final class CounterDesk implements AutoCloseable {
     private final ServiceTimeService serviceTimes;
     private final AccountOpeningService openings;
     private final OpeningConfirmations openingConfirmations;
+    private final io.counterdesk.account.transfer.TransferConfirmations transferConfirmations;
     private final TransferService transfers;
     private final ReportPdfs reportPdfs;
     private final ReportArchive reportArchive;
@@ -126,6 +127,8 @@ public final class CounterDesk implements AutoCloseable {
         this.openings = new AccountOpeningService(database, journal, payments, cardIssue, serviceTimes);
         this.openingConfirmations = new OpeningConfirmations(openings, database, terminal, printer);
         this.transfers = new TransferService(database, journal, payments, serviceTimes);
+        this.transferConfirmations = new io.counterdesk.account.transfer.TransferConfirmations(transfers, database,
+                terminal, printer);
         this.dayClose = new DayCloseService(database, journal, terminal);
         this.dayReports = new DayReportService(database, terminal);
         this.cashReportPrinting = new CashReportPrinting(dayReports, printer, config.clock().getZone());
@@ -277,6 +280,11 @@ public final class CounterDesk implements AutoCloseable {
     /** The business confirmations (业务回执) of openings. */
     public OpeningConfirmations openingConfirmations() {
         return openingConfirmations;
+    }
+
+    /** The business confirmations (业务回执) of transfers. */
+    public io.counterdesk.account.transfer.TransferConfirmations transferConfirmations() {
+        return transferConfirmations;
     }
 
     /** Ownership transfers (过户). */

@@ -606,7 +606,8 @@ public final class CounterDeskApp extends Application {
         /** Ctrl+T: the transfer screen (过户) above whatever the cashier was doing, timed to its commit. */
         private void openTransfer() {
             TransferViewModel model = new TransferViewModel(executor, new TransferViewModel.Services(desk.transfers(),
-                    desk.receiptPrinting(), printerMonitor, paper, serviceClock), operator);
+                    desk.transferConfirmations(), desk.receiptPrinting(), printerMonitor, paper, serviceClock),
+                    operator);
             shell.push(new TransferView(model, window));
         }
 

@@ -82,26 +82,33 @@ public final class CardIssueService {
         this.areaCode = areaCode;
     }
 
-    /** Writes the first card of an IC account onto the blank card in the reader (used by account opening). */
+    /**
+     * Writes the first card of an IC account onto the blank card in the reader (used by account
+     * opening). A retry after a write that was cut issues the same serial again ({@link #writeOrAdopt}).
+     */
     public IssueResult issueFirst(Operator cashier, CardAccess card, long accountId) {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);
-        String profile = blankCard(card);
+        CardReading reading = card.read();
         String serial = database.inTransaction(tx -> {
             Account account = icAccount(tx, accountId);
+            String interrupted = null;
             for (CardRepository.IssuedCard issued : cards.cards(tx, accountId)) {
                 if (issued.status().equals("ACTIVE")) {
                     throw new BusinessException("topup.issue.hasCard", account.accountNo(), issued.serial());
                 }
                 if (issued.status().equals("ISSUING")) {
-                    // an earlier attempt never reached a card: that serial will never be used
-                    cards.endCard(tx, issued.serial(), "CLEARED", "NOT_WRITTEN");
+                    interrupted = issued.serial();
                 }
             }
+            if (interrupted != null) {
+                return interrupted;
+            }
+            String profile = blankCard(reading);
             String newSerial = newSerial(tx);
             cards.insertCard(tx, newSerial, accountId, profile, nextIssueNo(tx, accountId), cashier.id());
             return newSerial;
         });
-        return writeNewCard(cashier, card, accountId, serial, "CARD_ISSUED", Map.of(),
+        return writeOrAdopt(cashier, card, reading, accountId, serial, "CARD_ISSUED", Map.of(),
                 (tx, image) -> new IssueResult(serial, image, Optional.empty(), Optional.empty()));
     }
 
@@ -188,24 +195,8 @@ public final class CardIssueService {
         FieldCheck check = started.fieldCheckId() == null ? null
                 : database.read(tx -> cards.fieldCheck(tx, started.fieldCheckId())).orElseThrow();
         Map<String, Object> extra = Map.of("case", started.why().name(), "finished", true);
-        IssueResult issued;
-        if (reading.blank()) {
-            // the same serial: a card whose write was cut may have taken that serial's PSC already
-            issued = writeNewCard(cashier, card, accountId, started.newSerial(), "CARD_REISSUED", extra,
-                    (tx, image) -> completeReissue(tx, cashier, accountId, started, check, image));
-        } else {
-            CardImage onCard = reading.issued();
-            if (!onCard.serial().equals(started.newSerial())) {
-                throw new BusinessException("topup.reissue.wrongCard", onCard.serial(), started.newSerial());
-            }
-            CardImage expected = newCardImage(accountId, started.newSerial());
-            if (!onCard.equals(expected)) {
-                throw new CardException(CardException.Reason.CARD_CHANGED, "topup.reissue.cardDiffers",
-                        started.newSerial());
-            }
-            issued = activate(cashier, accountId, started.newSerial(), expected, "CARD_REISSUED", extra,
-                    (tx, image) -> completeReissue(tx, cashier, accountId, started, check, image));
-        }
+        IssueResult issued = writeOrAdopt(cashier, card, reading, accountId, started.newSerial(), "CARD_REISSUED",
+                extra, (tx, image) -> completeReissue(tx, cashier, accountId, started, check, image));
         return withRecreditWritten(cashier, card, issued);
     }
 
@@ -410,6 +401,31 @@ public final class CardIssueService {
         }
     }
 
+    /**
+     * Issues {@code serial}, a card of the account still {@code ISSUING}, with the card in the reader
+     * ({@code reading}), then activates it and does {@code alsoThen} in the same transaction. A blank
+     * card gets that serial written — the same serial as the interrupted write of it, if any: an
+     * SLE4442 cut after its PSC change opens only with that serial's PSC, so a new serial would
+     * spend its PSC tries. The card an interrupted write completed is activated as it is, once it
+     * is exactly the card that write makes. Used by the first issue and the finish of a reissue.
+     */
+    private IssueResult writeOrAdopt(Operator cashier, CardAccess card, CardReading reading, long accountId,
+                                     String serial, String event, Map<String, Object> extra,
+                                     BiFunction<Tx, CardImage, IssueResult> alsoThen) {
+        if (reading.blank()) {
+            return writeNewCard(cashier, card, accountId, serial, event, extra, alsoThen);
+        }
+        CardImage onCard = reading.issued();
+        if (!onCard.serial().equals(serial)) {
+            throw new BusinessException("topup.reissue.wrongCard", onCard.serial(), serial);
+        }
+        CardImage expected = newCardImage(accountId, serial);
+        if (!onCard.equals(expected)) {
+            throw new CardException(CardException.Reason.CARD_CHANGED, "topup.reissue.cardDiffers", serial);
+        }
+        return activate(cashier, accountId, serial, expected, event, extra, alsoThen);
+    }
+
     /** Writes the new card, then activates it and does {@code alsoThen} in the same transaction. */
     private IssueResult writeNewCard(Operator cashier, CardAccess card, long accountId, String serial, String event,
                                      Map<String, Object> extra, BiFunction<Tx, CardImage, IssueResult> alsoThen) {
@@ -492,7 +508,10 @@ public final class CardIssueService {
     }
 
     private static String blankCard(CardAccess card) {
-        CardReading reading = card.read();
+        return blankCard(card.read());
+    }
+
+    private static String blankCard(CardReading reading) {
         if (!reading.blank()) {
             throw new BusinessException("topup.issue.notBlank", reading.issued().serial());
         }

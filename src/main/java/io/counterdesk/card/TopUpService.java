@@ -71,7 +71,9 @@ public final class TopUpService {
         OPEN_WRITE,
         COUNT_MISMATCH,
         NOT_LOADED,
-        CLEARED_CARD
+        CLEARED_CARD,
+        /** The new card of a reissue cut before its commit: finish it on the card service screen (Ctrl+B). */
+        REISSUE_UNFINISHED
     }
 
     /**
@@ -149,7 +151,7 @@ public final class TopUpService {
             refusal = Refusal.ACCOUNT_NOT_ACTIVE;
             args = new Object[] {account.accountNo(), I18n.text("account.status." + account.status())};
         } else if (!image.serial().equals(account.cardSerial())) {
-            refusal = Refusal.CARD_NOT_CURRENT;
+            refusal = reissuing(tx, account, image.serial()) ? Refusal.REISSUE_UNFINISHED : Refusal.CARD_NOT_CURRENT;
             args = new Object[] {image.serial()};
         } else if (open.isPresent()) {
             refusal = Refusal.OPEN_WRITE;
@@ -165,6 +167,13 @@ public final class TopUpService {
         }
         String text = refusal == null ? "" : I18n.text("topup.refused." + refusal.name(), args);
         return new CardCheck(reading, account, Optional.ofNullable(refusal), text, open, systemCount, tariff, year);
+    }
+
+    /** Whether {@code serial} is the new card of a reissue of the account not yet activated. */
+    private boolean reissuing(Tx tx, Account account, String serial) {
+        return cards.card(tx, serial).filter(c -> c.accountId() == account.id() && c.status().equals("ISSUING"))
+                .isPresent() && cards.reissuesStarted(tx, account.accountNo()).stream()
+                .anyMatch(started -> serial.equals(started.get("newSerial")));
     }
 
     /** The price of {@code volumeM3} for the checked card's account. */

@@ -68,4 +68,18 @@ public record CounterAction(String id, KeyCombination key, String keyLabel, Stri
     public String text() {
         return I18n.text(textKey);
     }
+
+    /**
+     * What it does, without the key map's parenthesised note ("停气（非居民逾期超过 15 天）" → "停气"):
+     * for a screen's own line of keys.
+     */
+    public String shortText() {
+        String text = text();
+        int note = text.indexOf('（');
+        int latinNote = text.indexOf(" (");
+        if (latinNote >= 0 && (note < 0 || latinNote < note)) {
+            note = latinNote;
+        }
+        return note > 0 ? text.substring(0, note).strip() : text;
+    }
 }

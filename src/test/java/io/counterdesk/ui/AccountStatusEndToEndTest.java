@@ -138,6 +138,8 @@ class AccountStatusEndToEndTest {
         cashier.openWithEnter();
         assertThat(cashier.text("#detail-account-no")).hasValue(RESTAURANT);
         waitForStatus("正常");
+        assertThat(cashier.text("#detail-key-hint")).hasValue(
+                "F5 缴费　　F6 停气　　F8 销户　　Ctrl+K 银行代扣变更/取消　　Ctrl+J 余额/押金转移　　Esc 返回查询");
 
         // F6: the reason is offered; Enter suspends
         cashier.press(KeyCode.F6);
@@ -146,6 +148,8 @@ class AccountStatusEndToEndTest {
         cashier.press(KeyCode.ENTER);
         waitForStatus("停气");
         waitForMessage("已对 " + RESTAURANT + " 停气");
+        cashier.waitUntil("the hint line offers 复气, not 停气", () -> cashier.text("#detail-key-hint").orElse("")
+                .equals("F5 缴费　　F7 复气　　F8 销户　　Ctrl+K 银行代扣变更/取消　　Ctrl+J 余额/押金转移　　Esc 返回查询"));
 
         // Esc: back to the list, read again, without the restaurant
         cashier.press(KeyCode.ESCAPE);

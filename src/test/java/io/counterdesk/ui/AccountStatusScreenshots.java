@@ -33,7 +33,8 @@ import org.testfx.api.FxToolkit;
 /**
  * {@code docs/screenshots/suspension-list.png} (Ctrl+U on the demo hall with three overdue
  * non-residential accounts added) and, for review,
- * {@code target/screenshots/suspend-reason.png} (F6 on the first account of the list). Off in
+ * {@code target/screenshots/account-detail.png} (the first account of the list, its keys on the hint
+ * line) and {@code target/screenshots/suspend-reason.png} (F6 on it). Off in
  * normal runs: {@code mvn test -Dtest=AccountStatusScreenshots -Dcounterdesk.screenshots=true}.
  */
 @EnabledIfSystemProperty(named = "counterdesk.screenshots", matches = "true")
@@ -74,6 +75,8 @@ class AccountStatusScreenshots {
         cashier.waitUntil("the list is read", () -> cashier.text("#suspension-status").orElse("").startsWith("共"));
         snapshot(Path.of("docs", "screenshots", "suspension-list.png"));
         cashier.openWithEnter();
+        cashier.waitUntil("the account is read", () -> cashier.text("#detail-key-hint").orElse("").contains("F6"));
+        snapshot(Path.of("target", "screenshots", "account-detail.png"));
         cashier.press(KeyCode.F6);
         cashier.waitUntilFocused("status-reason");
         snapshot(Path.of("target", "screenshots", "suspend-reason.png"));

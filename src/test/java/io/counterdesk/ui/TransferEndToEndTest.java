@@ -10,9 +10,11 @@ import io.counterdesk.app.CounterDesk;
 import io.counterdesk.app.CounterDeskApp;
 import io.counterdesk.payment.DueBill;
 import io.counterdesk.printing.CapturePrinter;
+import io.counterdesk.printing.CapturedJob;
 import io.counterdesk.printing.EscPosDecoder;
 import io.counterdesk.security.Operator;
 import io.counterdesk.security.PasswordHasher;
+import io.counterdesk.shared.Masking;
 import io.counterdesk.shared.Money;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -101,8 +103,20 @@ class TransferEndToEndTest {
                 owing.accountId()));
         assertThat(history).extracting(h -> h.holder().name()).contains("陈静", oldHolder);
         assertThat(desk.payments().dueBills(lookup, owing.accountId())).isEmpty();
-        List<String> receipt = EscPosDecoder.lines(capture.awaitJobs(jobsBefore + 1, Duration.ofSeconds(30))
-                .get(jobsBefore).bytes());
-        assertThat(String.join("\n", receipt)).contains(owing.accountNo());
+        List<CapturedJob> jobs = capture.awaitJobs(jobsBefore + 2, Duration.ofSeconds(30));
+        List<String> receipt = EscPosDecoder.lines(jobs.get(jobsBefore).bytes());
+        assertThat(String.join("\n", receipt)).contains(owing.accountNo(), Masking.name(oldHolder));
+        // then the business confirmation for the customer to sign
+        String confirmation = String.join("\n", EscPosDecoder.lines(jobs.get(jobsBefore + 1).bytes()));
+        assertThat(confirmation).contains("过户业务回执", owing.accountNo(), "原户主", Masking.name(oldHolder), "新户主",
+                "陈*", arrears.format().replace('¥', '￥'), "客户签字");
+        cashier.waitUntil("the screen says the confirmation printed", () -> cashier.text("#transfer-message")
+                .orElse("").contains("业务回执已打印"));
+
+        // F9: both again, as copies
+        cashier.press(KeyCode.F9);
+        List<CapturedJob> copies = capture.awaitJobs(jobsBefore + 4, Duration.ofSeconds(30));
+        assertThat(String.join("\n", EscPosDecoder.lines(copies.get(jobsBefore + 3).bytes())))
+                .contains("过户业务回执", "重打");
     }
 }

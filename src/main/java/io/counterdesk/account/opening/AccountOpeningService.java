@@ -25,7 +25,6 @@ import io.counterdesk.security.Permission;
 import io.counterdesk.servicetime.ServiceTimeService;
 import io.counterdesk.servicetime.ServiceTimer;
 import io.counterdesk.shared.BusinessException;
-import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Money;
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -205,8 +204,7 @@ public final class AccountOpeningService {
         OpeningRepository.Row row = openings.findByAccount(tx, accountId)
                 .orElseThrow(() -> new BusinessException("opening.notFound"));
         Account account = accounts.findById(tx, accountId).orElseThrow();
-        List<String> receipts = row.paymentId() == null ? List.of() : openings.receipts(tx, row.paymentId()).stream()
-                .map(r -> I18n.text("receipt.kind." + r[0]) + " " + r[1]).toList();
+        List<String> receipts = row.paymentId() == null ? List.of() : openings.receiptLabels(tx, row.paymentId());
         return new OpeningRecord(row.id(), account, row.buildingType(), row.feeInvoiceNo(), row.nature(),
                 row.applianceKw(), row.legalRepName(), row.proxyName(), row.fee(), row.deposit(), row.documents(),
                 openings.activeBankDebit(tx, accountId), receipts, row.staffNo(), row.openedAt(), row.printCount());

@@ -17,5 +17,16 @@ public enum Document {
     /** 法人代表身份证复印件. */
     LEGAL_REP_ID,
     /** 用气申请书 (signed by the unit). */
-    APPLICATION_FORM
+    APPLICATION_FORM;
+
+    /** As a row keeps them: the names in order, comma-separated. */
+    public static String stored(java.util.Collection<Document> documents) {
+        return documents.stream().sorted().map(Enum::name).collect(java.util.stream.Collectors.joining(","));
+    }
+
+    /** Read back from {@link #stored}. */
+    public static java.util.List<Document> fromStored(String stored) {
+        return stored.isEmpty() ? java.util.List.of()
+                : java.util.Arrays.stream(stored.split(",")).map(Document::valueOf).toList();
+    }
 }

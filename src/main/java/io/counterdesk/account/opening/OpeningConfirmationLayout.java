@@ -7,33 +7,23 @@ import io.counterdesk.printing.TextStyle;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Masking;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 
 /**
  * The business confirmation of an opening (开户业务回执) as printed on the receipt printer: hall, number,
  * time, cashier, the new account number, holder (masked name and ID), phone, address, kind and use,
  * meter and card, what was charged (or the collective invoice), deposit, auto-debit, the documents
  * received, the receipts of the payment, the hall's next step, and a line for the customer's
- * signature. Built like a receipt ({@code receipt.ReceiptLayout}), so it prints on any receipt printer
- * and previews the same.
+ * signature. Head, foot and printing are the ones all confirmations share ({@link BusinessConfirmation}).
  */
 public final class OpeningConfirmationLayout {
-
-    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
     private OpeningConfirmationLayout() {
     }
 
     public static PrintDocument layout(OpeningRecord r, String hall, ZoneId zone) {
         Account a = r.account();
-        PrintDocument.Builder doc = PrintDocument.builder();
-        doc.centered(hall, TextStyle.DOUBLE_HEIGHT);
-        doc.centered(label("title"), TextStyle.LARGE);
-        doc.blank();
-        doc.columns(label("number"), String.format("%06d", r.id()), TextStyle.BOLD);
-        doc.columns(label("time"), TIME.format(r.openedAt().atZone(zone)));
-        doc.columns(label("operator"), r.staffNo());
-        doc.columns(label("account"), a.accountNo(), TextStyle.BOLD);
+        PrintDocument.Builder doc = BusinessConfirmation.head(hall, label("title"), r.id(), r.openedAt(), zone,
+                r.staffNo(), a.accountNo());
         doc.columns(label("holder"), Masking.name(a.holder().name()));
         doc.columns(label("idNumber"), a.holder().maskedIdNumber());
         doc.columns(label("phone"), Masking.phone(a.holder().phone()));
@@ -64,31 +54,17 @@ public final class OpeningConfirmationLayout {
         if (r.deposit().isPositive()) {
             doc.columns(label("deposit"), r.deposit().format().replace('¥', '￥'));
         }
-        if (!r.receiptNumbers().isEmpty()) {
-            doc.text(label("receipts") + "：" + String.join(I18n.text("opening.listSeparator"), r.receiptNumbers()));
-        }
+        BusinessConfirmation.receipts(doc, r.receiptNumbers());
         r.bankDebit().ifPresent(d -> doc.text(label("debit") + "：" + I18n.text("opening.bank." + d.bank().name())
                 + " " + d.maskedNumber() + " " + Masking.name(d.accountName())));
         if (r.proxyName() != null) {
             doc.columns(label("proxy"), Masking.name(r.proxyName()));
         }
-        doc.text(label("documents") + "：");
-        for (Document d : r.documents()) {
-            doc.text("  · " + I18n.text("opening.document." + d.name()));
-        }
-        doc.separator();
-        doc.text(label("next"));
-        doc.blank();
-        doc.text(label("customerSignature") + "：________________");
-        doc.blank();
-        doc.text(label("date") + "：________________");
-        doc.blank();
-        doc.centered(label("archive"), TextStyle.NORMAL);
-        doc.cut();
-        return doc.build();
+        BusinessConfirmation.documents(doc, r.documents());
+        return BusinessConfirmation.foot(doc, label("next"));
     }
 
     private static String label(String key) {
-        return I18n.text("opening.print." + key);
+        return BusinessConfirmation.label(key);
     }
 }

@@ -1,15 +1,14 @@
 package io.counterdesk.account.opening;
 
 import io.counterdesk.persistence.Tx;
+import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /** Openings, collective fee invoices and auto-debit enrolments (V7). */
 public final class OpeningRepository {
@@ -45,7 +44,7 @@ public final class OpeningRepository {
                 .bind("proxyName", app.proxy() == null ? null : app.proxy().name())
                 .bind("proxyId", app.proxy() == null ? null : app.proxy().idNumber())
                 .bind("fee", fee.fen()).bind("deposit", deposit.fen())
-                .bind("documents", app.ticked().stream().sorted().map(Enum::name).collect(Collectors.joining(",")))
+                .bind("documents", Document.stored(app.ticked()))
                 .bind("payment", paymentId).bind("operator", operatorId).bind("at", tx.now().atOffset(ZoneOffset.UTC))
                 .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
     }
@@ -65,7 +64,7 @@ public final class OpeningRepository {
                             nature == null ? null : UnitNature.valueOf(nature), rs.getBigDecimal("appliance_kw"),
                             rs.getString("legal_rep_name"), rs.getString("proxy_name"),
                             Money.ofFen(rs.getLong("fee_fen")), Money.ofFen(rs.getLong("deposit_fen")),
-                            docs.isEmpty() ? List.of() : Arrays.stream(docs.split(",")).map(Document::valueOf).toList(),
+                            Document.fromStored(docs),
                             rs.wasNull() ? null : payment, rs.getString("staff_no"),
                             rs.getObject("opened_at", OffsetDateTime.class).toInstant(), rs.getInt("print_count"));
                 })
@@ -160,6 +159,11 @@ public final class OpeningRepository {
     public void setDeposit(Tx tx, long accountId, Money deposit) {
         tx.handle().createUpdate("UPDATE account SET deposit_fen = :d WHERE id = :id")
                 .bind("d", deposit.fen()).bind("id", accountId).execute();
+    }
+
+    /** "收款收据 00010001" per receipt of a payment, in number order (as confirmations print them). */
+    public List<String> receiptLabels(Tx tx, long paymentId) {
+        return receipts(tx, paymentId).stream().map(r -> I18n.text("receipt.kind." + r[0]) + " " + r[1]).toList();
     }
 
     /** "RECEIPT:00010001" per receipt of a payment, in number order. */

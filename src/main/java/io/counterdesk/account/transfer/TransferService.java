@@ -3,12 +3,14 @@ package io.counterdesk.account.transfer;
 import io.counterdesk.account.Account;
 import io.counterdesk.account.AccountRepository;
 import io.counterdesk.account.AccountStatus;
+import io.counterdesk.account.opening.OpeningRepository;
 import io.counterdesk.payment.DueBill;
 import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.payment.PaymentService;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.Journal;
+import io.counterdesk.persistence.Tx;
 import io.counterdesk.security.AuthService;
 import io.counterdesk.security.Operator;
 import io.counterdesk.security.Permission;
@@ -38,6 +40,7 @@ public final class TransferService {
     private final ServiceTimeService serviceTimes;
     private final AccountRepository accounts = new AccountRepository();
     private final TransferRepository transfers = new TransferRepository();
+    private final OpeningRepository openings = new OpeningRepository();
 
     public TransferService(Database database, Journal journal, PaymentService payments,
                            ServiceTimeService serviceTimes) {
@@ -57,6 +60,33 @@ public final class TransferService {
                 .orElseThrow(() -> new BusinessException("account.notFound"));
         List<DueBill> bills = payments.dueBills(cashier, account.id());
         return new Standing(account, bills, bills.stream().map(DueBill::total).reduce(Money.ZERO, Money::plus));
+    }
+
+    /** A committed transfer as its business confirmation prints it. */
+    public TransferRecord record(Operator operator, long transferId) {
+        AuthService.require(operator, Permission.LOOKUP);
+        return database.read(tx -> record(tx, transferId));
+    }
+
+    /** Counts a print of the business confirmation (the first is the original, later ones copies). */
+    public TransferRecord printed(Operator cashier, long transferId) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        return database.inTransaction(tx -> {
+            TransferRecord before = record(tx, transferId);
+            transfers.markPrinted(tx, transferId);
+            journal.append(tx, cashier.staffNo(), "TRANSFER_CONFIRMATION_PRINTED", "account:" + before.accountNo(),
+                    Map.of("transferId", transferId, "copy", before.printed()));
+            return record(tx, transferId);
+        });
+    }
+
+    private TransferRecord record(Tx tx, long transferId) {
+        TransferRepository.Row row = transfers.find(tx, transferId)
+                .orElseThrow(() -> new BusinessException("opening.transfer.notFound"));
+        List<String> receipts = row.paymentId() == null ? List.of() : openings.receiptLabels(tx, row.paymentId());
+        return new TransferRecord(row.id(), row.accountNo(), row.address(), row.oldHolder(), row.newHolder(),
+                row.proxyName(), row.documents(), row.arrears(), receipts, row.staffNo(),
+                row.transferredAt(), row.printCount());
     }
 
     /**
@@ -97,11 +127,15 @@ public final class TransferService {
                 }
             }
             LocalDate today = LocalDate.ofInstant(tx.now(), tx.clock().getZone());
+            long oldPeriod = transfers.currentPeriodId(tx, accountId);
             transfers.endCurrentPeriod(tx, accountId, today);
-            transfers.insertPeriod(tx, accountId, app.newHolder(), today);
+            long newPeriod = transfers.insertPeriod(tx, accountId, app.newHolder(), today);
+            long transferId = transfers.insertTransfer(tx, accountId, oldPeriod, newPeriod, app,
+                    payment == null ? null : payment.paymentId(), cashier.id());
             transfers.setHolder(tx, accountId, app.newHolder());
             accounts.reindex(tx, accountId);
             Map<String, Object> p = new LinkedHashMap<>();
+            p.put("transferId", transferId);
             p.put("accountNo", account.accountNo());
             p.put("oldHolder", account.holder().name());
             p.put("newHolder", app.newHolder().name());
@@ -114,7 +148,7 @@ public final class TransferService {
             if (timer != null) {
                 serviceTimes.finishIn(tx, cashier, timer, "account:" + account.accountNo());
             }
-            return new TransferResult(accountId, account.accountNo(), Optional.ofNullable(payment),
+            return new TransferResult(transferId, accountId, account.accountNo(), Optional.ofNullable(payment),
                     Optional.ofNullable(account.cardSerial()));
         });
     }

@@ -26,7 +26,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * One account: number and status on top; holder, meter and money side by side (arrears and
- * credit in large type); bills and the holder history below. Esc goes back to the search.
+ * credit in large type); bills and the holder history below. Esc goes back to the search. The
+ * heading's hint line lists the keys that apply to the account as shown (复气 only when suspended).
  */
 public final class AccountDetailView implements Screen {
 
@@ -58,6 +59,7 @@ public final class AccountDetailView implements Screen {
     private final TableView<AccountFacts.BillRow> bills = new TableView<>();
     private final TableView<AccountFacts.HolderRow> holders = new TableView<>();
     private final java.util.List<CounterAction> moreActions = new java.util.ArrayList<>();
+    private final Label keyHint = new Label();
 
     /** A detail for looking up only (no payment key). */
     public AccountDetailView(AccountDetailViewModel model) {
@@ -84,9 +86,10 @@ public final class AccountDetailView implements Screen {
         accountLabel.getStyleClass().add("detail-account-label");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label backHint = new Label(I18n.text(onPay == null ? "ui.detail.backHint" : "ui.detail.keyHint"));
-        backHint.getStyleClass().add("form-hint");
-        HBox heading = new HBox(accountLabel, accountNo, status, kind, meterChip, spacer, backHint);
+        keyHint.setId("detail-key-hint");
+        keyHint.getStyleClass().add("form-hint");
+        keyHint.setMinWidth(Region.USE_PREF_SIZE);
+        HBox heading = new HBox(accountLabel, accountNo, status, kind, meterChip, spacer, keyHint);
         heading.getStyleClass().add("detail-heading");
         heading.setAlignment(Pos.CENTER_LEFT);
 
@@ -146,10 +149,30 @@ public final class AccountDetailView implements Screen {
             if (now != null) {
                 fill(now);
             }
+            showKeys();
         });
+        model.stateProperty().addListener((obs, was, now) -> showKeys());
         if (model.factsProperty().get() != null) {
             fill(model.factsProperty().get());
         }
+        showKeys();
+    }
+
+    /** The keys that apply to this account now, on the heading's hint line. */
+    private void showKeys() {
+        keyHint.setText(keyLine(actions()));
+    }
+
+    /**
+     * The hint line: each available action's key and short text, the keys first, then the hints
+     * (Esc) — from the same actions the key map (F1) lists.
+     */
+    static String keyLine(List<CounterAction> actions) {
+        return java.util.stream.Stream.concat(actions.stream().filter(a -> !a.isHint()),
+                        actions.stream().filter(CounterAction::isHint))
+                .filter(a -> a.available().getAsBoolean())
+                .map(a -> a.keyLabel() + " " + a.shortText())
+                .collect(java.util.stream.Collectors.joining("　　"));
     }
 
     private void fill(AccountFacts f) {
@@ -283,6 +306,7 @@ public final class AccountDetailView implements Screen {
     /** Adds keys of other businesses on this account (停气/复气/销户); call before the screen shows. */
     public AccountDetailView withActions(List<CounterAction> actions) {
         moreActions.addAll(actions);
+        showKeys();
         return this;
     }
 

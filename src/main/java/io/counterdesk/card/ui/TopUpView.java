@@ -5,6 +5,7 @@ import static io.counterdesk.card.ui.CardForms.grid;
 import static io.counterdesk.payment.ui.TenderForms.bound;
 import static io.counterdesk.payment.ui.TenderForms.card;
 import static io.counterdesk.payment.ui.TenderForms.field;
+import static io.counterdesk.payment.ui.TenderForms.figure;
 import static io.counterdesk.payment.ui.TenderForms.name;
 import static io.counterdesk.payment.ui.TenderForms.small;
 
@@ -16,22 +17,19 @@ import io.counterdesk.security.Operator;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.CounterAction;
 import io.counterdesk.ui.CounterKeys;
-import io.counterdesk.ui.FormMessage;
 import io.counterdesk.ui.OverlayHost;
 import io.counterdesk.ui.Screen;
 import io.counterdesk.ui.TaskExecutor;
+import io.counterdesk.payment.ui.TenderForms;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
-import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
-import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -170,14 +168,7 @@ public final class TopUpView implements Screen {
     }
 
     private Node summary() {
-        GridPane figures = grid();
-        ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        values.setHalignment(HPos.RIGHT);
-        figures.getColumnConstraints().setAll(names, values);
-        figures.getStyleClass().setAll("pay-figures");
+        GridPane figures = TenderForms.figures();
         figure(figures, 0, "ui.topup.summary.gas", "topup-gas", model.gasProperty(), "pay-name-small",
                 "pay-figure-small");
         figure(figures, 1, "ui.pay.summary.due", "topup-due", model.dueProperty(), "pay-name", "pay-figure");
@@ -185,19 +176,8 @@ public final class TopUpView implements Screen {
                 "pay-figure");
         figure(figures, 3, "ui.pay.summary.change", "topup-change", model.changeProperty(), "pay-name-change",
                 "pay-figure-change");
-        Label words = bound("topup-change-words", model.changeInWordsProperty(), "amount-words");
-        Label message = FormMessage.create("topup-message", model.messageProperty(), model.messageKindProperty());
-        message.setWrapText(true);
-        Region spacer = new Region();
-        VBox.setVgrow(spacer, Priority.ALWAYS);
-        Label confirmHint = new Label(I18n.text("ui.topup.confirmHint"));
-        confirmHint.getStyleClass().add("pay-confirm-hint");
-        confirmHint.setWrapText(true);
-        VBox summary = card("ui.pay.summary", null, figures, words, message, spacer, confirmHint);
-        summary.getStyleClass().add("pay-summary");
-        summary.setPrefWidth(430);
-        summary.setMinWidth(380);
-        return summary;
+        return TenderForms.summaryPanel("topup", figures, model.changeInWordsProperty(), model.messageProperty(),
+                model.messageKindProperty(), "ui.topup.confirmHint", 430, 380);
     }
 
     // ---- behaviour ----
@@ -338,16 +318,4 @@ public final class TopUpView implements Screen {
     }
 
     // ---- small builders ----
-
-
-
-    private static void figure(GridPane grid, int row, String key, String id, ObservableValue<String> value,
-                               String nameClass, String valueClass) {
-        Label name = new Label(I18n.text(key));
-        name.getStyleClass().add(nameClass);
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        Label figure = bound(id, value, valueClass);
-        figure.setMinWidth(Region.USE_PREF_SIZE);
-        grid.addRow(row, name, figure);
-    }
 }

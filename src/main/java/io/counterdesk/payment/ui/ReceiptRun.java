@@ -73,9 +73,14 @@ public final class ReceiptRun {
 
     /**
      * F9 on a result: prints the receipts the printer did not print (same numbers, as originals);
-     * once all are out, prints marked copies (重打) of the payment's receipts.
+     * once all are out, prints marked copies (重打) of the payment's receipts. {@code before} null (a
+     * business that took no money): {@code done} at once, nothing printed.
      */
     public void printAgain(PaymentViewModel.Outcome before, Consumer<Printed> done) {
+        if (before == null) {
+            done.accept(new Printed(null, false, "", ""));
+            return;
+        }
         boolean resume = !before.allPrinted();
         PaymentResult result = before.result();
         activity.printingStarted();

@@ -2,17 +2,24 @@ package io.counterdesk.payment.ui;
 
 import io.counterdesk.shared.I18n;
 import javafx.beans.value.ObservableValue;
+import io.counterdesk.ui.FormMessage;
+import io.counterdesk.ui.MessageKind;
+import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
  * The pieces of a screen that takes money, built alike everywhere: tender fields, their names with
- * the key cap beside them, bound labels and titled panels (the payment screen, the gas top-up).
+ * the key cap beside them, bound labels, titled panels and the money summary (the payment screen,
+ * the gas top-up, the opening and the transfer).
  */
 public final class TenderForms {
 
@@ -64,5 +71,52 @@ public final class TenderForms {
         card.getChildren().addAll(body);
         card.getStyleClass().add("panel");
         return card;
+    }
+
+    /** The figures of a money summary (应收/实收/找零 …): names left, figures right, at natural width. */
+    public static GridPane figures() {
+        GridPane figures = new GridPane();
+        ColumnConstraints names = new ColumnConstraints();
+        names.setMinWidth(Region.USE_PREF_SIZE);
+        ColumnConstraints values = new ColumnConstraints();
+        values.setHgrow(Priority.ALWAYS);
+        values.setHalignment(HPos.RIGHT);
+        figures.getColumnConstraints().setAll(names, values);
+        figures.getStyleClass().setAll("pay-figures");
+        return figures;
+    }
+
+    /** One row of {@link #figures()}: the name and the bound figure. */
+    public static void figure(GridPane grid, int row, String key, String id, ObservableValue<String> value,
+                              String nameClass, String valueClass) {
+        Label name = new Label(I18n.text(key));
+        name.getStyleClass().add(nameClass);
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        Label figure = bound(id, value, valueClass);
+        figure.setMinWidth(Region.USE_PREF_SIZE);
+        grid.addRow(row, name, figure);
+    }
+
+    /**
+     * The summary beside a money form (opening, transfer, top-up): the figures, the change in words
+     * ({@code <prefix>-change-words}), the message line ({@code <prefix>-message}) and the confirm hint
+     * at the bottom.
+     */
+    public static VBox summaryPanel(String prefix, GridPane figures, ObservableValue<String> changeInWords,
+                                    ObservableValue<String> message, ObservableValue<MessageKind> messageKind,
+                                    String hintKey, double prefWidth, double minWidth) {
+        Label words = bound(prefix + "-change-words", changeInWords, "amount-words");
+        Label line = FormMessage.create(prefix + "-message", message, messageKind);
+        line.setWrapText(true);
+        Region spacer = new Region();
+        VBox.setVgrow(spacer, Priority.ALWAYS);
+        Label hint = new Label(I18n.text(hintKey));
+        hint.getStyleClass().add("pay-confirm-hint");
+        hint.setWrapText(true);
+        VBox summary = card("ui.pay.summary", null, figures, words, line, spacer, hint);
+        summary.getStyleClass().add("pay-summary");
+        summary.setPrefWidth(prefWidth);
+        summary.setMinWidth(minWidth);
+        return summary;
     }
 }

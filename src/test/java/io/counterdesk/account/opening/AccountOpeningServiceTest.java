@@ -205,13 +205,16 @@ class AccountOpeningServiceTest {
                 .as("the attempt is on record before the write").isEqualTo(1);
         assertThat(desk.count("SELECT COUNT(*) FROM ic_card WHERE status = 'ACTIVE'")).isZero();
 
+        String attempted = issuing();
+
         // the card is put in again (a fresh blank one) and issued: the account keeps its one payment
         desk.insertBlank();
         String serial = desk.openings.issueCard(desk.cashier, desk.card, result.accountId());
+        assertThat(serial).as("the number of the cut write").isEqualTo(attempted);
         assertThat(account(result.accountId()).cardSerial()).isEqualTo(serial);
         assertThat(desk.card.read().issued().accountNo()).isEqualTo(result.accountNo());
         assertThat(desk.count("SELECT COUNT(*) FROM ic_card WHERE status = 'ACTIVE'")).isEqualTo(1);
-        assertThat(desk.count("SELECT COUNT(*) FROM ic_card WHERE end_reason = 'NOT_WRITTEN'")).isEqualTo(1);
+        assertThat(desk.count("SELECT COUNT(*) FROM ic_card")).as("one card, no number given up").isEqualTo(1);
         assertThat(desk.count("SELECT COUNT(*) FROM payment")).isEqualTo(1);
         assertThat(db.verifyChain().isIntact()).isTrue();
     }
@@ -266,6 +269,59 @@ class AccountOpeningServiceTest {
         assertThat(desk.count("SELECT COUNT(*) FROM receipt")).isZero();
         assertThat(desk.count("SELECT COUNT(*) FROM till_posting")).isZero();
         assertThat(db.events("ACCOUNT_OPENED")).isEmpty();
+    }
+
+    @Test
+    void aFirstCardCutAfterItsPscChangeIsWrittenAgainWithTheSameNumberWithoutSpendingAPscTry() {
+        VirtualCard torn = desk.insertBlank();
+        torn.tearUpdate(1, 0);                          // cut after the PSC change, before the first memory update
+        OpeningResult result = desk.openings.open(desk.cashier,
+                Applications.household(BuildingType.HIGH_RISE, MeterKind.IC, "8700000002"),
+                PaymentInput.cash(Money.ofYuan(2850)), desk.card, null);
+        assertThat(result.cardPending()).isTrue();
+        String attempted = issuing();
+        assertThat(torn.psc()).as("the cut write changed the PSC to its number's").isEqualTo(desk.keys.psc(attempted));
+        assertThat(torn.pscErrorCounter()).isEqualTo(0x07);
+
+        // F8 with the same card in the reader
+        desk.readers.remove(OpeningDesk.READER);
+        desk.readers.insert(OpeningDesk.READER, torn);
+        String serial = desk.openings.issueCard(desk.cashier, desk.card, result.accountId());
+
+        assertThat(serial).isEqualTo(attempted);
+        assertThat(torn.pscErrorCounter()).as("no PSC try spent").isEqualTo(0x07);
+        assertThat(desk.card.read().issued().serial()).isEqualTo(serial);
+        assertThat(account(result.accountId()).cardSerial()).isEqualTo(serial);
+        assertThat(desk.count("SELECT COUNT(*) FROM ic_card")).isEqualTo(1);
+        assertThat(db.events("CARD_ISSUED")).hasSize(1);
+    }
+
+    @Test
+    void aFirstCardWrittenButNotActivatedIsActivatedAsItIsOnTheRetry() {
+        desk.insertBlank();
+        db.database().inTransaction(tx -> tx.handle().execute(
+                "ALTER TABLE ic_card ADD CONSTRAINT NO_ACTIVE CHECK (status <> 'ACTIVE')"));
+        OpeningResult result = desk.openings.open(desk.cashier,
+                Applications.household(BuildingType.HIGH_RISE, MeterKind.IC, "8700000003"),
+                PaymentInput.cash(Money.ofYuan(2850)), desk.card, null);
+        assertThat(result.cardPending()).as("written, then the activation failed").isTrue();
+        String attempted = issuing();
+        assertThat(desk.card.read().issued().serial()).isEqualTo(attempted);
+        db.database().inTransaction(tx -> tx.handle().execute("ALTER TABLE ic_card DROP CONSTRAINT NO_ACTIVE"));
+
+        String serial = desk.openings.issueCard(desk.cashier, desk.card, result.accountId());
+
+        assertThat(serial).isEqualTo(attempted);
+        assertThat(account(result.accountId()).cardSerial()).isEqualTo(serial);
+        assertThat(db.events("CARD_ISSUED")).hasSize(1);
+        assertThatThrownBy(() -> desk.openings.issueCard(desk.cashier, desk.card, result.accountId()))
+                .as("issued once").hasMessageContaining("已有在用的卡");
+    }
+
+    /** The serial of the card being issued (written, or to be written, but not activated). */
+    private String issuing() {
+        return db.database().read(tx -> tx.handle().createQuery("SELECT serial FROM ic_card WHERE status = 'ISSUING'")
+                .mapTo(String.class).one());
     }
 
     private Account account(long id) {

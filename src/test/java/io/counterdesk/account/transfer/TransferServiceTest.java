@@ -18,6 +18,15 @@ import io.counterdesk.account.opening.OpeningResult;
 import io.counterdesk.account.opening.Person;
 import io.counterdesk.billing.BillRepository;
 import io.counterdesk.payment.PaymentInput;
+import io.counterdesk.payment.PaymentResult;
+import io.counterdesk.printing.CapturePrinter;
+import io.counterdesk.printing.PrinterConfig;
+import io.counterdesk.printing.Printers;
+import io.counterdesk.printing.ReceiptPrinter;
+import io.counterdesk.receipt.ReceiptKind;
+import io.counterdesk.receipt.ReceiptPrinting;
+import io.counterdesk.receipt.ReceiptStockService;
+import io.counterdesk.security.ApprovalRecorder;
 import io.counterdesk.persistence.TestDatabase;
 import io.counterdesk.servicetime.CounterBusiness;
 import io.counterdesk.servicetime.ServiceTimer;
@@ -50,11 +59,18 @@ class TransferServiceTest {
     private OpeningDesk desk;
     private TransferService transfers;
     private OpeningResult opened;
+    private ReceiptPrinter printer;
+    private CapturePrinter capture;
+    private ReceiptPrinting printing;
 
     @BeforeEach
     void setUp() {
         desk = new OpeningDesk(db);
         transfers = new TransferService(db.database(), db.journal(), desk.payments, desk.serviceTimes);
+        printer = Printers.open(PrinterConfig.capture());
+        capture = printer.capturePrinter().orElseThrow();
+        printing = new ReceiptPrinting(db.database(), db.terminal(),
+                new ReceiptStockService(db.database(), db.journal(), new ApprovalRecorder(db.journal())), printer);
         desk.insertBlank();
         opened = desk.openings.open(desk.cashier, Applications.household(BuildingType.HIGH_RISE, MeterKind.IC,
                 "8900000001"), PaymentInput.cash(Money.ofYuan(2850)), desk.card, null);
@@ -70,6 +86,7 @@ class TransferServiceTest {
 
     @AfterEach
     void tearDown() {
+        printer.close();
         desk.close();
     }
 
@@ -168,5 +185,105 @@ class TransferServiceTest {
                 .check(AccountKind.RESIDENTIAL)).hasMessageContaining("个人");
         assertThatThrownBy(() -> new TransferApplication(NEW_HOLDER, null, Set.of())
                 .check(AccountKind.NON_RESIDENTIAL)).hasMessageContaining("统一社会信用代码");
+    }
+
+    // ---- receipts and the business confirmation, decoded from a real capture printer ----
+
+    @Test
+    void theArrearsReceiptOfATransferAndAnOlderReprintNameTheOldHolderALaterPaymentTheNewOne() throws Exception {
+        printing.print(desk.cashier, opened.payment().orElseThrow().receipts());
+        TransferResult result = transfers.transfer(desk.cashier, opened.accountId(), new TransferApplication(
+                NEW_HOLDER, null, EnumSet.of(Document.FEE_INVOICE, Document.PROPERTY_PROOF, Document.HOLDER_ID)),
+                PaymentInput.cash(Money.ofYuan(100)), null);
+        PaymentResult arrears = result.arrearsPayment().orElseThrow();
+
+        printing.print(desk.cashier, arrears.receipts());
+        long openingReceipt = opened.payment().orElseThrow().receipts().get(0).number();
+        printing.reprint(desk.cashier, ReceiptKind.RECEIPT, openingReceipt);
+        marchBill();
+        PaymentResult later = desk.payments.collect(desk.cashier, opened.accountId(), PaymentInput.cash(Money.ofYuan(29)));
+        printing.print(desk.cashier, later.receipts());
+        printing.reprint(desk.cashier, ReceiptKind.RECEIPT, arrears.receipts().get(0).number());
+
+        List<String> texts = capture.awaitJobs(5, Duration.ofSeconds(10)).stream().map(j -> j.text()).toList();
+        assertThat(texts.get(0)).as("the opening's receipt").contains("报装费", "李*");
+        assertThat(texts.get(1)).as("the arrears collected by the transfer").contains("2025-01 气费", "2025-02 气费", "李*")
+                .doesNotContain("陈*");
+        assertThat(texts.get(2)).as("the opening's receipt reprinted after the transfer").contains("重打", "李*")
+                .doesNotContain("陈*");
+        assertThat(texts.get(3)).as("the new holder's first payment").contains("2025-03 气费", "陈*")
+                .doesNotContain("李*");
+        assertThat(texts.get(4)).as("the arrears receipt reprinted").contains("重打", "2025-01 气费", "李*")
+                .doesNotContain("陈*");
+    }
+
+    @Test
+    void theMigrationGivesEarlierTransfersTheirBoundaryFromTheJournal() throws Exception {
+        EnumSet<Document> docs = EnumSet.of(Document.FEE_INVOICE, Document.PROPERTY_PROOF, Document.HOLDER_ID);
+        long arrears = transfers.transfer(desk.cashier, opened.accountId(), new TransferApplication(NEW_HOLDER, null,
+                docs), PaymentInput.cash(Money.ofYuan(100)), null).arrearsPayment().orElseThrow().paymentId();
+        db.clock().advance(Duration.ofHours(1));
+        marchBill();
+        long later = desk.payments.collect(desk.cashier, opened.accountId(), PaymentInput.cash(Money.ofYuan(29)))
+                .paymentId();
+        db.clock().advance(Duration.ofHours(1));
+        transfers.transfer(desk.cashier, opened.accountId(), new TransferApplication(new Holder("周平", IdType.PASSPORT,
+                "E12345678", "13600002222"), null, docs), PaymentInput.cash(Money.ZERO), null);
+        String boundaries = "SELECT LISTAGG(CAST(after_payment_id AS VARCHAR), ',') WITHIN GROUP (ORDER BY id) "
+                + "FROM holder_period WHERE account_id = " + opened.accountId();
+        String written = db.database().read(tx -> tx.handle().createQuery(boundaries).mapTo(String.class).one());
+
+        db.execute("UPDATE holder_period SET after_payment_id = 0");
+        String migration;
+        try (var in = getClass().getResourceAsStream("/db/migration/V15__holder_period_after_payment.sql")) {
+            migration = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        int update = migration.indexOf("UPDATE holder_period");
+        db.execute(migration.substring(update, migration.indexOf(';', update)));
+
+        assertThat(written).isEqualTo("0," + arrears + "," + later);
+        assertThat(db.database().<String>read(tx -> tx.handle().createQuery(boundaries).mapTo(String.class).one()))
+                .isEqualTo(written);
+    }
+
+    @Test
+    void theBusinessConfirmationNamesBothHoldersTheArrearsAndTheDocumentsThenPrintsAsACopy() throws Exception {
+        TransferConfirmations confirmations = new TransferConfirmations(transfers, db.database(), db.terminal(),
+                printer);
+        Money arrears = transfers.standing(desk.cashier, opened.accountNo()).arrears();
+        TransferResult result = transfers.transfer(desk.cashier, opened.accountId(), new TransferApplication(
+                NEW_HOLDER, new io.counterdesk.account.opening.Person("周安", IdType.PASSPORT, "E87654321"),
+                EnumSet.of(Document.FEE_INVOICE, Document.PROPERTY_PROOF, Document.HOLDER_ID, Document.PROXY_ID)),
+                PaymentInput.cash(Money.ofYuan(100)), null);
+        String receiptNo = result.arrearsPayment().orElseThrow().receipts().get(0).formattedNumber();
+
+        TransferRecord first = confirmations.print(desk.cashier, result.transferId());
+        // a later transfer does not change what this one's confirmation says
+        transfers.transfer(desk.cashier, opened.accountId(), new TransferApplication(new Holder("周平", IdType.PASSPORT,
+                "E12345678", "13600002222"), null, EnumSet.of(Document.FEE_INVOICE, Document.PROPERTY_PROOF,
+                Document.HOLDER_ID)), PaymentInput.cash(Money.ZERO), null);
+        TransferRecord again = confirmations.print(desk.cashier, result.transferId());
+
+        List<String> texts = capture.awaitJobs(2, Duration.ofSeconds(10)).stream()
+                .map(j -> String.join("\n", io.counterdesk.printing.EscPosDecoder.lines(j.bytes()))).toList();
+        assertThat(texts.get(0)).contains("过户业务回执", String.format("%06d", result.transferId()),
+                        "2025-03-10 09:30:00", "1001", opened.accountNo(), "西湖区文一路",
+                        "原户主", "李*", "新户主", "陈*", NEW_HOLDER.maskedIdNumber(), "137****1111", "受托人", "周*",
+                        "结清欠费（含滞纳金）", arrears.format().replace('¥', '￥'), "收款收据 " + receiptNo,
+                        "户主（委托人）身份证复印件", "受托人身份证复印件", "客户签字", "[CUT]")
+                .doesNotContain("重打", "13700001111", "周平");
+        assertThat(texts.get(1)).contains("重打", "过户业务回执", "李*", "陈*").doesNotContain("周平");
+        assertThat(first.printCount()).isEqualTo(1);
+        assertThat(again.printCount()).isEqualTo(2);
+        assertThat(db.events("TRANSFER_CONFIRMATION_PRINTED")).hasSize(2);
+    }
+
+    /** A bill after the transfer, for the new holder to pay. */
+    private void marchBill() {
+        db.database().inTransaction(tx -> {
+            new BillRepository().insertAll(tx, List.of(new BillRepository.NewBill(opened.accountId(),
+                    YearMonth.of(2025, 3), 30, 40, 10, Money.parse("29.00"), LocalDate.of(2025, 4, 30), Money.ZERO)));
+            return null;
+        });
     }
 }

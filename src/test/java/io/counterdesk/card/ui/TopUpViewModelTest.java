@@ -1,9 +1,11 @@
 package io.counterdesk.card.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.counterdesk.app.CounterDesk;
 import io.counterdesk.card.CardImage;
+import io.counterdesk.card.CardIssueService;
 import io.counterdesk.card.GasPurchase;
 import io.counterdesk.card.virtual.DemoCards;
 import io.counterdesk.payment.PaymentResult;
@@ -216,6 +218,33 @@ class TopUpViewModelTest {
         assertThat(model.messageProperty().get()).contains("读卡器里没有卡");
         model.confirm();
         assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.REFUSED);
+    }
+
+    @Test
+    void theNewCardOfAReissueCutBeforeItsCommitSendsTheCashierToTheCardServiceScreen() {
+        long accountId = desk.cardIssue().account(cashier, ACCOUNT).id();
+        demo.insertBlank();
+        long lastRecord = desk.database().read(tx -> tx.handle()
+                .createQuery("SELECT COALESCE(MAX(id), 0) FROM card_service_record").mapTo(Long.class).one());
+        // storing the reissue's record fails after its new card is written, as a full disk would
+        desk.database().inTransaction(tx -> tx.handle().execute(
+                "ALTER TABLE card_service_record ADD CONSTRAINT NO_RECORDS CHECK (id <= " + lastRecord + ")"));
+        assertThatThrownBy(() -> desk.cardIssue().reissue(cashier, desk.cardReader(), accountId,
+                CardIssueService.ReissueCase.LOST_UNUSED, null, "顾客挂失", null)).hasMessageContaining("NO_RECORDS");
+        String newSerial = card().serial();
+
+        model.read();
+
+        assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.REFUSED);
+        assertThat(model.messageProperty().get()).isEqualTo("此卡（卡号 " + newSerial
+                + "）是该户补卡的新卡，补卡还没有完成：请按 Ctrl+B 打开补卡/补气界面，放入此卡完成补卡后再购气");
+
+        desk.database().inTransaction(tx -> tx.handle().execute(
+                "ALTER TABLE card_service_record DROP CONSTRAINT NO_RECORDS"));
+        desk.cardIssue().finishReissue(cashier, desk.cardReader(), accountId);
+        model.read();
+        assertThat(model.stateProperty().get()).as("finished there, the card buys gas").isEqualTo(
+                TopUpViewModel.State.EDITING);
     }
 
     private CardImage card() {

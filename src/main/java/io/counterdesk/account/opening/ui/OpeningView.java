@@ -3,6 +3,7 @@ package io.counterdesk.account.opening.ui;
 import static io.counterdesk.payment.ui.TenderForms.bound;
 import static io.counterdesk.payment.ui.TenderForms.card;
 import static io.counterdesk.payment.ui.TenderForms.field;
+import static io.counterdesk.payment.ui.TenderForms.figure;
 import static io.counterdesk.payment.ui.TenderForms.name;
 import static io.counterdesk.payment.ui.TenderForms.small;
 
@@ -15,10 +16,10 @@ import io.counterdesk.account.opening.GasPurpose;
 import io.counterdesk.account.opening.UnitNature;
 import io.counterdesk.account.opening.ui.OpeningViewModel.Field;
 import io.counterdesk.account.opening.ui.OpeningViewModel.State;
+import io.counterdesk.payment.ui.TenderForms;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.CounterAction;
 import io.counterdesk.ui.CounterKeys;
-import io.counterdesk.ui.FormMessage;
 import io.counterdesk.ui.OverlayHost;
 import io.counterdesk.ui.Screen;
 import java.util.ArrayList;
@@ -31,7 +32,6 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
 import javafx.css.PseudoClass;
-import javafx.geometry.HPos;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -40,7 +40,6 @@ import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -60,7 +59,6 @@ public final class OpeningView implements Screen {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private final OpeningViewModel model;
-    private final OverlayHost host;
     private final VBox page = new VBox();
     private final Map<Field, TextField> fields = new EnumMap<>(Field.class);
     private final List<Control> order = new ArrayList<>();
@@ -68,11 +66,11 @@ public final class OpeningView implements Screen {
     private final ComboBox<AccountKind> kind;
     private final ComboBox<MeterKind> meterKind;
     private final ComboBox<OpeningViewModel.FeeMode> feeMode;
-    private boolean overlayOpen;
+    private final SummaryOverlay summaryOverlay;
 
     public OpeningView(OpeningViewModel model, OverlayHost host) {
         this.model = model;
-        this.host = host;
+        this.summaryOverlay = new SummaryOverlay(host);
         page.setId("opening");
         page.getStyleClass().add("payment-page");
         for (Field f : Field.values()) {
@@ -206,14 +204,7 @@ public final class OpeningView implements Screen {
     }
 
     private Node summary() {
-        GridPane figures = new GridPane();
-        ColumnConstraints names = new ColumnConstraints();
-        names.setMinWidth(Region.USE_PREF_SIZE);
-        ColumnConstraints values = new ColumnConstraints();
-        values.setHgrow(Priority.ALWAYS);
-        values.setHalignment(HPos.RIGHT);
-        figures.getColumnConstraints().setAll(names, values);
-        figures.getStyleClass().setAll("pay-figures");
+        GridPane figures = TenderForms.figures();
         figure(figures, 0, "ui.opening.figure.fee", "opening-fee", model.feeProperty(), "pay-name-small",
                 "pay-figure-small");
         figure(figures, 1, "ui.opening.figure.deposit", "opening-deposit", model.depositProperty(), "pay-name-small",
@@ -223,19 +214,8 @@ public final class OpeningView implements Screen {
                 "pay-figure");
         figure(figures, 4, "ui.pay.summary.change", "opening-change", model.changeProperty(), "pay-name-change",
                 "pay-figure-change");
-        Label words = bound("opening-change-words", model.changeInWordsProperty(), "amount-words");
-        Label message = FormMessage.create("opening-message", model.messageProperty(), model.messageKindProperty());
-        message.setWrapText(true);
-        Region spacer = new Region();
-        VBox.setVgrow(spacer, Priority.ALWAYS);
-        Label confirmHint = new Label(I18n.text("ui.opening.confirmHint"));
-        confirmHint.getStyleClass().add("pay-confirm-hint");
-        confirmHint.setWrapText(true);
-        VBox summary = card("ui.pay.summary", null, figures, words, message, spacer, confirmHint);
-        summary.getStyleClass().add("pay-summary");
-        summary.setPrefWidth(400);
-        summary.setMinWidth(340);
-        return summary;
+        return TenderForms.summaryPanel("opening", figures, model.changeInWordsProperty(), model.messageProperty(),
+                model.messageKindProperty(), "ui.opening.confirmHint", 400, 340);
     }
 
     private void rebuildDocuments() {
@@ -266,17 +246,12 @@ public final class OpeningView implements Screen {
     }
 
     private void showSummary() {
-        VBox panel = OpeningForms.summaryPanel("opening-summary", "ui.opening.summary.title", model.summaryLines(), "ui.opening.summary.hint", model::commit);
-        overlayOpen = true;
-        host.showOverlay(panel, model::cancelSummary);
-        panel.requestFocus();
+        summaryOverlay.show("opening-summary", "ui.opening.summary.title", model.summaryLines(),
+                "ui.opening.summary.hint", model::commit, model::cancelSummary);
     }
 
     private void closeOverlay() {
-        if (overlayOpen) {
-            overlayOpen = false;
-            host.closeOverlay();
-        }
+        summaryOverlay.close();
     }
 
     private void focusInvalid() {
@@ -422,15 +397,5 @@ public final class OpeningView implements Screen {
 
     private ObservableValue<Boolean> editable() {
         return model.stateProperty().isEqualTo(State.EDITING).or(model.stateProperty().isEqualTo(State.LOADING));
-    }
-
-    private static void figure(GridPane grid, int row, String key, String id, ObservableValue<String> value,
-                               String nameClass, String valueClass) {
-        Label name = new Label(I18n.text(key));
-        name.getStyleClass().add(nameClass);
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        Label figure = bound(id, value, valueClass);
-        figure.setMinWidth(Region.USE_PREF_SIZE);
-        grid.addRow(row, name, figure);
     }
 }

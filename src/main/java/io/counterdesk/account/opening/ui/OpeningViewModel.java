@@ -673,14 +673,10 @@ public final class OpeningViewModel {
             return;
         }
         state.set(State.PRINTING);
-        if (receipts != null) {
-            receiptRun.printAgain(receipts, printed -> {
-                receipts = printed.outcome();
-                printConfirmation(printed.message());
-            });
-        } else {
-            printConfirmation("");
-        }
+        receiptRun.printAgain(receipts, printed -> {
+            receipts = printed.outcome();
+            printConfirmation(printed.message());
+        });
     }
 
     private void show(MessageKind kindOfMessage, String text, Field field) {

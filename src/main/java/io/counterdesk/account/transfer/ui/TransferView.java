@@ -9,12 +9,13 @@ import static io.counterdesk.payment.ui.TenderForms.small;
 import io.counterdesk.account.IdType;
 import io.counterdesk.account.opening.Document;
 import io.counterdesk.account.opening.ui.OpeningForms;
+import io.counterdesk.account.opening.ui.SummaryOverlay;
 import io.counterdesk.account.transfer.ui.TransferViewModel.Field;
 import io.counterdesk.account.transfer.ui.TransferViewModel.State;
+import io.counterdesk.payment.ui.TenderForms;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.CounterAction;
 import io.counterdesk.ui.CounterKeys;
-import io.counterdesk.ui.FormMessage;
 import io.counterdesk.ui.OverlayHost;
 import io.counterdesk.ui.Screen;
 import java.util.ArrayList;
@@ -47,16 +48,15 @@ public final class TransferView implements Screen {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private final TransferViewModel model;
-    private final OverlayHost host;
     private final VBox page = new VBox();
     private final Map<Field, TextField> fields = new EnumMap<>(Field.class);
     private final List<Control> order = new ArrayList<>();
     private final VBox documents = new VBox();
-    private boolean overlayOpen;
+    private final SummaryOverlay summaryOverlay;
 
     public TransferView(TransferViewModel model, OverlayHost host) {
         this.model = model;
-        this.host = host;
+        this.summaryOverlay = new SummaryOverlay(host);
         page.setId("transfer");
         page.getStyleClass().add("payment-page");
         ObservableValue<Boolean> editing = model.stateProperty().isEqualTo(State.EDITING);
@@ -115,26 +115,15 @@ public final class TransferView implements Screen {
             OpeningForms.enterMovesOn(control, order);
         }
 
-        Label arrears = bound("transfer-arrears", model.arrearsProperty(), "pay-figure");
-        Label received = bound("transfer-received", model.receivedProperty(), "pay-figure");
-        Label change = bound("transfer-change", model.changeProperty(), "pay-figure-change");
-        GridPane figures = new GridPane();
-        figures.getStyleClass().setAll("pay-figures");
-        figures.addRow(0, figureName("ui.transfer.figure.arrears", "pay-name"), arrears);
-        figures.addRow(1, figureName("ui.pay.summary.received", "pay-name"), received);
-        figures.addRow(2, figureName("ui.pay.summary.change", "pay-name-change"), change);
-        Label words = bound("transfer-change-words", model.changeInWordsProperty(), "amount-words");
-        Label message = FormMessage.create("transfer-message", model.messageProperty(), model.messageKindProperty());
-        message.setWrapText(true);
-        Region spacer = new Region();
-        VBox.setVgrow(spacer, Priority.ALWAYS);
-        Label hint = new Label(I18n.text("ui.transfer.confirmHint"));
-        hint.getStyleClass().add("pay-confirm-hint");
-        hint.setWrapText(true);
-        VBox summary = card("ui.pay.summary", null, figures, words, message, spacer, hint);
-        summary.getStyleClass().add("pay-summary");
-        summary.setPrefWidth(400);
-        summary.setMinWidth(340);
+        GridPane figures = TenderForms.figures();
+        TenderForms.figure(figures, 0, "ui.transfer.figure.arrears", "transfer-arrears", model.arrearsProperty(),
+                "pay-name", "pay-figure");
+        TenderForms.figure(figures, 1, "ui.pay.summary.received", "transfer-received", model.receivedProperty(),
+                "pay-name", "pay-figure");
+        TenderForms.figure(figures, 2, "ui.pay.summary.change", "transfer-change", model.changeProperty(),
+                "pay-name-change", "pay-figure-change");
+        VBox summary = TenderForms.summaryPanel("transfer", figures, model.changeInWordsProperty(),
+                model.messageProperty(), model.messageKindProperty(), "ui.transfer.confirmHint", 400, 340);
 
         Label title = new Label(I18n.text("ui.transfer.title"));
         title.getStyleClass().add("detail-account-label");
@@ -199,17 +188,12 @@ public final class TransferView implements Screen {
     }
 
     private void showSummary() {
-        VBox panel = OpeningForms.summaryPanel("transfer-summary", "ui.transfer.summary.title", model.summaryLines(), "ui.transfer.summary.hint", model::commit);
-        overlayOpen = true;
-        host.showOverlay(panel, model::cancelSummary);
-        panel.requestFocus();
+        summaryOverlay.show("transfer-summary", "ui.transfer.summary.title", model.summaryLines(),
+                "ui.transfer.summary.hint", model::commit, model::cancelSummary);
     }
 
     private void closeOverlay() {
-        if (overlayOpen) {
-            overlayOpen = false;
-            host.closeOverlay();
-        }
+        summaryOverlay.close();
     }
 
     private void focusInvalid() {
@@ -225,13 +209,6 @@ public final class TransferView implements Screen {
 
     private static void focus(Control control) {
         OpeningForms.focus(control);
-    }
-
-    private static Label figureName(String key, String styleClass) {
-        Label name = new Label(I18n.text(key));
-        name.getStyleClass().add(styleClass);
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        return name;
     }
 
     private void confirm() {
@@ -286,6 +263,8 @@ public final class TransferView implements Screen {
                         () -> focus(fields.get(Field.CARD_AMOUNT))).when(editing),
                 CounterAction.of("transfer.confirm", CounterKeys.PAY_CONFIRM, "F12", group, "ui.keys.transfer.confirm",
                         this::confirm).when(editing),
+                CounterAction.of("transfer.printAgain", CounterKeys.PRINT, "F9", group, "ui.keys.opening.printAgain",
+                        model::printAgain).when(() -> model.stateProperty().get() == State.DONE),
                 CounterAction.hint("transfer.back", "Esc", group, "ui.keys.pay.back"));
     }
 

@@ -6,6 +6,7 @@ import io.counterdesk.account.IdType;
 import io.counterdesk.account.opening.Document;
 import io.counterdesk.account.opening.Person;
 import io.counterdesk.account.transfer.TransferApplication;
+import io.counterdesk.account.transfer.TransferConfirmations;
 import io.counterdesk.account.transfer.TransferResult;
 import io.counterdesk.account.transfer.TransferService;
 import io.counterdesk.payment.MoneyTender;
@@ -52,8 +53,8 @@ import javafx.collections.ObservableList;
 /**
  * The transfer form (过户, Ctrl+T): the account (Enter reads its holder and what it owes), the new
  * holder, who acts for them, the documents, and the tenders for the arrears. Checked as typed; F12
- * shows the summary; Enter there pays the arrears and transfers in one commit, then the receipt
- * prints. A refusal keeps everything typed.
+ * shows the summary; Enter there pays the arrears and transfers in one commit, then the receipt and
+ * the business confirmation (过户业务回执) print (F9 prints them again). A refusal keeps everything typed.
  */
 public final class TransferViewModel {
 
@@ -75,10 +76,11 @@ public final class TransferViewModel {
     }
 
     /** What the screen works with, wired by the application. */
-    public record Services(TransferService transfers, ReceiptPrinting printing, PrinterActivity printerActivity,
-                           PaperWidth paper, ServiceClock serviceClock) {
+    public record Services(TransferService transfers, TransferConfirmations confirmations, ReceiptPrinting printing,
+                           PrinterActivity printerActivity, PaperWidth paper, ServiceClock serviceClock) {
         public Services {
             Objects.requireNonNull(transfers);
+            Objects.requireNonNull(confirmations);
             Objects.requireNonNull(printing);
             Objects.requireNonNull(printerActivity);
             Objects.requireNonNull(paper);
@@ -115,6 +117,9 @@ public final class TransferViewModel {
     private final ObservableList<String> summaryReadOnly = FXCollections.unmodifiableObservableList(summary);
 
     private TransferService.Standing standing;
+    private TransferResult done;
+    /** The arrears receipts as printed (null when nothing was owed). */
+    private PaymentViewModel.Outcome receipts;
     private TransferApplication confirmed;
     private PaymentInput confirmedTenders;
     private boolean disposed;
@@ -368,18 +373,54 @@ public final class TransferViewModel {
 
     private void transferred(TransferResult result) {
         timing.recorded();
-        String done = I18n.text("ui.transfer.done", result.accountNo(), confirmed.newHolder().name());
+        done = result;
+        state.set(State.PRINTING);
         if (result.arrearsPayment().isEmpty()) {
-            state.set(State.DONE);
-            show(MessageKind.INFO, done, null);
+            printConfirmation("");
+            return;
+        }
+        receiptRun.print(result.arrearsPayment().get(), printed -> {
+            receipts = printed.outcome();
+            printConfirmation(printed.failed() ? printed.message() : I18n.text("ui.opening.receiptsPrinted",
+                    ReceiptRun.labels(printed.outcome().receipts())));
+        });
+    }
+
+    /** After the receipts: the business confirmation (过户业务回执) for the customer to sign. */
+    private void printConfirmation(String receiptText) {
+        long transferId = done.transferId();
+        services.printerActivity().printingStarted();
+        BackgroundTask.of(() -> services.confirmations().print(cashier, transferId))
+                .onSuccess(printed -> {
+                    services.printerActivity().printingFinished();
+                    finish(receiptText, null);
+                })
+                .onFailure(error -> {
+                    services.printerActivity().printingFinished();
+                    finish(receiptText, error);
+                })
+                .executeWith(executor);
+    }
+
+    private void finish(String receiptText, Throwable printError) {
+        state.set(State.DONE);
+        String confirmation = printError == null ? I18n.text("ui.opening.confirmationPrinted")
+                : I18n.text("ui.opening.confirmationNotPrinted", UiErrors.text(printError));
+        boolean allWell = printError == null && (receipts == null || receipts.allPrinted());
+        show(allWell ? MessageKind.INFO : MessageKind.ERROR, String.join("\n", List.of(
+                I18n.text("ui.transfer.done", done.accountNo(), confirmed.newHolder().name()), receiptText,
+                confirmation).stream().filter(t -> !t.isEmpty()).toList()), null);
+    }
+
+    /** F9 on the result: the receipts the printer missed (or copies), and the confirmation again. */
+    public void printAgain() {
+        if (state.get() != State.DONE || done == null) {
             return;
         }
         state.set(State.PRINTING);
-        receiptRun.print(result.arrearsPayment().get(), printed -> {
-            state.set(State.DONE);
-            show(printed.failed() ? MessageKind.ERROR : MessageKind.INFO, done + "\n" + (printed.failed()
-                    ? printed.message() : I18n.text("ui.opening.receiptsPrinted",
-                    ReceiptRun.labels(printed.outcome().receipts()))), null);
+        receiptRun.printAgain(receipts, printed -> {
+            receipts = printed.outcome();
+            printConfirmation(printed.message());
         });
     }
 

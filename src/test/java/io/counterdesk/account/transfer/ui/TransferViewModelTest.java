@@ -41,7 +41,7 @@ class TransferViewModelTest {
         owing = TestBackend.owing(desk, cashier, o -> true).get(0);
         arrears = owing.bills().stream().map(DueBill::total).reduce(Money.ZERO, Money::plus);
         model = new TransferViewModel(new CurrentThreadTaskExecutor(), new TransferViewModel.Services(desk.transfers(),
-                desk.receiptPrinting(), PrinterActivity.NONE, PaperWidth.MM80, ServiceClock.NONE), cashier);
+                desk.transferConfirmations(), desk.receiptPrinting(), PrinterActivity.NONE, PaperWidth.MM80, ServiceClock.NONE), cashier);
     }
 
     @AfterEach
