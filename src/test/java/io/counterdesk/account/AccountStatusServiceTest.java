@@ -247,6 +247,8 @@ class AccountStatusServiceTest {
         assertThatThrownBy(() -> service.restore(cashier, id)).isInstanceOf(BusinessException.class)
                 .hasMessage("该户已销户，不能再办理");
         assertThat(service.closureQuote(cashier, id).refund().total()).isEqualTo(Money.ZERO);
+        // the closed account, its ended holder period included, passes the integrity checks (`verify`)
+        assertThat(db.database().read(io.counterdesk.persistence.Integrity::check)).isEmpty();
     }
 
     @Test

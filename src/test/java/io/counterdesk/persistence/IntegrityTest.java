@@ -47,7 +47,14 @@ class IntegrityTest {
         long accountId = db.queryLong("SELECT MIN(id) FROM account");
         db.execute("UPDATE holder_period SET valid_to = DATE '2025-01-01' WHERE account_id = " + accountId);
 
-        assertThat(problems()).containsExactly("every account has exactly one current holder: 1 rows do not");
+        assertThat(problems()).containsExactly("every account has exactly one current holder (a closed one none): 1 rows do not");
+    }
+
+    @Test
+    void reportsAClosedAccountThatStillHasACurrentHolder() {
+        db.execute("UPDATE account SET status = 'CLOSED' WHERE id = (SELECT MIN(id) FROM account)");
+
+        assertThat(problems()).containsExactly("every account has exactly one current holder (a closed one none): 1 rows do not");
     }
 
     @Test
