@@ -30,9 +30,13 @@ public final class PaymentReversalRepository {
     public record TenderRow(String kind, Money amount, String reference) {
     }
 
-    /** A reversal and what it reversed, for the reports. */
+    /**
+     * A reversal and what it reversed, for the reports.
+     *
+     * @param amount the reversal's money (negative: what went back, cash and credit)
+     */
     public record Link(long reversalPaymentId, long originalPaymentId, LocalDate originalDay, String originalReceipt,
-                       LocalDate reversalDay, String reversalReceipt, String reason, String approver) {
+                       LocalDate reversalDay, String reversalReceipt, String reason, String approver, Money amount) {
     }
 
     Optional<PaymentRow> payment(Tx tx, long paymentId, boolean lock) {
@@ -201,16 +205,16 @@ public final class PaymentReversalRepository {
                     (SELECT MIN(r.number) FROM receipt r WHERE r.payment_id = op.id) AS orn,
                     rp.business_day AS rd,
                     (SELECT MIN(r.number) FROM receipt r WHERE r.payment_id = rp.id) AS rrn,
-                    v.reason, ao.staff_no || ' ' || ao.name AS approver
+                    v.reason, ao.staff_no || ' ' || ao.name AS approver, rp.money_received_fen - rp.change_fen
                 FROM payment_reversal v JOIN payment op ON op.id = v.original_payment_id
                 JOIN payment rp ON rp.id = v.reversal_payment_id
                 JOIN approval a ON a.id = v.approval_id JOIN operator ao ON ao.id = a.approved_by
-                WHERE """ + where + " ORDER BY v.reversal_payment_id")
+                WHERE\s""" + where + " ORDER BY v.reversal_payment_id")
                 .bind("t", tillId)
                 .map((rs, ctx) -> new Link(rs.getLong(1), rs.getLong(2), rs.getObject(3, LocalDate.class),
                         io.counterdesk.receipt.IssuedReceipt.formatNumber(rs.getLong(4)), rs.getObject(5, LocalDate.class),
                         io.counterdesk.receipt.IssuedReceipt.formatNumber(rs.getLong(6)), rs.getString(7),
-                        rs.getString(8)))
+                        rs.getString(8), Money.ofFen(rs.getLong(9))))
                 .list();
     }
 }
