@@ -14,6 +14,7 @@ import io.counterdesk.ui.Screen;
 import io.counterdesk.ui.TaskExecutor;
 import java.util.List;
 import javafx.collections.ListChangeListener;
+import javafx.geometry.VPos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
@@ -91,9 +92,14 @@ public final class ReversalView implements Screen {
         String previous = null;
         for (ReversalViewModel.Row r : model.rows()) {
             Label label = new Label(r.label().equals(previous) ? "" : r.label());
-            label.getStyleClass().add("field-label");
+            label.getStyleClass().add("amount-label");
             Label value = new Label(r.value());
             value.setId("reversal-row-" + row);
+            if (r.emphasis()) {
+                value.getStyleClass().add("amount-medium");
+            }
+            GridPane.setValignment(label, VPos.BASELINE);
+            GridPane.setValignment(value, VPos.BASELINE);
             details.addRow(row++, label, value);
             previous = r.label();
         }

@@ -5,7 +5,6 @@ import io.counterdesk.payment.PaymentPlan;
 import io.counterdesk.payment.PaymentReversalRepository;
 import io.counterdesk.payment.PaymentReversalService;
 import io.counterdesk.payment.ReversalRules;
-import io.counterdesk.receipt.PrintOutcome;
 import io.counterdesk.receipt.ReceiptPrinting;
 import io.counterdesk.security.Operator;
 import io.counterdesk.shared.I18n;
@@ -49,8 +48,12 @@ public final class ReversalViewModel {
         DONE
     }
 
-    /** One line of the original shown: a label and its value. */
-    public record Row(String label, String value) {
+    /** One line of the original shown: a label and its value; {@code emphasis} for the money going back. */
+    public record Row(String label, String value, boolean emphasis) {
+
+        Row(String label, String value) {
+            this(label, value, false);
+        }
     }
 
     /** The services the screen uses. */
@@ -136,7 +139,7 @@ public final class ReversalViewModel {
             }
         }
         found.reversal().ifPresent(r -> {
-            out.add(new Row(I18n.text("reversal.ui.cashBack"), r.cashPaidBack().format()));
+            out.add(new Row(I18n.text("reversal.ui.cashBack"), r.cashPaidBack().format(), true));
             if (!r.creditDelta().isZero()) {
                 out.add(new Row(I18n.text("reversal.ui.credit"), signed(r.creditDelta())));
             }
@@ -179,34 +182,37 @@ public final class ReversalViewModel {
         long no = preview.receipt().number();
         status.setBusy(true);
         status.info(I18n.text("ui.topup.approval.checking"));
-        record Done(PaymentReversalService.ReversalResult result, PrintOutcome printed, Throwable printError) {
-        }
-        BackgroundTask.of(() -> {
-            PaymentReversalService.ReversalResult result = services.reversals().reverse(cashier, no, approval.reason(),
-                    approval.grant());
-            services.printer().printingStarted();
-            try {
-                return new Done(result, services.printing().print(cashier, result.receipts()), null);
-            } catch (RuntimeException e) {
-                return new Done(result, null, e);
-            } finally {
-                services.printer().printingFinished();
-            }
-        }).onSuccess(done -> {
-            status.setBusy(false);
-            state.set(State.DONE);
-            String receipt = done.result().receipts().get(0).formattedNumber();
-            if (done.printed() != null && done.printed().allPrinted()) {
-                status.info(I18n.text("reversal.ui.done", receipt, done.result().reversal().cashPaidBack().format()));
-            } else {
-                String why = done.printError() != null ? UiErrors.text(done.printError())
-                        : done.printed().failure().map(UiErrors::text).orElse("");
-                status.error(I18n.text("reversal.ui.printFailed", receipt, why));
-            }
-        }).onFailure(error -> {
-            status.setBusy(false);
-            status.error(UiErrors.text(error));
-        }).executeWith(executor);
+        BackgroundTask.of(() -> services.reversals().reverse(cashier, no, approval.reason(), approval.grant()))
+                .onSuccess(this::print)
+                .onFailure(error -> {
+                    status.setBusy(false);
+                    status.error(UiErrors.text(error));
+                })
+                .executeWith(executor);
+    }
+
+    /** The reversal is committed: its receipt prints now (a failure leaves it for F9). */
+    private void print(PaymentReversalService.ReversalResult result) {
+        state.set(State.DONE);
+        String receipt = result.receipts().get(0).formattedNumber();
+        services.printer().printingStarted();
+        BackgroundTask.of(() -> services.printing().print(cashier, result.receipts()))
+                .onSuccess(outcome -> {
+                    services.printer().printingFinished();
+                    status.setBusy(false);
+                    if (outcome.allPrinted()) {
+                        status.info(I18n.text("reversal.ui.done", receipt, result.reversal().cashPaidBack().format()));
+                    } else {
+                        status.error(I18n.text("reversal.ui.printFailed", receipt,
+                                outcome.failure().map(UiErrors::text).orElse("")));
+                    }
+                })
+                .onFailure(error -> {
+                    services.printer().printingFinished();
+                    status.setBusy(false);
+                    status.error(I18n.text("reversal.ui.printFailed", receipt, UiErrors.text(error)));
+                })
+                .executeWith(executor);
     }
 
     /** Starts again with an empty number (after a reversal, or Esc on a shown payment). */
