@@ -620,7 +620,8 @@ public final class CounterDeskApp extends Application {
             io.counterdesk.payment.ui.ReversalViewModel model = new io.counterdesk.payment.ui.ReversalViewModel(executor,
                     new io.counterdesk.payment.ui.ReversalViewModel.Services(desk.paymentReversals(),
                             desk.receiptPrinting(), printerMonitor, config.clock().getZone()), operator);
-            shell.push(new io.counterdesk.payment.ui.ReversalView(model, window, executor, desk.auth(), operator));
+            shell.push(new io.counterdesk.payment.ui.ReversalView(model,
+                    new io.counterdesk.card.ui.ApprovalOverlay(window, executor, desk.auth(), operator)));
         }
 
         /** Ctrl+T: the transfer screen (过户) above whatever the cashier was doing, timed to its commit. */

@@ -5,7 +5,6 @@ import io.counterdesk.payment.PaymentPlan.LineKind;
 import io.counterdesk.persistence.Tx;
 import io.counterdesk.shared.Money;
 import java.sql.Date;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -19,17 +18,6 @@ import java.util.Optional;
  */
 public final class PaymentReversalRepository {
 
-    /** A payment as recorded, with its account and the receipt it was found by. */
-    public record PaymentRow(long id, long accountId, String accountNo, String holderName, String address,
-                             String accountStatus, Money accountCredit, LocalDate businessDay, Instant paidAt,
-                             String cashierStaffNo, Money cashReceived, Money change, Money creditUsed,
-                             Money creditAdded, long voucherM3) {
-    }
-
-    /** A tender of the original: kind, amount, reference. */
-    public record TenderRow(String kind, Money amount, String reference) {
-    }
-
     /**
      * A reversal and what it reversed, for the reports.
      *
@@ -39,7 +27,7 @@ public final class PaymentReversalRepository {
                        LocalDate reversalDay, String reversalReceipt, String reason, String approver, Money amount) {
     }
 
-    Optional<PaymentRow> payment(Tx tx, long paymentId, boolean lock) {
+    Optional<OriginalPayment> payment(Tx tx, long paymentId, boolean lock) {
         return tx.handle().createQuery("""
                 SELECT p.id, p.account_id, a.account_no, a.holder_name, a.address_text, a.status, a.credit_fen,
                     p.business_day, p.paid_at, o.staff_no, p.cash_received_fen, p.change_fen, p.credit_used_fen,
@@ -47,7 +35,7 @@ public final class PaymentReversalRepository {
                 FROM payment p JOIN account a ON a.id = p.account_id JOIN operator o ON o.id = p.operator_id
                 WHERE p.id = :id""" + (lock ? " FOR UPDATE" : ""))
                 .bind("id", paymentId)
-                .map((rs, ctx) -> new PaymentRow(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                .map((rs, ctx) -> new OriginalPayment(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
                         rs.getString(5), rs.getString(6), Money.ofFen(rs.getLong(7)), rs.getObject(8, LocalDate.class),
                         rs.getObject(9, OffsetDateTime.class).toInstant(), rs.getString(10), Money.ofFen(rs.getLong(11)),
                         Money.ofFen(rs.getLong(12)), Money.ofFen(rs.getLong(13)), Money.ofFen(rs.getLong(14)),
@@ -71,11 +59,11 @@ public final class PaymentReversalRepository {
                 .list();
     }
 
-    List<TenderRow> tenders(Tx tx, long paymentId) {
+    List<OriginalTender> tenders(Tx tx, long paymentId) {
         return tx.handle().createQuery("""
                 SELECT kind, amount_fen, reference FROM payment_tender WHERE payment_id = :p ORDER BY tender_no""")
                 .bind("p", paymentId)
-                .map((rs, ctx) -> new TenderRow(rs.getString(1), Money.ofFen(rs.getLong(2)), rs.getString(3)))
+                .map((rs, ctx) -> new OriginalTender(rs.getString(1), Money.ofFen(rs.getLong(2)), rs.getString(3)))
                 .list();
     }
 

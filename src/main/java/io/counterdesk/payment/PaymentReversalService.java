@@ -1,7 +1,5 @@
 package io.counterdesk.payment;
 
-import io.counterdesk.payment.PaymentReversalRepository.PaymentRow;
-import io.counterdesk.payment.PaymentReversalRepository.TenderRow;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.DayLocks;
 import io.counterdesk.persistence.Journal;
@@ -66,8 +64,8 @@ public final class PaymentReversalService {
      * @param dayLocked the original's day is signed off (the reversal still counts today)
      * @param refusal   why it cannot be reversed ("" when it can); {@code reversal} is then empty
      */
-    public record Preview(PaymentRow payment, IssuedReceipt receipt, boolean dayLocked, List<PaymentPlan.Line> lines,
-                          List<TenderRow> tenders, Optional<ReversalRules.Reversal> reversal, String refusal) {
+    public record Preview(OriginalPayment payment, IssuedReceipt receipt, boolean dayLocked, List<PaymentPlan.Line> lines,
+                          List<OriginalTender> tenders, Optional<ReversalRules.Reversal> reversal, String refusal) {
 
         public Preview {
             lines = List.copyOf(lines);
@@ -94,7 +92,7 @@ public final class PaymentReversalService {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);
         return database.read(tx -> {
             IssuedReceipt receipt = receiptOf(tx, number);
-            PaymentRow payment = reversals.payment(tx, receipt.paymentId(), false).orElseThrow();
+            OriginalPayment payment = reversals.payment(tx, receipt.paymentId(), false).orElseThrow();
             ReversalRules.Original original = original(tx, payment, receipt);
             Optional<ReversalRules.Reversal> reversal;
             String refusal = "";
@@ -130,9 +128,9 @@ public final class PaymentReversalService {
         TillSession till = tills.findOpen(tx, cashier.id(), terminal.terminalId())
                 .orElseThrow(() -> new BusinessException("reversal.till.notOpen"));
         IssuedReceipt receipt = receiptOf(tx, number);
-        PaymentRow unlocked = reversals.payment(tx, receipt.paymentId(), true).orElseThrow();
+        OriginalPayment unlocked = reversals.payment(tx, receipt.paymentId(), true).orElseThrow();
         reversals.lockAccount(tx, unlocked.accountId());
-        PaymentRow payment = reversals.payment(tx, receipt.paymentId(), false).orElseThrow();
+        OriginalPayment payment = reversals.payment(tx, receipt.paymentId(), false).orElseThrow();
         ReversalRules.Reversal reversal = ReversalRules.of(original(tx, payment, receipt));
 
         long approval = approvals.record(tx, grant, cashier, "REVERSE_PAYMENT", "payment:" + payment.id(), reason);
@@ -162,7 +160,7 @@ public final class PaymentReversalService {
                 .orElseThrow(() -> new BusinessException("reversal.notFound", IssuedReceipt.formatNumber(number)));
     }
 
-    private ReversalRules.Original original(Tx tx, PaymentRow p, IssuedReceipt receipt) {
+    private ReversalRules.Original original(Tx tx, OriginalPayment p, IssuedReceipt receipt) {
         List<MoneyTender> bank = reversals.tenders(tx, p.id()).stream()
                 .filter(t -> t.kind().equals("BANK_CARD") || t.kind().equals("BANK_SLIP"))
                 .map(t -> new MoneyTender(TenderKind.valueOf(t.kind()), t.amount(), t.reference())).toList();
@@ -176,7 +174,7 @@ public final class PaymentReversalService {
      * Shaped as a {@code PAYMENT} event (so {@code DayCheck} adds it up the same way) plus the link:
      * the original's payment id, day and receipt number, the reason and the approval.
      */
-    private static Map<String, Object> payload(long id, TillSession till, PaymentRow original, IssuedReceipt receipt,
+    private static Map<String, Object> payload(long id, TillSession till, OriginalPayment original, IssuedReceipt receipt,
                                                ReversalRules.Reversal r, IssuedReceipt issued, String reason,
                                                long approval) {
         Map<String, Object> p = new LinkedHashMap<>();

@@ -1,17 +1,12 @@
 package io.counterdesk.payment.ui;
 
-import io.counterdesk.card.ui.ApprovalDialog;
-import io.counterdesk.card.ui.ApprovalViewModel;
-import io.counterdesk.security.AuthService;
-import io.counterdesk.security.Operator;
+import io.counterdesk.card.ui.ApprovalOverlay;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.CounterAction;
 import io.counterdesk.ui.CounterKeys;
 import io.counterdesk.ui.FormMessage;
 import io.counterdesk.ui.Forms;
-import io.counterdesk.ui.OverlayHost;
 import io.counterdesk.ui.Screen;
-import io.counterdesk.ui.TaskExecutor;
 import java.util.List;
 import javafx.collections.ListChangeListener;
 import javafx.geometry.VPos;
@@ -31,22 +26,14 @@ import javafx.scene.layout.VBox;
 public final class ReversalView implements Screen {
 
     private final ReversalViewModel model;
-    private final OverlayHost host;
-    private final TaskExecutor executor;
-    private final AuthService auth;
-    private final Operator cashier;
+    private final ApprovalOverlay approvals;
     private final VBox page = new VBox();
     private final TextField number = new TextField();
     private final GridPane details = new GridPane();
-    private boolean overlayOpen;
 
-    public ReversalView(ReversalViewModel model, OverlayHost host, TaskExecutor executor, AuthService auth,
-                        Operator cashier) {
+    public ReversalView(ReversalViewModel model, ApprovalOverlay approvals) {
         this.model = model;
-        this.host = host;
-        this.executor = executor;
-        this.auth = auth;
-        this.cashier = cashier;
+        this.approvals = approvals;
         page.setId("reversal");
         page.setSpacing(8);
         Label heading = new Label(I18n.text("reversal.ui.title"));
@@ -107,24 +94,11 @@ public final class ReversalView implements Screen {
 
     /** F12: the reason and the manager's approval, then the reversal. */
     private void approve() {
-        if (!model.canReverse() || overlayOpen) {
-            return;
-        }
-        ApprovalViewModel approval = new ApprovalViewModel(executor, auth, cashier, model.what(), granted -> {
-            closeOverlay();
-            model.reverse(granted);
-            number.requestFocus();
-        });
-        ApprovalDialog dialog = new ApprovalDialog(approval, "reversal.ui.approvalTitle");
-        overlayOpen = true;
-        host.showOverlay(dialog.node(), this::closeOverlay);
-        dialog.focus();
-    }
-
-    private void closeOverlay() {
-        if (overlayOpen) {
-            overlayOpen = false;
-            host.closeOverlay();
+        if (model.canReverse()) {
+            approvals.ask("reversal.ui.approvalTitle", model.what(), granted -> {
+                model.reverse(granted);
+                number.requestFocus();
+            });
         }
     }
 

@@ -1,8 +1,9 @@
 package io.counterdesk.payment.ui;
 
 import io.counterdesk.card.ui.TopUpViewModel;
+import io.counterdesk.payment.OriginalPayment;
+import io.counterdesk.payment.OriginalTender;
 import io.counterdesk.payment.PaymentPlan;
-import io.counterdesk.payment.PaymentReversalRepository;
 import io.counterdesk.payment.PaymentReversalService;
 import io.counterdesk.payment.ReversalRules;
 import io.counterdesk.receipt.ReceiptPrinting;
@@ -115,7 +116,7 @@ public final class ReversalViewModel {
 
     private void show(PaymentReversalService.Preview found) {
         preview = found;
-        PaymentReversalRepository.PaymentRow p = found.payment();
+        OriginalPayment p = found.payment();
         List<Row> out = new ArrayList<>();
         out.add(new Row(I18n.text("reversal.ui.receipt"), found.receipt().formattedNumber()));
         out.add(new Row(I18n.text("reversal.ui.account"), p.accountNo()));
@@ -132,7 +133,7 @@ public final class ReversalViewModel {
                     + p.cashReceived().format() + (p.change().isPositive() ? "，" + I18n.text("receipt.print.change")
                     + " " + p.change().format() : "")));
         }
-        for (PaymentReversalRepository.TenderRow t : found.tenders()) {
+        for (OriginalTender t : found.tenders()) {
             if (!t.kind().equals("CASH")) {
                 out.add(new Row(I18n.text("reversal.ui.how"), I18n.text("receipt.tender." + t.kind(),
                         t.reference() == null ? "" : t.reference()) + " " + t.amount().format()));
