@@ -396,7 +396,7 @@ public final class CounterDeskApp extends Application {
                             "ui.keys.signOff", this::openSignOff)
                             .when(() -> searchShown && !shell.current().filter(HallSignOffView::isSignOffScreen).isPresent()
                                     && operator.may(Permission.APPROVE)),
-                    CounterAction.of("reversal.open", CounterKeys.REVERSAL, "Ctrl+R", CounterKeys.GROUP_GENERAL,
+                    CounterAction.of("reverse.open", CounterKeys.REVERSAL, "Ctrl+R", CounterKeys.GROUP_GENERAL,
                             "reversal.ui.keys.open", this::openReversal)
                             .when(() -> searchShown && !shell.current().filter(
                                     io.counterdesk.payment.ui.ReversalView::isReversalScreen).isPresent()

@@ -139,8 +139,8 @@ public final class ReversalView implements Screen {
     @Override
     public List<CounterAction> actions() {
         return List.of(
-                CounterAction.of("reversal.confirm", CounterKeys.REVERSAL_CONFIRM, "F12", CounterKeys.GROUP_REVERSAL,
+                CounterAction.of("reverse.confirm", CounterKeys.REVERSAL_CONFIRM, "F12", CounterKeys.GROUP_REVERSAL,
                         "reversal.ui.keys.confirm", this::approve).when(model::canReverse),
-                CounterAction.hint("reversal.find", "Enter", CounterKeys.GROUP_REVERSAL, "reversal.ui.keys.find"));
+                CounterAction.hint("reverse.find", "Enter", CounterKeys.GROUP_REVERSAL, "reversal.ui.keys.find"));
     }
 }
