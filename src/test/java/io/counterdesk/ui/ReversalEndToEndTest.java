@@ -92,12 +92,14 @@ class ReversalEndToEndTest {
         cashier.type(Long.toString(paid.receipts().get(0).number())).press(KeyCode.ENTER);
         cashier.waitUntil("the payment shows", () -> cashier.allTexts().contains(owing.accountNo()));
         assertThat(cashier.allTexts()).contains(number, "2025-03-10", "已签核锁定", "应退现金", due.format());
-        snapshot();
+        snapshot("reversal.png");
 
         cashier.press(KeyCode.F12);
         cashier.waitUntilFocused("topup-approval-reason");
         assertThat(cashier.allTexts()).contains("冲正票号 " + number);
-        cashier.type("重复收费").press(KeyCode.ENTER);
+        cashier.type("重复收费");
+        snapshot("reversal-approval.png");
+        cashier.press(KeyCode.ENTER);
         cashier.waitUntilFocused("topup-approval-staff-no");
         cashier.type("2001").press(KeyCode.ENTER);
         cashier.waitUntilFocused("topup-approval-password");
@@ -131,8 +133,8 @@ class ReversalEndToEndTest {
     }
 
     /** The screen with the original shown, for docs/screenshots/reversal.png (target/ first, looked at). */
-    private void snapshot() throws java.io.IOException {
-        java.nio.file.Path file = java.nio.file.Path.of("target", "screenshots", "reversal.png");
+    private void snapshot(String name) throws java.io.IOException {
+        java.nio.file.Path file = java.nio.file.Path.of("target", "screenshots", name);
         java.nio.file.Files.createDirectories(file.getParent());
         javafx.scene.image.WritableImage image = CounterDriver.onFx(() -> cashier.scene().snapshot(null));
         javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
