@@ -78,6 +78,7 @@ public final class CounterDesk implements AutoCloseable {
     private final DayCharts dayCharts;
     private final io.counterdesk.account.opening.AutoDebitService autoDebits;
     private final io.counterdesk.account.transfer.BalanceMoveService balanceMoves;
+    private final io.counterdesk.payment.PaymentReversalService paymentReversals;
     private boolean cardMonitorStarted;
     private final AccountStatusService accountStatus;
     /** Closing the day: deposits, the cash count, the till close (docs/day-close.md). */
@@ -139,6 +140,7 @@ public final class CounterDesk implements AutoCloseable {
         this.dayCharts = new DayCharts(database, config.clock().getZone());
         this.autoDebits = new io.counterdesk.account.opening.AutoDebitService(database, journal, serviceTimes);
         this.balanceMoves = new io.counterdesk.account.transfer.BalanceMoveService(database, journal, approvals);
+        this.paymentReversals = new io.counterdesk.payment.PaymentReversalService(database, journal, terminal, approvals);
     }
 
     /**
@@ -300,6 +302,11 @@ public final class CounterDesk implements AutoCloseable {
     /** Moving credit or a deposit between accounts of one holder (余额/押金转移). */
     public io.counterdesk.account.transfer.BalanceMoveService balanceMoves() {
         return balanceMoves;
+    }
+
+    /** Payment reversal (冲正, Ctrl+R). */
+    public io.counterdesk.payment.PaymentReversalService paymentReversals() {
+        return paymentReversals;
     }
 
     /** The monitor of the card readers, started on first use and stopped by {@link #close()}. */

@@ -396,6 +396,11 @@ public final class CounterDeskApp extends Application {
                             "ui.keys.signOff", this::openSignOff)
                             .when(() -> searchShown && !shell.current().filter(HallSignOffView::isSignOffScreen).isPresent()
                                     && operator.may(Permission.APPROVE)),
+                    CounterAction.of("reverse.open", CounterKeys.REVERSAL, "Ctrl+R", CounterKeys.GROUP_GENERAL,
+                            "reversal.ui.keys.open", this::openReversal)
+                            .when(() -> searchShown && !shell.current().filter(
+                                    io.counterdesk.payment.ui.ReversalView::isReversalScreen).isPresent()
+                                    && operator.may(Permission.COUNTER_BUSINESS)),
                     CounterAction.of("demo.cards", CounterKeys.DEMO_CARDS, "Ctrl+D", CounterKeys.GROUP_GENERAL,
                             "ui.keys.demoCards", this::openDemoCards)
                             .when(() -> desk.demoCards().isPresent()));
@@ -601,6 +606,22 @@ public final class CounterDeskApp extends Application {
             OpeningViewModel model = new OpeningViewModel(executor, services, operator);
             shell.push(new OpeningView(model, window));
             model.load();
+        }
+
+        /**
+         * Ctrl+R: the payment reversal screen (冲正) above whatever the cashier was doing; the money goes
+         * back through the cashier's till, so it needs one open.
+         */
+        private void openReversal() {
+            if (!status.tillOpenProperty().get()) {
+                shell.showError(I18n.text(operator.may(Permission.OPEN_TILL) ? "ui.pay.needTill" : "ui.pay.notAllowed"));
+                return;
+            }
+            io.counterdesk.payment.ui.ReversalViewModel model = new io.counterdesk.payment.ui.ReversalViewModel(executor,
+                    new io.counterdesk.payment.ui.ReversalViewModel.Services(desk.paymentReversals(),
+                            desk.receiptPrinting(), printerMonitor, config.clock().getZone()), operator);
+            shell.push(new io.counterdesk.payment.ui.ReversalView(model,
+                    new io.counterdesk.card.ui.ApprovalOverlay(window, executor, desk.auth(), operator)));
         }
 
         /** Ctrl+T: the transfer screen (过户) above whatever the cashier was doing, timed to its commit. */

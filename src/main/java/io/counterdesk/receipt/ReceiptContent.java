@@ -12,17 +12,38 @@ import java.util.List;
  * @param qrPayload what the QR code carries: "CD1|" + the fields the verification code covers
  *                  ({@link ReceiptMac#canonical}) + "|" + the code, so head office can check it
  * @param tookCash  cash changed hands on this receipt: the drawer opens when it prints
+ * @param reversal  on a reversal receipt (冲正): the payment it reverses; null on any other
  */
 public record ReceiptContent(String header, String hallName, String hallCode, String terminalCode, ReceiptKind kind,
                              ReceiptPart part, String number, boolean voided, LocalDateTime issuedAt, String staffNo,
                              String accountNo, String maskedHolder, String address, List<Item> items,
                              List<Item> tenders, Money change, Money total, Money creditAdded, Money stillOwed,
                              long voucherM3, String verificationCode, String qrPayload, String footer, String hotline,
-                             boolean tookCash) {
+                             boolean tookCash, Reversal reversal) {
 
     public ReceiptContent {
         items = List.copyOf(items);
         tenders = List.copyOf(tenders);
+    }
+
+    /** A receipt that reverses nothing. */
+    public ReceiptContent(String header, String hallName, String hallCode, String terminalCode, ReceiptKind kind,
+                          ReceiptPart part, String number, boolean voided, LocalDateTime issuedAt, String staffNo,
+                          String accountNo, String maskedHolder, String address, List<Item> items,
+                          List<Item> tenders, Money change, Money total, Money creditAdded, Money stillOwed,
+                          long voucherM3, String verificationCode, String qrPayload, String footer, String hotline,
+                          boolean tookCash) {
+        this(header, hallName, hallCode, terminalCode, kind, part, number, voided, issuedAt, staffNo, accountNo,
+                maskedHolder, address, items, tenders, change, total, creditAdded, stillOwed, voucherM3,
+                verificationCode, qrPayload, footer, hotline, tookCash, null);
+    }
+
+    /**
+     * What a reversal receipt says of the original: its number and day, the reason and the approving
+     * manager's 工号, the cash paid back and the credit returned (+) or withdrawn (−).
+     */
+    public record Reversal(String originalNumber, java.time.LocalDate originalDay, String reason, String approver,
+                           Money cashBack, Money creditChange) {
     }
 
     /** One printed line: a label and its amount; {@code detail} is an optional second column text (m³). */

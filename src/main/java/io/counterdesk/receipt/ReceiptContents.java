@@ -59,6 +59,11 @@ public final class ReceiptContents {
             tookCash |= t.kind().equals("CASH");
         }
         boolean moneyPart = receipt.part() != ReceiptPart.VOUCHER;
+        ReceiptContent.Reversal reversal = receipts.reversalFacts(tx, receipt.paymentId())
+                .map(v -> new ReceiptContent.Reversal(IssuedReceipt.formatNumber(v.originalNumber()), v.originalDay(),
+                        v.reason(), v.approver(), Money.ofFen(v.cashBackFen()),
+                        Money.ofFen(-v.creditUsedFen() + v.creditAddedFen())))
+                .orElse(null);
         String header = settings.get(tx, HEADER_SETTING).orElse(terminal.hallName());
         String footer = settings.get(tx, FOOTER_SETTING).orElse(I18n.text("receipt.footer", terminal.hotline()));
         String canonical = ReceiptMac.canonical(terminal.hallCode(), terminal.terminalCode(), receipt.kind(),
@@ -71,7 +76,8 @@ public final class ReceiptContents {
                 moneyPart ? Money.ofFen(facts.creditAddedFen()) : Money.ZERO,
                 moneyPart ? Money.ofFen(facts.stillOwedFen()) : Money.ZERO,
                 receipt.part() == ReceiptPart.CASH ? 0 : facts.voucherM3(), receipt.mac(), "CD1|" + canonical + "|"
-                        + receipt.mac(), footer, terminal.hotline(), tookCash);
+                        + receipt.mac(), footer, terminal.hotline(), tookCash || reversal != null
+                        && reversal.cashBack().isPositive(), reversal);
     }
 
     private static boolean belongs(ReceiptPart part, boolean voucherThing) {

@@ -24,7 +24,8 @@ public final class ReceiptLayout {
     public static PrintDocument layout(ReceiptContent r) {
         PrintDocument.Builder doc = PrintDocument.builder();
         doc.centered(r.header(), TextStyle.DOUBLE_HEIGHT);
-        doc.centered(I18n.text("receipt.part." + r.part().name()), TextStyle.LARGE);
+        doc.centered(r.reversal() != null ? I18n.text("reversal.receipt.title")
+                : I18n.text("receipt.part." + r.part().name()), TextStyle.LARGE);
         if (r.voided()) {
             doc.centered("*** " + I18n.text("receipt.print.void") + " ***", TextStyle.LARGE);
         }
@@ -35,6 +36,9 @@ public final class ReceiptLayout {
         doc.columns(label("account"), r.accountNo(), TextStyle.BOLD);
         doc.columns(label("holder"), r.maskedHolder());
         doc.text(label("address") + "：" + r.address());
+        if (r.reversal() != null) {
+            reversalHead(doc, r.reversal());
+        }
         doc.separator();
         for (ReceiptContent.Item item : r.items()) {
             String left = item.detail().isEmpty() ? item.label() : item.label() + " " + item.detail();
@@ -46,13 +50,15 @@ public final class ReceiptLayout {
         if (r.voucherM3() > 0) {
             doc.columns(label("voucherM3"), r.voucherM3() + " m³");
         }
-        if (!r.tenders().isEmpty()) {
+        if (r.reversal() != null) {
+            reversalMoney(doc, r.reversal());
+        } else if (!r.tenders().isEmpty()) {
             doc.text(label("tenders"), Alignment.LEFT, TextStyle.BOLD);
             for (ReceiptContent.Item tender : r.tenders()) {
                 doc.columns(tender.label(), tender.amount().isZero() ? "" : tender.amount().toPlainString());
             }
         }
-        if (r.change().isPositive()) {
+        if (r.change().isPositive() && r.reversal() == null) {
             doc.columns(label("change"), yuan(r.change()), TextStyle.BOLD);
         }
         if (r.creditAdded().isPositive()) {
@@ -70,6 +76,26 @@ public final class ReceiptLayout {
         }
         doc.cut();
         return doc.build();
+    }
+
+    /** Which receipt of which day a reversal takes back, why, and who approved it. */
+    private static void reversalHead(PrintDocument.Builder doc, ReceiptContent.Reversal v) {
+        doc.columns(I18n.text("reversal.receipt.original"), v.originalNumber(), TextStyle.BOLD);
+        doc.columns(I18n.text("reversal.receipt.originalDay"), v.originalDay().toString());
+        doc.text(I18n.text("reversal.receipt.reason") + "：" + v.reason());
+        doc.columns(I18n.text("reversal.receipt.approver"), v.approver());
+    }
+
+    /** The money a reversal hands back: cash, and the credit put back on (or taken off) the account. */
+    private static void reversalMoney(PrintDocument.Builder doc, ReceiptContent.Reversal v) {
+        if (v.cashBack().isPositive()) {
+            doc.columns(I18n.text("reversal.receipt.cashBack"), yuan(v.cashBack()), TextStyle.BOLD);
+        }
+        if (v.creditChange().isPositive()) {
+            doc.columns(I18n.text("reversal.receipt.creditRestored"), yuan(v.creditChange()));
+        } else if (v.creditChange().isNegative()) {
+            doc.columns(I18n.text("reversal.receipt.creditWithdrawn"), yuan(v.creditChange().negate()));
+        }
     }
 
     /** The same receipt printed again: marked as a copy (重打), and the drawer stays shut. */

@@ -130,6 +130,26 @@ public final class ReceiptRepository {
                 .bind("n", reprint ? 1 : 0).bind("id", receiptId).execute();
     }
 
+    /** What a reversal receipt prints of the payment it reverses. */
+    record ReversalFacts(long originalNumber, java.time.LocalDate originalDay, String reason, String approver,
+                         long cashBackFen, long creditUsedFen, long creditAddedFen) {
+    }
+
+    /** The reversal facts of a payment that reverses another (empty for any other payment). */
+    Optional<ReversalFacts> reversalFacts(Tx tx, long paymentId) {
+        return tx.handle().createQuery("""
+                SELECT (SELECT MIN(r.number) FROM receipt r WHERE r.payment_id = v.original_payment_id),
+                    op.business_day, v.reason, ao.staff_no, p.change_fen, p.credit_used_fen, p.credit_added_fen
+                FROM payment_reversal v JOIN payment op ON op.id = v.original_payment_id
+                JOIN payment p ON p.id = v.reversal_payment_id
+                JOIN approval a ON a.id = v.approval_id JOIN operator ao ON ao.id = a.approved_by
+                WHERE v.reversal_payment_id = :p""")
+                .bind("p", paymentId)
+                .map((rs, ctx) -> new ReversalFacts(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class),
+                        rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                .findOne();
+    }
+
     /** The payment, account, operator and terminal facts a receipt prints. */
     record PaymentFacts(long paymentId, String accountNo, String holderName, String address, String staffNo,
                         long changeFen, long creditAddedFen, long stillOwedFen, long voucherM3) {

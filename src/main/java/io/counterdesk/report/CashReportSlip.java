@@ -63,6 +63,13 @@ public final class CashReportSlip {
         if (!r.reprints().isEmpty()) {
             doc.columns(label("reprints"), Integer.toString(r.reprints().size()));
         }
+        for (ReversalNote v : r.reversals()) {
+            doc.columns(I18n.text("reversal.report.slip.reversal") + " " + v.reversalReceipt(), v.amount().format());
+            doc.text(v.reversalText());
+        }
+        for (ReversalNote v : r.corrections()) {
+            doc.text(v.correctionText());
+        }
         for (DepositLine d : r.deposits()) {
             doc.columns(label("deposit") + " " + d.slipNo(), d.amount().format());
         }

@@ -17,8 +17,8 @@ import java.util.Set;
 
 /**
  * Proves a day's reports against the journal: every figure of every cashier's report is worked out
- * again from the hash-chained events alone (PAYMENT, TILL_OPENED, TILL_DEPOSIT, RECEIPT_VOIDED,
- * TILL_CLOSED) and must be equal; tenders and businesses must add up to the same money; the chain
+ * again from the hash-chained events alone (PAYMENT, PAYMENT_REVERSED, TILL_OPENED, TILL_DEPOSIT,
+ * RECEIPT_VOIDED, TILL_CLOSED) and must be equal; tenders and businesses must add up to the same money; the chain
  * must be intact. {@code counterdesk check-day} prints the result.
  */
 public final class DayCheck {
@@ -57,7 +57,8 @@ public final class DayCheck {
     public Result check(LocalDate day) {
         HallDayReport hall = reports.hallDayForCheck(day);
         List<JournalEvent> events = database.read(tx -> repository.events(tx,
-                List.of("TILL_OPENED", "PAYMENT", "TILL_DEPOSIT", "RECEIPT_VOIDED", "TILL_CLOSED")));
+                List.of("TILL_OPENED", "PAYMENT", "PAYMENT_REVERSED", "TILL_DEPOSIT", "RECEIPT_VOIDED",
+                        "TILL_CLOSED")));
         ChainReport chain = database.read(Journal::verify);
         List<Item> items = new ArrayList<>();
         for (CashierDayReport r : hall.cashiers()) {
@@ -89,7 +90,8 @@ public final class DayCheck {
                         journalFloat = Money.ofFen(p.path("floatFen").asLong());
                     }
                 }
-                case "PAYMENT" -> {
+                // a reversal's event has a payment's shape with every figure negated (cash back as change)
+                case "PAYMENT", "PAYMENT_REVERSED" -> {
                     if (p.path("tillId").asLong() != till) {
                         continue;
                     }

@@ -2,6 +2,7 @@ package io.counterdesk.report;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.counterdesk.payment.PaymentReversalRepository;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.TerminalIdentity;
 import io.counterdesk.persistence.Tx;
@@ -46,6 +47,7 @@ public final class DayReportService {
     private final TerminalIdentity terminal;
     private final ReportRepository reports = new ReportRepository();
     private final DayCloseRepository closes = new DayCloseRepository();
+    private final PaymentReversalRepository reversalLinks = new PaymentReversalRepository();
 
     public DayReportService(Database database, TerminalIdentity terminal) {
         this.database = database;
@@ -215,7 +217,13 @@ public final class DayReportService {
         VoucherTotals vouchers = new VoucherTotals(voucherCount, reports.voucherM3(tx, till.id()), faceCash);
         return new CashierDayReport(header, byTender, byBusiness, feeItems, used, voided, reprints, depositLines, cash,
                 overShort, close.map(DayCloseRepository.CloseRow::explanation).orElse(""),
-                new TopUpTotals(topUpCount, gasM3, gasMoney), vouchers);
+                new TopUpTotals(topUpCount, gasM3, gasMoney), vouchers,
+                notes(reversalLinks.reversalsIn(tx, till.id())), notes(reversalLinks.correctionsOf(tx, till.id())));
+    }
+
+    private static List<ReversalNote> notes(List<PaymentReversalRepository.Link> links) {
+        return links.stream().map(l -> new ReversalNote(l.originalReceipt(), l.originalDay(), l.reversalReceipt(),
+                l.reversalDay(), l.reason(), l.approver(), l.amount())).toList();
     }
 
     private static CashLines cashLines(TillFigures f, Money counted, Money overShort, List<DenominationLine> pieces) {

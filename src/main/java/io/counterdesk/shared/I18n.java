@@ -35,7 +35,8 @@ public final class I18n {
             "io.counterdesk.i18n.card",
             "io.counterdesk.i18n.accountstatus",
             "io.counterdesk.i18n.opening",
-            "io.counterdesk.i18n.pdf");
+            "io.counterdesk.i18n.pdf",
+            "io.counterdesk.i18n.reversal");
 
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 

@@ -165,6 +165,12 @@ public final class CounterKeys {
     /** On the account detail: move credit or a deposit to another account of the holder (J for 转). */
     public static final KeyCombination MOVE_BALANCE = new KeyCodeCombination(KeyCode.J, KeyCombination.CONTROL_DOWN);
 
+    /** Anywhere on the counter: the payment reversal screen (冲正, R for reverse); F12 there reverses. */
+    public static final KeyCombination REVERSAL = new KeyCodeCombination(KeyCode.R, KeyCombination.CONTROL_DOWN);
+    /** On the reversal screen: the reason and the hall manager's approval, then the reversal. */
+    public static final KeyCombination REVERSAL_CONFIRM = new KeyCodeCombination(KeyCode.F12);
+    public static final String GROUP_REVERSAL = "reversal.ui.keys.group";
+
     public static final String GROUP_GENERAL = "ui.keys.group.general";
     public static final String GROUP_TILL = "ui.keys.group.till";
     public static final String GROUP_SEARCH = "ui.keys.group.search";

@@ -13,6 +13,7 @@ import io.counterdesk.report.ReportHeader;
 import io.counterdesk.report.ReprintLine;
 import io.counterdesk.report.TenderTotal;
 import io.counterdesk.report.TopUpTotals;
+import io.counterdesk.report.ReversalNote;
 import io.counterdesk.report.VoidedReceipt;
 import io.counterdesk.report.VoucherTotals;
 import io.counterdesk.report.chart.Chart;
@@ -242,6 +243,30 @@ final class DayReportPdf {
             }
             report.section(I18n.text("pdf.cash.reprints"), reprints.build());
         }
+        reversals(report, day.reversals(), day.corrections());
+    }
+
+    /**
+     * Reversals done on this day (in its figures, negative) and this day's payments reversed on a
+     * later day (its figures unchanged: the day is locked; the correction is listed).
+     */
+    static void reversals(PdfReport report, List<ReversalNote> reversals, List<ReversalNote> corrections) {
+        if (!reversals.isEmpty()) {
+            PdfTable.Builder table = PdfTable.builder().column(I18n.text("reversal.report.col.receipt"), 1.5f)
+                    .number(I18n.text("pdf.col.amount"), 1.5f).column(I18n.text("reversal.report.col.what"), 5.5f);
+            for (ReversalNote r : reversals) {
+                table.row(r.reversalReceipt(), money(r.amount()), r.reversalText());
+            }
+            report.section(I18n.text("reversal.report.reversals"), table.build());
+        }
+        if (!corrections.isEmpty()) {
+            PdfTable.Builder table = PdfTable.builder().column(I18n.text("reversal.report.col.original"), 1.5f)
+                    .number(I18n.text("pdf.col.amount"), 1.5f).column(I18n.text("reversal.report.col.what"), 5.5f);
+            for (ReversalNote r : corrections) {
+                table.row(r.originalReceipt(), money(r.amount().negate()), r.correctionText() + "（" + r.reason() + "）");
+            }
+            report.section(I18n.text("reversal.report.corrections"), table.build());
+        }
     }
 
     // ---- the hall's day
@@ -277,6 +302,8 @@ final class DayReportPdf {
         totals(report, I18n.text("pdf.hall.byBusiness"), I18n.text("pdf.col.business"), day.byBusiness(),
                 b -> DayCharts.businessName(b.business()), BusinessTotal::count, BusinessTotal::amount);
         cardAndVouchers(report, day.topUps(), day.vouchers());
+        reversals(report, day.cashiers().stream().flatMap(c -> c.reversals().stream()).toList(),
+                day.cashiers().stream().flatMap(c -> c.corrections().stream()).toList());
         if (!charts.isEmpty()) {
             report.heading(I18n.text("pdf.hall.charts"), 180);
             for (Chart chart : charts) {

@@ -161,10 +161,12 @@ public final class ReportPdfs {
      */
     public List<Path> archiveDay(HallDayReport day, List<Chart> charts, Operator printedBy, ReportArchive archive) {
         Path folder = archive.day(day.businessDay());
+        java.time.LocalDate today = java.time.LocalDate.now(clock);
         List<Path> written = new ArrayList<>();
-        written.add(archive.save(folder, HALL_FILE, hallDay(day, charts, printedBy)));
+        written.add(archive.saveDay(folder, day.signed(), HALL_FILE, today, hallDay(day, charts, printedBy)));
         for (CashierDayReport cashier : day.cashiers()) {
-            written.add(archive.save(folder, cashierFile(cashier.header()), cashierDay(cashier, printedBy)));
+            written.add(archive.saveDay(folder, day.signed(), cashierFile(cashier.header()), today,
+                    cashierDay(cashier, printedBy)));
         }
         return written;
     }

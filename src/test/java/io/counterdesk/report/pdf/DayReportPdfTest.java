@@ -142,9 +142,22 @@ class DayReportPdfTest {
         assertThat(written).containsExactly(folder.resolve("hall.pdf"), folder.resolve("cash-report-1001-17.pdf"),
                 folder.resolve("cash-report-1002-18.pdf"));
         assertThat(PdfFiles.text(Files.readAllBytes(written.get(2)))).contains("1002 李娜").contains("应有现金 ¥2,458.00");
+        byte[] archived = Files.readAllBytes(written.get(0));
+        List<Path> again = pdfs.archiveDay(day, List.of(), CHECKER, archive);
+        String today = java.time.LocalDate.now(CLOCK).toString();
+        assertThat(again).as("a signed-off day's archived reports are kept; written again they go beside")
+                .containsExactly(folder.resolve("hall-corrected-" + today + ".pdf"),
+                        folder.resolve("cash-report-1001-17-corrected-" + today + ".pdf"),
+                        folder.resolve("cash-report-1002-18-corrected-" + today + ".pdf"));
+        assertThat(Files.readAllBytes(written.get(0))).isEqualTo(archived);
         pdfs.archiveDay(day, List.of(), CHECKER, archive);
         try (var files = Files.list(folder)) {
-            assertThat(files).as("written again, replaced").hasSize(3);
+            assertThat(files).as("written again the same day, the correction is replaced").hasSize(6);
+        }
+        HallDayReport open = DayReportsForTests.hall(false);
+        pdfs.archiveDay(open, List.of(), CHECKER, archive);
+        try (var files = Files.list(folder)) {
+            assertThat(files).as("a day not signed off is replaced").hasSize(6);
         }
     }
 
