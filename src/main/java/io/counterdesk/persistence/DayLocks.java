@@ -26,8 +26,8 @@ public final class DayLocks {
 
     /** True when {@code day} is signed off. */
     public static boolean isLocked(Tx tx, LocalDate day) {
-        return tx.handle().createQuery("SELECT COUNT(*) FROM day_signoff WHERE business_day = :d")
-                .bind("d", Date.valueOf(day)).mapTo(Integer.class).one() > 0;
+        return Sql.first(tx, "SELECT 1 FROM day_signoff WHERE business_day = ?", rs -> true, Date.valueOf(day))
+                .isPresent();
     }
 
     /** Refuses, with a message for the counter, any change to a signed-off day. */

@@ -63,49 +63,34 @@ public final class Journal {
      * head, so the chain stays gapless and linked (ADR 0009).
      */
     public JournalEvent append(Tx tx, String staffNo, String type, String subject, Map<String, ?> payload) {
-        Handle handle = tx.handle();
         String body = toJson(payload);
         Instant at = tx.now();
         Head head = lastWritten;
         if (head == null) {
-            head = readHead(handle);
+            head = readHead(tx);
         }
         for (int attempt = 1; ; attempt++) {
             long seq = head.seq() + 1;
             String hash = hash(head.hash(), seq, at, terminalCode, staffNo, type, subject, body);
-            int moved = handle.createUpdate("""
-                    UPDATE journal_head SET last_seq = :seq, last_hash = :hash
-                    WHERE id = 1 AND last_seq = :prevSeq AND last_hash = :prevHash""")
-                    .bind("seq", seq)
-                    .bind("hash", hash)
-                    .bind("prevSeq", head.seq())
-                    .bind("prevHash", head.hash())
-                    .execute();
+            int moved = Sql.update(tx, """
+                    UPDATE journal_head SET last_seq = ?, last_hash = ?
+                    WHERE id = 1 AND last_seq = ? AND last_hash = ?""", seq, hash, head.seq(), head.hash());
             if (moved == 1) {
                 // holding the head: a sign-off committed before is visible now (DayLocks)
                 if (!DayLocks.NOT_BUSINESS.contains(type)) {
                     DayLocks.requireOpen(tx, java.time.LocalDate.ofInstant(at, tx.clock().getZone()));
                 }
-                handle.createUpdate("""
+                Sql.update(tx, """
                         INSERT INTO journal(seq, occurred_at, terminal_code, staff_no, type, subject, payload, prev_hash, hash)
-                        VALUES (:seq, :at, :terminal, :staff, :type, :subject, :payload, :prev, :hash)""")
-                        .bind("seq", seq)
-                        .bind("at", at.atOffset(ZoneOffset.UTC))
-                        .bind("terminal", terminalCode)
-                        .bind("staff", staffNo)
-                        .bind("type", type)
-                        .bind("subject", subject)
-                        .bind("payload", body)
-                        .bind("prev", head.hash())
-                        .bind("hash", hash)
-                        .execute();
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        seq, at.atOffset(ZoneOffset.UTC), terminalCode, staffNo, type, subject, body, head.hash(), hash);
                 lastWritten = new Head(seq, hash);
                 return new JournalEvent(seq, at, terminalCode, staffNo, type, subject, body, head.hash(), hash);
             }
             if (attempt >= MAX_HEAD_ATTEMPTS) {
                 throw new StorageException("the journal head kept moving; gave up after " + attempt + " attempts");
             }
-            head = readHead(handle);
+            head = readHead(tx);
         }
     }
 
@@ -121,9 +106,9 @@ public final class Journal {
     }
 
     /** The chain head as committed (or as written earlier in this transaction). */
-    private static Head readHead(Handle handle) {
-        return handle.createQuery("SELECT last_seq, last_hash FROM journal_head WHERE id = 1")
-                .map((rs, ctx) -> new Head(rs.getLong(1), rs.getString(2))).one();
+    private static Head readHead(Tx tx) {
+        return Sql.first(tx, "SELECT last_seq, last_hash FROM journal_head WHERE id = 1",
+                rs -> new Head(rs.getLong(1), rs.getString(2))).orElseThrow();
     }
 
     /** Events with {@code seq} in [from, to], in order. */
