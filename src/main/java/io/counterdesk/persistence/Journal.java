@@ -35,6 +35,15 @@ public final class Journal {
     /** Appending gives up after this many heads moved under it in a row (others committing meanwhile). */
     private static final int MAX_HEAD_ATTEMPTS = 100;
 
+    /** One digest per thread: looking the algorithm up for every event cost as much as hashing. */
+    private static final ThreadLocal<MessageDigest> SHA256 = ThreadLocal.withInitial(() -> {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    });
+
     private record Head(long seq, String hash) {
     }
 
@@ -169,6 +178,12 @@ public final class Journal {
     }
 
     static String toJson(Map<String, ?> payload) {
+        String plain = PayloadJson.write(payload);
+        return plain != null ? plain : jacksonJson(payload);
+    }
+
+    /** The canonical form of a payload: Jackson, keys sorted ({@link PayloadJson} writes the plain kinds the same way). */
+    static String jacksonJson(Map<String, ?> payload) {
         try {
             return JSON.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
@@ -178,12 +193,7 @@ public final class Journal {
 
     static String hash(String prevHash, long seq, Instant at, String terminal, String staffNo, String type,
                        String subject, String payload) {
-        MessageDigest digest;
-        try {
-            digest = MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        MessageDigest digest = SHA256.get();
         String canonical = String.join("\n", prevHash, Long.toString(seq), at.toString(), terminal, staffNo, type,
                 subject, payload);
         return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
