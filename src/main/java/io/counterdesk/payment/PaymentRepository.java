@@ -70,13 +70,16 @@ public final class PaymentRepository {
                 plan.stillOwed().fen());
     }
 
+    /** One statement per line: a payment has a few, and H2's batch costs more than it saves for so few. */
     void insertLines(Tx tx, long paymentId, List<PaymentPlan.Line> lines) {
-        int[] n = {0};
-        Sql.batch(tx, """
-                INSERT INTO payment_line(payment_id, line_no, kind, bill_id, label, amount_fen, volume_m3, fee_code)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", lines, line -> new Object[] {paymentId, ++n[0], line.kind().name(),
-                line.billId() == 0 ? null : line.billId(), line.label(), line.amount().fen(), line.volumeM3(),
-                line.feeCode()});
+        int n = 1;
+        for (PaymentPlan.Line line : lines) {
+            Sql.update(tx, """
+                    INSERT INTO payment_line(payment_id, line_no, kind, bill_id, label, amount_fen, volume_m3, fee_code)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)""", paymentId, n++, line.kind().name(),
+                    line.billId() == 0 ? null : line.billId(), line.label(), line.amount().fen(), line.volumeM3(),
+                    line.feeCode());
+        }
     }
 
     void insertTender(Tx tx, long paymentId, int tenderNo, TenderKind kind, Money amount, String reference,

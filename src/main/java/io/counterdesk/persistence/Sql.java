@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.StatementBuilder;
 
 /**
@@ -23,12 +24,6 @@ public final class Sql {
     @FunctionalInterface
     public interface Row<T> {
         T read(ResultSet rs) throws SQLException;
-    }
-
-    /** One set of parameters of a batch. */
-    @FunctionalInterface
-    public interface BatchRow<T> {
-        Object[] parameters(T item);
     }
 
     private Sql() {
@@ -53,21 +48,6 @@ public final class Sql {
                 }
                 return keys.getLong(1);
             }
-        });
-    }
-
-    /** Runs one INSERT (or UPDATE) per item as a single batch. */
-    public static <T> void batch(Tx tx, String sql, List<T> items, BatchRow<T> row) {
-        if (items.isEmpty()) {
-            return;
-        }
-        run(tx, sql, false, statement -> {
-            for (T item : items) {
-                bind(statement, row.parameters(item));
-                statement.addBatch();
-            }
-            statement.executeBatch();
-            return null;
         });
     }
 
@@ -105,9 +85,18 @@ public final class Sql {
         R run(PreparedStatement statement) throws SQLException;
     }
 
+    /** Runs a statement without parameters or result on the handle's connection ({@code CHECKPOINT SYNC}). */
+    static void execute(Handle handle, String sql) {
+        run(handle, sql, false, PreparedStatement::execute);
+    }
+
     private static <R> R run(Tx tx, String sql, boolean returningId, Work<R> work) {
-        Connection connection = tx.handle().getConnection();
-        StatementBuilder builder = tx.handle().getStatementBuilder();
+        return run(tx.handle(), sql, returningId, work);
+    }
+
+    private static <R> R run(Handle handle, String sql, boolean returningId, Work<R> work) {
+        Connection connection = handle.getConnection();
+        StatementBuilder builder = handle.getStatementBuilder();
         StatementCache cache = builder instanceof StatementCache c ? c : null;
         try {
             PreparedStatement statement = cache != null ? cache.borrow(connection, sql, returningId)

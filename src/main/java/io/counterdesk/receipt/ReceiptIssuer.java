@@ -7,7 +7,7 @@ import io.counterdesk.shared.BusinessException;
 
 /**
  * Gives a payment the next number of the cashier's stock, inside the payment's transaction: the
- * range's next number is taken and advanced (the row stays locked), and the receipt row written together
+ * range row is locked, its next number taken and advanced, and the receipt row written together
  * with the payment. A crash before commit takes the number back with everything else; after
  * commit the number is used. No gap, no reuse.
  */
@@ -42,13 +42,14 @@ public final class ReceiptIssuer {
 
     public IssuedReceipt issue(Tx tx, long cashierId, ReceiptKind kind, long paymentId, ReceiptPart part,
                                String accountNo, long amountFen) {
-        ReceiptRepository.TakenNumber taken = receipts.takeNext(tx, cashierId, kind)
+        StockRange range = receipts.lockCurrentRange(tx, cashierId, kind)
                 .orElseThrow(() -> new BusinessException("receipt.stock.none", kindText(kind)));
-        long number = taken.number();
+        long number = range.nextNo();
+        receipts.advance(tx, range.id(), number + 1, number == range.lastNo());
         String mac = ReceiptMac.compute(macKey(tx),
                 ReceiptMac.canonical(terminal.hallCode(), terminal.terminalCode(), kind, number, accountNo, amountFen,
                         tx.now().toString()));
-        long id = receipts.insertReceipt(tx, kind, number, taken.rangeId(), paymentId, part, cashierId, mac);
+        long id = receipts.insertReceipt(tx, kind, number, range.id(), paymentId, part, cashierId, mac);
         return new IssuedReceipt(id, kind, number, paymentId, part, cashierId, tx.now(), false, null, 0, false, mac);
     }
 

@@ -1,7 +1,6 @@
 package io.counterdesk.receipt;
 
 import io.counterdesk.persistence.Sql;
-import io.counterdesk.persistence.StorageException;
 import io.counterdesk.persistence.Tx;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -53,38 +52,11 @@ public final class ReceiptRepository {
                 .bind("id", rangeId).map(RANGE).findOne();
     }
 
-    /** A number taken from a range by {@link #takeNext}. */
-    record TakenNumber(long rangeId, long number) {
-    }
-
-    /**
-     * Takes the next number of the holder's current range (active, oldest first) and advances the
-     * range — exhausted once its last number is taken — in one statement; the update locks the row
-     * until the transaction ends. Empty when the holder has no active range of this kind.
-     *
-     * <p>Two transactions taking from the same range: the second waits on the row lock and, if the
-     * first exhausted the range, finds its row no longer active and changes nothing; it then tries
-     * again on the next range (as long as the holder still has an active one).
-     */
-    Optional<TakenNumber> takeNext(Tx tx, long holderId, ReceiptKind kind) {
-        for (int attempt = 1; ; attempt++) {
-            Optional<TakenNumber> taken = Sql.first(tx, """
-                    SELECT id, next_no FROM OLD TABLE (UPDATE receipt_stock SET next_no = next_no + 1,
-                        status = CASE WHEN next_no = last_no THEN 'EXHAUSTED' ELSE status END,
-                        closed_at = CASE WHEN next_no = last_no THEN ? ELSE closed_at END
-                    WHERE status = 'ACTIVE' AND id = (SELECT id FROM receipt_stock
-                        WHERE holder_id = ? AND kind = ? AND status = 'ACTIVE' ORDER BY first_no LIMIT 1))""",
-                    rs -> new TakenNumber(rs.getLong(1), rs.getLong(2)),
-                    tx.now().atOffset(ZoneOffset.UTC), holderId, kind.name());
-            if (taken.isPresent() || Sql.first(tx, """
-                    SELECT 1 FROM receipt_stock WHERE holder_id = ? AND kind = ? AND status = 'ACTIVE'""",
-                    rs -> true, holderId, kind.name()).isEmpty()) {
-                return taken;
-            }
-            if (attempt >= 100) {
-                throw new StorageException("receipt numbers: the holder's range kept changing; gave up after " + attempt);
-            }
-        }
+    void advance(Tx tx, long rangeId, long nextNo, boolean exhausted) {
+        Sql.update(tx, """
+                UPDATE receipt_stock SET next_no = ?, status = CASE WHEN ? THEN 'EXHAUSTED' ELSE status END,
+                closed_at = CASE WHEN ? THEN ? ELSE closed_at END WHERE id = ?""",
+                nextNo, exhausted, exhausted, tx.now().atOffset(ZoneOffset.UTC), rangeId);
     }
 
     /** Ends a range at {@code lastNo} (handover or return of the unused tail). */

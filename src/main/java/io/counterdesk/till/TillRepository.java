@@ -37,6 +37,12 @@ public final class TillRepository {
         return Sql.first(tx, "SELECT * FROM till_session WHERE open_key = ?", SESSION_ROW, openKey(operatorId, terminalId));
     }
 
+    /** As {@link #findOpen}, only the session's id (what a payment needs; the whole row costs it a mapping). */
+    public Optional<Long> findOpenId(Tx tx, long operatorId, long terminalId) {
+        return Sql.first(tx, "SELECT id FROM till_session WHERE open_key = ?", rs -> rs.getLong(1),
+                openKey(operatorId, terminalId));
+    }
+
     /**
      * Whether the session is still open. Asked by a business action after its journal event is
      * appended (so after any close that held the journal head has committed).
