@@ -47,7 +47,16 @@ public final class Journal {
     private record Head(long seq, String hash) {
     }
 
+    /**
+     * {@code day} had no sign-off when {@code writer} appended the event {@code event} (the check was
+     * made while holding the head). See {@link #append} for when this is enough.
+     */
+    private record OpenDay(Head event, java.time.LocalDate day, Tx writer) {
+    }
+
     private final String terminalCode;
+    /** The last day this journal found open, with the event and transaction it was found in. */
+    private volatile OpenDay openDay;
     /** The head this journal last wrote; only a guess (it may have been rolled back), checked by the update. */
     private volatile Head lastWritten;
 
@@ -86,14 +95,19 @@ public final class Journal {
                     WHERE id = 1 AND last_seq = ? AND last_hash = ?""", seq, hash, head.seq(), head.hash());
             if (moved == 1) {
                 // holding the head: a sign-off committed before is visible now (DayLocks)
-                if (!DayLocks.NOT_BUSINESS.contains(type)) {
-                    DayLocks.requireOpen(tx, java.time.LocalDate.ofInstant(at, tx.clock().getZone()));
+                OpenDay known = openDay;
+                java.time.LocalDate day = java.time.LocalDate.ofInstant(at, tx.clock().getZone());
+                boolean business = !DayLocks.NOT_BUSINESS.contains(type);
+                if (business && !stillOpen(known, head, day, tx)) {
+                    DayLocks.requireOpen(tx, day);
                 }
                 Sql.update(tx, """
                         INSERT INTO journal(seq, occurred_at, terminal_code, staff_no, type, subject, payload, prev_hash, hash)
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         seq, at.atOffset(ZoneOffset.UTC), terminalCode, staffNo, type, subject, body, head.hash(), hash);
                 lastWritten = new Head(seq, hash);
+                tx.markAppended();
+                openDay = business ? new OpenDay(lastWritten, day, tx) : null;
                 return new JournalEvent(seq, at, terminalCode, staffNo, type, subject, body, head.hash(), hash);
             }
             if (attempt >= MAX_HEAD_ATTEMPTS) {
@@ -101,6 +115,21 @@ public final class Journal {
             }
             head = readHead(tx);
         }
+    }
+
+    /**
+     * Whether {@code day} is known to be open without asking {@code day_signoff} again: this journal
+     * found it open when it appended the event {@code tx} now builds on, in another transaction that
+     * has not locked a day. That transaction has committed (the head, updated only if it still names
+     * that event, would otherwise have been rolled back to an older one or still be locked), so
+     * nothing was signed off in it; and any sign-off committed since would have moved the head, since
+     * {@link DayLocks#lock} runs only in a transaction that appends. The head names its event by
+     * sequence number and hash, so a rolled-back event with the same number does not match either.
+     * Saves a payment one read ({@code DayLockTest} tries the cases).
+     */
+    private static boolean stillOpen(OpenDay known, Head buildingOn, java.time.LocalDate day, Tx tx) {
+        return known != null && known.day().equals(day) && known.event().equals(buildingOn) && known.writer() != tx
+                && !known.writer().hasLockedADay();
     }
 
     /**
