@@ -1,18 +1,18 @@
 package io.counterdesk.billing;
 
+import io.counterdesk.persistence.Sql;
 import io.counterdesk.persistence.Tx;
 import io.counterdesk.shared.Money;
 import java.sql.Date;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /** Post-paid bills. */
 public final class BillRepository {
 
-    private static final RowMapper<Bill> BILL = (rs, ctx) -> new Bill(
+    private static final Sql.Row<Bill> BILL_ROW = rs -> new Bill(
             rs.getLong("id"), rs.getLong("account_id"), YearMonth.parse(rs.getString("period")),
             rs.getLong("prev_reading"), rs.getLong("curr_reading"), rs.getLong("volume_m3"),
             Money.ofFen(rs.getLong("amount_fen")), rs.getObject("due_date", LocalDate.class),
@@ -40,8 +40,7 @@ public final class BillRepository {
 
     /** All bills of an account, newest period first. */
     public List<Bill> forAccount(Tx tx, long accountId) {
-        return tx.handle().createQuery("SELECT * FROM bill WHERE account_id = :id ORDER BY period DESC")
-                .bind("id", accountId).map(BILL).list();
+        return Sql.list(tx, "SELECT * FROM bill WHERE account_id = ? ORDER BY period DESC", BILL_ROW, accountId);
     }
 
     /** An unpaid bill with what late fees depend on: a dunning notice month and late fee already paid. */
@@ -50,15 +49,11 @@ public final class BillRepository {
 
     /** Unpaid bills of an account, oldest first, with their late-fee state. */
     public List<OpenBill> unpaidWithLateFeeState(Tx tx, long accountId) {
-        return tx.handle().createQuery(
-                        "SELECT * FROM bill WHERE account_id = :id AND paid_fen < amount_fen ORDER BY period")
-                .bind("id", accountId)
-                .map((rs, ctx) -> {
-                    String notice = rs.getString("notice_month");
-                    return new OpenBill(BILL.map(rs, ctx), notice == null ? null : YearMonth.parse(notice),
-                            Money.ofFen(rs.getLong("late_fee_paid_fen")));
-                })
-                .list();
+        return Sql.list(tx, "SELECT * FROM bill WHERE account_id = ? AND paid_fen < amount_fen ORDER BY period", rs -> {
+            String notice = rs.getString("notice_month");
+            return new OpenBill(BILL_ROW.read(rs), notice == null ? null : YearMonth.parse(notice),
+                    Money.ofFen(rs.getLong("late_fee_paid_fen")));
+        }, accountId);
     }
 
     /** The kind of an account, which decides its late-fee rule. */

@@ -20,7 +20,6 @@ import io.counterdesk.security.Permission;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.Money;
 import io.counterdesk.till.TillRepository;
-import io.counterdesk.till.TillSession;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -92,7 +91,7 @@ public final class PaymentService {
      */
     public PaymentResult collectIn(Tx tx, Operator cashier, long accountId, PaymentInput input) {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);
-        TillSession till = tills.findOpen(tx, cashier.id(), terminal.terminalId())
+        long tillId = tills.findOpenId(tx, cashier.id(), terminal.terminalId())
                 .orElseThrow(() -> new BusinessException("payment.till.notOpen"));
         PaymentRepository.AccountRow account = payments.lockAccount(tx, accountId)
                 .orElseThrow(() -> new BusinessException("account.notFound"));
@@ -110,10 +109,10 @@ public final class PaymentService {
                 });
             }
         }
-        long paymentId = payments.insertPayment(tx, accountId, till.id(), cashier.id(), today(tx), plan,
+        long paymentId = payments.insertPayment(tx, accountId, tillId, cashier.id(), today(tx), plan,
                 input.cashReceived(), input.creditToUse());
         payments.insertLines(tx, paymentId, plan.lines());
-        writeTenders(tx, paymentId, till.id(), input, plan);
+        writeTenders(tx, paymentId, tillId, input, plan);
         applyToBills(tx, plan);
         Money creditChange = plan.creditAdded().minus(input.creditToUse());
         if (!creditChange.isZero() || plan.newVoucherPaidToReading() != null) {
@@ -122,9 +121,9 @@ public final class PaymentService {
         Map<Long, Long> waiverApprovals = recordWaivers(tx, cashier, request, ruleFees, input.waivers(), paymentId);
         List<IssuedReceipt> receipts = issueReceipts(tx, cashier, account, paymentId, plan);
         journal.append(tx, cashier.staffNo(), "PAYMENT", "account:" + account.accountNo(),
-                journalPayload(paymentId, till, account, input, plan, receipts, waiverApprovals));
+                journalPayload(paymentId, tillId, account, input, plan, receipts, waiverApprovals));
         // a close that held the journal head has committed by now: closed meanwhile means not taken
-        if (!tills.isOpen(tx, till.id())) {
+        if (!tills.isOpen(tx, tillId)) {
             throw new BusinessException("till.closed");
         }
         return new PaymentResult(paymentId, account.accountNo(), plan, receipts);
@@ -252,12 +251,12 @@ public final class PaymentService {
         return receipts;
     }
 
-    private Map<String, Object> journalPayload(long paymentId, TillSession till, PaymentRepository.AccountRow account,
+    private Map<String, Object> journalPayload(long paymentId, long tillId, PaymentRepository.AccountRow account,
                                                PaymentInput input, PaymentPlan plan, List<IssuedReceipt> receipts,
                                                Map<Long, Long> waiverApprovals) {
         Map<String, Object> p = new LinkedHashMap<>();
         p.put("paymentId", paymentId);
-        p.put("tillId", till.id());
+        p.put("tillId", tillId);
         p.put("accountNo", account.accountNo());
         p.put("totalDueFen", plan.totalDue().fen());
         p.put("cashReceivedFen", input.cashReceived().fen());

@@ -2,9 +2,6 @@ package io.counterdesk.persistence;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.Objects;
 import org.flywaydb.core.Flyway;
@@ -110,7 +107,7 @@ public final class Database implements AutoCloseable {
         try (Handle handle = jdbi.open()) {
             R result = handle.inTransaction(h -> work.run(new Tx(h, clock)));
             if (syncEachCommit) {
-                sync(handle.getConnection());
+                sync(handle);
             }
             return result;
         }
@@ -131,15 +128,16 @@ public final class Database implements AutoCloseable {
     /** Forces everything committed so far onto the storage device. */
     public void sync() {
         try (Handle handle = jdbi.open()) {
-            sync(handle.getConnection());
+            sync(handle);
         }
     }
 
-    private static void sync(Connection connection) {
-        try (Statement statement = connection.createStatement()) {
-            statement.execute("CHECKPOINT SYNC");
-        } catch (SQLException e) {
-            throw new StorageException("cannot sync database to disk", e);
+    /** On the connection's cached statement: parsing it anew after every commit showed in the payment profile. */
+    private static void sync(Handle handle) {
+        try {
+            Sql.execute(handle, "CHECKPOINT SYNC");
+        } catch (StorageException e) {
+            throw new StorageException("cannot sync database to disk", e.getCause());
         }
     }
 

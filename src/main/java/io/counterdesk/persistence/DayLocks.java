@@ -26,8 +26,8 @@ public final class DayLocks {
 
     /** True when {@code day} is signed off. */
     public static boolean isLocked(Tx tx, LocalDate day) {
-        return tx.handle().createQuery("SELECT COUNT(*) FROM day_signoff WHERE business_day = :d")
-                .bind("d", Date.valueOf(day)).mapTo(Integer.class).one() > 0;
+        return Sql.first(tx, "SELECT 1 FROM day_signoff WHERE business_day = ?", rs -> true, Date.valueOf(day))
+                .isPresent();
     }
 
     /** Refuses, with a message for the counter, any change to a signed-off day. */
@@ -37,8 +37,16 @@ public final class DayLocks {
         }
     }
 
-    /** Records the sign-off of {@code day}: from its commit on, the day is locked. */
+    /**
+     * Records the sign-off of {@code day}: from its commit on, the day is locked. Only in a
+     * transaction that has appended its journal event (the sign-off's {@code DAY_SIGNED_OFF}): a lock
+     * then always moves the journal head, which is what {@link Journal}'s memory of open days relies on.
+     */
     public static void lock(Tx tx, LocalDate day, long signedBy, String note) {
+        if (!tx.hasAppended()) {
+            throw new IllegalStateException("a day is locked only in the transaction that journals its sign-off");
+        }
+        tx.markLockedADay();
         tx.handle().createUpdate("""
                 INSERT INTO day_signoff(business_day, signed_by, signed_at, note) VALUES (:d, :by, :at, :note)""")
                 .bind("d", Date.valueOf(day)).bind("by", signedBy)

@@ -56,8 +56,31 @@ final class StatementCache implements StatementBuilder {
     }
 
     @Override
-    public synchronized PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
-        Key key = new Key(sql, mode(ctx));
+    public PreparedStatement create(Connection conn, String sql, StatementContext ctx) throws SQLException {
+        return lend(new Key(sql, mode(ctx)), () -> prepare(conn, sql, ctx));
+    }
+
+    /**
+     * The cached statement for {@code sql} for plain JDBC ({@link Sql}), prepared to return the
+     * generated {@code id} when {@code returningId}; give it back with {@link #giveBack}. Shares the
+     * cache with Jdbi's statements of the same SQL and kind.
+     */
+    PreparedStatement borrow(Connection conn, String sql, boolean returningId) throws SQLException {
+        return lend(new Key(sql, returningId ? "keys:id" : ""), () -> returningId
+                ? conn.prepareStatement(sql, new String[] {"id"})
+                : conn.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY));
+    }
+
+    /** Takes back a statement lent by {@link #borrow}. */
+    void giveBack(PreparedStatement statement) throws SQLException {
+        close(null, null, statement);
+    }
+
+    private interface Preparer {
+        PreparedStatement prepare() throws SQLException;
+    }
+
+    private synchronized PreparedStatement lend(Key key, Preparer preparer) throws SQLException {
         Entry entry = entries.get(key);
         if (entry != null && !entry.inUse) {
             if (!entry.statement.isClosed()) {
@@ -68,7 +91,7 @@ final class StatementCache implements StatementBuilder {
             }
             entries.remove(key);
         }
-        PreparedStatement statement = prepare(conn, sql, ctx);
+        PreparedStatement statement = preparer.prepare();
         prepared++;
         if (entry == null || entry.statement.isClosed()) {
             Entry fresh = new Entry(key, statement);

@@ -15,6 +15,10 @@ public final class Tx {
     private final Handle handle;
     private final Clock clock;
     private final Instant startedAt;
+    /** Set by {@link Journal#append}: this transaction advances the journal head when it commits. */
+    private boolean appended;
+    /** Set by {@link DayLocks#lock}: this transaction signs a day off. */
+    private volatile boolean lockedADay;
 
     Tx(Handle handle, Clock clock) {
         this.handle = handle;
@@ -34,5 +38,21 @@ public final class Tx {
 
     public Clock clock() {
         return clock;
+    }
+
+    void markAppended() {
+        appended = true;
+    }
+
+    boolean hasAppended() {
+        return appended;
+    }
+
+    void markLockedADay() {
+        lockedADay = true;
+    }
+
+    boolean hasLockedADay() {
+        return lockedADay;
     }
 }

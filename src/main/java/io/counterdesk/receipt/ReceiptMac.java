@@ -2,6 +2,7 @@ package io.counterdesk.receipt;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -25,11 +26,34 @@ public final class ReceiptMac {
                 Long.toString(amountFen), issuedAtIso);
     }
 
+    /** The thread's HMAC and the key it was set up with: looking up and keying it per receipt cost more than the code. */
+    private static final class Keyed {
+        private final Mac mac;
+        private byte[] key;
+
+        Keyed() throws GeneralSecurityException {
+            mac = Mac.getInstance("HmacSHA256");
+        }
+
+        Mac with(byte[] wanted) throws GeneralSecurityException {
+            if (!Arrays.equals(key, wanted)) {
+                mac.init(new SecretKeySpec(wanted, "HmacSHA256"));
+                key = wanted.clone();
+            }
+            return mac;
+        }
+    }
+
+    private static final ThreadLocal<Keyed> MAC = new ThreadLocal<>();
+
     public static String compute(byte[] key, String canonical) {
         try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] full = mac.doFinal(canonical.getBytes(StandardCharsets.UTF_8));
+            Keyed keyed = MAC.get();
+            if (keyed == null) {
+                keyed = new Keyed();
+                MAC.set(keyed);
+            }
+            byte[] full = keyed.with(key).doFinal(canonical.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().withUpperCase().formatHex(full, 0, 6);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);

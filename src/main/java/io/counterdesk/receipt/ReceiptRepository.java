@@ -1,5 +1,6 @@
 package io.counterdesk.receipt;
 
+import io.counterdesk.persistence.Sql;
 import io.counterdesk.persistence.Tx;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -7,13 +8,15 @@ import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.mapper.RowMapper;
 
-/** Receipt stock ranges, handovers and issued receipts. */
+/** Receipt stock ranges, handovers and issued receipts; the issuing path on plain JDBC ({@link Sql}, ADR 0010). */
 public final class ReceiptRepository {
 
-    private static final RowMapper<StockRange> RANGE = (rs, ctx) -> new StockRange(rs.getLong("id"),
+    private static final Sql.Row<StockRange> RANGE_ROW = rs -> new StockRange(rs.getLong("id"),
             ReceiptKind.valueOf(rs.getString("kind")), rs.getLong("holder_id"), rs.getLong("first_no"),
             rs.getLong("last_no"), rs.getLong("next_no"), rs.getObject("registered_at", OffsetDateTime.class).toInstant(),
             rs.getLong("registered_by"), rs.getString("status"));
+
+    private static final RowMapper<StockRange> RANGE = (rs, ctx) -> RANGE_ROW.read(rs);
 
     private static final RowMapper<IssuedReceipt> RECEIPT = (rs, ctx) -> new IssuedReceipt(rs.getLong("id"),
             ReceiptKind.valueOf(rs.getString("kind")), rs.getLong("number"), rs.getLong("payment_id"),
@@ -39,10 +42,9 @@ public final class ReceiptRepository {
 
     /** The holder's active range of this kind with numbers left, oldest first, locked for update. */
     Optional<StockRange> lockCurrentRange(Tx tx, long holderId, ReceiptKind kind) {
-        return tx.handle().createQuery("""
-                SELECT * FROM receipt_stock WHERE holder_id = :holder AND kind = :kind AND status = 'ACTIVE'
-                ORDER BY first_no LIMIT 1 FOR UPDATE""")
-                .bind("holder", holderId).bind("kind", kind.name()).map(RANGE).findOne();
+        return Sql.first(tx, """
+                SELECT * FROM receipt_stock WHERE holder_id = ? AND kind = ? AND status = 'ACTIVE'
+                ORDER BY first_no LIMIT 1 FOR UPDATE""", RANGE_ROW, holderId, kind.name());
     }
 
     Optional<StockRange> lockRange(Tx tx, long rangeId) {
@@ -51,11 +53,10 @@ public final class ReceiptRepository {
     }
 
     void advance(Tx tx, long rangeId, long nextNo, boolean exhausted) {
-        tx.handle().createUpdate("""
-                UPDATE receipt_stock SET next_no = :next, status = CASE WHEN :done THEN 'EXHAUSTED' ELSE status END,
-                closed_at = CASE WHEN :done THEN :at ELSE closed_at END WHERE id = :id""")
-                .bind("next", nextNo).bind("done", exhausted).bind("at", tx.now().atOffset(ZoneOffset.UTC))
-                .bind("id", rangeId).execute();
+        Sql.update(tx, """
+                UPDATE receipt_stock SET next_no = ?, status = CASE WHEN ? THEN 'EXHAUSTED' ELSE status END,
+                closed_at = CASE WHEN ? THEN ? ELSE closed_at END WHERE id = ?""",
+                nextNo, exhausted, exhausted, tx.now().atOffset(ZoneOffset.UTC), rangeId);
     }
 
     /** Ends a range at {@code lastNo} (handover or return of the unused tail). */
@@ -85,12 +86,10 @@ public final class ReceiptRepository {
 
     long insertReceipt(Tx tx, ReceiptKind kind, long number, long stockId, long paymentId, ReceiptPart part,
                        long issuedBy, String mac) {
-        return tx.handle().createUpdate("""
+        return Sql.insert(tx, """
                 INSERT INTO receipt(kind, number, stock_id, payment_id, part, issued_by, issued_at, status, mac)
-                VALUES (:kind, :number, :stock, :payment, :part, :by, :at, 'ISSUED', :mac)""")
-                .bind("kind", kind.name()).bind("number", number).bind("stock", stockId).bind("payment", paymentId)
-                .bind("part", part.name()).bind("by", issuedBy).bind("at", tx.now().atOffset(ZoneOffset.UTC))
-                .bind("mac", mac).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                VALUES (?, ?, ?, ?, ?, ?, ?, 'ISSUED', ?)""",
+                kind.name(), number, stockId, paymentId, part.name(), issuedBy, tx.now().atOffset(ZoneOffset.UTC), mac);
     }
 
     public Optional<IssuedReceipt> findReceipt(Tx tx, ReceiptKind kind, long number) {

@@ -1,5 +1,6 @@
 package io.counterdesk.till;
 
+import io.counterdesk.persistence.Sql;
 import io.counterdesk.persistence.Tx;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.Money;
@@ -8,13 +9,12 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
-import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.UnableToExecuteStatementException;
 
 /** Till sessions. */
 public final class TillRepository {
 
-    private static final RowMapper<TillSession> SESSION = (rs, ctx) -> new TillSession(
+    private static final Sql.Row<TillSession> SESSION_ROW = rs -> new TillSession(
             rs.getLong("id"), rs.getLong("terminal_id"), rs.getLong("operator_id"),
             rs.getObject("business_day", java.time.LocalDate.class),
             rs.getObject("opened_at", OffsetDateTime.class).toInstant(), Money.ofFen(rs.getLong("float_fen")),
@@ -34,8 +34,13 @@ public final class TillRepository {
      * row, so a payment is either in the closed figures or sees the session closed and rolls back.
      */
     public Optional<TillSession> findOpen(Tx tx, long operatorId, long terminalId) {
-        return tx.handle().createQuery("SELECT * FROM till_session WHERE open_key = :k")
-                .bind("k", openKey(operatorId, terminalId)).map(SESSION).findOne();
+        return Sql.first(tx, "SELECT * FROM till_session WHERE open_key = ?", SESSION_ROW, openKey(operatorId, terminalId));
+    }
+
+    /** As {@link #findOpen}, only the session's id (what a payment needs; the whole row costs it a mapping). */
+    public Optional<Long> findOpenId(Tx tx, long operatorId, long terminalId) {
+        return Sql.first(tx, "SELECT id FROM till_session WHERE open_key = ?", rs -> rs.getLong(1),
+                openKey(operatorId, terminalId));
     }
 
     /**
@@ -43,12 +48,12 @@ public final class TillRepository {
      * appended (so after any close that held the journal head has committed).
      */
     public boolean isOpen(Tx tx, long tillId) {
-        return tx.handle().createQuery("SELECT status FROM till_session WHERE id = :id").bind("id", tillId)
-                .mapTo(String.class).findOne().map("OPEN"::equals).orElse(false);
+        return Sql.first(tx, "SELECT status FROM till_session WHERE id = ?", rs -> rs.getString(1), tillId)
+                .map("OPEN"::equals).orElse(false);
     }
 
     public Optional<TillSession> findById(Tx tx, long id) {
-        return tx.handle().createQuery("SELECT * FROM till_session WHERE id = :id").bind("id", id).map(SESSION).findOne();
+        return Sql.first(tx, "SELECT * FROM till_session WHERE id = ?", SESSION_ROW, id);
     }
 
     /**

@@ -107,6 +107,14 @@ class ArchitectureTest {
     }
 
     @Test
+    void plainJdbcOnlyInPersistenceAndRepositories() {
+        noClasses().that(DescribedPredicate.not(STORAGE_CODE))
+                .should().dependOnClassesThat().areAssignableTo(io.counterdesk.persistence.Sql.class)
+                .because("Sql runs statements on a Tx like Tx#handle(): repositories and persistence code only")
+                .check(CLASSES);
+    }
+
+    @Test
     void sharedDependsOnNothingElseOfCounterDesk() {
         classes().that().resideInAPackage("io.counterdesk.shared..")
                 .should().onlyDependOnClassesThat(resideOutsideOfPackage("io.counterdesk..")

@@ -11,6 +11,11 @@ import io.counterdesk.security.Role;
 import io.counterdesk.shared.BusinessException;
 import java.time.YearMonth;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -57,6 +62,55 @@ class ReceiptStockServiceTest {
         assertThat(List.of(issue(wang, ReceiptKind.RECEIPT), issue(wang, ReceiptKind.RECEIPT),
                 issue(wang, ReceiptKind.RECEIPT))).extracting(IssuedReceipt::number).containsExactly(10L, 11L, 50L);
         assertThat(stock.ranges(wang)).extracting(StockRange::status).containsExactly("EXHAUSTED", "ACTIVE");
+    }
+
+    @Test
+    void twoTransactionsTakingAtOnceNeverShareANumberNorGoPastARange() throws Exception {
+        stock.register(manager, "1001", ReceiptKind.RECEIPT, 10, 11);
+        stock.register(manager, "1001", ReceiptKind.RECEIPT, 50, 59);
+        assertThat(issue(wang, ReceiptKind.RECEIPT).number()).isEqualTo(10L);
+        CountDownLatch tookLast = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            // the first holds the range's last number, uncommitted; the second must wait for it
+            Future<Long> first = threads.submit(() -> db.database().inTransaction(tx -> {
+                long number = receipts.issueIn(tx, wang, ReceiptKind.RECEIPT).number();
+                tookLast.countDown();
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return number;
+            }));
+            assertThat(tookLast.await(10, TimeUnit.SECONDS)).isTrue();
+            Future<Long> second = threads.submit(() -> issue(wang, ReceiptKind.RECEIPT).number());
+            Thread.sleep(300);
+            assertThat(second.isDone()).as("waits on the range row").isFalse();
+            release.countDown();
+            assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(11L);
+            assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(50L);
+        } finally {
+            release.countDown();
+            threads.shutdownNow();
+        }
+        assertThat(stock.ranges(wang)).extracting(StockRange::status).containsExactly("EXHAUSTED", "ACTIVE");
+        assertThat(stock.ranges(wang)).extracting(StockRange::nextNo).containsExactly(12L, 51L);
+    }
+
+    @Test
+    void aRolledBackIssueGivesItsNumberBack() {
+        stock.register(manager, "1001", ReceiptKind.RECEIPT, 10, 10);
+        assertThatThrownBy(() -> db.database().inTransaction(tx -> {
+            receipts.issueIn(tx, wang, ReceiptKind.RECEIPT);
+            throw new IllegalStateException("crash before commit");
+        })).isInstanceOf(IllegalStateException.class);
+        assertThat(stock.ranges(wang)).extracting(StockRange::status, StockRange::nextNo)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("ACTIVE", 10L));
+        assertThat(issue(wang, ReceiptKind.RECEIPT).number()).isEqualTo(10L);
+        assertThatThrownBy(() -> issue(wang, ReceiptKind.RECEIPT))
+                .extracting(e -> ((BusinessException) e).key()).isEqualTo("receipt.stock.none");
     }
 
     @Test

@@ -21,8 +21,12 @@ public final class ReceiptsForTests {
 
     /** The next number of the cashier's stock of {@code kind}, for a ¥20.00 payment. */
     public IssuedReceipt issue(Operator cashier, ReceiptKind kind) {
-        return db.database().inTransaction(tx -> issuer.issue(tx, cashier.id(), kind, dummyPayment(tx, cashier),
-                ReceiptPart.WHOLE, "3300000001", 2_000));
+        return db.database().inTransaction(tx -> issueIn(tx, cashier, kind));
+    }
+
+    /** As {@link #issue}, inside the caller's transaction. */
+    public IssuedReceipt issueIn(Tx tx, Operator cashier, ReceiptKind kind) {
+        return issuer.issue(tx, cashier.id(), kind, dummyPayment(tx, cashier), ReceiptPart.WHOLE, "3300000001", 2_000);
     }
 
     private long dummyPayment(Tx tx, Operator cashier) {
