@@ -162,11 +162,16 @@ public final class ReceiptRepository {
     record TenderRow(String kind, long amountFen, String reference, Integer voucherCount) {
     }
 
-    /** The payment's facts; the holder is the one the account had when it was paid (V15's holder periods). */
+    /**
+     * The payment's facts; the holder is the one the account had when it was paid (V15's holder periods),
+     * for a reversal (冲正) the original payment's: the money goes back to who paid it, a transfer between.
+     */
     PaymentFacts paymentFacts(Tx tx, long paymentId) {
         return tx.handle().createQuery("""
                 SELECT p.id, a.account_no, COALESCE((SELECT h.name FROM holder_period h WHERE h.account_id = a.id
-                        AND h.after_payment_id < p.id ORDER BY h.id DESC FETCH FIRST 1 ROW ONLY), a.holder_name)
+                        AND h.after_payment_id < COALESCE((SELECT v.original_payment_id FROM payment_reversal v
+                            WHERE v.reversal_payment_id = p.id), p.id)
+                        ORDER BY h.id DESC FETCH FIRST 1 ROW ONLY), a.holder_name)
                     AS holder_name, a.address_text, o.staff_no, p.change_fen, p.credit_added_fen,
                     p.still_owed_fen, p.voucher_m3
                 FROM payment p JOIN account a ON a.id = p.account_id JOIN operator o ON o.id = p.operator_id

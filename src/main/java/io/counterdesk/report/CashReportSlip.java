@@ -43,12 +43,12 @@ public final class CashReportSlip {
         doc.columns(label("counted"), c.counted() == null ? label("notCounted") : c.counted().format(), TextStyle.BOLD);
         doc.separator();
         for (TenderTotal t : r.byTender()) {
-            if (t.count() > 0 || !t.amount().isZero()) {
+            if (t.shown()) {
                 doc.columns(I18n.text("report.tender." + t.tender()) + " ×" + t.count(), t.amount().format());
             }
         }
         for (BusinessTotal b : r.byBusiness()) {
-            if (b.count() > 0) {
+            if (b.shown()) {
                 doc.columns(I18n.text("report.business." + b.business()), b.amount().format());
             }
         }

@@ -141,14 +141,21 @@ public final class DayReportService {
         List<ReportRepository.Tender> tenders = reports.tenders(tx, till.id());
         List<ReportRepository.Line> lines = reports.lines(tx, till.id());
 
+        // a reversal (冲正) is no new business: it takes its original's count back (−1), as a top-up refund does
+        List<PaymentReversalRepository.Link> reversalsIn = reversalLinks.reversalsIn(tx, till.id());
+        Set<Long> reversals = new HashSet<>();
+        reversalsIn.forEach(l -> reversals.add(l.reversalPaymentId()));
         List<TenderTotal> byTender = new ArrayList<>();
         Money netCash = figures.cashIn().minus(figures.change()).minus(figures.refunds());
-        byTender.add(new TenderTotal("CASH", (int) movements.stream()
-                .filter(m -> !m.cashIn().isZero() || !m.cashOut().isZero()).count(), netCash));
+        // a reversal that paid cash back has a cash movement (counted +1 there) and a CASH tender row
+        long cashReversals = tenders.stream().filter(t -> t.kind().equals("CASH") && reversals.contains(t.paymentId()))
+                .count();
+        byTender.add(new TenderTotal("CASH", (int) (movements.stream()
+                .filter(m -> !m.cashIn().isZero() || !m.cashOut().isZero()).count() - 2 * cashReversals), netCash));
         for (String kind : List.of("BANK_CARD", "BANK_SLIP", "CREDIT")) {
             List<ReportRepository.Tender> of = tenders.stream().filter(t -> t.kind().equals(kind)).toList();
-            byTender.add(new TenderTotal(kind, of.size(), of.stream().map(ReportRepository.Tender::amount)
-                    .reduce(Money.ZERO, Money::plus)));
+            byTender.add(new TenderTotal(kind, of.stream().mapToInt(t -> countOf(reversals, t.paymentId())).sum(),
+                    of.stream().map(ReportRepository.Tender::amount).reduce(Money.ZERO, Money::plus)));
         }
 
         Map<String, Money> business = new LinkedHashMap<>();
@@ -164,12 +171,13 @@ public final class DayReportService {
             if (b == null) {
                 continue;
             }
+            int count = countOf(reversals, line.paymentId());
             business.merge(b, line.amount(), Money::plus);
-            businessCount.merge(b, 1, Integer::sum);
+            businessCount.merge(b, count, Integer::sum);
             switch (b) {
                 case "FEE_ITEM" -> {
                     fees.merge(line.label(), line.amount(), Money::plus);
-                    feeCount.merge(line.label(), 1, Integer::sum);
+                    feeCount.merge(line.label(), count, Integer::sum);
                 }
                 case "IC_TOPUP" -> {
                     gasMoney = gasMoney.plus(line.amount());
@@ -218,7 +226,12 @@ public final class DayReportService {
         return new CashierDayReport(header, byTender, byBusiness, feeItems, used, voided, reprints, depositLines, cash,
                 overShort, close.map(DayCloseRepository.CloseRow::explanation).orElse(""),
                 new TopUpTotals(topUpCount, gasM3, gasMoney), vouchers,
-                notes(reversalLinks.reversalsIn(tx, till.id())), notes(reversalLinks.correctionsOf(tx, till.id())));
+                notes(reversalsIn), notes(reversalLinks.correctionsOf(tx, till.id())));
+    }
+
+    /** What a payment adds to a count: one, or minus one for a reversal, which takes its original's back. */
+    private static int countOf(Set<Long> reversals, long paymentId) {
+        return reversals.contains(paymentId) ? -1 : 1;
     }
 
     private static List<ReversalNote> notes(List<PaymentReversalRepository.Link> links) {

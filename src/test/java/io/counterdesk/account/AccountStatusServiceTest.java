@@ -101,6 +101,54 @@ class AccountStatusServiceTest {
                 Money.ofYuan(300), List.of(), List.of(), Money.ZERO, false, List.of()));
     }
 
+    // ---- a reversal (冲正) makes bills unpaid again and takes a deposit back: the lists see it ----
+
+    private io.counterdesk.payment.PaymentReversalService reversals() {
+        return new io.counterdesk.payment.PaymentReversalService(db.database(), db.journal(), db.terminal(),
+                new ApprovalRecorder(db.journal()));
+    }
+
+    private List<AccountDetail.BillLine> billLines(io.counterdesk.billing.BillingQueries billing, long id) {
+        return db.database().read(tx -> billing.billLines(tx, id));
+    }
+
+    @Test
+    void aReversedPaymentPutsTheOverdueAccountBackOnTheSuspensionListWithItsLateFeeDueAgain() {
+        receipts();
+        long id = overdue();
+        List<SuspensionCandidate> before = service.candidates(cashier);
+        List<io.counterdesk.payment.DueBill> dueBefore = payments.dueBills(cashier, id);
+        io.counterdesk.billing.BillingQueries billing = new io.counterdesk.billing.BillingQueries(LateFeeRule.DEFAULT);
+        List<AccountDetail.BillLine> linesBefore = billLines(billing, id);
+        assertThat(before).singleElement().satisfies(c -> assertThat(c.lateFees().isPositive()).isTrue());
+        payments.collect(cashier, id, PaymentInput.cash(Money.ofYuan(500)));                 // 1001, late fee too
+        assertThat(service.candidates(cashier)).isEmpty();
+        assertThat(billLines(billing, id)).singleElement()
+                .satisfies(l -> assertThat(l.lateFee()).isEqualTo(Money.ZERO));
+
+        reversals().reverse(cashier, 1001, "收错户号", managerApproves());
+
+        assertThat(service.candidates(cashier)).as("15 days overdue again, the same bill, days and late fee")
+                .isEqualTo(before);
+        assertThat(payments.dueBills(cashier, id)).isEqualTo(dueBefore);
+        assertThat(billLines(billing, id)).isEqualTo(linesBefore);
+        assertThat(service.suspend(cashier, id, "欠费停气").to()).isEqualTo(AccountStatus.SUSPENDED);
+    }
+
+    @Test
+    void aReversedDepositIsNoLongerHeldSoClosureDoesNotPayItBack() {
+        receipts();
+        long id = account("3300000105", AccountKind.RESIDENTIAL, MeterKind.ORDINARY);
+        payDeposit(id);                                                                   // 1001
+        assertThat(service.closureQuote(cashier, id).refund().depositTotal()).isEqualTo(Money.ofYuan(300));
+
+        reversals().reverse(cashier, 1001, "误收押金", managerApproves());
+
+        AccountStatusService.ClosureQuote quote = service.closureQuote(cashier, id);
+        assertThat(quote.refund().depositTotal()).isEqualTo(Money.ZERO);
+        assertThat(quote.refund().total()).isEqualTo(Money.ZERO);
+    }
+
     @Test
     void listsActiveNonResidentialAccountsMoreThanFifteenDaysOverdueWithDaysAndAmounts() {
         long due = overdue();

@@ -1,8 +1,10 @@
 package io.counterdesk.till.ui;
 
+import io.counterdesk.report.BusinessTotal;
 import io.counterdesk.report.CashLines;
 import io.counterdesk.report.CashReportPrinting;
 import io.counterdesk.report.CashierDayReport;
+import io.counterdesk.report.TenderTotal;
 import io.counterdesk.security.Operator;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.I18n;
@@ -252,9 +254,9 @@ public final class DayCloseViewModel {
         lines.add(I18n.text("ui.dayClose.figure.deposits", c.deposits().format()));
         lines.add(I18n.text("ui.dayClose.figure.expected", c.expected().format()));
         lines.add(I18n.text("ui.dayClose.figure.counted", c.counted() == null ? "-" : c.counted().format()));
-        report.byTender().stream().filter(t -> t.count() > 0)
+        report.byTender().stream().filter(TenderTotal::shown)
                 .forEach(t -> lines.add(I18n.text("report.tender." + t.tender()) + " ×" + t.count() + " " + t.amount().format()));
-        report.byBusiness().stream().filter(b -> b.count() > 0)
+        report.byBusiness().stream().filter(BusinessTotal::shown)
                 .forEach(b -> lines.add(I18n.text("report.business." + b.business()) + " " + b.amount().format()));
         report.receiptsUsed().forEach(r -> lines.add(I18n.text("report.kind." + r.kind()) + " " + r.first() + "–" + r.last()));
         report.voided().forEach(v -> lines.add(I18n.text("report.slip.voided") + " " + v.number() + " " + v.reason()));

@@ -218,6 +218,35 @@ class TransferServiceTest {
     }
 
     @Test
+    void aReversalAfterATransferNamesTheHolderWhoPaidTheOriginalNotTheNewOne() throws Exception {
+        io.counterdesk.payment.PaymentReversalService reversals = new io.counterdesk.payment.PaymentReversalService(
+                db.database(), db.journal(), db.terminal(), new ApprovalRecorder(db.journal()));
+        PaymentResult paid = desk.payments.collect(desk.cashier, opened.accountId(), PaymentInput.cash(Money.ofYuan(100)));
+        long number = paid.receipts().get(0).number();
+        transfers.transfer(desk.cashier, opened.accountId(), new TransferApplication(NEW_HOLDER, null, DOCS),
+                PaymentInput.cash(Money.ZERO), null);
+        marchBill();
+        PaymentResult later = desk.payments.collect(desk.cashier, opened.accountId(), PaymentInput.cash(Money.ofYuan(29)));
+
+        var reversed = reversals.reverse(desk.cashier, number, "收错金额",
+                db.auth().authoriseApprover(desk.cashier, "2001", "demo2001".toCharArray()));
+        var reversedLater = reversals.reverse(desk.cashier, later.receipts().get(0).number(), "重复收费",
+                db.auth().authoriseApprover(desk.cashier, "2001", "demo2001".toCharArray()));
+        printing.print(desk.cashier, reversed.receipts());
+        printing.print(desk.cashier, reversedLater.receipts());
+        printing.reprint(desk.cashier, ReceiptKind.RECEIPT, reversed.receipts().get(0).number());
+
+        List<String> texts = capture.awaitJobs(3, Duration.ofSeconds(10)).stream()
+                .map(j -> String.join("\n", io.counterdesk.printing.EscPosDecoder.lines(j.bytes()))).toList();
+        assertThat(texts.get(0)).as("the money goes back to who paid it before the transfer")
+                .contains("冲正收据", "2025-01 气费", "李*").doesNotContain("陈*");
+        assertThat(texts.get(1)).as("the new holder's own payment reversed names the new holder")
+                .contains("冲正收据", "2025-03 气费", "陈*").doesNotContain("李*");
+        assertThat(texts.get(2)).as("a reprint names the same holder").contains("重打", "冲正收据", "李*")
+                .doesNotContain("陈*");
+    }
+
+    @Test
     void theMigrationGivesEarlierTransfersTheirBoundaryFromTheJournal() throws Exception {
         EnumSet<Document> docs = EnumSet.of(Document.FEE_INVOICE, Document.PROPERTY_PROOF, Document.HOLDER_ID);
         long arrears = transfers.transfer(desk.cashier, opened.accountId(), new TransferApplication(NEW_HOLDER, null,
