@@ -78,6 +78,12 @@ public final class PaymentReversalRepository {
         if (exists(tx, "SELECT COUNT(*) FROM account_status_change WHERE payment_id = :p", paymentId)) {
             return ReversalRules.LinkedBusiness.STATUS_CHANGE;
         }
+        // a holder period that began at or after the payment (V15 after_payment_id): the account was transferred since
+        if (exists(tx, """
+                SELECT COUNT(*) FROM holder_period h JOIN payment p ON p.account_id = h.account_id
+                WHERE p.id = :p AND h.after_payment_id >= :p""", paymentId)) {
+            return ReversalRules.LinkedBusiness.BEFORE_TRANSFER;
+        }
         return ReversalRules.LinkedBusiness.NONE;
     }
 

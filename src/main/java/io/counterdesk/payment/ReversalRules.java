@@ -32,7 +32,12 @@ public final class ReversalRules {
     }
 
     /** The business another record ties a payment to; such a payment is reversed through it, or not at all. */
-    public enum LinkedBusiness { NONE, IC_GAS, OPENING, STATUS_CHANGE }
+    /**
+     * The business another record ties the payment to. {@code BEFORE_TRANSFER}: the account changed
+     * holder (过户) after the payment — a transfer's own arrears included — so taking it back would put
+     * the old holder's bills on the new holder's account, undoing the rule that arrears are settled first.
+     */
+    public enum LinkedBusiness { NONE, IC_GAS, OPENING, STATUS_CHANGE, BEFORE_TRANSFER }
 
     /**
      * The original payment as recorded, and the facts of today that decide whether it can be reversed.
@@ -136,6 +141,9 @@ public final class ReversalRules {
         }
         if (o.linked() == LinkedBusiness.STATUS_CHANGE) {
             throw new BusinessException("reversal.refused.statusChange", no);
+        }
+        if (o.linked() == LinkedBusiness.BEFORE_TRANSFER) {
+            throw new BusinessException("reversal.refused.transferred", no);
         }
         boolean voucherLines = o.lines().stream()
                 .anyMatch(l -> l.kind() == LineKind.PRINCIPAL_BY_VOUCHER || l.kind() == LineKind.VOUCHER_FACE_CASH);

@@ -163,6 +163,8 @@ class ReversalRulesTest {
         assertThat(refusal(with(ok, "ACTIVE", false, null, LinkedBusiness.OPENING, 0))).isEqualTo("reversal.refused.opening");
         assertThat(refusal(with(ok, "ACTIVE", false, null, LinkedBusiness.STATUS_CHANGE, 0)))
                 .isEqualTo("reversal.refused.statusChange");
+        assertThat(refusal(with(ok, "ACTIVE", false, null, LinkedBusiness.BEFORE_TRANSFER, 0)))
+                .isEqualTo("reversal.refused.transferred");
         assertThat(refusal(with(ok, "ACTIVE", false, null, LinkedBusiness.NONE, 10))).isEqualTo("reversal.refused.vouchers");
         assertThat(refusal(with(ok, "CLOSED", false, null, LinkedBusiness.NONE, 0))).isEqualTo("reversal.refused.accountClosed");
         assertThat(ReversalRules.of(with(ok, "SUSPENDED", false, null, LinkedBusiness.NONE, 0)).cashPaidBack())

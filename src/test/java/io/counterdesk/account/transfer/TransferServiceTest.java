@@ -9,6 +9,7 @@ import io.counterdesk.account.AccountRepository;
 import io.counterdesk.account.Holder;
 import io.counterdesk.account.HolderPeriod;
 import io.counterdesk.account.IdType;
+import io.counterdesk.receipt.IssuedReceipt;
 import io.counterdesk.account.MeterKind;
 import io.counterdesk.account.opening.Applications;
 import io.counterdesk.account.opening.BuildingType;
@@ -218,7 +219,7 @@ class TransferServiceTest {
     }
 
     @Test
-    void aReversalAfterATransferNamesTheHolderWhoPaidTheOriginalNotTheNewOne() throws Exception {
+    void aPaymentFromBeforeATransferIsNotReversedAndAReversalReceiptKeepsItsPayerAfterALaterTransfer() throws Exception {
         io.counterdesk.payment.PaymentReversalService reversals = new io.counterdesk.payment.PaymentReversalService(
                 db.database(), db.journal(), db.terminal(), new ApprovalRecorder(db.journal()));
         PaymentResult paid = desk.payments.collect(desk.cashier, opened.accountId(), PaymentInput.cash(Money.ofYuan(100)));
@@ -228,22 +229,29 @@ class TransferServiceTest {
         marchBill();
         PaymentResult later = desk.payments.collect(desk.cashier, opened.accountId(), PaymentInput.cash(Money.ofYuan(29)));
 
-        var reversed = reversals.reverse(desk.cashier, number, "收错金额",
-                db.auth().authoriseApprover(desk.cashier, "2001", "demo2001".toCharArray()));
+        // the old holder's payment would reopen their bill on the new holder's account: refused, nothing changes
+        long payments = db.queryLong("SELECT COUNT(*) FROM payment");
+        long receiptsIssued = db.queryLong("SELECT COUNT(*) FROM receipt");
+        assertThatThrownBy(() -> reversals.reverse(desk.cashier, number, "收错金额",
+                db.auth().authoriseApprover(desk.cashier, "2001", "demo2001".toCharArray())))
+                .isInstanceOf(io.counterdesk.shared.BusinessException.class)
+                .hasMessageContaining("该户已过户").hasMessageContaining(IssuedReceipt.formatNumber(number));
+        assertThat(db.queryLong("SELECT COUNT(*) FROM payment")).isEqualTo(payments);
+        assertThat(db.queryLong("SELECT COUNT(*) FROM receipt")).isEqualTo(receiptsIssued);
+
         var reversedLater = reversals.reverse(desk.cashier, later.receipts().get(0).number(), "重复收费",
                 db.auth().authoriseApprover(desk.cashier, "2001", "demo2001".toCharArray()));
-        printing.print(desk.cashier, reversed.receipts());
+        transfers.transfer(desk.cashier, opened.accountId(), new TransferApplication(new Holder("周平", IdType.PASSPORT,
+                "E12345678", "13600002222"), null, DOCS), PaymentInput.cash(Money.ofYuan(100)), null);
         printing.print(desk.cashier, reversedLater.receipts());
-        printing.reprint(desk.cashier, ReceiptKind.RECEIPT, reversed.receipts().get(0).number());
+        printing.reprint(desk.cashier, ReceiptKind.RECEIPT, reversedLater.receipts().get(0).number());
 
-        List<String> texts = capture.awaitJobs(3, Duration.ofSeconds(10)).stream()
+        List<String> texts = capture.awaitJobs(2, Duration.ofSeconds(10)).stream()
                 .map(j -> String.join("\n", io.counterdesk.printing.EscPosDecoder.lines(j.bytes()))).toList();
-        assertThat(texts.get(0)).as("the money goes back to who paid it before the transfer")
-                .contains("冲正收据", "2025-01 气费", "李*").doesNotContain("陈*");
-        assertThat(texts.get(1)).as("the new holder's own payment reversed names the new holder")
-                .contains("冲正收据", "2025-03 气费", "陈*").doesNotContain("李*");
-        assertThat(texts.get(2)).as("a reprint names the same holder").contains("重打", "冲正收据", "李*")
-                .doesNotContain("陈*");
+        assertThat(texts.get(0)).as("the reversal names who paid the original, not who holds the account now")
+                .contains("冲正收据", "2025-03 气费", "陈*").doesNotContain("李*", "周*");
+        assertThat(texts.get(1)).as("a reprint names the same holder").contains("重打", "冲正收据", "陈*")
+                .doesNotContain("周*");
     }
 
     @Test
