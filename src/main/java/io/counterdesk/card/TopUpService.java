@@ -11,6 +11,7 @@ import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.PaymentPlan;
 import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.payment.PaymentService;
+import io.counterdesk.payment.VoucherBatch;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.Journal;
 import io.counterdesk.persistence.Tx;
@@ -194,6 +195,20 @@ public final class TopUpService {
     public PaymentPlan quotePayment(Operator cashier, CardCheck check, long volumeM3, PaymentInput tenders) {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);
         return payments.quote(cashier, check.account().id(), withGas(tenders, quoteVolume(check, volumeM3)));
+    }
+
+    /**
+     * What vouchers do to buying {@code volumeM3}, before any money is typed: the plan as if the
+     * money paid the rest exactly (the voucher rules apply, refusals included). The screen shows
+     * from it the gas the vouchers settle and the money still due, face value included.
+     */
+    public PaymentPlan quoteVouchers(Operator cashier, CardCheck check, long volumeM3, List<VoucherBatch> vouchers) {
+        Money enough = quoteVolume(check, volumeM3).amount();
+        for (VoucherBatch batch : vouchers) {
+            enough = enough.plus(batch.faceCash());
+        }
+        return quotePayment(cashier, check, volumeM3, new PaymentInput(PaymentInput.Bills.NONE, List.of(), enough,
+                List.of(), vouchers, Money.ZERO, false, List.of()));
     }
 
     /**
