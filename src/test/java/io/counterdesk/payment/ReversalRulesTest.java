@@ -186,6 +186,14 @@ class ReversalRulesTest {
     }
 
     @Test
+    void aTopUpPaidWithVouchersAloneIsSentToTheCardScreenToo() {
+        Line gas = new Line(LineKind.GAS_BY_VOUCHER, 0, "第一档", y("25.00"), 10);
+        BusinessException e = catchThrowableOfType(BusinessException.class,
+                () -> ReversalRules.of(cash(List.of(gas), "0", "0")));
+        assertThat(e.key()).isEqualTo("reversal.refused.icGas");
+    }
+
+    @Test
     void voucherLinesAndMoneyPaidOutAreRefused() {
         Line byVoucher = new Line(LineKind.PRINCIPAL_BY_VOUCHER, 11, "2025-01", y("29.00"), 10);
         Line face = new Line(LineKind.VOUCHER_FACE_CASH, 0, "", y("10.00"), 0);
