@@ -196,6 +196,12 @@ public final class CardRepository {
                 .list();
     }
 
+    /** The gas volume a payment settled with vouchers (0 when it took none). */
+    public long voucherM3(Tx tx, long paymentId) {
+        return tx.handle().createQuery("SELECT voucher_m3 FROM payment WHERE id = :id").bind("id", paymentId)
+                .mapTo(Long.class).one();
+    }
+
     public void changeMeter(Tx tx, long accountId, String meterNo) {
         tx.handle().createUpdate("UPDATE account SET meter_no = :meter WHERE id = :id")
                 .bind("meter", meterNo).bind("id", accountId).execute();

@@ -11,6 +11,7 @@ import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.PaymentPlan;
 import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.payment.PaymentService;
+import io.counterdesk.payment.VoucherBatch;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.Journal;
 import io.counterdesk.persistence.Tx;
@@ -197,6 +198,20 @@ public final class TopUpService {
     }
 
     /**
+     * What vouchers do to buying {@code volumeM3}, before any money is typed: the plan as if the
+     * money paid the rest exactly (the voucher rules apply, refusals included). The screen shows
+     * from it the gas the vouchers settle and the money still due, face value included.
+     */
+    public PaymentPlan quoteVouchers(Operator cashier, CardCheck check, long volumeM3, List<VoucherBatch> vouchers) {
+        Money enough = quoteVolume(check, volumeM3).amount();
+        for (VoucherBatch batch : vouchers) {
+            enough = enough.plus(batch.faceCash());
+        }
+        return quotePayment(cashier, check, volumeM3, new PaymentInput(PaymentInput.Bills.NONE, List.of(), enough,
+                List.of(), vouchers, Money.ZERO, false, List.of()));
+    }
+
+    /**
      * The purchase a reversal (冲正) would take back: the checked card's last write when it is a
      * completed purchase the meter has not loaded; empty otherwise.
      */
@@ -230,7 +245,8 @@ public final class TopUpService {
         Pending pending = database.inTransaction(tx -> {
             // the account is locked by the payment; check again under the lock
             PaymentInput input = new PaymentInput(PaymentInput.Bills.NONE, List.of(), tenders.cashReceived(),
-                    tenders.bankTenders(), List.of(), tenders.creditToUse(), tenders.changeToCredit(), List.of());
+                    tenders.bankTenders(), tenders.vouchers(), tenders.creditToUse(), tenders.changeToCredit(),
+                    List.of());
             Account account = accounts.findById(tx, check.account().id()).orElseThrow();
             LocalDate day = today(tx);
             GasPricing.GasQuote quote = pricing.forVolume(check.tariff(), cards.yearVolumeM3(tx, account.id(), day),
@@ -344,6 +360,7 @@ public final class TopUpService {
         if (write.status() != GasPurchase.Status.PENDING || write.kind() != GasPurchase.Kind.PURCHASE) {
             throw new BusinessException("topup.resolve.notOpen", write.purchaseNo());
         }
+        refuseIfVouchers(write);
         CardImage image = cardFor(card, write);
         if (image.purchaseCount() != write.purchaseNo() - 1) {
             throw new BusinessException("topup.refund.onCard", write.purchaseNo());
@@ -362,6 +379,7 @@ public final class TopUpService {
         if (purchase.status() != GasPurchase.Status.COMPLETED || purchase.kind() != GasPurchase.Kind.PURCHASE) {
             throw new BusinessException("topup.reverse.notCompleted", purchase.purchaseNo());
         }
+        refuseIfVouchers(purchase);
         CardImage image = cardFor(card, purchase);
         if (image.purchaseCount() != purchase.purchaseNo() || image.loaded()
                 || image.lastPurchaseM3() != purchase.volumeM3()) {
@@ -437,6 +455,17 @@ public final class TopUpService {
         });
     }
 
+    /**
+     * A purchase paid (even partly) with gas vouchers is neither reversed nor refunded: the vouchers
+     * were handed in and cancelled, and paying their value out in cash would turn vouchers into money.
+     * A write that never reached the card is written again instead ({@link #rewrite}).
+     */
+    private void refuseIfVouchers(GasPurchase write) {
+        if (database.read(tx -> cards.voucherM3(tx, write.paymentId())) > 0) {
+            throw new BusinessException("topup.vouchers.noPayBack", write.purchaseNo());
+        }
+    }
+
     /** Reads the card and makes sure it is the one the write belongs to. */
     private static CardImage cardFor(CardAccess card, GasPurchase write) {
         CardImage image = card.read().issued();
@@ -447,15 +476,18 @@ public final class TopUpService {
         return image;
     }
 
-    /** The payment input with the gas added tier by tier (price per m³ of each tier as a line). */
+    /**
+     * The payment input with the gas added tier by tier (price per m³ of each tier as a line); its
+     * vouchers settle that gas first tier first ({@code PaymentCalculator}), money pays the rest.
+     */
     static PaymentInput withGas(PaymentInput input, GasPricing.GasQuote quote) {
         List<FeeItem.Line> lines = new ArrayList<>();
         for (Tariff.TierCharge tier : quote.tiers()) {
             lines.add(new FeeItem.Line(FeeItem.gasTier(tier.tierNo(), I18n.text("topup.tierLine", tier.tierNo(),
                     tier.pricePerM3().format()), tier.pricePerM3()), (int) tier.volumeM3()));
         }
-        return new PaymentInput(PaymentInput.Bills.NONE, lines, input.cashReceived(), input.bankTenders(), List.of(),
-                input.creditToUse(), input.changeToCredit(), List.of());
+        return new PaymentInput(PaymentInput.Bills.NONE, lines, input.cashReceived(), input.bankTenders(),
+                input.vouchers(), input.creditToUse(), input.changeToCredit(), List.of());
     }
 
     private static Map<String, Object> purchasePayload(long id, String serial, int purchaseNo, long volumeM3,

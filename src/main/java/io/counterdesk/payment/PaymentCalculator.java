@@ -42,7 +42,8 @@ public final class PaymentCalculator {
             totalDue = totalDue.plus(bill.total());
         }
 
-        // 1. vouchers settle gas volume
+        // 1. vouchers settle gas volume; fee lines left for money (a gas line settled whole by vouchers becomes null)
+        List<FeeItem.Line> fees = new ArrayList<>(request.fees());
         long voucherM3 = request.voucherCount() * voucherRule.m3PerVoucher();
         Money voucherValue = Money.ZERO;
         Money faceCash = Money.ZERO;
@@ -75,9 +76,22 @@ public final class PaymentCalculator {
                 voucherValue = voucherValue.plus(value);
                 left -= covered;
             }
+            // what the bills leave settles gas sold onto an IC card (a top-up), tier by tier
+            for (int i = 0; i < fees.size() && left > 0; i++) {
+                FeeItem.Line fee = fees.get(i);
+                if (!fee.item().isGas() || fee.item().isRefund()) {
+                    continue;
+                }
+                long covered = Math.min(left, fee.quantity());
+                Money value = fee.item().price().times(covered);
+                lines.add(new Line(LineKind.GAS_BY_VOUCHER, 0, fee.item().name(), value, covered));
+                voucherValue = voucherValue.plus(value);
+                left -= covered;
+                fees.set(i, covered == fee.quantity() ? null : new FeeItem.Line(fee.item(), (int) (fee.quantity() - covered)));
+            }
             if (left > 0) {
                 if (ctx.meterKind() == MeterKind.IC) {
-                    throw new BusinessException("payment.voucher.icPrepay");
+                    throw new BusinessException("payment.voucher.icPrepay", left);
                 }
                 long base = Math.max(ctx.latestReading(), ctx.paidToReading() == null ? 0 : ctx.paidToReading());
                 newPaidTo = base + left;
@@ -99,8 +113,8 @@ public final class PaymentCalculator {
             }
         }
         pool = pool.plus(refunds);
-        for (FeeItem.Line fee : request.fees()) {
-            if (!fee.item().isRefund()) {
+        for (FeeItem.Line fee : fees) {
+            if (fee != null && !fee.item().isRefund()) {
                 pool = payInFull(pool, fee.amount(), "payment.fee.unpaid", fee.item().name());
                 lines.add(feeLine(fee));
             }

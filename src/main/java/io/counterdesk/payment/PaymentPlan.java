@@ -47,12 +47,15 @@ public record PaymentPlan(List<Line> lines, Money totalDue, long voucherM3, Mone
         LATE_FEE,
         PRINCIPAL,
         PRINCIPAL_BY_VOUCHER,
+        /** Gas sold onto an IC card settled by vouchers (volume on the line, its value at the tier's price). */
+        GAS_BY_VOUCHER,
         CREDIT_ADDED
     }
 
-    /** The amount the lines settle with money (everything but voucher-settled principal). */
+    /** The amount the lines settle with money (everything but what vouchers settled). */
     public Money settledWithMoney() {
-        return lines.stream().filter(l -> l.kind() != LineKind.PRINCIPAL_BY_VOUCHER && l.kind() != LineKind.CREDIT_ADDED)
+        return lines.stream().filter(l -> l.kind() != LineKind.PRINCIPAL_BY_VOUCHER && l.kind() != LineKind.GAS_BY_VOUCHER
+                        && l.kind() != LineKind.CREDIT_ADDED)
                 .map(Line::amount).reduce(Money.ZERO, Money::plus);
     }
 }

@@ -237,7 +237,7 @@ public final class PaymentService {
         Money cashPart = Money.ZERO;
         for (PaymentPlan.Line line : plan.lines()) {
             switch (line.kind()) {
-                case PRINCIPAL_BY_VOUCHER, VOUCHER_FACE_CASH -> voucherPart = voucherPart.plus(line.amount());
+                case PRINCIPAL_BY_VOUCHER, GAS_BY_VOUCHER, VOUCHER_FACE_CASH -> voucherPart = voucherPart.plus(line.amount());
                 case CREDIT_ADDED -> { }
                 default -> cashPart = cashPart.plus(line.amount());
             }

@@ -132,7 +132,8 @@ public final class ReversalRules {
         if (o.reversedBy() != null) {
             throw new BusinessException("reversal.refused.alreadyReversed", no, o.reversedBy());
         }
-        boolean gas = o.lines().stream().anyMatch(l -> l.kind() == LineKind.GAS_PURCHASE);
+        boolean gas = o.lines().stream()
+                .anyMatch(l -> l.kind() == LineKind.GAS_PURCHASE || l.kind() == LineKind.GAS_BY_VOUCHER);
         if (o.linked() == LinkedBusiness.IC_GAS || gas) {
             throw new BusinessException("reversal.refused.icGas", no);
         }

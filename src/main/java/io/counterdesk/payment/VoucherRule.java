@@ -13,7 +13,10 @@ import java.time.YearMonth;
  *   <li>vouchers taken at one time may not exceed {@code capMultiple} (3) × the account's monthly
  *       average volume — not applied to IC-card accounts;</li>
  *   <li>no vouchers are taken while the meter has not reached the reading already paid for by
- *       vouchers.</li>
+ *       vouchers. The seed exempts IC accounts from the cap only, so this holds for them too, in
+ *       the IC form: the card's last purchase (voucher-paid or not) must have been loaded into the
+ *       meter — {@code TopUpService.inspect} refuses every purchase otherwise ({@code NOT_LOADED}),
+ *       and an IC account never prepays with vouchers, so no reading is "paid for" ahead.</li>
  * </ul>
  */
 public record VoucherRule(long m3PerVoucher, int graceMonths, int capMultiple) {

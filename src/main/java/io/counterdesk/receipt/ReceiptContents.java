@@ -21,7 +21,7 @@ public final class ReceiptContents {
     public static final String HEADER_SETTING = "receipt.header";
     public static final String FOOTER_SETTING = "receipt.footer";
 
-    private static final Set<String> VOUCHER_LINES = Set.of("PRINCIPAL_BY_VOUCHER", "VOUCHER_FACE_CASH");
+    private static final Set<String> VOUCHER_LINES = Set.of("PRINCIPAL_BY_VOUCHER", "GAS_BY_VOUCHER", "VOUCHER_FACE_CASH");
 
     private final ReceiptRepository receipts = new ReceiptRepository();
     private final Settings settings = new Settings();

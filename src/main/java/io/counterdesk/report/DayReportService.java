@@ -168,6 +168,11 @@ public final class DayReportService {
         Money faceCash = Money.ZERO;
         for (ReportRepository.Line line : lines) {
             String b = businessOf(line.kind());
+            if ("GAS_BY_VOUCHER".equals(line.kind())) {
+                // gas onto a card paid by vouchers: a top-up's m³, no money (the vouchers' totals hold it)
+                gasM3 += line.volumeM3();
+                gasByPayment.merge(line.paymentId(), line.volumeM3(), Long::sum);
+            }
             if (b == null) {
                 continue;
             }

@@ -174,6 +174,10 @@ class PaymentCalculatorTest {
             2026-03-31, 2026-05-01, false
             2025-12-31, 2026-01-31, true
             2025-12-31, 2026-02-01, false
+            2026-06-30, 2026-07-31, true
+            2026-06-30, 2026-08-01, false
+            2026-01-31, 2026-02-28, true
+            2026-01-31, 2026-03-01, false
             """)
     void acceptsVouchersForOneGraceMonth(LocalDate validThrough, LocalDate payDay, boolean accepted) {
         VoucherBatch batch = new VoucherBatch(1, Money.ZERO, validThrough);
@@ -183,6 +187,69 @@ class PaymentCalculatorTest {
             assertThatThrownBy(() -> VoucherRule.DEFAULT.checkValid(batch, payDay))
                     .extracting(e -> ((BusinessException) e).key()).isEqualTo("payment.voucher.expired");
         }
+    }
+
+    // --- vouchers on an IC-card top-up: they settle the gas lines, first tier first ---
+
+    private static final VoucherContext IC_AVG_1 = new VoucherContext(MeterKind.IC, 1, 0, null);
+
+    private static PaymentRequest topUp(String cash, VoucherContext ctx, List<FeeItem.Line> gas, VoucherBatch... batches) {
+        return new PaymentRequest(List.of(), gas, Money.parse(cash), List.of(), List.of(batches), Money.ZERO, Money.ZERO,
+                ctx, PAY_DAY, false);
+    }
+
+    private static FeeItem.Line gasTier(int tier, String price, int m3) {
+        return new FeeItem.Line(FeeItem.gasTier(tier, "第" + tier + "阶", Money.parse(price)), m3);
+    }
+
+    @Test
+    void vouchersAlonePayAnIcTopUpWithoutTheCap() {
+        // 6 vouchers = 30 m³, far above 3 × a monthly average of 1 m³: IC accounts have no cap
+        PaymentPlan plan = calculator.plan(topUp("0", IC_AVG_1, List.of(gasTier(1, "2.50", 30)),
+                new VoucherBatch(6, Money.ZERO, Q1_END.plusMonths(3))));
+        assertThat(plan.lines()).singleElement().satisfies(l -> {
+            assertThat(l.kind()).isEqualTo(LineKind.GAS_BY_VOUCHER);
+            assertThat(l.volumeM3()).isEqualTo(30);
+            assertThat(l.amount()).isEqualTo(Money.parse("75.00"));
+        });
+        assertThat(plan.voucherM3()).isEqualTo(30);
+        assertThat(plan.voucherValue()).isEqualTo(Money.parse("75.00"));
+        assertThat(plan.settledWithMoney()).isEqualTo(Money.ZERO);
+        assertThat(plan.newVoucherPaidToReading()).as("an IC account never prepays with vouchers").isNull();
+    }
+
+    @Test
+    void cashPaysTheGasTheVouchersLeaveAndTheirFaceValue() {
+        // 12 m³ across two tiers, 2 vouchers (10 m³) with 1.50 face value each: tier 1 (8 m³) and
+        // 2 m³ of tier 2 by vouchers, the last 2 m³ of tier 2 and 3.00 face-value cash by cash
+        PaymentPlan plan = calculator.plan(topUp("20.00", IC_AVG_1, List.of(gasTier(1, "2.50", 8), gasTier(2, "3.00", 4)),
+                new VoucherBatch(2, Money.parse("1.50"), Q1_END.plusMonths(3))));
+        assertThat(plan.lines()).extracting(PaymentPlan.Line::kind, PaymentPlan.Line::volumeM3, PaymentPlan.Line::amount)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple(LineKind.GAS_BY_VOUCHER, 8L, Money.parse("20.00")),
+                        org.assertj.core.groups.Tuple.tuple(LineKind.GAS_BY_VOUCHER, 2L, Money.parse("6.00")),
+                        org.assertj.core.groups.Tuple.tuple(LineKind.GAS_PURCHASE, 2L, Money.parse("6.00")),
+                        org.assertj.core.groups.Tuple.tuple(LineKind.VOUCHER_FACE_CASH, 0L, Money.parse("3.00")));
+        assertThat(plan.totalDue()).isEqualTo(Money.parse("35.00"));
+        assertThat(plan.settledWithMoney()).isEqualTo(Money.parse("9.00"));
+        assertThat(plan.change()).isEqualTo(Money.parse("11.00"));
+    }
+
+    @Test
+    void icVouchersBeyondTheGasBoughtAreRefused() {
+        assertThatThrownBy(() -> calculator.plan(topUp("0", IC_AVG_1, List.of(gasTier(1, "2.50", 12)),
+                new VoucherBatch(3, Money.ZERO, Q1_END.plusMonths(3)))))
+                .isInstanceOf(BusinessException.class).hasMessageContaining("不能预存").hasMessageContaining("3 立方");
+    }
+
+    @Test
+    void icVouchersStillNeedTheirFaceValueAndValidity() {
+        assertThatThrownBy(() -> calculator.plan(topUp("2.99", IC_AVG_1, List.of(gasTier(1, "2.50", 10)),
+                new VoucherBatch(2, Money.parse("1.50"), Q1_END.plusMonths(3)))))
+                .extracting(e -> ((BusinessException) e).key()).isEqualTo("payment.voucher.faceCashUnpaid");
+        assertThatThrownBy(() -> calculator.plan(topUp("0", IC_AVG_1, List.of(gasTier(1, "2.50", 5)),
+                new VoucherBatch(1, Money.ZERO, LocalDate.of(2026, 3, 31).minusMonths(1)))))
+                .extracting(e -> ((BusinessException) e).key()).isEqualTo("payment.voucher.expired");
     }
 
     @Test

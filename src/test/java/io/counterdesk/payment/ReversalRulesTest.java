@@ -13,9 +13,9 @@ import io.counterdesk.payment.ReversalRules.Reversal;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.Money;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ReversalRulesTest {
 
@@ -178,11 +178,13 @@ class ReversalRulesTest {
         assertThatThrownBy(() -> ReversalRules.of(o)).hasMessage("票号 00001001 的缴费已由冲正收据 00001005 冲正过，不能重复冲正");
     }
 
-    @Test
-    void gasLinesAreSentToTheCardScreenEvenWithoutTheLink() {
-        Line gas = new Line(LineKind.GAS_PURCHASE, 0, "第一档", y("300.00"), 100);
+    /** Gas paid with money, or with vouchers alone (a top-up that has no money line at all). */
+    @ParameterizedTest
+    @CsvSource({"GAS_PURCHASE, 300.00", "GAS_BY_VOUCHER, 0"})
+    void gasLinesAreSentToTheCardScreenEvenWithoutTheLink(LineKind kind, String cash) {
+        Line gas = new Line(kind, 0, "第一档", y("300.00"), 100);
         BusinessException e = catchThrowableOfType(BusinessException.class,
-                () -> ReversalRules.of(cash(List.of(gas), "300.00", "0")));
+                () -> ReversalRules.of(cash(List.of(gas), cash, "0")));
         assertThat(e.key()).isEqualTo("reversal.refused.icGas");
         assertThat(e.getMessage()).contains("Ctrl+G").contains("F7");
     }

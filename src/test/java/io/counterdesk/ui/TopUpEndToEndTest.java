@@ -14,7 +14,12 @@ import io.counterdesk.security.Operator;
 import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Money;
+import io.counterdesk.payment.PaymentInput;
+import io.counterdesk.payment.PaymentPlan;
+import io.counterdesk.payment.VoucherBatch;
+import io.counterdesk.payment.ui.PaymentViewModel;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -146,6 +151,82 @@ class TopUpEndToEndTest {
                 .orElse("").contains("已输入燃气表"));
         assertThat(cashier.text("#topup-message").orElse("")).doesNotContain("请先将卡插入燃气表");
         assertThat(cashier.text("#topup-meter")).hasValueSatisfying(t -> assertThat(t).contains("阀门开"));
+        assertThat(desk.database().read(tx -> io.counterdesk.persistence.Journal.verify(tx)).isIntact()).isTrue();
+    }
+
+    /**
+     * Gas vouchers as the tender of a top-up, keys only: 20 m³, three vouchers (15 m³, face value
+     * 1.00 each) and cash for the rest. An expired validity is refused at its field with nothing
+     * written; corrected, the purchase prints a voucher check slip and a cash check slip.
+     */
+    @Test
+    void buyGasWithVouchersAndCashAndGetTheTwoCheckSlips() throws Exception {
+        cashier.logIn("1001", "demo1001");
+        cashier.openTill("500");
+        cashier.waitUntil("the printer is ready", () -> cashier.text("#status-printer").orElse("").equals("打印机：就绪"));
+        CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        CapturePrinter capture = desk.printer().capturePrinter().orElseThrow();
+        int jobsBefore = capture.jobs().size();
+        cashier.demoCard(0, KeyCode.ENTER, I18n.text("ui.demo.inserted", "王建国"));
+        cashier.waitUntil("the status bar sees the card", () -> cashier.text("#status-card-reader").orElse("")
+                .equals("读卡器：已插卡"));
+
+        LocalDate quarterEnds = PaymentViewModel.endOfQuarter(LocalDate.now());
+        Operator backOffice = desk.auth().login("1002", "demo1002".toCharArray());
+        TopUpService.CardCheck check = desk.topUps().inspect(backOffice, desk.cardReader());
+        PaymentPlan expected = desk.topUps().quotePayment(backOffice, check, 20, new PaymentInput(
+                PaymentInput.Bills.NONE, List.of(), Money.ofYuan(1000), List.of(),
+                List.of(new VoucherBatch(3, Money.parse("1.00"), quarterEnds)), Money.ZERO, false, List.of()));
+        Money cashDue = expected.totalDue().minus(expected.voucherValue());
+
+        cashier.openTopUp(ACCOUNT);
+        cashier.waitUntilFocused("topup-volume");
+        cashier.type("20");
+        cashier.waitUntil("the gas is priced", () -> cashier.text("#topup-gas").orElse("").equals("20 m³"));
+
+        // Ctrl+4: three vouchers, 1.00 face value each, valid through a quarter long past
+        cashier.press(KeyCode.CONTROL, KeyCode.DIGIT4);
+        cashier.waitUntilFocused("topup-voucher-count");
+        cashier.type("3");
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntilFocused("topup-voucher-face");
+        cashier.type("1.00");
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntilFocused("topup-voucher-valid-through");
+        cashier.type("2020Q1");
+        cashier.waitUntil("the expired vouchers are refused", () -> cashier.text("#topup-message").orElse("")
+                .contains("已过期"));
+        cashier.press(KeyCode.F12);
+        cashier.waitUntil("still refused on F12", () -> cashier.text("#topup-message").orElse("").contains("已过期"));
+        assertThat(cashier.showing("#pay-confirmation")).isFalse();
+        assertThat(desk.cardReader().read().issued().purchaseCount()).as("nothing written").isZero();
+
+        // corrected: this quarter's vouchers; what they leave is due in money
+        cashier.press(KeyCode.CONTROL, KeyCode.A);
+        cashier.type(quarterEnds.toString());
+        cashier.waitUntil("the vouchers settle 15 m³", () -> cashier.text("#topup-gas").orElse("")
+                .equals(I18n.text("ui.topup.m3Vouchers", 20, 15)));
+        assertThat(cashier.text("#topup-due")).hasValue(cashDue.format());
+
+        cashier.press(KeyCode.CONTROL, KeyCode.DIGIT1);
+        cashier.waitUntilFocused("topup-cash");
+        cashier.type(cashDue.toPlainString());
+        cashier.press(KeyCode.F12);
+        cashier.waitUntil("the confirmation shows", () -> cashier.showing("#pay-confirmation"));
+        assertThat(cashier.text("#pay-confirm-receipts")).hasValueSatisfying(t -> assertThat(t)
+                .contains("燃气票核对单").contains("现金核对单"));
+
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntil("the purchase's result shows", () -> cashier.showing("#pay-result"));
+        List<CapturedJob> jobs = capture.awaitJobs(jobsBefore + 2, Duration.ofSeconds(30));
+        String voucherSlip = jobs.get(jobsBefore).text();
+        String cashSlip = jobs.get(jobsBefore + 1).text();
+        System.out.println(voucherSlip + "\n" + cashSlip);
+        assertThat(voucherSlip).contains("燃气票核对单", ACCOUNT, "燃气票 3 张", "15 m³", "燃气票面值现金");
+        assertThat(cashSlip).contains("现金核对单", ACCOUNT, "5 m³").doesNotContain("燃气票 3 张");
+        CardImage card = desk.cardReader().read().issued();
+        assertThat(card.purchaseCount()).isEqualTo(1);
+        assertThat(card.lastPurchaseM3()).isEqualTo(20);
         assertThat(desk.database().read(tx -> io.counterdesk.persistence.Journal.verify(tx)).isIntact()).isTrue();
     }
 

@@ -40,7 +40,7 @@ import javafx.scene.layout.VBox;
 /**
  * The top-up screen (购气, Ctrl+G): the card as read on the left with the volume / amount and the
  * tier breakdown under it and the tenders below; the figures to call out (应收 / 实收 / 找零) large
- * on the right. F3 / F4 go to volume / amount, Ctrl+1 / 2 / 5 to cash / bank card / credit, F12
+ * on the right. F3 / F4 go to volume / amount, Ctrl+1 / 2 / 4 / 5 to cash / bank card / vouchers / credit, F12
  * shows the receipt as it will print and Enter there buys; afterwards the same result pane as a
  * payment's (F9 prints what is missing). F5 reads the card again; F6 / F8 finish an open write; F7
  * reverses the last purchase still on the card.
@@ -63,9 +63,14 @@ public final class TopUpView implements Screen {
     private final TextField cardAmount = field("topup-card-amount", "tender-amount");
     private final TextField cardReference = field("topup-card-reference", "tender-reference");
     private final TextField credit = field("topup-credit", "tender-amount");
+    private final TextField voucherCount = field("topup-voucher-count", "tender-count");
+    private final TextField voucherFace = field("topup-voucher-face", "tender-amount");
+    private final TextField voucherValidThrough = field("topup-voucher-valid-through", "tender-date");
     private final Map<PaymentViewModel.Field, TextField> fields = Map.of(PaymentViewModel.Field.CASH, cash,
             PaymentViewModel.Field.CARD_AMOUNT, cardAmount, PaymentViewModel.Field.CARD_REFERENCE, cardReference,
-            PaymentViewModel.Field.CREDIT, credit);
+            PaymentViewModel.Field.CREDIT, credit, PaymentViewModel.Field.VOUCHER_COUNT, voucherCount,
+            PaymentViewModel.Field.VOUCHER_FACE, voucherFace, PaymentViewModel.Field.VOUCHER_VALID_THROUGH,
+            voucherValidThrough);
     private boolean overlayOpen;
 
     public TopUpView(TopUpViewModel model, OverlayHost host, TaskExecutor executor, AuthService auth,
@@ -84,16 +89,23 @@ public final class TopUpView implements Screen {
         cardAmount.textProperty().bindBidirectional(model.cardAmountProperty());
         cardReference.textProperty().bindBidirectional(model.cardReferenceProperty());
         credit.textProperty().bindBidirectional(model.creditProperty());
+        voucherCount.textProperty().bindBidirectional(model.voucherCountProperty());
+        voucherFace.textProperty().bindBidirectional(model.voucherFaceProperty());
+        voucherValidThrough.textProperty().bindBidirectional(model.voucherValidThroughProperty());
+        voucherFace.setPromptText(I18n.text("ui.pay.voucherFacePrompt"));
+        voucherValidThrough.setPromptText(I18n.text("ui.pay.validThroughPrompt", model.thisQuarterEnds().toString()));
         volume.setPromptText(I18n.text("ui.topup.volumePrompt"));
         amount.setPromptText(I18n.text("ui.topup.amountPrompt"));
         cardReference.setPromptText(I18n.text("ui.pay.cardReferencePrompt"));
-        List<TextField> order = List.of(volume, cash, cardAmount, cardReference, credit);
+        List<TextField> order = List.of(volume, cash, cardAmount, cardReference, voucherCount, voucherFace,
+                voucherValidThrough, credit);
         for (int i = 0; i < order.size(); i++) {
             TextField next = order.get((i + 1) % order.size());
             order.get(i).setOnAction(e -> focus(next));
         }
         amount.setOnAction(e -> focus(cash));
-        for (TextField f : List.of(volume, amount, cash, cardAmount, cardReference, credit)) {
+        for (TextField f : List.of(volume, amount, cash, cardAmount, cardReference, credit, voucherCount, voucherFace,
+                voucherValidThrough)) {
             f.editableProperty().bind(model.stateProperty().isEqualTo(TopUpViewModel.State.EDITING));
         }
 
@@ -158,7 +170,9 @@ public final class TopUpView implements Screen {
         GridPane.setColumnSpan(cash, 3);
         tenders.addRow(1, name("ui.pay.tender.card", "Ctrl+2"), small("ui.pay.amount"), cardAmount,
                 small("ui.pay.reference"), cardReference);
-        tenders.addRow(2, name("ui.pay.tender.credit", "Ctrl+5"), small("ui.pay.amount"), credit);
+        tenders.addRow(2, name("ui.pay.tender.voucher", "Ctrl+4"), small("ui.pay.voucherCount"), voucherCount,
+                small("ui.pay.voucherFace"), voucherFace, small("ui.pay.validThrough"), voucherValidThrough);
+        tenders.addRow(3, name("ui.pay.tender.credit", "Ctrl+5"), small("ui.pay.amount"), credit);
         VBox tenderPanel = card("ui.pay.tenders", null, tenders);
 
         VBox left = new VBox(cardPanel, buyPanel, tenderPanel);
@@ -286,6 +300,8 @@ public final class TopUpView implements Screen {
                         () -> focus(cash)).when(editing),
                 CounterAction.of("topup.card", CounterKeys.PAY_CARD, "Ctrl+2", group, "ui.keys.pay.card",
                         () -> focus(cardAmount)).when(editing),
+                CounterAction.of("topup.voucher", CounterKeys.PAY_VOUCHER, "Ctrl+4", group, "ui.keys.pay.voucher",
+                        () -> focus(voucherCount)).when(editing),
                 CounterAction.of("topup.credit", CounterKeys.PAY_CREDIT, "Ctrl+5", group, "ui.keys.pay.credit",
                         () -> focus(credit)).when(editing),
                 CounterAction.of("topup.confirm", CounterKeys.PAY_CONFIRM, "F12", group, "ui.keys.topup.confirm",

@@ -13,6 +13,7 @@ import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.PaymentPlan;
 import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.payment.TenderKind;
+import io.counterdesk.payment.VoucherBatch;
 import io.counterdesk.payment.ui.CheckoutModel;
 import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.payment.ui.ReceiptDrafts;
@@ -143,6 +144,9 @@ public final class TopUpViewModel implements CheckoutModel {
     private final StringProperty cardAmount = new SimpleStringProperty("");
     private final StringProperty cardReference = new SimpleStringProperty("");
     private final StringProperty credit = new SimpleStringProperty("");
+    private final StringProperty voucherCount = new SimpleStringProperty("");
+    private final StringProperty voucherFace = new SimpleStringProperty("");
+    private final StringProperty voucherValidThrough = new SimpleStringProperty("");
 
     private final ReadOnlyStringWrapper gasText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper due = new ReadOnlyStringWrapper("");
@@ -181,7 +185,8 @@ public final class TopUpViewModel implements CheckoutModel {
         this.receiptRun = new ReceiptRun(executor, services.printing(), services.printerActivity(), renderer, cashier);
         volume.addListener((obs, was, now) -> gasTyped(true, now));
         amount.addListener((obs, was, now) -> gasTyped(false, now));
-        for (StringProperty field : List.of(cash, cardAmount, cardReference, credit)) {
+        for (StringProperty field : List.of(cash, cardAmount, cardReference, credit, voucherCount, voucherFace,
+                voucherValidThrough)) {
             field.addListener((obs, was, now) -> inputChanged());
         }
     }
@@ -436,27 +441,66 @@ public final class TopUpViewModel implements CheckoutModel {
         }
         TopUpService.CardCheck card = check;
         long m3 = quote.volumeM3();
-        pendingQuote = BackgroundTask.of(() -> services.topUps().quotePayment(cashier, card, m3, entry.input()))
-                .onSuccess(plan -> {
-                    if (asked == generation && state.get() == State.EDITING) {
-                        showPlan(plan);
+        List<VoucherBatch> vouchers = entry.input().vouchers();
+        pendingQuote = BackgroundTask.of(() -> {
+                    // the vouchers' part first: its figures show even while the money typed is short
+                    PaymentPlan voucherPart = vouchers.isEmpty() ? null
+                            : services.topUps().quoteVouchers(cashier, card, m3, vouchers);
+                    try {
+                        return new Quoted(voucherPart, services.topUps().quotePayment(cashier, card, m3, entry.input()),
+                                null);
+                    } catch (BusinessException refused) {
+                        return new Quoted(voucherPart, null, refused);
+                    }
+                })
+                .onSuccess(quoted -> {
+                    if (asked != generation || state.get() != State.EDITING) {
+                        return;
+                    }
+                    if (quoted.voucherPart() != null) {
+                        showDue(quoted.voucherPart());
+                    }
+                    if (quoted.plan() != null) {
+                        showPlan(quoted.plan());
                         clearError();
+                    } else {
+                        show(MessageKind.ERROR, UiErrors.text(quoted.refusal()), fieldOf(quoted.refusal()));
                     }
                 })
                 .onFailure(error -> {
                     if (asked == generation && state.get() == State.EDITING) {
-                        show(MessageKind.ERROR, UiErrors.text(error), PaymentViewModel.Field.CASH);
+                        show(MessageKind.ERROR, UiErrors.text(error), fieldOf(error));
                     }
                 })
                 .executeWith(executor);
     }
 
+    /** The tender field a refusal concerns (a voucher's validity, count …), the cash field otherwise. */
+    private static PaymentViewModel.Field fieldOf(Throwable error) {
+        PaymentViewModel.Field field = PaymentViewModel.fieldOf(error);
+        return field == null ? PaymentViewModel.Field.CASH : field;
+    }
+
+    /** A live quote: the vouchers' part (null without vouchers), then the plan or the service's refusal. */
+    private record Quoted(PaymentPlan voucherPart, PaymentPlan plan, BusinessException refusal) {
+    }
+
     private void showPlan(PaymentPlan plan) {
-        due.set(plan.totalDue().format());
+        showDue(plan);
         received.set(plan.moneyReceived().format());
         change.set(plan.change().format());
         changeInWords.set(plan.change().isPositive()
                 ? I18n.text("ui.pay.confirm.changeWords", ChineseAmount.of(plan.change())) : "");
+    }
+
+    /** Vouchers settle part of the gas: what is due is the money still to pay (their face value included). */
+    private void showDue(PaymentPlan plan) {
+        due.set(plan.totalDue().minus(plan.voucherValue()).format());
+        if (plan.voucherM3() > 0) {
+            long gasM3 = plan.lines().stream().filter(l -> l.kind() == PaymentPlan.LineKind.GAS_PURCHASE
+                    || l.kind() == PaymentPlan.LineKind.GAS_BY_VOUCHER).mapToLong(PaymentPlan.Line::volumeM3).sum();
+            gasText.set(I18n.text("ui.topup.m3Vouchers", gasM3, plan.voucherM3()));
+        }
     }
 
     /** The tenders as typed, or the first that does not read. */
@@ -474,9 +518,11 @@ public final class TopUpViewModel implements CheckoutModel {
             for (MoneyTender tender : bank) {
                 typed = typed.plus(tender.amount());
             }
-            PaymentInput input = new PaymentInput(PaymentInput.Bills.NONE, List.of(), cashReceived, bank, List.of(),
+            List<VoucherBatch> vouchers = PaymentViewModel.vouchers(voucherCount.get(), voucherFace.get(),
+                    voucherValidThrough.get());
+            PaymentInput input = new PaymentInput(PaymentInput.Bills.NONE, List.of(), cashReceived, bank, vouchers,
                     creditToUse, false, List.of());
-            return new Entry(input, null, typed.isPositive(), typed);
+            return new Entry(input, null, typed.isPositive() || !vouchers.isEmpty(), typed);
         } catch (PaymentViewModel.Invalid invalid) {
             return new Entry(null, invalid, false, Money.ZERO);
         }
@@ -527,8 +573,9 @@ public final class TopUpViewModel implements CheckoutModel {
                 })
                 .onFailure(error -> {
                     if (state.get() == State.CHECKING) {
+                        // the field first: the screen focuses it when the state turns back to editing
+                        show(MessageKind.ERROR, UiErrors.text(error), fieldOf(error));
                         state.set(State.EDITING);
-                        show(MessageKind.ERROR, UiErrors.text(error), PaymentViewModel.Field.CASH);
                     }
                 })
                 .executeWith(executor);
@@ -702,7 +749,8 @@ public final class TopUpViewModel implements CheckoutModel {
     private void clearForm() {
         clearing = true;
         try {
-            for (StringProperty field : List.of(volume, amount, cash, cardAmount, cardReference, credit)) {
+            for (StringProperty field : List.of(volume, amount, cash, cardAmount, cardReference, credit, voucherCount,
+                    voucherFace, voucherValidThrough)) {
                 field.set("");
             }
         } finally {
@@ -816,6 +864,23 @@ public final class TopUpViewModel implements CheckoutModel {
 
     public StringProperty cardReferenceProperty() {
         return cardReference;
+    }
+
+    public StringProperty voucherCountProperty() {
+        return voucherCount;
+    }
+
+    public StringProperty voucherFaceProperty() {
+        return voucherFace;
+    }
+
+    public StringProperty voucherValidThroughProperty() {
+        return voucherValidThrough;
+    }
+
+    /** The last day of this quarter on the terminal's clock (the prompt of the valid-through field). */
+    public java.time.LocalDate thisQuarterEnds() {
+        return PaymentViewModel.endOfQuarter(java.time.LocalDate.now(services.clock()));
     }
 
     public StringProperty creditProperty() {

@@ -736,30 +736,37 @@ public final class PaymentViewModel implements CheckoutModel {
     }
 
     private List<VoucherBatch> vouchers() {
-        boolean noCount = blank(voucherCount.get());
-        if (noCount) {
-            if (!blank(voucherFace.get()) || !blank(voucherValidThrough.get())) {
+        return vouchers(voucherCount.get(), voucherFace.get(), voucherValidThrough.get());
+    }
+
+    /**
+     * The vouchers as typed (count, face value each, valid through), or none when all three are
+     * blank; the payment and the top-up screens read them alike.
+     */
+    public static List<VoucherBatch> vouchers(String count, String face, String validThrough) {
+        if (blank(count)) {
+            if (!blank(face) || !blank(validThrough)) {
                 throw new Invalid(Field.VOUCHER_COUNT, I18n.text("ui.pay.error.required", label(Field.VOUCHER_COUNT)));
             }
             return List.of();
         }
-        int count;
+        int pieces;
         try {
-            count = Integer.parseInt(normalise(voucherCount.get()));
+            pieces = Integer.parseInt(normalise(count));
         } catch (NumberFormatException e) {
-            count = -1;
+            pieces = -1;
         }
-        if (count <= 0 || count > 9_999) {
-            throw new Invalid(Field.VOUCHER_COUNT, I18n.text("ui.pay.error.count", voucherCount.get().strip()));
+        if (pieces <= 0 || pieces > 9_999) {
+            throw new Invalid(Field.VOUCHER_COUNT, I18n.text("ui.pay.error.count", count.strip()));
         }
-        Money face = amount(voucherFace.get(), Field.VOUCHER_FACE);
-        if (blank(voucherValidThrough.get())) {
+        Money faceEach = amount(face, Field.VOUCHER_FACE);
+        if (blank(validThrough)) {
             throw new Invalid(Field.VOUCHER_VALID_THROUGH, I18n.text("ui.pay.error.validThroughRequired"));
         }
-        LocalDate through = validThrough(voucherValidThrough.get())
+        LocalDate through = validThrough(validThrough)
                 .orElseThrow(() -> new Invalid(Field.VOUCHER_VALID_THROUGH,
-                        I18n.text("ui.pay.error.validThrough", voucherValidThrough.get().strip())));
-        return List.of(new VoucherBatch(count, face, through));
+                        I18n.text("ui.pay.error.validThrough", validThrough.strip())));
+        return List.of(new VoucherBatch(pieces, faceEach, through));
     }
 
     /** An amount typed in {@code field}: blank is zero; a trailing point while typing is allowed; never negative. */
@@ -846,7 +853,7 @@ public final class PaymentViewModel implements CheckoutModel {
     }
 
     /** Which part of the form a refusal of the service concerns, so the cashier is taken there. */
-    static Field fieldOf(Throwable error) {
+    public static Field fieldOf(Throwable error) {
         if (error instanceof Invalid invalid) {
             return invalid.field();
         }

@@ -33,7 +33,8 @@ import java.util.Set;
 public final class ReceiptDrafts {
 
     private static final Set<PaymentPlan.LineKind> VOUCHER_LINES =
-            EnumSet.of(PaymentPlan.LineKind.PRINCIPAL_BY_VOUCHER, PaymentPlan.LineKind.VOUCHER_FACE_CASH);
+            EnumSet.of(PaymentPlan.LineKind.PRINCIPAL_BY_VOUCHER, PaymentPlan.LineKind.GAS_BY_VOUCHER,
+                    PaymentPlan.LineKind.VOUCHER_FACE_CASH);
 
     private ReceiptDrafts() {
     }
