@@ -61,6 +61,15 @@ class DatabaseTest {
     }
 
     @Test
+    void theIdentitiesEveryPaymentTakesFromStoreTheirPositionOnlyEveryThousandValues() {
+        // H2's default (32) cost one payment in ten an extra store of the file (docs/benchmarks.md, fifth look)
+        for (String table : List.of("PAYMENT", "TILL_POSTING", "RECEIPT", "GAS_PURCHASE", "SERVICE_TIME", "APPROVAL")) {
+            assertThat(db.queryLong("SELECT IDENTITY_CACHE FROM INFORMATION_SCHEMA.COLUMNS WHERE TABLE_SCHEMA = 'PUBLIC' "
+                    + "AND TABLE_NAME = '" + table + "' AND COLUMN_NAME = 'ID'")).as(table).isEqualTo(1024);
+        }
+    }
+
+    @Test
     void locationAcceptsABasePathOrTheDataFileName(@TempDir Path dir) {
         DatabaseLocation fromBase = DatabaseLocation.of(dir.resolve("hall1"));
         DatabaseLocation fromFile = DatabaseLocation.of(dir.resolve("hall1.mv.db"));
