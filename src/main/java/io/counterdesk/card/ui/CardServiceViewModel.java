@@ -3,6 +3,7 @@ package io.counterdesk.card.ui;
 import io.counterdesk.account.Account;
 import io.counterdesk.account.MeterKind;
 import io.counterdesk.card.CardAccess;
+import io.counterdesk.card.CardException;
 import io.counterdesk.card.CardImage;
 import io.counterdesk.card.CardIssueService;
 import io.counterdesk.card.CardServiceRecord;
@@ -256,7 +257,10 @@ public final class CardServiceViewModel {
                 })
                 .onFailure(error -> {
                     state.set(State.EDITING);
-                    show(MessageKind.ERROR, UiErrors.text(error), null);
+                    // a blank card names no account (a first card or a reissue is written onto it): type the account
+                    boolean blank = error instanceof CardException e && e.reason() == CardException.Reason.BLANK_CARD;
+                    show(MessageKind.ERROR, blank ? I18n.text("ui.cardService.blankRead") : UiErrors.text(error),
+                            blank ? Field.ACCOUNT : null);
                 })
                 .executeWith(executor);
     }

@@ -235,7 +235,6 @@ class CardServiceViewModelTest {
         assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.CONFIRMING);
         assertThat(model.summaryProperty().get().finishing()).isTrue();
         assertThat(model.summaryProperty().get().needsApproval()).isFalse();
-        model.cancelConfirmation();
 
         // the program was closed meanwhile: a new screen finds the account and finishes the reissue
         CardServiceViewModel later = new CardServiceViewModel(new CurrentThreadTaskExecutor(),
@@ -448,6 +447,9 @@ class CardServiceViewModelTest {
         assertThat(model.currentCardProperty().get()).isEqualTo("—");
 
         demo.insertBlank();
+        model.readCard();                                          // F5 on a blank card: it names no account
+        assertThat(model.messageProperty().get()).isEqualTo("读卡器里是一张空白卡，读不出户号：请输入户号后按 Enter");
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(CardServiceViewModel.Field.ACCOUNT);
         model.cardInserted();                                      // a card put in: the summary at once
 
         assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.CONFIRMING);
