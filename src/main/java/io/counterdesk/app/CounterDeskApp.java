@@ -580,11 +580,14 @@ public final class CounterDeskApp extends Application {
 
         /**
          * Ctrl+B: the card service screen (补卡/补气) above whatever the cashier was doing. No till
-         * is needed: it takes no money. In demo mode a reissued card becomes the customer's demo card.
+         * is needed: it takes no money. In demo mode a reissued card becomes the customer's demo card,
+         * and a first card written here makes a new demo customer (as the opening does).
          */
         private void openCardService() {
-            java.util.function.Consumer<String> keep = accountNo -> desk.demoCards()
-                    .ifPresent(demo -> demo.keepInReader(accountNo));
+            java.util.function.Consumer<String> keep = accountNo -> desk.demoCards().ifPresent(demo -> {
+                io.counterdesk.account.Account issued = desk.cardIssue().account(operator, accountNo);
+                demo.keepIssued(accountNo, issued.holder().name(), issued.meterNo());
+            });
             CardServiceViewModel.Services services = new CardServiceViewModel.Services(desk.cardIssue(),
                     desk.topUps(), desk.cardRecords(), desk.cardReader(), printerMonitor, keep, config.clock());
             CardServiceViewModel model = new CardServiceViewModel(executor, services, operator);

@@ -83,25 +83,38 @@ public final class CardIssueService {
     }
 
     /**
-     * Writes the first card of an IC account onto the blank card in the reader (used by account
-     * opening). A retry after a write that was cut issues the same serial again ({@link #writeOrAdopt}).
+     * What writing the first card of an IC account ({@link #issueFirst}) will do.
+     *
+     * @param interruptedSerial the serial of a first card whose write was cut (at opening, or an
+     *                          earlier retry): it is written again, or the card it completed activated
+     * @param purchaseCount     the purchase count the card starts with (the system's)
+     * @param cumulativeM3      the gas the card's cumulative figure starts with (the system's)
+     */
+    public record FirstCard(Optional<String> interruptedSerial, int purchaseCount, long cumulativeM3) {
+    }
+
+    /**
+     * The account's first card still to be written, for the card service screen's summary (reads
+     * only). Refused like {@link #issueFirst}: an account that has (or had) a card needs a reissue.
+     */
+    public FirstCard firstCard(Operator cashier, long accountId) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        return database.read(tx -> new FirstCard(interruptedFirst(tx, icAccount(tx, accountId)),
+                cards.systemCount(tx, accountId), cards.cumulativeM3(tx, accountId)));
+    }
+
+    /**
+     * Writes the first card of an IC account onto the blank card in the reader: at account opening,
+     * again with F8 on its result, or later on the card service screen (Ctrl+B, 补写首张卡). A retry
+     * after a write that was cut issues the same serial again ({@link #writeOrAdopt}).
      */
     public IssueResult issueFirst(Operator cashier, CardAccess card, long accountId) {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);
         CardReading reading = card.read();
         String serial = database.inTransaction(tx -> {
-            Account account = icAccount(tx, accountId);
-            String interrupted = null;
-            for (CardRepository.IssuedCard issued : cards.cards(tx, accountId)) {
-                if (issued.status().equals("ACTIVE")) {
-                    throw new BusinessException("topup.issue.hasCard", account.accountNo(), issued.serial());
-                }
-                if (issued.status().equals("ISSUING")) {
-                    interrupted = issued.serial();
-                }
-            }
-            if (interrupted != null) {
-                return interrupted;
+            Optional<String> interrupted = interruptedFirst(tx, icAccount(tx, accountId));
+            if (interrupted.isPresent()) {
+                return interrupted.get();
             }
             String profile = blankCard(reading);
             String newSerial = newSerial(tx);
@@ -138,11 +151,13 @@ public final class CardIssueService {
                 throw new BusinessException("topup.refused.OPEN_WRITE", open.purchaseNo(), open.volumeM3());
             });
             String old = account.cardSerial();
-            if (old != null) {
-                cards.blacklist(tx, old, account.accountNo(), why == ReissueCase.DAMAGED ? "DAMAGED" : "LOST",
-                        cashier.staffNo());
-                cards.endCard(tx, old, "BLACKLISTED", why == ReissueCase.DAMAGED ? "DAMAGED" : "LOST");
+            if (old == null) {
+                // never had a card: its first card is written (补写首张卡), there is nothing to replace
+                throw new BusinessException("topup.reissue.noFirstCard", account.accountNo());
             }
+            cards.blacklist(tx, old, account.accountNo(), why == ReissueCase.DAMAGED ? "DAMAGED" : "LOST",
+                    cashier.staffNo());
+            cards.endCard(tx, old, "BLACKLISTED", why == ReissueCase.DAMAGED ? "DAMAGED" : "LOST");
             long recredit = 0;
             Long checkId = null;
             if (check != null) {
@@ -158,13 +173,13 @@ public final class CardIssueService {
             }
             String serial = newSerial(tx);
             cards.insertCard(tx, serial, accountId, profile, nextIssueNo(tx, accountId), cashier.id());
-            Started s = new Started(why, old == null ? "" : old, serial, recredit, approval,
+            Started s = new Started(why, old, serial, recredit, approval,
                     approval == null ? null : grant.approver().staffNo(), checkId, reason == null ? "" : reason.strip());
             journal.append(tx, cashier.staffNo(), "CARD_REISSUE_STARTED", "account:" + account.accountNo(),
                     s.payload());
             return s;
         });
-        IssueResult issued = writeNewCard(cashier, card, accountId, started.newSerial(), "CARD_REISSUED",
+        IssueResult issued = writeNewCard(cashier, card, profile, accountId, started.newSerial(), "CARD_REISSUED",
                 Map.of("case", why.name()), (tx, image) -> completeReissue(tx, cashier, accountId, started, check, image));
         return withRecreditWritten(cashier, card, issued);
     }
@@ -198,6 +213,22 @@ public final class CardIssueService {
         IssueResult issued = writeOrAdopt(cashier, card, reading, accountId, started.newSerial(), "CARD_REISSUED",
                 extra, (tx, image) -> completeReissue(tx, cashier, accountId, started, check, image));
         return withRecreditWritten(cashier, card, issued);
+    }
+
+    /**
+     * The serial of the account's first card whose write was cut, if one was tried. Refused when the
+     * account has (or had) a card: its card is replaced by a reissue, and a reissue cut short is
+     * finished as such ({@link #finishReissue}), never activated as a first card.
+     */
+    private Optional<String> interruptedFirst(Tx tx, Account account) {
+        unfinished(tx, account).ifPresent(u -> {
+            throw new BusinessException("topup.reissue.unfinished", u.newSerial());
+        });
+        if (account.cardSerial() != null) {
+            throw new BusinessException("topup.issue.hasCard", account.accountNo(), account.cardSerial());
+        }
+        return cards.cards(tx, account.id()).stream().filter(c -> c.status().equals("ISSUING"))
+                .map(CardRepository.IssuedCard::serial).reduce((earlier, later) -> later);
     }
 
     /** What a reissue set out to do, as its start event records it. */
@@ -413,7 +444,7 @@ public final class CardIssueService {
                                      String serial, String event, Map<String, Object> extra,
                                      BiFunction<Tx, CardImage, IssueResult> alsoThen) {
         if (reading.blank()) {
-            return writeNewCard(cashier, card, accountId, serial, event, extra, alsoThen);
+            return writeNewCard(cashier, card, reading.profileId(), accountId, serial, event, extra, alsoThen);
         }
         CardImage onCard = reading.issued();
         if (!onCard.serial().equals(serial)) {
@@ -423,15 +454,19 @@ public final class CardIssueService {
         if (!onCard.equals(expected)) {
             throw new CardException(CardException.Reason.CARD_CHANGED, "topup.reissue.cardDiffers", serial);
         }
-        return activate(cashier, accountId, serial, expected, event, extra, alsoThen);
+        return activate(cashier, reading.profileId(), accountId, serial, expected, event, extra, alsoThen);
     }
 
-    /** Writes the new card, then activates it and does {@code alsoThen} in the same transaction. */
-    private IssueResult writeNewCard(Operator cashier, CardAccess card, long accountId, String serial, String event,
-                                     Map<String, Object> extra, BiFunction<Tx, CardImage, IssueResult> alsoThen) {
+    /**
+     * Writes the new card onto the blank {@code profile} chip in the reader, then activates it and
+     * does {@code alsoThen} in the same transaction.
+     */
+    private IssueResult writeNewCard(Operator cashier, CardAccess card, String profile, long accountId, String serial,
+                                     String event, Map<String, Object> extra,
+                                     BiFunction<Tx, CardImage, IssueResult> alsoThen) {
         CardImage image = newCardImage(accountId, serial);
         card.write(null, image);
-        return activate(cashier, accountId, serial, image, event, extra, alsoThen);
+        return activate(cashier, profile, accountId, serial, image, event, extra, alsoThen);
     }
 
     /** The new card as it is written: the account's counts as the system has them. */
@@ -444,11 +479,15 @@ public final class CardIssueService {
         });
     }
 
-    /** Activates the written card and does {@code alsoThen} in one transaction (once: a card is activated once). */
-    private IssueResult activate(Operator cashier, long accountId, String serial, CardImage image, String event,
-                                 Map<String, Object> extra, BiFunction<Tx, CardImage, IssueResult> alsoThen) {
+    /**
+     * Activates the card written on a {@code profile} chip and does {@code alsoThen} in one
+     * transaction (once: a card is activated once).
+     */
+    private IssueResult activate(Operator cashier, String profile, long accountId, String serial, CardImage image,
+                                 String event, Map<String, Object> extra,
+                                 BiFunction<Tx, CardImage, IssueResult> alsoThen) {
         return database.inTransaction(tx -> {
-            if (!cards.activateCard(tx, serial, accountId)) {
+            if (!cards.activateCard(tx, serial, accountId, profile)) {
                 throw new BusinessException("topup.reissue.nothingUnfinished");
             }
             Map<String, Object> payload = new LinkedHashMap<>(extra);

@@ -37,10 +37,15 @@ public final class CardRepository {
                 .bind("at", tx.now().atOffset(ZoneOffset.UTC)).bind("by", issuedBy).execute();
     }
 
-    /** Makes a written card the account's card; false (nothing changed) when it was no longer being issued. */
-    public boolean activateCard(Tx tx, String serial, long accountId) {
-        if (tx.handle().createUpdate("UPDATE ic_card SET status = 'ACTIVE' WHERE serial = :serial AND status = 'ISSUING'")
-                .bind("serial", serial).execute() != 1) {
+    /**
+     * Makes a written card the account's card, recording the chip it was written on ({@code profile}:
+     * a retry may use another kind of blank card than the attempt that inserted the row); false
+     * (nothing changed) when it was no longer being issued.
+     */
+    public boolean activateCard(Tx tx, String serial, long accountId, String profile) {
+        if (tx.handle().createUpdate("""
+                UPDATE ic_card SET status = 'ACTIVE', profile = :profile WHERE serial = :serial AND status = 'ISSUING'""")
+                .bind("serial", serial).bind("profile", profile).execute() != 1) {
             return false;
         }
         tx.handle().createUpdate("UPDATE account SET card_serial = :serial WHERE id = :id")

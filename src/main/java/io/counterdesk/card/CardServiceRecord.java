@@ -29,7 +29,13 @@ public record CardServiceRecord(long id, Business business, long accountId, Stri
         /** 旧卡找回清零补气. */
         FOUND_CARD,
         /** 换表（转移卡）. */
-        METER_REPLACED;
+        METER_REPLACED,
+        /**
+         * 补写首张卡: the first card of an IC account whose write at opening failed or was left
+         * ({@link CardIssueService#issueFirst}). Offered on the card service screen; like the first
+         * issue at opening it stores no record.
+         */
+        FIRST_CARD;
 
         /** The reissue case of a 补卡 business. */
         public Optional<CardIssueService.ReissueCase> reissueCase() {

@@ -74,7 +74,12 @@ public final class TopUpService {
         NOT_LOADED,
         CLEARED_CARD,
         /** The new card of a reissue cut before its commit: finish it on the card service screen (Ctrl+B). */
-        REISSUE_UNFINISHED
+        REISSUE_UNFINISHED,
+        /**
+         * The first card of an account that never got one, its write cut (at opening or a retry):
+         * write it on the card service screen (Ctrl+B, 补写首张卡), not a reissue.
+         */
+        FIRST_CARD_UNFINISHED
     }
 
     /**
@@ -152,7 +157,8 @@ public final class TopUpService {
             refusal = Refusal.ACCOUNT_NOT_ACTIVE;
             args = new Object[] {account.accountNo(), I18n.text("account.status." + account.status())};
         } else if (!image.serial().equals(account.cardSerial())) {
-            refusal = reissuing(tx, account, image.serial()) ? Refusal.REISSUE_UNFINISHED : Refusal.CARD_NOT_CURRENT;
+            refusal = reissuing(tx, account, image.serial()) ? Refusal.REISSUE_UNFINISHED
+                    : firstIssuing(tx, account, image.serial()) ? Refusal.FIRST_CARD_UNFINISHED : Refusal.CARD_NOT_CURRENT;
             args = new Object[] {image.serial()};
         } else if (open.isPresent()) {
             refusal = Refusal.OPEN_WRITE;
@@ -175,6 +181,12 @@ public final class TopUpService {
         return cards.card(tx, serial).filter(c -> c.accountId() == account.id() && c.status().equals("ISSUING"))
                 .isPresent() && cards.reissuesStarted(tx, account.accountNo()).stream()
                 .anyMatch(started -> serial.equals(started.get("newSerial")));
+    }
+
+    /** Whether {@code serial} is the first card of an account that has never had one, not yet activated. */
+    private boolean firstIssuing(Tx tx, Account account, String serial) {
+        return account.cardSerial() == null && cards.card(tx, serial)
+                .filter(c -> c.accountId() == account.id() && c.status().equals("ISSUING")).isPresent();
     }
 
     /** The price of {@code volumeM3} for the checked card's account. */

@@ -7,6 +7,7 @@ import io.counterdesk.app.CounterDesk;
 import io.counterdesk.app.CounterDeskApp;
 import io.counterdesk.card.CardImage;
 import io.counterdesk.card.CardRepository;
+import io.counterdesk.card.CardState;
 import io.counterdesk.printing.CapturePrinter;
 import io.counterdesk.printing.EscPosDecoder;
 import io.counterdesk.security.Operator;
@@ -35,6 +36,7 @@ import org.testfx.api.FxToolkit;
 class CardServiceEndToEndTest {
 
     private static final String ACCOUNT = "3390000001";
+    private static final String METER = "M-2025-0888";
 
     @TempDir
     Path directory;
@@ -161,5 +163,93 @@ class CardServiceEndToEndTest {
         assertThat(desk.cardReader().read().issued().serial()).isEqualTo(newSerial);
         assertThat(desk.cardIssue().account(backOffice, ACCOUNT).cardSerial()).isEqualTo(newSerial);
         assertThat(desk.cardIssue().unfinishedReissue(backOffice, accountId)).isEmpty();
+    }
+
+    /**
+     * 补写首张卡: an IC household opened (Ctrl+O) on a blank card pulled while its first card is
+     * written; the cashier leaves the opening's result (Esc). Later a blank card goes in (Ctrl+D, B);
+     * on this screen ↓ to 补写首张卡, the account, Enter (the summary), Enter writes the card; the
+     * top-up screen (Ctrl+G) then buys gas onto it. With {@code -Dcounterdesk.screenshots=true} the
+     * summary is written to {@code docs/screenshots/card-service-first-card.png}.
+     */
+    @Test
+    void anOpeningWhoseCardWasNotWrittenGetsItsFirstCardOnTheCardServiceScreenAndThenBuysGas() throws Exception {
+        cashier.logIn("1001", "demo1001");
+        cashier.openTill("500");
+        cashier.waitUntil("the printer is ready", () -> cashier.text("#status-printer").orElse("").equals("打印机：就绪"));
+        CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        Operator backOffice = desk.auth().login("1002", "demo1002".toCharArray());
+
+        // the opening, its blank card pulled as the first card is written
+        cashier.demoCard(0, KeyCode.B, I18n.text("ui.demo.blankInserted"));
+        var demo = desk.demoCards().orElseThrow();
+        demo.readers().card(demo.readerName()).orElseThrow().tearUpdate(1, 0);
+        cashier.typeIcHousehold(METER, "3000");
+        cashier.press(KeyCode.F12);
+        cashier.waitUntil("the summary shows", () -> cashier.showing("#opening-summary"));
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntil("the opening is done, its card not written", () -> cashier.text("#opening-message")
+                .orElse("").contains(I18n.text("ui.opening.confirmationPrinted")));
+        String accountNo = cashier.text("#opening-account-no").orElseThrow();
+        assertThat(cashier.text("#opening-message").orElse("")).contains("已开户，户号 " + accountNo, "IC 卡没有写成");
+        assertThat(desk.cardIssue().account(backOffice, accountNo).cardSerial()).isNull();
+
+        // the cashier leaves the opening's result; later a blank card goes in
+        cashier.press(KeyCode.ESCAPE);
+        cashier.waitUntil("the opening screen is left", () -> !cashier.showing("#opening-account-no"));
+        cashier.demoCard(0, KeyCode.B, I18n.text("ui.demo.blankInserted"));
+
+        // Ctrl+B: the card service screen; ↓ to 补写首张卡 (the last business), Enter, the account, Enter
+        cashier.press(KeyCode.CONTROL, KeyCode.B);
+        cashier.waitUntilFocused("cardservice-business");
+        for (int i = 0; i < 4; i++) {
+            cashier.press(KeyCode.DOWN);
+        }
+        assertThat(cashier.text("#cardservice-prompt")).hasValue("请放入空白卡（或开户时没写成的那张卡）");
+        assertThat(cashier.showing("#cardservice-reason-panel")).as("no reason to type for a first card").isFalse();
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntilFocused("cardservice-account");
+        cashier.type(accountNo).press(KeyCode.ENTER);
+        cashier.waitUntil("the summary shows", () -> cashier.showing("#cardservice-summary"));
+        String serial = desk.database().read(tx -> tx.handle().createQuery(
+                "SELECT serial FROM ic_card WHERE status = 'ISSUING'").mapTo(String.class).one());
+        assertThat(cashier.allTexts()).contains("业务：补写首张卡",
+                "开户时写卡没有完成：仍写卡号 " + serial + "（那张卡已写成则直接启用）",
+                "卡上购气次数 0、累计购气 0 m³（按系统记录写入）", "无需批准");
+        if (Boolean.getBoolean("counterdesk.screenshots")) {
+            cashier.snapshot(Path.of("docs", "screenshots", "card-service-first-card.png"));
+        }
+
+        // Enter: the first card written, with the number the opening's attempt took
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntil("the first card is written", () -> cashier.text("#cardservice-message").orElse("")
+                .contains("首张卡已写好，卡号 " + serial));
+        assertThat(cashier.text("#cardservice-current-card")).hasValue(serial);
+        assertThat(desk.cardIssue().account(backOffice, accountNo).cardSerial()).isEqualTo(serial);
+        CardImage card = desk.cardReader().read().issued();
+        assertThat(card.serial()).isEqualTo(serial);
+        assertThat(card.accountNo()).isEqualTo(accountNo);
+        assertThat(card.meterNo()).isEqualTo(METER);
+
+        // Esc, Ctrl+G: the card buys gas
+        cashier.press(KeyCode.ESCAPE);
+        cashier.openTopUp(accountNo);
+        cashier.waitUntilFocused("topup-volume");
+        cashier.type("20");
+        cashier.waitUntil("the gas is priced", () -> cashier.text("#topup-gas").orElse("").equals("20 m³"));
+        cashier.press(KeyCode.CONTROL, KeyCode.DIGIT1);
+        cashier.waitUntilFocused("topup-cash");
+        cashier.type("200");
+        cashier.press(KeyCode.F12);
+        cashier.waitUntil("the confirmation shows", () -> cashier.showing("#pay-confirmation"));
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntil("the purchase's result shows", () -> cashier.showing("#pay-result"));
+        cashier.waitUntil("the gas is on the card", () -> cashier.text("#pay-result-message").orElse("")
+                .contains(I18n.text("ui.topup.written", 1, 20)));
+        CardImage bought = desk.cardReader().read().issued();
+        assertThat(bought.purchaseCount()).isEqualTo(1);
+        assertThat(bought.lastPurchaseM3()).isEqualTo(20);
+        assertThat(bought.state()).as("the opening card carries the first purchase").isEqualTo(CardState.OPENING);
+        assertThat(desk.database().read(tx -> io.counterdesk.persistence.Journal.verify(tx)).isIntact()).isTrue();
     }
 }

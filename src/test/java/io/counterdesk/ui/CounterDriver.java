@@ -273,6 +273,31 @@ final class CounterDriver {
         press(KeyCode.ESCAPE);
     }
 
+    /**
+     * Ctrl+O: the opening screen, and a household typed in field by field (李明, 3-1-1201, 高层,
+     * IC meter {@code meterNo}, the two documents ticked, {@code cash} yuan in cash): F12 shows its summary.
+     */
+    void typeIcHousehold(String meterNo, String cash) {
+        press(KeyCode.CONTROL, KeyCode.O);
+        waitUntilFocused("opening-kind");
+        press(KeyCode.ENTER).press(KeyCode.DOWN).press(KeyCode.ENTER);
+        type(meterNo).press(KeyCode.ENTER).type("李明").press(KeyCode.ENTER).type("13912345678")
+                .press(KeyCode.ENTER).press(KeyCode.ENTER).type("11010519491231002X").press(KeyCode.ENTER)
+                .press(KeyCode.ENTER);
+        for (String part : java.util.List.of("西湖区", "文一路", "翠苑小区", "12", "1", "1201")) {
+            type(part).press(KeyCode.ENTER);
+        }
+        press(KeyCode.DOWN).press(KeyCode.ENTER).press(KeyCode.ENTER);
+        press(KeyCode.SPACE).press(KeyCode.ENTER).press(KeyCode.SPACE).press(KeyCode.ENTER).type(cash);
+    }
+
+    /** The window as a PNG (the screenshot tests, and end-to-end tests asked for pictures). */
+    void snapshot(java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Files.createDirectories(file.getParent());
+        javafx.scene.image.WritableImage image = onFx(() -> scene().snapshot(null));
+        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+    }
+
     /** Ctrl+G: the top-up screen; returns once the card in the reader is read and the volume has the focus. */
     void openTopUp(String accountNo) {
         press(KeyCode.CONTROL, KeyCode.G);

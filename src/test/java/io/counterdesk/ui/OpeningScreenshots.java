@@ -3,14 +3,8 @@ package io.counterdesk.ui;
 import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDeskApp;
 import io.counterdesk.security.PasswordHasher;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -54,27 +48,11 @@ class OpeningScreenshots {
     void openingScreen() throws Exception {
         cashier.logIn("1001", "demo1001");
         cashier.openTill("500");
-        cashier.press(KeyCode.CONTROL, KeyCode.O);
-        cashier.waitUntilFocused("opening-kind");
-        cashier.press(KeyCode.ENTER).press(KeyCode.DOWN).press(KeyCode.ENTER);
-        cashier.type("M-2025-0777").press(KeyCode.ENTER).type("李明").press(KeyCode.ENTER).type("13912345678")
-                .press(KeyCode.ENTER).press(KeyCode.ENTER).type("11010519491231002X").press(KeyCode.ENTER)
-                .press(KeyCode.ENTER);
-        for (String part : List.of("西湖区", "文一路", "翠苑小区", "12", "1", "1201")) {
-            cashier.type(part).press(KeyCode.ENTER);
-        }
-        cashier.press(KeyCode.DOWN).press(KeyCode.ENTER).press(KeyCode.ENTER);
-        cashier.press(KeyCode.SPACE).press(KeyCode.ENTER).press(KeyCode.SPACE).press(KeyCode.ENTER).type("3000");
+        cashier.typeIcHousehold("M-2025-0777", "3000");
         cashier.waitUntil("the change shows", () -> cashier.text("#opening-change").orElse("").equals("¥150.00"));
-        snapshot(Path.of("docs", "screenshots", "opening.png"));
+        cashier.snapshot(Path.of("docs", "screenshots", "opening.png"));
         cashier.press(KeyCode.F12);
         cashier.waitUntil("the summary shows", () -> cashier.showing("#opening-summary"));
-        snapshot(Path.of("target", "screenshots", "opening-summary.png"));
-    }
-
-    private void snapshot(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        WritableImage image = CounterDriver.onFx(() -> cashier.scene().snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        cashier.snapshot(Path.of("target", "screenshots", "opening-summary.png"));
     }
 }

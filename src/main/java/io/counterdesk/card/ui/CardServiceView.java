@@ -42,7 +42,8 @@ import javafx.scene.layout.VBox;
  * field check where the business needs it, the new meter for a transfer card and the reason; on
  * the right which card belongs in the reader and what happened. F12 shows the summary; Enter there
  * does it (after the hall manager's 工号 and password where it needs approval). F6 writes a waiting
- * re-credit onto the current card, F9 prints the record again.
+ * re-credit onto the current card, F9 prints the record again. 补写首张卡 needs the account only:
+ * Enter in the account field shows its summary.
  */
 public final class CardServiceView implements Screen {
 
@@ -97,6 +98,10 @@ public final class CardServiceView implements Screen {
             f.editableProperty().bind(model.stateProperty().isEqualTo(CardServiceViewModel.State.EDITING));
         }
         account.setOnAction(e -> {
+            if (model.businessProperty().get() == Business.FIRST_CARD) {
+                model.confirm();
+                return;
+            }
             model.findAccount();
             Business b = model.businessProperty().get();
             next(CardServiceViewModel.showsFieldCheck(b) ? checker
@@ -124,6 +129,13 @@ public final class CardServiceView implements Screen {
                 model.businessProperty().set(now);
             }
         });
+        model.businessProperty().addListener((obs, was, now) -> {
+            // the model turns the form (an unfinished reissue, an account without its first card): the list follows
+            businesses.getSelectionModel().select(now);
+            if (now == Business.FIRST_CARD && !businesses.isFocused()) {
+                next(account);
+            }
+        });
         businesses.disableProperty().bind(model.stateProperty().isNotEqualTo(CardServiceViewModel.State.EDITING)
                 .and(model.stateProperty().isNotEqualTo(CardServiceViewModel.State.DONE)));
         businesses.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
@@ -136,7 +148,7 @@ public final class CardServiceView implements Screen {
                 model.startOver();
             }
         });
-        // all five businesses in view without scrolling, in the height four took
+        // all the businesses in view without scrolling
         businesses.setFixedCellSize(32);
         businesses.setPrefHeight(32 * Business.values().length + 4);
         businesses.setPrefWidth(300);
@@ -193,7 +205,12 @@ public final class CardServiceView implements Screen {
         }
         grid.addRow(1, name("ui.cardService.reason", "F8"), reason);
         GridPane.setHgrow(reason, Priority.ALWAYS);
-        return card("ui.cardService.reason", null, grid);
+        VBox panel = card("ui.cardService.reason", null, grid);
+        panel.setId("cardservice-reason-panel");
+        panel.visibleProperty().bind(Bindings.createBooleanBinding(
+                () -> model.businessProperty().get() != Business.FIRST_CARD, model.businessProperty()));
+        panel.managedProperty().bind(panel.visibleProperty());
+        return panel;
     }
 
     private Node side() {
@@ -347,7 +364,8 @@ public final class CardServiceView implements Screen {
                         .when(() -> editing.getAsBoolean()
                                 && CardServiceViewModel.showsFieldCheck(model.businessProperty().get())),
                 CounterAction.of("cardservice.reason", CounterKeys.CARD_SERVICE_REASON, "F8", group,
-                        "ui.keys.cardService.reason", () -> next(reason)).when(editing),
+                        "ui.keys.cardService.reason", () -> next(reason)).when(() -> editing.getAsBoolean()
+                        && model.businessProperty().get() != Business.FIRST_CARD),
                 CounterAction.of("cardservice.printAgain", CounterKeys.PRINT, "F9", group,
                         "ui.keys.cardService.printAgain", model::printAgain).when(after),
                 CounterAction.of("cardservice.confirm", CounterKeys.PAY_CONFIRM, "F12", group,

@@ -3,6 +3,7 @@ package io.counterdesk.card.ui;
 import io.counterdesk.account.Account;
 import io.counterdesk.account.MeterKind;
 import io.counterdesk.card.CardAccess;
+import io.counterdesk.card.CardException;
 import io.counterdesk.card.CardImage;
 import io.counterdesk.card.CardIssueService;
 import io.counterdesk.card.CardServiceRecord;
@@ -51,7 +52,9 @@ import javafx.beans.property.StringProperty;
  * is put in ({@link TopUpService#resolve} / {@link TopUpService#rewrite}). A reissue cut between its
  * card write and its commit is finished, not redone: the account found (or the failed commit) says
  * so, and F12 — or putting the new card or a blank card in — shows the summary that finishes it
- * ({@link CardIssueService#finishReissue}).
+ * ({@link CardIssueService#finishReissue}). An IC account that never got its first card (the write at
+ * opening failed or was left) gets it here (补写首张卡, {@link CardIssueService#issueFirst}): looking such
+ * an account up for a reissue turns the form to it, as there is no card to replace.
  */
 public final class CardServiceViewModel {
 
@@ -109,6 +112,7 @@ public final class CardServiceViewModel {
     private record CardRead(TopUpService.CardCheck check, Found found) {
     }
 
+    /** A business done: its record (none for a first card), the write still open, the account after it. */
     private record Done(CardServiceRecord record, GasPurchase openWrite, Account after) {
     }
 
@@ -197,6 +201,7 @@ public final class CardServiceViewModel {
             case DAMAGED, LOST_UNUSED, LOST_IN_USE -> "ui.cardService.prompt.blank";
             case FOUND_CARD -> "ui.cardService.prompt.found";
             case METER_REPLACED -> "ui.cardService.prompt.current";
+            case FIRST_CARD -> "ui.cardService.prompt.firstCard";
         };
     }
 
@@ -219,6 +224,7 @@ public final class CardServiceViewModel {
                     showAccount(found.account());
                     clearError();
                     offerToFinish(found.unfinished());
+                    offerFirstCard(found.account());
                 })
                 .onFailure(error -> {
                     state.set(State.EDITING);
@@ -247,10 +253,14 @@ public final class CardServiceViewModel {
                     show(MessageKind.INFO, I18n.text("ui.cardService.cardRead", check.image().serial(),
                             check.account().accountNo()), null);
                     offerToFinish(read.found().unfinished());
+                    offerFirstCard(check.account());
                 })
                 .onFailure(error -> {
                     state.set(State.EDITING);
-                    show(MessageKind.ERROR, UiErrors.text(error), null);
+                    // a blank card names no account (a first card or a reissue is written onto it): type the account
+                    boolean blank = error instanceof CardException e && e.reason() == CardException.Reason.BLANK_CARD;
+                    show(MessageKind.ERROR, blank ? I18n.text("ui.cardService.blankRead") : UiErrors.text(error),
+                            blank ? Field.ACCOUNT : null);
                 })
                 .executeWith(executor);
     }
@@ -268,6 +278,14 @@ public final class CardServiceViewModel {
             business.set(Business.valueOf(cut.why().name()));
             prompt.set(I18n.text("ui.cardService.prompt.finish", cut.newSerial()));
             show(MessageKind.INFO, I18n.text("ui.cardService.unfinished", cut.oldSerial(), cut.newSerial()), null);
+        }
+    }
+
+    /** An IC account that never got a card has nothing to reissue: the form turns to writing its first card. */
+    private void offerFirstCard(Account found) {
+        if (found.meterKind() == MeterKind.IC && found.cardSerial() == null && business.get() != Business.FIRST_CARD) {
+            business.set(Business.FIRST_CARD);
+            show(MessageKind.INFO, I18n.text("ui.cardService.firstCardDue", found.accountNo()), null);
         }
     }
 
@@ -350,8 +368,8 @@ public final class CardServiceViewModel {
     /** The fields this business needs, in screen order. */
     private List<Field> required(Business b) {
         List<Field> needed = new ArrayList<>();
-        if (finishing(b)) {
-            // the field check, approval and reason were taken when the reissue started
+        if (finishing(b) || b == Business.FIRST_CARD) {
+            // the field check, approval and reason were taken when the reissue started; a first card needs none
             return List.of(Field.ACCOUNT);
         }
         if (!accountFromCard(b)) {
@@ -434,6 +452,9 @@ public final class CardServiceViewModel {
             volume = old.loaded() ? 0 : old.lastPurchaseM3();
         } else {
             found = services.issue().account(cashier, typedAccount);
+            if (b == Business.FIRST_CARD) {
+                return firstCardSummary(found, services.issue().firstCard(cashier, found.id()));
+            }
             Optional<CardIssueService.UnfinishedReissue> cut = b.reissueCase().isPresent()
                     ? services.issue().unfinishedReissue(cashier, found.id()) : Optional.empty();
             if (cut.isPresent()) {
@@ -449,9 +470,7 @@ public final class CardServiceViewModel {
             }
         }
         boolean approval = b == Business.FOUND_CARD || b == Business.METER_REPLACED || volume > 0;
-        List<String> lines = new ArrayList<>();
-        lines.add(I18n.text("ui.cardService.summary.business", I18n.text("cardRecord.business." + b.name())));
-        lines.add(I18n.text("ui.cardService.summary.account", found.accountNo(), Masking.name(found.holder().name())));
+        List<String> lines = head(b, found);
         switch (b) {
             case DAMAGED, LOST_UNUSED, LOST_IN_USE -> {
                 lines.add(I18n.text("ui.cardService.summary.oldBlacklisted",
@@ -478,9 +497,7 @@ public final class CardServiceViewModel {
     /** The summary of finishing a reissue cut short: nothing is blacklisted or approved again. */
     private Summary finishSummary(Account found, CardIssueService.UnfinishedReissue cut) {
         Business b = Business.valueOf(cut.why().name());
-        List<String> lines = new ArrayList<>();
-        lines.add(I18n.text("ui.cardService.summary.business", I18n.text("cardRecord.business." + b.name())));
-        lines.add(I18n.text("ui.cardService.summary.account", found.accountNo(), Masking.name(found.holder().name())));
+        List<String> lines = head(b, found);
         lines.add(I18n.text("ui.cardService.summary.finishing", cut.oldSerial()));
         lines.add(I18n.text("ui.cardService.summary.finishCard", cut.newSerial()));
         lines.add(cut.recreditM3() == 0 ? I18n.text("ui.cardService.summary.recredit", 0)
@@ -488,6 +505,28 @@ public final class CardServiceViewModel {
         lines.add(I18n.text("ui.cardService.summary.reason", cut.reason()));
         return new Summary(b, found, cut.oldSerial(), cut.recreditM3(), false,
                 I18n.text("ui.cardService.prompt.finish", cut.newSerial()), List.copyOf(lines), true);
+    }
+
+    /**
+     * The summary of writing the account's first card: the serial a cut write left (written again)
+     * or a new one, and the counts the card starts with. Nothing to blacklist, approve or re-credit.
+     */
+    private static Summary firstCardSummary(Account found, CardIssueService.FirstCard first) {
+        List<String> lines = head(Business.FIRST_CARD, found);
+        lines.add(first.interruptedSerial().map(serial -> I18n.text("ui.cardService.summary.firstCardAgain", serial))
+                .orElse(I18n.text("ui.cardService.summary.firstCardNew")));
+        lines.add(I18n.text("ui.cardService.summary.firstCardCounts", first.purchaseCount(), first.cumulativeM3()));
+        lines.add(I18n.text("ui.cardService.summary.noApproval"));
+        return new Summary(Business.FIRST_CARD, found, "", 0, false, I18n.text("ui.cardService.prompt.firstCard"),
+                List.copyOf(lines), false);
+    }
+
+    /** The summary's first lines: the business and the account. */
+    private static List<String> head(Business b, Account found) {
+        List<String> lines = new ArrayList<>();
+        lines.add(I18n.text("ui.cardService.summary.business", I18n.text("cardRecord.business." + b.name())));
+        lines.add(I18n.text("ui.cardService.summary.account", found.accountNo(), Masking.name(found.holder().name())));
+        return lines;
     }
 
     /** Esc in the summary: back to the form as typed. */
@@ -532,6 +571,13 @@ public final class CardServiceViewModel {
                     unfinished = null;
                     openWrite = done.openWrite();
                     record.set(done.record());
+                    if (done.record() == null) {
+                        // the first card: no record to print (as at opening), the account can buy gas now
+                        state.set(State.DONE);
+                        show(MessageKind.INFO, I18n.text("ui.cardService.firstCardDone", done.after().cardSerial()),
+                                null);
+                        return;
+                    }
                     state.set(State.PRINTING);
                     print(done.record(), I18n.text(done.openWrite() == null ? "ui.cardService.done"
                             : "ui.cardService.doneOpen", I18n.text("cardRecord.business." + ready.business().name())));
@@ -560,6 +606,12 @@ public final class CardServiceViewModel {
         Optional<GasPurchase> write;
         CardServiceRecord stored;
         switch (ready.business()) {
+            case FIRST_CARD -> {
+                // the same issue as the opening's and its F8: the cut attempt's serial again, one commit, CARD_ISSUED
+                services.issue().issueFirst(cashier, services.reader(), a.id());
+                services.newCardIssued().accept(a.accountNo());
+                return new Done(null, null, services.issue().account(cashier, a.accountNo()));
+            }
             case DAMAGED, LOST_UNUSED, LOST_IN_USE -> {
                 CardIssueService.IssueResult issued;
                 try {
@@ -670,8 +722,9 @@ public final class CardServiceViewModel {
     public void cardInserted() {
         if (state.get() == State.OPEN_WRITE) {
             finishWrite();
-        } else if (state.get() == State.EDITING && unfinished != null && account != null) {
-            // the new card of a reissue cut short (or a blank card): the summary to finish it, Enter commits
+        } else if (state.get() == State.EDITING && account != null
+                && (unfinished != null || business.get() == Business.FIRST_CARD)) {
+            // the new card of a reissue cut short, or the account's first card (or a blank card): the summary, Enter commits
             confirm();
         }
     }

@@ -3,6 +3,7 @@ package io.counterdesk.card.ui;
 import io.counterdesk.billing.Tariff;
 import io.counterdesk.billing.TariffTier;
 import io.counterdesk.card.CardAccess;
+import io.counterdesk.card.CardException;
 import io.counterdesk.card.CardImage;
 import io.counterdesk.card.GasPricing;
 import io.counterdesk.card.GasPurchase;
@@ -212,7 +213,9 @@ public final class TopUpViewModel implements CheckoutModel {
                 .onFailure(error -> {
                     forgetCard();
                     state.set(State.REFUSED);
-                    show(MessageKind.ERROR, UiErrors.text(error), null);
+                    // a blank card may be the first card an opening did not write: say where that is done
+                    boolean blank = error instanceof CardException e && e.reason() == CardException.Reason.BLANK_CARD;
+                    show(MessageKind.ERROR, blank ? I18n.text("ui.topup.blankCard") : UiErrors.text(error), null);
                 })
                 .executeWith(executor);
     }

@@ -113,6 +113,19 @@ public final class DemoCards {
         save(kept);
     }
 
+    /**
+     * The card in the reader was just issued to {@code accountNo}: a reissue keeps the customer's
+     * meter ({@link #keepInReader}); a first card written after the opening (补写首张卡) makes the
+     * account a demo customer with a meter, as the opening does ({@link #keep}).
+     */
+    public synchronized void keepIssued(String accountNo, String holder, String meterNo) {
+        if (cards.containsKey(accountNo)) {
+            keepInReader(accountNo);
+            return;
+        }
+        readers.card(readerName).ifPresent(card -> keep(accountNo, holder, meterNo, card));
+    }
+
     /** Puts the customer's card into the reader, taking out the card that was there. */
     public synchronized void insert(String accountNo) {
         DemoCard card = card(accountNo);

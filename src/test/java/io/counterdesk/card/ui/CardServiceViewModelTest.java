@@ -2,6 +2,11 @@ package io.counterdesk.card.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.counterdesk.account.Account;
+import io.counterdesk.account.MeterKind;
+import io.counterdesk.account.opening.Applications;
+import io.counterdesk.account.opening.BuildingType;
+import io.counterdesk.account.opening.OpeningResult;
 import io.counterdesk.app.CounterDesk;
 import io.counterdesk.card.CardImage;
 import io.counterdesk.card.CardRepository;
@@ -62,7 +67,7 @@ class CardServiceViewModelTest {
         demo = desk.demoCards().orElseThrow();
         model = new CardServiceViewModel(new CurrentThreadTaskExecutor(), new CardServiceViewModel.Services(
                 desk.cardIssue(), desk.topUps(), desk.cardRecords(), desk.cardReader(), PrinterActivity.NONE,
-                demo::keepInReader, Clock.systemDefaultZone()), cashier);
+                this::keepIssued, Clock.systemDefaultZone()), cashier);
     }
 
     @AfterEach
@@ -230,7 +235,6 @@ class CardServiceViewModelTest {
         assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.CONFIRMING);
         assertThat(model.summaryProperty().get().finishing()).isTrue();
         assertThat(model.summaryProperty().get().needsApproval()).isFalse();
-        model.cancelConfirmation();
 
         // the program was closed meanwhile: a new screen finds the account and finishes the reissue
         CardServiceViewModel later = new CardServiceViewModel(new CurrentThreadTaskExecutor(),
@@ -424,6 +428,112 @@ class CardServiceViewModelTest {
 
         assertThat(model.recordProperty().get().printCount()).isEqualTo(1);
         assertThat(capture.awaitJobs(1, WAIT).get(0).lines().get(0)).isNotEqualTo("重打");
+    }
+
+    @Test
+    void anAccountWhoseFirstCardTheOpeningDidNotWriteGetsItHereOnceAndThenBuysGas() throws Exception {
+        OpeningResult opened = openWithTheCardWriteCut("M-FC-0001");
+        String attempted = issuingSerial(opened.accountId());
+        long paymentsBefore = count("SELECT COUNT(*) FROM payment");
+        model.businessProperty().set(Business.LOST_UNUSED);
+        model.accountNoProperty().set(opened.accountNo());
+
+        model.findAccount();
+
+        assertThat(model.businessProperty().get()).as("no card to reissue: the form turns to the first card")
+                .isEqualTo(Business.FIRST_CARD);
+        assertThat(model.messageProperty().get()).contains(opened.accountNo(), "还没有首张卡", "补写首张卡");
+        assertThat(model.promptProperty().get()).isEqualTo("请放入空白卡（或开户时没写成的那张卡）");
+        assertThat(model.currentCardProperty().get()).isEqualTo("—");
+
+        demo.insertBlank();
+        model.readCard();                                          // F5 on a blank card: it names no account
+        assertThat(model.messageProperty().get()).isEqualTo("读卡器里是一张空白卡，读不出户号：请输入户号后按 Enter");
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(CardServiceViewModel.Field.ACCOUNT);
+        model.cardInserted();                                      // a card put in: the summary at once
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.CONFIRMING);
+        CardServiceViewModel.Summary summary = model.summaryProperty().get();
+        assertThat(summary.needsApproval()).isFalse();
+        assertThat(summary.lines()).containsExactly("业务：补写首张卡",
+                "户号：" + opened.accountNo() + "　户名：" + Masking.name("李明"),
+                "开户时写卡没有完成：仍写卡号 " + attempted + "（那张卡已写成则直接启用）",
+                "卡上购气次数 0、累计购气 0 m³（按系统记录写入）", "无需批准");
+
+        model.commit(null);
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.DONE);
+        assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.INFO);
+        assertThat(model.messageProperty().get()).isEqualTo("首张卡已写好，卡号 " + attempted + "。现在可以按 Ctrl+G 购气");
+        assertThat(model.currentCardProperty().get()).isEqualTo(attempted);
+        assertThat(desk.cardReader().read().issued().serial()).isEqualTo(attempted);
+        assertThat(model.recordProperty().get()).as("a first card stores no record, as at opening").isNull();
+        assertThat(capture.jobs()).isEmpty();
+        assertThat(demo.inReader()).as("the demo keeps it as the new customer's card").hasValue(opened.accountNo());
+        assertThat(count("SELECT COUNT(*) FROM journal WHERE type = 'CARD_ISSUED' AND subject = 'account:"
+                + opened.accountNo() + "'")).isEqualTo(1);
+
+        buy(20);
+        CardImage card = desk.cardReader().read().issued();
+        assertThat(card.purchaseCount()).isEqualTo(1);
+        assertThat(card.cumulativePurchasedM3()).as("the first purchase once, nothing before it").isEqualTo(20);
+        assertThat(count("SELECT COUNT(*) FROM payment")).isEqualTo(paymentsBefore + 1);
+
+        model.startOver();
+        model.businessProperty().set(Business.FIRST_CARD);
+        model.accountNoProperty().set(opened.accountNo());
+        model.confirm();
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.EDITING);
+        assertThat(model.messageProperty().get()).as("written once").contains("已有在用的卡", attempted);
+    }
+
+    @Test
+    void aFirstCardWriteThatFailsAgainLeavesTheFormToTryOnceMore() throws Exception {
+        OpeningResult opened = openWithTheCardWriteCut("M-FC-0002");
+        String attempted = issuingSerial(opened.accountId());
+        model.businessProperty().set(Business.FIRST_CARD);
+        model.accountNoProperty().set(opened.accountNo());
+        model.confirm();
+        demo.readers().remove(demo.readerName());                  // the card is taken out before Enter
+
+        model.commit(null);
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.EDITING);
+        assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
+        assertThat(model.messageProperty().get()).startsWith("未办理：");
+        assertThat(desk.cardIssue().account(cashier, opened.accountNo()).cardSerial()).isNull();
+
+        demo.insertBlank();
+        model.confirm();
+        model.commit(null);
+
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.DONE);
+        assertThat(desk.cardIssue().account(cashier, opened.accountNo()).cardSerial()).isEqualTo(attempted);
+    }
+
+    /** As the application wires it: the card just issued becomes the customer's demo card. */
+    private void keepIssued(String accountNo) {
+        Account issued = desk.cardIssue().account(cashier, accountNo);
+        demo.keepIssued(accountNo, issued.holder().name(), issued.meterNo());
+    }
+
+    /** An IC household opened and paid for, its card write cut after the PSC change: no card yet. */
+    private OpeningResult openWithTheCardWriteCut(String meterNo) {
+        demo.insertBlank().tearUpdate(1, 0);
+        OpeningResult opened = desk.openings().open(cashier, Applications.household(BuildingType.HIGH_RISE,
+                MeterKind.IC, meterNo), PaymentInput.cash(Money.ofYuan(2850)), desk.cardReader(), null);
+        assertThat(opened.cardPending()).isTrue();
+        return opened;
+    }
+
+    private String issuingSerial(long accountId) {
+        return desk.database().read(tx -> tx.handle().createQuery(
+                "SELECT serial FROM ic_card WHERE account_id = :id AND status = 'ISSUING'").bind("id", accountId)
+                .mapTo(String.class).one());
+    }
+
+    private long count(String sql) {
+        return desk.database().read(tx -> tx.handle().createQuery(sql).mapTo(Long.class).one());
     }
 
     private void fieldCheck(String count, String loaded, String left) {

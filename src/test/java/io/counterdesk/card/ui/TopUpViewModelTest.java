@@ -3,11 +3,16 @@ package io.counterdesk.card.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.counterdesk.account.MeterKind;
+import io.counterdesk.account.opening.Applications;
+import io.counterdesk.account.opening.BuildingType;
+import io.counterdesk.account.opening.OpeningResult;
 import io.counterdesk.app.CounterDesk;
 import io.counterdesk.card.CardImage;
 import io.counterdesk.card.CardIssueService;
 import io.counterdesk.card.GasPurchase;
 import io.counterdesk.card.virtual.DemoCards;
+import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.persistence.TerminalIdentity;
@@ -244,6 +249,39 @@ class TopUpViewModelTest {
         desk.cardIssue().finishReissue(cashier, desk.cardReader(), accountId);
         model.read();
         assertThat(model.stateProperty().get()).as("finished there, the card buys gas").isEqualTo(
+                TopUpViewModel.State.EDITING);
+    }
+
+    @Test
+    void aBlankCardAndAFirstCardLeftUnfinishedSendTheCashierToWriteTheFirstCardNotToAReissue() {
+        demo.insertBlank();
+
+        model.read();
+
+        assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.REFUSED);
+        assertThat(model.messageProperty().get()).isEqualTo("这是一张空白卡（未发行），不能购气。开户时没有写成 IC 卡的用户："
+                + "请按 Ctrl+B 选“补写首张卡”，在这张卡上写卡");
+
+        // an opening whose card was written but not activated (the commit after the write failed)
+        long lastAccount = desk.database().read(tx -> tx.handle().createQuery("SELECT MAX(id) FROM account")
+                .mapTo(Long.class).one());
+        desk.database().inTransaction(tx -> tx.handle().execute("ALTER TABLE ic_card ADD CONSTRAINT NO_ACTIVE "
+                + "CHECK (status <> 'ACTIVE' OR account_id <= " + lastAccount + ")"));
+        OpeningResult opened = desk.openings().open(cashier, Applications.household(BuildingType.HIGH_RISE,
+                MeterKind.IC, "M-FC-0003"), PaymentInput.cash(Money.ofYuan(2850)), desk.cardReader(), null);
+        assertThat(opened.cardPending()).isTrue();
+        desk.database().inTransaction(tx -> tx.handle().execute("ALTER TABLE ic_card DROP CONSTRAINT NO_ACTIVE"));
+        String serial = card().serial();
+
+        model.read();
+
+        assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.REFUSED);
+        assertThat(model.messageProperty().get()).isEqualTo("此卡（卡号 " + serial + "）是该户开户时的首张卡，写卡没有完成："
+                + "请按 Ctrl+B 打开补卡/补气界面，选“补写首张卡”，放入此卡写好后再购气");
+
+        desk.cardIssue().issueFirst(cashier, desk.cardReader(), opened.accountId());
+        model.read();
+        assertThat(model.stateProperty().get()).as("written there, the card buys gas").isEqualTo(
                 TopUpViewModel.State.EDITING);
     }
 
