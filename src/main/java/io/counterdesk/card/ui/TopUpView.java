@@ -51,9 +51,7 @@ public final class TopUpView implements Screen {
 
     private final TopUpViewModel model;
     private final OverlayHost host;
-    private final TaskExecutor executor;
-    private final AuthService auth;
-    private final Operator cashier;
+    private final ApprovalOverlay approvals;
     private final StackPane page = new StackPane();
     private final VBox editPage = new VBox();
     private final PaymentResultPane resultPage;
@@ -77,9 +75,7 @@ public final class TopUpView implements Screen {
                      Operator cashier) {
         this.model = model;
         this.host = host;
-        this.executor = executor;
-        this.auth = auth;
-        this.cashier = cashier;
+        this.approvals = new ApprovalOverlay(host, executor, auth, cashier);
         page.setId("topup");
         page.getStyleClass().add("payment-page");
 
@@ -200,6 +196,7 @@ public final class TopUpView implements Screen {
         switch (now) {
             case EDITING -> {
                 closeOverlay();
+                approvals.close();
                 if (was == TopUpViewModel.State.READING || was == TopUpViewModel.State.WORKING) {
                     focus(volume);
                 } else {
@@ -241,17 +238,6 @@ public final class TopUpView implements Screen {
         if (model.stateProperty().get() == TopUpViewModel.State.EDITING) {
             focusInvalid();
         }
-    }
-
-    private void approve(String titleKey, String what, java.util.function.Consumer<TopUpViewModel.Approval> action) {
-        ApprovalViewModel approval = new ApprovalViewModel(executor, auth, cashier, what, granted -> {
-            closeOverlay();
-            action.accept(granted);
-        });
-        ApprovalDialog dialog = new ApprovalDialog(approval, titleKey);
-        overlayOpen = true;
-        host.showOverlay(dialog.node(), this::closeOverlay);
-        dialog.focus();
     }
 
     private static void focus(TextField field) {
@@ -309,10 +295,10 @@ public final class TopUpView implements Screen {
                 CounterAction.of("topup.rewrite", CounterKeys.TOP_UP_REWRITE, "F6", group, "ui.keys.topup.rewrite",
                         model::rewrite).when(() -> model.stateProperty().get() == TopUpViewModel.State.OPEN_WRITE),
                 CounterAction.of("topup.reverse", CounterKeys.TOP_UP_REVERSE, "F7", group, "ui.keys.topup.reverse",
-                        () -> approve("ui.topup.approval.reverse", model.reverseText(), model::reverse))
+                        () -> approvals.ask("ui.topup.approval.reverse", model.reverseText(), model::reverse))
                         .when(model::canReverse),
                 CounterAction.of("topup.refund", CounterKeys.TOP_UP_REFUND, "F8", group, "ui.keys.topup.refund",
-                        () -> approve("ui.topup.approval.refund", model.refundText(), model::refund))
+                        () -> approvals.ask("ui.topup.approval.refund", model.refundText(), model::refund))
                         .when(model::canRefund),
                 CounterAction.of("topup.printAgain", CounterKeys.PRINT, "F9", group, "ui.keys.topup.printAgain",
                         model::printAgain).when(() -> model.stateProperty().get() == TopUpViewModel.State.DONE),
