@@ -225,7 +225,8 @@ public final class TopUpService {
 
     /**
      * The purchase a reversal (冲正) would take back: the checked card's last write when it is a
-     * completed purchase the meter has not loaded; empty otherwise.
+     * completed purchase the meter has not loaded, paid without vouchers ({@link #reverse} refuses
+     * those, so they are not offered); empty otherwise.
      */
     public Optional<GasPurchase> reversible(Operator cashier, CardCheck check) {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);
@@ -233,11 +234,26 @@ public final class TopUpService {
         if (image.loaded() || image.purchaseCount() == 0) {
             return Optional.empty();
         }
-        return database.read(tx -> cards.purchases(tx, check.account().id())).stream()
+        return database.read(tx -> cards.purchases(tx, check.account().id()).stream()
                 .filter(p -> p.purchaseNo() == image.purchaseCount() && p.cardSerial().equals(image.serial())
                         && p.kind() == GasPurchase.Kind.PURCHASE && p.status() == GasPurchase.Status.COMPLETED
                         && p.volumeM3() == image.lastPurchaseM3())
-                .findFirst();
+                .filter(p -> !paidWithVouchers(tx, p))
+                .findFirst());
+    }
+
+    /**
+     * Whether {@code purchase} was paid, even partly, with gas vouchers: then its money is never paid
+     * back — neither refunded ({@link #refund}) nor reversed ({@link #reverse}) — and a write of it
+     * that never reached the card is written again ({@link #rewrite}).
+     */
+    public boolean paidWithVouchers(Operator cashier, GasPurchase purchase) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        return database.read(tx -> paidWithVouchers(tx, purchase));
+    }
+
+    private boolean paidWithVouchers(Tx tx, GasPurchase purchase) {
+        return purchase.paymentId() != null && cards.voucherM3(tx, purchase.paymentId()) > 0;
     }
 
     /**
@@ -473,7 +489,7 @@ public final class TopUpService {
      * A write that never reached the card is written again instead ({@link #rewrite}).
      */
     private void refuseIfVouchers(GasPurchase write) {
-        if (database.read(tx -> cards.voucherM3(tx, write.paymentId())) > 0) {
+        if (database.read(tx -> paidWithVouchers(tx, write))) {
             throw new BusinessException("topup.vouchers.noPayBack", write.purchaseNo());
         }
     }

@@ -141,13 +141,15 @@ public final class DayReportService {
         List<ReportRepository.Tender> tenders = reports.tenders(tx, till.id());
         List<ReportRepository.Line> lines = reports.lines(tx, till.id());
 
-        // a reversal (冲正) is no new business: it takes its original's count back (−1), as a top-up refund does
+        // a reversal (冲正) is no new business: it takes its original's count back (−1); so does the refund
+        // of a card top-up (a write refunded, or a purchase reversed on the card): cash −1, top-up −1
         List<PaymentReversalRepository.Link> reversalsIn = reversalLinks.reversalsIn(tx, till.id());
         Set<Long> reversals = new HashSet<>();
         reversalsIn.forEach(l -> reversals.add(l.reversalPaymentId()));
+        reversals.addAll(reports.topUpRefundsIn(tx, till.id()));
         List<TenderTotal> byTender = new ArrayList<>();
         Money netCash = figures.cashIn().minus(figures.change()).minus(figures.refunds());
-        // a reversal that paid cash back has a cash movement (counted +1 there) and a CASH tender row
+        // a reversal or refund that paid cash back has a cash movement (counted +1 there) and a CASH tender row
         long cashReversals = tenders.stream().filter(t -> t.kind().equals("CASH") && reversals.contains(t.paymentId()))
                 .count();
         byTender.add(new TenderTotal("CASH", (int) (movements.stream()

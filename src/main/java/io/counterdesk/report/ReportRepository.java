@@ -77,6 +77,17 @@ public final class ReportRepository {
                 .list();
     }
 
+    /**
+     * The till's payments that pay a card top-up back: a refund of a write that never reached the
+     * card, or the refund of a purchase reversed on the card ({@code gas_purchase.refund_payment_id}).
+     */
+    List<Long> topUpRefundsIn(Tx tx, long tillId) {
+        return tx.handle().createQuery("""
+                SELECT g.refund_payment_id FROM gas_purchase g JOIN payment p ON p.id = g.refund_payment_id
+                WHERE p.till_id = :t ORDER BY g.refund_payment_id""")
+                .bind("t", tillId).mapTo(Long.class).list();
+    }
+
     /** Gas volume settled by vouchers in the till's payments. */
     long voucherM3(Tx tx, long tillId) {
         return tx.handle().createQuery("SELECT COALESCE(SUM(voucher_m3), 0) FROM payment WHERE till_id = :t")

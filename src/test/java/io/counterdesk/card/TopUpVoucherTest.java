@@ -157,6 +157,25 @@ class TopUpVoucherTest {
         assertThat(desk.card.read().issued().purchaseCount()).isEqualTo(2);
     }
 
+    @Test
+    void aVoucherPurchaseStillOnTheCardIsNotNamedForReversalWhereACashOneIs() {
+        TopUpService.TopUpResult byVouchers = desk.topUps.purchase(desk.cashier, desk.card,
+                desk.topUps.inspect(desk.cashier, desk.card), 10, tenders("12.50", new VoucherBatch(1, Money.ZERO, Q1)));
+
+        TopUpService.CardCheck notLoaded = desk.topUps.inspect(desk.cashier, desk.card);
+        assertThat(notLoaded.refusal()).contains(TopUpService.Refusal.NOT_LOADED);
+        assertThat(desk.topUps.reversible(desk.cashier, notLoaded)).as("F7 is not offered for it").isEmpty();
+
+        desk.meter().insert(userCard);
+        desk.insert(userCard);
+        TopUpService.TopUpResult byCash = desk.topUps.purchase(desk.cashier, desk.card,
+                desk.topUps.inspect(desk.cashier, desk.card), 10, tenders("25.00"));
+        assertThat(desk.topUps.reversible(desk.cashier, desk.topUps.inspect(desk.cashier, desk.card)))
+                .contains(byCash.purchase());
+        assertThat(desk.topUps.paidWithVouchers(desk.cashier, byVouchers.purchase())).isTrue();
+        assertThat(desk.topUps.paidWithVouchers(desk.cashier, byCash.purchase())).isFalse();
+    }
+
     private void assertRefusedChangingNothing(long m3, PaymentInput input, String message) {
         desk.insert(userCard);
         CardImage before = desk.card.read().issued();

@@ -181,16 +181,22 @@ class CounterScreenshots {
         snapshot(REVIEW.resolve("stock-void" + suffix + ".png"));
         cashier.press(KeyCode.ESCAPE);
 
-        // the top-up screen (Ctrl+G): a demo card in the reader (Ctrl+D), an amount, cash, the tiers, the change
+        // the top-up screen (Ctrl+G): a demo card in the reader (Ctrl+D), a volume over two tiers, three gas
+        // vouchers (Ctrl+4) and cash: the price line with the vouchers' m³, the rest at its tiers, the change
         cashier.press(KeyCode.ESCAPE);
         cashier.demoCard(0, KeyCode.ENTER, I18n.text("ui.demo.inserted", "王建国"));
         cashier.openTopUp("3390000001");
         cashier.waitUntilFocused("topup-volume");
         cashier.type("450");
+        cashier.press(KeyCode.CONTROL, KeyCode.DIGIT4);
+        cashier.type("3").press(KeyCode.ENTER);
+        cashier.type("1.00").press(KeyCode.ENTER);
+        cashier.type(io.counterdesk.payment.ui.PaymentViewModel.endOfQuarter(java.time.LocalDate.now()).toString());
         cashier.press(KeyCode.CONTROL, KeyCode.DIGIT1);
-        cashier.type("1400");
+        cashier.type("1300");
         cashier.waitUntil("the change is worked out", () -> cashier.text("#topup-change")
                 .filter(t -> !t.isEmpty() && !t.equals(I18n.text("ui.none"))).isPresent());
+        cashier.waitUntil("the price line shows the vouchers' part", () -> cashier.listItems("#topup-tiers").size() == 4);
         snapshot(out.resolve("topup" + suffix + ".png"));
         cashier.press(KeyCode.F12);
         cashier.waitUntil("the confirmation shows", () -> cashier.showing("#pay-confirmation"));

@@ -24,6 +24,7 @@ import io.counterdesk.payment.ui.TenderForms;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
+import javafx.beans.binding.Bindings;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -39,8 +40,8 @@ import javafx.scene.layout.VBox;
 
 /**
  * The top-up screen (购气, Ctrl+G): the card as read on the left with the volume / amount and the
- * tier breakdown under it and the tenders below; the figures to call out (应收 / 实收 / 找零) large
- * on the right. F3 / F4 go to volume / amount, Ctrl+1 / 2 / 4 / 5 to cash / bank card / vouchers / credit, F12
+ * tenders below; on the right the volume, its price line (tiers; with vouchers their m³, the m³
+ * charged and the face value) and the figures to call out (应收 / 实收 / 找零) large. F3 / F4 go to volume / amount, Ctrl+1 / 2 / 4 / 5 to cash / bank card / vouchers / credit, F12
  * shows the receipt as it will print and Enter there buys; afterwards the same result pane as a
  * payment's (F9 prints what is missing). F5 reads the card again; F6 / F8 finish an open write; F7
  * reverses the last purchase still on the card.
@@ -48,12 +49,12 @@ import javafx.scene.layout.VBox;
 public final class TopUpView implements Screen {
 
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    /** Height of one price line. */
+    private static final double PRICE_LINE = 26;
 
     private final TopUpViewModel model;
     private final OverlayHost host;
-    private final TaskExecutor executor;
-    private final AuthService auth;
-    private final Operator cashier;
+    private final ApprovalOverlay approvals;
     private final StackPane page = new StackPane();
     private final VBox editPage = new VBox();
     private final PaymentResultPane resultPage;
@@ -77,9 +78,7 @@ public final class TopUpView implements Screen {
                      Operator cashier) {
         this.model = model;
         this.host = host;
-        this.executor = executor;
-        this.auth = auth;
-        this.cashier = cashier;
+        this.approvals = new ApprovalOverlay(host, executor, auth, cashier);
         page.setId("topup");
         page.getStyleClass().add("payment-page");
 
@@ -157,13 +156,7 @@ public final class TopUpView implements Screen {
 
         GridPane buy = grid();
         buy.addRow(0, name("ui.topup.volume", "F3"), volume, name("ui.topup.amount", "F4"), amount);
-        ListView<String> tiers = new ListView<>(model.tierLines());
-        tiers.setId("topup-tiers");
-        tiers.getStyleClass().add("detail-table");
-        tiers.setFocusTraversable(false);
-        tiers.setPlaceholder(new Label(I18n.text("ui.topup.noTiers")));
-        tiers.setPrefHeight(96);
-        VBox buyPanel = card("ui.topup.buy", null, buy, tiers);
+        VBox buyPanel = card("ui.topup.buy", null, buy);
 
         GridPane tenders = grid();
         tenders.addRow(0, name("ui.pay.tender.cash", "Ctrl+1"), cash);
@@ -185,13 +178,31 @@ public final class TopUpView implements Screen {
         GridPane figures = TenderForms.figures();
         figure(figures, 0, "ui.topup.summary.gas", "topup-gas", model.gasProperty(), "pay-name-small",
                 "pay-figure-small");
-        figure(figures, 1, "ui.pay.summary.due", "topup-due", model.dueProperty(), "pay-name", "pay-figure");
-        figure(figures, 2, "ui.pay.summary.received", "topup-received", model.receivedProperty(), "pay-name",
+        figures.add(priceLines(), 0, 1, 2, 1);
+        figure(figures, 2, "ui.pay.summary.due", "topup-due", model.dueProperty(), "pay-name", "pay-figure");
+        figure(figures, 3, "ui.pay.summary.received", "topup-received", model.receivedProperty(), "pay-name",
                 "pay-figure");
-        figure(figures, 3, "ui.pay.summary.change", "topup-change", model.changeProperty(), "pay-name-change",
+        figure(figures, 4, "ui.pay.summary.change", "topup-change", model.changeProperty(), "pay-name-change",
                 "pay-figure-change");
         return TenderForms.summaryPanel("topup", figures, model.changeInWordsProperty(), model.messageProperty(),
                 model.messageKindProperty(), "ui.topup.confirmHint", 430, 380);
+    }
+
+    /**
+     * The price line under the volume, every line shown (no scrolling): the tiers of the gas, or with
+     * vouchers the m³ they settle, the m³ charged at their tiers and the face value — which add up to
+     * 应收 right below. Beside the figures, as the form on the left has no room for four lines.
+     */
+    private Node priceLines() {
+        ListView<String> tiers = new ListView<>(model.tierLines());
+        tiers.setId("topup-tiers");
+        tiers.getStyleClass().add("detail-table");
+        tiers.setFocusTraversable(false);
+        tiers.setPlaceholder(new Label(I18n.text("ui.topup.noTiers")));
+        tiers.setFixedCellSize(PRICE_LINE);
+        tiers.prefHeightProperty().bind(Bindings.max(1, Bindings.size(model.tierLines())).multiply(PRICE_LINE).add(2));
+        tiers.minHeightProperty().bind(tiers.prefHeightProperty());
+        return tiers;
     }
 
     // ---- behaviour ----
@@ -200,6 +211,7 @@ public final class TopUpView implements Screen {
         switch (now) {
             case EDITING -> {
                 closeOverlay();
+                approvals.close();
                 if (was == TopUpViewModel.State.READING || was == TopUpViewModel.State.WORKING) {
                     focus(volume);
                 } else {
@@ -241,17 +253,6 @@ public final class TopUpView implements Screen {
         if (model.stateProperty().get() == TopUpViewModel.State.EDITING) {
             focusInvalid();
         }
-    }
-
-    private void approve(String titleKey, String what, java.util.function.Consumer<TopUpViewModel.Approval> action) {
-        ApprovalViewModel approval = new ApprovalViewModel(executor, auth, cashier, what, granted -> {
-            closeOverlay();
-            action.accept(granted);
-        });
-        ApprovalDialog dialog = new ApprovalDialog(approval, titleKey);
-        overlayOpen = true;
-        host.showOverlay(dialog.node(), this::closeOverlay);
-        dialog.focus();
     }
 
     private static void focus(TextField field) {
@@ -309,10 +310,10 @@ public final class TopUpView implements Screen {
                 CounterAction.of("topup.rewrite", CounterKeys.TOP_UP_REWRITE, "F6", group, "ui.keys.topup.rewrite",
                         model::rewrite).when(() -> model.stateProperty().get() == TopUpViewModel.State.OPEN_WRITE),
                 CounterAction.of("topup.reverse", CounterKeys.TOP_UP_REVERSE, "F7", group, "ui.keys.topup.reverse",
-                        () -> approve("ui.topup.approval.reverse", model.reverseText(), model::reverse))
+                        () -> approvals.ask("ui.topup.approval.reverse", model.reverseText(), model::reverse))
                         .when(model::canReverse),
                 CounterAction.of("topup.refund", CounterKeys.TOP_UP_REFUND, "F8", group, "ui.keys.topup.refund",
-                        () -> approve("ui.topup.approval.refund", model.refundText(), model::refund))
+                        () -> approvals.ask("ui.topup.approval.refund", model.refundText(), model::refund))
                         .when(model::canRefund),
                 CounterAction.of("topup.printAgain", CounterKeys.PRINT, "F9", group, "ui.keys.topup.printAgain",
                         model::printAgain).when(() -> model.stateProperty().get() == TopUpViewModel.State.DONE),

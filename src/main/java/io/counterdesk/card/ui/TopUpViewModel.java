@@ -167,7 +167,12 @@ public final class TopUpViewModel implements CheckoutModel {
 
     private TopUpService.CardCheck check;
     private GasPricing.GasQuote quote;
+    /** The last vouchers' part the service worked out, and for what (volume and vouchers), to show it again as typed. */
+    private PaymentPlan voucherPart;
+    private VoucherKey voucherPartFor;
     private GasPurchase openWrite;
+    /** Whether {@link #openWrite} may be refunded (F8): a purchase paid without vouchers. */
+    private boolean openWriteRefundable;
     private GasPurchase lastCompleted;
     private boolean volumeTypedLast = true;
     private boolean clearing;
@@ -251,12 +256,22 @@ public final class TopUpViewModel implements CheckoutModel {
     /** The card carries an open write of its account: the card says whether it has it. */
     private void resolve(GasPurchase write) {
         show(MessageKind.INFO, I18n.text("ui.topup.resolving", write.purchaseNo()), null);
-        BackgroundTask.of(() -> services.topUps().resolve(cashier, services.reader(), write.id()))
-                .onSuccess(resolution -> {
+        record Resolved(TopUpService.Resolution resolution, boolean byVouchers) {
+        }
+        BackgroundTask.of(() -> {
+                    TopUpService.Resolution resolution = services.topUps().resolve(cashier, services.reader(), write.id());
+                    // a purchase paid with vouchers is never refunded: F8 is not offered for it
+                    return new Resolved(resolution, resolution == TopUpService.Resolution.NOT_WRITTEN
+                            && services.topUps().paidWithVouchers(cashier, write));
+                })
+                .onSuccess(resolved -> {
+                    TopUpService.Resolution resolution = resolved.resolution();
                     if (resolution == TopUpService.Resolution.NOT_WRITTEN) {
                         openWrite = write;
+                        openWriteRefundable = write.kind() == GasPurchase.Kind.PURCHASE && !resolved.byVouchers();
                         state.set(State.OPEN_WRITE);
-                        show(MessageKind.ERROR, I18n.text("ui.topup.openWrite", write.purchaseNo(), write.volumeM3(),
+                        show(MessageKind.ERROR, I18n.text(resolved.byVouchers() ? "ui.topup.openWriteNoRefund"
+                                : "ui.topup.openWrite", write.purchaseNo(), write.volumeM3(),
                                 Money.ofFen(write.amountFen()).format()), null);
                         return;
                     }
@@ -294,6 +309,9 @@ public final class TopUpViewModel implements CheckoutModel {
     private void showCard(TopUpService.CardCheck read) {
         check = read;
         openWrite = null;
+        openWriteRefundable = false;
+        voucherPart = null;
+        voucherPartFor = null;
         lastCompleted = null;
         reversible.set(false);
         CardImage image = read.image();
@@ -340,6 +358,9 @@ public final class TopUpViewModel implements CheckoutModel {
         check = null;
         quote = null;
         openWrite = null;
+        openWriteRefundable = false;
+        voucherPart = null;
+        voucherPartFor = null;
         lastCompleted = null;
         reversible.set(false);
         for (ReadOnlyStringWrapper field : List.of(accountNo, holderName, address, cardSerial, purchaseCount,
@@ -410,12 +431,19 @@ public final class TopUpViewModel implements CheckoutModel {
             show(MessageKind.ERROR, refused.getMessage(), null);
             return false;
         }
-        for (Tariff.TierCharge tier : quote.tiers()) {
-            tierLines.add(I18n.text("ui.topup.tierLine", tier.tierNo(), tier.pricePerM3().format(), tier.volumeM3(),
-                    tier.amount().format()));
-        }
         gasText.set(I18n.text("ui.topup.m3", Long.toString(quote.volumeM3())));
         due.set(quote.amount().format());
+        Entry entry = entry();
+        if (voucherPart != null && entry.input() != null
+                && new VoucherKey(quote.volumeM3(), entry.input().vouchers()).equals(voucherPartFor)) {
+            // the same gas and vouchers as the service last worked out: their split, not the whole volume
+            showDue(voucherPart, voucherPartFor.vouchers());
+        } else {
+            for (Tariff.TierCharge tier : quote.tiers()) {
+                tierLines.add(I18n.text("ui.topup.tierLine", tier.tierNo(), tier.pricePerM3().format(),
+                        tier.volumeM3(), tier.amount().format()));
+            }
+        }
         return true;
     }
 
@@ -461,10 +489,12 @@ public final class TopUpViewModel implements CheckoutModel {
                         return;
                     }
                     if (quoted.voucherPart() != null) {
-                        showDue(quoted.voucherPart());
+                        voucherPart = quoted.voucherPart();
+                        voucherPartFor = new VoucherKey(m3, vouchers);
+                        showDue(quoted.voucherPart(), vouchers);
                     }
                     if (quoted.plan() != null) {
-                        showPlan(quoted.plan());
+                        showPlan(quoted.plan(), vouchers);
                         clearError();
                     } else {
                         show(MessageKind.ERROR, UiErrors.text(quoted.refusal()), fieldOf(quoted.refusal()));
@@ -488,22 +518,51 @@ public final class TopUpViewModel implements CheckoutModel {
     private record Quoted(PaymentPlan voucherPart, PaymentPlan plan, BusinessException refusal) {
     }
 
-    private void showPlan(PaymentPlan plan) {
-        showDue(plan);
+    /** What a vouchers' part was worked out for. */
+    private record VoucherKey(long volumeM3, List<VoucherBatch> vouchers) {
+    }
+
+    private void showPlan(PaymentPlan plan, List<VoucherBatch> vouchers) {
+        showDue(plan, vouchers);
         received.set(plan.moneyReceived().format());
         change.set(plan.change().format());
         changeInWords.set(plan.change().isPositive()
                 ? I18n.text("ui.pay.confirm.changeWords", ChineseAmount.of(plan.change())) : "");
     }
 
-    /** Vouchers settle part of the gas: what is due is the money still to pay (their face value included). */
-    private void showDue(PaymentPlan plan) {
+    /**
+     * Vouchers settle part of the gas: what is due is the money still to pay (their face value
+     * included), and the price line says how it comes about ({@link #voucherLines}).
+     */
+    private void showDue(PaymentPlan plan, List<VoucherBatch> vouchers) {
         due.set(plan.totalDue().minus(plan.voucherValue()).format());
         if (plan.voucherM3() > 0) {
             long gasM3 = plan.lines().stream().filter(l -> l.kind() == PaymentPlan.LineKind.GAS_PURCHASE
                     || l.kind() == PaymentPlan.LineKind.GAS_BY_VOUCHER).mapToLong(PaymentPlan.Line::volumeM3).sum();
             gasText.set(I18n.text("ui.topup.m3Vouchers", gasM3, plan.voucherM3()));
+            tierLines.setAll(voucherLines(plan, vouchers.stream().mapToInt(VoucherBatch::count).sum()));
         }
+    }
+
+    /**
+     * The price line of a purchase that vouchers pay part of, from the service's plan: the m³ the
+     * vouchers settle ("燃气票 3 张 × 5 m³ = 15 m³"), then the m³ left to money at their tiers
+     * ("第1阶 ¥2.90/m³ × 5 m³ = ¥14.50"), then the vouchers' face value paid in cash: together the
+     * money due.
+     *
+     * @param vouchers how many vouchers the plan took (more than none)
+     */
+    static List<String> voucherLines(PaymentPlan plan, int vouchers) {
+        List<String> lines = new ArrayList<>();
+        lines.add(I18n.text("ui.topup.voucherLine", vouchers, plan.voucherM3() / vouchers, plan.voucherM3()));
+        for (PaymentPlan.Line line : plan.lines()) {
+            if (line.kind() == PaymentPlan.LineKind.GAS_PURCHASE) {
+                lines.add(I18n.text("ui.topup.chargedLine", line.label(), line.volumeM3(), line.amount().format()));
+            } else if (line.kind() == PaymentPlan.LineKind.VOUCHER_FACE_CASH) {
+                lines.add(I18n.text("ui.topup.voucherFaceLine", line.amount().format()));
+            }
+        }
+        return lines;
     }
 
     /** The tenders as typed, or the first that does not read. */
@@ -569,7 +628,7 @@ public final class TopUpViewModel implements CheckoutModel {
                     if (state.get() != State.CHECKING) {
                         return;
                     }
-                    showPlan(ready.plan());
+                    showPlan(ready.plan(), entry.input().vouchers());
                     clearError();
                     confirmation.set(ready);
                     state.set(State.CONFIRMING);
@@ -612,7 +671,8 @@ public final class TopUpViewModel implements CheckoutModel {
                     written.set(result.written());
                     writeText.set(result.written()
                             ? I18n.text("ui.topup.written", result.purchase().purchaseNo(), m3)
-                            : I18n.text("ui.topup.notWritten", result.purchase().purchaseNo(), m3,
+                            : I18n.text(result.payment().plan().voucherM3() > 0 ? "ui.topup.notWrittenNoRefund"
+                                    : "ui.topup.notWritten", result.purchase().purchaseNo(), m3,
                                     result.cardError().getMessage()));
                     try {
                         onPaid.accept(result.payment());
@@ -676,9 +736,13 @@ public final class TopUpViewModel implements CheckoutModel {
                 .executeWith(executor);
     }
 
-    /** Whether F8 (refund the open write) applies now. */
+    /**
+     * Whether F8 (refund the open write) applies now: not to a re-credit or transfer, nor to a
+     * purchase paid with vouchers (the service refuses to pay vouchers out; F6 writes it again).
+     */
     public boolean canRefund() {
-        return state.get() == State.OPEN_WRITE && openWrite != null && openWrite.kind() == GasPurchase.Kind.PURCHASE;
+        return state.get() == State.OPEN_WRITE && openWrite != null && openWrite.kind() == GasPurchase.Kind.PURCHASE
+                && openWriteRefundable;
     }
 
     /** What a refund pays back: "第 3 次购气 20 m³ ¥56.00". */
@@ -699,7 +763,10 @@ public final class TopUpViewModel implements CheckoutModel {
                 refund -> I18n.text("ui.topup.refunded", write.purchaseNo(), refund.plan().totalDue().negate().format()));
     }
 
-    /** Whether F7 (reverse the last purchase still on the card) applies now. */
+    /**
+     * Whether F7 (reverse the last purchase still on the card) applies now: the service names only a
+     * purchase it would reverse (none paid with vouchers).
+     */
     public boolean canReverse() {
         return reversible.get() && state.get() == State.REFUSED && lastCompleted != null;
     }

@@ -28,6 +28,7 @@ import io.counterdesk.ui.TestBackend;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -214,6 +215,89 @@ class TopUpViewModelTest {
     }
 
     @Test
+    void vouchersPayingPartOfThePurchaseShowTheirM3TheRestAtItsTiersAndTheirFaceValueOnThePriceLine() {
+        model.read();
+        model.volumeProperty().set("20");
+        assertThat(model.tierLines()).containsExactly("第1阶 ¥2.90/m³ × 20 m³ = ¥58.00");
+
+        vouchers("3", "1.00");
+
+        // by hand: 15 m³ by voucher; 5 m³ × 2.90 = 14.50 and 3 × 1.00 face value = 17.50 due
+        assertThat(model.tierLines()).containsExactly("燃气票 3 张 × 5 m³ = 15 m³", "第1阶 ¥2.90/m³ × 5 m³ = ¥14.50",
+                "燃气票面值现金 ¥3.00");
+        assertThat(model.dueProperty().get()).isEqualTo("¥17.50");
+        assertThat(model.gasProperty().get()).isEqualTo("20 m³（燃气票 15 m³）");
+
+        model.cashProperty().set("20");
+        assertThat(model.tierLines()).as("typing the cash keeps the split").containsExactly("燃气票 3 张 × 5 m³ = 15 m³",
+                "第1阶 ¥2.90/m³ × 5 m³ = ¥14.50", "燃气票面值现金 ¥3.00");
+        assertThat(model.dueProperty().get()).isEqualTo("¥17.50");
+        assertThat(model.changeProperty().get()).isEqualTo("¥2.50");
+
+        model.voucherCountProperty().set("");
+        model.voucherFaceProperty().set("");
+        model.voucherValidThroughProperty().set("");
+        assertThat(model.tierLines()).as("without vouchers the whole volume again")
+                .containsExactly("第1阶 ¥2.90/m³ × 20 m³ = ¥58.00");
+        assertThat(model.dueProperty().get()).isEqualTo("¥58.00");
+    }
+
+    @Test
+    void vouchersSettleTheFirstTierFirstAndTheRestIsChargedTierByTier() {
+        model.read();
+        model.volumeProperty().set("410");
+
+        vouchers("3", "0");
+
+        // 400 m³ at 2.90 and 10 m³ at 3.46; the vouchers' 15 m³ come off the first tier
+        assertThat(model.tierLines()).containsExactly("燃气票 3 张 × 5 m³ = 15 m³",
+                "第1阶 ¥2.90/m³ × 385 m³ = ¥1,116.50", "第2阶 ¥3.46/m³ × 10 m³ = ¥34.60");
+        assertThat(model.dueProperty().get()).isEqualTo("¥1,151.10");
+    }
+
+    @Test
+    void aVoucherPurchaseStillOnTheCardIsNotOfferedForReversal() {
+        model.read();
+        model.volumeProperty().set("10");
+        vouchers("2", "0");
+        model.confirm();
+        model.commit();
+        assertThat(model.writtenProperty().get()).isTrue();
+
+        model.read();
+
+        assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.REFUSED);
+        assertThat(model.messageProperty().get()).contains("请先将卡插入燃气表");
+        assertThat(model.canReverse()).as("F7 would only be refused: not offered").isFalse();
+        assertThat(model.reversibleProperty().get()).isFalse();
+    }
+
+    @Test
+    void aVoucherPurchaseThatMissedTheCardIsOfferedTheRewriteOnlyNotARefund() {
+        model.read();
+        model.volumeProperty().set("10");
+        vouchers("2", "0");
+        model.confirm();
+        demo.takeOut();
+        model.commit();
+        assertThat(model.writtenProperty().get()).isFalse();
+        assertThat(model.messageProperty().get()).contains("款已收", "F6").doesNotContain("F8");
+
+        demo.insert(ACCOUNT);
+        model.read();
+
+        assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.OPEN_WRITE);
+        assertThat(model.canRefund()).as("F8 would only be refused: not offered").isFalse();
+        assertThat(model.messageProperty().get()).contains("F6").doesNotContain("F8");
+        model.refund(new TopUpViewModel.Approval("写卡失败", desk.auth().authoriseApprover(cashier, "2001",
+                "demo2001".toCharArray())));
+        assertThat(paid).as("nothing paid out").hasSize(1);
+        model.rewrite();
+        assertThat(card().lastPurchaseM3()).isEqualTo(10);
+        assertThat(desk.topUps().openWrites(cashier)).isEmpty();
+    }
+
+    @Test
     void noCardInTheReaderIsSaidInChineseAndNothingCanBeBought() {
         demo.takeOut();
 
@@ -283,6 +367,13 @@ class TopUpViewModelTest {
         model.read();
         assertThat(model.stateProperty().get()).as("written there, the card buys gas").isEqualTo(
                 TopUpViewModel.State.EDITING);
+    }
+
+    /** Ctrl+4: {@code count} vouchers of this quarter, {@code face} yuan each in cash. */
+    private void vouchers(String count, String face) {
+        model.voucherCountProperty().set(count);
+        model.voucherFaceProperty().set(face);
+        model.voucherValidThroughProperty().set(PaymentViewModel.endOfQuarter(LocalDate.now()).toString());
     }
 
     private CardImage card() {
