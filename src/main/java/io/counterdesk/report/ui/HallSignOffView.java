@@ -45,6 +45,7 @@ public final class HallSignOffView implements Screen {
         page.getStyleClass().add("hall-signoff-page");
         page.setSpacing(8);
         Label heading = new Label();
+        heading.setId("signoff-heading");
         heading.getStyleClass().add("screen-heading");
         heading.textProperty().bind(model.headingProperty());
         Label hint = new Label(I18n.text("ui.signOff.keyHint"));
