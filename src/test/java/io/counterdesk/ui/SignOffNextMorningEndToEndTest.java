@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
 import io.counterdesk.app.CounterDeskApp;
-import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.persistence.TestClock;
 import io.counterdesk.receipt.IssuedReceipt;
@@ -15,8 +14,6 @@ import io.counterdesk.report.pdf.ReportPdfs;
 import io.counterdesk.security.Operator;
 import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.I18n;
-import io.counterdesk.shared.Money;
-import io.counterdesk.till.DayAtTheCounter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -24,7 +21,6 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
@@ -76,16 +72,8 @@ class SignOffNextMorningEndToEndTest {
     void theManagerSignsYesterdayOffTheNextMorning() throws Exception {
         CounterDesk desk = app.backend().toCompletableFuture().get(60, TimeUnit.SECONDS);
         // 1 December: 王伟's day at the counter, closed late in the evening (his day close has its own test)
+        PaymentResult paid = TestBackend.dayOfOnePayment(desk, clock, at(DAY, 21, 0));
         Operator wang = desk.auth().login("1001", "demo1001".toCharArray());
-        desk.tills().open(wang, Money.ofYuan(500));
-        TestBackend.Owing customer = TestBackend.owing(desk, wang, a -> true).get(0);
-        Money due = customer.bills().stream().map(b -> b.outstanding().plus(b.lateFee())).reduce(Money.ZERO, Money::plus);
-        Money cash = Money.ofYuan(due.fen() / 10_000 * 100 + 100);
-        PaymentResult paid = desk.payments().collect(wang, customer.accountId(), PaymentInput.cash(cash));
-        clock.set(at(DAY, 21, 0));
-        // counted to the jiao (the drawer has no fen coins): any fen short is explained
-        desk.dayClose().count(wang, DayAtTheCounter.countOf(Money.ofYuan(500).plus(due)), Set.of());
-        desk.dayClose().close(wang, "晚班结账");
 
         // 2 December, 08:30: the manager logs in without a till and presses Ctrl+H
         clock.set(at(TODAY, 8, 30));

@@ -4,14 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
-import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.persistence.TestClock;
 import io.counterdesk.report.pdf.PdfFiles;
 import io.counterdesk.report.pdf.ReportPdfs;
 import io.counterdesk.security.Operator;
 import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.Money;
-import io.counterdesk.till.DayAtTheCounter;
 import io.counterdesk.ui.CurrentThreadTaskExecutor;
 import io.counterdesk.ui.ManualTaskExecutor;
 import io.counterdesk.ui.MessageKind;
@@ -23,7 +21,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -43,7 +40,6 @@ class HallSignOffDaysViewModelTest {
     Path directory;
     private final TestClock clock = new TestClock(at(DAY, 9), ZONE);
     private CounterDesk desk;
-    private Operator wang;
     private Operator manager;
 
     private static java.time.Instant at(LocalDate day, int hour) {
@@ -54,15 +50,8 @@ class HallSignOffDaysViewModelTest {
     void aDayAtTheHallThenTheNextMorning() {
         desk = CounterDesk.start(AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(TestBackend.ACCOUNTS)
                 .withClock(clock), new PasswordHasher(1_000));
-        wang = TestBackend.login(desk, "1001");
         manager = TestBackend.login(desk, "2001");
-        desk.tills().open(wang, Money.ofYuan(500));
-        TestBackend.Owing owing = TestBackend.owing(desk, wang, o -> true).get(0);
-        Money due = owing.bills().stream().map(b -> b.outstanding().plus(b.lateFee())).reduce(Money.ZERO, Money::plus);
-        desk.payments().collect(wang, owing.accountId(), PaymentInput.cash(due));
-        clock.set(at(DAY, 21));
-        desk.dayClose().count(wang, DayAtTheCounter.countOf(Money.ofYuan(500).plus(due)), Set.of());
-        desk.dayClose().close(wang, "");
+        TestBackend.dayOfOnePayment(desk, clock, at(DAY, 21));
         clock.set(at(TODAY, 8).plusSeconds(30 * 60));
     }
 
