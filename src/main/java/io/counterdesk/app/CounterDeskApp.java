@@ -565,10 +565,10 @@ public final class CounterDeskApp extends Application {
             model.load();
         }
 
-        /** Ctrl+H (hall managers): today's cashiers' reports and the hall's sign-off. */
+        /** Ctrl+H (hall managers): the sign-off, on the oldest recent day left unsigned, else today. */
         private void openSignOff() {
             HallSignOffViewModel model = new HallSignOffViewModel(executor, desk.dayReports(), desk.hallSignOff(),
-                    desk.auth(), operator, java.time.LocalDate.now(config.clock()), HallSignOffViewModel.DayPapers.of(
+                    desk.auth(), operator, config.clock(), HallSignOffViewModel.DayPapers.of(
                             desk.dayCharts(), desk.reportPdfs(), desk.reportArchive(), desk.serviceTimes()));
             shell.push(new HallSignOffView(model));
             model.load();

@@ -32,6 +32,17 @@ public final class HallSignOffService {
         this.reports = reports;
     }
 
+    /**
+     * The day the sign-off screen opens on ({@link SignOffDays#toOffer}): the oldest day of the last
+     * {@value SignOffDays#LOOK_BACK_DAYS} days before {@code today} that had tills and is not signed off
+     * (a till still open on it included: its sign-off is then refused as ever), else {@code today}.
+     */
+    public LocalDate dayToSignOff(Operator manager, LocalDate today) {
+        AuthService.require(manager, Permission.APPROVE);
+        return SignOffDays.toOffer(today, database.read(tx ->
+                repository.unsignedDaysWithTills(tx, SignOffDays.lookBackFrom(today), today)));
+    }
+
     /** Signs {@code day} off as the checker who just entered their credentials ({@code checker}). */
     public HallDayReport signOff(OperatorConfirmation checker, LocalDate day, String note) {
         Operator signer = checker.operator();

@@ -135,6 +135,17 @@ public final class ReportRepository {
                 .list();
     }
 
+    /** Days from {@code from} up to before {@code until} that had a till session and are not signed off, oldest first. */
+    List<LocalDate> unsignedDaysWithTills(Tx tx, LocalDate from, LocalDate until) {
+        return tx.handle().createQuery("""
+                SELECT DISTINCT t.business_day FROM till_session t
+                WHERE t.business_day >= :from AND t.business_day < :until
+                  AND NOT EXISTS (SELECT 1 FROM day_signoff s WHERE s.business_day = t.business_day)
+                ORDER BY t.business_day""")
+                .bind("from", Date.valueOf(from)).bind("until", Date.valueOf(until))
+                .map((rs, ctx) -> rs.getObject(1, LocalDate.class)).list();
+    }
+
     Optional<SignOff> signOff(Tx tx, LocalDate day) {
         return tx.handle().createQuery("""
                 SELECT o.staff_no || ' ' || o.name AS who, s.signed_at FROM day_signoff s

@@ -49,9 +49,10 @@ import org.testfx.api.FxToolkit;
  * <li>Ctrl+E: deposits 100 yuan at the bank (F3), counts the drawer blind by denomination (F4) —
  * ten yuan short — F12 shows expected against counted and the difference, F8 explains it, F12
  * closes the till;</li>
- * <li>hall manager 2001: Ctrl+H shows the day (the report figures with the payment and the top-up,
- * the short till highlighted, the four charts with the late payment marked), a note (F8), the own
- * 工号 and password, Enter signs the day off.</li>
+ * <li>hall manager 2001: Ctrl+H opens on yesterday (李娜's till of it is still open), PgDn shows
+ * the day (the report figures with the payment and the top-up, the short till highlighted, the four
+ * charts with the late payment marked), a note (F8), the own 工号 and password, Enter signs the day
+ * off.</li>
  * </ol>
  *
  * Then the database: the day is locked (a further payment is refused with the lock message, and
@@ -174,6 +175,13 @@ class DayCloseEndToEndTest {
         counter.logInWithoutTill("2001", "demo2001");
         counter.press(KeyCode.CONTROL, KeyCode.H);
         counter.waitUntilFocused("signoff-staff-no");
+        // it opens on yesterday, not signed off: 李娜's till of yesterday is still open; PgDn is today
+        counter.waitUntil("yesterday with 李娜's open till", () -> counter.allTexts().contains("1002 李娜")
+                && counter.text("#signoff-message").orElse("").equals(I18n.text("ui.signOff.openTills")));
+        assertThat(counter.text("#signoff-heading")).hasValue("营业厅签核 · 2026-12-01（昨日，尚未签核）");
+        counter.press(KeyCode.PAGE_DOWN);
+        counter.waitUntil("today is shown", () -> counter.text("#signoff-heading").orElse("")
+                .equals("营业厅签核 · 2026-12-02（今日，尚未签核）"));
         String topUps = I18n.text("ui.signOff.topUps", 1, gas.volumeM3(), gas.amount().format());
         counter.waitUntil("the report, the totals and the charts are in", () -> counter.allTexts().contains("1001 王伟")
                 && counter.text("#signoff-totals").orElse("").contains(topUps) && counter.charts().size() == 4);

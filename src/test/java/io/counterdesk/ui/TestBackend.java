@@ -87,4 +87,26 @@ public final class TestBackend {
         }
         return Long.MAX_VALUE;
     }
+    /**
+     * 王伟's (1001) day at the counter, for the sign-off's tests: the till opened with a 500-yuan float
+     * at the clock's time, the first demo account that owes paid with the next 100-yuan note up (change
+     * given), then at {@code closeAt} the drawer counted to the jiao (the drawer has no fen coins) and
+     * the till closed with an explanation. Returns the payment.
+     */
+    public static io.counterdesk.payment.PaymentResult dayOfOnePayment(CounterDesk desk,
+                                                                      io.counterdesk.persistence.TestClock clock,
+                                                                      java.time.Instant closeAt) {
+        Operator wang = login(desk, "1001");
+        desk.tills().open(wang, Money.ofYuan(500));
+        Owing customer = owing(desk, wang, a -> true).get(0);
+        Money due = customer.bills().stream().map(b -> b.outstanding().plus(b.lateFee())).reduce(Money.ZERO, Money::plus);
+        Money cash = Money.ofYuan(due.fen() / 10_000 * 100 + 100);
+        io.counterdesk.payment.PaymentResult paid = desk.payments().collect(wang, customer.accountId(),
+                PaymentInput.cash(cash));
+        clock.set(closeAt);
+        desk.dayClose().count(wang, io.counterdesk.till.DayAtTheCounter.countOf(Money.ofYuan(500).plus(due)),
+                java.util.Set.of());
+        desk.dayClose().close(wang, "晚班结账");
+        return paid;
+    }
 }

@@ -26,7 +26,8 @@ import javafx.scene.layout.VBox;
  * The hall manager's sign-off (签核, Ctrl+H): the cashiers' reports (a till still open or over/short
  * is highlighted) above the day's four charts (per hour, by business, by tender, service times
  * against promises with late businesses marked); beside them the hall totals, a note (F8), the
- * checker's 工号 and password (F3); Enter signs off.
+ * checker's 工号 and password (F3); Enter signs off. PgUp/PgDn show the day before/after (never
+ * past today); the heading names the day and says whether it is today and signed off.
  */
 public final class HallSignOffView implements Screen {
 
@@ -44,6 +45,7 @@ public final class HallSignOffView implements Screen {
         page.getStyleClass().add("hall-signoff-page");
         page.setSpacing(8);
         Label heading = new Label();
+        heading.setId("signoff-heading");
         heading.getStyleClass().add("screen-heading");
         heading.textProperty().bind(model.headingProperty());
         Label hint = new Label(I18n.text("ui.signOff.keyHint"));
@@ -164,6 +166,10 @@ public final class HallSignOffView implements Screen {
                         "ui.keys.signOff.note", noteField::requestFocus),
                 CounterAction.of("signoff.list", CounterKeys.SIGN_OFF_LIST, "F6", CounterKeys.GROUP_SIGN_OFF,
                         "ui.keys.signOff.list", table::requestFocus),
+                CounterAction.of("signoff.previousDay", CounterKeys.SIGN_OFF_PREVIOUS_DAY, "PgUp", CounterKeys.GROUP_SIGN_OFF,
+                        "ui.keys.signOff.previousDay", model::previousDay),
+                CounterAction.of("signoff.nextDay", CounterKeys.SIGN_OFF_NEXT_DAY, "PgDn", CounterKeys.GROUP_SIGN_OFF,
+                        "ui.keys.signOff.nextDay", model::nextDay),
                 CounterAction.hint("signoff.sign", "Enter", CounterKeys.GROUP_SIGN_OFF, "ui.keys.signOff.sign"));
     }
 }

@@ -6,6 +6,7 @@ import io.counterdesk.report.HallDayReport;
 import io.counterdesk.report.HallSignOffService;
 import io.counterdesk.report.OverShortLine;
 import io.counterdesk.report.ReportStatus;
+import io.counterdesk.report.SignOffDays;
 import io.counterdesk.report.TenderTotal;
 import io.counterdesk.report.chart.Chart;
 import io.counterdesk.report.chart.DayCharts;
@@ -21,11 +22,15 @@ import io.counterdesk.ui.BackgroundTask;
 import io.counterdesk.ui.MessageKind;
 import io.counterdesk.ui.TaskExecutor;
 import io.counterdesk.ui.UiErrors;
+import io.counterdesk.ui.UiFormat;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -41,7 +46,9 @@ import javafx.collections.ObservableList;
 /**
  * The hall manager's sign-off screen (签核, Ctrl+H): every cashier's report of the day with its
  * status, the hall totals, differences highlighted; the sign-off with the checker's own 工号 and
- * password, after which the day is locked.
+ * password, after which the day is locked. It opens on the day the manager most likely means (the
+ * oldest recent day left unsigned, else today: {@link SignOffDays}) and moves a day back or forward
+ * (PgUp/PgDn), never past today; figures, charts and the sign-off are the shown day's.
  */
 public final class HallSignOffViewModel {
 
@@ -59,7 +66,13 @@ public final class HallSignOffViewModel {
     private final ObservableList<Chart> chartsReadOnly = FXCollections.unmodifiableObservableList(charts);
     private final AuthService auth;
     private final Operator manager;
-    private final LocalDate day;
+    private final LocalDate today;
+    private final ZoneId zone;
+    /** The day shown (and signed off); today until the screen has read which day it opens on. */
+    private final ReadOnlyObjectWrapper<LocalDate> day = new ReadOnlyObjectWrapper<>();
+    /** Counts the reads: the answer of a read overtaken by a later one (PgUp pressed again) is dropped. */
+    private long reads;
+    private boolean signing;
     private final ObservableList<Row> rows = FXCollections.observableArrayList();
     /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
     private final ObservableList<Row> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
@@ -114,30 +127,74 @@ public final class HallSignOffViewModel {
     }
 
     public HallSignOffViewModel(TaskExecutor executor, DayReportService reports, HallSignOffService signOffs,
-                                AuthService auth, Operator manager, LocalDate day, DayPapers papers) {
+                                AuthService auth, Operator manager, Clock clock, DayPapers papers) {
         this.papers = Objects.requireNonNull(papers);
         this.executor = Objects.requireNonNull(executor);
         this.reports = Objects.requireNonNull(reports);
         this.signOffs = Objects.requireNonNull(signOffs);
         this.auth = Objects.requireNonNull(auth);
         this.manager = Objects.requireNonNull(manager);
-        this.day = Objects.requireNonNull(day);
-        heading.set(I18n.text("ui.signOff.heading", day.toString()));
+        this.today = LocalDate.now(clock);
+        this.zone = clock.getZone();
+        day.set(today);
+        heading.set(heading(today, null));
     }
 
-    /** Reads the day's reports. */
+    /** Opens on the day the manager most likely means (the oldest recent day not signed off, else today). */
     public void load() {
+        read(() -> signOffs.dayToSignOff(manager, today));
+    }
+
+    /** PgUp: the day before the one shown. */
+    public void previousDay() {
+        moveTo(SignOffDays.previous(day.get()));
+    }
+
+    /** PgDn: the day after the one shown, never past today. */
+    public void nextDay() {
+        if (!SignOffDays.hasNext(day.get(), today)) {
+            message(MessageKind.INFO, I18n.text("ui.signOff.noLaterDay"));
+            return;
+        }
+        moveTo(SignOffDays.next(day.get(), today));
+    }
+
+    private void moveTo(LocalDate wanted) {
+        if (signing) {
+            return;
+        }
+        day.set(wanted);
+        heading.set(heading(wanted, null));
+        note.set("");
+        credentials.takePassword();
+        rows.clear();
+        totals.clear();
+        charts.clear();
+        message(MessageKind.NONE, "");
+        read(() -> wanted);
+    }
+
+    /** Reads the figures and charts of the day {@code which} names; only the latest read is shown. */
+    private void read(Callable<LocalDate> which) {
+        long read = ++reads;
         busy.set(true);
         BackgroundTask.of(() -> {
-                    HallDayReport hall = reports.hallDay(manager, day);
+                    HallDayReport hall = reports.hallDay(manager, which.call());
                     return new Shown(hall, papers.charts(hall), null);
                 })
                 .onSuccess(shown -> {
+                    if (read != reads) {
+                        return;
+                    }
                     busy.set(false);
                     show(shown.hall());
                     charts.setAll(shown.charts());
                 })
-                .onFailure(this::failed)
+                .onFailure(error -> {
+                    if (read == reads) {
+                        failed(error);
+                    }
+                })
                 .executeWith(executor);
     }
 
@@ -153,18 +210,21 @@ public final class HallSignOffViewModel {
         String staffNo = credentials.staffNo();
         char[] password = credentials.takePassword();
         String why = note.get();
+        LocalDate signed = day.get();
         busy.set(true);
+        signing = true;
         BackgroundTask.of(() -> {
                     OperatorConfirmation checker = auth.confirmOperator(staffNo, password);
-                    HallDayReport hall = signOffs.signOff(checker, day, why);
+                    HallDayReport hall = signOffs.signOff(checker, signed, why);
                     List<Chart> drawn = papers.charts(hall);
                     return new Shown(hall, drawn, archive(hall, drawn, checker.operator()));
                 })
                 .onSuccess(shown -> {
                     busy.set(false);
+                    signing = false;
                     show(shown.hall());
                     charts.setAll(shown.charts());
-                    String done = I18n.text("ui.signOff.done", day.toString(), shown.hall().signedBy());
+                    String done = I18n.text("ui.signOff.done", signed.toString(), shown.hall().signedBy());
                     message(shown.archived().written() ? MessageKind.INFO : MessageKind.ERROR,
                             done + "；" + shown.archived().note());
                 })
@@ -173,6 +233,8 @@ public final class HallSignOffViewModel {
     }
 
     private void show(HallDayReport hall) {
+        day.set(hall.businessDay());
+        heading.set(heading(hall.businessDay(), hall.signed()));
         rows.setAll(hall.cashiers().stream().map(HallSignOffViewModel::row).toList());
         List<String> lines = new ArrayList<>();
         for (TenderTotal t : hall.byTender()) {
@@ -186,7 +248,8 @@ public final class HallSignOffViewModel {
         totals.setAll(lines);
         signed.set(hall.signed());
         if (hall.signed()) {
-            message(MessageKind.INFO, I18n.text("ui.signOff.locked", hall.signedBy()));
+            message(MessageKind.INFO, I18n.text("ui.signOff.locked", hall.signedBy(),
+                    UiFormat.dateTime(hall.signedAt(), zone)));
         } else if (rows.stream().anyMatch(r -> r.status().equals(I18n.text("report.status.OPEN")))) {
             message(MessageKind.ERROR, I18n.text("ui.signOff.openTills"));
         } else if (hall.cashiers().isEmpty()) {
@@ -194,6 +257,19 @@ public final class HallSignOffViewModel {
         } else {
             message(MessageKind.NONE, "");
         }
+    }
+
+    /** "营业厅签核 · 2026-12-01（昨日，尚未签核）"; without the state while it is being read. */
+    private String heading(LocalDate shown, Boolean signedOff) {
+        long before = SignOffDays.daysBefore(shown, today);
+        String when = before == 0 ? I18n.text("ui.signOff.today")
+                : before == 1 ? I18n.text("ui.signOff.yesterday")
+                : I18n.text("ui.signOff.daysAgo", String.valueOf(before));
+        if (signedOff == null) {
+            return I18n.text("ui.signOff.heading", shown.toString(), when);
+        }
+        return I18n.text("ui.signOff.headingState", shown.toString(), when,
+                I18n.text(signedOff ? "ui.signOff.stateSigned" : "ui.signOff.stateUnsigned"));
     }
 
     static Row row(CashierDayReport r) {
@@ -231,6 +307,7 @@ public final class HallSignOffViewModel {
 
     private void failed(Throwable error) {
         busy.set(false);
+        signing = false;
         message(MessageKind.ERROR, UiErrors.text(error));
     }
 
@@ -261,6 +338,11 @@ public final class HallSignOffViewModel {
 
     public ReadOnlyBooleanProperty busyProperty() {
         return busy.getReadOnlyProperty();
+    }
+
+    /** The day shown, whose figures the screen holds and which Enter signs off. */
+    public ReadOnlyObjectProperty<LocalDate> dayProperty() {
+        return day.getReadOnlyProperty();
     }
 
     public ReadOnlyStringProperty headingProperty() {

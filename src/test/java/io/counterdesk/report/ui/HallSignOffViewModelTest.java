@@ -53,7 +53,7 @@ class HallSignOffViewModelTest {
 
     private HallSignOffViewModel model() {
         HallSignOffViewModel model = new HallSignOffViewModel(new CurrentThreadTaskExecutor(), desk.dayReports(),
-                desk.hallSignOff(), desk.auth(), manager, today,
+                desk.hallSignOff(), desk.auth(), manager, desk.config().clock(),
                 HallSignOffViewModel.DayPapers.of(desk.dayCharts(), desk.reportPdfs(), desk.reportArchive(), desk.serviceTimes()));
         model.load();
         return model;
