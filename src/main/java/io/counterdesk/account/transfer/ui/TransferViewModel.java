@@ -11,6 +11,7 @@ import io.counterdesk.account.transfer.TransferResult;
 import io.counterdesk.account.transfer.TransferService;
 import io.counterdesk.payment.MoneyTender;
 import io.counterdesk.payment.PaymentInput;
+import io.counterdesk.account.opening.ui.AccountFormModel;
 import io.counterdesk.account.opening.ui.TypedTenders;
 import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.payment.ui.ReceiptRun;
@@ -20,7 +21,6 @@ import io.counterdesk.receipt.ReceiptPrinting;
 import io.counterdesk.security.Operator;
 import io.counterdesk.servicetime.CounterBusiness;
 import io.counterdesk.shared.BusinessException;
-import io.counterdesk.shared.ChineseAmount;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Masking;
 import io.counterdesk.shared.Money;
@@ -31,12 +31,8 @@ import io.counterdesk.ui.ServiceClock;
 import io.counterdesk.ui.TaskExecutor;
 import io.counterdesk.ui.UiErrors;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -45,10 +41,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
  * The transfer form (过户, Ctrl+T): the account (Enter reads its holder and what it owes), the new
@@ -56,7 +48,7 @@ import javafx.collections.ObservableList;
  * shows the summary; Enter there pays the arrears and transfers in one commit, then the receipt and
  * the business confirmation (过户业务回执) print (F9 prints them again). A refusal keeps everything typed.
  */
-public final class TransferViewModel {
+public final class TransferViewModel extends AccountFormModel<TransferViewModel.Field> {
 
     /** Where the screen is. */
     public enum State {
@@ -95,26 +87,12 @@ public final class TransferViewModel {
     private final ServiceClock.Timing timing;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.ACCOUNT);
-    private final Map<Field, StringProperty> text = new EnumMap<>(Field.class);
     private final ObjectProperty<IdType> idType = new SimpleObjectProperty<>(IdType.RESIDENT_ID);
     private final BooleanProperty proxy = new SimpleBooleanProperty(false);
-    private final Map<Document, BooleanProperty> ticked = new EnumMap<>(Document.class);
-    private final ObservableList<Document> required = FXCollections.observableArrayList();
-    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
-    private final ObservableList<Document> requiredReadOnly = FXCollections.unmodifiableObservableList(required);
     private final ReadOnlyStringWrapper currentHolder = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper address = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper card = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper arrears = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper received = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper change = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper changeInWords = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
-    private final ReadOnlyObjectWrapper<Field> invalidField = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<String> summary = FXCollections.observableArrayList();
-    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
-    private final ObservableList<String> summaryReadOnly = FXCollections.unmodifiableObservableList(summary);
 
     private TransferService.Standing standing;
     private TransferResult done;
@@ -125,26 +103,14 @@ public final class TransferViewModel {
     private boolean disposed;
 
     public TransferViewModel(TaskExecutor executor, Services services, Operator cashier) {
+        super(Field.class, Field.DOCUMENTS);
         this.executor = Objects.requireNonNull(executor);
         this.services = Objects.requireNonNull(services);
         this.cashier = Objects.requireNonNull(cashier);
         this.receiptRun = new ReceiptRun(executor, services.printing(), services.printerActivity(),
                 new PreviewRenderer(services.paper()), cashier);
         this.timing = services.serviceClock().start(CounterBusiness.TRANSFER);
-        for (Field f : Field.values()) {
-            if (f != Field.DOCUMENTS) {
-                StringProperty p = new SimpleStringProperty("");
-                if (f != Field.ACCOUNT_NO) {
-                    p.addListener((obs, was, now) -> changed());
-                }
-                text.put(f, p);
-            }
-        }
-        for (Document d : Document.values()) {
-            BooleanProperty p = new SimpleBooleanProperty(false);
-            p.addListener((obs, was, now) -> changed());
-            ticked.put(d, p);
-        }
+        whenEdited(this::changed, Field.ACCOUNT_NO);
         idType.addListener((obs, was, now) -> changed());
         proxy.addListener((obs, was, now) -> changed());
     }
@@ -193,9 +159,7 @@ public final class TransferViewModel {
         boolean business = standing != null && standing.account().kind() == AccountKind.NON_RESIDENTIAL;
         List<Document> docs = List.copyOf(TransferApplication.required(business ? AccountKind.NON_RESIDENTIAL
                 : AccountKind.RESIDENTIAL, proxy.get()));
-        if (!required.equals(docs)) {
-            required.setAll(docs);
-        }
+        requireDocuments(docs);
         if (state.get() == State.EDITING) {
             check(false);
         }
@@ -240,13 +204,12 @@ public final class TransferViewModel {
             }
         }
         PaymentInput tenders = tenders(problems);
-        received.set("");
-        change.set("");
-        changeInWords.set("");
+        showReceived("");
+        clearChange();
         if (tenders != null && standing != null) {
             Money got = tenders.bankTenders().stream().map(MoneyTender::amount).reduce(tenders.cashReceived(),
                     Money::plus);
-            received.set(got.format());
+            showReceived(got.format());
             Money back = got.minus(standing.arrears());
             if (back.isNegative()) {
                 if (all) {
@@ -254,21 +217,12 @@ public final class TransferViewModel {
                             back.negate().format())});
                 }
             } else {
-                Money cashBack = back.min(tenders.cashReceived());
-                change.set(cashBack.format());
-                changeInWords.set(cashBack.isPositive()
-                        ? I18n.text("ui.pay.confirm.changeWords", ChineseAmount.of(cashBack)) : "");
+                showChange(back.min(tenders.cashReceived()));
             }
         }
         TransferApplication app = null;
         if (holder != null && (!proxy.get() || proxyPerson != null) && problems.isEmpty()) {
-            Set<Document> docs = EnumSet.noneOf(Document.class);
-            ticked.forEach((d, p) -> {
-                if (p.get() && required.contains(d)) {
-                    docs.add(d);
-                }
-            });
-            app = new TransferApplication(holder, proxyPerson, docs);
+            app = new TransferApplication(holder, proxyPerson, tickedRequired());
             if (all && standing != null) {
                 TransferApplication checked = app;
                 attempt(problems, Field.DOCUMENTS, () -> {
@@ -281,9 +235,7 @@ public final class TransferViewModel {
             show(MessageKind.ERROR, (String) problems.get(0)[1], (Field) problems.get(0)[0]);
             return null;
         }
-        if (messageKind.get() == MessageKind.ERROR) {
-            show(MessageKind.NONE, "", null);
-        }
+        clearError();
         confirmedTenders = tenders;
         return app;
     }
@@ -319,9 +271,7 @@ public final class TransferViewModel {
         }
         TransferApplication app = check(true);
         if (app == null) {
-            if (messageKind.get() != MessageKind.ERROR) {
-                show(MessageKind.ERROR, I18n.text("ui.opening.error.incomplete"), null);
-            }
+            refuseIncomplete();
             return;
         }
         confirmed = app;
@@ -335,14 +285,15 @@ public final class TransferViewModel {
             lines.add(I18n.text("ui.opening.summary.proxy", app.proxy().name(), app.proxy().maskedIdNumber()));
         }
         lines.add(standing.arrears().isPositive()
-                ? I18n.text("ui.transfer.summary.arrears", standing.arrears().format(), received.get(), change.get())
+                ? I18n.text("ui.transfer.summary.arrears", standing.arrears().format(),
+                        receivedProperty().get(), changeProperty().get())
                 : I18n.text("ui.transfer.summary.noArrears"));
         lines.add(I18n.text("ui.opening.summary.documents", String.join(I18n.text("opening.listSeparator"),
                 app.ticked().stream().sorted().map(d -> I18n.text("opening.document." + d.name())).toList())));
         if (standing.account().cardSerial() != null) {
             lines.add(card.get());
         }
-        summary.setAll(lines);
+        showSummary(lines);
         state.set(State.SUMMARY);
     }
 
@@ -424,18 +375,6 @@ public final class TransferViewModel {
         });
     }
 
-    private String value(Field field) {
-        String v = text.get(field).get();
-        return v == null ? "" : v.strip();
-    }
-
-    private void show(MessageKind kind, String textToShow, Field field) {
-        message.set(textToShow);
-        messageKind.set(MessageKind.NONE);
-        messageKind.set(kind);
-        invalidField.set(field);
-    }
-
     public void dispose() {
         disposed = true;
         timing.abandon();
@@ -452,24 +391,12 @@ public final class TransferViewModel {
         return state.getReadOnlyProperty();
     }
 
-    public StringProperty text(Field field) {
-        return text.get(field);
-    }
-
     public ObjectProperty<IdType> idTypeProperty() {
         return idType;
     }
 
     public BooleanProperty proxyProperty() {
         return proxy;
-    }
-
-    public BooleanProperty ticked(Document document) {
-        return ticked.get(document);
-    }
-
-    public ObservableList<Document> requiredDocuments() {
-        return requiredReadOnly;
     }
 
     /** The current holder, masked name and ID. */
@@ -488,33 +415,5 @@ public final class TransferViewModel {
     /** 欠费（含滞纳金）: what must be paid before the transfer. */
     public ReadOnlyStringProperty arrearsProperty() {
         return arrears.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty receivedProperty() {
-        return received.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty changeProperty() {
-        return change.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty changeInWordsProperty() {
-        return changeInWords.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<MessageKind> messageKindProperty() {
-        return messageKind.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Field> invalidFieldProperty() {
-        return invalidField.getReadOnlyProperty();
-    }
-
-    public ObservableList<String> summaryLines() {
-        return summaryReadOnly;
     }
 }
