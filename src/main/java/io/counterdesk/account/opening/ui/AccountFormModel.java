@@ -1,6 +1,9 @@
 package io.counterdesk.account.opening.ui;
 
 import io.counterdesk.account.opening.Document;
+import io.counterdesk.payment.PaymentResult;
+import io.counterdesk.payment.ui.PaymentViewModel;
+import io.counterdesk.payment.ui.ReceiptRun;
 import io.counterdesk.shared.ChineseAmount;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Money;
@@ -10,7 +13,10 @@ import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -25,7 +31,8 @@ import javafx.collections.ObservableList;
 /**
  * What the account forms (opening 开户, transfer 过户) hold alike: a text per typed field, the documents
  * the case needs and which of them are ticked, the money received and the change to call out, the message
- * with the field it blames, and the summary's lines. Each form's own facts, checks and steps stay in it.
+ * with the field it blames, the summary's lines, and the receipts of the money taken with the business
+ * (printed once it is committed, again with F9). Each form's own facts, checks and steps stay in it.
  *
  * @param <F> the form's inputs
  */
@@ -45,9 +52,13 @@ public abstract class AccountFormModel<F extends Enum<F>> {
     private final ObservableList<String> summary = FXCollections.observableArrayList();
     /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
     private final ObservableList<String> summaryReadOnly = FXCollections.unmodifiableObservableList(summary);
+    private final ReceiptRun receiptRun;
+    /** The receipts as printed (null while none were printed: nothing taken, or not yet committed). */
+    private PaymentViewModel.Outcome receipts;
 
-    /** A text for every input but {@code ticks} (the documents, which are ticked, not typed). */
-    protected AccountFormModel(Class<F> inputs, F ticks) {
+    /** A text for every input but {@code ticks} (the documents, which are ticked, not typed); receipts print through {@code receiptRun}. */
+    protected AccountFormModel(Class<F> inputs, F ticks, ReceiptRun receiptRun) {
+        this.receiptRun = Objects.requireNonNull(receiptRun);
         text = new EnumMap<>(inputs);
         for (F f : inputs.getEnumConstants()) {
             if (f != ticks) {
@@ -134,6 +145,35 @@ public abstract class AccountFormModel<F extends Enum<F>> {
 
     protected final void showSummary(List<String> lines) {
         summary.setAll(lines);
+    }
+
+    /**
+     * Prints the receipts of {@code payment}, then hands {@code then} what to say of them; with no payment
+     * (nothing was taken) hands it {@code noReceipt} at once.
+     */
+    protected final void printReceipts(Optional<PaymentResult> payment, String noReceipt, Consumer<String> then) {
+        if (payment.isEmpty()) {
+            then.accept(noReceipt);
+            return;
+        }
+        receiptRun.print(payment.get(), printed -> {
+            receipts = printed.outcome();
+            then.accept(printed.failed() ? printed.message()
+                    : I18n.text("ui.opening.receiptsPrinted", ReceiptRun.labels(printed.outcome().receipts())));
+        });
+    }
+
+    /** F9: the receipts the printer missed (or copies), then {@code then} with what to say of them. */
+    protected final void printReceiptsAgain(Consumer<String> then) {
+        receiptRun.printAgain(receipts, printed -> {
+            receipts = printed.outcome();
+            then.accept(printed.message());
+        });
+    }
+
+    /** True unless a receipt did not print. */
+    protected final boolean receiptsPrinted() {
+        return receipts == null || receipts.allPrinted();
     }
 
     // ---- properties ----

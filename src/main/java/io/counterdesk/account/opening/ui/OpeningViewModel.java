@@ -21,7 +21,6 @@ import io.counterdesk.account.opening.UnitNature;
 import io.counterdesk.card.CardAccess;
 import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.PaymentPlan;
-import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.payment.ui.ReceiptRun;
 import io.counterdesk.printing.PaperWidth;
@@ -142,7 +141,6 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
     private final TaskExecutor executor;
     private final Services services;
     private final Operator cashier;
-    private final ReceiptRun receiptRun;
     private final ServiceClock.Timing timing;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
@@ -167,16 +165,14 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
     private OpeningApplication confirmedApp;
     private PaymentInput confirmedTenders;
     private OpeningResult opened;
-    private PaymentViewModel.Outcome receipts;
     private boolean disposed;
 
     public OpeningViewModel(TaskExecutor executor, Services services, Operator cashier) {
-        super(Field.class, Field.DOCUMENTS);
+        super(Field.class, Field.DOCUMENTS, new ReceiptRun(executor, services.printing(), services.printerActivity(),
+                new PreviewRenderer(services.paper()), cashier));
         this.executor = Objects.requireNonNull(executor);
         this.services = Objects.requireNonNull(services);
         this.cashier = Objects.requireNonNull(cashier);
-        this.receiptRun = new ReceiptRun(executor, services.printing(), services.printerActivity(),
-                new PreviewRenderer(services.paper()), cashier);
         this.timing = services.serviceClock().start(CounterBusiness.OPENING);
         whenEdited(this::changed);
         for (ObservableValue<?> choice : List.of(kind, meterKind, idType, feeMode, purpose, nature, bank, proxy, debit,
@@ -523,16 +519,7 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
                 app.meterNo()));
         state.set(State.PRINTING);
         show(MessageKind.INFO, I18n.text("ui.opening.printing", done.accountNo()), null);
-        Optional<PaymentResult> payment = done.payment();
-        if (payment.isPresent()) {
-            receiptRun.print(payment.get(), printed -> {
-                receipts = printed.outcome();
-                printConfirmation(printed.failed() ? printed.message()
-                        : I18n.text("ui.opening.receiptsPrinted", ReceiptRun.labels(printed.outcome().receipts())));
-            });
-        } else {
-            printConfirmation(I18n.text("ui.opening.noReceipt"));
-        }
+        printReceipts(done.payment(), I18n.text("ui.opening.noReceipt"), this::printConfirmation);
     }
 
     private void printConfirmation(String receiptText) {
@@ -575,7 +562,7 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
         String card = cardText();
         result.set(String.join("\n", List.of(I18n.text("ui.opening.opened", opened.accountNo()), card, receiptText,
                 confirmationText, formText).stream().filter(s -> !s.isEmpty()).toList()));
-        boolean allWell = !opened.cardPending() && !printFailed && (receipts == null || receipts.allPrinted());
+        boolean allWell = !opened.cardPending() && !printFailed && receiptsPrinted();
         show(allWell ? MessageKind.INFO : MessageKind.ERROR, result.get(), null);
     }
 
@@ -622,10 +609,7 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
             return;
         }
         state.set(State.PRINTING);
-        receiptRun.printAgain(receipts, printed -> {
-            receipts = printed.outcome();
-            printConfirmation(printed.message());
-        });
+        printReceiptsAgain(this::printConfirmation);
     }
 
     /** Leaves the screen: an unfinished opening's clock is abandoned. */

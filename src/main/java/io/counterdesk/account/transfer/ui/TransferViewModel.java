@@ -83,7 +83,6 @@ public final class TransferViewModel extends AccountFormModel<TransferViewModel.
     private final TaskExecutor executor;
     private final Services services;
     private final Operator cashier;
-    private final ReceiptRun receiptRun;
     private final ServiceClock.Timing timing;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.ACCOUNT);
@@ -96,19 +95,16 @@ public final class TransferViewModel extends AccountFormModel<TransferViewModel.
 
     private TransferService.Standing standing;
     private TransferResult done;
-    /** The arrears receipts as printed (null when nothing was owed). */
-    private PaymentViewModel.Outcome receipts;
     private TransferApplication confirmed;
     private PaymentInput confirmedTenders;
     private boolean disposed;
 
     public TransferViewModel(TaskExecutor executor, Services services, Operator cashier) {
-        super(Field.class, Field.DOCUMENTS);
+        super(Field.class, Field.DOCUMENTS, new ReceiptRun(executor, services.printing(), services.printerActivity(),
+                new PreviewRenderer(services.paper()), cashier));
         this.executor = Objects.requireNonNull(executor);
         this.services = Objects.requireNonNull(services);
         this.cashier = Objects.requireNonNull(cashier);
-        this.receiptRun = new ReceiptRun(executor, services.printing(), services.printerActivity(),
-                new PreviewRenderer(services.paper()), cashier);
         this.timing = services.serviceClock().start(CounterBusiness.TRANSFER);
         whenEdited(this::changed, Field.ACCOUNT_NO);
         idType.addListener((obs, was, now) -> changed());
@@ -326,15 +322,8 @@ public final class TransferViewModel extends AccountFormModel<TransferViewModel.
         timing.recorded();
         done = result;
         state.set(State.PRINTING);
-        if (result.arrearsPayment().isEmpty()) {
-            printConfirmation("");
-            return;
-        }
-        receiptRun.print(result.arrearsPayment().get(), printed -> {
-            receipts = printed.outcome();
-            printConfirmation(printed.failed() ? printed.message() : I18n.text("ui.opening.receiptsPrinted",
-                    ReceiptRun.labels(printed.outcome().receipts())));
-        });
+        // the arrears' receipts; nothing was owed: none
+        printReceipts(result.arrearsPayment(), "", this::printConfirmation);
     }
 
     /** After the receipts: the business confirmation (过户业务回执) for the customer to sign. */
@@ -357,7 +346,7 @@ public final class TransferViewModel extends AccountFormModel<TransferViewModel.
         state.set(State.DONE);
         String confirmation = printError == null ? I18n.text("ui.opening.confirmationPrinted")
                 : I18n.text("ui.opening.confirmationNotPrinted", UiErrors.text(printError));
-        boolean allWell = printError == null && (receipts == null || receipts.allPrinted());
+        boolean allWell = printError == null && receiptsPrinted();
         show(allWell ? MessageKind.INFO : MessageKind.ERROR, String.join("\n", List.of(
                 I18n.text("ui.transfer.done", done.accountNo(), confirmed.newHolder().name()), receiptText,
                 confirmation).stream().filter(t -> !t.isEmpty()).toList()), null);
@@ -369,10 +358,7 @@ public final class TransferViewModel extends AccountFormModel<TransferViewModel.
             return;
         }
         state.set(State.PRINTING);
-        receiptRun.printAgain(receipts, printed -> {
-            receipts = printed.outcome();
-            printConfirmation(printed.message());
-        });
+        printReceiptsAgain(this::printConfirmation);
     }
 
     public void dispose() {
