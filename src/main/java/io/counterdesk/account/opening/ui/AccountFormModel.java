@@ -8,6 +8,7 @@ import io.counterdesk.shared.ChineseAmount;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Money;
 import io.counterdesk.ui.MessageKind;
+import io.counterdesk.ui.ServiceClock;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -31,8 +32,9 @@ import javafx.collections.ObservableList;
 /**
  * What the account forms (opening 开户, transfer 过户) hold alike: a text per typed field, the documents
  * the case needs and which of them are ticked, the money received and the change to call out, the message
- * with the field it blames, the summary's lines, and the receipts of the money taken with the business
- * (printed once it is committed, again with F9). Each form's own facts, checks and steps stay in it.
+ * with the field it blames, the summary's lines, the receipts of the money taken with the business
+ * (printed once it is committed, again with F9), and the business's service-time clock (abandoned when the
+ * screen is left unfinished). Each form's own facts, checks and steps stay in it.
  *
  * @param <F> the form's inputs
  */
@@ -53,12 +55,18 @@ public abstract class AccountFormModel<F extends Enum<F>> {
     /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
     private final ObservableList<String> summaryReadOnly = FXCollections.unmodifiableObservableList(summary);
     private final ReceiptRun receiptRun;
+    private final ServiceClock.Timing timing;
+    private boolean disposed;
     /** The receipts as printed (null while none were printed: nothing taken, or not yet committed). */
     private PaymentViewModel.Outcome receipts;
 
-    /** A text for every input but {@code ticks} (the documents, which are ticked, not typed); receipts print through {@code receiptRun}. */
-    protected AccountFormModel(Class<F> inputs, F ticks, ReceiptRun receiptRun) {
+    /**
+     * A text for every input but {@code ticks} (the documents, which are ticked, not typed); receipts print
+     * through {@code receiptRun}; {@code timing} is the clock of this business, started.
+     */
+    protected AccountFormModel(Class<F> inputs, F ticks, ReceiptRun receiptRun, ServiceClock.Timing timing) {
         this.receiptRun = Objects.requireNonNull(receiptRun);
+        this.timing = Objects.requireNonNull(timing);
         text = new EnumMap<>(inputs);
         for (F f : inputs.getEnumConstants()) {
             if (f != ticks) {
@@ -174,6 +182,22 @@ public abstract class AccountFormModel<F extends Enum<F>> {
     /** True unless a receipt did not print. */
     protected final boolean receiptsPrinted() {
         return receipts == null || receipts.allPrinted();
+    }
+
+    /** The service-time clock of this business. */
+    protected final ServiceClock.Timing timing() {
+        return timing;
+    }
+
+    /** True once the screen was left: nothing is checked or shown any more. */
+    protected final boolean disposed() {
+        return disposed;
+    }
+
+    /** Leaves the screen: an unfinished business's clock is abandoned. */
+    public void dispose() {
+        disposed = true;
+        timing.abandon();
     }
 
     // ---- properties ----

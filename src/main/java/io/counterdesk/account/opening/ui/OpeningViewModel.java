@@ -141,7 +141,6 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
     private final TaskExecutor executor;
     private final Services services;
     private final Operator cashier;
-    private final ServiceClock.Timing timing;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
     private final ObjectProperty<AccountKind> kind = new SimpleObjectProperty<>(AccountKind.RESIDENTIAL);
@@ -165,15 +164,15 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
     private OpeningApplication confirmedApp;
     private PaymentInput confirmedTenders;
     private OpeningResult opened;
-    private boolean disposed;
 
     public OpeningViewModel(TaskExecutor executor, Services services, Operator cashier) {
-        super(Field.class, Field.DOCUMENTS, new ReceiptRun(executor, services.printing(), services.printerActivity(),
-                new PreviewRenderer(services.paper()), cashier));
+        super(Field.class, Field.DOCUMENTS,
+                new ReceiptRun(executor, services.printing(), services.printerActivity(),
+                        new PreviewRenderer(services.paper()), cashier),
+                services.serviceClock().start(CounterBusiness.OPENING));
         this.executor = Objects.requireNonNull(executor);
         this.services = Objects.requireNonNull(services);
         this.cashier = Objects.requireNonNull(cashier);
-        this.timing = services.serviceClock().start(CounterBusiness.OPENING);
         whenEdited(this::changed);
         for (ObservableValue<?> choice : List.of(kind, meterKind, idType, feeMode, purpose, nature, bank, proxy, debit,
                 debitByCard)) {
@@ -181,7 +180,7 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
         }
         kind.addListener((obs, was, now) -> idType.set(now == AccountKind.NON_RESIDENTIAL ? IdType.CREDIT_CODE
                 : IdType.RESIDENT_ID));
-        meterKind.addListener((obs, was, now) -> timing.changeTo(now == MeterKind.IC ? CounterBusiness.IC_OPENING
+        meterKind.addListener((obs, was, now) -> timing().changeTo(now == MeterKind.IC ? CounterBusiness.IC_OPENING
                 : CounterBusiness.OPENING));
         updateRequired();
     }
@@ -206,7 +205,7 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
     // ---- live checking ----
 
     private void changed() {
-        if (disposed) {
+        if (disposed()) {
             return;
         }
         updateRequired();
@@ -501,7 +500,7 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
         PaymentInput tenders = confirmedTenders;
         state.set(State.COMMITTING);
         show(MessageKind.INFO, I18n.text("ui.opening.committing"), null);
-        BackgroundTask.of(() -> services.openings().open(cashier, app, tenders, services.reader(), timing.timer()))
+        BackgroundTask.of(() -> services.openings().open(cashier, app, tenders, services.reader(), timing().timer()))
                 .onSuccess(this::opened)
                 .onFailure(error -> {
                     state.set(State.EDITING);
@@ -511,7 +510,7 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
     }
 
     private void opened(OpeningResult done) {
-        timing.recorded();
+        timing().recorded();
         opened = done;
         accountNo.set(done.accountNo());
         OpeningApplication app = confirmedApp;
@@ -610,12 +609,6 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
         }
         state.set(State.PRINTING);
         printReceiptsAgain(this::printConfirmation);
-    }
-
-    /** Leaves the screen: an unfinished opening's clock is abandoned. */
-    public void dispose() {
-        disposed = true;
-        timing.abandon();
     }
 
     /** True while Esc must not leave the screen. */

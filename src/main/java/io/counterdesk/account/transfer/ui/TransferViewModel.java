@@ -83,7 +83,6 @@ public final class TransferViewModel extends AccountFormModel<TransferViewModel.
     private final TaskExecutor executor;
     private final Services services;
     private final Operator cashier;
-    private final ServiceClock.Timing timing;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.ACCOUNT);
     private final ObjectProperty<IdType> idType = new SimpleObjectProperty<>(IdType.RESIDENT_ID);
@@ -97,15 +96,15 @@ public final class TransferViewModel extends AccountFormModel<TransferViewModel.
     private TransferResult done;
     private TransferApplication confirmed;
     private PaymentInput confirmedTenders;
-    private boolean disposed;
 
     public TransferViewModel(TaskExecutor executor, Services services, Operator cashier) {
-        super(Field.class, Field.DOCUMENTS, new ReceiptRun(executor, services.printing(), services.printerActivity(),
-                new PreviewRenderer(services.paper()), cashier));
+        super(Field.class, Field.DOCUMENTS,
+                new ReceiptRun(executor, services.printing(), services.printerActivity(),
+                        new PreviewRenderer(services.paper()), cashier),
+                services.serviceClock().start(CounterBusiness.TRANSFER));
         this.executor = Objects.requireNonNull(executor);
         this.services = Objects.requireNonNull(services);
         this.cashier = Objects.requireNonNull(cashier);
-        this.timing = services.serviceClock().start(CounterBusiness.TRANSFER);
         whenEdited(this::changed, Field.ACCOUNT_NO);
         idType.addListener((obs, was, now) -> changed());
         proxy.addListener((obs, was, now) -> changed());
@@ -149,7 +148,7 @@ public final class TransferViewModel extends AccountFormModel<TransferViewModel.
     }
 
     private void changed() {
-        if (disposed) {
+        if (disposed()) {
             return;
         }
         boolean business = standing != null && standing.account().kind() == AccountKind.NON_RESIDENTIAL;
@@ -309,7 +308,7 @@ public final class TransferViewModel extends AccountFormModel<TransferViewModel.
         long accountId = standing.account().id();
         state.set(State.COMMITTING);
         show(MessageKind.INFO, I18n.text("ui.transfer.committing"), null);
-        BackgroundTask.of(() -> services.transfers().transfer(cashier, accountId, app, tenders, timing.timer()))
+        BackgroundTask.of(() -> services.transfers().transfer(cashier, accountId, app, tenders, timing().timer()))
                 .onSuccess(this::transferred)
                 .onFailure(error -> {
                     state.set(State.EDITING);
@@ -319,7 +318,7 @@ public final class TransferViewModel extends AccountFormModel<TransferViewModel.
     }
 
     private void transferred(TransferResult result) {
-        timing.recorded();
+        timing().recorded();
         done = result;
         state.set(State.PRINTING);
         // the arrears' receipts; nothing was owed: none
@@ -359,11 +358,6 @@ public final class TransferViewModel extends AccountFormModel<TransferViewModel.
         }
         state.set(State.PRINTING);
         printReceiptsAgain(this::printConfirmation);
-    }
-
-    public void dispose() {
-        disposed = true;
-        timing.abandon();
     }
 
     public boolean busy() {
