@@ -1,5 +1,6 @@
 package io.counterdesk.account.opening.ui;
 
+import static io.counterdesk.account.opening.ui.OpeningForms.focus;
 import static io.counterdesk.payment.ui.TenderForms.bound;
 import static io.counterdesk.payment.ui.TenderForms.card;
 import static io.counterdesk.payment.ui.TenderForms.figure;
@@ -206,10 +207,10 @@ public final class OpeningView implements Screen {
         switch (now) {
             case SUMMARY -> showSummary();
             case EDITING -> {
-                closeOverlay();
+                summaryOverlay.close();
                 focusInvalid();
             }
-            case DONE, COMMITTING -> closeOverlay();
+            case DONE, COMMITTING -> summaryOverlay.close();
             default -> { }
         }
     }
@@ -219,20 +220,12 @@ public final class OpeningView implements Screen {
                 "ui.opening.summary.hint", model::commit, model::cancelSummary);
     }
 
-    private void closeOverlay() {
-        summaryOverlay.close();
-    }
-
     private void focusInvalid() {
         Field field = model.invalidFieldProperty().get();
         if (field == Field.DOCUMENTS && documents.focusFirstUnticked()) {
             return;
         }
         focus(field != null && fields.containsKey(field) ? fields.get(field) : kind);
-    }
-
-    private static void focus(Control control) {
-        OpeningForms.focus(control);
     }
 
     private void confirm() {

@@ -1,5 +1,6 @@
 package io.counterdesk.account.transfer.ui;
 
+import static io.counterdesk.account.opening.ui.OpeningForms.focus;
 import static io.counterdesk.payment.ui.TenderForms.bound;
 import static io.counterdesk.payment.ui.TenderForms.card;
 import static io.counterdesk.payment.ui.TenderForms.name;
@@ -146,7 +147,7 @@ public final class TransferView implements Screen {
         switch (now) {
             case SUMMARY -> showSummary();
             case EDITING -> {
-                closeOverlay();
+                summaryOverlay.close();
                 if (was == State.READING) {
                     focus(fields.get(Field.NAME));
                 } else {
@@ -154,7 +155,7 @@ public final class TransferView implements Screen {
                 }
             }
             case ACCOUNT -> focus(fields.get(Field.ACCOUNT_NO));
-            case DONE, COMMITTING -> closeOverlay();
+            case DONE, COMMITTING -> summaryOverlay.close();
             default -> { }
         }
     }
@@ -162,10 +163,6 @@ public final class TransferView implements Screen {
     private void showSummary() {
         summaryOverlay.show("transfer-summary", "ui.transfer.summary.title", model.summaryLines(),
                 "ui.transfer.summary.hint", model::commit, model::cancelSummary);
-    }
-
-    private void closeOverlay() {
-        summaryOverlay.close();
     }
 
     private void focusInvalid() {
@@ -176,10 +173,6 @@ public final class TransferView implements Screen {
         if (field != null && fields.containsKey(field)) {
             focus(fields.get(field));
         }
-    }
-
-    private static void focus(Control control) {
-        OpeningForms.focus(control);
     }
 
     private void confirm() {
