@@ -136,6 +136,13 @@ final class CounterDriver {
         waitUntilFocused("search-field");
     }
 
+    /** The start of a shift: logs in, opens the till with {@code amount}; returns once the printer is ready too. */
+    void logInAndOpenTill(String staffNo, String password, String amount) {
+        logIn(staffNo, password);
+        openTill(amount);
+        waitForPrinter();
+    }
+
     /** Ctrl+L, then {@code staffNo} logs in and goes on without a till (Esc); returns on the search field. */
     void logInWithoutTill(String staffNo, String password) {
         press(KeyCode.CONTROL, KeyCode.L);

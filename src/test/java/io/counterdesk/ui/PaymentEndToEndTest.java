@@ -60,9 +60,7 @@ class PaymentEndToEndTest {
 
     @Test
     void findAccountPayTwoBillsWithVouchersAndCashAndTheCheckSlipsPrintWithNumbersLinesAndChange() throws Exception {
-        cashier.logIn("1001", "demo1001");
-        cashier.openTill("500");
-        cashier.waitForPrinter();
+        cashier.logInAndOpenTill("1001", "demo1001", "500");
 
         // the customer and the figures, from the back end: an account owing exactly two bills today
         CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);

@@ -62,9 +62,7 @@ class TopUpEndToEndTest {
 
     @Test
     void insertADemoCardBuyGasForAnAmountWithCashAndTheCardAndReceiptShowIt() throws Exception {
-        cashier.logIn("1001", "demo1001");
-        cashier.openTill("500");
-        cashier.waitForPrinter();
+        cashier.logInAndOpenTill("1001", "demo1001", "500");
         cashier.waitUntil("the reader is seen, empty", () -> cashier.text("#status-card-reader").orElse("")
                 .equals("读卡器：就绪·无卡"));
         CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -153,9 +151,7 @@ class TopUpEndToEndTest {
      */
     @Test
     void buyGasWithVouchersAndCashAndGetTheTwoCheckSlips() throws Exception {
-        cashier.logIn("1001", "demo1001");
-        cashier.openTill("500");
-        cashier.waitForPrinter();
+        cashier.logInAndOpenTill("1001", "demo1001", "500");
         CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
         CapturePrinter capture = desk.printer().capturePrinter().orElseThrow();
         int jobsBefore = capture.jobs().size();
