@@ -319,12 +319,6 @@ final class CounterDriver {
         press(KeyCode.ESCAPE);
     }
 
-    /** Ctrl+D, Enter: puts demo card {@code row} ({@code holder}'s) into the counter's reader; returns once the status bar sees it. */
-    void insertDemoCard(int row, String holder) {
-        demoCard(row, KeyCode.ENTER, I18n.text("ui.demo.inserted", holder));
-        waitUntil("the status bar sees the card", () -> text("#status-card-reader").orElse("").equals("读卡器：已插卡"));
-    }
-
     /** Ctrl+G: the top-up screen; returns once the card in the reader is read and the volume has the focus. */
     void openTopUp(String accountNo) {
         press(KeyCode.CONTROL, KeyCode.G);
@@ -334,5 +328,11 @@ final class CounterDriver {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; the screen says: " + text("#topup-message").orElse("-") + " / " + text("#topup-account-no").orElse("(no account label)") + "\n" + allTexts(), e);
         }
+    }
+
+    /** Ctrl+D, Enter: puts demo card {@code row} ({@code holder}'s) into the counter's reader; returns once the status bar sees it. */
+    void insertDemoCard(int row, String holder) {
+        demoCard(row, KeyCode.ENTER, I18n.text("ui.demo.inserted", holder));
+        waitUntil("the status bar sees the card", () -> text("#status-card-reader").orElse("").equals("读卡器：已插卡"));
     }
 }
