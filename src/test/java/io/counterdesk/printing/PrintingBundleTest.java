@@ -2,15 +2,10 @@ package io.counterdesk.printing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.counterdesk.shared.BundleCheck;
 import io.counterdesk.shared.I18n;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Properties;
-import java.util.Set;
-import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,15 +14,12 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The texts of package {@code printing}: both languages complete, every key the code uses present. */
 class PrintingBundleTest {
 
-    private static final String CHINESE = "/io/counterdesk/i18n/printing.properties";
-    private static final String ENGLISH = "/io/counterdesk/i18n/printing_en.properties";
+    private static final BundleCheck TEXTS = new BundleCheck("/io/counterdesk/i18n/printing.properties",
+            "/io/counterdesk/i18n/printing_en.properties");
 
     @Test
     void everyChineseKeyHasAnEnglishTextAndViceVersa() throws IOException {
-        Set<String> chineseKeys = new TreeSet<>(load(CHINESE).stringPropertyNames());
-
-        assertThat(chineseKeys).isNotEmpty();
-        assertThat(new TreeSet<>(load(ENGLISH).stringPropertyNames())).containsExactlyElementsOf(chineseKeys);
+        TEXTS.bothLanguagesComplete(1);
     }
 
     @ParameterizedTest
@@ -53,21 +45,7 @@ class PrintingBundleTest {
 
     @Test
     void keysBelongToThisPackageAndHaveNoStraySingleQuote() throws IOException {
-        for (String file : new String[] {CHINESE, ENGLISH}) {
-            Properties texts = load(file);
-            for (String key : texts.stringPropertyNames()) {
-                assertThat(key).startsWith("printing.");
-                assertThat(texts.getProperty(key).replace("''", "")).as("%s in %s", key, file).doesNotContain("'");
-            }
-        }
-    }
-
-    private static Properties load(String resource) throws IOException {
-        try (InputStream in = PrintingBundleTest.class.getResourceAsStream(resource)) {
-            assertThat(in).as(resource).isNotNull();
-            Properties properties = new Properties();
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            return properties;
-        }
+        TEXTS.keysMatchAndHaveTexts("printing\\..*");
+        TEXTS.noStraySingleQuote();
     }
 }

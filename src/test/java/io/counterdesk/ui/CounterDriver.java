@@ -136,6 +136,13 @@ final class CounterDriver {
         waitUntilFocused("search-field");
     }
 
+    /** The start of a shift: logs in, opens the till with {@code amount}; returns once the printer is ready too. */
+    void logInAndOpenTill(String staffNo, String password, String amount) {
+        logIn(staffNo, password);
+        openTill(amount);
+        waitForPrinter();
+    }
+
     /** Ctrl+L, then {@code staffNo} logs in and goes on without a till (Esc); returns on the search field. */
     void logInWithoutTill(String staffNo, String password) {
         press(KeyCode.CONTROL, KeyCode.L);
@@ -196,9 +203,19 @@ final class CounterDriver {
     void openPayment(String accountNo) {
         search(accountNo);
         openWithEnter();
+        payBills(accountNo);
+    }
+
+    /** F5 on the account detail of {@code accountNo}: returns once its bills are on the payment screen, the focus on the cash. */
+    void payBills(String accountNo) {
         press(KeyCode.F5);
         waitUntilFocused("pay-cash");
         waitUntil("the bills of " + accountNo + " are shown", () -> text("#pay-account-no").orElse("").equals(accountNo));
+    }
+
+    /** The status bar says the printer is ready (the capture printer of demo mode has answered). */
+    void waitForPrinter() {
+        waitUntil("the printer is ready", () -> text("#status-printer").orElse("").equals("打印机：就绪"));
     }
 
     /**
@@ -207,12 +224,41 @@ final class CounterDriver {
      * confirmation, Enter takes the money; returns once the result shows.
      */
     void payCash(String cashField, String cash, String changeId, String change) {
+        enterCash(cashField, cash, changeId, change);
+        askToConfirm();
+        takeMoney();
+    }
+
+    /** Ctrl+1, {@code cash} typed into {@code cashField}; returns once {@code changeId} reads {@code change}. */
+    void enterCash(String cashField, String cash, String changeId, String change) {
         press(KeyCode.CONTROL, KeyCode.DIGIT1);
         waitUntilFocused(cashField);
         type(cash);
         waitUntil("the change is " + change, () -> text(changeId).orElse("").equals(change));
+    }
+
+    /**
+     * Ctrl+4 on the payment or top-up screen ({@code screen}: {@code pay} or {@code topup}): the number of
+     * gas vouchers, Enter, their face value, Enter, their validity (left typed, no Enter).
+     */
+    void enterVouchers(String screen, int count, String faceValue, String validThrough) {
+        press(KeyCode.CONTROL, KeyCode.DIGIT4);
+        waitUntilFocused(screen + "-voucher-count");
+        type(Integer.toString(count)).press(KeyCode.ENTER);
+        waitUntilFocused(screen + "-voucher-face");
+        type(faceValue).press(KeyCode.ENTER);
+        waitUntilFocused(screen + "-voucher-valid-through");
+        type(validThrough);
+    }
+
+    /** F12 on the payment or top-up screen: returns once the confirmation (what will print) shows. */
+    void askToConfirm() {
         press(KeyCode.F12);
         waitUntil("the confirmation shows", () -> showing("#pay-confirmation"));
+    }
+
+    /** Enter on the confirmation: the money is taken; returns once the result shows. */
+    void takeMoney() {
         press(KeyCode.ENTER);
         waitUntil("the result shows", () -> showing("#pay-result"));
     }
@@ -307,5 +353,11 @@ final class CounterDriver {
         } catch (AssertionError e) {
             throw new AssertionError(e.getMessage() + "; the screen says: " + text("#topup-message").orElse("-") + " / " + text("#topup-account-no").orElse("(no account label)") + "\n" + allTexts(), e);
         }
+    }
+
+    /** Ctrl+D, Enter: puts demo card {@code row} ({@code holder}'s) into the counter's reader; returns once the status bar sees it. */
+    void insertDemoCard(int row, String holder) {
+        demoCard(row, KeyCode.ENTER, I18n.text("ui.demo.inserted", holder));
+        waitUntil("the status bar sees the card", () -> text("#status-card-reader").orElse("").equals("读卡器：已插卡"));
     }
 }

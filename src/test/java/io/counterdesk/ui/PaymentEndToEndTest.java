@@ -60,9 +60,7 @@ class PaymentEndToEndTest {
 
     @Test
     void findAccountPayTwoBillsWithVouchersAndCashAndTheCheckSlipsPrintWithNumbersLinesAndChange() throws Exception {
-        cashier.logIn("1001", "demo1001");
-        cashier.openTill("500");
-        cashier.waitUntil("the printer is ready", () -> cashier.text("#status-printer").orElse("").equals("打印机：就绪"));
+        cashier.logInAndOpenTill("1001", "demo1001", "500");
 
         // the customer and the figures, from the back end: an account owing exactly two bills today
         CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -87,25 +85,13 @@ class PaymentEndToEndTest {
         assertThat(cashier.text("#detail-account-no")).hasValue(account.accountNo());
 
         // F5: the payment screen, the focus in the cash field
-        cashier.press(KeyCode.F5);
-        cashier.waitUntilFocused("pay-cash");
-        cashier.waitUntil("the bills are shown", () -> cashier.text("#pay-account-no").orElse("").equals(account.accountNo()));
+        cashier.payBills(account.accountNo());
 
         // vouchers: Ctrl+4, count, Enter, face value, Enter, valid through
-        cashier.press(KeyCode.CONTROL, KeyCode.DIGIT4);
-        cashier.waitUntilFocused("pay-voucher-count");
-        cashier.type(Integer.toString(VOUCHERS)).press(KeyCode.ENTER);
-        cashier.waitUntilFocused("pay-voucher-face");
-        cashier.type("0").press(KeyCode.ENTER);
-        cashier.waitUntilFocused("pay-voucher-valid-through");
-        cashier.type(validThrough.toString());
+        cashier.enterVouchers("pay", VOUCHERS, "0", validThrough.toString());
 
         // cash: Ctrl+1, the amount; the figures follow as typed (唱收唱付)
-        cashier.press(KeyCode.CONTROL, KeyCode.DIGIT1);
-        cashier.waitUntilFocused("pay-cash");
-        cashier.type(cash.toPlainString());
-        cashier.waitUntil("the change is worked out", () -> cashier.text("#pay-change").orElse("")
-                .equals(expected.change().format()));
+        cashier.enterCash("pay-cash", cash.toPlainString(), "#pay-change", expected.change().format());
         assertThat(cashier.text("#pay-total-due")).hasValue(expected.totalDue().format());
         assertThat(cashier.text("#pay-money-due")).hasValue(moneyDue.format());
         assertThat(cashier.text("#pay-received")).hasValue(cash.format());
@@ -113,16 +99,14 @@ class PaymentEndToEndTest {
                 .contains(expected.voucherValue().format()).contains(VOUCHERS * 5 + " m³"));
 
         // F12: what will be printed, before anything is taken
-        cashier.press(KeyCode.F12);
-        cashier.waitUntil("the confirmation shows", () -> cashier.showing("#pay-confirmation"));
+        cashier.askToConfirm();
         assertThat(cashier.text("#pay-confirm-receipts")).hasValueSatisfying(t -> assertThat(t)
                 .contains("燃气票核对单 · 预计票号 00010001").contains("现金核对单 · 预计票号 00010002"));
         assertThat(cashier.text("#confirm-change")).hasValue(expected.change().format());
         assertThat(capture.jobs()).as("nothing printed before the payment is taken").hasSize(jobsBefore);
 
         // Enter: taken, then printed
-        cashier.press(KeyCode.ENTER);
-        cashier.waitUntil("the payment's result shows", () -> cashier.showing("#pay-result"));
+        cashier.takeMoney();
         List<CapturedJob> jobs = capture.awaitJobs(jobsBefore + 2, Duration.ofSeconds(30));
         List<String> voucherSlip = jobs.get(jobsBefore).lines();
         List<String> cashSlip = jobs.get(jobsBefore + 1).lines();

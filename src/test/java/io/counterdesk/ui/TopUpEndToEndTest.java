@@ -62,9 +62,7 @@ class TopUpEndToEndTest {
 
     @Test
     void insertADemoCardBuyGasForAnAmountWithCashAndTheCardAndReceiptShowIt() throws Exception {
-        cashier.logIn("1001", "demo1001");
-        cashier.openTill("500");
-        cashier.waitUntil("the printer is ready", () -> cashier.text("#status-printer").orElse("").equals("打印机：就绪"));
+        cashier.logInAndOpenTill("1001", "demo1001", "500");
         cashier.waitUntil("the reader is seen, empty", () -> cashier.text("#status-card-reader").orElse("")
                 .equals("读卡器：就绪·无卡"));
         CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
@@ -72,9 +70,7 @@ class TopUpEndToEndTest {
         int jobsBefore = capture.jobs().size();
 
         // Ctrl+D: the demo reader; Enter puts the first demo card (王建国) into the counter's reader
-        cashier.demoCard(0, KeyCode.ENTER, I18n.text("ui.demo.inserted", "王建国"));
-        cashier.waitUntil("the status bar sees the card", () -> cashier.text("#status-card-reader").orElse("")
-                .equals("读卡器：已插卡"));
+        cashier.insertDemoCard(0, "王建国");
 
         // what the back end says the amount buys, for the figures to compare with
         Operator backOffice = desk.auth().login("1002", "demo1002".toCharArray());
@@ -103,24 +99,18 @@ class TopUpEndToEndTest {
                 quote.tiers().get(0).pricePerM3().format(), quote.volumeM3(), quote.amount().format()));
 
         // Ctrl+1: cash; the change is called out
-        cashier.press(KeyCode.CONTROL, KeyCode.DIGIT1);
-        cashier.waitUntilFocused("topup-cash");
-        cashier.type("100");
-        cashier.waitUntil("the change is worked out", () -> cashier.text("#topup-change").orElse("")
-                .equals(change.format()));
+        cashier.enterCash("topup-cash", "100", "#topup-change", change.format());
         assertThat(cashier.text("#topup-received")).hasValue(paid.format());
 
         // F12: the receipt as it will print; nothing printed or written yet
-        cashier.press(KeyCode.F12);
-        cashier.waitUntil("the confirmation shows", () -> cashier.showing("#pay-confirmation"));
+        cashier.askToConfirm();
         assertThat(cashier.text("#pay-confirm-receipts")).hasValueSatisfying(t -> assertThat(t).contains("收款收据"));
         assertThat(cashier.text("#confirm-change")).hasValue(change.format());
         assertThat(capture.jobs()).hasSize(jobsBefore);
         assertThat(desk.cardReader().read().issued().purchaseCount()).isZero();
 
         // Enter: bought, written, printed
-        cashier.press(KeyCode.ENTER);
-        cashier.waitUntil("the purchase's result shows", () -> cashier.showing("#pay-result"));
+        cashier.takeMoney();
         List<CapturedJob> jobs = capture.awaitJobs(jobsBefore + 1, Duration.ofSeconds(30));
         List<String> receipt = jobs.get(jobsBefore).lines();
         System.out.println(jobs.get(jobsBefore).text());
@@ -161,15 +151,11 @@ class TopUpEndToEndTest {
      */
     @Test
     void buyGasWithVouchersAndCashAndGetTheTwoCheckSlips() throws Exception {
-        cashier.logIn("1001", "demo1001");
-        cashier.openTill("500");
-        cashier.waitUntil("the printer is ready", () -> cashier.text("#status-printer").orElse("").equals("打印机：就绪"));
+        cashier.logInAndOpenTill("1001", "demo1001", "500");
         CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
         CapturePrinter capture = desk.printer().capturePrinter().orElseThrow();
         int jobsBefore = capture.jobs().size();
-        cashier.demoCard(0, KeyCode.ENTER, I18n.text("ui.demo.inserted", "王建国"));
-        cashier.waitUntil("the status bar sees the card", () -> cashier.text("#status-card-reader").orElse("")
-                .equals("读卡器：已插卡"));
+        cashier.insertDemoCard(0, "王建国");
 
         LocalDate quarterEnds = PaymentViewModel.endOfQuarter(LocalDate.now());
         Operator backOffice = desk.auth().login("1002", "demo1002".toCharArray());
@@ -185,15 +171,7 @@ class TopUpEndToEndTest {
         cashier.waitUntil("the gas is priced", () -> cashier.text("#topup-gas").orElse("").equals("20 m³"));
 
         // Ctrl+4: three vouchers, 1.00 face value each, valid through a quarter long past
-        cashier.press(KeyCode.CONTROL, KeyCode.DIGIT4);
-        cashier.waitUntilFocused("topup-voucher-count");
-        cashier.type("3");
-        cashier.press(KeyCode.ENTER);
-        cashier.waitUntilFocused("topup-voucher-face");
-        cashier.type("1.00");
-        cashier.press(KeyCode.ENTER);
-        cashier.waitUntilFocused("topup-voucher-valid-through");
-        cashier.type("2020Q1");
+        cashier.enterVouchers("topup", 3, "1.00", "2020Q1");
         cashier.waitUntil("the expired vouchers are refused", () -> cashier.text("#topup-message").orElse("")
                 .contains("已过期"));
         cashier.press(KeyCode.F12);
@@ -211,13 +189,11 @@ class TopUpEndToEndTest {
         cashier.press(KeyCode.CONTROL, KeyCode.DIGIT1);
         cashier.waitUntilFocused("topup-cash");
         cashier.type(cashDue.toPlainString());
-        cashier.press(KeyCode.F12);
-        cashier.waitUntil("the confirmation shows", () -> cashier.showing("#pay-confirmation"));
+        cashier.askToConfirm();
         assertThat(cashier.text("#pay-confirm-receipts")).hasValueSatisfying(t -> assertThat(t)
                 .contains("燃气票核对单").contains("现金核对单"));
 
-        cashier.press(KeyCode.ENTER);
-        cashier.waitUntil("the purchase's result shows", () -> cashier.showing("#pay-result"));
+        cashier.takeMoney();
         List<CapturedJob> jobs = capture.awaitJobs(jobsBefore + 2, Duration.ofSeconds(30));
         String voucherSlip = jobs.get(jobsBefore).text();
         String cashSlip = jobs.get(jobsBefore + 1).text();

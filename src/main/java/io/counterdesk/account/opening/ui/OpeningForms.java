@@ -1,11 +1,17 @@
 package io.counterdesk.account.opening.ui;
 
+import io.counterdesk.payment.ui.TenderForms;
 import io.counterdesk.shared.I18n;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
+import javafx.css.PseudoClass;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -23,6 +29,8 @@ import javafx.util.StringConverter;
 
 /** Inputs the account forms share (opening, transfer): keyboard-first choices and ticks. */
 public final class OpeningForms {
+
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private OpeningForms() {
     }
@@ -134,6 +142,28 @@ public final class OpeningForms {
         if (control instanceof TextField tf) {
             tf.selectAll();
         }
+    }
+
+    /**
+     * A text field per typed input of {@code model} (id {@code screen-input-name}; {@code amounts} styled as
+     * amounts), bound to the input's text, editable while {@code editable} says so for it, and marked invalid
+     * while the model blames it.
+     */
+    public static <F extends Enum<F>> Map<F, TextField> textFields(String screen, AccountFormModel<F> model,
+            Class<F> inputs, Set<F> amounts, Function<F, ObservableValue<Boolean>> editable) {
+        Map<F, TextField> fields = new EnumMap<>(inputs);
+        for (F f : inputs.getEnumConstants()) {
+            if (model.text(f) != null) {
+                TextField tf = TenderForms.field(screen + "-" + f.name().toLowerCase(Locale.ROOT).replace('_', '-'),
+                        amounts.contains(f) ? "tender-amount" : "opening-field");
+                tf.textProperty().bindBidirectional(model.text(f));
+                tf.editableProperty().bind(editable.apply(f));
+                fields.put(f, tf);
+            }
+        }
+        model.invalidFieldProperty().addListener((obs, was, now) ->
+                fields.forEach((f, node) -> node.pseudoClassStateChanged(INVALID, f == now)));
+        return fields;
     }
 
     /** A tick bound to {@code value}, usable only while {@code editable}. */

@@ -1,8 +1,8 @@
 package io.counterdesk.account.opening.ui;
 
+import static io.counterdesk.account.opening.ui.OpeningForms.focus;
 import static io.counterdesk.payment.ui.TenderForms.bound;
 import static io.counterdesk.payment.ui.TenderForms.card;
-import static io.counterdesk.payment.ui.TenderForms.field;
 import static io.counterdesk.payment.ui.TenderForms.figure;
 import static io.counterdesk.payment.ui.TenderForms.name;
 import static io.counterdesk.payment.ui.TenderForms.small;
@@ -11,7 +11,6 @@ import io.counterdesk.account.AccountKind;
 import io.counterdesk.account.IdType;
 import io.counterdesk.account.MeterKind;
 import io.counterdesk.account.opening.Bank;
-import io.counterdesk.account.opening.Document;
 import io.counterdesk.account.opening.GasPurpose;
 import io.counterdesk.account.opening.UnitNature;
 import io.counterdesk.account.opening.ui.OpeningViewModel.Field;
@@ -23,15 +22,14 @@ import io.counterdesk.ui.CounterKeys;
 import io.counterdesk.ui.OverlayHost;
 import io.counterdesk.ui.Screen;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -56,13 +54,11 @@ import javafx.scene.layout.VBox;
  */
 public final class OpeningView implements Screen {
 
-    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
-
     private final OpeningViewModel model;
     private final VBox page = new VBox();
-    private final Map<Field, TextField> fields = new EnumMap<>(Field.class);
+    private final Map<Field, TextField> fields;
     private final List<Control> order = new ArrayList<>();
-    private final VBox documents = new VBox();
+    private final DocumentChecklist documents;
     private final ComboBox<AccountKind> kind;
     private final ComboBox<MeterKind> meterKind;
     private final ComboBox<OpeningViewModel.FeeMode> feeMode;
@@ -73,16 +69,9 @@ public final class OpeningView implements Screen {
         this.summaryOverlay = new SummaryOverlay(host);
         page.setId("opening");
         page.getStyleClass().add("payment-page");
-        for (Field f : Field.values()) {
-            if (f != Field.DOCUMENTS) {
-                TextField tf = field("opening-" + f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                        f == Field.CASH || f == Field.CARD_AMOUNT ? "tender-amount" : "opening-field");
-                tf.textProperty().bindBidirectional(model.text(f));
-                tf.editableProperty().bind(model.stateProperty().isEqualTo(State.EDITING)
-                        .or(model.stateProperty().isEqualTo(State.LOADING)));
-                fields.put(f, tf);
-            }
-        }
+        fields = OpeningForms.textFields("opening", model, Field.class, Set.of(Field.CASH, Field.CARD_AMOUNT),
+                f -> editable());
+        documents = new DocumentChecklist("opening", model, editable());
         kind = choice("opening-kind", model.kindProperty(), AccountKind.values(), k -> I18n.text("account.kind." + k));
         meterKind = choice("opening-meter-kind", model.meterKindProperty(), MeterKind.values(),
                 k -> I18n.text("account.meter." + k));
@@ -94,11 +83,8 @@ public final class OpeningView implements Screen {
         VBox.setVgrow(body, Priority.ALWAYS);
         page.getChildren().addAll(heading(), body);
 
-        model.invalidFieldProperty().addListener((obs, was, now) ->
-                fields.forEach((f, node) -> node.pseudoClassStateChanged(INVALID, f == now)));
         model.stateProperty().addListener((obs, was, now) -> stateChanged(now));
-        model.requiredDocuments().addListener((javafx.collections.ListChangeListener<Document>) c -> rebuildDocuments());
-        rebuildDocuments();
+        documents.keepIn(order, fields.get(Field.CASH));
     }
 
     // ---- building ----
@@ -174,9 +160,6 @@ public final class OpeningView implements Screen {
                 fields.get(Field.DEBIT_NAME));
         showWhen(model.debitProperty(), bank, byCard, fields.get(Field.DEBIT_NUMBER), fields.get(Field.DEBIT_NAME));
 
-        documents.setId("opening-documents");
-        documents.setSpacing(6);
-
         GridPane tenders = grid();
         add(tenders, 0, "ui.pay.tender.cash", "Ctrl+1", fields.get(Field.CASH));
         tenders.addRow(1, name("ui.pay.tender.card", "Ctrl+2"), small("ui.pay.amount"), fields.get(Field.CARD_AMOUNT),
@@ -188,7 +171,7 @@ public final class OpeningView implements Screen {
         VBox column = new VBox(card("ui.opening.panel.customer", null, customer),
                 card("ui.opening.panel.holder", null, holder), card("ui.opening.panel.address", null, address),
                 card("ui.opening.panel.fee", null, fee), card("ui.opening.panel.debit", null, debit),
-                card("ui.opening.panel.documents", "ui.opening.documentsHint", documents),
+                card("ui.opening.panel.documents", "ui.opening.documentsHint", documents.node()),
                 card("ui.pay.tenders", null, tenders));
         column.getStyleClass().add("payment-column");
         for (Control control : List.copyOf(order)) {
@@ -218,29 +201,16 @@ public final class OpeningView implements Screen {
                 model.messageKindProperty(), "ui.opening.confirmHint", 400, 340);
     }
 
-    private void rebuildDocuments() {
-        documents.getChildren().clear();
-        order.removeIf(c -> c.getId() != null && c.getId().startsWith("opening-doc-"));
-        int at = order.indexOf(fields.get(Field.CASH));
-        for (Document d : model.requiredDocuments()) {
-            CheckBox box = check("opening-doc-" + d.name(), "opening.document." + d.name(), model.ticked(d));
-            box.setText(I18n.text("opening.document." + d.name()));
-            documents.getChildren().add(box);
-            order.add(at++, box);
-            OpeningForms.enterMovesOn(box, order);
-        }
-    }
-
     // ---- behaviour ----
 
     private void stateChanged(State now) {
         switch (now) {
             case SUMMARY -> showSummary();
             case EDITING -> {
-                closeOverlay();
+                summaryOverlay.close();
                 focusInvalid();
             }
-            case DONE, COMMITTING -> closeOverlay();
+            case DONE, COMMITTING -> summaryOverlay.close();
             default -> { }
         }
     }
@@ -250,22 +220,12 @@ public final class OpeningView implements Screen {
                 "ui.opening.summary.hint", model::commit, model::cancelSummary);
     }
 
-    private void closeOverlay() {
-        summaryOverlay.close();
-    }
-
     private void focusInvalid() {
         Field field = model.invalidFieldProperty().get();
-        if (field == Field.DOCUMENTS && !documents.getChildren().isEmpty()) {
-            documents.getChildren().stream().filter(n -> n instanceof CheckBox box && !box.isSelected()).findFirst()
-                    .orElse(documents.getChildren().get(0)).requestFocus();
+        if (field == Field.DOCUMENTS && documents.focusFirstUnticked()) {
             return;
         }
         focus(field != null && fields.containsKey(field) ? fields.get(field) : kind);
-    }
-
-    private static void focus(Control control) {
-        OpeningForms.focus(control);
     }
 
     private void confirm() {
@@ -323,11 +283,7 @@ public final class OpeningView implements Screen {
                 CounterAction.of("opening.fee", CounterKeys.OPENING_FEE, "F6", group, "ui.keys.opening.fee",
                         () -> focus(firstVisible(feeMode, fields.get(Field.KW)))).when(editing),
                 CounterAction.of("opening.documents", CounterKeys.OPENING_DOCUMENTS, "F7", group,
-                        "ui.keys.opening.documents", () -> {
-                            if (!documents.getChildren().isEmpty()) {
-                                documents.getChildren().get(0).requestFocus();
-                            }
-                        }).when(editing),
+                        "ui.keys.opening.documents", documents::focusFirst).when(editing),
                 CounterAction.of("opening.cash", CounterKeys.PAY_CASH, "Ctrl+1", group, "ui.keys.pay.cash",
                         () -> focus(fields.get(Field.CASH))).when(editing),
                 CounterAction.of("opening.card", CounterKeys.PAY_CARD, "Ctrl+2", group, "ui.keys.pay.card",

@@ -21,7 +21,6 @@ import io.counterdesk.account.opening.UnitNature;
 import io.counterdesk.card.CardAccess;
 import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.PaymentPlan;
-import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.payment.ui.ReceiptRun;
 import io.counterdesk.printing.PaperWidth;
@@ -30,7 +29,6 @@ import io.counterdesk.receipt.ReceiptPrinting;
 import io.counterdesk.security.Operator;
 import io.counterdesk.servicetime.CounterBusiness;
 import io.counterdesk.shared.BusinessException;
-import io.counterdesk.shared.ChineseAmount;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Masking;
 import io.counterdesk.shared.Money;
@@ -42,10 +40,7 @@ import io.counterdesk.ui.TaskExecutor;
 import io.counterdesk.ui.UiErrors;
 import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -58,11 +53,7 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableValue;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
  * The opening form (开户/报装, Ctrl+O): who, where, which meter, how the fee is settled, who acts for
@@ -74,7 +65,7 @@ import javafx.collections.ObservableList;
  * confirmation print. Whatever fails (payment refused, card, printer, database), what was typed stays.
  * A card that was not written is written again with F8 on the result.
  */
-public final class OpeningViewModel {
+public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Field> {
 
     /** Where the screen is. */
     public enum State {
@@ -150,8 +141,6 @@ public final class OpeningViewModel {
     private final TaskExecutor executor;
     private final Services services;
     private final Operator cashier;
-    private final ReceiptRun receiptRun;
-    private final ServiceClock.Timing timing;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
     private final ObjectProperty<AccountKind> kind = new SimpleObjectProperty<>(AccountKind.RESIDENTIAL);
@@ -164,24 +153,10 @@ public final class OpeningViewModel {
     private final BooleanProperty proxy = new SimpleBooleanProperty(false);
     private final BooleanProperty debit = new SimpleBooleanProperty(false);
     private final BooleanProperty debitByCard = new SimpleBooleanProperty(true);
-    private final Map<Field, StringProperty> text = new EnumMap<>(Field.class);
-    private final Map<Document, BooleanProperty> ticked = new EnumMap<>(Document.class);
-    private final ObservableList<Document> required = FXCollections.observableArrayList();
-    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
-    private final ObservableList<Document> requiredReadOnly = FXCollections.unmodifiableObservableList(required);
 
     private final ReadOnlyStringWrapper fee = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper deposit = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper due = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper received = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper change = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper changeInWords = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
-    private final ReadOnlyObjectWrapper<Field> invalidField = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<String> summary = FXCollections.observableArrayList();
-    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
-    private final ObservableList<String> summaryReadOnly = FXCollections.unmodifiableObservableList(summary);
     private final ReadOnlyStringWrapper accountNo = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper result = new ReadOnlyStringWrapper("");
 
@@ -189,35 +164,23 @@ public final class OpeningViewModel {
     private OpeningApplication confirmedApp;
     private PaymentInput confirmedTenders;
     private OpeningResult opened;
-    private PaymentViewModel.Outcome receipts;
-    private boolean disposed;
 
     public OpeningViewModel(TaskExecutor executor, Services services, Operator cashier) {
+        super(Field.class, Field.DOCUMENTS,
+                new ReceiptRun(executor, services.printing(), services.printerActivity(),
+                        new PreviewRenderer(services.paper()), cashier),
+                services.serviceClock().start(CounterBusiness.OPENING));
         this.executor = Objects.requireNonNull(executor);
         this.services = Objects.requireNonNull(services);
         this.cashier = Objects.requireNonNull(cashier);
-        this.receiptRun = new ReceiptRun(executor, services.printing(), services.printerActivity(),
-                new PreviewRenderer(services.paper()), cashier);
-        this.timing = services.serviceClock().start(CounterBusiness.OPENING);
-        for (Field f : Field.values()) {
-            if (f != Field.DOCUMENTS) {
-                StringProperty p = new SimpleStringProperty("");
-                p.addListener((obs, was, now) -> changed());
-                text.put(f, p);
-            }
-        }
-        for (Document d : Document.values()) {
-            BooleanProperty p = new SimpleBooleanProperty(false);
-            p.addListener((obs, was, now) -> changed());
-            ticked.put(d, p);
-        }
+        whenEdited(this::changed);
         for (ObservableValue<?> choice : List.of(kind, meterKind, idType, feeMode, purpose, nature, bank, proxy, debit,
                 debitByCard)) {
             choice.addListener((obs, was, now) -> changed());
         }
         kind.addListener((obs, was, now) -> idType.set(now == AccountKind.NON_RESIDENTIAL ? IdType.CREDIT_CODE
                 : IdType.RESIDENT_ID));
-        meterKind.addListener((obs, was, now) -> timing.changeTo(now == MeterKind.IC ? CounterBusiness.IC_OPENING
+        meterKind.addListener((obs, was, now) -> timing().changeTo(now == MeterKind.IC ? CounterBusiness.IC_OPENING
                 : CounterBusiness.OPENING));
         updateRequired();
     }
@@ -242,7 +205,7 @@ public final class OpeningViewModel {
     // ---- live checking ----
 
     private void changed() {
-        if (disposed) {
+        if (disposed()) {
             return;
         }
         updateRequired();
@@ -257,9 +220,7 @@ public final class OpeningViewModel {
         boolean residential = kind.get() == AccountKind.RESIDENTIAL;
         Set<Document> docs = OpeningRules.required(residential, residential && feeMode.get() == FeeMode.COLLECTIVE,
                 proxy.get(), debit.get());
-        if (!required.equals(List.copyOf(docs))) {
-            required.setAll(docs);
-        }
+        requireDocuments(docs);
     }
 
     /**
@@ -273,8 +234,7 @@ public final class OpeningViewModel {
         fee.set("");
         deposit.set("");
         due.set("");
-        change.set("");
-        changeInWords.set("");
+        clearChange();
         if (app != null && rules != null) {
             Money feeAmount = rules.fee(app);
             Money depositAmount = rules.deposit(app);
@@ -304,9 +264,7 @@ public final class OpeningViewModel {
             show(MessageKind.ERROR, first.message(), first.field());
             return Optional.empty();
         }
-        if (messageKind.get() == MessageKind.ERROR) {
-            show(MessageKind.NONE, "", null);
-        }
+        clearError();
         if (app == null || tenders == null) {
             return Optional.empty();
         }
@@ -316,10 +274,8 @@ public final class OpeningViewModel {
 
     private void showPlan(PaymentPlan plan) {
         due.set(plan.totalDue().format());
-        received.set(plan.moneyReceived().format());
-        change.set(plan.change().format());
-        changeInWords.set(plan.change().isPositive()
-                ? I18n.text("ui.pay.confirm.changeWords", ChineseAmount.of(plan.change())) : "");
+        showReceived(plan.moneyReceived().format());
+        showChange(plan.change());
     }
 
     /** The application as typed, or null (with the problems found, in screen order) while it is not whole. */
@@ -391,12 +347,7 @@ public final class OpeningViewModel {
         if (!whole) {
             return null;
         }
-        Set<Document> docs = EnumSet.noneOf(Document.class);
-        ticked.forEach((d, p) -> {
-            if (p.get() && required.contains(d)) {
-                docs.add(d);
-            }
-        });
+        Set<Document> docs = tickedRequired();
         OpeningApplication.Residential h = household;
         OpeningApplication.NonResidential b = business;
         BankDebit bd = bankDebit;
@@ -481,11 +432,6 @@ public final class OpeningViewModel {
         throw new BusinessException(key);
     }
 
-    private String value(Field field) {
-        String v = text.get(field).get();
-        return v == null ? "" : v.strip();
-    }
-
     // ---- summary, open, print ----
 
     /** F12: checks everything and shows the summary; nothing is written. */
@@ -499,13 +445,11 @@ public final class OpeningViewModel {
         }
         Optional<PaymentInput> tenders = check(true);
         if (tenders.isEmpty() || confirmedApp == null) {
-            if (messageKind.get() != MessageKind.ERROR) {
-                show(MessageKind.ERROR, I18n.text("ui.opening.error.incomplete"), null);
-            }
+            refuseIncomplete();
             return;
         }
         confirmedTenders = tenders.get();
-        summary.setAll(summaryLines(confirmedApp, AccountOpeningService.quote(rules, confirmedApp, confirmedTenders)));
+        showSummary(summaryLines(confirmedApp, AccountOpeningService.quote(rules, confirmedApp, confirmedTenders)));
         state.set(State.SUMMARY);
     }
 
@@ -556,7 +500,7 @@ public final class OpeningViewModel {
         PaymentInput tenders = confirmedTenders;
         state.set(State.COMMITTING);
         show(MessageKind.INFO, I18n.text("ui.opening.committing"), null);
-        BackgroundTask.of(() -> services.openings().open(cashier, app, tenders, services.reader(), timing.timer()))
+        BackgroundTask.of(() -> services.openings().open(cashier, app, tenders, services.reader(), timing().timer()))
                 .onSuccess(this::opened)
                 .onFailure(error -> {
                     state.set(State.EDITING);
@@ -566,7 +510,7 @@ public final class OpeningViewModel {
     }
 
     private void opened(OpeningResult done) {
-        timing.recorded();
+        timing().recorded();
         opened = done;
         accountNo.set(done.accountNo());
         OpeningApplication app = confirmedApp;
@@ -574,16 +518,7 @@ public final class OpeningViewModel {
                 app.meterNo()));
         state.set(State.PRINTING);
         show(MessageKind.INFO, I18n.text("ui.opening.printing", done.accountNo()), null);
-        Optional<PaymentResult> payment = done.payment();
-        if (payment.isPresent()) {
-            receiptRun.print(payment.get(), printed -> {
-                receipts = printed.outcome();
-                printConfirmation(printed.failed() ? printed.message()
-                        : I18n.text("ui.opening.receiptsPrinted", ReceiptRun.labels(printed.outcome().receipts())));
-            });
-        } else {
-            printConfirmation(I18n.text("ui.opening.noReceipt"));
-        }
+        printReceipts(done.payment(), I18n.text("ui.opening.noReceipt"), this::printConfirmation);
     }
 
     private void printConfirmation(String receiptText) {
@@ -626,7 +561,7 @@ public final class OpeningViewModel {
         String card = cardText();
         result.set(String.join("\n", List.of(I18n.text("ui.opening.opened", opened.accountNo()), card, receiptText,
                 confirmationText, formText).stream().filter(s -> !s.isEmpty()).toList()));
-        boolean allWell = !opened.cardPending() && !printFailed && (receipts == null || receipts.allPrinted());
+        boolean allWell = !opened.cardPending() && !printFailed && receiptsPrinted();
         show(allWell ? MessageKind.INFO : MessageKind.ERROR, result.get(), null);
     }
 
@@ -673,23 +608,7 @@ public final class OpeningViewModel {
             return;
         }
         state.set(State.PRINTING);
-        receiptRun.printAgain(receipts, printed -> {
-            receipts = printed.outcome();
-            printConfirmation(printed.message());
-        });
-    }
-
-    private void show(MessageKind kindOfMessage, String text, Field field) {
-        message.set(text);
-        messageKind.set(MessageKind.NONE);
-        messageKind.set(kindOfMessage);
-        invalidField.set(field);
-    }
-
-    /** Leaves the screen: an unfinished opening's clock is abandoned. */
-    public void dispose() {
-        disposed = true;
-        timing.abandon();
+        printReceiptsAgain(this::printConfirmation);
     }
 
     /** True while Esc must not leave the screen. */
@@ -702,19 +621,6 @@ public final class OpeningViewModel {
 
     public ReadOnlyObjectProperty<State> stateProperty() {
         return state.getReadOnlyProperty();
-    }
-
-    public StringProperty text(Field field) {
-        return text.get(field);
-    }
-
-    public BooleanProperty ticked(Document document) {
-        return ticked.get(document);
-    }
-
-    /** The documents this case needs, in checklist order (changes with kind, fee mode, proxy, debit). */
-    public ObservableList<Document> requiredDocuments() {
-        return requiredReadOnly;
     }
 
     public ObjectProperty<AccountKind> kindProperty() {
@@ -768,35 +674,6 @@ public final class OpeningViewModel {
 
     public ReadOnlyStringProperty dueProperty() {
         return due.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty receivedProperty() {
-        return received.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty changeProperty() {
-        return change.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty changeInWordsProperty() {
-        return changeInWords.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<MessageKind> messageKindProperty() {
-        return messageKind.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Field> invalidFieldProperty() {
-        return invalidField.getReadOnlyProperty();
-    }
-
-    /** The summary's lines (F12). */
-    public ObservableList<String> summaryLines() {
-        return summaryReadOnly;
     }
 
     /** The new account number once opened. */

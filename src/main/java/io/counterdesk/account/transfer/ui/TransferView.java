@@ -1,13 +1,13 @@
 package io.counterdesk.account.transfer.ui;
 
+import static io.counterdesk.account.opening.ui.OpeningForms.focus;
 import static io.counterdesk.payment.ui.TenderForms.bound;
 import static io.counterdesk.payment.ui.TenderForms.card;
-import static io.counterdesk.payment.ui.TenderForms.field;
 import static io.counterdesk.payment.ui.TenderForms.name;
 import static io.counterdesk.payment.ui.TenderForms.small;
 
 import io.counterdesk.account.IdType;
-import io.counterdesk.account.opening.Document;
+import io.counterdesk.account.opening.ui.DocumentChecklist;
 import io.counterdesk.account.opening.ui.OpeningForms;
 import io.counterdesk.account.opening.ui.SummaryOverlay;
 import io.counterdesk.account.transfer.ui.TransferViewModel.Field;
@@ -19,12 +19,11 @@ import io.counterdesk.ui.CounterKeys;
 import io.counterdesk.ui.OverlayHost;
 import io.counterdesk.ui.Screen;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.BooleanSupplier;
 import javafx.beans.value.ObservableValue;
-import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
@@ -45,13 +44,11 @@ import javafx.scene.layout.VBox;
  */
 public final class TransferView implements Screen {
 
-    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
-
     private final TransferViewModel model;
     private final VBox page = new VBox();
-    private final Map<Field, TextField> fields = new EnumMap<>(Field.class);
+    private final Map<Field, TextField> fields;
     private final List<Control> order = new ArrayList<>();
-    private final VBox documents = new VBox();
+    private final DocumentChecklist documents;
     private final SummaryOverlay summaryOverlay;
 
     public TransferView(TransferViewModel model, OverlayHost host) {
@@ -60,17 +57,11 @@ public final class TransferView implements Screen {
         page.setId("transfer");
         page.getStyleClass().add("payment-page");
         ObservableValue<Boolean> editing = model.stateProperty().isEqualTo(State.EDITING);
-        for (Field f : Field.values()) {
-            if (f != Field.DOCUMENTS) {
-                TextField tf = field("transfer-" + f.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'),
-                        f == Field.CASH || f == Field.CARD_AMOUNT ? "tender-amount" : "opening-field");
-                tf.textProperty().bindBidirectional(model.text(f));
-                tf.editableProperty().bind(f == Field.ACCOUNT_NO
+        fields = OpeningForms.textFields("transfer", model, Field.class, Set.of(Field.CASH, Field.CARD_AMOUNT),
+                f -> f == Field.ACCOUNT_NO
                         ? model.stateProperty().isEqualTo(State.ACCOUNT).or(model.stateProperty().isEqualTo(State.EDITING))
                         : model.stateProperty().isEqualTo(State.EDITING));
-                fields.put(f, tf);
-            }
-        }
+        documents = new DocumentChecklist("transfer", model, editing);
         fields.get(Field.ACCOUNT_NO).setOnAction(e -> model.findAccount());
 
         GridPane account = OpeningForms.grid();
@@ -96,8 +87,6 @@ public final class TransferView implements Screen {
             c.visibleProperty().bind(model.proxyProperty());
             c.managedProperty().bind(model.proxyProperty());
         }
-        documents.setId("transfer-documents");
-        documents.setSpacing(6);
         GridPane tenders = OpeningForms.grid();
         add(tenders, 0, name("ui.pay.tender.cash", "Ctrl+1"), fields.get(Field.CASH), null, null);
         tenders.addRow(1, name("ui.pay.tender.card", "Ctrl+2"), small("ui.pay.amount"), fields.get(Field.CARD_AMOUNT),
@@ -107,7 +96,7 @@ public final class TransferView implements Screen {
 
         VBox column = new VBox(card("ui.transfer.panel.account", null, account),
                 card("ui.transfer.panel.holder", null, holder),
-                card("ui.opening.panel.documents", "ui.opening.documentsHint", documents),
+                card("ui.opening.panel.documents", "ui.opening.documentsHint", documents.node()),
                 card("ui.transfer.panel.arrears", null, tenders));
         column.getStyleClass().add("payment-column");
         HBox.setHgrow(column, Priority.ALWAYS);
@@ -139,11 +128,8 @@ public final class TransferView implements Screen {
         VBox.setVgrow(body, Priority.ALWAYS);
         page.getChildren().addAll(heading, body);
 
-        model.invalidFieldProperty().addListener((obs, was, now) ->
-                fields.forEach((f, node) -> node.pseudoClassStateChanged(INVALID, f == now)));
         model.stateProperty().addListener((obs, was, now) -> stateChanged(was, now));
-        model.requiredDocuments().addListener((javafx.collections.ListChangeListener<Document>) c -> rebuildDocuments());
-        rebuildDocuments();
+        documents.keepIn(order, fields.get(Field.CASH));
     }
 
     private void add(GridPane grid, int row, Label label, Control input, Label label2, Control input2) {
@@ -157,24 +143,11 @@ public final class TransferView implements Screen {
         }
     }
 
-    private void rebuildDocuments() {
-        documents.getChildren().clear();
-        order.removeIf(c -> c.getId() != null && c.getId().startsWith("transfer-doc-"));
-        int at = order.indexOf(fields.get(Field.CASH));
-        for (Document d : model.requiredDocuments()) {
-            CheckBox box = OpeningForms.check("transfer-doc-" + d.name(), I18n.text("opening.document." + d.name()),
-                    model.ticked(d), model.stateProperty().isEqualTo(State.EDITING));
-            documents.getChildren().add(box);
-            order.add(at++, box);
-            OpeningForms.enterMovesOn(box, order);
-        }
-    }
-
     private void stateChanged(State was, State now) {
         switch (now) {
             case SUMMARY -> showSummary();
             case EDITING -> {
-                closeOverlay();
+                summaryOverlay.close();
                 if (was == State.READING) {
                     focus(fields.get(Field.NAME));
                 } else {
@@ -182,7 +155,7 @@ public final class TransferView implements Screen {
                 }
             }
             case ACCOUNT -> focus(fields.get(Field.ACCOUNT_NO));
-            case DONE, COMMITTING -> closeOverlay();
+            case DONE, COMMITTING -> summaryOverlay.close();
             default -> { }
         }
     }
@@ -192,23 +165,14 @@ public final class TransferView implements Screen {
                 "ui.transfer.summary.hint", model::commit, model::cancelSummary);
     }
 
-    private void closeOverlay() {
-        summaryOverlay.close();
-    }
-
     private void focusInvalid() {
         Field field = model.invalidFieldProperty().get();
-        if (field == Field.DOCUMENTS && !documents.getChildren().isEmpty()) {
-            documents.getChildren().get(0).requestFocus();
+        if (field == Field.DOCUMENTS && documents.focusFirst()) {
             return;
         }
         if (field != null && fields.containsKey(field)) {
             focus(fields.get(field));
         }
-    }
-
-    private static void focus(Control control) {
-        OpeningForms.focus(control);
     }
 
     private void confirm() {
@@ -252,11 +216,7 @@ public final class TransferView implements Screen {
                 CounterAction.of("transfer.holder", CounterKeys.TRANSFER_HOLDER, "F4", group,
                         "ui.keys.transfer.holder", () -> focus(fields.get(Field.NAME))).when(editing),
                 CounterAction.of("transfer.documents", CounterKeys.TRANSFER_DOCUMENTS, "F7", group,
-                        "ui.keys.opening.documents", () -> {
-                            if (!documents.getChildren().isEmpty()) {
-                                documents.getChildren().get(0).requestFocus();
-                            }
-                        }).when(editing),
+                        "ui.keys.opening.documents", documents::focusFirst).when(editing),
                 CounterAction.of("transfer.cash", CounterKeys.PAY_CASH, "Ctrl+1", group, "ui.keys.pay.cash",
                         () -> focus(fields.get(Field.CASH))).when(editing),
                 CounterAction.of("transfer.card", CounterKeys.PAY_CARD, "Ctrl+2", group, "ui.keys.pay.card",

@@ -11,6 +11,7 @@ import io.counterdesk.account.transfer.TransferResult;
 import io.counterdesk.account.transfer.TransferService;
 import io.counterdesk.payment.MoneyTender;
 import io.counterdesk.payment.PaymentInput;
+import io.counterdesk.account.opening.ui.AccountFormModel;
 import io.counterdesk.account.opening.ui.TypedTenders;
 import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.payment.ui.ReceiptRun;
@@ -20,7 +21,6 @@ import io.counterdesk.receipt.ReceiptPrinting;
 import io.counterdesk.security.Operator;
 import io.counterdesk.servicetime.CounterBusiness;
 import io.counterdesk.shared.BusinessException;
-import io.counterdesk.shared.ChineseAmount;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Masking;
 import io.counterdesk.shared.Money;
@@ -31,12 +31,8 @@ import io.counterdesk.ui.ServiceClock;
 import io.counterdesk.ui.TaskExecutor;
 import io.counterdesk.ui.UiErrors;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.EnumSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -45,10 +41,6 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 
 /**
  * The transfer form (过户, Ctrl+T): the account (Enter reads its holder and what it owes), the new
@@ -56,7 +48,7 @@ import javafx.collections.ObservableList;
  * shows the summary; Enter there pays the arrears and transfers in one commit, then the receipt and
  * the business confirmation (过户业务回执) print (F9 prints them again). A refusal keeps everything typed.
  */
-public final class TransferViewModel {
+public final class TransferViewModel extends AccountFormModel<TransferViewModel.Field> {
 
     /** Where the screen is. */
     public enum State {
@@ -91,60 +83,29 @@ public final class TransferViewModel {
     private final TaskExecutor executor;
     private final Services services;
     private final Operator cashier;
-    private final ReceiptRun receiptRun;
-    private final ServiceClock.Timing timing;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.ACCOUNT);
-    private final Map<Field, StringProperty> text = new EnumMap<>(Field.class);
     private final ObjectProperty<IdType> idType = new SimpleObjectProperty<>(IdType.RESIDENT_ID);
     private final BooleanProperty proxy = new SimpleBooleanProperty(false);
-    private final Map<Document, BooleanProperty> ticked = new EnumMap<>(Document.class);
-    private final ObservableList<Document> required = FXCollections.observableArrayList();
-    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
-    private final ObservableList<Document> requiredReadOnly = FXCollections.unmodifiableObservableList(required);
     private final ReadOnlyStringWrapper currentHolder = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper address = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper card = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper arrears = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper received = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper change = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper changeInWords = new ReadOnlyStringWrapper("");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
-    private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
-    private final ReadOnlyObjectWrapper<Field> invalidField = new ReadOnlyObjectWrapper<>();
-    private final ObservableList<String> summary = FXCollections.observableArrayList();
-    /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
-    private final ObservableList<String> summaryReadOnly = FXCollections.unmodifiableObservableList(summary);
 
     private TransferService.Standing standing;
     private TransferResult done;
-    /** The arrears receipts as printed (null when nothing was owed). */
-    private PaymentViewModel.Outcome receipts;
     private TransferApplication confirmed;
     private PaymentInput confirmedTenders;
-    private boolean disposed;
 
     public TransferViewModel(TaskExecutor executor, Services services, Operator cashier) {
+        super(Field.class, Field.DOCUMENTS,
+                new ReceiptRun(executor, services.printing(), services.printerActivity(),
+                        new PreviewRenderer(services.paper()), cashier),
+                services.serviceClock().start(CounterBusiness.TRANSFER));
         this.executor = Objects.requireNonNull(executor);
         this.services = Objects.requireNonNull(services);
         this.cashier = Objects.requireNonNull(cashier);
-        this.receiptRun = new ReceiptRun(executor, services.printing(), services.printerActivity(),
-                new PreviewRenderer(services.paper()), cashier);
-        this.timing = services.serviceClock().start(CounterBusiness.TRANSFER);
-        for (Field f : Field.values()) {
-            if (f != Field.DOCUMENTS) {
-                StringProperty p = new SimpleStringProperty("");
-                if (f != Field.ACCOUNT_NO) {
-                    p.addListener((obs, was, now) -> changed());
-                }
-                text.put(f, p);
-            }
-        }
-        for (Document d : Document.values()) {
-            BooleanProperty p = new SimpleBooleanProperty(false);
-            p.addListener((obs, was, now) -> changed());
-            ticked.put(d, p);
-        }
+        whenEdited(this::changed, Field.ACCOUNT_NO);
         idType.addListener((obs, was, now) -> changed());
         proxy.addListener((obs, was, now) -> changed());
     }
@@ -187,15 +148,13 @@ public final class TransferViewModel {
     }
 
     private void changed() {
-        if (disposed) {
+        if (disposed()) {
             return;
         }
         boolean business = standing != null && standing.account().kind() == AccountKind.NON_RESIDENTIAL;
         List<Document> docs = List.copyOf(TransferApplication.required(business ? AccountKind.NON_RESIDENTIAL
                 : AccountKind.RESIDENTIAL, proxy.get()));
-        if (!required.equals(docs)) {
-            required.setAll(docs);
-        }
+        requireDocuments(docs);
         if (state.get() == State.EDITING) {
             check(false);
         }
@@ -240,13 +199,12 @@ public final class TransferViewModel {
             }
         }
         PaymentInput tenders = tenders(problems);
-        received.set("");
-        change.set("");
-        changeInWords.set("");
+        showReceived("");
+        clearChange();
         if (tenders != null && standing != null) {
             Money got = tenders.bankTenders().stream().map(MoneyTender::amount).reduce(tenders.cashReceived(),
                     Money::plus);
-            received.set(got.format());
+            showReceived(got.format());
             Money back = got.minus(standing.arrears());
             if (back.isNegative()) {
                 if (all) {
@@ -254,21 +212,12 @@ public final class TransferViewModel {
                             back.negate().format())});
                 }
             } else {
-                Money cashBack = back.min(tenders.cashReceived());
-                change.set(cashBack.format());
-                changeInWords.set(cashBack.isPositive()
-                        ? I18n.text("ui.pay.confirm.changeWords", ChineseAmount.of(cashBack)) : "");
+                showChange(back.min(tenders.cashReceived()));
             }
         }
         TransferApplication app = null;
         if (holder != null && (!proxy.get() || proxyPerson != null) && problems.isEmpty()) {
-            Set<Document> docs = EnumSet.noneOf(Document.class);
-            ticked.forEach((d, p) -> {
-                if (p.get() && required.contains(d)) {
-                    docs.add(d);
-                }
-            });
-            app = new TransferApplication(holder, proxyPerson, docs);
+            app = new TransferApplication(holder, proxyPerson, tickedRequired());
             if (all && standing != null) {
                 TransferApplication checked = app;
                 attempt(problems, Field.DOCUMENTS, () -> {
@@ -281,9 +230,7 @@ public final class TransferViewModel {
             show(MessageKind.ERROR, (String) problems.get(0)[1], (Field) problems.get(0)[0]);
             return null;
         }
-        if (messageKind.get() == MessageKind.ERROR) {
-            show(MessageKind.NONE, "", null);
-        }
+        clearError();
         confirmedTenders = tenders;
         return app;
     }
@@ -319,9 +266,7 @@ public final class TransferViewModel {
         }
         TransferApplication app = check(true);
         if (app == null) {
-            if (messageKind.get() != MessageKind.ERROR) {
-                show(MessageKind.ERROR, I18n.text("ui.opening.error.incomplete"), null);
-            }
+            refuseIncomplete();
             return;
         }
         confirmed = app;
@@ -335,14 +280,15 @@ public final class TransferViewModel {
             lines.add(I18n.text("ui.opening.summary.proxy", app.proxy().name(), app.proxy().maskedIdNumber()));
         }
         lines.add(standing.arrears().isPositive()
-                ? I18n.text("ui.transfer.summary.arrears", standing.arrears().format(), received.get(), change.get())
+                ? I18n.text("ui.transfer.summary.arrears", standing.arrears().format(),
+                        receivedProperty().get(), changeProperty().get())
                 : I18n.text("ui.transfer.summary.noArrears"));
         lines.add(I18n.text("ui.opening.summary.documents", String.join(I18n.text("opening.listSeparator"),
                 app.ticked().stream().sorted().map(d -> I18n.text("opening.document." + d.name())).toList())));
         if (standing.account().cardSerial() != null) {
             lines.add(card.get());
         }
-        summary.setAll(lines);
+        showSummary(lines);
         state.set(State.SUMMARY);
     }
 
@@ -362,7 +308,7 @@ public final class TransferViewModel {
         long accountId = standing.account().id();
         state.set(State.COMMITTING);
         show(MessageKind.INFO, I18n.text("ui.transfer.committing"), null);
-        BackgroundTask.of(() -> services.transfers().transfer(cashier, accountId, app, tenders, timing.timer()))
+        BackgroundTask.of(() -> services.transfers().transfer(cashier, accountId, app, tenders, timing().timer()))
                 .onSuccess(this::transferred)
                 .onFailure(error -> {
                     state.set(State.EDITING);
@@ -372,18 +318,11 @@ public final class TransferViewModel {
     }
 
     private void transferred(TransferResult result) {
-        timing.recorded();
+        timing().recorded();
         done = result;
         state.set(State.PRINTING);
-        if (result.arrearsPayment().isEmpty()) {
-            printConfirmation("");
-            return;
-        }
-        receiptRun.print(result.arrearsPayment().get(), printed -> {
-            receipts = printed.outcome();
-            printConfirmation(printed.failed() ? printed.message() : I18n.text("ui.opening.receiptsPrinted",
-                    ReceiptRun.labels(printed.outcome().receipts())));
-        });
+        // the arrears' receipts; nothing was owed: none
+        printReceipts(result.arrearsPayment(), "", this::printConfirmation);
     }
 
     /** After the receipts: the business confirmation (过户业务回执) for the customer to sign. */
@@ -406,7 +345,7 @@ public final class TransferViewModel {
         state.set(State.DONE);
         String confirmation = printError == null ? I18n.text("ui.opening.confirmationPrinted")
                 : I18n.text("ui.opening.confirmationNotPrinted", UiErrors.text(printError));
-        boolean allWell = printError == null && (receipts == null || receipts.allPrinted());
+        boolean allWell = printError == null && receiptsPrinted();
         show(allWell ? MessageKind.INFO : MessageKind.ERROR, String.join("\n", List.of(
                 I18n.text("ui.transfer.done", done.accountNo(), confirmed.newHolder().name()), receiptText,
                 confirmation).stream().filter(t -> !t.isEmpty()).toList()), null);
@@ -418,27 +357,7 @@ public final class TransferViewModel {
             return;
         }
         state.set(State.PRINTING);
-        receiptRun.printAgain(receipts, printed -> {
-            receipts = printed.outcome();
-            printConfirmation(printed.message());
-        });
-    }
-
-    private String value(Field field) {
-        String v = text.get(field).get();
-        return v == null ? "" : v.strip();
-    }
-
-    private void show(MessageKind kind, String textToShow, Field field) {
-        message.set(textToShow);
-        messageKind.set(MessageKind.NONE);
-        messageKind.set(kind);
-        invalidField.set(field);
-    }
-
-    public void dispose() {
-        disposed = true;
-        timing.abandon();
+        printReceiptsAgain(this::printConfirmation);
     }
 
     public boolean busy() {
@@ -452,24 +371,12 @@ public final class TransferViewModel {
         return state.getReadOnlyProperty();
     }
 
-    public StringProperty text(Field field) {
-        return text.get(field);
-    }
-
     public ObjectProperty<IdType> idTypeProperty() {
         return idType;
     }
 
     public BooleanProperty proxyProperty() {
         return proxy;
-    }
-
-    public BooleanProperty ticked(Document document) {
-        return ticked.get(document);
-    }
-
-    public ObservableList<Document> requiredDocuments() {
-        return requiredReadOnly;
     }
 
     /** The current holder, masked name and ID. */
@@ -488,33 +395,5 @@ public final class TransferViewModel {
     /** 欠费（含滞纳金）: what must be paid before the transfer. */
     public ReadOnlyStringProperty arrearsProperty() {
         return arrears.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty receivedProperty() {
-        return received.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty changeProperty() {
-        return change.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty changeInWordsProperty() {
-        return changeInWords.getReadOnlyProperty();
-    }
-
-    public ReadOnlyStringProperty messageProperty() {
-        return message.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<MessageKind> messageKindProperty() {
-        return messageKind.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Field> invalidFieldProperty() {
-        return invalidField.getReadOnlyProperty();
-    }
-
-    public ObservableList<String> summaryLines() {
-        return summaryReadOnly;
     }
 }
