@@ -106,7 +106,6 @@ public record ReportArchive(Path root) {
         }
     }
 
-
     /** {@code hall.pdf} written again on 2026-12-05: {@code hall-corrected-2026-12-05.pdf}. */
     public static String correctedName(String fileName, LocalDate today) {
         int dot = fileName.lastIndexOf('.');
