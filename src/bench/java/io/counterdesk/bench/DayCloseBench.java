@@ -184,7 +184,7 @@ public final class DayCloseBench {
             long tFont = System.nanoTime();
             long cFont = threads.getCurrentThreadCpuTime();
             List<Path> written = new ArrayList<>(pdfs.archiveDay(hall, charts, manager, archive));
-            written.add(pdfs.archiveServiceTimes(serviceTimes.day(manager, day), day, manager, archive));
+            written.add(pdfs.archiveServiceTimes(serviceTimes.day(manager, day), day, manager, hall.signed(), archive));
             YearMonth month = YearMonth.from(day);
             written.add(archive.save(archive.month(month), "receipt-stock.pdf",
                     pdfs.receiptStock(stock.monthEnd(manager, month, clock.getZone()), month, manager)));

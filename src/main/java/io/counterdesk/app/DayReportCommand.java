@@ -39,7 +39,7 @@ final class DayReportCommand implements Callable<Integer> {
             List<Path> written = new java.util.ArrayList<>(desk.reportPdfs().archiveDay(hall,
                     desk.dayCharts().hall(hall), checker, desk.reportArchive()));
             written.add(desk.reportPdfs().archiveServiceTimes(desk.serviceTimes().day(checker, day), day, checker,
-                    desk.reportArchive()));
+                    hall.signed(), desk.reportArchive()));
             written.forEach(file -> out.println("report written to " + file));
             return 0;
         } catch (BusinessException e) {

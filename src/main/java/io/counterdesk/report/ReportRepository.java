@@ -35,7 +35,7 @@ public final class ReportRepository {
     }
 
     List<Till> tillsOf(Tx tx, LocalDate day) {
-        return tx.handle().createQuery(TILL_SELECT + " WHERE t.business_day = :d ORDER BY o.staff_no, t.id")
+        return tx.handle().createQuery(TILLS_OF_DAY)
                 .bind("d", Date.valueOf(day)).map((rs, ctx) -> till(rs)).list();
     }
 
@@ -47,6 +47,9 @@ public final class ReportRepository {
     private static final String TILL_SELECT = """
             SELECT t.id, t.business_day, t.opened_at, t.closed_at, t.status, t.operator_id, t.float_fen, o.staff_no, o.name
             FROM till_session t JOIN operator o ON o.id = t.operator_id""";
+
+    /** A day's till sessions; reads the index {@code till_session_day} (V17). */
+    static final String TILLS_OF_DAY = TILL_SELECT + " WHERE t.business_day = :d ORDER BY o.staff_no, t.id";
 
     private static Till till(java.sql.ResultSet rs) throws java.sql.SQLException {
         OffsetDateTime closed = rs.getObject("closed_at", OffsetDateTime.class);
@@ -135,13 +138,16 @@ public final class ReportRepository {
                 .list();
     }
 
+    /** Reads the index {@code till_session_day} (V17), in order: no sort. */
+    static final String UNSIGNED_DAYS_WITH_TILLS = """
+            SELECT DISTINCT t.business_day FROM till_session t
+            WHERE t.business_day >= :from AND t.business_day < :until
+              AND NOT EXISTS (SELECT 1 FROM day_signoff s WHERE s.business_day = t.business_day)
+            ORDER BY t.business_day""";
+
     /** Days from {@code from} up to before {@code until} that had a till session and are not signed off, oldest first. */
     List<LocalDate> unsignedDaysWithTills(Tx tx, LocalDate from, LocalDate until) {
-        return tx.handle().createQuery("""
-                SELECT DISTINCT t.business_day FROM till_session t
-                WHERE t.business_day >= :from AND t.business_day < :until
-                  AND NOT EXISTS (SELECT 1 FROM day_signoff s WHERE s.business_day = t.business_day)
-                ORDER BY t.business_day""")
+        return tx.handle().createQuery(UNSIGNED_DAYS_WITH_TILLS)
                 .bind("from", Date.valueOf(from)).bind("until", Date.valueOf(until))
                 .map((rs, ctx) -> rs.getObject(1, LocalDate.class)).list();
     }

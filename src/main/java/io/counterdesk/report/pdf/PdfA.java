@@ -31,7 +31,8 @@ final class PdfA {
     private PdfA() {
     }
 
-    static void apply(PDDocument document, ReportHeading heading) {
+    /** @param keywords the document's keywords, or null for none */
+    static void apply(PDDocument document, ReportHeading heading, String keywords) {
         ZonedDateTime created = heading.printedAt().truncatedTo(ChronoUnit.SECONDS);
         PDDocumentInformation info = document.getDocumentInformation();
         info.setTitle(heading.title());
@@ -41,12 +42,14 @@ final class PdfA {
         Calendar calendar = GregorianCalendar.from(created);
         info.setCreationDate(calendar);
         info.setModificationDate(calendar);
+        info.setKeywords(keywords);
 
         PDDocumentCatalog catalog = document.getDocumentCatalog();
         catalog.setLanguage("zh-CN");
         try {
             PDMetadata metadata = new PDMetadata(document);
-            metadata.importXMPMetadata(xmp(heading.title(), heading.hallName(), created).getBytes(StandardCharsets.UTF_8));
+            metadata.importXMPMetadata(xmp(heading.title(), heading.hallName(), created, keywords)
+                    .getBytes(StandardCharsets.UTF_8));
             catalog.setMetadata(metadata);
             PDOutputIntent intent = new PDOutputIntent(document,
                     new ByteArrayInputStream(ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData()));
@@ -60,8 +63,11 @@ final class PdfA {
         }
     }
 
-    /** The XMP packet: PDF/A identification plus the same title, author, tools and dates as the info dictionary. */
-    static String xmp(String title, String author, ZonedDateTime created) {
+    /**
+     * The XMP packet: PDF/A identification plus the same title, author, tools, dates and keywords (when
+     * not null) as the info dictionary (PDF/A-2 wants the two to agree).
+     */
+    static String xmp(String title, String author, ZonedDateTime created, String keywords) {
         String date = DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(created);
         return "<?xpacket begin=\"\uFEFF\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n"
                 + "<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n"
@@ -82,6 +88,7 @@ final class PdfA {
                 + "  </rdf:Description>\n"
                 + "  <rdf:Description rdf:about=\"\" xmlns:pdf=\"http://ns.adobe.com/pdf/1.3/\">\n"
                 + "   <pdf:Producer>" + PRODUCER + "</pdf:Producer>\n"
+                + (keywords == null ? "" : "   <pdf:Keywords>" + escape(keywords) + "</pdf:Keywords>\n")
                 + "  </rdf:Description>\n"
                 + " </rdf:RDF>\n"
                 + "</x:xmpmeta>\n"

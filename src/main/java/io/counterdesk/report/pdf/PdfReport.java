@@ -48,6 +48,7 @@ public final class PdfReport implements AutoCloseable {
     private PdfCanvas canvas;
     private float y;
     private boolean finished;
+    private String keywords;
 
     private PdfReport(PDDocument document, PdfFontFace face, ReportHeading heading) {
         this.document = document;
@@ -334,6 +335,14 @@ public final class PdfReport implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Sets the document's keywords (information dictionary and XMP {@code pdf:Keywords}; shown by
+     * {@code pdfinfo}): the archive's stamp ({@link ReportArchive.Stamp}). None unless set.
+     */
+    void keywords(String keywords) {
+        this.keywords = keywords;
+    }
+
     /** Finishes the report (footers with page numbers, PDF/A metadata) and returns the file's bytes. */
     public byte[] toBytes() {
         if (finished) {
@@ -356,7 +365,7 @@ public final class PdfReport implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
-        PdfA.apply(document, heading);
+        PdfA.apply(document, heading, keywords);
         ByteArrayOutputStream out = new ByteArrayOutputStream(64 * 1024);
         try {
             document.save(out);

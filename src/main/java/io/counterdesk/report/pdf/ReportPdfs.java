@@ -77,6 +77,13 @@ public final class ReportPdfs {
         return PdfReport.create(loaded, heading);
     }
 
+    /** As {@link #start(ReportHeading)}, for a day report stamped for the archive. */
+    private PdfReport start(ReportHeading heading, ReportArchive.Stamp stamp) {
+        PdfReport report = start(heading);
+        report.keywords(stamp.keywords());
+        return report;
+    }
+
     /** The receipt stock report of {@code month} (票据核对月报) from its month-end listing. */
     public synchronized byte[] receiptStock(List<StockListing> listings, YearMonth month, Operator printedBy) {
         String title = I18n.text("pdf.stock.title");
@@ -90,12 +97,16 @@ public final class ReportPdfs {
 
     /** The cashier's daily cash report (营业厅现金日报表). */
     public synchronized byte[] cashierDay(CashierDayReport day, Operator printedBy) {
+        return cashierDay(day, printedBy, ReportArchive.Stamp.NONE);
+    }
+
+    private synchronized byte[] cashierDay(CashierDayReport day, Operator printedBy, ReportArchive.Stamp stamp) {
         ReportHeader h = day.header();
         String title = I18n.text("pdf.cash.title");
         ReportHeading heading = heading(title, I18n.text("pdf.cash.subtitle", h.businessDay().toString(),
                 DayReportPdf.cashier(h), h.terminalCode(), DayReportPdf.status(h)), h.businessDay() + " "
                 + DayReportPdf.cashier(h), printedBy);
-        try (PdfReport report = start(heading)) {
+        try (PdfReport report = start(heading, stamp)) {
             new DayReportPdf(clock.getZone()).cashier(report, day);
             return report.toBytes();
         }
@@ -103,17 +114,27 @@ public final class ReportPdfs {
 
     /** The day's service-time report (服务时限报表): each business against its promised time. */
     public synchronized byte[] serviceTimes(List<ServiceTime> times, LocalDate day, Operator printedBy) {
+        return serviceTimes(times, day, printedBy, ReportArchive.Stamp.NONE);
+    }
+
+    private synchronized byte[] serviceTimes(List<ServiceTime> times, LocalDate day, Operator printedBy,
+                                             ReportArchive.Stamp stamp) {
         ReportHeading heading = heading(I18n.text("pdf.service.title"), I18n.text("pdf.service.subtitle",
                 day.toString(), times.size()), day.toString(), printedBy);
-        try (PdfReport report = start(heading)) {
+        try (PdfReport report = start(heading, stamp)) {
             ServiceTimeReportPdf.write(report, times, DayCharts.serviceTimes(times), clock.getZone());
             return report.toBytes();
         }
     }
 
-    /** Writes the service-time report into the day's archive folder ({@code service-times.pdf}). */
-    public Path archiveServiceTimes(List<ServiceTime> times, LocalDate day, Operator printedBy, ReportArchive archive) {
-        return archive.save(archive.day(day), SERVICE_TIMES_FILE, serviceTimes(times, day, printedBy));
+    /**
+     * Writes the service-time report into the day's archive folder ({@code service-times.pdf}); for a
+     * signed-off day as {@link ReportArchive#saveDay} says (the signed copy is kept).
+     */
+    public Path archiveServiceTimes(List<ServiceTime> times, LocalDate day, Operator printedBy, boolean signed,
+                                    ReportArchive archive) {
+        return archive.saveDay(archive.day(day), signed, SERVICE_TIMES_FILE, LocalDate.now(clock),
+                serviceTimes(times, day, printedBy, ReportArchive.Stamp.of(signed)));
     }
 
     public static final String SERVICE_TIMES_FILE = "service-times.pdf";
@@ -141,12 +162,17 @@ public final class ReportPdfs {
 
     /** The hall's day report (营业厅日报): every cashier, the hall totals and {@code charts}. */
     public synchronized byte[] hallDay(HallDayReport day, List<Chart> charts, Operator printedBy) {
+        return hallDay(day, charts, printedBy, ReportArchive.Stamp.NONE);
+    }
+
+    private synchronized byte[] hallDay(HallDayReport day, List<Chart> charts, Operator printedBy,
+                                        ReportArchive.Stamp stamp) {
         DayReportPdf layout = new DayReportPdf(clock.getZone());
         String signed = day.signed() ? I18n.text("pdf.hall.signed", day.signedBy(), layout.dateTime(day.signedAt()))
                 : I18n.text("pdf.hall.unsigned");
         ReportHeading heading = heading(I18n.text("pdf.hall.title"), I18n.text("pdf.hall.subtitle",
                 day.businessDay().toString(), day.cashiers().size(), signed), day.businessDay().toString(), printedBy);
-        try (PdfReport report = start(heading)) {
+        try (PdfReport report = start(heading, stamp)) {
             layout.hall(report, day, charts);
             return report.toBytes();
         }
@@ -154,19 +180,21 @@ public final class ReportPdfs {
 
     /**
      * Writes the day's reports into the day's folder of {@code archive}: {@code hall.pdf} and one
-     * {@code cash-report-<工号>-<till>.pdf} per cashier's till session. A report written again (after
-     * a correction, or once signed off) replaces the earlier one.
+     * {@code cash-report-<工号>-<till>.pdf} per cashier's till session, each stamped with whether the day
+     * was signed off. A report written again replaces the earlier one unless that was written for the
+     * signed-off day: then it goes beside ({@link ReportArchive#saveDay}).
      *
      * @return the files written, the hall report first
      */
     public List<Path> archiveDay(HallDayReport day, List<Chart> charts, Operator printedBy, ReportArchive archive) {
         Path folder = archive.day(day.businessDay());
-        java.time.LocalDate today = java.time.LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock);
+        ReportArchive.Stamp stamp = ReportArchive.Stamp.of(day.signed());
         List<Path> written = new ArrayList<>();
-        written.add(archive.saveDay(folder, day.signed(), HALL_FILE, today, hallDay(day, charts, printedBy)));
+        written.add(archive.saveDay(folder, day.signed(), HALL_FILE, today, hallDay(day, charts, printedBy, stamp)));
         for (CashierDayReport cashier : day.cashiers()) {
             written.add(archive.saveDay(folder, day.signed(), cashierFile(cashier.header()), today,
-                    cashierDay(cashier, printedBy)));
+                    cashierDay(cashier, printedBy, stamp)));
         }
         return written;
     }

@@ -111,7 +111,7 @@ public final class HallSignOffViewModel {
                 public List<Path> archive(HallDayReport hall, List<Chart> drawn, Operator checker) {
                     List<Path> written = new ArrayList<>(pdfs.archiveDay(hall, drawn, checker, archive));
                     written.add(pdfs.archiveServiceTimes(serviceTimes.day(checker, hall.businessDay()),
-                            hall.businessDay(), checker, archive));
+                            hall.businessDay(), checker, hall.signed(), archive));
                     return written;
                 }
             };

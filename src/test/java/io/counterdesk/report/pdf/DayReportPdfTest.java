@@ -157,7 +157,7 @@ class DayReportPdfTest {
         HallDayReport open = DayReportsForTests.hall(false);
         pdfs.archiveDay(open, List.of(), CHECKER, archive);
         try (var files = Files.list(folder)) {
-            assertThat(files).as("a day not signed off is replaced").hasSize(6);
+            assertThat(files).as("a writing that does not know of the sign-off goes beside too").hasSize(6);
         }
     }
 
