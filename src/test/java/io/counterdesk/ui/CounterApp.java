@@ -26,7 +26,7 @@ import org.testfx.api.FxToolkit;
  * directory deleted. Register it as a field, after the clock it is given if any:
  * <pre>
  * &#64;RegisterExtension
- * final CounterApp counter = CounterApp.demo(50);
+ * final CounterApp program = CounterApp.demo(50);
  * </pre>
  * Drive the window with a {@link CounterDriver}; check it against {@link #desk()}.
  */
