@@ -134,7 +134,8 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
         execute("DROP TRIGGER journal_append_only");
     }
 
-    private static void deleteRecursively(Path root) throws IOException {
+    /** Deletes {@code root} and all below it; nothing if it is not there. */
+    public static void deleteRecursively(Path root) throws IOException {
         if (root == null || !Files.exists(root)) {
             return;
         }

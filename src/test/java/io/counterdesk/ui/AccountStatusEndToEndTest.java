@@ -12,9 +12,7 @@ import io.counterdesk.account.NewAccount;
 import io.counterdesk.account.SuspensionCandidate;
 import io.counterdesk.account.UseType;
 import io.counterdesk.account.ui.SuspensionListViewModel;
-import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
-import io.counterdesk.app.CounterDeskApp;
 import io.counterdesk.billing.BillRepository;
 import io.counterdesk.payment.DueBill;
 import io.counterdesk.payment.FeeItem;
@@ -22,21 +20,16 @@ import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.printing.CapturePrinter;
 import io.counterdesk.printing.CapturedJob;
 import io.counterdesk.security.Operator;
-import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Money;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 停气/复气/销户 end to end, keyboard only, on the real program with a fresh demo database. A
@@ -50,32 +43,21 @@ class AccountStatusEndToEndTest {
     private static final String RESTAURANT = "3388000001";
     private static final String SHOP = "3388000002";
 
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final CounterApp program = CounterApp.demo(200);
 
-    private CounterDeskApp app;
-    private AppConfig config;
     private CounterDesk desk;
     private Operator backOffice;
     private final CounterDriver cashier = new CounterDriver();
 
     @BeforeEach
-    void startTheProgram() throws Exception {
-        config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(200);
-        FxToolkit.registerPrimaryStage();
-        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
-        desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        backOffice = desk.auth().login("1001", "demo1001".toCharArray());
-    }
-
-    @AfterEach
-    void stopTheProgram() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
+    void readTheBackEnd() {
+        desk = program.desk();
+        backOffice = program.login("1001");
     }
 
     private long account(String accountNo, String holder, long dueDaysAgo, long billYuan) {
-        LocalDate today = LocalDate.now(config.clock());
+        LocalDate today = LocalDate.now(program.config().clock());
         NewAccount account = new NewAccount(accountNo, AccountKind.NON_RESIDENTIAL, UseType.COMMERCIAL_KITCHEN,
                 MeterKind.ORDINARY, "M" + accountNo, null, new Address("西湖区", "文三路", "美食街", "8", "1", "101"),
                 new Holder(holder, IdType.RESIDENT_ID, "11010519491231002X", "0571-88001122"), today.minusYears(2));
@@ -88,12 +70,6 @@ class AccountStatusEndToEndTest {
             }
             return id;
         });
-    }
-
-    private void start() {
-        cashier.logIn("1001", "demo1001");
-        cashier.openTill("500");
-        cashier.waitUntil("the printer is ready", () -> cashier.text("#status-printer").orElse("").equals("打印机：就绪"));
     }
 
     /** The account numbers in the suspension list, as the table holds them. */
@@ -117,7 +93,7 @@ class AccountStatusEndToEndTest {
     @Test
     void anOverdueRestaurantIsListedSuspendedPaysAndIsRestored() {
         long id = account(RESTAURANT, "杭州味道餐饮有限公司", 20, 400);
-        start();
+        cashier.logInAndOpenTill("1001", "demo1001", "500");
 
         // Ctrl+U: the list, with the restaurant 20 days overdue
         List<SuspensionCandidate> due = desk.accountStatus().candidates(backOffice);
@@ -195,13 +171,13 @@ class AccountStatusEndToEndTest {
     @Test
     void aShopIsClosedWithItsDepositPaidBackOnAReceiptTheManagerApproved() throws Exception {
         long id = account(SHOP, "城西便利店", 0, 0);
-        start();
+        cashier.logInAndOpenTill("1001", "demo1001", "500");
         FeeItem deposit = desk.payments().feeCatalogue().stream().filter(f -> f.code().equals("METER_TEST_DEPOSIT"))
                 .findFirst().orElseThrow();
         desk.payments().collect(backOffice, id, new PaymentInput(PaymentInput.Bills.NONE,
                 List.of(new FeeItem.Line(deposit, 1)), Money.ofYuan(300), List.of(), List.of(), Money.ZERO, false,
                 List.of()));
-        CapturePrinter capture = desk.printer().capturePrinter().orElseThrow();
+        CapturePrinter capture = program.printer();
         int jobsBefore = capture.jobs().size();
 
         cashier.search(SHOP);

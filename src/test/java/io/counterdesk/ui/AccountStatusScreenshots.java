@@ -8,27 +8,17 @@ import io.counterdesk.account.IdType;
 import io.counterdesk.account.MeterKind;
 import io.counterdesk.account.NewAccount;
 import io.counterdesk.account.UseType;
-import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
 import io.counterdesk.billing.BillRepository;
 import io.counterdesk.shared.Money;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import io.counterdesk.app.CounterDeskApp;
-import io.counterdesk.security.PasswordHasher;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * {@code docs/screenshots/suspension-list.png} (Ctrl+U on the demo hall with three overdue
@@ -44,27 +34,15 @@ class AccountStatusScreenshots {
         System.setProperty("headless.geometry", "1366x768-32");
     }
 
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final CounterApp program = CounterApp.demo(500);
 
-    private CounterDeskApp app;
     private final CounterDriver cashier = new CounterDriver();
-
-    @AfterEach
-    void stopTheProgram() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void suspensionListAndReason() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        AppConfig config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(500);
-        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
-        CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        LocalDate today = LocalDate.now(config.clock());
+        CounterDesk desk = program.desk();
+        LocalDate today = LocalDate.now(program.config().clock());
         overdue(desk, today, "3388000001", "杭州味道餐饮有限公司", "美食街", 20, 4_380);
         overdue(desk, today, "3388000002", "城西锅炉房", "工业路", 47, 12_960);
         overdue(desk, today, "3388000003", "西溪小学食堂", "文二路", 16, 1_520);
@@ -73,13 +51,13 @@ class AccountStatusScreenshots {
         cashier.press(KeyCode.CONTROL, KeyCode.U);
         cashier.waitUntilFocused("suspension-table");
         cashier.waitUntil("the list is read", () -> cashier.text("#suspension-status").orElse("").startsWith("共"));
-        snapshot(Path.of("docs", "screenshots", "suspension-list.png"));
+        cashier.snapshot(Path.of("docs", "screenshots", "suspension-list.png"));
         cashier.openWithEnter();
         cashier.waitUntil("the account is read", () -> cashier.text("#detail-key-hint").orElse("").contains("F6"));
-        snapshot(Path.of("target", "screenshots", "account-detail.png"));
+        cashier.snapshot(Path.of("target", "screenshots", "account-detail.png"));
         cashier.press(KeyCode.F6);
         cashier.waitUntilFocused("status-reason");
-        snapshot(Path.of("target", "screenshots", "suspend-reason.png"));
+        cashier.snapshot(Path.of("target", "screenshots", "suspend-reason.png"));
     }
 
     private static void overdue(CounterDesk desk, LocalDate today, String accountNo, String holder, String street,
@@ -94,11 +72,5 @@ class AccountStatusScreenshots {
                     today.minusDays(days), Money.ZERO)));
             return null;
         });
-    }
-
-    private void snapshot(Path file) throws Exception {
-        Files.createDirectories(file.getParent());
-        WritableImage image = CounterDriver.onFx(() -> cashier.scene().snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
     }
 }

@@ -9,20 +9,11 @@ import io.counterdesk.account.Holder;
 import io.counterdesk.account.IdType;
 import io.counterdesk.account.MeterKind;
 import io.counterdesk.account.NewAccount;
-import io.counterdesk.app.AppConfig;
-import io.counterdesk.app.CounterDesk;
-import io.counterdesk.app.CounterDeskApp;
-import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.BankCardNumber;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 银行代扣 end to end, keyboard only, on the real program with a fresh demo database: on a household's
@@ -34,30 +25,13 @@ class AutoDebitEndToEndTest {
     private static final String ACCOUNT = "3388000011";
     private static final String CARD = "621700000000000001" + BankCardNumber.checkDigit("621700000000000001");
 
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final CounterApp program = CounterApp.demo(200);
 
-    private CounterDeskApp app;
-    private AppConfig config;
-    private CounterDesk desk;
     private final CounterDriver cashier = new CounterDriver();
 
-    @BeforeEach
-    void startTheProgram() throws Exception {
-        config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(200);
-        FxToolkit.registerPrimaryStage();
-        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
-        desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    }
-
-    @AfterEach
-    void stopTheProgram() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
     private long count(String sql) {
-        return desk.database().read(tx -> tx.handle().createQuery(sql).mapTo(Long.class).one());
+        return program.desk().database().read(tx -> tx.handle().createQuery(sql).mapTo(Long.class).one());
     }
 
     private void waitForMessage(String part) {
@@ -67,8 +41,8 @@ class AutoDebitEndToEndTest {
 
     @Test
     void aHouseholdEnrolsABankCardAndLaterCancelsIt() {
-        LocalDate today = LocalDate.now(config.clock());
-        long id = desk.database().inTransaction(tx -> new AccountRepository().insert(tx, new NewAccount(ACCOUNT,
+        LocalDate today = LocalDate.now(program.config().clock());
+        long id = program.desk().database().inTransaction(tx -> new AccountRepository().insert(tx, new NewAccount(ACCOUNT,
                 AccountKind.RESIDENTIAL, null, MeterKind.ORDINARY, "M" + ACCOUNT, null,
                 new Address("西湖区", "文三路", "翠苑小区", "8", "1", "101"),
                 new Holder("周代扣", IdType.RESIDENT_ID, "11010519491231002X", "13900001111"), today.minusYears(1))));

@@ -9,19 +9,10 @@ import io.counterdesk.account.Holder;
 import io.counterdesk.account.IdType;
 import io.counterdesk.account.MeterKind;
 import io.counterdesk.account.NewAccount;
-import io.counterdesk.app.AppConfig;
-import io.counterdesk.app.CounterDesk;
-import io.counterdesk.app.CounterDeskApp;
-import io.counterdesk.security.PasswordHasher;
-import java.nio.file.Path;
 import java.time.LocalDate;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 余额转移 end to end, keyboard only, on the real program: a holder's credit on one account moves in
@@ -35,33 +26,16 @@ class BalanceMoveEndToEndTest {
     private static final String OTHER = "3388000023";
     private static final String ID = "11010519491231002X";
 
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final CounterApp program = CounterApp.demo(200);
 
-    private CounterDeskApp app;
-    private AppConfig config;
-    private CounterDesk desk;
     private final CounterDriver cashier = new CounterDriver();
-
-    @BeforeEach
-    void startTheProgram() throws Exception {
-        config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(200);
-        FxToolkit.registerPrimaryStage();
-        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
-        desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
-    }
-
-    @AfterEach
-    void stopTheProgram() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     private long account(String accountNo, String idNumber, long creditFen) {
         NewAccount account = new NewAccount(accountNo, AccountKind.RESIDENTIAL, null, MeterKind.ORDINARY,
                 "M" + accountNo, null, new Address("西湖区", "文三路", "翠苑小区", "9", "1", accountNo.substring(7)),
-                new Holder("吴转移", IdType.RESIDENT_ID, idNumber, "13900002222"), LocalDate.now(config.clock()));
-        return desk.database().inTransaction(tx -> {
+                new Holder("吴转移", IdType.RESIDENT_ID, idNumber, "13900002222"), LocalDate.now(program.config().clock()));
+        return program.desk().database().inTransaction(tx -> {
             long id = new AccountRepository().insert(tx, account);
             tx.handle().createUpdate("UPDATE account SET credit_fen = :c WHERE id = :id").bind("c", creditFen)
                     .bind("id", id).execute();
@@ -70,7 +44,7 @@ class BalanceMoveEndToEndTest {
     }
 
     private long credit(long id) {
-        return desk.database().read(tx -> tx.handle().createQuery("SELECT credit_fen FROM account WHERE id = :id")
+        return program.desk().database().read(tx -> tx.handle().createQuery("SELECT credit_fen FROM account WHERE id = :id")
                 .bind("id", id).mapTo(Long.class).one());
     }
 

@@ -2,28 +2,21 @@ package io.counterdesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
-import io.counterdesk.app.CounterDeskApp;
 import io.counterdesk.card.CardImage;
 import io.counterdesk.card.CardRepository;
 import io.counterdesk.card.CardState;
 import io.counterdesk.printing.CapturePrinter;
 import io.counterdesk.printing.EscPosDecoder;
 import io.counterdesk.security.Operator;
-import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Masking;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 补卡（未用卡丢失） end to end, keyboard only, in demo mode: cashier 1001 logs in and opens the
@@ -38,34 +31,18 @@ class CardServiceEndToEndTest {
     private static final String ACCOUNT = "3390000001";
     private static final String METER = "M-2025-0888";
 
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final CounterApp program = CounterApp.demo(50);
 
-    private CounterDeskApp app;
     private final CounterDriver cashier = new CounterDriver();
-
-    @BeforeEach
-    void startTheProgram() throws Exception {
-        AppConfig config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(50);
-        FxToolkit.registerPrimaryStage();
-        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
-    }
-
-    @AfterEach
-    void stopTheProgram() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void reissueALostUnusedCardOntoABlankCardFromTheDemoReaderAndPrintTheRecord() throws Exception {
-        cashier.logIn("1001", "demo1001");
-        cashier.openTill("500");
-        cashier.waitUntil("the printer is ready", () -> cashier.text("#status-printer").orElse("").equals("打印机：就绪"));
-        CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        CapturePrinter capture = desk.printer().capturePrinter().orElseThrow();
+        cashier.logInAndOpenTill("1001", "demo1001", "500");
+        CounterDesk desk = program.desk();
+        CapturePrinter capture = program.printer();
         int jobsBefore = capture.jobs().size();
-        Operator backOffice = desk.auth().login("1002", "demo1002".toCharArray());
+        Operator backOffice = program.login("1002");
         String oldSerial = desk.cardIssue().account(backOffice, ACCOUNT).cardSerial();
 
         // Ctrl+D, B: a blank new card into the reader
@@ -128,8 +105,8 @@ class CardServiceEndToEndTest {
     void aReissueCutWhileTheNewCardIsWrittenIsFinishedByPuttingABlankCardIn() throws Exception {
         cashier.logIn("1001", "demo1001");
         cashier.openTill("500");
-        CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        Operator backOffice = desk.auth().login("1002", "demo1002".toCharArray());
+        CounterDesk desk = program.desk();
+        Operator backOffice = program.login("1002");
         String oldSerial = desk.cardIssue().account(backOffice, ACCOUNT).cardSerial();
         long accountId = desk.cardIssue().account(backOffice, ACCOUNT).id();
         cashier.demoCard(0, KeyCode.B, I18n.text("ui.demo.blankInserted"));
@@ -174,11 +151,9 @@ class CardServiceEndToEndTest {
      */
     @Test
     void anOpeningWhoseCardWasNotWrittenGetsItsFirstCardOnTheCardServiceScreenAndThenBuysGas() throws Exception {
-        cashier.logIn("1001", "demo1001");
-        cashier.openTill("500");
-        cashier.waitUntil("the printer is ready", () -> cashier.text("#status-printer").orElse("").equals("打印机：就绪"));
-        CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        Operator backOffice = desk.auth().login("1002", "demo1002".toCharArray());
+        cashier.logInAndOpenTill("1001", "demo1001", "500");
+        CounterDesk desk = program.desk();
+        Operator backOffice = program.login("1002");
 
         // the opening, its blank card pulled as the first card is written
         cashier.demoCard(0, KeyCode.B, I18n.text("ui.demo.blankInserted"));

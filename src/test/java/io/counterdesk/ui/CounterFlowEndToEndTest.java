@@ -5,20 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.counterdesk.account.Account;
 import io.counterdesk.account.AccountDetail;
 import io.counterdesk.account.AccountSummary;
-import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
-import io.counterdesk.app.CounterDeskApp;
 import io.counterdesk.security.Operator;
-import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.Masking;
-import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The first slice end to end, keyboard only: the real program on a fresh database, a cashier
@@ -26,25 +18,10 @@ import org.testfx.api.FxToolkit;
  */
 class CounterFlowEndToEndTest {
 
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final CounterApp program = CounterApp.demo(500);
 
-    private AppConfig config;
-    private CounterDeskApp app;
     private final CounterDriver cashier = new CounterDriver();
-
-    @BeforeEach
-    void startTheProgram() throws Exception {
-        config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(500);
-        FxToolkit.registerPrimaryStage();
-        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
-    }
-
-    @AfterEach
-    void stopTheProgram() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void cashierLogsInOpensTheTillAndFindsACustomerByPhoneWithTheKeyboardOnly() throws Exception {
@@ -80,7 +57,7 @@ class CounterFlowEndToEndTest {
         cashier.waitUntilFocused("search-field");
         assertThat(cashier.text("#search-field")).hasValue(customer.phone);
         // the look-up was timed as a bill query (账单查询) and stored for the day's service times
-        CounterDesk desk = app.backend().toCompletableFuture().get(30, java.util.concurrent.TimeUnit.SECONDS);
+        CounterDesk desk = program.desk();
         cashier.waitUntil("the bill query's time is stored", () -> desk.database().jdbi().withHandle(h -> h.createQuery(
                 "SELECT COUNT(*) FROM service_time WHERE business = 'BILL_QUERY' AND subject = 'account:3300000001'")
                 .mapTo(Long.class).one()) == 1);
@@ -119,8 +96,8 @@ class CounterFlowEndToEndTest {
 
     /** What the database says about demo account 3300000001, read through the program's own AccountService. */
     private Expected expectedCustomer() throws Exception {
-        CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        Operator reader = desk.auth().login("1002", "demo1002".toCharArray());
+        CounterDesk desk = program.desk();
+        Operator reader = program.login("1002");
         AccountSummary summary = desk.accounts().search(reader, "3300000001").get(0);
         AccountDetail detail = desk.accounts().detail(reader, summary.id());
         return new Expected(summary.phone(), detail.account(), detail);

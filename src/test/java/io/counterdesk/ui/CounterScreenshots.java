@@ -2,29 +2,18 @@ package io.counterdesk.ui;
 
 import io.counterdesk.account.AccountDetail;
 import io.counterdesk.account.AccountSummary;
-import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
-import io.counterdesk.app.CounterDeskApp;
 import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.security.Operator;
-import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.I18n;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import javafx.embed.swing.SwingFXUtils;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
-import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -53,24 +42,10 @@ class CounterScreenshots {
         System.setProperty("headless.geometry", "1366x768-32");
     }
 
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final CounterApp program = CounterApp.demo(2_000).startedByTheTest();
 
-    private CounterDeskApp app;
     private final CounterDriver cashier = new CounterDriver();
-
-    @BeforeEach
-    void registerStage() throws Exception {
-        FxToolkit.registerPrimaryStage();
-    }
-
-    @AfterEach
-    void stopTheProgram() throws Exception {
-        if (app != null) {
-            FxToolkit.cleanupApplication(app);
-        }
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void chinese() throws Exception {
@@ -83,9 +58,8 @@ class CounterScreenshots {
     }
 
     private void render(String lang, Path out, String suffix) throws Exception {
-        AppConfig config = AppConfig.resolve(directory.resolve("db-" + lang), lang).withDemoAccounts(2_000);
-        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
-        CounterDesk desk = app.backend().toCompletableFuture().get(120, TimeUnit.SECONDS);
+        program.start(lang);
+        CounterDesk desk = program.desk();
         cashier.waitUntil("the database is ready", () -> cashier.text("#login-place").map(t -> !t.isEmpty()).orElse(false));
         cashier.waitUntilFocused("login-staff-no");
         cashier.type("1001");
@@ -242,9 +216,7 @@ class CounterScreenshots {
     }
 
     private void snapshot(Path file) throws IOException {
-        Files.createDirectories(file.getParent());
-        WritableImage image = CounterDriver.onFx(() -> cashier.scene().snapshot(null));
-        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        cashier.snapshot(file);
         System.out.println("wrote " + file.toAbsolutePath());
     }
 }

@@ -3,9 +3,7 @@ package io.counterdesk.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
-import io.counterdesk.app.CounterDeskApp;
 import io.counterdesk.card.GasPricing;
 import io.counterdesk.card.TopUpService;
 import io.counterdesk.payment.PaymentInput;
@@ -15,7 +13,6 @@ import io.counterdesk.report.pdf.PdfFiles;
 import io.counterdesk.report.pdf.ReportPdfs;
 import io.counterdesk.report.ui.ChartNode;
 import io.counterdesk.security.Operator;
-import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Money;
 import io.counterdesk.till.Denomination;
@@ -28,13 +25,9 @@ import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 6 §6, a day at the counter end to end, keys only, on the real program and a fresh demo
@@ -67,36 +60,23 @@ class DayCloseEndToEndTest {
     private static final LocalDate DAY = LocalDate.of(2026, 12, 2);
     private static final String CARD_ACCOUNT = "3390000001";
 
-    @TempDir
-    Path directory;
-
     private final TestClock clock = new TestClock(LocalDateTime.of(2026, 12, 1, 17, 0).atZone(ZONE).toInstant(), ZONE);
-    private CounterDeskApp app;
+
+    @RegisterExtension
+    final CounterApp program = CounterApp.demo(300).withClock(clock);
+
     private final CounterDriver counter = new CounterDriver();
-
-    @BeforeEach
-    void startTheProgram() throws Exception {
-        AppConfig config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(300).withClock(clock);
-        FxToolkit.registerPrimaryStage();
-        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
-    }
-
-    @AfterEach
-    void stopTheProgram() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void payTopUpDepositCountCloseAndSignTheDayOff() throws Exception {
-        CounterDesk desk = app.backend().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        CounterDesk desk = program.desk();
         // yesterday evening 李娜 opened a till and never closed it
-        Operator li = desk.auth().login("1002", "demo1002".toCharArray());
+        Operator li = program.login("1002");
         desk.tills().open(li, Money.ofYuan(200));
         clock.set(LocalDateTime.of(DAY, java.time.LocalTime.of(9, 30)).atZone(ZONE).toInstant());
 
         // what the customers owe, from the back end, to compare the screens with
-        Operator backOffice = desk.auth().login("2001", "demo2001".toCharArray());
+        Operator backOffice = program.login("2001");
         List<TestBackend.Owing> owing = TestBackend.owing(desk, backOffice, a -> true);
         TestBackend.Owing customer = owing.get(0);
         Money due = customer.bills().stream().map(b -> b.outstanding().plus(b.lateFee())).reduce(Money.ZERO, Money::plus);
@@ -104,9 +84,7 @@ class DayCloseEndToEndTest {
         Money change = cash.minus(due);
 
         // 1. the cashier logs in and opens the till
-        counter.logIn("1001", "demo1001");
-        counter.openTill("500");
-        counter.waitUntil("the printer is ready", () -> counter.text("#status-printer").orElse("").equals("打印机：就绪"));
+        counter.logInAndOpenTill("1001", "demo1001", "500");
 
         // 2. find the account, F5, cash; four minutes pass while the customer asks about the bills
         counter.openPayment(customer.accountNo());
@@ -262,9 +240,6 @@ class DayCloseEndToEndTest {
 
     /** The manager's screen before the sign-off, for docs/screenshots/hall-signoff.png (target/ first, looked at). */
     private void snapshot() throws java.io.IOException {
-        Path file = Path.of("target", "screenshots", "hall-signoff.png");
-        Files.createDirectories(file.getParent());
-        javafx.scene.image.WritableImage image = CounterDriver.onFx(() -> counter.scene().snapshot(null));
-        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        counter.snapshot(Path.of("target", "screenshots", "hall-signoff.png"));
     }
 }

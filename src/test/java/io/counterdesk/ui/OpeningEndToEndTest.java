@@ -5,27 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.counterdesk.account.Account;
 import io.counterdesk.account.AccountRepository;
 import io.counterdesk.account.MeterKind;
-import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
-import io.counterdesk.app.CounterDeskApp;
 import io.counterdesk.card.CardImage;
 import io.counterdesk.printing.CapturePrinter;
 import io.counterdesk.printing.EscPosDecoder;
-import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.servicetime.CounterBusiness;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Masking;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 开户（居民 · 高层 · IC 卡表）end to end, keyboard only, in demo mode: cashier 1001 logs in and opens the
@@ -39,32 +31,16 @@ class OpeningEndToEndTest {
 
     private static final String METER = "M-2025-0777";
 
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final CounterApp program = CounterApp.demo(50);
 
-    private CounterDeskApp app;
     private final CounterDriver cashier = new CounterDriver();
-
-    @BeforeEach
-    void startTheProgram() throws Exception {
-        AppConfig config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(50);
-        FxToolkit.registerPrimaryStage();
-        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
-    }
-
-    @AfterEach
-    void stopTheProgram() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void openAHighRiseHouseholdWithAnIcMeterWriteItsFirstCardAndPrintReceiptAndConfirmation() throws Exception {
-        cashier.logIn("1001", "demo1001");
-        cashier.openTill("500");
-        cashier.waitUntil("the printer is ready", () -> cashier.text("#status-printer").orElse("").equals("打印机：就绪"));
-        CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        CapturePrinter capture = desk.printer().capturePrinter().orElseThrow();
+        cashier.logInAndOpenTill("1001", "demo1001", "500");
+        CounterDesk desk = program.desk();
+        CapturePrinter capture = program.printer();
         int jobsBefore = capture.jobs().size();
 
         cashier.demoCard(0, KeyCode.B, I18n.text("ui.demo.blankInserted"));
@@ -147,7 +123,7 @@ class OpeningEndToEndTest {
         assertThat(String.join("\n", confirmation)).contains(accountNo, Masking.name("李明"), card.serial(), "高层",
                 "户主（委托人）身份证复印件", "房屋产权证或购房合同", "客户签字", "1001");
 
-        assertThat(desk.serviceTimes().day(desk.auth().login("1002", "demo1002".toCharArray()),
+        assertThat(desk.serviceTimes().day(program.login("1002"),
                 LocalDate.now(desk.config().clock()))).anySatisfy(t -> {
                     assertThat(t.business()).isEqualTo(CounterBusiness.IC_OPENING);
                     assertThat(t.subject()).isEqualTo("account:" + accountNo);

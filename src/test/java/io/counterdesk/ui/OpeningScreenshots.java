@@ -1,16 +1,10 @@
 package io.counterdesk.ui;
 
-import io.counterdesk.app.AppConfig;
-import io.counterdesk.app.CounterDeskApp;
-import io.counterdesk.security.PasswordHasher;
 import java.nio.file.Path;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The opening screen as a PNG ({@code docs/screenshots/opening.png}: a household being typed, the
@@ -25,24 +19,10 @@ class OpeningScreenshots {
         System.setProperty("headless.geometry", "1366x768-32");
     }
 
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final CounterApp program = CounterApp.demo(50);
 
-    private CounterDeskApp app;
     private final CounterDriver cashier = new CounterDriver();
-
-    @BeforeEach
-    void start() throws Exception {
-        FxToolkit.registerPrimaryStage();
-        AppConfig config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(50);
-        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
-    }
-
-    @AfterEach
-    void stop() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void openingScreen() throws Exception {

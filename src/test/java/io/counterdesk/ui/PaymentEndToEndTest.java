@@ -2,9 +2,7 @@ package io.counterdesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
-import io.counterdesk.app.CounterDeskApp;
 import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.PaymentPlan;
 import io.counterdesk.payment.VoucherBatch;
@@ -12,20 +10,14 @@ import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.printing.CapturePrinter;
 import io.counterdesk.printing.CapturedJob;
 import io.counterdesk.security.Operator;
-import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Money;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 3 §6 end to end, keyboard only: the real program on a fresh demo database; cashier 1001
@@ -38,36 +30,21 @@ class PaymentEndToEndTest {
 
     private static final int VOUCHERS = 2;
 
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final CounterApp program = CounterApp.demo(500);
 
-    private CounterDeskApp app;
-    private AppConfig config;
     private final CounterDriver cashier = new CounterDriver();
-
-    @BeforeEach
-    void startTheProgram() throws Exception {
-        config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(500);
-        FxToolkit.registerPrimaryStage();
-        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
-    }
-
-    @AfterEach
-    void stopTheProgram() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void findAccountPayTwoBillsWithVouchersAndCashAndTheCheckSlipsPrintWithNumbersLinesAndChange() throws Exception {
         cashier.logInAndOpenTill("1001", "demo1001", "500");
 
         // the customer and the figures, from the back end: an account owing exactly two bills today
-        CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        Operator backOffice = desk.auth().login("1001", "demo1001".toCharArray());
+        CounterDesk desk = program.desk();
+        Operator backOffice = program.login("1001");
         TestBackend.Owing account = TestBackend.owing(desk, backOffice,
                 a -> a.bills().size() == 2 && a.voucherCap() >= VOUCHERS).get(0);
-        LocalDate validThrough = PaymentViewModel.endOfQuarter(LocalDate.now(config.clock()));
+        LocalDate validThrough = PaymentViewModel.endOfQuarter(LocalDate.now(program.config().clock()));
         PaymentPlan vouchersOnly = desk.payments().quote(backOffice, account.accountId(), input(validThrough, Money.ZERO));
         Money moneyDue = vouchersOnly.totalDue().minus(vouchersOnly.voucherValue());
         Money cash = Money.ofYuan(moneyDue.fen() / 10_000 * 100 + 100); // the next ¥100 note above
@@ -75,7 +52,7 @@ class PaymentEndToEndTest {
         assertThat(expected.voucherM3()).isEqualTo(VOUCHERS * 5L);
         assertThat(expected.stillOwed()).isEqualTo(Money.ZERO);
         assertThat(expected.change()).isEqualTo(cash.minus(moneyDue)).isGreaterThan(Money.ZERO);
-        CapturePrinter capture = desk.printer().capturePrinter().orElseThrow();
+        CapturePrinter capture = program.printer();
         int jobsBefore = capture.jobs().size();
 
         // find the account and open it

@@ -2,10 +2,7 @@ package io.counterdesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
-import io.counterdesk.app.CounterDeskApp;
-import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.persistence.TestClock;
 import io.counterdesk.persistence.TestDatabase;
@@ -16,23 +13,16 @@ import io.counterdesk.report.DayCheck;
 import io.counterdesk.report.HallDayReport;
 import io.counterdesk.report.ReversalNote;
 import io.counterdesk.security.Operator;
-import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.Money;
-import io.counterdesk.till.CashCount;
-import io.counterdesk.till.Denomination;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A payment of a signed-off day reversed on the next day, keyboard only. Day 1 (2025-03-10, through
@@ -45,44 +35,25 @@ class ReversalEndToEndTest {
 
     static final LocalDate DAY1 = LocalDate.of(2025, 3, 10);
 
-    @TempDir
-    Path directory;
-
-    private CounterDeskApp app;
     private final TestClock clock = new TestClock(TestDatabase.START, TestDatabase.ZONE);
+
+    @RegisterExtension
+    final CounterApp program = CounterApp.demo(300).withClock(clock);
+
     private final CounterDriver cashier = new CounterDriver();
-
-    @BeforeEach
-    void startTheProgram() throws Exception {
-        AppConfig config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(300).withClock(clock);
-        FxToolkit.registerPrimaryStage();
-        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
-    }
-
-    @AfterEach
-    void stopTheProgram() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void aPaymentOfASignedOffDayIsReversedOnTheNextDayByKeys() throws Exception {
-        CounterDesk desk = app.backend().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        Operator wang = desk.auth().login("1001", "demo1001".toCharArray());
-        desk.tills().open(wang, Money.ofYuan(500));
-        TestBackend.Owing owing = TestBackend.owing(desk, wang, a -> true).get(0);
-        Money due = owing.bills().stream().map(b -> b.outstanding().plus(b.lateFee())).reduce(Money.ZERO, Money::plus);
-        PaymentResult paid = desk.payments().collect(wang, owing.accountId(), PaymentInput.cash(due));
+        CounterDesk desk = program.desk();
+        // day 1: 王伟 takes one cash payment and closes his till in the evening; the hall manager signs the day off
+        PaymentResult paid = TestBackend.dayOfOnePayment(desk, clock, at(DAY1, 17, 30));
+        Money due = paid.plan().settledWithMoney();
         String number = paid.receipts().get(0).formattedNumber();
-        long fen = Money.ofYuan(500).plus(due).fen();
-        desk.dayClose().count(wang, CashCount.of(Map.of(Denomination.Y100, (int) (fen / 10_000),
-                Denomination.J1, (int) (fen % 10_000 / 10))), Set.of());
-        desk.dayClose().close(wang, "");
-        clock.set(LocalDateTime.of(DAY1, java.time.LocalTime.of(18, 0)).atZone(TestDatabase.ZONE).toInstant());
+        clock.set(at(DAY1, 18, 0));
         desk.hallSignOff().signOff(desk.auth().confirmOperator("2001", "demo2001".toCharArray()), DAY1, "");
-        HallDayReport signed = desk.dayReports().hallDay(desk.auth().login("2001", "demo2001".toCharArray()), DAY1);
-        clock.set(LocalDateTime.of(DAY1.plusDays(1), java.time.LocalTime.of(9, 0)).atZone(TestDatabase.ZONE).toInstant());
-        CapturePrinter capture = desk.printer().capturePrinter().orElseThrow();
+        HallDayReport signed = desk.dayReports().hallDay(program.login("2001"), DAY1);
+        clock.set(at(DAY1.plusDays(1), 9, 0));
+        CapturePrinter capture = program.printer();
         int jobsBefore = capture.jobs().size();
 
         cashier.logIn("1001", "demo1001");
@@ -90,7 +61,7 @@ class ReversalEndToEndTest {
         cashier.press(KeyCode.CONTROL, KeyCode.R);
         cashier.waitUntilFocused("reversal-number");
         cashier.type(Long.toString(paid.receipts().get(0).number())).press(KeyCode.ENTER);
-        cashier.waitUntil("the payment shows", () -> cashier.allTexts().contains(owing.accountNo()));
+        cashier.waitUntil("the payment shows", () -> cashier.allTexts().contains(paid.accountNo()));
         assertThat(cashier.allTexts()).contains(number, "2025-03-10", "已签核锁定", "应退现金", due.format());
         snapshot("reversal.png");
 
@@ -117,7 +88,7 @@ class ReversalEndToEndTest {
         cashier.type(Long.toString(paid.receipts().get(0).number())).press(KeyCode.ENTER);
         cashier.waitUntil("refused", () -> cashier.text("#reversal-message").orElse("").contains("不能重复冲正"));
 
-        Operator manager = desk.auth().login("2001", "demo2001".toCharArray());
+        Operator manager = program.login("2001");
         HallDayReport first = desk.dayReports().hallDay(manager, DAY1);
         HallDayReport second = desk.dayReports().hallDay(manager, DAY1.plusDays(1));
         assertThat(first.byTender()).isEqualTo(signed.byTender());
@@ -132,11 +103,12 @@ class ReversalEndToEndTest {
         assertThat(check.check(DAY1.plusDays(1)).differences()).isEmpty();
     }
 
+    private static Instant at(LocalDate day, int hour, int minute) {
+        return LocalDateTime.of(day, LocalTime.of(hour, minute)).atZone(TestDatabase.ZONE).toInstant();
+    }
+
     /** The screen with the original shown, for docs/screenshots/reversal.png (target/ first, looked at). */
     private void snapshot(String name) throws java.io.IOException {
-        java.nio.file.Path file = java.nio.file.Path.of("target", "screenshots", name);
-        java.nio.file.Files.createDirectories(file.getParent());
-        javafx.scene.image.WritableImage image = CounterDriver.onFx(() -> cashier.scene().snapshot(null));
-        javax.imageio.ImageIO.write(javafx.embed.swing.SwingFXUtils.fromFXImage(image, null), "png", file.toFile());
+        cashier.snapshot(Path.of("target", "screenshots", name));
     }
 }

@@ -3,16 +3,13 @@ package io.counterdesk.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
-import io.counterdesk.app.CounterDeskApp;
 import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.persistence.TestClock;
 import io.counterdesk.receipt.IssuedReceipt;
 import io.counterdesk.report.pdf.PdfFiles;
 import io.counterdesk.report.pdf.ReportPdfs;
 import io.counterdesk.security.Operator;
-import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.I18n;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,13 +18,9 @@ import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The day signed off the next morning, keys only, on the real program with the terminal's clock in
@@ -43,37 +36,23 @@ class SignOffNextMorningEndToEndTest {
     private static final LocalDate DAY = LocalDate.of(2026, 12, 1);
     private static final LocalDate TODAY = DAY.plusDays(1);
 
-    @TempDir
-    Path directory;
-
     private final TestClock clock = new TestClock(at(DAY, 9, 30), ZONE);
-    private CounterDeskApp app;
+
+    @RegisterExtension
+    final CounterApp program = CounterApp.demo(TestBackend.ACCOUNTS).withClock(clock);
+
     private final CounterDriver counter = new CounterDriver();
 
     private static java.time.Instant at(LocalDate day, int hour, int minute) {
         return LocalDateTime.of(day, LocalTime.of(hour, minute)).atZone(ZONE).toInstant();
     }
 
-    @BeforeEach
-    void startTheProgram() throws Exception {
-        AppConfig config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(TestBackend.ACCOUNTS)
-                .withClock(clock);
-        FxToolkit.registerPrimaryStage();
-        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
-    }
-
-    @AfterEach
-    void stopTheProgram() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
     @Test
     void theManagerSignsYesterdayOffTheNextMorning() throws Exception {
-        CounterDesk desk = app.backend().toCompletableFuture().get(60, TimeUnit.SECONDS);
+        CounterDesk desk = program.desk();
         // 1 December: 王伟's day at the counter, closed late in the evening (his day close has its own test)
         PaymentResult paid = TestBackend.dayOfOnePayment(desk, clock, at(DAY, 21, 0));
-        Operator wang = desk.auth().login("1001", "demo1001".toCharArray());
+        Operator wang = program.login("1001");
 
         // 2 December, 08:30: the manager logs in without a till and presses Ctrl+H
         clock.set(at(TODAY, 8, 30));

@@ -3,28 +3,19 @@ package io.counterdesk.ui;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
-import io.counterdesk.app.CounterDeskApp;
-import io.counterdesk.payment.DueBill;
 import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.receipt.ReceiptKind;
 import io.counterdesk.receipt.ui.ListingRow;
 import io.counterdesk.receipt.ui.RangeRow;
 import io.counterdesk.security.Operator;
-import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.Money;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.control.TableView;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * Receipt stock end to end, keyboard only, on the real program and a fresh demo database. Cashier
@@ -36,30 +27,16 @@ import org.testfx.api.FxToolkit;
  */
 class StockEndToEndTest {
 
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final CounterApp program = CounterApp.demo(300);
 
-    private CounterDeskApp app;
     private final CounterDriver cashier = new CounterDriver();
     private final FxRobot robot = new FxRobot();
 
-    @BeforeEach
-    void startTheProgram() throws Exception {
-        AppConfig config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(300);
-        FxToolkit.registerPrimaryStage();
-        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
-    }
-
-    @AfterEach
-    void stopTheProgram() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
-
     @Test
     void handOverCheckSlipsVoidAReceiptWithAManagerAndSeeItInTheMonthEndListing() throws Exception {
-        CounterDesk desk = app.backend().toCompletableFuture().get(60, TimeUnit.SECONDS);
-        Operator wang = desk.auth().login("1001", "demo1001".toCharArray());
+        CounterDesk desk = program.desk();
+        Operator wang = program.login("1001");
         desk.tills().open(wang, Money.ofYuan(500));
         for (TestBackend.Owing account : TestBackend.owing(desk, wang, a -> true).subList(0, 2)) {
             Money due = account.bills().stream().map(b -> b.outstanding().plus(b.lateFee()))
@@ -102,7 +79,7 @@ class StockEndToEndTest {
         cashier.type("demo1003").press(KeyCode.ENTER);
         cashier.waitUntil("the refusal shows", () -> cashier.text("#handover-message").orElse("").equals("工号或密码不对"));
         cashier.waitUntilFocused("handover-password");
-        assertThat(desk.receiptStock().ranges(desk.auth().login("1002", "demo1002".toCharArray())))
+        assertThat(desk.receiptStock().ranges(program.login("1002")))
                 .as("nothing handed over yet").noneMatch(r -> r.kind() == ReceiptKind.CHECK_SLIP && r.firstNo() == 10_001);
         cashier.type("demo1002").press(KeyCode.ENTER);
         cashier.waitUntilFocused("handover-confirm");

@@ -2,33 +2,25 @@ package io.counterdesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
-import io.counterdesk.app.CounterDeskApp;
 import io.counterdesk.card.CardImage;
 import io.counterdesk.card.GasPricing;
 import io.counterdesk.card.TopUpService;
 import io.counterdesk.printing.CapturePrinter;
 import io.counterdesk.printing.CapturedJob;
 import io.counterdesk.security.Operator;
-import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Money;
 import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.PaymentPlan;
 import io.counterdesk.payment.VoucherBatch;
 import io.counterdesk.payment.ui.PaymentViewModel;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Issue 4 end to end, keyboard only, with the in-process simulated reader of demo mode: cashier
@@ -41,39 +33,25 @@ class TopUpEndToEndTest {
 
     private static final String ACCOUNT = "3390000001";
 
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final CounterApp program = CounterApp.demo(50);
 
-    private CounterDeskApp app;
     private final CounterDriver cashier = new CounterDriver();
-
-    @BeforeEach
-    void startTheProgram() throws Exception {
-        AppConfig config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(50);
-        FxToolkit.registerPrimaryStage();
-        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
-    }
-
-    @AfterEach
-    void stopTheProgram() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void insertADemoCardBuyGasForAnAmountWithCashAndTheCardAndReceiptShowIt() throws Exception {
         cashier.logInAndOpenTill("1001", "demo1001", "500");
         cashier.waitUntil("the reader is seen, empty", () -> cashier.text("#status-card-reader").orElse("")
                 .equals("读卡器：就绪·无卡"));
-        CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        CapturePrinter capture = desk.printer().capturePrinter().orElseThrow();
+        CounterDesk desk = program.desk();
+        CapturePrinter capture = program.printer();
         int jobsBefore = capture.jobs().size();
 
         // Ctrl+D: the demo reader; Enter puts the first demo card (王建国) into the counter's reader
         cashier.insertDemoCard(0, "王建国");
 
         // what the back end says the amount buys, for the figures to compare with
-        Operator backOffice = desk.auth().login("1002", "demo1002".toCharArray());
+        Operator backOffice = program.login("1002");
         TopUpService.CardCheck check = desk.topUps().inspect(backOffice, desk.cardReader());
         Money paid = Money.ofYuan(100);
         GasPricing.GasQuote quote = desk.topUps().quoteMoney(check, paid);
@@ -152,13 +130,13 @@ class TopUpEndToEndTest {
     @Test
     void buyGasWithVouchersAndCashAndGetTheTwoCheckSlips() throws Exception {
         cashier.logInAndOpenTill("1001", "demo1001", "500");
-        CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
-        CapturePrinter capture = desk.printer().capturePrinter().orElseThrow();
+        CounterDesk desk = program.desk();
+        CapturePrinter capture = program.printer();
         int jobsBefore = capture.jobs().size();
         cashier.insertDemoCard(0, "王建国");
 
         LocalDate quarterEnds = PaymentViewModel.endOfQuarter(LocalDate.now());
-        Operator backOffice = desk.auth().login("1002", "demo1002".toCharArray());
+        Operator backOffice = program.login("1002");
         TopUpService.CardCheck check = desk.topUps().inspect(backOffice, desk.cardReader());
         PaymentPlan expected = desk.topUps().quotePayment(backOffice, check, 20, new PaymentInput(
                 PaymentInput.Bills.NONE, List.of(), Money.ofYuan(1000), List.of(),

@@ -2,21 +2,14 @@ package io.counterdesk.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.counterdesk.app.AppConfig;
-import io.counterdesk.app.CounterDeskApp;
 import io.counterdesk.payment.ui.PaymentViewModel;
-import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.I18n;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -30,24 +23,10 @@ class TopUpVoucherPriceEndToEndTest {
 
     private static final String ACCOUNT = "3390000001";
 
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final CounterApp program = CounterApp.demo(50);
 
-    private CounterDeskApp app;
     private final CounterDriver cashier = new CounterDriver();
-
-    @BeforeEach
-    void startTheProgram() throws Exception {
-        AppConfig config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(50);
-        FxToolkit.registerPrimaryStage();
-        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
-    }
-
-    @AfterEach
-    void stopTheProgram() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void vouchersPayingPartShowWhatTheySettleAndWhatIsChargedAndOnlyAPurchaseWithoutVouchersIsReversed() {

@@ -5,27 +5,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.counterdesk.account.Account;
 import io.counterdesk.account.AccountRepository;
 import io.counterdesk.account.HolderPeriod;
-import io.counterdesk.app.AppConfig;
 import io.counterdesk.app.CounterDesk;
-import io.counterdesk.app.CounterDeskApp;
 import io.counterdesk.payment.DueBill;
 import io.counterdesk.printing.CapturePrinter;
 import io.counterdesk.printing.CapturedJob;
 import io.counterdesk.printing.EscPosDecoder;
 import io.counterdesk.security.Operator;
-import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.Masking;
 import io.counterdesk.shared.Money;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import javafx.scene.input.KeyCode;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.testfx.api.FxToolkit;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * 过户 end to end, keyboard only: cashier 1001 opens the transfer screen (Ctrl+T) for a demo account
@@ -35,35 +27,21 @@ import org.testfx.api.FxToolkit;
  */
 class TransferEndToEndTest {
 
-    @TempDir
-    Path directory;
+    @RegisterExtension
+    final CounterApp program = CounterApp.demo(50);
 
-    private CounterDeskApp app;
     private final CounterDriver cashier = new CounterDriver();
-
-    @BeforeEach
-    void startTheProgram() throws Exception {
-        AppConfig config = AppConfig.resolve(directory.resolve("db"), "zh").withDemoAccounts(50);
-        FxToolkit.registerPrimaryStage();
-        app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(config, new PasswordHasher(1_000)));
-    }
-
-    @AfterEach
-    void stopTheProgram() throws Exception {
-        FxToolkit.cleanupApplication(app);
-        FxToolkit.cleanupStages();
-    }
 
     @Test
     void transferAnAccountThatOwesAfterTakingItsArrears() throws Exception {
         cashier.logIn("1001", "demo1001");
         cashier.openTill("500");
-        CounterDesk desk = app.backend().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        CounterDesk desk = program.desk();
         Operator lookup = TestBackend.login(desk, "1002");
         TestBackend.Owing owing = TestBackend.owing(desk, lookup, o -> o.bills().size() <= 6).get(0);
         Money arrears = owing.bills().stream().map(DueBill::total).reduce(Money.ZERO, Money::plus);
         String oldHolder = desk.accounts().detail(lookup, owing.accountId()).account().holder().name();
-        CapturePrinter capture = desk.printer().capturePrinter().orElseThrow();
+        CapturePrinter capture = program.printer();
         int jobsBefore = capture.jobs().size();
 
         cashier.press(KeyCode.CONTROL, KeyCode.T);
