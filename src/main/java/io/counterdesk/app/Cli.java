@@ -1,6 +1,7 @@
 package io.counterdesk.app;
 
 import io.counterdesk.app.demo.DemoData;
+import io.counterdesk.persistence.AckMark;
 import io.counterdesk.persistence.ChainReport;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.Integrity;
@@ -155,6 +156,10 @@ final class Cli implements Callable<Integer> {
             try (Database database = Database.openForInspection(config.database(), config.clock())) {
                 ChainReport chain = database.read(Journal::verify);
                 List<String> problems = database.read(Integrity::check);
+                // the database against what the program acknowledged (ADR 0011)
+                AckMark.Verdict acknowledged = database.ackMarkVerdict();
+                out.println("acknowledged: " + acknowledged.describe());
+                acknowledged.refusal(config.database().ackMarkFile()).ifPresent(refusal -> out.println(refusal.getMessage()));
                 if (chain.isIntact()) {
                     out.println("journal: intact, " + chain.eventsChecked() + " events");
                 } else {
@@ -164,7 +169,7 @@ final class Cli implements Callable<Integer> {
                 if (problems.isEmpty()) {
                     out.println("integrity: all checks passed");
                 }
-                return chain.isIntact() && problems.isEmpty() ? 0 : 1;
+                return chain.isIntact() && problems.isEmpty() && !acknowledged.refusesBusiness() ? 0 : 1;
             } catch (StorageException e) {
                 out.println("schema: cannot be checked: " + e.getMessage()
                         + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));

@@ -16,6 +16,11 @@ import org.jdbi.v3.core.Jdbi;
  * the commit is on the disk — H2 writes it at once ({@code WRITE_DELAY=0}) and we then force it to
  * the device with {@code CHECKPOINT SYNC} (one fsync). Only after that may the caller print a
  * receipt or show "done". See {@code docs/adr/0003-durable-commits.md}.
+ *
+ * <p>Since ADR 0011 H2 appends every chunk at the end of the file ({@code REUSE_SPACE=FALSE}, see
+ * {@link DatabaseLocation#jdbcUrl()}), the acknowledged position is kept outside the file as well
+ * ({@link AckMark}, advanced after the sync), a database behind it is refused at opening, and a file
+ * grown far past its data is compacted when it is opened ({@link #compactionDue}).
  */
 public final class Database implements AutoCloseable {
 
@@ -29,6 +34,13 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Clock clock;
     private final boolean syncEachCommit;
+    /** Advanced after every durable business commit; null when opened for inspection (nothing is acknowledged then). */
+    private volatile AckMark ackMark;
+
+    /** A file smaller than this is never compacted at opening: the copy would cost more than the space. */
+    static final long COMPACT_MIN_BYTES = 64L << 20;
+    /** Compacted at opening when less than this share (percent) of the file's chunks is live data. */
+    static final int COMPACT_BELOW_FILL_PERCENT = 50;
 
     private Database(DatabaseLocation location, ConnectionPool pool, Clock clock, boolean syncEachCommit) {
         this.location = location;
@@ -62,6 +74,24 @@ public final class Database implements AutoCloseable {
 
     private static Database open(DatabaseLocation location, Clock clock, boolean syncEachCommit, boolean migrate) {
         Objects.requireNonNull(location);
+        Database database = new Database(location, openPool(location, migrate), clock, syncEachCommit);
+        if (!migrate) {
+            return database;
+        }
+        try {
+            // refuses a database behind what was acknowledged, before anything can be written to it
+            database.ackMark = database.checkedAckMark();
+            if (database.compactionDue()) {
+                database = database.compacted();
+            }
+            return database;
+        } catch (RuntimeException e) {
+            database.close();
+            throw e;
+        }
+    }
+
+    private static ConnectionPool openPool(DatabaseLocation location, boolean migrate) {
         try {
             Files.createDirectories(location.directory());
         } catch (java.io.IOException e) {
@@ -87,7 +117,100 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw new StorageException("cannot open or migrate database " + location.dataFile(), e);
         }
-        return new Database(location, pool, clock, syncEachCommit);
+        return pool;
+    }
+
+    /**
+     * The mark checked against the journal head and rewritten at it: a missing mark (a new database,
+     * or the first start of this version) is made, one the database has passed is moved up.
+     *
+     * @throws io.counterdesk.shared.BusinessException when the database is behind the mark, holds
+     *         another history, or the mark cannot be read
+     */
+    private AckMark checkedAckMark() {
+        AckMark.Verdict verdict = ackMarkVerdict();
+        verdict.refusal(location.ackMarkFile()).ifPresent(refusal -> {
+            throw refusal;
+        });
+        return AckMark.create(location.ackMarkFile(), verdict.head());
+    }
+
+    /** How the journal compares with the acknowledgement mark beside the file (for {@code verify} and opening). */
+    public AckMark.Verdict ackMarkVerdict() {
+        return read(tx -> {
+            Handle h = tx.handle();
+            AckMark.Mark head = journalHead(h);
+            return AckMark.check(location.ackMarkFile(), head, seq -> h.createQuery("SELECT hash FROM journal WHERE seq = :seq")
+                    .bind("seq", seq).mapTo(String.class).findOne());
+        });
+    }
+
+    private static AckMark.Mark journalHead(Handle h) {
+        return h.createQuery("SELECT last_seq, last_hash FROM journal_head WHERE id = 1")
+                .map((rs, ctx) -> new AckMark.Mark(rs.getLong(1), rs.getString(2)))
+                .findOne().orElse(new AckMark.Mark(0, Journal.GENESIS_HASH));
+    }
+
+    /** See {@link AckMark#reanchor}. */
+    synchronized AckMark.Mark reanchorAckMark() {
+        AckMark.Mark head = read(tx -> journalHead(tx.handle()));
+        AckMark previous = ackMark;
+        AckMark fresh = AckMark.create(location.ackMarkFile(), head);
+        if (previous != null) {
+            previous.close();
+            ackMark = fresh;
+        } else {
+            fresh.close();
+        }
+        return head;
+    }
+
+    /**
+     * Whether the file is worth compacting now: past {@link #COMPACT_MIN_BYTES} and mostly dead chunks.
+     * With {@code REUSE_SPACE=FALSE} every commit appends its chunk, so a terminal never closed cleanly
+     * grows by tens of kilobytes a payment; the live data is a small part of that (ADR 0011).
+     */
+    boolean compactionDue() {
+        long size = storeInfo("info.FILE_SIZE");
+        return size >= COMPACT_MIN_BYTES && storeInfo("info.CHUNKS_FILL_RATE") < COMPACT_BELOW_FILL_PERCENT;
+    }
+
+    /** A number H2 reports about its store ({@code INFORMATION_SCHEMA.SETTINGS}, {@code info.*}). */
+    long storeInfo(String name) {
+        return read(tx -> tx.handle().createQuery("SELECT SETTING_VALUE FROM INFORMATION_SCHEMA.SETTINGS WHERE SETTING_NAME = :n")
+                .bind("n", name).mapTo(String.class).findOne().map(v -> Long.parseLong(v.trim())).orElse(0L));
+    }
+
+    /**
+     * Copies the live data into a new file and swaps it in (H2's {@code SHUTDOWN COMPACT}, through
+     * this database's own connection, so an encrypted file is copied with its key), then opens the
+     * new file and checks it against the mark again. Only at opening, before any business: the
+     * shutdown closes every connection. H2 writes the copy beside the file and renames it over the
+     * old one, so a kill during the copy leaves the old file (its leftover is removed at the next open).
+     */
+    private Database compacted() {
+        try (Handle handle = jdbi.open()) {
+            Sql.execute(handle, "SHUTDOWN COMPACT");
+        } catch (RuntimeException e) {
+            // the shutdown ends the session under the statement; H2 may report that as an error
+        }
+        AckMark mark = ackMark;
+        ackMark = null;
+        pool.dispose();
+        Database reopened = new Database(location, openPool(location, true), clock, syncEachCommit);
+        try {
+            reopened.sync();
+            AckMark.Verdict verdict = reopened.ackMarkVerdict();
+            verdict.refusal(location.ackMarkFile()).ifPresent(refusal -> {
+                throw refusal;
+            });
+            reopened.ackMark = mark;
+            return reopened;
+        } catch (RuntimeException e) {
+            mark.close();
+            reopened.close();
+            throw e;
+        }
     }
 
     public DatabaseLocation location() {
@@ -105,9 +228,18 @@ public final class Database implements AutoCloseable {
      */
     public <R> R inTransaction(TxWork<R> work) {
         try (Handle handle = jdbi.open()) {
-            R result = handle.inTransaction(h -> work.run(new Tx(h, clock)));
+            Tx[] ran = new Tx[1];
+            R result = handle.inTransaction(h -> {
+                ran[0] = new Tx(h, clock);
+                return work.run(ran[0]);
+            });
             if (syncEachCommit) {
                 sync(handle);
+                AckMark mark = ackMark;
+                if (mark != null && ran[0].hasAppended()) {
+                    // durable now: only then is it the acknowledged position (ADR 0011)
+                    mark.advance(ran[0].appendedSeq(), ran[0].appendedHash());
+                }
             }
             return result;
         }
@@ -129,6 +261,11 @@ public final class Database implements AutoCloseable {
     public void sync() {
         try (Handle handle = jdbi.open()) {
             sync(handle);
+            AckMark mark = ackMark;
+            if (mark != null) {
+                AckMark.Mark head = journalHead(handle);
+                mark.advance(head.seq(), head.hash());
+            }
         }
     }
 
@@ -154,5 +291,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         pool.dispose();
+        AckMark mark = ackMark;
+        if (mark != null) {
+            mark.close();
+        }
     }
 }

@@ -106,7 +106,7 @@ public final class Journal {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
                         seq, at.atOffset(ZoneOffset.UTC), terminalCode, staffNo, type, subject, body, head.hash(), hash);
                 lastWritten = new Head(seq, hash);
-                tx.markAppended();
+                tx.markAppended(seq, hash);
                 openDay = business ? new OpenDay(lastWritten, day, tx) : null;
                 return new JournalEvent(seq, at, terminalCode, staffNo, type, subject, body, head.hash(), hash);
             }

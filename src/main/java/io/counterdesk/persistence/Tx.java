@@ -17,6 +17,9 @@ public final class Tx {
     private final Instant startedAt;
     /** Set by {@link Journal#append}: this transaction advances the journal head when it commits. */
     private boolean appended;
+    /** The last event this transaction appended: the acknowledgement mark moves to it once it is durable. */
+    private long appendedSeq;
+    private String appendedHash;
     /** Set by {@link DayLocks#lock}: this transaction signs a day off. */
     private volatile boolean lockedADay;
 
@@ -40,8 +43,18 @@ public final class Tx {
         return clock;
     }
 
-    void markAppended() {
+    void markAppended(long seq, String hash) {
         appended = true;
+        appendedSeq = seq;
+        appendedHash = hash;
+    }
+
+    long appendedSeq() {
+        return appendedSeq;
+    }
+
+    String appendedHash() {
+        return appendedHash;
     }
 
     boolean hasAppended() {

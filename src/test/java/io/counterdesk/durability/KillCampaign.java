@@ -1,0 +1,326 @@
+package io.counterdesk.durability;
+
+import io.counterdesk.account.AccountRepository;
+import io.counterdesk.account.MeterKind;
+import io.counterdesk.account.NewAccount;
+import io.counterdesk.account.TestAccounts;
+import io.counterdesk.billing.BillRepository;
+import io.counterdesk.persistence.AckMark;
+import io.counterdesk.persistence.ChainReport;
+import io.counterdesk.persistence.Database;
+import io.counterdesk.persistence.DatabaseLocation;
+import io.counterdesk.persistence.Journal;
+import io.counterdesk.persistence.TerminalIdentity;
+import io.counterdesk.persistence.TerminalRepository;
+import io.counterdesk.report.DayCheck;
+import io.counterdesk.report.DayReportService;
+import io.counterdesk.security.AuthService;
+import io.counterdesk.security.PasswordHasher;
+import io.counterdesk.security.Role;
+import io.counterdesk.shared.BusinessException;
+import io.counterdesk.shared.Money;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The kill campaign of issue 13 §1 (ADR 0011): {@link CampaignChild} does a hall's business on a real
+ * H2 file and is killed with SIGKILL at a random moment, again and again; after every kill the file
+ * is opened as the program opens it (which checks the acknowledgement mark) and everything the child
+ * acknowledged must be there: each payment with its amounts and receipt numbers, no receipt number
+ * given to two payments, every till opened and closed, deposit, receipt roll and sign-off, every
+ * signed-off day tying with its journal (DayCheck), the journal chain intact.
+ *
+ * <p>Run by {@code KillCampaignTest} (a short campaign in the suite) and, for ≥ 1,000 kills, by
+ * {@link #main} ({@code scripts/kill-campaign.sh}).
+ */
+public final class KillCampaign {
+
+    /** What a campaign found. The goal is zero of every failure count. */
+    public record Figures(int kills, long acknowledged, long payments, long lostOps, long duplicateReceipts,
+                          long moneyDifferenceFen, long dayCheckFailures, long chainBreaks, long detectedByMark,
+                          long daysSignedOff, Map<String, Long> byKind, List<String> problems) {
+
+        public boolean clean() {
+            return lostOps == 0 && duplicateReceipts == 0 && moneyDifferenceFen == 0 && dayCheckFailures == 0
+                    && chainBreaks == 0 && detectedByMark == 0 && problems.isEmpty();
+        }
+
+        @Override
+        public String toString() {
+            return String.format("kills=%d acknowledged=%d payments=%d lost=%d duplicateReceipts=%d moneyDifferenceFen=%d"
+                            + " dayCheckFailures=%d chainBreaks=%d refusedByMark=%d daysSignedOff=%d byKind=%s problems=%s",
+                    kills, acknowledged, payments, lostOps, duplicateReceipts, moneyDifferenceFen, dayCheckFailures,
+                    chainBreaks, detectedByMark, daysSignedOff, byKind, problems.size() > 5 ? problems.subList(0, 5) : problems);
+        }
+    }
+
+    private final DatabaseLocation location;
+    private final Path ackLog;
+    private final Random random;
+    private final long minDelayMillis;
+    private final long maxDelayMillis;
+    private final PrintStream progress;
+
+    private int checkedLines;
+    private long acknowledged;
+    private long payments;
+    private long lost;
+    private long duplicates;
+    private long moneyDifference;
+    private long dayCheckFailures;
+    private long chainBreaks;
+    private long refusedByMark;
+    private long daysSignedOff;
+    private final Map<String, Long> byKind = new java.util.TreeMap<>();
+    private final List<String> problems = new ArrayList<>();
+
+    public KillCampaign(Path directory, long seed, long minDelayMillis, long maxDelayMillis, PrintStream progress) {
+        this.location = new DatabaseLocation(directory, "campaign");
+        this.ackLog = directory.resolve("acknowledged.log");
+        this.random = new Random(seed);
+        this.minDelayMillis = minDelayMillis;
+        this.maxDelayMillis = maxDelayMillis;
+        this.progress = progress;
+    }
+
+    /** A terminal with a cashier (1001) and a manager (2001) and {@code accounts} accounts owing one bill each. */
+    public void prepare(int accounts) {
+        try (Database database = Database.open(location, Clock.system(CampaignChild.ZONE))) {
+            database.inTransaction(tx -> {
+                TerminalIdentity t = new TerminalRepository().register(tx, "HZ98", "压力测试营业厅", "杭州市测试路 2 号",
+                        "96777", "HZ98-T01", "1 号窗口");
+                AuthService auth = new AuthService(database, new Journal(t.terminalCode()), new PasswordHasher(1_000));
+                auth.insertOperator(tx, "system", CampaignChild.CASHIER, "王伟", Role.CASHIER, "demo1001".toCharArray(), false);
+                auth.insertOperator(tx, "system", CampaignChild.MANAGER, "张敏", Role.MANAGER, "demo2001".toCharArray(), false);
+                return t;
+            });
+            database.inTransaction(tx -> {
+                List<NewAccount> news = new ArrayList<>();
+                for (int i = 1; i <= accounts; i++) {
+                    String accountNo = String.format("81000%05d", i);
+                    NewAccount base = TestAccounts.residential(MeterKind.ORDINARY, "M" + accountNo);
+                    news.add(new NewAccount(accountNo, base.kind(), null, base.meterKind(), base.meterNo(), null,
+                            base.address(), base.holder(), base.openedOn()));
+                }
+                List<Long> ids = new AccountRepository().insertAll(tx, news);
+                new BillRepository().insertAll(tx, ids.stream().map(id -> new BillRepository.NewBill(id,
+                        YearMonth.of(2025, 2), 1000, 1010, 10, Money.parse("29.00"), LocalDate.of(2025, 2, 28),
+                        Money.ZERO)).toList());
+                return null;
+            });
+        }
+    }
+
+    /** {@code kills} rounds of start, random wait, SIGKILL, reopen and check. */
+    public Figures run(int kills) throws IOException, InterruptedException {
+        for (int kill = 1; kill <= kills; kill++) {
+            Process child = start(kill);
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                String first = out.readLine();
+                if (!"started".equals(first)) {
+                    child.waitFor(10, TimeUnit.SECONDS);
+                    String err = Files.readString(location.directory().resolve("child.err"));
+                    if (err.contains("durability.") || err.contains("BusinessException")) {
+                        problems.add("kill " + kill + ": the child could not start: " + lastLines(err));
+                    }
+                    throw new IllegalStateException("the campaign child did not start: " + lastLines(err));
+                }
+                Thread.sleep(minDelayMillis + (long) (random.nextDouble() * (maxDelayMillis - minDelayMillis)));
+            } finally {
+                child.destroyForcibly();
+                child.waitFor(30, TimeUnit.SECONDS);
+            }
+            if (child.exitValue() != 137 && child.exitValue() != 9) {
+                problems.add("kill " + kill + ": the child ended by itself (" + child.exitValue() + "): "
+                        + lastLines(Files.readString(location.directory().resolve("child.err"))));
+            }
+            checkAfterKill(kill);
+            if (progress != null && (kill % 25 == 0 || kill == kills)) {
+                progress.println("after kill " + kill + ": " + figures(kill));
+                progress.flush();
+            }
+        }
+        checkEverything();
+        return figures(kills);
+    }
+
+    private Figures figures(int kills) {
+        return new Figures(kills, acknowledged, payments, lost, duplicates, moneyDifference, dayCheckFailures,
+                chainBreaks, refusedByMark, daysSignedOff, Map.copyOf(byKind), List.copyOf(problems));
+    }
+
+    private static String lastLines(String text) {
+        String[] lines = text.strip().split("\n");
+        return String.join(" | ", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 4), lines.length));
+    }
+
+    private Process start(int kill) throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), CampaignChild.class.getName(),
+                location.directory().toString(), location.name(), ackLog.toString(), Long.toString(random.nextLong()))
+                .redirectError(location.directory().resolve("child.err").toFile())
+                .start();
+    }
+
+    private List<String> ackLines() throws IOException {
+        if (!Files.exists(ackLog)) {
+            return List.of();
+        }
+        List<String> lines = new ArrayList<>(Files.readAllLines(ackLog, StandardCharsets.UTF_8));
+        // a line the kill cut short was never acknowledged (its fsync had not returned)
+        if (!lines.isEmpty() && !Files.readString(ackLog).endsWith("\n")) {
+            lines.remove(lines.size() - 1);
+        }
+        return lines;
+    }
+
+    /** Opens the file as the program does, then checks the acknowledgements logged since the last kill. */
+    private void checkAfterKill(int kill) throws IOException {
+        List<String> lines = ackLines();
+        Database database;
+        try {
+            database = Database.open(location, Clock.system(CampaignChild.ZONE));
+        } catch (BusinessException refused) {
+            refusedByMark++;
+            problems.add("kill " + kill + ": opening refused: " + refused.getMessage());
+            throw new IllegalStateException("kill " + kill + ": the database lost acknowledged commits: "
+                    + refused.getMessage() + " (kept in " + location.directory() + ")");
+        }
+        try (database) {
+            check(database, lines.subList(checkedLines, lines.size()), "kill " + kill, true);
+            ChainReport chain = database.read(Journal::verify);
+            if (!chain.isIntact()) {
+                chainBreaks++;
+                problems.add("kill " + kill + ": journal " + chain.problem());
+            }
+            AckMark.Verdict verdict = database.ackMarkVerdict();
+            if (verdict.refusesBusiness()) {
+                problems.add("kill " + kill + ": mark " + verdict.describe());
+            }
+        }
+        acknowledged += lines.size() - checkedLines;
+        checkedLines = lines.size();
+    }
+
+    /** At the end: every acknowledgement of the whole campaign once more, and no receipt number twice. */
+    private void checkEverything() throws IOException {
+        try (Database database = Database.open(location, Clock.system(CampaignChild.ZONE))) {
+            long lostBefore = lost;
+            long paymentsBefore = payments;
+            long daysBefore = daysSignedOff;
+            check(database, ackLines(), "final", false);
+            payments = paymentsBefore;
+            daysSignedOff = daysBefore;
+            if (lost != lostBefore) {
+                problems.add("final check found " + (lost - lostBefore) + " acknowledged operations missing");
+            }
+            long twice = database.read(tx -> tx.handle().createQuery("""
+                    SELECT COUNT(*) FROM (SELECT kind, number FROM receipt GROUP BY kind, number HAVING COUNT(*) > 1)""")
+                    .mapTo(Long.class).one());
+            duplicates += twice;
+        }
+    }
+
+    private void check(Database database, List<String> lines, String when, boolean firstTime) {
+        DayCheck dayCheck = new DayCheck(database, new DayReportService(database,
+                database.read(tx -> new TerminalRepository().current(tx)).orElseThrow()));
+        Map<String, Long> receiptOwner = new HashMap<>();
+        for (String line : lines) {
+            String[] f = line.split(" ");
+            if (firstTime) {
+                byKind.merge(f[0] + (f[0].equals("pay") ? ":" + f[5] : ""), 1L, Long::sum);
+            }
+            boolean present = switch (f[0]) {
+                case "pay" -> checkPayment(database, f, receiptOwner, when);
+                case "open" -> count(database, "SELECT COUNT(*) FROM till_session WHERE id = " + f[1]) == 1;
+                case "close" -> count(database, "SELECT COUNT(*) FROM till_session WHERE status <> 'OPEN' AND id = " + f[1]) == 1;
+                case "deposit" -> count(database, "SELECT COUNT(*) FROM till_deposit WHERE id = " + f[1]
+                        + " AND amount_fen = " + f[2]) == 1;
+                case "stock" -> count(database, "SELECT COUNT(*) FROM receipt_stock WHERE kind = '" + f[1]
+                        + "' AND first_no = " + f[2] + " AND last_no = " + f[3]) == 1;
+                case "signoff" -> {
+                    boolean signed = count(database, "SELECT COUNT(*) FROM day_signoff WHERE business_day = DATE '" + f[1] + "'") == 1;
+                    DayCheck.Result result = firstTime ? dayCheck.check(LocalDate.parse(f[1])) : null;
+                    if (result != null && !result.ties()) {
+                        dayCheckFailures++;
+                        problems.add(when + ": day " + f[1] + " does not tie: " + result.differences());
+                    }
+                    daysSignedOff++;
+                    yield signed;
+                }
+                case "opening" -> count(database, "SELECT COUNT(*) FROM account WHERE id = " + f[1]) == 1;
+                default -> {
+                    problems.add(when + ": unknown acknowledgement " + line);
+                    yield true;
+                }
+            };
+            if (!present) {
+                lost++;
+                problems.add(when + ": acknowledged but missing: " + line);
+            }
+        }
+    }
+
+    private boolean checkPayment(Database database, String[] f, Map<String, Long> receiptOwner, String when) {
+        long id = Long.parseLong(f[1]);
+        payments++;
+        Long total = database.read(tx -> tx.handle().createQuery("SELECT total_due_fen FROM payment WHERE id = :id")
+                .bind("id", id).mapTo(Long.class).findOne().orElse(null));
+        if (total == null) {
+            return false;
+        }
+        if (total != Long.parseLong(f[2])) {
+            moneyDifference += Math.abs(total - Long.parseLong(f[2]));
+            problems.add(when + ": payment " + id + " total " + total + " but acknowledged " + f[2]);
+        }
+        if (f.length > 6) {
+            for (String receipt : f[6].split(",")) {
+                String[] kn = receipt.split(":");
+                Long owner = database.read(tx -> tx.handle().createQuery(
+                        "SELECT MIN(payment_id) FROM receipt WHERE kind = :k AND number = :n")
+                        .bind("k", kn[0]).bind("n", Long.parseLong(kn[1])).mapTo(Long.class).findOne().orElse(null));
+                Long before = receiptOwner.put(receipt, id);
+                if (owner == null || owner != id || (before != null && before != id)) {
+                    duplicates++;
+                    problems.add(when + ": receipt " + receipt + " acknowledged for payment " + id + " belongs to " + owner
+                            + (before != null && before != id ? " and was acknowledged for " + before : ""));
+                }
+            }
+        }
+        return true;
+    }
+
+    private static long count(Database database, String sql) {
+        return database.read(tx -> tx.handle().createQuery(sql).mapTo(Long.class).one());
+    }
+
+    /** {@code KillCampaign <directory> <kills> [seed]}: prepares a new hall there and runs the campaign. */
+    public static void main(String[] args) throws Exception {
+        Path directory = Path.of(args[0]);
+        Files.createDirectories(directory);
+        int kills = Integer.parseInt(args[1]);
+        long seed = args.length > 2 ? Long.parseLong(args[2]) : System.nanoTime();
+        KillCampaign campaign = new KillCampaign(directory, seed, 300, 4_000, System.out);
+        campaign.prepare(20_000);
+        long started = System.nanoTime();
+        Figures figures = campaign.run(kills);
+        System.out.println("RESULT " + figures + " seconds=" + (System.nanoTime() - started) / 1_000_000_000L
+                + " seed=" + seed);
+        System.exit(figures.clean() ? 0 : 1);
+    }
+}

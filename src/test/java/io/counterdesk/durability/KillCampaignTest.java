@@ -1,0 +1,41 @@
+package io.counterdesk.durability;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.counterdesk.persistence.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * The short kill campaign of issue 13 §1 in the normal suite: 50 SIGKILLs of a child doing a hall's
+ * business of every kind that commits (ADR 0011). Each kill is followed by the program's own opening
+ * (the acknowledgement mark checked) and the check of everything acknowledged. The long campaign
+ * (≥ 1,000 kills) is {@code scripts/kill-campaign.sh}.
+ */
+class KillCampaignTest {
+
+    static final int KILLS = 50;
+
+    @Test
+    @Timeout(value = 8, unit = TimeUnit.MINUTES)
+    void nothingAcknowledgedIsLostAcrossFiftyKills() throws Exception {
+        Path directory = Files.createTempDirectory("counterdesk-campaign-");
+        try {
+            KillCampaign campaign = new KillCampaign(directory, 20261207L, 150, 1_500, System.out);
+            campaign.prepare(2_000);
+            KillCampaign.Figures figures = campaign.run(KILLS);
+            System.out.println("kill campaign: " + figures);
+            assertThat(figures.problems()).isEmpty();
+            assertThat(figures.clean()).as(figures.toString()).isTrue();
+            // the kills landed among the businesses, and the businesses were all done
+            assertThat(figures.payments()).isGreaterThan(KILLS);
+            assertThat(figures.byKind()).containsKeys("pay:cash", "pay:card", "pay:slip", "pay:voucher", "pay:mix",
+                    "pay:opening", "open", "close", "signoff", "stock", "deposit");
+        } finally {
+            TestDatabase.deleteRecursively(directory);
+        }
+    }
+}
