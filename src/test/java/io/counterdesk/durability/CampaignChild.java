@@ -164,6 +164,8 @@ public final class CampaignChild {
         try {
             acks.write(ByteBuffer.wrap((line + "\n").getBytes(StandardCharsets.UTF_8)));
             acks.force(false);
+            System.out.println("ack");
+            System.out.flush();
         } catch (IOException e) {
             throw new IllegalStateException("cannot log an acknowledgement", e);
         }
@@ -203,7 +205,7 @@ public final class CampaignChild {
         for (ReceiptKind kind : List.of(ReceiptKind.RECEIPT, ReceiptKind.CHECK_SLIP)) {
             long left = database.read(tx -> tx.handle().createQuery("""
                     SELECT COALESCE(SUM(last_no - next_no + 1), 0) FROM receipt_stock
-                    WHERE kind = :k AND status = 'OPEN'""").bind("k", kind.name()).mapTo(Long.class).one());
+                    WHERE kind = :k AND status = 'ACTIVE'""").bind("k", kind.name()).mapTo(Long.class).one());
             if (left < 80) {
                 long next = database.read(tx -> tx.handle().createQuery(
                         "SELECT COALESCE(MAX(last_no), 0) + 1 FROM receipt_stock WHERE kind = :k")

@@ -44,6 +44,10 @@ import java.util.concurrent.TimeUnit;
  * given to two payments, every till opened and closed, deposit, receipt roll and sign-off, every
  * signed-off day tying with its journal (DayCheck), the journal chain intact.
  *
+ * <p>Each round the child is killed after a random number (0–39) of acknowledgements and then a
+ * random wait (0–400 ms in the long campaign): inside a service call, between the commit and its
+ * mark, while the acknowledgement is written, during start-up or a compaction at opening.
+ *
  * <p>Run by {@code KillCampaignTest} (a short campaign in the suite) and, for ≥ 1,000 kills, by
  * {@link #main} ({@code scripts/kill-campaign.sh}).
  */
@@ -67,6 +71,9 @@ public final class KillCampaign {
                     chainBreaks, detectedByMark, daysSignedOff, byKind, problems.size() > 5 ? problems.subList(0, 5) : problems);
         }
     }
+
+    /** The child acknowledges a random number below this before the random moment of its kill. */
+    static final int MAX_ACKS_BEFORE_KILL = 40;
 
     private final DatabaseLocation location;
     private final Path ackLog;
@@ -138,6 +145,15 @@ public final class KillCampaign {
                         problems.add("kill " + kill + ": the child could not start: " + lastLines(err));
                     }
                     throw new IllegalStateException("the campaign child did not start: " + lastLines(err));
+                }
+                // the kill lands in the middle of the business: after a random number of acknowledgements
+                // (so a slow start on a busy machine does not eat the window), then a random moment
+                int acksBeforeKill = random.nextInt(MAX_ACKS_BEFORE_KILL);
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                for (int seen = 0; seen < acksBeforeKill && System.nanoTime() < deadline; seen++) {
+                    if (out.readLine() == null) {
+                        break;
+                    }
                 }
                 Thread.sleep(minDelayMillis + (long) (random.nextDouble() * (maxDelayMillis - minDelayMillis)));
             } finally {
@@ -315,8 +331,8 @@ public final class KillCampaign {
         Files.createDirectories(directory);
         int kills = Integer.parseInt(args[1]);
         long seed = args.length > 2 ? Long.parseLong(args[2]) : System.nanoTime();
-        KillCampaign campaign = new KillCampaign(directory, seed, 300, 4_000, System.out);
-        campaign.prepare(20_000);
+        KillCampaign campaign = new KillCampaign(directory, seed, 0, 400, System.out);
+        campaign.prepare(5_000);
         long started = System.nanoTime();
         Figures figures = campaign.run(kills);
         System.out.println("RESULT " + figures + " seconds=" + (System.nanoTime() - started) / 1_000_000_000L

@@ -13,18 +13,19 @@ import org.junit.jupiter.api.Timeout;
  * The short kill campaign of issue 13 §1 in the normal suite: 50 SIGKILLs of a child doing a hall's
  * business of every kind that commits (ADR 0011). Each kill is followed by the program's own opening
  * (the acknowledgement mark checked) and the check of everything acknowledged. The long campaign
- * (≥ 1,000 kills) is {@code scripts/kill-campaign.sh}.
+ * (≥ 1,000 kills) is {@code scripts/kill-campaign.sh}. About 3 s a kill on an idle 2-core machine
+ * (a child JVM's start dominates); the time-out leaves room for a machine busy with other builds.
  */
 class KillCampaignTest {
 
     static final int KILLS = 50;
 
     @Test
-    @Timeout(value = 8, unit = TimeUnit.MINUTES)
+    @Timeout(value = 20, unit = TimeUnit.MINUTES)
     void nothingAcknowledgedIsLostAcrossFiftyKills() throws Exception {
         Path directory = Files.createTempDirectory("counterdesk-campaign-");
         try {
-            KillCampaign campaign = new KillCampaign(directory, 20261207L, 150, 1_500, System.out);
+            KillCampaign campaign = new KillCampaign(directory, 20261207L, 0, 300, System.out);
             campaign.prepare(2_000);
             KillCampaign.Figures figures = campaign.run(KILLS);
             System.out.println("kill campaign: " + figures);
