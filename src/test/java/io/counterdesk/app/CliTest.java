@@ -190,6 +190,29 @@ class CliTest {
     }
 
     @Test
+    void verifyReportsAcknowledgedBusinessTheDatabaseLost() throws IOException {
+        copyDemoHall();
+        open().close(); // the mark is made at the journal head
+        Path older = dir.resolve("older.mv.db");
+        Files.copy(location.dataFile(), older);
+        long acknowledged;
+        try (Database database = open()) {
+            String terminal = database.read(tx -> new TerminalRepository().current(tx)).orElseThrow().terminalCode();
+            acknowledged = database.inTransaction(tx -> new Journal(terminal).append(tx, "9001", "TEST_EVENT", "s",
+                    java.util.Map.of("n", 1))).seq();
+        }
+        // the file comes back without its last acknowledged event, as after H2's silent rollback (ADR 0011)
+        Files.copy(older, location.dataFile(), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+
+        Run verify = verify();
+
+        assertThat(verify.exit()).isEqualTo(1);
+        assertThat(verify.out()).contains("acknowledged: LOST: acknowledged events " + acknowledged + ".." + acknowledged,
+                "流水号 " + acknowledged + " 至 " + acknowledged);
+        assertThat(verify.err()).doesNotContain("Exception");
+    }
+
+    @Test
     void verifyFailsOnAnIntegrityProblem() throws IOException {
         copyDemoHall();
         try (Database database = open()) {
