@@ -21,7 +21,7 @@ class KillCampaignTest {
     static final int KILLS = 50;
 
     @Test
-    @Timeout(value = 20, unit = TimeUnit.MINUTES)
+    @Timeout(value = 40, unit = TimeUnit.MINUTES)
     void nothingAcknowledgedIsLostAcrossFiftyKills() throws Exception {
         Path directory = Files.createTempDirectory("counterdesk-campaign-");
         try {
