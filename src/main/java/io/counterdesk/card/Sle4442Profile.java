@@ -135,11 +135,13 @@ final class Sle4442Profile extends LayoutProfile {
     private int present(CardIo io, byte[] psc) {
         ResponseAPDU response = io.send(new CommandAPDU(CLA, 0x20, 0x00, 0x00, psc));
         if (dialect == ReaderDialect.ACS) {
-            // ACR38x CCID v6.04 §9.3.6.7: SW1 = 90, SW2 = the error counter
+            // CCID firmware (ACR38x CCID v6.04 §9.3.6.7, ACR33U v1.02 §8.3.6.7): SW1 = 90, SW2 = the
+            // error counter. The older ACR38 firmware (ACR38 manual v1.9 §8.2.7.5) answers ERRCNT and
+            // the 3 code bytes as data, then 90 00: the counter is then the first data byte.
             if (response.getSW1() != 0x90) {
                 throw io.failed("present PSC", response);
             }
-            return response.getSW2();
+            return response.getData().length > 0 ? response.getData()[0] & 0xFF : response.getSW2();
         }
         if (response.getSW() == CardIo.SW_OK) {
             return PSC_ACCEPTED;
