@@ -119,7 +119,8 @@ public final class CounterDesk implements AutoCloseable {
                     Optional.of(demoCards.readerName()), cards.keys());
         } else {
             this.demoCards = null;
-            this.cardReader = new CounterReader(CardReaders.pcsc(), readerSetting.readerName(), cards.keys());
+            this.cardReader = new CounterReader(CardReaders.pcsc().withDialect(readerSetting.dialect()),
+                    readerSetting.readerName(), cards.keys());
         }
         this.cardMonitor = cardReader.readers().monitor(CARD_POLL);
         this.accountStatus = new AccountStatusService(database, journal, terminal, approvals, payments,

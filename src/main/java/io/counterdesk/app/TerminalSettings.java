@@ -1,5 +1,6 @@
 package io.counterdesk.app;
 
+import io.counterdesk.card.ReaderDialect;
 import io.counterdesk.persistence.DatabaseLocation;
 import io.counterdesk.printing.PrinterConfig;
 import io.counterdesk.report.pdf.ReportFont;
@@ -59,8 +60,16 @@ public record TerminalSettings(Path file, Map<String, String> values) {
         SIMULATED
     }
 
-    /** The card reader setting: the kind and, for PC/SC, the reader's name if one is given. */
-    public record CardReaderSetting(ReaderKind kind, Optional<String> readerName, Path demoCards) {
+    /**
+     * The card reader setting: the kind and, for PC/SC, the reader's name if one is given, and the
+     * reader's command dialect ({@code card.reader.dialect}: {@code acs}, {@code pcsc-part3} or
+     * {@code auto}, the default: by the reader's name — see {@code docs/card-layout.md}).
+     */
+    public record CardReaderSetting(ReaderKind kind, Optional<String> readerName, Path demoCards, String dialect) {
+
+        public CardReaderSetting(ReaderKind kind, Optional<String> readerName, Path demoCards) {
+            this(kind, readerName, demoCards, "auto");
+        }
     }
 
     public CardReaderSetting cardReader() {
@@ -68,11 +77,17 @@ public record TerminalSettings(Path file, Map<String, String> values) {
         Optional<String> name = Optional.ofNullable(values.get("card.reader.name")).map(String::strip)
                 .filter(n -> !n.isEmpty());
         Path demoCards = file.resolveSibling("demo-cards");
+        String dialect = values.getOrDefault("card.reader.dialect", "auto").strip();
+        try {
+            ReaderDialect.of(dialect, "");
+        } catch (IllegalArgumentException unknown) {
+            throw new BusinessException("app.settings.cardReaderDialect", file, dialect);
+        }
         if (kind.isEmpty()) {
-            return new CardReaderSetting(isDemo() ? ReaderKind.SIMULATED : ReaderKind.PCSC, name, demoCards);
+            return new CardReaderSetting(isDemo() ? ReaderKind.SIMULATED : ReaderKind.PCSC, name, demoCards, dialect);
         }
         if (kind.equalsIgnoreCase("PC/SC") || kind.equalsIgnoreCase("pcsc")) {
-            return new CardReaderSetting(ReaderKind.PCSC, name, demoCards);
+            return new CardReaderSetting(ReaderKind.PCSC, name, demoCards, dialect);
         }
         if (kind.equalsIgnoreCase("simulated")) {
             return new CardReaderSetting(ReaderKind.SIMULATED, Optional.empty(), demoCards);

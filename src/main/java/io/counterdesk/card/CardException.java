@@ -34,6 +34,12 @@ public class CardException extends BusinessException {
         PSC_REFUSED,
         /** The card does not hold what the system expected (another card, or changed since read). */
         CARD_CHANGED,
+        /**
+         * Nothing was written, and the card proves it: the reader refused the command outright (an
+         * ISO 7816-4 checking error such as {@code 6D 00}, {@code 6A 8x}, {@code 69 82}, or a command
+         * this reader cannot do) and the card read back holds exactly what it held before.
+         */
+        NOT_WRITTEN,
         /** The write was interrupted or the read-back differs: the card must be read again. */
         WRITE_UNCERTAIN,
         /** The reader or card reported an error. */

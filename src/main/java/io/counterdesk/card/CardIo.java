@@ -44,10 +44,6 @@ final class CardIo {
         return ok(send(command), what);
     }
 
-    /** Sends a changing command and requires SW 90 00. */
-    ResponseAPDU changeOk(CommandAPDU command, String what) {
-        return ok(change(command), what);
-    }
 
     ResponseAPDU ok(ResponseAPDU response, String what) {
         if (response.getSW() != SW_OK) {
@@ -56,8 +52,33 @@ final class CardIo {
         return response;
     }
 
+    /** Sends a changing command and requires SW 90 00; an outright refusal is {@link CardException.Reason#NOT_WRITTEN}. */
+    ResponseAPDU changeOk(CommandAPDU command, String what) {
+        ResponseAPDU response = change(command);
+        if (response.getSW() != SW_OK && refusal(response.getSW())) {
+            throw new CardException(CardException.Reason.NOT_WRITTEN, "card.notWritten", what + " " + sw(response));
+        }
+        return ok(response, what);
+    }
+
+    /**
+     * Whether a status word says the command was refused without touching the card: ISO/IEC 7816-4
+     * (2005) §5.1.3, SW1 {@code 64} (execution error, non-volatile memory unchanged) and {@code 67}–{@code 6F}
+     * (checking errors: wrong length, {@code 69 82} security status, {@code 6A 8x} wrong parameters,
+     * {@code 6B 00}, {@code 6D 00} instruction unknown, {@code 6E 00} class unknown). {@code 63} and
+     * {@code 65} may have changed the memory.
+     */
+    static boolean refusal(int sw) {
+        int sw1 = sw >> 8;
+        return sw1 == 0x64 || (sw1 >= 0x67 && sw1 <= 0x6F);
+    }
+
+    static String sw(ResponseAPDU response) {
+        return "SW " + HexFormat.of().withUpperCase().toHexDigits((short) response.getSW());
+    }
+
     CardException failed(String what, ResponseAPDU response) {
-        String detail = what + " SW " + HexFormat.of().withUpperCase().toHexDigits((short) response.getSW());
+        String detail = what + " " + sw(response);
         return changing ? new CardException(CardException.Reason.WRITE_UNCERTAIN, new IllegalStateException(detail),
                 "card.writeUncertain")
                 : new CardException(CardException.Reason.READER_ERROR, "card.readerError", detail);

@@ -178,6 +178,25 @@ final class CardLayout {
         return chunks;
     }
 
+    /**
+     * The issue mark: the serial being issued, in slot A's serial field of a blank card, written
+     * with the factory PSC before the PSC is changed. A blank card that carries it may already have
+     * the PSC derived from that serial; one that does not certainly still has the factory PSC. The
+     * bytes are the first record's own (it goes into slot A), and slot B stays erased, so the card
+     * still reads as blank until the record is sealed.
+     */
+    static Chunk issueMark(String serial) {
+        byte[] bcd = new byte[8];
+        putSerial(bcd, 0, serial);
+        return new Chunk(R_SERIAL, bcd);
+    }
+
+    /** Whether the user memory of a blank card carries the {@linkplain #issueMark issue mark} of {@code serial}. */
+    static boolean marked(byte[] user, String serial) {
+        Chunk mark = issueMark(serial);
+        return Arrays.equals(Arrays.copyOfRange(user, mark.offset(), mark.offset() + mark.bytes().length), mark.bytes());
+    }
+
     /** {@code user} with the chunks applied, as the card holds it after a complete write. */
     static byte[] apply(byte[] user, List<Chunk> chunks) {
         byte[] after = user.clone();

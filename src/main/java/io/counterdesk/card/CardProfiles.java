@@ -9,9 +9,17 @@ public final class CardProfiles {
     private CardProfiles() {
     }
 
-    /** SLE4442 first (recognised by its ATR), then the CPU card (any other asynchronous card). */
+    /**
+     * SLE4442 first (recognised by its ATR) as an ACS reader speaks to it, then the CPU card (any
+     * other asynchronous card).
+     */
     public static List<CardProfile> standard(CardKeys keys) {
-        return List.of(new Sle4442Profile(keys), new CpuCardProfile(keys));
+        return standard(keys, ReaderDialect.ACS);
+    }
+
+    /** As {@link #standard(CardKeys)}, the SLE4442 spoken to in the reader's {@code dialect}. */
+    public static List<CardProfile> standard(CardKeys keys, ReaderDialect dialect) {
+        return List.of(new Sle4442Profile(keys, dialect), new CpuCardProfile(keys));
     }
 
     /** The first profile in {@code profiles} that handles {@code atr}. */

@@ -21,11 +21,14 @@ public final class CardReaders {
     private static final long POLL_MILLIS = 50;
 
     private final boolean pcsc;
+    private final String dialect;
     private TerminalFactory factory;
 
-    private CardReaders(TerminalFactory factory, boolean pcsc) {
+    private CardReaders(TerminalFactory factory, boolean pcsc, String dialect) {
         this.factory = factory;
         this.pcsc = pcsc;
+        ReaderDialect.of(dialect, "");
+        this.dialect = dialect;
     }
 
     /**
@@ -34,12 +37,27 @@ public final class CardReaders {
      * found without restarting the program.
      */
     public static CardReaders pcsc() {
-        return new CardReaders(null, true);
+        return new CardReaders(null, true, "auto");
     }
 
     /** The readers of any terminal factory (for example the simulated readers). */
     public static CardReaders of(TerminalFactory factory) {
-        return new CardReaders(Objects.requireNonNull(factory), false);
+        return new CardReaders(Objects.requireNonNull(factory), false, "auto");
+    }
+
+    /**
+     * These readers with the setting {@code card.reader.dialect}: {@code acs}, {@code pcsc-part3},
+     * or {@code auto} (by each reader's name, {@link ReaderDialect#of}).
+     *
+     * @throws IllegalArgumentException for any other value
+     */
+    public CardReaders withDialect(String setting) {
+        return new CardReaders(factory, pcsc, setting == null || setting.isBlank() ? "auto" : setting.strip());
+    }
+
+    /** The dialect the named reader is spoken to in. */
+    public ReaderDialect dialect(String readerName) {
+        return ReaderDialect.of(dialect, readerName);
     }
 
     /** The readers attached now, by name. */
@@ -85,9 +103,9 @@ public final class CardReaders {
         }
     }
 
-    /** Card access on the named reader with the standard profiles (SLE4442, CPU card). */
+    /** Card access on the named reader with the standard profiles (SLE4442 in the reader's dialect, CPU card). */
     public CardAccess access(String readerName, CardKeys keys) {
-        return access(readerName, CardProfiles.standard(keys));
+        return access(readerName, CardProfiles.standard(keys, dialect(readerName)));
     }
 
     /** Card access on the named reader with these profiles, tried in order. */

@@ -14,7 +14,7 @@ public final class CounterReader implements CardAccess {
 
     private final CardReaders readers;
     private final Optional<String> configuredName;
-    private final List<CardProfile> profiles;
+    private final CardKeys keys;
 
     /**
      * @param readers        the PC/SC readers, or the simulated ones of demo mode
@@ -23,7 +23,7 @@ public final class CounterReader implements CardAccess {
     public CounterReader(CardReaders readers, Optional<String> configuredName, CardKeys keys) {
         this.readers = Objects.requireNonNull(readers);
         this.configuredName = configuredName.map(String::strip).filter(name -> !name.isEmpty());
-        this.profiles = CardProfiles.standard(keys);
+        this.keys = Objects.requireNonNull(keys);
     }
 
     public CardReaders readers() {
@@ -69,6 +69,6 @@ public final class CounterReader implements CardAccess {
     }
 
     private CardAccess access() {
-        return readers.access(readerName(), profiles);
+        return readers.access(readerName(), keys);
     }
 }

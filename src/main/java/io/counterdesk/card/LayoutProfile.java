@@ -37,21 +37,45 @@ abstract class LayoutProfile implements CardProfile {
         List<CardLayout.Chunk> chunks = CardLayout.plan(user, next, keys);
         CardIo io = new CardIo(channel);
         if (!chunks.isEmpty()) {
-            unlock(io, current, next);
-            for (CardLayout.Chunk chunk : chunks) {
-                writeUser(io, chunk);
+            try {
+                unlock(io, current, next);
+                for (CardLayout.Chunk chunk : chunks) {
+                    writeUser(io, chunk);
+                }
+            } catch (CardException e) {
+                if (e.reason() != CardException.Reason.NOT_WRITTEN) {
+                    throw e;
+                }
+                // refused outright: the card read back says whether that is all there is to it
+                Optional<CardImage> after = readBack(io);
+                if (after.equals(Optional.of(next))) {
+                    return;
+                }
+                throw after.equals(current.image()) ? e : uncertain("refused, and the card differs from before: " + e);
             }
         }
-        Optional<CardImage> after;
+        Optional<CardImage> after = readBack(io);
+        if (after.equals(Optional.of(next))) {
+            return;
+        }
+        if (!chunks.isEmpty() && after.equals(current.image())) {
+            // every command answered OK, yet the card holds what it held: the chip ignored them
+            throw new CardException(CardException.Reason.NOT_WRITTEN, "card.notWritten.ignored");
+        }
+        throw uncertain("read-back differs from what was written");
+    }
+
+    private Optional<CardImage> readBack(CardIo io) {
         try {
-            after = CardLayout.decode(readUser(io), keys).image();
+            return CardLayout.decode(readUser(io), keys).image();
         } catch (CardException unreadable) {
             throw PcscFailures.map(unreadable, true);
         }
-        if (!after.equals(Optional.of(next))) {
-            throw new CardException(CardException.Reason.WRITE_UNCERTAIN,
-                    new IllegalStateException("read-back differs from what was written"), "card.writeUncertain");
-        }
+    }
+
+    private static CardException uncertain(String why) {
+        return new CardException(CardException.Reason.WRITE_UNCERTAIN, new IllegalStateException(why),
+                "card.writeUncertain");
     }
 
     /** Gets the chip ready after connect; returns the PSC tries left, or -1 for a chip without a PSC. */

@@ -23,12 +23,20 @@ final class PcscFailures {
      */
     static CardException map(Exception failure, boolean partlyWritten) {
         if (failure instanceof CardException ours) {
-            return partlyWritten && ours.reason() != CardException.Reason.WRITE_UNCERTAIN
-                    ? new CardException(CardException.Reason.WRITE_UNCERTAIN, ours, "card.writeUncertain") : ours;
+            if (!partlyWritten || ours.reason() == CardException.Reason.WRITE_UNCERTAIN) {
+                return ours;
+            }
+            boolean gone = ours.reason() == CardException.Reason.CARD_REMOVED || ours.reason() == CardException.Reason.NO_CARD;
+            return new CardException(CardException.Reason.WRITE_UNCERTAIN, ours,
+                    gone ? "card.writeUncertain.removed" : "card.writeUncertain");
         }
         CardException plain = plain(failure);
         if (partlyWritten) {
-            return new CardException(CardException.Reason.WRITE_UNCERTAIN, failure, "card.writeUncertain");
+            // "keep the card in the reader" only while it is still there
+            boolean gone = plain.reason() == CardException.Reason.CARD_REMOVED
+                    || plain.reason() == CardException.Reason.NO_CARD || plain.reason() == CardException.Reason.NO_READER;
+            return new CardException(CardException.Reason.WRITE_UNCERTAIN, failure,
+                    gone ? "card.writeUncertain.removed" : "card.writeUncertain");
         }
         return plain;
     }

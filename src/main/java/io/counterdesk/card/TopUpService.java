@@ -101,8 +101,18 @@ public final class TopUpService {
         }
     }
 
-    /** How a purchase ended at the counter. */
-    public record TopUpResult(GasPurchase purchase, PaymentResult payment, boolean written, CardException cardError) {
+    /**
+     * How a purchase ended at the counter.
+     *
+     * @param refund the money paid straight back when the card proved the write never reached it
+     *               ({@link CardException.Reason#NOT_WRITTEN}); empty otherwise
+     */
+    public record TopUpResult(GasPurchase purchase, PaymentResult payment, boolean written, CardException cardError,
+                              Optional<PaymentResult> refund) {
+
+        public TopUpResult(GasPurchase purchase, PaymentResult payment, boolean written, CardException cardError) {
+            this(purchase, payment, written, cardError, Optional.empty());
+        }
     }
 
     /** What the card says about an open write. */
@@ -294,6 +304,12 @@ public final class TopUpService {
         try {
             card.write(before, before.withPurchase(volumeM3));
         } catch (CardException e) {
+            if (e.reason() == CardException.Reason.NOT_WRITTEN && !database.read(tx -> paidWithVouchers(tx,
+                    pending.purchase()))) {
+                PaymentResult refund = payBackNotWritten(cashier, pending.purchase(), e);
+                GasPurchase refunded = database.read(tx -> cards.purchase(tx, pending.purchase().id())).orElseThrow();
+                return new TopUpResult(refunded, pending.payment(), false, e, Optional.of(refund));
+            }
             return new TopUpResult(pending.purchase(), pending.payment(), false, e);
         }
         GasPurchase done = complete(cashier, pending.purchase(), GasPurchase.Status.PENDING, GasPurchase.Status.COMPLETED,
@@ -456,6 +472,30 @@ public final class TopUpService {
             cards.recordRefundPayment(tx, write.id(), refund.paymentId());
             journal.append(tx, cashier.staffNo(), event, "purchase:" + write.id(), Map.of("purchaseId", write.id(),
                     "refundPaymentId", refund.paymentId(), "approvalId", approval, "amountFen", write.amountFen()));
+            return refund;
+        });
+    }
+
+    /**
+     * Pays back, without a manager, a purchase the card refused: the reader refused the write and
+     * the card read back holds exactly its old image ({@link CardException.Reason#NOT_WRITTEN}), so
+     * the gas is provably not on it. Same refund as {@link #refund}, no approval; the event says why.
+     */
+    private PaymentResult payBackNotWritten(Operator cashier, GasPurchase write, CardException why) {
+        return database.inTransaction(tx -> {
+            if (!cards.transition(tx, write.id(), GasPurchase.Status.PENDING, GasPurchase.Status.REFUNDED,
+                    cashier.id())) {
+                throw new BusinessException("topup.resolve.notOpen", write.purchaseNo());
+            }
+            PaymentResult refund = payments.collectIn(tx, cashier, write.accountId(), refundInput(tx, write));
+            cards.recordRefundPayment(tx, write.id(), refund.paymentId());
+            Map<String, Object> payload = new LinkedHashMap<>();
+            payload.put("purchaseId", write.id());
+            payload.put("refundPaymentId", refund.paymentId());
+            payload.put("amountFen", write.amountFen());
+            payload.put("cause", CardException.Reason.NOT_WRITTEN.name());
+            payload.put("cardMessage", why.key());
+            journal.append(tx, cashier.staffNo(), "GAS_PURCHASE_REFUNDED", "purchase:" + write.id(), payload);
             return refund;
         });
     }

@@ -18,7 +18,11 @@ import java.util.regex.Pattern;
  * <ol>
  *   <li>{@code validation.id.format}: 17 digits then a digit or X;</li>
  *   <li>{@code validation.id.region}: the region code starts with 1-8;</li>
- *   <li>{@code validation.id.birthdate}: a real calendar date, not before 1900-01-01, not after today;</li>
+ *   <li>{@code validation.id.birthdate}: a real date of the Gregorian calendar (GB 11643-1999 §5.2.2
+ *       takes the birth date code from GB/T 7408: four-digit year, month, day), not before
+ *       1800-01-01, not after today. GB 11643 sets no earliest year: people born before 1900 hold
+ *       valid numbers (year digits 18xx). The 1800 floor is ours: no one alive was born earlier, and
+ *       it still catches a mistyped century (0949, 1049);</li>
  *   <li>{@code validation.id.checkdigit}: the check character.</li>
  * </ol>
  * Input is normalised first: surrounding and inner whitespace removed, full-width characters from a
@@ -33,7 +37,7 @@ public final class ResidentId {
     private static final Pattern FIRST_17 = Pattern.compile("\\d{17}");
     private static final DateTimeFormatter BIRTH_DATE =
             DateTimeFormatter.ofPattern("uuuuMMdd", Locale.ROOT).withResolverStyle(ResolverStyle.STRICT);
-    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
+    private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1800, 1, 1);
     private static final int LENGTH = 18;
 
     private ResidentId() {

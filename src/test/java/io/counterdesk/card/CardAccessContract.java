@@ -14,6 +14,7 @@ import org.assertj.core.api.ThrowableAssert;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -200,7 +201,7 @@ abstract class CardAccessContract {
     void anIssueCutAfterThePscChangeCanBeWrittenAgain() {
         VirtualCard card = VirtualCard.sle4442();
         insert(card);
-        card.tearUpdate(1, 10);
+        card.tearUpdate(2, 10);
 
         assertReason(() -> access().write(null, TestCards.issued()), CardException.Reason.WRITE_UNCERTAIN);
         assertThat(card.psc()).isEqualTo(KEYS.psc(TestCards.SERIAL));
@@ -292,5 +293,107 @@ abstract class CardAccessContract {
                 .isEqualTo(SimulatedMeter.Outcome.OTHER_METER);
         assertThat(Optional.ofNullable(new SimulatedMeter(TestCards.METER_NO, KEYS).insert(VirtualCard.sle4442()).card()))
                 .isEmpty();
+    }
+
+    /**
+     * Issue 14: an issue cut after its PSC change, retried, cut again (the retry's presentation torn:
+     * one counter bit gone), retried. The old profile presented the factory PSC first on every retry,
+     * spent a try on it each time, and ended with 1 try, refused for good. Now the card's issue mark
+     * names its serial, only the derived PSC is presented, and it ends issued, never below 2 tries.
+     */
+    @ParameterizedTest
+    @EnumSource(VirtualCard.CounterBits.class)
+    void anIssueCutTwiceEndsIssuedAndNeverBelowTwoTries(VirtualCard.CounterBits bits) {
+        VirtualCard card = VirtualCard.sle4442(ReaderDialect.ACS, bits);
+        insert(card);
+        List<Integer> tries = new java.util.ArrayList<>();
+
+        card.loseAnswer(0xD2, 1);
+        assertThatThrownBy(() -> access().write(null, TestCards.issued())).isInstanceOf(CardException.class);
+        assertThat(card.psc()).as("cut after the PSC change").isEqualTo(KEYS.psc(TestCards.SERIAL));
+        tries.add(Integer.bitCount(card.pscErrorCounter()));
+        pull();
+        insert(card);
+
+        card.tearPresentation(1);
+        assertThatThrownBy(() -> access().write(null, TestCards.issued())).isInstanceOf(CardException.class);
+        tries.add(Integer.bitCount(card.pscErrorCounter()));
+        pull();
+        insert(card);
+
+        assertThat(access().read().blank()).isTrue();
+        access().write(null, TestCards.issued());
+        tries.add(Integer.bitCount(card.pscErrorCounter()));
+
+        assertThat(access().read().issued()).isEqualTo(TestCards.issued());
+        assertThat(tries).as("tries left after each attempt").containsExactly(3, 2, 3);
+    }
+
+    @Test
+    void aBlankCardWithoutTheIssueMarkGetsOnlyTheFactoryPscAndNeverTheDerivedOne() {
+        VirtualCard card = VirtualCard.sle4442();
+        card.psc(new byte[] {1, 2, 3});
+        insert(card);
+
+        assertReason(() -> access().write(null, TestCards.issued()), CardException.Reason.PSC_REFUSED);
+        assertThat(card.pscErrorCounter()).isEqualTo(0x03);
+        assertReason(() -> access().write(null, TestCards.issued()), CardException.Reason.PSC_REFUSED);
+        assertReason(() -> access().write(null, TestCards.issued()), CardException.Reason.PSC_LOCK_RISK);
+        assertThat(card.pscErrorCounter()).as("the program never takes the last try").isEqualTo(0x01);
+        assertThat(card.userArea()).containsOnly((byte) 0xFF);
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            # instruction refused,  status word
+            0xD0,                   0x6D00
+            0xD0,                   0x6982
+            0xD0,                   0x6A81
+            0xD0,                   0x6B00
+            """)
+    void aWriteTheReaderRefusesOutrightIsNotWrittenAndTheCardSaysSo(int ins, int sw) {
+        VirtualCard card = issuedInReader(VirtualCard.Kind.SLE4442);
+        byte[] before = card.userArea();
+        card.refuse(ins, sw);
+
+        assertReason(() -> access().write(TestCards.issued(), TestCards.issued().withPurchase(20)),
+                CardException.Reason.NOT_WRITTEN);
+
+        assertThat(card.userArea()).isEqualTo(before);
+        assertThat(card.pscErrorCounter()).isEqualTo(0x07);
+        assertThat(access().read().issued()).isEqualTo(TestCards.issued());
+    }
+
+    @Test
+    void aChipThatIgnoresTheWriteWhileTheReaderSaysOkIsNotWritten() {
+        VirtualCard card = issuedInReader(VirtualCard.Kind.SLE4442);
+        byte[] before = card.userArea();
+        card.refuse(0xD0, 0x9000);
+
+        assertReason(() -> access().write(TestCards.issued(), TestCards.issued().withPurchase(20)),
+                CardException.Reason.NOT_WRITTEN);
+        assertThat(card.userArea()).isEqualTo(before);
+    }
+
+    @Test
+    void aPcscPart3ReaderTopsUpAnIssuedCardButCannotIssueABlankOne() {
+        VirtualCard card = issuedInReader(VirtualCard.Kind.SLE4442);
+        pull();
+        card.readerDialect(ReaderDialect.PCSC_PART3);
+        insert(card);
+        CardAccess part3 = readers().withDialect("pcsc-part3").access(readerName(), KEYS);
+        CardImage issued = TestCards.issued();
+
+        assertThat(part3.read().pscTriesLeft()).isEqualTo(3);
+        part3.write(issued, issued.withPurchase(20));
+        assertThat(part3.read().issued()).isEqualTo(issued.withPurchase(20));
+        pull();
+
+        VirtualCard blank = VirtualCard.sle4442(ReaderDialect.PCSC_PART3, VirtualCard.CounterBits.HIGH_FIRST);
+        insert(blank);
+        assertReason(() -> part3.write(null, issued), CardException.Reason.NOT_WRITTEN);
+        assertThat(blank.pscErrorCounter()).as("no try spent").isEqualTo(0x07);
+        assertThat(blank.psc()).isEqualTo(CardKeys.FACTORY_PSC);
+        assertThat(blank.userArea()).containsOnly((byte) 0xFF);
     }
 }

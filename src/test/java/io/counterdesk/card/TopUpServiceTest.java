@@ -226,6 +226,49 @@ class TopUpServiceTest {
         assertThat(again.systemCount()).isZero();
     }
 
+    /**
+     * Issue 14: a reader that refuses the write outright (here {@code 6D 00}, as an ACS reader answers
+     * the old {@code FF D6}) leaves the card provably unchanged: the purchase is paid back at once,
+     * without a manager, instead of staying pending until a refund with approval.
+     */
+    @Test
+    void aWriteTheReaderRefusesIsPaidBackAtOnceWithoutAManager() {
+        TopUpService.CardCheck check = desk.topUps.inspect(desk.cashier, desk.card);
+        byte[] before = userCard.userArea();
+        userCard.refuse(0xD0, 0x6D00);
+
+        TopUpService.TopUpResult result = desk.topUps.purchase(desk.cashier, desk.card, check, 20,
+                IcCardDesk.cash("50"));
+
+        assertThat(result.written()).isFalse();
+        assertThat(result.cardError().reason()).isEqualTo(CardException.Reason.NOT_WRITTEN);
+        assertThat(result.cardError().getMessage()).contains("6D00").contains("没有改动");
+        assertThat(result.refund()).hasValueSatisfying(refund ->
+                assertThat(refund.plan().change()).isEqualTo(Money.ofYuan(50)));
+        assertThat(result.purchase().status()).isEqualTo(GasPurchase.Status.REFUNDED);
+        assertThat(userCard.userArea()).isEqualTo(before);
+        assertThat(desk.count("SELECT COUNT(*) FROM approval")).as("no manager").isZero();
+        assertThat(desk.count("SELECT SUM(amount_fen) FROM till_posting WHERE kind = 'CASH_OUT'")).isEqualTo(5_000);
+        assertThat(db.events("GAS_PURCHASE_REFUNDED")).singleElement()
+                .satisfies(event -> assertThat(event.toString()).contains("NOT_WRITTEN"));
+        assertThat(desk.topUps.openWrites(desk.cashier)).isEmpty();
+        assertThat(db.verifyChain().isIntact()).isTrue();
+    }
+
+    @Test
+    void aWriteCutByALostCardStaysPendingAndIsNotToldToStayInTheReader() {
+        TopUpService.CardCheck check = desk.topUps.inspect(desk.cashier, desk.card);
+        userCard.tearUpdate(1, 2);
+
+        TopUpService.TopUpResult result = desk.topUps.purchase(desk.cashier, desk.card, check, 20,
+                IcCardDesk.cash("50"));
+
+        assertThat(result.cardError().reason()).isEqualTo(CardException.Reason.WRITE_UNCERTAIN);
+        assertThat(result.cardError().getMessage()).doesNotContain("请不要拔卡").contains("重新插入");
+        assertThat(result.refund()).isEmpty();
+        assertThat(result.purchase().status()).isEqualTo(GasPurchase.Status.PENDING);
+    }
+
     @Test
     void aPurchaseStillOnTheCardIsReversedWithApprovalAndPaidBack() {
         GasPurchase purchase = buy(20);

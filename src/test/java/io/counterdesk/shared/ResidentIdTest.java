@@ -35,6 +35,11 @@ class ResidentIdTest {
             65010219900101005X | 65010219900101005X | 1990-01-01
             810000198001010014 | 810000198001010014 | 1980-01-01
             320106190001010015 | 320106190001010015 | 1900-01-01
+            110105189912310023 | 110105189912310023 | 1899-12-31
+            110105189602290020 | 110105189602290020 | 1896-02-29
+            440304188001010018 | 440304188001010018 | 1880-01-01
+            320106189907010048 | 320106189907010048 | 1899-07-01
+            110105180001010010 | 110105180001010010 | 1800-01-01
             110105200001010008 | 110105200001010008 | 2000-01-01
             370203197511085671 | 370203197511085671 | 1975-11-08
             350102198305230021 | 350102198305230021 | 1983-05-23
@@ -83,12 +88,24 @@ class ResidentIdTest {
             11010519490001002X | month 0
             110105200102290029 | 29 February of a common year
             110105190002290025 | 29 February 1900, not a leap year
-            110105189912310023 | before 1900
+            110105179912310024 | before 1800 (our floor, not GB 11643's)
+            110105189902290022 | 29 February 1899, a common year
+            110105180002290026 | 29 February 1800, not a leap year
             110105000001010028 | year 0
             110105202406020027 | tomorrow
             """)
     void rejectsIdWithImpossibleBirthDate(String input, String why) {
         assertRefused(input, "validation.id.birthdate");
+    }
+
+    /**
+     * GB 11643-1999's own example (its appendix: 北京市朝阳区, born 31 December 1949, sequence 002,
+     * female): the check character of 11010519491231002 is X.
+     */
+    @Test
+    void standardsOwnExampleHasCheckCharacterX() {
+        assertThat(ResidentId.checkDigit("11010519491231002")).isEqualTo('X');
+        assertThat(ResidentId.birthDate("11010519491231002X")).isEqualTo(LocalDate.of(1949, 12, 31));
     }
 
     @Test

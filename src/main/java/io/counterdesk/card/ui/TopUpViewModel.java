@@ -671,15 +671,22 @@ public final class TopUpViewModel implements CheckoutModel {
                     written.set(result.written());
                     writeText.set(result.written()
                             ? I18n.text("ui.topup.written", result.purchase().purchaseNo(), m3)
+                            : result.refund().isPresent()
+                            ? I18n.text("ui.topup.notWrittenRefunded", result.purchase().purchaseNo(), m3,
+                                    result.cardError().getMessage(),
+                                    result.refund().get().plan().totalDue().negate().format())
                             : I18n.text(result.payment().plan().voucherM3() > 0 ? "ui.topup.notWrittenNoRefund"
                                     : "ui.topup.notWritten", result.purchase().purchaseNo(), m3,
                                     result.cardError().getMessage()));
                     try {
                         onPaid.accept(result.payment());
+                        result.refund().ifPresent(onPaid);
                     } finally {
                         state.set(State.PRINTING);
                         busyText.set(I18n.text("ui.pay.printing"));
-                        receiptRun.print(result.payment(), this::printed);
+                        // the purchase's receipts, then (a card that refused the write) the refund's
+                        receiptRun.print(result.payment(), result.refund().isEmpty() ? this::printed
+                                : first -> receiptRun.print(result.refund().get(), this::printed));
                     }
                 })
                 .onFailure(error -> {

@@ -8,7 +8,7 @@ import io.counterdesk.card.CardProfile;
 import io.counterdesk.card.CardProfiles;
 import io.counterdesk.card.CardState;
 import io.counterdesk.card.MeterArea;
-import java.util.List;
+import io.counterdesk.card.ReaderDialect;
 import java.util.Objects;
 import javax.smartcardio.ATR;
 import javax.smartcardio.CardChannel;
@@ -50,7 +50,7 @@ public final class SimulatedMeter {
     private static final long CENTI = 100;
 
     private final String meterNo;
-    private final List<CardProfile> profiles;
+    private final CardKeys keys;
     private long remainingCentiM3;
     private long cumulativeUseCentiM3;
     private int tamperEvents;
@@ -62,7 +62,7 @@ public final class SimulatedMeter {
      */
     public SimulatedMeter(String meterNo, CardKeys keys) {
         this.meterNo = Objects.requireNonNull(meterNo);
-        this.profiles = CardProfiles.standard(keys);
+        this.keys = Objects.requireNonNull(keys);
     }
 
     /**
@@ -86,7 +86,10 @@ public final class SimulatedMeter {
             }
         });
         try {
-            CardProfile profile = CardProfiles.pick(profiles, new ATR(card.atr()));
+            // the meter's own card slot speaks whatever the emulated card answers to
+            CardProfile profile = CardProfiles.pick(CardProfiles.standard(keys,
+                    card.kind() == VirtualCard.Kind.SLE4442 ? card.readerDialect() : ReaderDialect.ACS),
+                    new ATR(card.atr()));
             CardChannel channel = connection.getBasicChannel();
             CardContent content = profile.read(channel);
             if (content.image().isEmpty()) {

@@ -274,7 +274,7 @@ class AccountOpeningServiceTest {
     @Test
     void aFirstCardCutAfterItsPscChangeIsWrittenAgainWithTheSameNumberWithoutSpendingAPscTry() {
         VirtualCard torn = desk.insertBlank();
-        torn.tearUpdate(1, 0);                          // cut after the PSC change, before the first memory update
+        torn.tearUpdate(2, 0);                          // cut after the issue mark and the PSC change, before the record
         OpeningResult result = desk.openings.open(desk.cashier,
                 Applications.household(BuildingType.HIGH_RISE, MeterKind.IC, "8700000002"),
                 PaymentInput.cash(Money.ofYuan(2850)), desk.card, null);

@@ -3,10 +3,12 @@ package io.counterdesk.card.virtual;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.counterdesk.card.ReaderDialect;
 import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The emulated chips at the level of APDUs, as a reader driver would see them. */
 class VirtualCardTest {
@@ -55,7 +57,7 @@ class VirtualCardTest {
         assertThat(card.pscErrorCounter()).isZero();
         // locked: even the right PSC no longer opens it, and writes go nowhere
         assertThat(send(card, "FF20000003" + "FFFFFF")).isEqualTo("9000");
-        assertThat(send(card, "FFD6002002" + "1234")).isEqualTo("9000");
+        assertThat(send(card, "FFD0002002" + "1234")).isEqualTo("9000");
         assertThat(send(card, "FFB0002002")).isEqualTo("FFFF9000");
     }
 
@@ -65,13 +67,13 @@ class VirtualCardTest {
         card.pscErrorCounter(0x03);
 
         assertThat(send(card, "FF20000003" + "FFFFFF")).isEqualTo("9007");
-        assertThat(send(card, "FFD6002003" + "010203")).isEqualTo("9000");
+        assertThat(send(card, "FFD0002003" + "010203")).isEqualTo("9000");
         assertThat(send(card, "FFB0002003")).isEqualTo("0102039000");
 
         card.powerOff();
         card.powerOn();
         send(card, "FFA4000001" + "06");
-        assertThat(send(card, "FFD6002001" + "AA")).as("the chip ignores, the reader says OK").isEqualTo("9000");
+        assertThat(send(card, "FFD0002001" + "AA")).as("the chip ignores, the reader says OK").isEqualTo("9000");
         assertThat(send(card, "FFB0002001")).isEqualTo("019000");
     }
 
@@ -79,7 +81,7 @@ class VirtualCardTest {
     void withoutThePscNothingIsWritten() {
         VirtualCard card = selectedSle4442();
 
-        assertThat(send(card, "FFD6003002" + "0000")).isEqualTo("9000");
+        assertThat(send(card, "FFD0003002" + "0000")).isEqualTo("9000");
         assertThat(card.userArea()).containsOnly((byte) 0xFF);
     }
 
@@ -89,7 +91,7 @@ class VirtualCardTest {
         byte[] before = card.memory();
         send(card, "FF20000003" + "FFFFFF");
 
-        send(card, "FFD6001C08" + "0000000000000000");
+        send(card, "FFD0001C08" + "0000000000000000");
 
         assertThat(java.util.Arrays.copyOf(card.memory(), 0x20)).isEqualTo(java.util.Arrays.copyOf(before, 0x20));
         assertThat(card.memory()[0x20]).isZero();
@@ -115,9 +117,9 @@ class VirtualCardTest {
         send(card, "FF20000003" + "FFFFFF");
         card.tearUpdate(2, 2);
 
-        send(card, "FFD6002001" + "11");
+        send(card, "FFD0002001" + "11");
         assertThat(send(card, "FFB0002001")).as("reads do not count").isEqualTo("119000");
-        assertThatThrownBy(() -> send(card, "FFD6003004" + "01020304")).isInstanceOf(VirtualCard.LostContact.class);
+        assertThatThrownBy(() -> send(card, "FFD0003004" + "01020304")).isInstanceOf(VirtualCard.LostContact.class);
 
         card.powerOn();
         send(card, "FFA4000001" + "06");
@@ -177,5 +179,75 @@ class VirtualCardTest {
         assertThat(card.pscErrorCounter()).isEqualTo(1);
         assertThatThrownBy(() -> card.pscErrorCounter(0x02)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> VirtualCard.cpu().pscErrorCounter()).isInstanceOf(IllegalStateException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            # apdu,                  status: what an ACS reader answers to what it does not have
+            FFD6002002AAAA,          6D00
+            FFCA000000,              6D00
+            FF82000006FFFFFFFFFFFF,  6D00
+            00B0002004,              6E00
+            80D0002001AA,            6E00
+            """)
+    void anAcsReaderRefusesInstructionsItDoesNotHave(String apdu, String status) {
+        VirtualCard card = selectedSle4442();
+        send(card, "FF20000003" + "FFFFFF");
+
+        assertThat(send(card, apdu)).isEqualTo(status);
+        assertThat(card.userArea()).as("nothing written").containsOnly((byte) 0xFF);
+    }
+
+    @ParameterizedTest
+    @CsvSource(textBlock = """
+            HIGH_FIRST, 9003, 9001, 9000
+            LOW_FIRST,  9006, 9004, 9000
+            """)
+    void eachChipClearsItsOwnBitOfTheErrorCounter(VirtualCard.CounterBits bits, String first, String second,
+                                                  String third) {
+        VirtualCard card = VirtualCard.sle4442(ReaderDialect.ACS, bits);
+        card.powerOn();
+        send(card, "FFA4000001" + "06");
+
+        assertThat(send(card, "FF20000003" + "123456")).isEqualTo(first);
+        assertThat(send(card, "FFB1000004")).isEqualTo(first.substring(2) + "0000009000");
+        assertThat(send(card, "FF20000003" + "123456")).isEqualTo(second);
+        assertThat(send(card, "FF20000003" + "FFFFFF")).as("right PSC: counter erased").isEqualTo("9007");
+        assertThat(send(card, "FF20000003" + "123456")).isEqualTo(first);
+        assertThat(send(card, "FF20000003" + "123456")).isEqualTo(second);
+        assertThat(send(card, "FF20000003" + "123456")).isEqualTo(third);
+        assertThat(send(card, "FF20000003" + "FFFFFF")).as("locked for good").isEqualTo("9000");
+    }
+
+    @ParameterizedTest
+    @EnumSource(VirtualCard.CounterBits.class)
+    void aPresentationTornAfterItsFirstStepKeepsOneTryFewer(VirtualCard.CounterBits bits) {
+        VirtualCard card = VirtualCard.sle4442(ReaderDialect.ACS, bits);
+        card.powerOn();
+        send(card, "FFA4000001" + "06");
+        card.tearPresentation(1);
+
+        assertThatThrownBy(() -> send(card, "FF20000003" + "FFFFFF")).isInstanceOf(VirtualCard.LostContact.class);
+
+        assertThat(Integer.bitCount(card.pscErrorCounter())).isEqualTo(2);
+        assertThat(card.pscErrorCounter()).isEqualTo(bits == VirtualCard.CounterBits.HIGH_FIRST ? 0x03 : 0x06);
+    }
+
+    @Test
+    void aPcscPart3ReaderSpeaksReadBinaryUpdateBinaryAndVerify() {
+        VirtualCard card = VirtualCard.sle4442(ReaderDialect.PCSC_PART3, VirtualCard.CounterBits.LOW_FIRST);
+        card.powerOn();
+
+        assertThat(send(card, "FFB0002004")).as("no card type to select").isEqualTo("FFFFFFFF9000");
+        assertThat(send(card, "FFD6002002" + "1234")).as("before VERIFY: security status").isEqualTo("6982");
+        assertThat(send(card, "FF200000")).as("tries left, none spent").isEqualTo("63C3");
+        assertThat(send(card, "FF20000003" + "123456")).isEqualTo("63C2");
+        assertThat(send(card, "FF200000")).isEqualTo("63C2");
+        assertThat(send(card, "FF20000003" + "FFFFFF")).isEqualTo("9000");
+        assertThat(send(card, "FFD6002002" + "1234")).isEqualTo("9000");
+        assertThat(send(card, "FFB0002002")).isEqualTo("12349000");
+        assertThat(send(card, "FFD0002001" + "00")).as("the ACS write is not a Part 3 command").isEqualTo("6D00");
+        assertThat(send(card, "FFD2000103" + "A1B2C3")).as("Part 3 has no PSC change").isEqualTo("6D00");
+        assertThat(send(card, "FFA4000001" + "06")).isEqualTo("6D00");
     }
 }
