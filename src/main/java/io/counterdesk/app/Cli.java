@@ -11,6 +11,7 @@ import io.counterdesk.persistence.TerminalRepository;
 import io.counterdesk.security.AuthService;
 import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.BusinessException;
+import io.counterdesk.shared.I18n;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -33,8 +34,23 @@ final class Cli implements Callable<Integer> {
     @Mixin
     DbOptions db = new DbOptions();
 
-    @Option(names = "--lang", description = "zh (default) or en")
+    @Spec
+    CommandSpec rootSpec;
+
     String lang;
+
+    /** The command line as {@link Main} runs it: bad input gets one clear line, never a stack trace. */
+    static picocli.CommandLine commandLine() {
+        return CliErrors.install(new picocli.CommandLine(new Cli()).setCaseInsensitiveEnumValuesAllowed(true));
+    }
+
+    @Option(names = "--lang", description = "zh (default) or en")
+    void lang(String value) {
+        if (!value.strip().equalsIgnoreCase("zh") && !value.strip().equalsIgnoreCase("en")) {
+            throw new picocli.CommandLine.ParameterException(rootSpec.commandLine(), I18n.text("app.cli.badLang", value));
+        }
+        lang = value.strip();
+    }
 
     @Override
     public Integer call() {
@@ -149,8 +165,9 @@ final class Cli implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             AppConfig config = AppConfig.resolve(db.path, null);
-            if (!config.database().dataFile().toFile().isFile()) {
-                return fail(spec, "app.verify.noDatabase", config.database().dataFile());
+            Integer refused = Cli.refuseUnlessExisting(spec, config);
+            if (refused != null) {
+                return refused;
             }
             try (Database database = Database.openForInspection(config.database(), config.clock())) {
                 ChainReport chain = database.read(Journal::verify);
@@ -168,8 +185,23 @@ final class Cli implements Callable<Integer> {
             } catch (StorageException e) {
                 out.println("schema: cannot be checked: " + e.getMessage()
                         + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+                spec.commandLine().getErr().println(I18n.text("app.verify.unreadable", config.database().dataFile(),
+                        e.getMessage()));
                 return 1;
             }
+        }
+    }
+
+    /**
+     * For commands that read or report: the exit code of the refusal when the database does not
+     * exist or is not one (nothing is created, an empty file never written to); null when it may be opened.
+     */
+    static Integer refuseUnlessExisting(CommandSpec spec, AppConfig config) {
+        try {
+            io.counterdesk.persistence.DatabaseFile.requireExisting(config.database());
+            return null;
+        } catch (BusinessException e) {
+            return fail(spec, e);
         }
     }
 

@@ -32,9 +32,16 @@ final class DayReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         AppConfig config = AppConfig.resolve(db.path, null).withoutDemo();
+        LocalDate day = date != null ? date : LocalDate.now(config.clock());
+        if (day.isAfter(LocalDate.now(config.clock()))) {
+            return Cli.fail(spec, "app.dayReport.future", day);
+        }
+        Integer refused = Cli.refuseUnlessExisting(spec, config);
+        if (refused != null) {
+            return refused;
+        }
         try (CounterDesk desk = CounterDesk.start(config)) {
             Operator checker = manager.login(desk);
-            LocalDate day = date != null ? date : LocalDate.now(config.clock());
             HallDayReport hall = desk.dayReports().hallDay(checker, day);
             List<Path> written = new java.util.ArrayList<>(desk.reportPdfs().archiveDay(hall,
                     desk.dayCharts().hall(hall), checker, desk.reportArchive()));

@@ -1,7 +1,5 @@
 package io.counterdesk.app;
 
-import picocli.CommandLine;
-
 /**
  * Starts CounterDesk. Without a sub-command it opens the counter window; {@code init},
  * {@code demo} and {@code verify} run without a window for support staff. This class must not
@@ -15,6 +13,6 @@ public final class Main {
 
     public static void main(String[] args) {
         // the window's launch returns only when the window has closed, so every path ends here
-        System.exit(new CommandLine(new Cli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(Cli.commandLine().execute(args));
     }
 }

@@ -29,9 +29,13 @@ public final class Database implements AutoCloseable {
     private final Jdbi jdbi;
     private final Clock clock;
     private final boolean syncEachCommit;
+    /** The terminal's key store (ADR 0012); null only when inspecting a database from before it. */
+    private final TerminalKeys keys;
 
-    private Database(DatabaseLocation location, ConnectionPool pool, Clock clock, boolean syncEachCommit) {
+    private Database(DatabaseLocation location, ConnectionPool pool, Clock clock, boolean syncEachCommit,
+                     TerminalKeys keys) {
         this.location = location;
+        this.keys = keys;
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
         this.jdbi.setStatementBuilderFactory(pool);
@@ -67,13 +71,16 @@ public final class Database implements AutoCloseable {
         } catch (java.io.IOException e) {
             throw new StorageException("cannot create database directory " + location.directory(), e);
         }
-        ConnectionPool pool = new ConnectionPool(location.jdbcUrl(), USER, MAX_CONNECTIONS, STATEMENTS_PER_CONNECTION);
+        TerminalKeys keys = DatabaseKeys.unlock(location, USER, migrate);
+        String password = keys == null ? "" : keys.databasePassword();
+        ConnectionPool pool = new ConnectionPool(location.jdbcUrl(), USER, MAX_CONNECTIONS, STATEMENTS_PER_CONNECTION)
+                .withPassword(password);
         // one pooled connection stays open while Flyway works, so H2 keeps the database open between its connections
         try (Handle keepOpen = Jdbi.open(pool)) {
             JdbcDataSource unpooled = new JdbcDataSource();
             unpooled.setURL(location.jdbcUrl());
             unpooled.setUser(USER);
-            unpooled.setPassword("");
+            unpooled.setPassword(password);
             Flyway flyway = Flyway.configure()
                     .dataSource(unpooled)
                     .locations("classpath:db/migration")
@@ -87,7 +94,16 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw new StorageException("cannot open or migrate database " + location.dataFile(), e);
         }
-        return new Database(location, pool, clock, syncEachCommit);
+        Database database = new Database(location, pool, clock, syncEachCommit, keys);
+        if (migrate) {
+            try {
+                DatabaseKeys.migrateSecrets(database);
+            } catch (RuntimeException e) {
+                pool.dispose();
+                throw e;
+            }
+        }
+        return database;
     }
 
     public DatabaseLocation location() {
@@ -105,7 +121,7 @@ public final class Database implements AutoCloseable {
      */
     public <R> R inTransaction(TxWork<R> work) {
         try (Handle handle = jdbi.open()) {
-            R result = handle.inTransaction(h -> work.run(new Tx(h, clock)));
+            R result = handle.inTransaction(h -> work.run(new Tx(h, clock, keys)));
             if (syncEachCommit) {
                 sync(handle);
             }
@@ -118,7 +134,7 @@ public final class Database implements AutoCloseable {
         return jdbi.withHandle(handle -> {
             handle.setReadOnly(true);
             try {
-                return work.run(new Tx(handle, clock));
+                return work.run(new Tx(handle, clock, keys));
             } finally {
                 handle.setReadOnly(false);
             }
@@ -144,6 +160,11 @@ public final class Database implements AutoCloseable {
     /** For persistence code (tests, verification, bulk loaders): the underlying Jdbi. */
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The terminal's key store; empty only when inspecting a database from before it (ADR 0012). */
+    public java.util.Optional<TerminalKeys> keys() {
+        return java.util.Optional.ofNullable(keys);
     }
 
     public Path dataFile() {
