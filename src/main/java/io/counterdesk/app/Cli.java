@@ -91,11 +91,22 @@ final class Cli implements Callable<Integer> {
         @Option(names = "--admin-password", required = true, interactive = true, arity = "0..1",
                 description = "asked for on the console when given without a value")
         char[] adminPassword;
+        @Option(names = "--utility-keys", paramLabel = "FILE",
+                description = "the utility's keys (card.utility.secret=HEX, receipt.mac.key=HEX), shared by all its terminals; "
+                        + "read from a file, never given on the command line. Without it: new random keys (a test hall).")
+        Path utilityKeys;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             AppConfig config = AppConfig.resolve(db.path, null);
+            java.util.Map<String, byte[]> keys;
+            try {
+                keys = UtilityKeys.read(utilityKeys);
+                io.counterdesk.persistence.DatabaseFile.requireUsable(config.database());
+            } catch (BusinessException e) {
+                return fail(spec, e);
+            }
             try (Database database = Database.open(config.database(), config.clock())) {
                 TerminalRepository terminals = new TerminalRepository();
                 if (database.read(terminals::current).isPresent()) {
@@ -109,6 +120,7 @@ final class Cli implements Callable<Integer> {
                             terminalCode, terminalName);
                     new AuthService(database, new Journal(registered.terminalCode()), hasher)
                             .createFirstAdmin(tx, adminStaffNo, adminName, adminPassword);
+                    UtilityKeys.store(tx, keys);
                     return registered;
                 });
                 out.println("initialised " + database.dataFile() + " for " + terminal.hallName() + " / "
@@ -120,6 +132,7 @@ final class Cli implements Callable<Integer> {
                 if (adminPassword != null) {
                     Arrays.fill(adminPassword, '\0');
                 }
+                keys.values().forEach(key -> Arrays.fill(key, (byte) 0));
             }
         }
     }
@@ -181,7 +194,13 @@ final class Cli implements Callable<Integer> {
                 if (problems.isEmpty()) {
                     out.println("integrity: all checks passed");
                 }
-                return chain.isIntact() && problems.isEmpty() ? 0 : 1;
+                // payments, receipts and gas purchases against the events that wrote them (ADR 0012)
+                List<String> ledger = database.read(io.counterdesk.persistence.LedgerCheck::check);
+                ledger.forEach(p -> out.println("ledger: " + p));
+                if (ledger.isEmpty()) {
+                    out.println("ledger: payments, receipts and gas purchases agree with the journal");
+                }
+                return chain.isIntact() && problems.isEmpty() && ledger.isEmpty() ? 0 : 1;
             } catch (StorageException e) {
                 out.println("schema: cannot be checked: " + e.getMessage()
                         + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));

@@ -62,7 +62,7 @@ final class CliErrors {
 
     private static String parameterMessage(CommandLine.ParameterException e) {
         Throwable cause = e.getCause();
-        if (cause instanceof CommandLine.TypeConversionException) {
+        if (cause instanceof CommandLine.TypeConversionException && cause.getMessage().matches("(?s).*\\p{IsHan}.*")) {
             return oneLine(cause.getMessage());
         }
         if (cause instanceof BusinessException) {

@@ -43,11 +43,14 @@ final class DayReportCommand implements Callable<Integer> {
         try (CounterDesk desk = CounterDesk.start(config)) {
             Operator checker = manager.login(desk);
             HallDayReport hall = desk.dayReports().hallDay(checker, day);
+            java.util.Map<Path, Object> before = ReportFiles.snapshot(desk.reportArchive().day(day));
             List<Path> written = new java.util.ArrayList<>(desk.reportPdfs().archiveDay(hall,
                     desk.dayCharts().hall(hall), checker, desk.reportArchive()));
             written.add(desk.reportPdfs().archiveServiceTimes(desk.serviceTimes().day(checker, day), day, checker,
                     hall.signed(), desk.reportArchive()));
-            written.forEach(file -> out.println("report written to " + file));
+            // a signed day's report that says nothing new is not written again (nor called corrected)
+            written.forEach(file -> out.println((ReportFiles.unchanged(before, file)
+                    ? "report unchanged, the signed copy stands: " : "report written to ") + file));
             return 0;
         } catch (BusinessException e) {
             return Cli.fail(spec, e);

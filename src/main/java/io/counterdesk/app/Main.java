@@ -15,4 +15,9 @@ public final class Main {
         // the window's launch returns only when the window has closed, so every path ends here
         System.exit(Cli.commandLine().execute(args));
     }
+
+    /** As {@link #main}, without exiting: what it prints goes to {@code out} and {@code err}; returns the exit code. */
+    static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return Cli.commandLine().setOut(out).setErr(err).execute(args);
+    }
 }
