@@ -251,7 +251,8 @@ public final class PaymentBench {
         DatabaseLocation location = new DatabaseLocation(dir, "bench");
         // the same schema, made by the same migrations, then plain JDBC on one connection
         Database.open(location, Clock.systemDefaultZone()).close();
-        Connection c = DriverManager.getConnection(location.jdbcUrl(), "counterdesk", "");
+        Connection c = DriverManager.getConnection(location.jdbcUrl(), "counterdesk",
+                io.counterdesk.persistence.TerminalKeys.load(location).orElseThrow().databasePassword());
         try {
             try (Statement s = c.createStatement()) {
                 s.execute("INSERT INTO hall(code, name, address, hotline) VALUES ('B01', '基准营业厅', '测试路 1 号', '96777')");

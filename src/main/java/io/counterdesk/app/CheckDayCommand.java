@@ -32,8 +32,9 @@ final class CheckDayCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         AppConfig config = AppConfig.resolve(db.path, null);
-        if (!config.database().dataFile().toFile().isFile()) {
-            return Cli.fail(spec, "app.verify.noDatabase", config.database().dataFile());
+        Integer refused = Cli.refuseUnlessExisting(spec, config);
+        if (refused != null) {
+            return refused;
         }
         try (Database database = Database.openForInspection(config.database(), config.clock())) {
             Optional<TerminalIdentity> terminal = database.read(tx -> new TerminalRepository().current(tx));
@@ -43,6 +44,11 @@ final class CheckDayCommand implements Callable<Integer> {
             DayCheck.Result result = new DayCheck(database, new DayReportService(database, terminal.get())).check(date);
             out.println("journal: " + (result.chain().isIntact() ? "intact" : "BROKEN: " + result.chain().problem()));
             long tills = result.items().stream().map(DayCheck.Item::tillLabel).distinct().count();
+            if (tills == 0) {
+                // nothing compared proves nothing: a mistyped date must not pass as "every figure ties"
+                spec.commandLine().getErr().println(io.counterdesk.shared.I18n.text("app.checkDay.noTills", date));
+                return 1;
+            }
             out.println(date + ": " + tills + " till(s), " + result.items().size() + " figures compared");
             for (DayCheck.Item item : result.differences()) {
                 out.println("DIFFERS " + item.tillLabel() + " " + item.figure() + ": report " + item.report()
@@ -52,6 +58,8 @@ final class CheckDayCommand implements Callable<Integer> {
             return result.ties() ? 0 : 1;
         } catch (StorageException e) {
             out.println("schema: cannot be checked: " + e.getMessage());
+            spec.commandLine().getErr().println(io.counterdesk.shared.I18n.text("app.verify.unreadable",
+                    config.database().dataFile(), e.getMessage()));
             return 1;
         }
     }

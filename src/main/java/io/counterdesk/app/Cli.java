@@ -12,6 +12,7 @@ import io.counterdesk.persistence.TerminalRepository;
 import io.counterdesk.security.AuthService;
 import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.BusinessException;
+import io.counterdesk.shared.I18n;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -34,8 +35,23 @@ final class Cli implements Callable<Integer> {
     @Mixin
     DbOptions db = new DbOptions();
 
-    @Option(names = "--lang", description = "zh (default) or en")
+    @Spec
+    CommandSpec rootSpec;
+
     String lang;
+
+    /** The command line as {@link Main} runs it: bad input gets one clear line, never a stack trace. */
+    static picocli.CommandLine commandLine() {
+        return CliErrors.install(new picocli.CommandLine(new Cli()).setCaseInsensitiveEnumValuesAllowed(true));
+    }
+
+    @Option(names = "--lang", description = "zh (default) or en")
+    void lang(String value) {
+        if (!value.strip().equalsIgnoreCase("zh") && !value.strip().equalsIgnoreCase("en")) {
+            throw new picocli.CommandLine.ParameterException(rootSpec.commandLine(), I18n.text("app.cli.badLang", value));
+        }
+        lang = value.strip();
+    }
 
     @Override
     public Integer call() {
@@ -76,11 +92,22 @@ final class Cli implements Callable<Integer> {
         @Option(names = "--admin-password", required = true, interactive = true, arity = "0..1",
                 description = "asked for on the console when given without a value")
         char[] adminPassword;
+        @Option(names = "--utility-keys", paramLabel = "FILE",
+                description = "the utility's keys (card.utility.secret=HEX, receipt.mac.key=HEX), shared by all its terminals; "
+                        + "read from a file, never given on the command line. Without it: new random keys (a test hall).")
+        Path utilityKeys;
 
         @Override
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             AppConfig config = AppConfig.resolve(db.path, null);
+            java.util.Map<String, byte[]> keys;
+            try {
+                keys = UtilityKeys.read(utilityKeys);
+                io.counterdesk.persistence.DatabaseFile.requireUsable(config.database());
+            } catch (BusinessException e) {
+                return fail(spec, e);
+            }
             try (Database database = Database.open(config.database(), config.clock())) {
                 TerminalRepository terminals = new TerminalRepository();
                 if (database.read(terminals::current).isPresent()) {
@@ -94,6 +121,7 @@ final class Cli implements Callable<Integer> {
                             terminalCode, terminalName);
                     new AuthService(database, new Journal(registered.terminalCode()), hasher)
                             .createFirstAdmin(tx, adminStaffNo, adminName, adminPassword);
+                    UtilityKeys.store(tx, keys);
                     return registered;
                 });
                 out.println("initialised " + database.dataFile() + " for " + terminal.hallName() + " / "
@@ -105,6 +133,7 @@ final class Cli implements Callable<Integer> {
                 if (adminPassword != null) {
                     Arrays.fill(adminPassword, '\0');
                 }
+                keys.values().forEach(key -> Arrays.fill(key, (byte) 0));
             }
         }
     }
@@ -150,8 +179,9 @@ final class Cli implements Callable<Integer> {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             AppConfig config = AppConfig.resolve(db.path, null);
-            if (!config.database().dataFile().toFile().isFile()) {
-                return fail(spec, "app.verify.noDatabase", config.database().dataFile());
+            Integer refused = Cli.refuseUnlessExisting(spec, config);
+            if (refused != null) {
+                return refused;
             }
             try (Database database = Database.openForInspection(config.database(), config.clock())) {
                 ChainReport chain = database.read(Journal::verify);
@@ -169,12 +199,33 @@ final class Cli implements Callable<Integer> {
                 if (problems.isEmpty()) {
                     out.println("integrity: all checks passed");
                 }
-                return chain.isIntact() && problems.isEmpty() && !acknowledged.refusesBusiness() ? 0 : 1;
+                // payments, receipts and gas purchases against the events that wrote them (ADR 0012)
+                List<String> ledger = database.read(io.counterdesk.persistence.LedgerCheck::check);
+                ledger.forEach(p -> out.println("ledger: " + p));
+                if (ledger.isEmpty()) {
+                    out.println("ledger: payments, receipts and gas purchases agree with the journal");
+                }
+                return chain.isIntact() && problems.isEmpty() && ledger.isEmpty() && !acknowledged.refusesBusiness() ? 0 : 1;
             } catch (StorageException e) {
                 out.println("schema: cannot be checked: " + e.getMessage()
                         + (e.getCause() == null ? "" : " (" + e.getCause().getMessage() + ")"));
+                spec.commandLine().getErr().println(I18n.text("app.verify.unreadable", config.database().dataFile(),
+                        e.getMessage()));
                 return 1;
             }
+        }
+    }
+
+    /**
+     * For commands that read or report: the exit code of the refusal when the database does not
+     * exist or is not one (nothing is created, an empty file never written to); null when it may be opened.
+     */
+    static Integer refuseUnlessExisting(CommandSpec spec, AppConfig config) {
+        try {
+            io.counterdesk.persistence.DatabaseFile.requireExisting(config.database());
+            return null;
+        } catch (BusinessException e) {
+            return fail(spec, e);
         }
     }
 

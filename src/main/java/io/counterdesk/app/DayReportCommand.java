@@ -32,15 +32,25 @@ final class DayReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         AppConfig config = AppConfig.resolve(db.path, null).withoutDemo();
+        LocalDate day = date != null ? date : LocalDate.now(config.clock());
+        if (day.isAfter(LocalDate.now(config.clock()))) {
+            return Cli.fail(spec, "app.dayReport.future", day);
+        }
+        Integer refused = Cli.refuseUnlessExisting(spec, config);
+        if (refused != null) {
+            return refused;
+        }
         try (CounterDesk desk = CounterDesk.start(config)) {
             Operator checker = manager.login(desk);
-            LocalDate day = date != null ? date : LocalDate.now(config.clock());
             HallDayReport hall = desk.dayReports().hallDay(checker, day);
+            java.util.Map<Path, Object> before = ReportFiles.snapshot(desk.reportArchive().day(day));
             List<Path> written = new java.util.ArrayList<>(desk.reportPdfs().archiveDay(hall,
                     desk.dayCharts().hall(hall), checker, desk.reportArchive()));
             written.add(desk.reportPdfs().archiveServiceTimes(desk.serviceTimes().day(checker, day), day, checker,
                     hall.signed(), desk.reportArchive()));
-            written.forEach(file -> out.println("report written to " + file));
+            // a signed day's report that says nothing new is not written again (nor called corrected)
+            written.forEach(file -> out.println((ReportFiles.unchanged(before, file)
+                    ? "report unchanged, the signed copy stands: " : "report written to ") + file));
             return 0;
         } catch (BusinessException e) {
             return Cli.fail(spec, e);

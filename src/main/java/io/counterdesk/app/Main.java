@@ -1,7 +1,5 @@
 package io.counterdesk.app;
 
-import picocli.CommandLine;
-
 /**
  * Starts CounterDesk. Without a sub-command it opens the counter window; {@code init},
  * {@code demo} and {@code verify} run without a window for support staff. This class must not
@@ -15,6 +13,11 @@ public final class Main {
 
     public static void main(String[] args) {
         // the window's launch returns only when the window has closed, so every path ends here
-        System.exit(new CommandLine(new Cli()).setCaseInsensitiveEnumValuesAllowed(true).execute(args));
+        System.exit(Cli.commandLine().execute(args));
+    }
+
+    /** As {@link #main}, without exiting: what it prints goes to {@code out} and {@code err}; returns the exit code. */
+    static int run(java.io.PrintWriter out, java.io.PrintWriter err, String... args) {
+        return Cli.commandLine().setOut(out).setErr(err).execute(args);
     }
 }

@@ -71,7 +71,12 @@ final class StockCommand implements Runnable {
 
         @Override
         public Integer call() {
-            try (CounterDesk desk = CounterDesk.start(AppConfig.resolve(db.path, null).withoutDemo())) {
+            AppConfig config = AppConfig.resolve(db.path, null).withoutDemo();
+            Integer refused = Cli.refuseUnlessExisting(spec, config);
+            if (refused != null) {
+                return refused;
+            }
+            try (CounterDesk desk = CounterDesk.start(config)) {
                 StockRange range = desk.receiptStock().register(manager.login(desk), cashier, kind, first, last);
                 spec.commandLine().getOut().printf("registered %s %08d–%08d to %s%n", range.kind(), range.firstNo(),
                         range.lastNo(), cashier);
@@ -101,6 +106,10 @@ final class StockCommand implements Runnable {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             AppConfig config = AppConfig.resolve(db.path, null).withoutDemo();
+            Integer refused = Cli.refuseUnlessExisting(spec, config);
+            if (refused != null) {
+                return refused;
+            }
             try (CounterDesk desk = CounterDesk.start(config)) {
                 YearMonth which = month != null ? month : YearMonth.now(config.clock());
                 Operator loggedIn = manager.login(desk);

@@ -34,6 +34,8 @@ final class ConnectionPool implements ConnectionFactory, StatementBuilderFactory
 
     private final String url;
     private final String user;
+    /** The user's password: from the terminal's key store ({@link TerminalKeys#databasePassword()}). */
+    private volatile String password = "";
     private final int maxConnections;
     private final int statementsPerConnection;
     private final long checkoutTimeoutMillis;
@@ -54,6 +56,12 @@ final class ConnectionPool implements ConnectionFactory, StatementBuilderFactory
         this.statementsPerConnection = statementsPerConnection;
         this.checkoutTimeoutMillis = checkoutTimeoutMillis;
         this.permits = new Semaphore(maxConnections, true);
+    }
+
+    /** Connections opened from now on log in with {@code secret}. */
+    ConnectionPool withPassword(String secret) {
+        this.password = secret;
+        return this;
     }
 
     @Override
@@ -77,7 +85,7 @@ final class ConnectionPool implements ConnectionFactory, StatementBuilderFactory
                     return pooled;
                 }
             }
-            Connection fresh = DriverManager.getConnection(url, user, "");
+            Connection fresh = DriverManager.getConnection(url, user, password);
             synchronized (this) {
                 if (defaultIsolation < 0) {
                     defaultIsolation = fresh.getTransactionIsolation();

@@ -41,9 +41,13 @@ public final class Database implements AutoCloseable {
     static final long COMPACT_MIN_BYTES = 64L << 20;
     /** Compacted at opening when less than this share (percent) of the file's chunks is live data. */
     static final int COMPACT_BELOW_FILL_PERCENT = 50;
+    /** The terminal's key store (ADR 0012); null only when inspecting a database from before it. */
+    private final TerminalKeys keys;
 
-    private Database(DatabaseLocation location, ConnectionPool pool, Clock clock, boolean syncEachCommit) {
+    private Database(DatabaseLocation location, ConnectionPool pool, Clock clock, boolean syncEachCommit,
+                     TerminalKeys keys) {
         this.location = location;
+        this.keys = keys;
         this.pool = pool;
         this.jdbi = Jdbi.create(pool);
         this.jdbi.setStatementBuilderFactory(pool);
@@ -74,7 +78,7 @@ public final class Database implements AutoCloseable {
 
     private static Database open(DatabaseLocation location, Clock clock, boolean syncEachCommit, boolean migrate) {
         Objects.requireNonNull(location);
-        Database database = new Database(location, openPool(location, migrate), clock, syncEachCommit);
+        Database database = openMigrated(location, clock, syncEachCommit, migrate);
         if (!migrate) {
             return database;
         }
@@ -91,19 +95,23 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private static ConnectionPool openPool(DatabaseLocation location, boolean migrate) {
+    /** Opens the pool with the key store's password and migrates (or validates) the schema. */
+    private static Database openMigrated(DatabaseLocation location, Clock clock, boolean syncEachCommit, boolean migrate) {
         try {
             Files.createDirectories(location.directory());
         } catch (java.io.IOException e) {
             throw new StorageException("cannot create database directory " + location.directory(), e);
         }
-        ConnectionPool pool = new ConnectionPool(location.jdbcUrl(), USER, MAX_CONNECTIONS, STATEMENTS_PER_CONNECTION);
+        TerminalKeys keys = DatabaseKeys.unlock(location, USER, migrate);
+        String password = keys == null ? "" : keys.databasePassword();
+        ConnectionPool pool = new ConnectionPool(location.jdbcUrl(), USER, MAX_CONNECTIONS, STATEMENTS_PER_CONNECTION)
+                .withPassword(password);
         // one pooled connection stays open while Flyway works, so H2 keeps the database open between its connections
         try (Handle keepOpen = Jdbi.open(pool)) {
             JdbcDataSource unpooled = new JdbcDataSource();
             unpooled.setURL(location.jdbcUrl());
             unpooled.setUser(USER);
-            unpooled.setPassword("");
+            unpooled.setPassword(password);
             Flyway flyway = Flyway.configure()
                     .dataSource(unpooled)
                     .locations("classpath:db/migration")
@@ -117,7 +125,16 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw new StorageException("cannot open or migrate database " + location.dataFile(), e);
         }
-        return pool;
+        Database database = new Database(location, pool, clock, syncEachCommit, keys);
+        if (migrate) {
+            try {
+                DatabaseKeys.migrateSecrets(database);
+            } catch (RuntimeException e) {
+                pool.dispose();
+                throw e;
+            }
+        }
+        return database;
     }
 
     /**
@@ -200,7 +217,7 @@ public final class Database implements AutoCloseable {
         AckMark mark = ackMark;
         ackMark = null;
         pool.dispose();
-        Database reopened = new Database(location, openPool(location, true), clock, syncEachCommit);
+        Database reopened = openMigrated(location, clock, syncEachCommit, true);
         try {
             reopened.sync();
             AckMark.Verdict verdict = reopened.ackMarkVerdict();
@@ -233,7 +250,7 @@ public final class Database implements AutoCloseable {
         try (Handle handle = jdbi.open()) {
             Tx[] ran = new Tx[1];
             R result = handle.inTransaction(h -> {
-                ran[0] = new Tx(h, clock);
+                ran[0] = new Tx(h, clock, keys);
                 return work.run(ran[0]);
             });
             if (syncEachCommit) {
@@ -253,7 +270,7 @@ public final class Database implements AutoCloseable {
         return jdbi.withHandle(handle -> {
             handle.setReadOnly(true);
             try {
-                return work.run(new Tx(handle, clock));
+                return work.run(new Tx(handle, clock, keys));
             } finally {
                 handle.setReadOnly(false);
             }
@@ -284,6 +301,11 @@ public final class Database implements AutoCloseable {
     /** For persistence code (tests, verification, bulk loaders): the underlying Jdbi. */
     public Jdbi jdbi() {
         return jdbi;
+    }
+
+    /** The terminal's key store; empty only when inspecting a database from before it (ADR 0012). */
+    public java.util.Optional<TerminalKeys> keys() {
+        return java.util.Optional.ofNullable(keys);
     }
 
     public Path dataFile() {

@@ -102,9 +102,10 @@ public final class Journal {
                     DayLocks.requireOpen(tx, day);
                 }
                 Sql.update(tx, """
-                        INSERT INTO journal(seq, occurred_at, terminal_code, staff_no, type, subject, payload, prev_hash, hash)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                        seq, at.atOffset(ZoneOffset.UTC), terminalCode, staffNo, type, subject, body, head.hash(), hash);
+                        INSERT INTO journal(seq, occurred_at, terminal_code, staff_no, type, subject, payload, prev_hash, hash, mac)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                        seq, at.atOffset(ZoneOffset.UTC), terminalCode, staffNo, type, subject, body, head.hash(), hash,
+                        tx.keys().journalMac(hash));
                 lastWritten = new Head(seq, hash);
                 tx.markAppended(seq, hash);
                 openDay = business ? new OpenDay(lastWritten, day, tx) : null;
@@ -156,7 +157,68 @@ public final class Journal {
 
     /** Walks the whole chain from the genesis hash and reports the first event that does not fit. */
     public static ChainReport verify(Tx tx) {
-        return verify(tx.handle());
+        ChainReport chain = verify(tx.handle());
+        return chain.isIntact() ? verifyMacs(tx, chain) : chain;
+    }
+
+    /** The setting that names the first event carrying a MAC (sealed with the journal key). */
+    static final String MAC_FROM = "journal.mac.from";
+
+    static boolean hasMacStart(Tx tx) {
+        return new Settings().get(tx, MAC_FROM).isPresent();
+    }
+
+    /**
+     * Records where the MAC chain starts (ADR 0012): the next event. Events appended before the key
+     * store existed carry no MAC and are covered by the hash chain only; every later one must carry
+     * its MAC. The setting is sealed by the journal key, so moving the start forward to hide an
+     * edited event is found; a missing setting counts as "from the first event".
+     */
+    static void startMacs(Tx tx) {
+        if (!hasMacStart(tx)) {
+            long from = readHead(tx).seq() + 1;
+            new Settings().put(tx, MAC_FROM, from + ":" + tx.keys().journalMac(MAC_FROM + ":" + from));
+        }
+    }
+
+    /** Every event from the MAC start on carries the MAC of its hash under this terminal's journal key. */
+    private static ChainReport verifyMacs(Tx tx, ChainReport chain) {
+        if (!tx.hasKeys()) {
+            return ChainReport.broken(chain.eventsChecked(), 1,
+                    "no terminal key file beside the database: the events' MACs cannot be checked");
+        }
+        TerminalKeys keys = tx.keys();
+        long from = 1;
+        String start = new Settings().get(tx, MAC_FROM).orElse(null);
+        if (start != null) {
+            int colon = start.indexOf(':');
+            String seq = colon < 0 ? "" : start.substring(0, colon);
+            if (colon < 0 || !seq.matches("[0-9]{1,18}")
+                    || !keys.journalMacMatches(MAC_FROM + ":" + seq, start.substring(colon + 1))) {
+                return ChainReport.broken(chain.eventsChecked(), 1,
+                        "the start of the MAC chain (setting " + MAC_FROM + ") was edited");
+            }
+            from = Long.parseLong(seq);
+        }
+        try (ResultIterator<Map<String, Object>> it = tx.handle()
+                .createQuery("SELECT seq, hash, mac FROM journal ORDER BY seq").mapToMap().iterator()) {
+            while (it.hasNext()) {
+                Map<String, Object> row = it.next();
+                long seq = ((Number) row.get("seq")).longValue();
+                String mac = (String) row.get("mac");
+                if (mac == null && seq < from) {
+                    continue;
+                }
+                if (mac == null) {
+                    return ChainReport.broken(chain.eventsChecked(), seq, "the event carries no MAC");
+                }
+                if (!keys.journalMacMatches((String) row.get("hash"), mac)) {
+                    return ChainReport.broken(chain.eventsChecked(), seq,
+                            "the event's MAC does not match (rewritten without this terminal's key)");
+                }
+            }
+        }
+        return chain;
     }
 
     static ChainReport verify(Handle handle) {

@@ -23,8 +23,12 @@ public final class Tx {
     /** Set by {@link DayLocks#lock}: this transaction signs a day off. */
     private volatile boolean lockedADay;
 
-    Tx(Handle handle, Clock clock) {
+    /** The terminal's key store (ADR 0012); null only when inspecting a database from before it. */
+    private final TerminalKeys keys;
+
+    Tx(Handle handle, Clock clock, TerminalKeys keys) {
         this.handle = handle;
+        this.keys = keys;
         this.clock = clock;
         this.startedAt = clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
@@ -41,6 +45,18 @@ public final class Tx {
 
     public Clock clock() {
         return clock;
+    }
+
+    /** The terminal's key store; persistence code only (secrets, journal MAC). */
+    TerminalKeys keys() {
+        if (keys == null) {
+            throw new StorageException("this database has no terminal key file; run the program once to create it");
+        }
+        return keys;
+    }
+
+    boolean hasKeys() {
+        return keys != null;
     }
 
     void markAppended(long seq, String hash) {

@@ -32,7 +32,7 @@ public final class ReceiptIssuer {
         if (key != null) {
             return key;
         }
-        if (settings.get(tx, ReceiptMac.KEY_SETTING).isPresent()) {
+        if (settings.hasSecret(tx, ReceiptMac.KEY_SETTING)) {
             key = settings.secret(tx, ReceiptMac.KEY_SETTING);
             macKey = key;
             return key;

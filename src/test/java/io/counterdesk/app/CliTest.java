@@ -64,6 +64,9 @@ class CliTest {
     private void copyDemoHall() throws IOException {
         assertThat(demoRun.exit()).as(demoRun.err()).isZero();
         Files.copy(demoHall().dataFile(), location.dataFile());
+        // the terminal's key store goes with it (ADR 0012): the file alone does not open
+        Files.copy(io.counterdesk.persistence.TerminalKeys.fileOf(demoHall()),
+                io.counterdesk.persistence.TerminalKeys.fileOf(location));
     }
 
     /** One run of the command line: exit code and what it printed. */
@@ -73,7 +76,7 @@ class CliTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new Cli())
+        int exit = Cli.commandLine()
                 .setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true))
                 .execute(args);

@@ -27,6 +27,7 @@ class StockCommandTest {
     /** A fresh copy of the demo hall for one test. */
     private String copyOfDemoHall() throws java.io.IOException {
         java.nio.file.Files.copy(demoDir.resolve("demo.mv.db"), dir.resolve("hall.mv.db"));
+        java.nio.file.Files.copy(demoDir.resolve("demo.keys"), dir.resolve("hall.keys"));
         return dir.resolve("hall").toString();
     }
 
@@ -36,7 +37,7 @@ class StockCommandTest {
     private static Run run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new Cli()).setCaseInsensitiveEnumValuesAllowed(true)
+        int exit = Cli.commandLine()
                 .setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true)).execute(args);
         return new Run(exit, out.toString(), err.toString());
     }

@@ -93,6 +93,7 @@ class DatabaseTest {
         JdbcDataSource dataSource = new JdbcDataSource();
         dataSource.setURL(location.jdbcUrl());
         dataSource.setUser("counterdesk");
+        dataSource.setPassword(TerminalKeys.load(location).map(TerminalKeys::databasePassword).orElse(""));
         return Arrays.stream(Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load()
                         .info().pending())
                 .map(migration -> migration.getVersion().getVersion()).toList();

@@ -49,9 +49,32 @@ public record ReportArchive(Path root) {
     public Path saveDay(Path folder, boolean signed, String fileName, LocalDate today, byte[] pdf) {
         Path existing = folder.resolve(fileName);
         if (Files.exists(existing) && keeps(stampOf(existing), signed)) {
+            if (sameContents(existing, pdf)) {
+                // nothing was corrected: the signed copy stands, and nothing is called "corrected"
+                return existing;
+            }
             return save(folder, correctedName(fileName, today), pdf);
         }
         return save(folder, fileName, pdf);
+    }
+
+    /**
+     * Whether the report in {@code file} says exactly what {@code pdf} says, apart from its footer
+     * (who printed it and when): the text of every page compared (issue 13 §4).
+     */
+    static boolean sameContents(Path file, byte[] pdf) {
+        try (PDDocument before = Loader.loadPDF(new RandomAccessReadBufferedFile(file));
+             PDDocument now = Loader.loadPDF(pdf)) {
+            return withoutFooter(before).equals(withoutFooter(now));
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static String withoutFooter(PDDocument document) throws IOException {
+        String printed = io.counterdesk.shared.I18n.text("pdf.footer.printed", "\u0001", "");
+        String prefix = java.util.regex.Pattern.quote(printed.substring(0, printed.indexOf('\u0001')));
+        return new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("(?m)" + prefix + ".*$", "");
     }
 
     private static boolean keeps(Stamp existing, boolean signed) {

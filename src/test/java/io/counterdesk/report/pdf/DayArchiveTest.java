@@ -83,15 +83,19 @@ class DayArchiveTest {
 
         List<Path> again = pdfs.archiveDay(DayReportsForTests.hall(true), List.of(), DEPUTY, archive());
 
-        assertThat(again).containsExactly(folder().resolve("hall-corrected-" + today + ".pdf"),
-                folder().resolve("cash-report-1001-17-corrected-" + today + ".pdf"),
-                folder().resolve("cash-report-1002-18-corrected-" + today + ".pdf"));
-        assertThat(text("hall-corrected-" + today + ".pdf")).contains("打印：2002");
+        // issue 13 §4: the same figures printed by someone else correct nothing, so nothing is called corrected
+        assertThat(again).as("nothing corrected: the signed copies stand").containsExactly(folder().resolve("hall.pdf"),
+                folder().resolve("cash-report-1001-17.pdf"), folder().resolve("cash-report-1002-18.pdf"));
+        assertThat(names()).as("no corrected copies").containsExactlyElementsOf(PLAIN);
         PLAIN.forEach(name -> assertThat(folder().resolve(name)).as(name + " byte-identical")
                 .hasBinaryContent(asSigned.get(name)));
 
-        pdfs.archiveDay(DayReportsForTests.hall(false), List.of(), DEPUTY, archive());
-        assertThat(names()).as("even a writing that does not know of the sign-off goes beside").hasSize(6);
+        List<Path> different = pdfs.archiveDay(DayReportsForTests.hall(false), List.of(), DEPUTY, archive());
+        assertThat(different).containsExactly(folder().resolve("hall-corrected-" + today + ".pdf"),
+                folder().resolve("cash-report-1001-17-corrected-" + today + ".pdf"),
+                folder().resolve("cash-report-1002-18-corrected-" + today + ".pdf"));
+        assertThat(text("hall-corrected-" + today + ".pdf")).contains("打印：2002");
+        assertThat(names()).as("a writing that says something else goes beside").hasSize(6);
         PLAIN.forEach(name -> assertThat(folder().resolve(name)).hasBinaryContent(asSigned.get(name)));
     }
 
@@ -111,8 +115,8 @@ class DayArchiveTest {
 
         Path again = pdfs.archiveServiceTimes(ServiceTimeReportPdfTest.TIMES, day, DEPUTY, true, archive());
 
-        assertThat(again).isEqualTo(folder().resolve("service-times-corrected-" + today + ".pdf"));
-        assertThat(PdfFiles.text(Files.readAllBytes(again))).contains("服务时限报表", "打印：2002");
+        assertThat(again).as("the same times: nothing corrected, the signed copy stands").isEqualTo(plain);
+        assertThat(names()).containsExactly(ReportPdfs.SERVICE_TIMES_FILE);
         assertThat(plain).hasBinaryContent(asSigned);
     }
 
@@ -127,7 +131,7 @@ class DayArchiveTest {
         pdfs.archiveDay(day, List.of(), DayReportPdfTest.CHECKER, archive());
 
         assertThat(hall).as("it may have been the signed one").hasBinaryContent(earlier);
-        assertThat(names()).contains("hall-corrected-" + today + ".pdf");
+        assertThat(names()).as("it says the same: nothing corrected").doesNotContain("hall-corrected-" + today + ".pdf");
 
         Files.write(hall, "not a PDF".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         assertThat(ReportArchive.stampOf(hall)).as("unreadable: no stamp").isEqualTo(ReportArchive.Stamp.NONE);
