@@ -72,8 +72,7 @@ public final class ReceiptStockService {
      */
     public StockRange handOver(Operator giver, OperatorConfirmation receiver, ReceiptKind kind) {
         AuthService.require(giver, Permission.COUNTER_BUSINESS);
-        Operator taker = receiver.operator();
-        AuthService.require(taker, Permission.COUNTER_BUSINESS);
+        Operator taker = receiver.require(Permission.COUNTER_BUSINESS);
         if (taker.id() == giver.id()) {
             throw new BusinessException("receipt.handover.self");
         }
