@@ -184,13 +184,16 @@ public final class PaymentCalculator {
         request.bankTenders().forEach(t -> typed.add(t.amount()));
         for (FeeItem.Line fee : request.fees()) {
             long price = fee.item().price().fen();
-            if (fee.quantity() > 1_000_000 || price > CEILING_FEN || price < -CEILING_FEN) {
-                throw new BusinessException("shared.amount.tooLarge", fee.item().price().format(), Money.ofFen(CEILING_FEN).format());
+            long most = CEILING_FEN / Math.max(1, fee.quantity());
+            if (fee.quantity() > 1_000_000 || price > most || price < -most) {
+                throw new BusinessException("shared.amount.tooLarge", fee.item().price().format(),
+                        Money.ofFen(CEILING_FEN).format());
             }
         }
         for (Money m : typed) {
             if (m.fen() > CEILING_FEN || m.fen() < -CEILING_FEN) {
-                throw new BusinessException("shared.amount.tooLarge", m.format(), Money.ofFen(CEILING_FEN).format());
+                throw new BusinessException("shared.amount.tooLarge", m.format(),
+                        Money.ofFen(CEILING_FEN).format());
             }
         }
         if (request.cashReceived().isNegative()) {

@@ -12,6 +12,7 @@ import io.counterdesk.security.OperatorConfirmation;
 import io.counterdesk.security.OperatorRepository;
 import io.counterdesk.security.Permission;
 import io.counterdesk.shared.BusinessException;
+import io.counterdesk.shared.SaneDates;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -169,6 +170,10 @@ public final class ReceiptStockService {
     /** The month-end listing of every range that was active or used in {@code month}. */
     public List<StockListing> monthEnd(Operator manager, YearMonth month, ZoneId zone) {
         AuthService.require(manager, Permission.APPROVE);
+        SaneDates.require(month);
+        if (zone == null) {
+            throw new BusinessException("shared.date.range", month, SaneDates.FIRST, SaneDates.LAST);
+        }
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         return database.read(tx -> {

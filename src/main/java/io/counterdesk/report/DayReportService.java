@@ -70,6 +70,7 @@ public final class DayReportService {
     /** Every cashier's report of {@code day} with the hall totals (hall managers). */
     public HallDayReport hallDay(Operator manager, LocalDate day) {
         AuthService.require(manager, Permission.APPROVE);
+        io.counterdesk.shared.SaneDates.require(day);
         return database.read(tx -> hallDayIn(tx, day));
     }
 
