@@ -16,13 +16,18 @@ public record PaymentInput(Bills bills, List<FeeItem.Line> fees, Money cashRecei
     public PaymentInput {
         if (bills == null || fees == null || bankTenders == null || vouchers == null || waivers == null
                 || cashReceived == null || creditToUse == null
-                || fees.contains(null) || bankTenders.contains(null) || vouchers.contains(null) || waivers.contains(null)) {
+                || hasNull(fees) || hasNull(bankTenders) || hasNull(vouchers) || hasNull(waivers)) {
             throw new BusinessException("payment.input.incomplete");
         }
         fees = List.copyOf(fees);
         bankTenders = List.copyOf(bankTenders);
         vouchers = List.copyOf(vouchers);
         waivers = List.copyOf(waivers);
+    }
+
+    /** Whether {@code list} holds a null (immutable lists refuse {@code contains(null)} itself). */
+    private static boolean hasNull(List<?> list) {
+        return list.stream().anyMatch(java.util.Objects::isNull);
     }
 
     /** All unpaid bills, paid in cash. */
@@ -40,7 +45,7 @@ public record PaymentInput(Bills bills, List<FeeItem.Line> fees, Money cashRecei
         public static final Bills NONE = new Bills(false, List.of());
 
         public Bills {
-            if (chosen == null || chosen.contains(null) || all && !chosen.isEmpty()) {
+            if (chosen == null || hasNull(chosen) || all && !chosen.isEmpty()) {
                 throw new BusinessException("payment.bill.notPayable");
             }
             chosen = List.copyOf(chosen);
