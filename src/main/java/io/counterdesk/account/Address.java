@@ -1,6 +1,7 @@
 package io.counterdesk.account;
 
-import io.counterdesk.shared.BusinessException;
+import io.counterdesk.shared.I18n;
+import io.counterdesk.shared.TextRules;
 
 /**
  * A structured address: district / street / community / building / unit / room
@@ -9,12 +10,12 @@ import io.counterdesk.shared.BusinessException;
 public record Address(String district, String street, String community, String building, String unit, String room) {
 
     public Address {
-        district = required(district, "account.address.district");
-        street = required(street, "account.address.street");
-        community = required(community, "account.address.community");
-        building = required(building, "account.address.building");
-        unit = unit == null ? "" : unit.strip();
-        room = required(room, "account.address.room");
+        district = required(district, "account.address.district", 30);
+        street = required(street, "account.address.street", 50);
+        community = required(community, "account.address.community", 50);
+        building = required(building, "account.address.building", 10);
+        unit = unit == null || unit.isBlank() ? "" : required(unit, "account.address.unit", 10);
+        room = required(room, "account.address.room", 10);
     }
 
     /** "西湖区文三路幸福小区3幢2单元501室", the form printed on receipts and searched. */
@@ -22,10 +23,8 @@ public record Address(String district, String street, String community, String b
         return district + street + community + building + "幢" + (unit.isEmpty() ? "" : unit + "单元") + room + "室";
     }
 
-    private static String required(String value, String key) {
-        if (value == null || value.isBlank()) {
-            throw new BusinessException(key);
-        }
-        return value.strip();
+    /** Stripped, visible, without control or bidi characters, within its column (V1). */
+    private static String required(String value, String key, int column) {
+        return TextRules.clean(value, key, I18n.text(key + "Label"), column);
     }
 }

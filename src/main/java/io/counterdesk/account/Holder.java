@@ -1,19 +1,19 @@
 package io.counterdesk.account;
 
 import io.counterdesk.shared.BusinessException;
+import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Masking;
 import io.counterdesk.shared.PhoneNumber;
-import java.util.Objects;
+import io.counterdesk.shared.TextRules;
 
 /** The person or organisation an account belongs to. Validated on construction. */
 public record Holder(String name, IdType idType, String idNumber, String phone) {
 
     public Holder {
-        if (name == null || name.isBlank()) {
-            throw new BusinessException("account.holder.nameRequired");
+        name = TextRules.clean(name, "account.holder.nameRequired", I18n.text("account.holder.nameLabel"), 100);
+        if (idType == null) {
+            throw new BusinessException("account.id.typeRequired");
         }
-        name = name.strip();
-        Objects.requireNonNull(idType);
         idNumber = idType.validate(idNumber);
         PhoneNumber.validate(phone);
         phone = PhoneNumber.normalise(phone);

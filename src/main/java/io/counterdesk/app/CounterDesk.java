@@ -167,7 +167,7 @@ public final class CounterDesk implements AutoCloseable {
             CounterDesk desk = new CounterDesk(config, database, terminal.get(), hasher);
             if (desk.demoCards != null) {
                 // a demo hall loaded here or by the demo command: its card customers get their cards once
-                DemoData.issueCards(database, desk.cardIssue, desk.cardReader, desk.demoCards);
+                DemoData.issueCards(database, desk.auth, desk.cardIssue, desk.cardReader, desk.demoCards);
             }
             return desk;
         } catch (RuntimeException e) {
@@ -350,6 +350,7 @@ public final class CounterDesk implements AutoCloseable {
             try {
                 printer.close();
             } finally {
+                auth.sessions().closeAll();
                 database.close();
             }
         }

@@ -2,7 +2,6 @@ package io.counterdesk.payment;
 
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.Money;
-import java.util.Objects;
 
 /**
  * An entry of the fee catalogue (meter test deposit 300, its refund −300, dismantling fee 20 …).
@@ -11,12 +10,14 @@ import java.util.Objects;
 public record FeeItem(String code, String name, Money price) {
 
     public FeeItem {
-        Objects.requireNonNull(price);
+        if (price == null) {
+            throw new BusinessException("shared.amount.missing");
+        }
         if (code == null || !code.matches("[A-Z0-9_-]{2,30}")) {
-            throw new IllegalArgumentException("fee item code: " + code);
+            throw new BusinessException("payment.fee.notInCatalogue", String.valueOf(code));
         }
         if (name == null || name.isBlank()) {
-            throw new IllegalArgumentException("fee item name");
+            throw new BusinessException("payment.fee.notInCatalogue", code);
         }
     }
 
@@ -42,7 +43,9 @@ public record FeeItem(String code, String name, Money price) {
     /** A chosen item with its quantity. */
     public record Line(FeeItem item, int quantity) {
         public Line {
-            Objects.requireNonNull(item);
+            if (item == null) {
+                throw new BusinessException("payment.fee.notInCatalogue", "");
+            }
             if (quantity <= 0) {
                 throw new BusinessException("payment.fee.quantity");
             }

@@ -172,7 +172,30 @@ public final class PaymentCalculator {
         return pool.minus(amount);
     }
 
+    /**
+     * No single amount or fee line beyond this (¥10 billion) reaches the arithmetic, so sums never
+     * overflow; the services refuse far less (the counter maximum, ADR 0013), this is the pure
+     * calculator's own guard for quotes that do not pass through them.
+     */
+    static final long CEILING_FEN = 1_000_000_000_000L;
+
     private static void checkAmounts(PaymentRequest request) {
+        List<Money> typed = new ArrayList<>(List.of(request.cashReceived(), request.creditToUse()));
+        request.bankTenders().forEach(t -> typed.add(t.amount()));
+        for (FeeItem.Line fee : request.fees()) {
+            long price = fee.item().price().fen();
+            long most = CEILING_FEN / Math.max(1, fee.quantity());
+            if (fee.quantity() > 1_000_000 || price > most || price < -most) {
+                throw new BusinessException("shared.amount.tooLarge", fee.item().price().format(),
+                        Money.ofFen(CEILING_FEN).format());
+            }
+        }
+        for (Money m : typed) {
+            if (m.fen() > CEILING_FEN || m.fen() < -CEILING_FEN) {
+                throw new BusinessException("shared.amount.tooLarge", m.format(),
+                        Money.ofFen(CEILING_FEN).format());
+            }
+        }
         if (request.cashReceived().isNegative()) {
             throw new BusinessException("payment.cash.negative");
         }

@@ -1,8 +1,8 @@
 package io.counterdesk.payment;
 
+import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.Money;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * What the cashier entered on the payment screen.
@@ -14,13 +14,20 @@ public record PaymentInput(Bills bills, List<FeeItem.Line> fees, Money cashRecei
                            boolean changeToCredit, List<LateFeeWaiver> waivers) {
 
     public PaymentInput {
-        Objects.requireNonNull(bills);
+        if (bills == null || fees == null || bankTenders == null || vouchers == null || waivers == null
+                || cashReceived == null || creditToUse == null
+                || hasNull(fees) || hasNull(bankTenders) || hasNull(vouchers) || hasNull(waivers)) {
+            throw new BusinessException("payment.input.incomplete");
+        }
         fees = List.copyOf(fees);
         bankTenders = List.copyOf(bankTenders);
         vouchers = List.copyOf(vouchers);
         waivers = List.copyOf(waivers);
-        Objects.requireNonNull(cashReceived);
-        Objects.requireNonNull(creditToUse);
+    }
+
+    /** Whether {@code list} holds a null (immutable lists refuse {@code contains(null)} itself). */
+    private static boolean hasNull(List<?> list) {
+        return list.stream().anyMatch(java.util.Objects::isNull);
     }
 
     /** All unpaid bills, paid in cash. */
@@ -38,10 +45,10 @@ public record PaymentInput(Bills bills, List<FeeItem.Line> fees, Money cashRecei
         public static final Bills NONE = new Bills(false, List.of());
 
         public Bills {
-            chosen = List.copyOf(chosen);
-            if (all && !chosen.isEmpty()) {
-                throw new IllegalArgumentException("either all bills or the chosen ones");
+            if (chosen == null || hasNull(chosen) || all && !chosen.isEmpty()) {
+                throw new BusinessException("payment.bill.notPayable");
             }
+            chosen = List.copyOf(chosen);
         }
 
         public static Bills only(List<Long> billIds) {

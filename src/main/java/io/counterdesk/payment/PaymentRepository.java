@@ -53,7 +53,7 @@ public final class PaymentRepository {
     }
 
     Optional<OffsetDateTime> bankSlipUsedAt(Tx tx, String slipNo) {
-        return Sql.first(tx, "SELECT used_at FROM bank_slip WHERE slip_no = ?",
+        return Sql.first(tx, "SELECT used_at FROM bank_slip WHERE UPPER(slip_no) = UPPER(?)",
                 rs -> rs.getObject(1, OffsetDateTime.class), slipNo);
     }
 

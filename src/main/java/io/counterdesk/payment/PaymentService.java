@@ -5,6 +5,7 @@ import io.counterdesk.account.MeterKind;
 import io.counterdesk.billing.Bill;
 import io.counterdesk.billing.LateFeeRule;
 import io.counterdesk.billing.OutstandingBills;
+import io.counterdesk.persistence.CounterMaximum;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.Journal;
 import io.counterdesk.persistence.TerminalIdentity;
@@ -23,6 +24,7 @@ import io.counterdesk.till.TillRepository;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +47,7 @@ public final class PaymentService {
     private final ReceiptIssuer issuer;
     private final PaymentRepository payments = new PaymentRepository();
     private final TillRepository tills = new TillRepository();
+    private final CounterMaximum maximum = new CounterMaximum();
 
     public PaymentService(Database database, Journal journal, TerminalIdentity terminal, ApprovalRecorder approvals,
                           LateFeeRule lateFees, VoucherRule voucherRule) {
@@ -70,6 +73,7 @@ public final class PaymentService {
     public PaymentPlan quote(Operator cashier, long accountId, PaymentInput input) {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);
         return database.read(tx -> {
+            requireCatalogue(tx, input, true);
             PaymentRepository.AccountRow account = payments.readAccount(tx, accountId);
             return calculator.plan(request(tx, account, input, new HashMap<>()));
         });
@@ -82,7 +86,45 @@ public final class PaymentService {
     /** Takes the payment. Returns once it is on disk; print the receipts afterwards. */
     public PaymentResult collect(Operator cashier, long accountId, PaymentInput input) {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);
-        return database.inTransaction(tx -> collectIn(tx, cashier, accountId, input));
+        return database.inTransaction(tx -> {
+            requireCatalogue(tx, input, false);
+            return collectIn(tx, cashier, accountId, input);
+        });
+    }
+
+    /**
+     * What a caller hands in may name fee items only as the catalogue has them: an active item by its
+     * code at the catalogue's price (a made-up code, another price or a home-made refund is
+     * refused). Gas is sold only by the top-up, which writes it onto the card ({@code gasQuote}: its
+     * live preview); money goes out only through the refund and reversal services with their approvals.
+     */
+    private void requireCatalogue(Tx tx, PaymentInput input, boolean gasQuote) {
+        if (input == null) {
+            throw new BusinessException("payment.input.incomplete");
+        }
+        Map<String, FeeItem> catalogue = new HashMap<>();
+        for (FeeItem item : payments.feeCatalogue(tx)) {
+            catalogue.put(item.code(), item);
+        }
+        for (FeeItem.Line line : input.fees()) {
+            FeeItem item = line.item();
+            CounterMaximum.checkQuantity(line.quantity());
+            maximum.check(tx, item.price());
+            maximum.check(tx, line.amount());
+            if (item.isGas()) {
+                if (!gasQuote || item.isRefund()) {
+                    throw new BusinessException("payment.fee.gasOnlyTopUp");
+                }
+                continue;
+            }
+            FeeItem listed = catalogue.get(item.code());
+            if (listed == null) {
+                throw new BusinessException("payment.fee.notInCatalogue", item.code());
+            }
+            if (!listed.price().equals(item.price())) {
+                throw new BusinessException("payment.fee.priceNotCatalogue", listed.name(), listed.price().format());
+            }
+        }
     }
 
     /**
@@ -131,6 +173,7 @@ public final class PaymentService {
 
     private PaymentRequest request(Tx tx, PaymentRepository.AccountRow account, PaymentInput input,
                                    Map<Long, Money> ruleFees) {
+        checkTyped(tx, account, input);
         LocalDate day = today(tx);
         Map<Long, LateFeeWaiver> waivers = new HashMap<>();
         for (LateFeeWaiver w : input.waivers()) {
@@ -149,6 +192,33 @@ public final class PaymentService {
                 payments.latestReading(tx, account.id()), account.voucherPaidToReading());
         return new PaymentRequest(bills, input.fees(), input.cashReceived(), input.bankTenders(), input.vouchers(),
                 input.creditToUse(), account.credit(), voucherContext, day, input.changeToCredit());
+    }
+
+    /**
+     * Every amount typed within the counter maximum before any arithmetic (fee lines: see
+     * {@link #requireCatalogue}); gas only on an IC-card account; a bank slip once per payment.
+     */
+    private void checkTyped(Tx tx, PaymentRepository.AccountRow account, PaymentInput input) {
+        if (input == null) {
+            throw new BusinessException("payment.input.incomplete");
+        }
+        maximum.check(tx, input.cashReceived());
+        maximum.check(tx, input.creditToUse());
+        Set<String> slips = new HashSet<>();
+        for (MoneyTender tender : input.bankTenders()) {
+            maximum.check(tx, tender.amount());
+            if (tender.kind() == TenderKind.BANK_SLIP && !slips.add(tender.reference())) {
+                throw new BusinessException("payment.slip.twice", tender.reference());
+            }
+        }
+        for (LateFeeWaiver waiver : input.waivers()) {
+            maximum.check(tx, waiver.chargedFee());
+        }
+        for (FeeItem.Line line : input.fees()) {
+            if (line.item().isGas() && !MeterKind.IC.name().equals(account.meterKind())) {
+                throw new BusinessException("payment.fee.gasOnlyIc");
+            }
+        }
     }
 
     /** The unpaid bills with their late fees (after waivers); the rule's own fee goes to {@code ruleFees}. */

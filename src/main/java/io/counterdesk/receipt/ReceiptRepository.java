@@ -25,6 +25,12 @@ public final class ReceiptRepository {
             rs.getString("void_reason"), rs.getInt("reprints"), rs.getBoolean("printed"), rs.getString("mac"));
 
     /** Ranges of this kind whose numbers overlap [first, last], of any holder and status. */
+    /** Serialises the registrations of one kind until the transaction ends (V23). */
+    void lockKind(Tx tx, ReceiptKind kind) {
+        tx.handle().createQuery("SELECT kind FROM receipt_stock_lock WHERE kind = :kind FOR UPDATE")
+                .bind("kind", kind.name()).mapTo(String.class).one();
+    }
+
     List<StockRange> overlapping(Tx tx, ReceiptKind kind, long first, long last) {
         return tx.handle().createQuery("""
                 SELECT * FROM receipt_stock WHERE kind = :kind AND first_no <= :last AND last_no >= :first""")

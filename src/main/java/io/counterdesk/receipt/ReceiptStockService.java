@@ -12,6 +12,7 @@ import io.counterdesk.security.OperatorConfirmation;
 import io.counterdesk.security.OperatorRepository;
 import io.counterdesk.security.Permission;
 import io.counterdesk.shared.BusinessException;
+import io.counterdesk.shared.SaneDates;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
@@ -38,6 +39,12 @@ public final class ReceiptStockService {
         this.approvals = approvals;
     }
 
+    /** The {@code receipt.void_reason} column. */
+    static final int VOID_REASON_MAX_LENGTH = 200;
+
+    /** Receipt numbers print with eight digits. */
+    static final long MAX_NUMBER = 99_999_999L;
+
     /** A manager registers numbers {@code first}…{@code last} of {@code kind} to a cashier. */
     public StockRange register(Operator manager, String cashierStaffNo, ReceiptKind kind, long first, long last) {
         AuthService.require(manager, Permission.APPROVE);
@@ -46,7 +53,7 @@ public final class ReceiptStockService {
 
     /** As {@link #register}, inside an existing transaction (demo data). */
     public StockRange registerIn(Tx tx, Operator manager, String cashierStaffNo, ReceiptKind kind, long first, long last) {
-        if (first <= 0 || last < first) {
+        if (kind == null || first <= 0 || last < first || last > MAX_NUMBER) {
             throw new BusinessException("receipt.stock.badRange");
         }
         if (last - first >= 100_000) {
@@ -54,6 +61,8 @@ public final class ReceiptStockService {
         }
         Operator cashier = operators.findByStaffNo(tx, cashierStaffNo)
                 .orElseThrow(() -> new BusinessException("security.operator.unknown", cashierStaffNo));
+        // two managers at the same moment: the second waits here, then sees the first's range
+        receipts.lockKind(tx, kind);
         List<StockRange> clash = receipts.overlapping(tx, kind, first, last);
         if (!clash.isEmpty()) {
             StockRange c = clash.get(0);
@@ -72,8 +81,7 @@ public final class ReceiptStockService {
      */
     public StockRange handOver(Operator giver, OperatorConfirmation receiver, ReceiptKind kind) {
         AuthService.require(giver, Permission.COUNTER_BUSINESS);
-        Operator taker = receiver.operator();
-        AuthService.require(taker, Permission.COUNTER_BUSINESS);
+        Operator taker = receiver.require(Permission.COUNTER_BUSINESS);
         if (taker.id() == giver.id()) {
             throw new BusinessException("receipt.handover.self");
         }
@@ -100,6 +108,9 @@ public final class ReceiptStockService {
 
     /** As {@link #voidReceipt}, inside the caller's transaction (payment cancellation). */
     public IssuedReceipt voidIn(Tx tx, Operator cashier, ReceiptKind kind, long number, String reason, ApprovalGrant grant) {
+        if (reason != null && reason.strip().length() > VOID_REASON_MAX_LENGTH) {
+            throw new BusinessException("receipt.void.reasonTooLong", VOID_REASON_MAX_LENGTH);
+        }
         IssuedReceipt receipt = voidableIn(tx, cashier, kind, number);
         // a receipt of a signed-off day stays as it is: corrected by a reversal on a later day
         DayLocks.requireOpen(tx, java.time.LocalDate.ofInstant(receipt.issuedAt(), tx.clock().getZone()));
@@ -152,12 +163,17 @@ public final class ReceiptStockService {
     }
 
     public List<StockRange> ranges(Operator cashier) {
+        AuthService.require(cashier, Permission.LOOKUP);
         return database.read(tx -> receipts.rangesOf(tx, cashier.id()));
     }
 
     /** The month-end listing of every range that was active or used in {@code month}. */
     public List<StockListing> monthEnd(Operator manager, YearMonth month, ZoneId zone) {
         AuthService.require(manager, Permission.APPROVE);
+        SaneDates.require(month);
+        if (zone == null) {
+            throw new BusinessException("shared.date.range", month, SaneDates.FIRST, SaneDates.LAST);
+        }
         Instant from = month.atDay(1).atStartOfDay(zone).toInstant();
         Instant to = month.plusMonths(1).atDay(1).atStartOfDay(zone).toInstant();
         return database.read(tx -> {

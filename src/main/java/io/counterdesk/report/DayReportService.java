@@ -56,11 +56,11 @@ public final class DayReportService {
 
     /** The report of one till session: its own cashier, or a hall manager. */
     public CashierDayReport cashierReport(Operator viewer, long tillId) {
-        AuthService.require(viewer, Permission.LOOKUP);
+        Operator asking = AuthService.require(viewer, Permission.LOOKUP);
         return database.read(tx -> {
             ReportRepository.Till till = reports.till(tx, tillId)
                     .orElseThrow(() -> new BusinessException("report.till.unknown", tillId));
-            if (till.operatorId() != viewer.id() && !viewer.may(Permission.APPROVE)) {
+            if (till.operatorId() != asking.id() && !asking.role().grants(Permission.APPROVE)) {
                 throw new BusinessException("security.permission.denied");
             }
             return build(tx, till);
@@ -70,6 +70,7 @@ public final class DayReportService {
     /** Every cashier's report of {@code day} with the hall totals (hall managers). */
     public HallDayReport hallDay(Operator manager, LocalDate day) {
         AuthService.require(manager, Permission.APPROVE);
+        io.counterdesk.shared.SaneDates.require(day);
         return database.read(tx -> hallDayIn(tx, day));
     }
 

@@ -45,8 +45,12 @@ public final class HallSignOffService {
 
     /** Signs {@code day} off as the checker who just entered their credentials ({@code checker}). */
     public HallDayReport signOff(OperatorConfirmation checker, LocalDate day, String note) {
-        Operator signer = checker.operator();
-        AuthService.require(signer, Permission.APPROVE);
+        if (checker == null) {
+            throw new BusinessException("security.permission.denied");
+        }
+        // the checker as the database has them now, not the object handed in (ADR 0013)
+        Operator signer = checker.require(Permission.APPROVE);
+        io.counterdesk.shared.SaneDates.require(day);
         String why = note == null ? "" : note.strip();
         database.inTransaction(tx -> {
             // the head first: payments and closes in flight finish before the day is read and locked

@@ -28,18 +28,35 @@ public final class AuthService {
     private final Journal journal;
     private final PasswordHasher hasher;
     private final OperatorRepository operators = new OperatorRepository();
+    private final Sessions sessions;
+    /** Compared against when the 工号 is unknown, so that takes as long as a wrong password. */
+    private volatile String dummyHash;
 
     public AuthService(Database database, Journal journal, PasswordHasher hasher) {
         this.database = database;
         this.journal = journal;
         this.hasher = hasher;
+        this.sessions = new Sessions(database);
     }
 
-    /** Checks 工号 and password; returns the operator or throws a refusal the cashier can read. */
+    /** The log-in sessions this service issues. */
+    public Sessions sessions() {
+        return sessions;
+    }
+
+    /**
+     * Checks 工号 and password; returns the operator carrying a new session (ADR 0013) or throws a
+     * refusal the cashier can read.
+     */
     public Operator login(String staffNo, char[] password) {
         try {
-            Outcome outcome = database.inTransaction(tx -> checkCredentials(tx, staffNo, password, "LOGIN"));
-            return outcome.accept();
+            Outcome outcome = database.inTransaction(tx -> {
+                Outcome checked = checkCredentials(tx, staffNo, password, "LOGIN");
+                return checked.refusal() != null ? checked : Outcome.accepted(sessions.open(tx, checked.operator()));
+            });
+            Operator operator = outcome.accept();
+            sessions.activate(operator);
+            return operator;
         } finally {
             PasswordHasher.wipe(password);
         }
@@ -51,15 +68,16 @@ public final class AuthService {
      */
     public ApprovalGrant authoriseApprover(Operator requester, String staffNo, char[] password) {
         try {
+            Operator asking = Sessions.current(requester);
             Outcome outcome = database.inTransaction(tx -> checkCredentials(tx, staffNo, password, "APPROVER_CHECK"));
             Operator approver = outcome.accept();
             if (!approver.may(Permission.APPROVE)) {
                 throw new BusinessException("security.approval.notManager", approver.label());
             }
-            if (approver.id() == requester.id()) {
+            if (approver.id() == asking.id()) {
                 throw new BusinessException("security.approval.selfApproval");
             }
-            return new ApprovalGrant(approver, database.clock().instant());
+            return new ApprovalGrant(approver, database.clock().instant(), asking.id(), Sessions.newToken());
         } finally {
             PasswordHasher.wipe(password);
         }
@@ -72,7 +90,7 @@ public final class AuthService {
     public OperatorConfirmation confirmOperator(String staffNo, char[] password) {
         try {
             Outcome outcome = database.inTransaction(tx -> checkCredentials(tx, staffNo, password, "CONFIRMATION"));
-            return new OperatorConfirmation(outcome.accept(), database.clock().instant());
+            return new OperatorConfirmation(outcome.accept(), database.clock().instant(), sessions);
         } finally {
             PasswordHasher.wipe(password);
         }
@@ -85,6 +103,8 @@ public final class AuthService {
         }
         Optional<Operator> found = operators.lockByStaffNo(tx, cleanStaffNo);
         if (found.isEmpty()) {
+            // as long as a wrong password takes, so the time does not tell which 工号 exist
+            hasher.matches(password, dummyHash());
             // whatever was typed is journaled, cut to what the journal's columns hold
             String typed = cleanStaffNo.length() > STAFF_NO_MAX_LENGTH
                     ? cleanStaffNo.substring(0, STAFF_NO_MAX_LENGTH) : cleanStaffNo;
@@ -112,6 +132,15 @@ public final class AuthService {
         }
         journal.append(tx, operator.staffNo(), purpose, operator.staffNo(), Map.of("role", operator.role().name()));
         return Outcome.accepted(operators.findById(tx, operator.id()).orElseThrow());
+    }
+
+    private String dummyHash() {
+        String hash = dummyHash;
+        if (hash == null) {
+            hash = hasher.hash(Sessions.newToken().toCharArray());
+            dummyHash = hash;
+        }
+        return hash;
     }
 
     /** The refusal for a locked operator, with the minutes left rounded up. */
@@ -162,7 +191,8 @@ public final class AuthService {
                 operators.recordSuccess(tx, fresh.id());
                 operators.updatePassword(tx, operator.id(), hasher.hash(replacement), false);
                 journal.append(tx, operator.staffNo(), "PASSWORD_CHANGED", operator.staffNo(), Map.of());
-                return Outcome.accepted(operators.findById(tx, operator.id()).orElseThrow());
+                return Outcome.accepted(operators.findById(tx, operator.id()).orElseThrow()
+                        .withSession(operator.sessionToken()));
             });
             return outcome.accept();
         } finally {
@@ -173,8 +203,8 @@ public final class AuthService {
 
     /** An administrator adds an operator, who must change the initial password at first log-in. */
     public Operator createOperator(Operator admin, String staffNo, String name, Role role, char[] initialPassword) {
-        require(admin, Permission.MANAGE_OPERATORS);
-        return database.inTransaction(tx -> insertOperator(tx, admin.staffNo(), staffNo, name, role, initialPassword, true));
+        Operator actor = require(admin, Permission.MANAGE_OPERATORS);
+        return database.inTransaction(tx -> insertOperator(tx, actor.staffNo(), staffNo, name, role, initialPassword, true));
     }
 
     /**
@@ -216,29 +246,31 @@ public final class AuthService {
 
     /** An administrator lifts a lockout before it expires. */
     public void unlock(Operator admin, String staffNo) {
-        require(admin, Permission.MANAGE_OPERATORS);
+        Operator actor = require(admin, Permission.MANAGE_OPERATORS);
         database.inTransaction(tx -> {
             Operator target = operators.lockByStaffNo(tx, staffNo)
                     .orElseThrow(() -> new BusinessException("security.operator.unknown", staffNo));
             operators.recordSuccess(tx, target.id());
-            journal.append(tx, admin.staffNo(), "OPERATOR_UNLOCKED", staffNo, Map.of());
+            journal.append(tx, actor.staffNo(), "OPERATOR_UNLOCKED", staffNo, Map.of());
             return null;
         });
     }
 
-    /** Throws unless {@code operator} holds {@code permission}. Services call this first. */
-    public static void require(Operator operator, Permission permission) {
-        if (operator == null || !operator.may(permission)) {
-            throw new BusinessException("security.permission.denied");
-        }
-        if (operator.mustChangePassword()) {
-            throw new BusinessException("security.password.mustChange");
-        }
+    /**
+     * Throws unless the live session {@code operator} carries belongs to an operator who, as the
+     * database has them now, holds {@code permission}; returns that operator. Services call this
+     * first ({@link Sessions#require}: the role and flags of the object handed in are never used).
+     */
+    public static Operator require(Operator operator, Permission permission) {
+        return Sessions.require(operator, permission);
     }
 
-    /** Records that the operator left the counter (log out / lock, Ctrl+L). */
+    /** Records that the operator left the counter (log out / lock, Ctrl+L) and ends the session. */
     public void logout(Operator operator) {
-        database.inTransaction(tx -> journal.append(tx, operator.staffNo(), "LOGOUT", operator.staffNo(), Map.of()));
+        database.inTransaction(tx -> {
+            sessions.end(tx, operator);
+            return journal.append(tx, operator.staffNo(), "LOGOUT", operator.staffNo(), Map.of());
+        });
     }
 
     static void checkPolicy(char[] password) {

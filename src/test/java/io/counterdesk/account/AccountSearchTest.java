@@ -1,6 +1,5 @@
 package io.counterdesk.account;
 
-import static io.counterdesk.account.SearchDatabase.CASHIER;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -173,21 +172,21 @@ class AccountSearchTest {
 
     @Test
     void returnsAtMostTheLimit() {
-        assertThat(db.service.search(CASHIER, "室", 2)).extracting(AccountSummary::id).containsExactly(wang, li);
-        assertThat(db.service.search(CASHIER, "33000000", 3)).hasSize(3);
-        assertThat(db.service.search(CASHIER, "室", 0)).isEmpty();
+        assertThat(db.service.search(db.cashier, "室", 2)).extracting(AccountSummary::id).containsExactly(wang, li);
+        assertThat(db.service.search(db.cashier, "33000000", 3)).hasSize(3);
+        assertThat(db.service.search(db.cashier, "室", 0)).isEmpty();
     }
 
     @ParameterizedTest(name = "\"{0}\"")
     @ValueSource(strings = {"", " ", "\t \u3000"})
     void findsNothingForAnEmptyQuery(String blank) {
         assertThat(db.ids(blank)).isEmpty();
-        assertThat(db.service.search(CASHIER, null)).isEmpty();
+        assertThat(db.service.search(db.cashier, null)).isEmpty();
     }
 
     @Test
     void returnsTheSummaryOfEachAccount() {
-        AccountSummary summary = db.service.search(CASHIER, "3300000002").get(0);
+        AccountSummary summary = db.service.search(db.cashier, "3300000002").get(0);
 
         assertThat(summary).isEqualTo(new AccountSummary(li, "3300000002", "李建华", "0571-87654321",
                 "上城区解放路阳光花园13幢1单元1501室", AccountKind.RESIDENTIAL, MeterKind.IC, AccountStatus.ACTIVE));
@@ -237,7 +236,8 @@ class AccountSearchTest {
 
     @Test
     void refusesAnOperatorWithoutTheLookupPermission() {
-        Operator inactive = new Operator(7, "1007", "周洁", Role.CASHIER, false, false, 0, null);
+        Operator inactive = db.login("1007", Role.CASHIER, false);
+        db.execute("UPDATE operator SET active = FALSE WHERE staff_no = '1007'");
 
         assertThatThrownBy(() -> db.service.search(inactive, "3300000001"))
                 .isInstanceOfSatisfying(BusinessException.class,
@@ -248,7 +248,7 @@ class AccountSearchTest {
 
     @Test
     void refusesAnOperatorWhoMustFirstChangeThePassword() {
-        Operator fresh = new Operator(8, "1008", "吴磊", Role.CASHIER, true, true, 0, null);
+        Operator fresh = db.login("1008", Role.CASHIER, true);
 
         assertThatThrownBy(() -> db.service.search(fresh, "王"))
                 .isInstanceOfSatisfying(BusinessException.class,

@@ -2,6 +2,9 @@ package io.counterdesk.account;
 
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.DatabaseLocation;
+import io.counterdesk.persistence.Journal;
+import io.counterdesk.persistence.TestDatabase;
+import io.counterdesk.security.AuthService;
 import io.counterdesk.security.Operator;
 import io.counterdesk.security.Role;
 import io.counterdesk.shared.CreditCode;
@@ -19,15 +22,26 @@ final class SearchDatabase implements AutoCloseable {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     static final Clock CLOCK = Clock.fixed(Instant.parse("2025-03-10T01:30:00Z"), ZONE);
     static final LocalDate TODAY = LocalDate.now(CLOCK);
-    static final Operator CASHIER = new Operator(1, "1001", "王伟", Role.CASHIER, true, false, 0, null);
 
     final Database database;
     final AccountRepository repository = new AccountRepository();
     final AccountService service;
+    final AuthService auth;
+    /** A cashier logged in through the real log-in: services accept only a live session. */
+    final Operator cashier;
 
     SearchDatabase(Path directory) {
         database = Database.open(new DatabaseLocation(directory, "t"), CLOCK);
         service = new AccountService(database, (tx, accountId) -> List.of());
+        auth = new AuthService(database, new Journal("T1"), TestDatabase.HASHER);
+        cashier = login("1001", Role.CASHIER, false);
+    }
+
+    /** Adds an operator with password "secret123" and logs them in. */
+    Operator login(String staffNo, Role role, boolean mustChange) {
+        database.inTransaction(tx -> auth.insertOperator(tx, "system", staffNo, "王伟", role,
+                "secret123".toCharArray(), mustChange));
+        return auth.login(staffNo, "secret123".toCharArray());
     }
 
     long insert(NewAccount account) {
@@ -39,7 +53,7 @@ final class SearchDatabase implements AutoCloseable {
     }
 
     List<Long> ids(String query) {
-        return service.search(CASHIER, query).stream().map(AccountSummary::id).toList();
+        return service.search(cashier, query).stream().map(AccountSummary::id).toList();
     }
 
     void execute(String sql) {

@@ -97,10 +97,14 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
         return new AuthService(database, journal, HASHER);
     }
 
-    /** Adds an active operator who need not change the password. */
+    /**
+     * Adds an active operator who need not change the password, and logs them in: services accept
+     * only the live session a log-in hands out (ADR 0013), so the operator returned carries one.
+     */
     public Operator addOperator(String staffNo, String name, Role role, String password) {
-        return database.inTransaction(tx -> auth().insertOperator(tx, "system", staffNo, name, role,
+        database.inTransaction(tx -> auth().insertOperator(tx, "system", staffNo, name, role,
                 password.toCharArray(), false));
+        return auth().login(staffNo, password.toCharArray());
     }
 
     /** Every journal event, in order. */

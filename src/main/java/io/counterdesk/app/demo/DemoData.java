@@ -36,6 +36,7 @@ import io.counterdesk.shared.ResidentId;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -144,29 +145,36 @@ public final class DemoData {
      * {@link CardIssueService#issueFirst} by the demo cashier 1001, and the card kept with a meter
      * for it. Nothing happens for a database without the demo customers or once they have cards.
      */
-    public static void issueCards(Database database, CardIssueService issuing, CardAccess reader, DemoCards demo) {
-        Optional<Operator> cashier = database.read(tx -> new OperatorRepository().findByStaffNo(tx,
-                OPERATORS.get(0).staffNo()));
-        if (cashier.isEmpty()) {
-            return;
-        }
+    public static void issueCards(Database database, AuthService auth, CardIssueService issuing, CardAccess reader,
+                                  DemoCards demo) {
         AccountRepository accounts = new AccountRepository();
-        boolean issued = false;
+        List<NewAccount> without = new ArrayList<>();
+        Map<String, Long> ids = new HashMap<>();
         for (NewAccount account : CARD_ACCOUNTS) {
             Optional<io.counterdesk.account.Account> found = database.read(tx ->
                     accounts.findByAccountNo(tx, account.accountNo()));
-            if (found.isEmpty() || found.get().cardSerial() != null) {
-                continue;
+            if (found.isPresent() && found.get().cardSerial() == null) {
+                without.add(account);
+                ids.put(account.accountNo(), found.get().id());
             }
-            long accountId = found.get().id();
-            issued = true;
-            VirtualCard blank = demo.insertBlank();
-            issuing.issueFirst(cashier.get(), reader, accountId);
-            demo.keep(account.accountNo(), account.holder().name(), account.meterNo(), blank);
         }
-        if (issued) {
-            demo.takeOut();
+        DemoOperator first = OPERATORS.get(0);
+        boolean present = database.read(tx -> new OperatorRepository().findByStaffNo(tx, first.staffNo())).isPresent();
+        if (without.isEmpty() || !present) {
+            return;
         }
+        // the demo cashier logs in like anyone else: services accept only a live session (ADR 0013)
+        Operator cashier = auth.login(first.staffNo(), first.password().toCharArray());
+        try {
+            for (NewAccount account : without) {
+                VirtualCard blank = demo.insertBlank();
+                issuing.issueFirst(cashier, reader, ids.get(account.accountNo()));
+                demo.keep(account.accountNo(), account.holder().name(), account.meterNo(), blank);
+            }
+        } finally {
+            auth.logout(cashier);
+        }
+        demo.takeOut();
     }
 
     private static String withCheckDigit(String first17) {
