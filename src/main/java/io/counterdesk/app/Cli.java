@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "counterdesk", mixinStandardHelpOptions = true, version = "CounterDesk 0.1",
         description = "营业厅柜台收费终端 CounterDesk. Without a command: opens the counter window.",
         subcommands = {Cli.Init.class, Cli.Demo.class, Cli.Verify.class, StockCommand.class, CheckDayCommand.class,
-                DayReportCommand.class, CdsArchiveCommand.class})
+                DayReportCommand.class, BackupCommands.Backup.class, BackupCommands.RestoreBackup.class,
+                CdsArchiveCommand.class})
 final class Cli implements Callable<Integer> {
 
 
@@ -45,7 +46,9 @@ final class Cli implements Callable<Integer> {
     /** The database option shared by every command. */
     static final class DbOptions {
         @Option(names = "--db", paramLabel = "PATH",
-                description = "database file (without .mv.db); default: $COUNTERDESK_DB or ~/.counterdesk/data/counterdesk")
+                description = "database file (without .mv.db); default: $COUNTERDESK_DB, else counterdesk in $COUNTERDESK_DATA"
+                        + " or the data directory (installed: ~/.local/share/counterdesk, %PROGRAMDATA%\\CounterDesk;"
+                        + " a checkout: ~/.counterdesk/data)")
         Path path;
     }
 
