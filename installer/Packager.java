@@ -273,7 +273,8 @@ public final class Packager {
             image = made.findFirst().orElseThrow(() -> new IOException("jpackage made no app-image"));
         }
         // lib-native/: where a printer vendor's native libraries and JavaPOS jars go (lib-native/README.md)
-        Path libNative = image.resolve("lib-native");
+        // inside the app folder: jpackage's installers carry only the image's own layout (bin, lib, app, runtime)
+        Path libNative = (windows ? image.resolve("app") : image.resolve("lib").resolve("app")).resolve("lib-native");
         Files.createDirectories(libNative);
         for (String file : List.of("README.md", "jpos.xml.template", "FILES.sha256")) {
             Path source = project.resolve("lib-native").resolve(file);
@@ -285,10 +286,10 @@ public final class Packager {
         return image;
     }
 
-    /** The launchers' JVM options ($APPDIR/$ROOTDIR are filled in by the launcher). */
+    /** The launchers' JVM options ($APPDIR is filled in by the launcher). */
     List<String> javaOptions() {
         String sep = windows ? ";" : ":";
-        String libraryPath = "$ROOTDIR" + (windows ? "\\" : "/") + "lib-native"
+        String libraryPath = "$APPDIR" + (windows ? "\\" : "/") + "lib-native"
                 + (windows ? "" : sep + "/usr/java/packages/lib" + sep + "/usr/lib64" + sep + "/lib64" + sep + "/lib" + sep + "/usr/lib");
         return List.of(
                 // the AppCDS archive made on the installed machine; absent or stale: started without it

@@ -247,7 +247,7 @@ public final class Backups {
         Backup summary(Path zip, String sha256, String reason, Instant created) {
             return Jdbi.create(this::connect).withHandle(handle -> {
                 var head = handle.createQuery("SELECT last_seq, last_hash FROM journal_head WHERE id = 1").mapToMap().one();
-                String terminal = handle.createQuery("SELECT terminal_code FROM terminal").mapTo(String.class).findFirst().orElse("");
+                String terminal = handle.createQuery("SELECT code FROM terminal ORDER BY id").mapTo(String.class).findFirst().orElse("");
                 return new Backup(zip, sha256, ((Number) head.get("last_seq")).longValue(), (String) head.get("last_hash"),
                         Backups.schemaVersion(handle), terminal, reason, created);
             });

@@ -60,15 +60,16 @@ class InstalledPackageIT {
         assertThat(window).isExecutable();
         assertThat(install.resolve("lib/counterdesk-CounterDesk.desktop")).content(StandardCharsets.UTF_8)
                 .contains("Name[zh_CN]=营业厅柜台收费").contains("Icon=");
-        assertThat(install.resolve("lib-native/README.md")).exists();
+        assertThat(install.resolve("lib/app/lib-native/README.md")).exists();
 
         // what the postinst does after dpkg has copied the files
         Result cds = run(List.of(cli.toString(), "cds-archive"), Map.of());
         assertThat(cds.code()).as(cds.output()).isZero();
         assertThat(install.resolve("lib/app/counterdesk.jsa")).exists();
 
+        // the JVM takes user.home from the password file, not $HOME: a home of the test's own
         Path home = work.resolve("home");
-        Map<String, String> env = Map.of("HOME", home.toString());
+        Map<String, String> env = Map.of("HOME", home.toString(), "JAVA_TOOL_OPTIONS", "-Duser.home=" + home);
         Result help = run(List.of(cli.toString(), "--help"), env);
         assertThat(help.code()).isZero();
         assertThat(help.output()).contains("init").contains("verify").contains("backup").contains("restore");
@@ -123,7 +124,7 @@ class InstalledPackageIT {
             Files.deleteIfExists(shot);
             Map<String, String> windowEnv = new HashMap<>(env);
             windowEnv.put("DISPLAY", ":" + display);
-            windowEnv.put("JAVA_TOOL_OPTIONS", "-Dcounterdesk.startupProbe=true -Dcounterdesk.startupShot=" + shot
+            windowEnv.put("JAVA_TOOL_OPTIONS", "-Duser.home=" + home + " -Dcounterdesk.startupProbe=true -Dcounterdesk.startupShot=" + shot
                     + " -Xlog:class+load=info:file=" + work.resolve("classes.log"));
             Result login = run(List.of(window.toString()), windowEnv);
             assertThat(login.code()).as(login.output()).isZero();
