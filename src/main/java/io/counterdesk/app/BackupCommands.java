@@ -23,6 +23,8 @@ final class BackupCommands {
             description = "Back the database up (H2 BACKUP TO) into backups/ beside it, with a SHA-256 file and a manifest"
                     + " (journal's last seq and hash).")
     static final class Backup implements Callable<Integer> {
+        /** How long the command waits for the running program's answer (it looks every two seconds). */
+        private static final java.time.Duration REQUEST_WAIT = java.time.Duration.ofMinutes(2);
         @Spec
         CommandSpec spec;
         @Mixin
@@ -35,7 +37,7 @@ final class BackupCommands {
                 return Cli.fail(spec, "app.verify.noDatabase", config.database().dataFile());
             }
             if (Database.isInUse(config.database().dataFile())) {
-                return Cli.fail(spec, "app.backup.inUse", config.database().dataFile());
+                return askTheRunningProgram(config);
             }
             try (Database database = Database.open(config.database(), config.clock())) {
                 Backups.Backup backup = Backups.beside(config.database(), config.clock()).take(database, "manual");
@@ -46,6 +48,38 @@ final class BackupCommands {
                 return 0;
             } catch (BusinessException e) {
                 return Cli.fail(spec, e);
+            }
+        }
+
+        /** The window has the database: it takes the backup itself (AutoBackup), consistent while it works on. */
+        private int askTheRunningProgram(AppConfig config) {
+            Path folder = Backups.beside(config.database(), config.clock()).directory();
+            Path answer = folder.resolve(AutoBackup.ANSWER);
+            try {
+                java.nio.file.Files.createDirectories(folder);
+                java.nio.file.Files.deleteIfExists(answer);
+                java.nio.file.Files.writeString(folder.resolve(AutoBackup.REQUEST), "backup\n");
+                long deadline = System.nanoTime() + REQUEST_WAIT.toNanos();
+                while (!java.nio.file.Files.exists(answer) && System.nanoTime() < deadline) {
+                    Thread.sleep(200);
+                }
+                if (!java.nio.file.Files.exists(answer)) {
+                    java.nio.file.Files.deleteIfExists(folder.resolve(AutoBackup.REQUEST));
+                    return Cli.fail(spec, "app.backup.inUse", config.database().dataFile());
+                }
+                String said = java.nio.file.Files.readString(answer);
+                java.nio.file.Files.delete(answer);
+                if (!said.startsWith("backup ")) {
+                    return Cli.fail(spec, "app.backup.failed", said.strip());
+                }
+                spec.commandLine().getOut().print(said);
+                spec.commandLine().getOut().flush();
+                return 0;
+            } catch (java.io.IOException e) {
+                return Cli.fail(spec, "app.backup.failed", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return Cli.fail(spec, "app.backup.failed", e.getMessage());
             }
         }
     }

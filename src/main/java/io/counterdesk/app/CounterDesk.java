@@ -86,6 +86,7 @@ public final class CounterDesk implements AutoCloseable {
     private final DayReportService dayReports;
     private final CashReportPrinting cashReportPrinting;
     private final HallSignOffService hallSignOff;
+    private final AutoBackup autoBackup;
 
     /** How often the card monitor looks at the readers. */
     public static final Duration CARD_POLL = Duration.ofMillis(250);
@@ -130,7 +131,7 @@ public final class CounterDesk implements AutoCloseable {
         this.transfers = new TransferService(database, journal, payments, serviceTimes);
         this.transferConfirmations = new io.counterdesk.account.transfer.TransferConfirmations(transfers, database,
                 terminal, printer);
-        AutoBackup autoBackup = new AutoBackup(database);
+        this.autoBackup = new AutoBackup(database);
         this.dayClose = new DayCloseService(database, journal, terminal, autoBackup.after("till-close"));
         this.dayReports = new DayReportService(database, terminal);
         this.cashReportPrinting = new CashReportPrinting(dayReports, printer, config.clock().getZone());
@@ -342,6 +343,7 @@ public final class CounterDesk implements AutoCloseable {
     @Override
     public void close() {
         try {
+            autoBackup.close();
             cardMonitor.close();
             if (demoCards != null) {
                 demoCards.saveAll();
