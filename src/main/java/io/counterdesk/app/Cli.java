@@ -23,7 +23,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The command line: the window by default, and the support commands. */
-@Command(name = "counterdesk", mixinStandardHelpOptions = true, version = "CounterDesk 0.1",
+@Command(name = "counterdesk", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "营业厅柜台收费终端 CounterDesk. Without a command: opens the counter window.",
         subcommands = {Cli.Init.class, Cli.Demo.class, Cli.Verify.class, StockCommand.class, CheckDayCommand.class,
                 DayReportCommand.class, BackupCommands.Backup.class, BackupCommands.RestoreBackup.class,
@@ -41,6 +41,15 @@ final class Cli implements Callable<Integer> {
     public Integer call() {
         FxLauncher.launch(AppConfig.resolve(db.path, lang));
         return 0;
+    }
+
+    /** The pom's version, from the jar's manifest (the installed package's too); "development" from classes. */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"CounterDesk " + (version == null ? "(development build)" : version)};
+        }
     }
 
     /** The database option shared by every command. */

@@ -73,6 +73,8 @@ class InstalledPackageIT {
         Result help = run(List.of(cli.toString(), "--help"), env);
         assertThat(help.code()).isZero();
         assertThat(help.output()).contains("init").contains("verify").contains("backup").contains("restore");
+        Result version = run(List.of(cli.toString(), "--version"), env);
+        assertThat(version.output()).contains("CounterDesk " + System.getProperty("counterdesk.version", "0.1.0"));
 
         Result init = run(List.of(cli.toString(), "init", "--db", work.resolve("hall/counterdesk").toString(),
                 "--hall-code", "HZ07", "--hall-name", "杭州城东营业厅", "--terminal-code", "HZ07-T01",
