@@ -10,7 +10,8 @@ import java.util.Objects;
 /**
  * How this run of CounterDesk is configured. The database location comes from, in order: the
  * {@code --db} option, the {@code counterdesk.db} system property, the {@code COUNTERDESK_DB}
- * environment variable, and finally {@code ~/.counterdesk/data/counterdesk}.
+ * environment variable, and finally the data directory {@link DataHome} picks ({@code COUNTERDESK_DATA};
+ * an installed program's operating-system place; a checkout's {@code ~/.counterdesk/data}).
  */
 public record AppConfig(DatabaseLocation database, Locale locale, Clock clock, boolean demoOnFirstRun,
                         int demoAccounts) {
@@ -38,7 +39,7 @@ public record AppConfig(DatabaseLocation database, Locale locale, Clock clock, b
         } else if (isSet(variable)) {
             location = DatabaseLocation.of(Path.of(variable.strip()));
         } else {
-            location = DatabaseLocation.defaultLocation();
+            location = DataHome.ofThisMachine(env).resolve(System.err::println);
         }
         String language = isSet(lang) ? lang.strip()
                 : isSet(System.getProperty("counterdesk.lang")) ? System.getProperty("counterdesk.lang").strip()

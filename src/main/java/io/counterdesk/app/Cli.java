@@ -25,10 +25,11 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** The command line: the window by default, and the support commands. */
-@Command(name = "counterdesk", mixinStandardHelpOptions = true, version = "CounterDesk 0.1",
+@Command(name = "counterdesk", mixinStandardHelpOptions = true, versionProvider = Cli.Version.class,
         description = "营业厅柜台收费终端 CounterDesk. Without a command: opens the counter window.",
         subcommands = {Cli.Init.class, Cli.Demo.class, Cli.Verify.class, StockCommand.class, CheckDayCommand.class,
-                DayReportCommand.class})
+                DayReportCommand.class, BackupCommands.Backup.class, BackupCommands.RestoreBackup.class,
+                CdsArchiveCommand.class})
 final class Cli implements Callable<Integer> {
 
 
@@ -59,10 +60,21 @@ final class Cli implements Callable<Integer> {
         return 0;
     }
 
+    /** The pom's version, from the jar's manifest (the installed package's too); "development" from classes. */
+    static final class Version implements picocli.CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = Cli.class.getPackage().getImplementationVersion();
+            return new String[] {"CounterDesk " + (version == null ? "(development build)" : version)};
+        }
+    }
+
     /** The database option shared by every command. */
     static final class DbOptions {
         @Option(names = "--db", paramLabel = "PATH",
-                description = "database file (without .mv.db); default: $COUNTERDESK_DB or ~/.counterdesk/data/counterdesk")
+                description = "database file (without .mv.db); default: $COUNTERDESK_DB, else counterdesk in $COUNTERDESK_DATA"
+                        + " or the data directory (installed: ~/.local/share/counterdesk, %PROGRAMDATA%\\CounterDesk;"
+                        + " a checkout: ~/.counterdesk/data)")
         Path path;
     }
 

@@ -86,6 +86,7 @@ public final class CounterDesk implements AutoCloseable {
     private final DayReportService dayReports;
     private final CashReportPrinting cashReportPrinting;
     private final HallSignOffService hallSignOff;
+    private final AutoBackup autoBackup;
 
     /** How often the card monitor looks at the readers. */
     public static final Duration CARD_POLL = Duration.ofMillis(250);
@@ -131,10 +132,11 @@ public final class CounterDesk implements AutoCloseable {
         this.transfers = new TransferService(database, journal, payments, serviceTimes);
         this.transferConfirmations = new io.counterdesk.account.transfer.TransferConfirmations(transfers, database,
                 terminal, printer);
-        this.dayClose = new DayCloseService(database, journal, terminal);
+        this.autoBackup = new AutoBackup(database);
+        this.dayClose = new DayCloseService(database, journal, terminal, autoBackup.after("till-close"));
         this.dayReports = new DayReportService(database, terminal);
         this.cashReportPrinting = new CashReportPrinting(dayReports, printer, config.clock().getZone());
-        this.hallSignOff = new HallSignOffService(database, journal, dayReports);
+        this.hallSignOff = new HallSignOffService(database, journal, dayReports, autoBackup.after("sign-off"));
         // the report font is looked up on the first report: a terminal without one works, only its PDFs are refused
         this.reportPdfs = new ReportPdfs(() -> settings.reportFont(System.getenv()), terminal, config.clock());
         this.reportArchive = ReportArchive.beside(config.database());
@@ -342,6 +344,7 @@ public final class CounterDesk implements AutoCloseable {
     @Override
     public void close() {
         try {
+            autoBackup.close();
             cardMonitor.close();
             if (demoCards != null) {
                 demoCards.saveAll();

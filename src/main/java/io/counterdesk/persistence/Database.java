@@ -4,7 +4,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
+import io.counterdesk.shared.BusinessException;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.h2.jdbcx.JdbcDataSource;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
@@ -28,6 +32,7 @@ public final class Database implements AutoCloseable {
     private static final int MAX_CONNECTIONS = 8;
     /** Prepared statements kept per connection; a payment uses about twenty. */
     private static final int STATEMENTS_PER_CONNECTION = 256;
+    static final String MIGRATIONS = "classpath:db/migration";
 
     private final DatabaseLocation location;
     private final ConnectionPool pool;
@@ -77,8 +82,19 @@ public final class Database implements AutoCloseable {
     }
 
     private static Database open(DatabaseLocation location, Clock clock, boolean syncEachCommit, boolean migrate) {
+        return open(location, clock, syncEachCommit, migrate, MIGRATIONS);
+    }
+
+    /**
+     * Opens with the migrations at {@code locations} (tests add a failing one). An existing database
+     * with pending migrations is backed up first ({@code backups/…-before-upgrade-…zip}); if a
+     * migration then fails, the file is put back as it was and a {@link BusinessException} says so,
+     * so the previous version of the program still opens it. A database whose schema is newer than
+     * this program knows is refused and never opened for business (ADR 0019).
+     */
+    static Database open(DatabaseLocation location, Clock clock, boolean syncEachCommit, boolean migrate, String... locations) {
         Objects.requireNonNull(location);
-        Database database = openMigrated(location, clock, syncEachCommit, migrate);
+        Database database = openMigrated(location, clock, syncEachCommit, migrate, locations);
         if (!migrate) {
             return database;
         }
@@ -96,16 +112,19 @@ public final class Database implements AutoCloseable {
     }
 
     /** Opens the pool with the key store's password and migrates (or validates) the schema. */
-    private static Database openMigrated(DatabaseLocation location, Clock clock, boolean syncEachCommit, boolean migrate) {
+    private static Database openMigrated(DatabaseLocation location, Clock clock, boolean syncEachCommit, boolean migrate,
+                                         String... locations) {
         try {
             Files.createDirectories(location.directory());
         } catch (java.io.IOException e) {
             throw new StorageException("cannot create database directory " + location.directory(), e);
         }
+        boolean existed = Files.isRegularFile(location.dataFile());
         TerminalKeys keys = DatabaseKeys.unlock(location, USER, migrate);
         String password = keys == null ? "" : keys.databasePassword();
         ConnectionPool pool = new ConnectionPool(location.jdbcUrl(), USER, MAX_CONNECTIONS, STATEMENTS_PER_CONNECTION)
                 .withPassword(password);
+        Backups.Backup beforeUpgrade = null;
         // one pooled connection stays open while Flyway works, so H2 keeps the database open between its connections
         try (Handle keepOpen = Jdbi.open(pool)) {
             JdbcDataSource unpooled = new JdbcDataSource();
@@ -114,15 +133,28 @@ public final class Database implements AutoCloseable {
             unpooled.setPassword(password);
             Flyway flyway = Flyway.configure()
                     .dataSource(unpooled)
-                    .locations("classpath:db/migration")
+                    .locations(locations)
                     .load();
+            MigrationInfoService info = flyway.info();
+            refuseNewer(info, location);
             if (migrate) {
+                if (existed && info.current() != null && info.pending().length > 0) {
+                    MigrationInfo[] pending = info.pending();
+                    beforeUpgrade = Backups.beside(location, clock).take(keepOpen, "before-upgrade-V"
+                            + info.current().getVersion() + "-to-V" + pending[pending.length - 1].getVersion());
+                }
                 flyway.migrate();
             } else {
                 flyway.validate();
             }
+        } catch (BusinessException e) {
+            pool.dispose();
+            throw e;
         } catch (RuntimeException e) {
             pool.dispose();
+            if (beforeUpgrade != null) {
+                throw UpgradeRollback.putBack(location, beforeUpgrade, e);
+            }
             throw new StorageException("cannot open or migrate database " + location.dataFile(), e);
         }
         Database database = new Database(location, pool, clock, syncEachCommit, keys);
@@ -217,7 +249,7 @@ public final class Database implements AutoCloseable {
         AckMark mark = ackMark;
         ackMark = null;
         pool.dispose();
-        Database reopened = openMigrated(location, clock, syncEachCommit, true);
+        Database reopened = openMigrated(location, clock, syncEachCommit, true, MIGRATIONS);
         try {
             reopened.sync();
             AckMark.Verdict verdict = reopened.ackMarkVerdict();
@@ -230,6 +262,47 @@ public final class Database implements AutoCloseable {
             mark.close();
             reopened.close();
             throw e;
+        }
+    }
+
+    /** A schema version this program does not know (a newer program migrated the file): refused. */
+    static void refuseNewer(MigrationInfoService info, DatabaseLocation location) {
+        MigrationInfo newest = null;
+        for (MigrationInfo migration : info.all()) {
+            if (migration.getState() == MigrationState.FUTURE_SUCCESS || migration.getState() == MigrationState.FUTURE_FAILED) {
+                newest = migration;
+            }
+        }
+        if (newest != null) {
+            MigrationInfo[] known = info.all();
+            String latestKnown = "0";
+            for (MigrationInfo migration : known) {
+                if (migration.getState() != MigrationState.FUTURE_SUCCESS && migration.getState() != MigrationState.FUTURE_FAILED
+                        && migration.getVersion() != null) {
+                    latestKnown = migration.getVersion().getVersion();
+                }
+            }
+            throw new BusinessException("app.db.newer", location.dataFile(), newest.getVersion().getVersion(), latestKnown);
+        }
+    }
+
+    /** True while an H2 program (this one or another) has the database file open. */
+    public static boolean isInUse(Path dataFile) {
+        if (!Files.isRegularFile(dataFile)) {
+            return false;
+        }
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dataFile,
+                java.nio.file.StandardOpenOption.READ, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock = channel.tryLock();
+            if (lock == null) {
+                return true;
+            }
+            lock.release();
+            return false;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return true;
+        } catch (java.io.IOException e) {
+            throw new StorageException("cannot check whether " + dataFile + " is in use", e);
         }
     }
 

@@ -55,6 +55,14 @@ final class DatabaseKeys {
         return keys;
     }
 
+    /**
+     * The password the database user of {@code location} has: the key store's when the terminal has one,
+     * else the empty password of a database from before it. For copies of that database (backups).
+     */
+    static String passwordOf(DatabaseLocation location) {
+        return TerminalKeys.load(location).map(TerminalKeys::databasePassword).orElse("");
+    }
+
     /** Wraps any secret still in plain settings and starts the journal's MAC chain, in one transaction, if needed. */
     static void migrateSecrets(Database database) {
         boolean needed = database.read(tx -> Settings.hasPlainSecrets(tx) || !Journal.hasMacStart(tx));

@@ -26,10 +26,18 @@ public final class HallSignOffService {
     private final DayReportService reports;
     private final ReportRepository repository = new ReportRepository();
 
+    /** Runs after each committed sign-off (the composition root backs the database up there). */
+    private final Runnable afterSignOff;
+
     public HallSignOffService(Database database, Journal journal, DayReportService reports) {
+        this(database, journal, reports, () -> { });
+    }
+
+    public HallSignOffService(Database database, Journal journal, DayReportService reports, Runnable afterSignOff) {
         this.database = database;
         this.journal = journal;
         this.reports = reports;
+        this.afterSignOff = afterSignOff;
     }
 
     /**
@@ -75,6 +83,7 @@ public final class HallSignOffService {
             DayLocks.lock(tx, day, signer.id(), why);
             return null;
         });
+        afterSignOff.run();
         return reports.hallDay(signer, day);
     }
 }

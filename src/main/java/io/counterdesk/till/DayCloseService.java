@@ -40,10 +40,18 @@ public final class DayCloseService {
     private final DayCloseRepository closes = new DayCloseRepository();
     private final Settings settings = new Settings();
 
+    /** Runs after each committed till close (the composition root backs the database up there). */
+    private final Runnable afterClose;
+
     public DayCloseService(Database database, Journal journal, TerminalIdentity terminal) {
+        this(database, journal, terminal, () -> { });
+    }
+
+    public DayCloseService(Database database, Journal journal, TerminalIdentity terminal, Runnable afterClose) {
         this.database = database;
         this.journal = journal;
         this.terminal = terminal;
+        this.afterClose = afterClose;
     }
 
     /** A deposit made, with what the cashier should be told about it. */
@@ -164,7 +172,7 @@ public final class DayCloseService {
         if (why.length() > MAX_EXPLANATION) {
             throw new BusinessException("till.close.explanationTooLong", MAX_EXPLANATION);
         }
-        return database.inTransaction(tx -> {
+        ClosedTill closed = database.inTransaction(tx -> {
             journal.holdHead(tx);
             TillSession till = lockOpen(tx, cashier);
             DayCloseRepository.StoredCount last = closes.lastCount(tx, till.id())
@@ -201,6 +209,8 @@ public final class DayCloseService {
                     rules(tx).atClose(now.undepositedTakings()));
             return new ClosedTill(tills.findById(tx, till.id()).orElseThrow(), result, why);
         });
+        afterClose.run();
+        return closed;
     }
 
     private TillSession open(Tx tx, Operator cashier) {
