@@ -71,11 +71,15 @@ public final class Backups {
 
     /** An online backup of the open database (it keeps working meanwhile). */
     public Backup take(Database database, String reason) {
-        return database.jdbi().withHandle(handle -> take(handle, reason));
+        String password = DatabaseKeys.passwordOf(database.location());
+        return database.jdbi().withHandle(handle -> take(handle, reason, password));
     }
 
-    /** As {@link #take(Database, String)}, on a connection to the database (also before migrations). */
-    Backup take(Handle handle, String reason) {
+    /**
+     * As {@link #take(Database, String)}, on a connection to the database (also before migrations);
+     * {@code password} opens the copy for its check (the terminal key store's, ADR 0012).
+     */
+    Backup take(Handle handle, String reason, String password) {
         if (!reason.matches("[a-zA-Z0-9.-]{1,60}")) {
             throw new IllegalArgumentException("backup reason " + reason);
         }
@@ -88,7 +92,7 @@ public final class Backups {
             Files.deleteIfExists(partial);
             handle.execute("BACKUP TO '" + partial.toAbsolutePath().toString().replace("'", "''") + "'");
             forceToDisk(partial);
-            Copy copy = Copy.extract(partial, directory.resolve(".check-" + name));
+            Copy copy = Copy.extract(partial, directory.resolve(".check-" + name), password);
             try {
                 Backup summary = copy.summary(target, sha256(partial), reason, now);
                 Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE);

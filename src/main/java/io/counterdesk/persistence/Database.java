@@ -141,7 +141,7 @@ public final class Database implements AutoCloseable {
                 if (existed && info.current() != null && info.pending().length > 0) {
                     MigrationInfo[] pending = info.pending();
                     beforeUpgrade = Backups.beside(location, clock).take(keepOpen, "before-upgrade-V"
-                            + info.current().getVersion() + "-to-V" + pending[pending.length - 1].getVersion());
+                            + info.current().getVersion() + "-to-V" + pending[pending.length - 1].getVersion(), password);
                 }
                 flyway.migrate();
             } else {
