@@ -49,10 +49,12 @@ class CheckDayCommandTest {
     }
 
     @Test
-    void aDayWithoutBusinessTiesTrivially() {
+    void aDayWithoutAnyTillSaysSoAndProvesNothing() {
         Run run = checkDay("2025-03-09");
 
-        assertThat(run.exit()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("0 till(s)");
+        // issue 13 §4: nothing compared is not "every figure ties" (a mistyped date must not pass)
+        assertThat(run.exit()).as(run.out() + run.err()).isEqualTo(1);
+        assertThat(run.err()).contains("2025-03-09", "没有任何钱箱");
+        assertThat(run.out()).doesNotContain("every figure ties");
     }
 }

@@ -55,9 +55,18 @@ class DayReportBeforeSignOffTest {
     private String dayReport() {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
-        int exit = new CommandLine(new Cli()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
-                .execute("day-report", "--db", directory.resolve("db").toString(), "--manager", "2001", "--password",
-                        "demo2001", "--date", DAY.toString());
+        // the command reads the machine's clock: in the hall's zone, as the window's sign-off did, so the
+        // same day prints the same times
+        java.util.TimeZone machine = java.util.TimeZone.getDefault();
+        int exit;
+        try {
+            java.util.TimeZone.setDefault(java.util.TimeZone.getTimeZone(ZONE));
+            exit = new CommandLine(new Cli()).setOut(new PrintWriter(out, true)).setErr(new PrintWriter(err, true))
+                    .execute("day-report", "--db", directory.resolve("db").toString(), "--manager", "2001", "--password",
+                            "demo2001", "--date", DAY.toString());
+        } finally {
+            java.util.TimeZone.setDefault(machine);
+        }
         assertThat(exit).as(err.toString()).isZero();
         return out.toString();
     }
