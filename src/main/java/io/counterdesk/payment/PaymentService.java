@@ -73,7 +73,7 @@ public final class PaymentService {
     public PaymentPlan quote(Operator cashier, long accountId, PaymentInput input) {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);
         return database.read(tx -> {
-            requireCatalogue(tx, input, true);
+            requireCatalogue(tx, input);
             PaymentRepository.AccountRow account = payments.readAccount(tx, accountId);
             return calculator.plan(request(tx, account, input, new HashMap<>()));
         });
@@ -87,7 +87,7 @@ public final class PaymentService {
     public PaymentResult collect(Operator cashier, long accountId, PaymentInput input) {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);
         return database.inTransaction(tx -> {
-            requireCatalogue(tx, input, false);
+            requireCatalogue(tx, input);
             return collectIn(tx, cashier, accountId, input);
         });
     }
@@ -95,10 +95,10 @@ public final class PaymentService {
     /**
      * What a caller hands in may name fee items only as the catalogue has them: an active item by its
      * code at the catalogue's price (a made-up code, another price or a home-made refund is
-     * refused). Gas is sold only by the top-up, which writes it onto the card ({@code gasQuote}: its
-     * live preview); money goes out only through the refund and reversal services with their approvals.
+     * refused). Gas lines only selling gas (on IC-card accounts, {@link #checkTyped}); money goes out
+     * only through the refund and reversal services with their approvals.
      */
-    private void requireCatalogue(Tx tx, PaymentInput input, boolean gasQuote) {
+    private void requireCatalogue(Tx tx, PaymentInput input) {
         if (input == null) {
             throw new BusinessException("payment.input.incomplete");
         }
@@ -112,7 +112,9 @@ public final class PaymentService {
             maximum.check(tx, item.price());
             maximum.check(tx, line.amount());
             if (item.isGas()) {
-                if (!gasQuote || item.isRefund()) {
+                // gas back (money out) only through the top-up's reversal and refund, with their approvals;
+                // gas sold: only on an IC-card account (checkTyped)
+                if (item.isRefund()) {
                     throw new BusinessException("payment.fee.gasOnlyTopUp");
                 }
                 continue;

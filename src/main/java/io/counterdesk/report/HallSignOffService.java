@@ -84,6 +84,7 @@ public final class HallSignOffService {
             return null;
         });
         afterSignOff.run();
-        return reports.hallDay(signer, day);
+        // the checker was checked above as the database has them (a confirmation carries no session)
+        return reports.hallDayForCheck(day);
     }
 }

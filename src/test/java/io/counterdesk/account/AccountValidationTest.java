@@ -100,8 +100,10 @@ class AccountValidationTest {
 
     @Test
     void aHolderNeedsAnIdType() {
+        // a refusal the cashier can read, not a raw NullPointerException (issue 13)
         assertThatThrownBy(() -> new Holder("王建国", null, RESIDENT_ID, "13812345678"))
-                .isInstanceOf(NullPointerException.class);
+                .isInstanceOfSatisfying(BusinessException.class,
+                        e -> assertThat(e.key()).isEqualTo("account.id.typeRequired"));
     }
 
     @ParameterizedTest(name = "{0}/{1}/{2}/{3}/{4}/{5} → {6}")
