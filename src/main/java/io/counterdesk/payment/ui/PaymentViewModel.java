@@ -16,6 +16,7 @@ import io.counterdesk.printing.PaperWidth;
 import io.counterdesk.printing.PreviewRenderer;
 import io.counterdesk.printing.PrintDocument;
 import io.counterdesk.receipt.IssuedReceipt;
+import io.counterdesk.receipt.ReceiptLetterhead;
 import io.counterdesk.receipt.ReceiptPrinting;
 import io.counterdesk.receipt.ReceiptStockService;
 import io.counterdesk.receipt.StockRange;
@@ -37,7 +38,6 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -503,12 +503,12 @@ public final class PaymentViewModel implements CheckoutModel {
             return;
         }
         PaymentInput input = entry.input();
-        ReceiptDrafts.Head head = new ReceiptDrafts.Head(services.hall(), cashier.staffNo(), accountNo.get(),
-                Masking.name(holderName.get()), address.get(), LocalDateTime.now(services.clock()));
+        ReceiptDrafts.Head head = new ReceiptDrafts.Head(cashier.staffNo(), accountNo.get(),
+                Masking.name(holderName.get()), address.get(), services.clock().instant());
         state.set(State.CHECKING);
         show(MessageKind.INFO, I18n.text("ui.pay.checking"), null);
         BackgroundTask.of(() -> confirmation(services.payments().quote(cashier, accountId, input), input, head,
-                services.stock().ranges(cashier), renderer)).onSuccess(ready -> {
+                services.printing().letterhead(), services.stock().ranges(cashier), renderer)).onSuccess(ready -> {
             if (state.get() != State.CHECKING) {
                 return;
             }
@@ -531,9 +531,10 @@ public final class PaymentViewModel implements CheckoutModel {
      * the background (it renders images); shared with the other screens that take money.
      */
     public static Confirmation confirmation(PaymentPlan quoted, PaymentInput input, ReceiptDrafts.Head head,
-                                            List<StockRange> ranges, PreviewRenderer renderer) {
+                                            ReceiptLetterhead letterhead, List<StockRange> ranges,
+                                            PreviewRenderer renderer) {
         List<DraftView> drafts = new ArrayList<>();
-        for (ReceiptDrafts.Draft draft : ReceiptDrafts.of(quoted, input, head, forecast(ranges))) {
+        for (ReceiptDrafts.Draft draft : ReceiptDrafts.of(quoted, input, head, letterhead, forecast(ranges))) {
             if (draft.expectedNumber().isEmpty()) {
                 throw new BusinessException("receipt.stock.none", I18n.text("receipt.kind." + draft.kind().name()));
             }
