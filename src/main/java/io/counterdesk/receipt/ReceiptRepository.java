@@ -119,15 +119,28 @@ public final class ReceiptRepository {
                 .bind("c", cashierId).map(RECEIPT).list();
     }
 
-    void markVoided(Tx tx, long receiptId, String reason, long approvalId) {
-        tx.handle().createUpdate("UPDATE receipt SET status = 'VOIDED', void_reason = :r, void_approval = :a WHERE id = :id")
-                .bind("r", reason).bind("a", approvalId).bind("id", receiptId).execute();
+    void markVoided(Tx tx, long receiptId, String reason, long approvalId, String voidMac, Long replacedBy) {
+        tx.handle().createUpdate("""
+                UPDATE receipt SET status = 'VOIDED', void_reason = :r, void_approval = :a, void_mac = :m,
+                    replaced_by = :by WHERE id = :id""")
+                .bind("r", reason).bind("a", approvalId).bind("m", voidMac).bind("by", replacedBy).bind("id", receiptId)
+                .execute();
+    }
+
+    /** The seal a void put on the receipt (V26), or empty when it is not voided (or was voided before V26). */
+    Optional<String> voidMac(Tx tx, long receiptId) {
+        return tx.handle().createQuery("SELECT void_mac FROM receipt WHERE id = :id").bind("id", receiptId)
+                .mapTo(String.class).findOne();
     }
 
     void markPrinted(Tx tx, long receiptId, boolean reprint) {
         tx.handle().createUpdate("UPDATE receipt SET printed = TRUE, reprints = reprints + :n WHERE id = :id")
                 .bind("n", reprint ? 1 : 0).bind("id", receiptId).execute();
     }
+
+    private static final RowMapper<ReversalFacts> REVERSAL = (rs, ctx) -> new ReversalFacts(rs.getLong(1),
+            rs.getObject(2, java.time.LocalDate.class), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
+            rs.getLong(7));
 
     /** What a reversal receipt prints of the payment it reverses. */
     record ReversalFacts(long originalNumber, java.time.LocalDate originalDay, String reason, String approver,
@@ -148,8 +161,7 @@ public final class ReceiptRepository {
                 JOIN approval a ON a.id = g.refund_approval_id JOIN operator ao ON ao.id = a.approved_by
                 WHERE g.refund_payment_id = :p""")
                 .bind("p", paymentId)
-                .map((rs, ctx) -> new ReversalFacts(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class),
-                        rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                .map(REVERSAL)
                 .findFirst();
     }
 
@@ -180,8 +192,7 @@ public final class ReceiptRepository {
                 JOIN approval a ON a.id = v.approval_id JOIN operator ao ON ao.id = a.approved_by
                 WHERE v.reversal_payment_id = :p""")
                 .bind("p", paymentId)
-                .map((rs, ctx) -> new ReversalFacts(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class),
-                        rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                .map(REVERSAL)
                 .findOne();
     }
 

@@ -62,7 +62,8 @@ public final class ConfirmPaymentView {
         row(figures, "ui.pay.summary.received", plan.moneyReceived().format(), "confirm-received", true);
         row(figures, "ui.pay.summary.change", plan.change().format(), "confirm-change", true);
         if (plan.stillOwed().isPositive()) {
-            row(figures, "ui.pay.summary.stillOwed", plan.stillOwed().format(), "confirm-still-owed", false);
+            // a partial payment: what stays owing as large as the change, in the warning colour (issue 15 §2)
+            row(figures, "ui.pay.summary.stillOwed", plan.stillOwed().format(), "confirm-still-owed", true);
         }
         if (plan.creditAdded().isPositive()) {
             row(figures, "ui.pay.summary.creditAdded", plan.creditAdded().format(), "confirm-credit-added", false);
@@ -91,7 +92,15 @@ public final class ConfirmPaymentView {
         busy.visibleProperty().bind(busy.textProperty().isNotEmpty());
         busy.managedProperty().bind(busy.visibleProperty());
 
-        VBox left = new VBox(figures, changeWords, toPrint, busy);
+        Label owing = new Label();
+        owing.setId("pay-confirm-owing");
+        owing.getStyleClass().add("confirm-owing");
+        owing.setWrapText(true);
+        owing.textProperty().bind(model.owingPromptProperty());
+        owing.visibleProperty().bind(owing.textProperty().isNotEmpty());
+        owing.managedProperty().bind(owing.visibleProperty());
+
+        VBox left = new VBox(figures, changeWords, toPrint, owing, busy);
         left.getStyleClass().add("confirm-left");
         left.setPrefWidth(400);
         left.setMinWidth(360);
@@ -115,11 +124,12 @@ public final class ConfirmPaymentView {
 
     private static void row(GridPane grid, String key, String value, String id, boolean large) {
         Label name = new Label(I18n.text(key));
-        name.getStyleClass().add(large ? "pay-name" : "pay-name-small");
+        boolean owing = "confirm-still-owed".equals(id);
+        name.getStyleClass().add(owing ? "pay-name-owing" : large ? "pay-name" : "pay-name-small");
         Label amount = new Label(value);
         amount.setId(id);
-        amount.getStyleClass().add(large ? ("confirm-change".equals(id) ? "pay-figure-change" : "pay-figure")
-                : "pay-figure-small");
+        amount.getStyleClass().add(owing ? "pay-figure-owing" : large
+                ? ("confirm-change".equals(id) ? "pay-figure-change" : "pay-figure") : "pay-figure-small");
         grid.addRow(grid.getRowCount(), name, amount);
     }
 

@@ -231,6 +231,8 @@ public final class PaymentViewModel implements CheckoutModel {
     private final ReadOnlyObjectWrapper<Confirmation> confirmation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");
+    /** A partial payment's question before it is taken (issue 15 §2): empty, or "尚欠 ￥X … 再按 Enter". */
+    private final ReadOnlyStringWrapper owingPrompt = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper printingAgain = new ReadOnlyBooleanWrapper(false);
 
     private Money availableCredit = Money.ZERO;
@@ -514,6 +516,7 @@ public final class PaymentViewModel implements CheckoutModel {
             }
             showPlan(ready.plan());
             clearError();
+            owingPrompt.set("");
             confirmation.set(ready);
             state.set(State.CONFIRMING);
         }).onFailure(error -> {
@@ -546,6 +549,7 @@ public final class PaymentViewModel implements CheckoutModel {
 
     /** Esc in the confirmation: back to the form, everything as typed. */
     public void cancelConfirmation() {
+        owingPrompt.set("");
         if (state.get() == State.CONFIRMING) {
             confirmation.set(null);
             state.set(State.EDITING);
@@ -564,6 +568,12 @@ public final class PaymentViewModel implements CheckoutModel {
         if (state.get() != State.CONFIRMING || confirmed == null) {
             return;
         }
+        // a payment that leaves money owing is taken only on a second Enter that names the amount
+        if (confirmed.plan().stillOwed().isPositive() && owingPrompt.get().isEmpty()) {
+            owingPrompt.set(I18n.text("ui.pay.confirm.owingPrompt", confirmed.plan().stillOwed().format()));
+            return;
+        }
+        owingPrompt.set("");
         state.set(State.COMMITTING);
         busyText.set(I18n.text("ui.pay.committing"));
         BackgroundTask.of(() -> services.payments().collect(cashier, accountId, confirmed.input()))
@@ -1072,6 +1082,14 @@ public final class PaymentViewModel implements CheckoutModel {
     /** "正在收费……", "正在打印……" while the confirmation waits. */
     public ReadOnlyStringProperty busyTextProperty() {
         return busyText.getReadOnlyProperty();
+    }
+
+    /**
+     * Shown in the confirmation after the first Enter on a payment that takes less than is due:
+     * names the amount left owing and asks for a second Enter; empty otherwise.
+     */
+    public ReadOnlyStringProperty owingPromptProperty() {
+        return owingPrompt.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty printingAgainProperty() {
