@@ -512,7 +512,7 @@ public final class TopUpService {
         List<FeeItem.Line> lines = new ArrayList<>();
         for (Tariff.TierCharge tier : quote.tiers()) {
             lines.add(new FeeItem.Line(FeeItem.gasTier(tier.tierNo(), I18n.text(I18n.CHINESE, "topup.tierLine",
-                    tier.tierNo(), tier.pricePerM3().format().replace('¥', '￥')), tier.pricePerM3()), (int) tier.volumeM3()));
+                    tier.tierNo(), tier.pricePerM3().format()), tier.pricePerM3()), (int) tier.volumeM3()));
         }
         return new PaymentInput(PaymentInput.Bills.NONE, lines, input.cashReceived(), input.bankTenders(),
                 input.vouchers(), input.creditToUse(), input.changeToCredit(), List.of());

@@ -152,8 +152,14 @@ public final class ReceiptRepository {
      * purchase reversed or refunded (its money paid back); empty for any other payment.
      */
     Optional<ReversalFacts> reversalFacts(Tx tx, long paymentId) {
-        Optional<ReversalFacts> payment = paymentReversalFacts(tx, paymentId);
-        return payment.isPresent() ? payment : tx.handle().createQuery("""
+        return tx.handle().createQuery("""
+                SELECT (SELECT MIN(r.number) FROM receipt r WHERE r.payment_id = v.original_payment_id),
+                    op.business_day, v.reason, ao.staff_no, p.change_fen, p.credit_used_fen, p.credit_added_fen
+                FROM payment_reversal v JOIN payment op ON op.id = v.original_payment_id
+                JOIN payment p ON p.id = v.reversal_payment_id
+                JOIN approval a ON a.id = v.approval_id JOIN operator ao ON ao.id = a.approved_by
+                WHERE v.reversal_payment_id = :p
+                UNION ALL
                 SELECT (SELECT MIN(r.number) FROM receipt r WHERE r.payment_id = g.payment_id),
                     op.business_day, a.reason, ao.staff_no, p.change_fen, p.credit_used_fen, p.credit_added_fen
                 FROM gas_purchase g JOIN payment op ON op.id = g.payment_id
@@ -181,19 +187,6 @@ public final class ReceiptRepository {
                 SELECT (SELECT COUNT(*) FROM payment_reversal WHERE original_payment_id = :p)
                     + (SELECT COUNT(*) FROM gas_purchase WHERE payment_id = :p AND refund_payment_id IS NOT NULL)""")
                 .bind("p", paymentId).mapTo(Long.class).one() > 0;
-    }
-
-    private Optional<ReversalFacts> paymentReversalFacts(Tx tx, long paymentId) {
-        return tx.handle().createQuery("""
-                SELECT (SELECT MIN(r.number) FROM receipt r WHERE r.payment_id = v.original_payment_id),
-                    op.business_day, v.reason, ao.staff_no, p.change_fen, p.credit_used_fen, p.credit_added_fen
-                FROM payment_reversal v JOIN payment op ON op.id = v.original_payment_id
-                JOIN payment p ON p.id = v.reversal_payment_id
-                JOIN approval a ON a.id = v.approval_id JOIN operator ao ON ao.id = a.approved_by
-                WHERE v.reversal_payment_id = :p""")
-                .bind("p", paymentId)
-                .map(REVERSAL)
-                .findOne();
     }
 
     /** The payment, account, operator and terminal facts a receipt prints. */

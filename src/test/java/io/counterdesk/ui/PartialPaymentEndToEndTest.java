@@ -38,7 +38,7 @@ class PartialPaymentEndToEndTest {
                         .compareTo(Money.ofYuan(20)) > 0).get(0);
         Money cash = Money.ofYuan(10);
         PaymentPlan expected = desk.payments().quote(backOffice, account.accountId(), PaymentInput.cash(cash));
-        assertThat(expected.stillOwed()).isPositive();
+        assertThat(expected.stillOwed().isPositive()).isTrue();
         long paymentsBefore = payments();
         CapturePrinter capture = program.printer();
         int jobsBefore = capture.jobs().size();

@@ -84,21 +84,8 @@ public final class ConfirmPaymentView {
         toPrint.getStyleClass().add("confirm-receipts");
         toPrint.setWrapText(true);
 
-        Label busy = new Label();
-        busy.setId("pay-confirm-busy");
-        busy.getStyleClass().add("confirm-busy");
-        busy.setWrapText(true);
-        busy.textProperty().bind(model.busyTextProperty());
-        busy.visibleProperty().bind(busy.textProperty().isNotEmpty());
-        busy.managedProperty().bind(busy.visibleProperty());
-
-        Label owing = new Label();
-        owing.setId("pay-confirm-owing");
-        owing.getStyleClass().add("confirm-owing");
-        owing.setWrapText(true);
-        owing.textProperty().bind(model.owingPromptProperty());
-        owing.visibleProperty().bind(owing.textProperty().isNotEmpty());
-        owing.managedProperty().bind(owing.visibleProperty());
+        Label busy = messageLine("pay-confirm-busy", "confirm-busy", model.busyTextProperty());
+        Label owing = messageLine("pay-confirm-owing", "confirm-owing", model.owingPromptProperty());
 
         VBox left = new VBox(figures, changeWords, toPrint, owing, busy);
         left.getStyleClass().add("confirm-left");
@@ -120,6 +107,18 @@ public final class ConfirmPaymentView {
                 e.consume();
             }
         });
+    }
+
+    /** A line that shows only while it has something to say. */
+    private static Label messageLine(String id, String styleClass, javafx.beans.value.ObservableValue<String> text) {
+        Label line = new Label();
+        line.setId(id);
+        line.getStyleClass().add(styleClass);
+        line.setWrapText(true);
+        line.textProperty().bind(text);
+        line.visibleProperty().bind(line.textProperty().isNotEmpty());
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
     }
 
     private static void row(GridPane grid, String key, String value, String id, boolean large) {

@@ -263,8 +263,10 @@ class StockViewModelTest {
         assertThat(db.queryLong("SELECT COUNT(*) FROM receipt WHERE number = 2 AND status = 'VOIDED' AND void_reason = '打印错位'"))
                 .isEqualTo(1);
         assertThat(db.events("RECEIPT_VOIDED")).hasSize(1);
-        assertThat(model.status().message()).isEqualTo("收款收据 00000002 已作废（2001 张敏 授权）");
-        assertThat(row(model, ReceiptKind.RECEIPT).nextText()).as("the number stays used").isEqualTo("00000004");
+        assertThat(model.status().message())
+                .isEqualTo("收款收据 00000002 已作废（2001 张敏 授权） 已重开新票 00000004，按 F9 打印");
+        assertThat(row(model, ReceiptKind.RECEIPT).nextText()).as("the number stays used; 4 replaced it")
+                .isEqualTo("00000005");
     }
 
     @ParameterizedTest
