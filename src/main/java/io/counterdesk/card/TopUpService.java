@@ -504,7 +504,7 @@ public final class TopUpService {
     private PaymentInput refundInput(Tx tx, GasPurchase write) {
         List<FeeItem.Line> lines = new ArrayList<>();
         for (CardRepository.GasLine line : cards.gasLines(tx, write.paymentId())) {
-            lines.add(new FeeItem.Line(FeeItem.gasTier(lines.size() + 1, I18n.text("topup.refundLine", line.label()),
+            lines.add(new FeeItem.Line(FeeItem.gasTier(lines.size() + 1, I18n.text(I18n.CHINESE, "topup.refundLine", line.label()),
                     Money.ofFen(-line.amountFen() / line.volumeM3())), (int) line.volumeM3()));
         }
         return new PaymentInput(PaymentInput.Bills.NONE, lines, Money.ZERO, List.of(), List.of(), Money.ZERO, false,
@@ -551,8 +551,8 @@ public final class TopUpService {
     static PaymentInput withGas(PaymentInput input, GasPricing.GasQuote quote) {
         List<FeeItem.Line> lines = new ArrayList<>();
         for (Tariff.TierCharge tier : quote.tiers()) {
-            lines.add(new FeeItem.Line(FeeItem.gasTier(tier.tierNo(), I18n.text("topup.tierLine", tier.tierNo(),
-                    tier.pricePerM3().format()), tier.pricePerM3()), (int) tier.volumeM3()));
+            lines.add(new FeeItem.Line(FeeItem.gasTier(tier.tierNo(), I18n.text(I18n.CHINESE, "topup.tierLine",
+                    tier.tierNo(), tier.pricePerM3().format()), tier.pricePerM3()), (int) tier.volumeM3()));
         }
         return new PaymentInput(PaymentInput.Bills.NONE, lines, input.cashReceived(), input.bankTenders(),
                 input.vouchers(), input.creditToUse(), input.changeToCredit(), List.of());

@@ -12,8 +12,7 @@ import io.counterdesk.persistence.TerminalIdentity;
 import io.counterdesk.persistence.Tx;
 import io.counterdesk.receipt.IssuedReceipt;
 import io.counterdesk.receipt.ReceiptIssuer;
-import io.counterdesk.receipt.ReceiptKind;
-import io.counterdesk.receipt.ReceiptPart;
+import io.counterdesk.receipt.ReceiptSet;
 import io.counterdesk.security.ApprovalRecorder;
 import io.counterdesk.security.AuthService;
 import io.counterdesk.security.Operator;
@@ -163,7 +162,7 @@ public final class PaymentService {
             payments.updateAccount(tx, accountId, creditChange, plan.newVoucherPaidToReading());
         }
         Map<Long, Long> waiverApprovals = recordWaivers(tx, cashier, request, ruleFees, input.waivers(), paymentId);
-        List<IssuedReceipt> receipts = issueReceipts(tx, cashier, account, paymentId, plan);
+        List<IssuedReceipt> receipts = issueReceipts(tx, cashier, account, paymentId, input, plan);
         journal.append(tx, cashier.staffNo(), "PAYMENT", "account:" + account.accountNo(),
                 journalPayload(paymentId, tillId, account, input, plan, receipts, waiverApprovals));
         // a close that held the journal head has committed by now: closed meanwhile means not taken
@@ -244,25 +243,20 @@ public final class PaymentService {
     }
 
     private void writeTenders(Tx tx, long paymentId, long tillId, PaymentInput input, PaymentPlan plan) {
-        int n = 1;
-        if (input.cashReceived().isPositive() || plan.change().isPositive()) {
-            payments.insertTender(tx, paymentId, n++, TenderKind.CASH, input.cashReceived(), null, null);
-        }
         payments.post(tx, tillId, paymentId, "CASH_IN", input.cashReceived(), null);
         payments.post(tx, tillId, paymentId, "CASH_OUT", plan.change(), null);
-        for (MoneyTender t : input.bankTenders()) {
-            payments.insertTender(tx, paymentId, n++, t.kind(), t.amount(), t.reference(), null);
-            payments.post(tx, tillId, paymentId, t.kind().name(), t.amount(), t.reference());
+        int n = 1;
+        for (PaymentReceipts.StoredTender t : PaymentReceipts.tenders(input, plan)) {
+            payments.insertTender(tx, paymentId, n++, t.kind(), t.amount(), t.reference(), t.voucher());
+            if (t.kind() == TenderKind.BANK_CARD || t.kind() == TenderKind.BANK_SLIP) {
+                payments.post(tx, tillId, paymentId, t.kind().name(), t.amount(), t.reference());
+            }
             if (t.kind() == TenderKind.BANK_SLIP) {
                 payments.useBankSlip(tx, t.reference(), paymentId);
             }
         }
-        for (VoucherBatch v : input.vouchers()) {
-            payments.insertTender(tx, paymentId, n++, TenderKind.VOUCHER, Money.ZERO, null, v);
-        }
         payments.post(tx, tillId, paymentId, "VOUCHER", plan.voucherValue(), plan.voucherM3() + "m3");
         if (input.creditToUse().isPositive()) {
-            payments.insertTender(tx, paymentId, n, TenderKind.CREDIT, input.creditToUse(), null, null);
             payments.post(tx, tillId, paymentId, "CREDIT_USED", input.creditToUse(), null);
         }
     }
@@ -297,28 +291,13 @@ public final class PaymentService {
         return approvalsByBill;
     }
 
+    /** The payment's receipts as {@link ReceiptSet} decides them, each numbered from the cashier's stock. */
     private List<IssuedReceipt> issueReceipts(Tx tx, Operator cashier, PaymentRepository.AccountRow account,
-                                              long paymentId, PaymentPlan plan) {
+                                              long paymentId, PaymentInput input, PaymentPlan plan) {
         List<IssuedReceipt> receipts = new ArrayList<>();
-        if (plan.voucherM3() == 0) {
-            receipts.add(issuer.issue(tx, cashier.id(), ReceiptKind.RECEIPT, paymentId, ReceiptPart.WHOLE,
-                    account.accountNo(), plan.settledWithMoney().fen()));
-            return receipts;
-        }
-        Money voucherPart = Money.ZERO;
-        Money cashPart = Money.ZERO;
-        for (PaymentPlan.Line line : plan.lines()) {
-            switch (line.kind()) {
-                case PRINCIPAL_BY_VOUCHER, GAS_BY_VOUCHER, VOUCHER_FACE_CASH -> voucherPart = voucherPart.plus(line.amount());
-                case CREDIT_ADDED -> { }
-                default -> cashPart = cashPart.plus(line.amount());
-            }
-        }
-        receipts.add(issuer.issue(tx, cashier.id(), ReceiptKind.CHECK_SLIP, paymentId, ReceiptPart.VOUCHER,
-                account.accountNo(), voucherPart.fen()));
-        if (cashPart.isPositive() || plan.creditAdded().isPositive()) {
-            receipts.add(issuer.issue(tx, cashier.id(), ReceiptKind.CHECK_SLIP, paymentId, ReceiptPart.CASH,
-                    account.accountNo(), cashPart.fen()));
+        for (ReceiptSet.Part part : ReceiptSet.of(PaymentReceipts.paid(plan, input))) {
+            receipts.add(issuer.issue(tx, cashier.id(), part.kind(), paymentId, part.part(), account.accountNo(),
+                    part.total().fen()));
         }
         return receipts;
     }

@@ -13,29 +13,18 @@ import java.util.List;
  *                  ({@link ReceiptMac#canonical}) + "|" + the code, so head office can check it
  * @param tookCash  cash changed hands on this receipt: the drawer opens when it prints
  * @param reversal  on a reversal receipt (冲正): the payment it reverses; null on any other
+ * @param card      on an IC-card purchase (or its reversal): the card and the purchase count; null on any other
  */
 public record ReceiptContent(String header, String hallName, String hallCode, String terminalCode, ReceiptKind kind,
                              ReceiptPart part, String number, boolean voided, LocalDateTime issuedAt, String staffNo,
                              String accountNo, String maskedHolder, String address, List<Item> items,
                              List<Item> tenders, Money change, Money total, Money creditAdded, Money stillOwed,
                              long voucherM3, String verificationCode, String qrPayload, String footer, String hotline,
-                             boolean tookCash, Reversal reversal) {
+                             boolean tookCash, Reversal reversal, Card card) {
 
     public ReceiptContent {
         items = List.copyOf(items);
         tenders = List.copyOf(tenders);
-    }
-
-    /** A receipt that reverses nothing. */
-    public ReceiptContent(String header, String hallName, String hallCode, String terminalCode, ReceiptKind kind,
-                          ReceiptPart part, String number, boolean voided, LocalDateTime issuedAt, String staffNo,
-                          String accountNo, String maskedHolder, String address, List<Item> items,
-                          List<Item> tenders, Money change, Money total, Money creditAdded, Money stillOwed,
-                          long voucherM3, String verificationCode, String qrPayload, String footer, String hotline,
-                          boolean tookCash) {
-        this(header, hallName, hallCode, terminalCode, kind, part, number, voided, issuedAt, staffNo, accountNo,
-                maskedHolder, address, items, tenders, change, total, creditAdded, stillOwed, voucherM3,
-                verificationCode, qrPayload, footer, hotline, tookCash, null);
     }
 
     /**
@@ -46,7 +35,11 @@ public record ReceiptContent(String header, String hallName, String hallCode, St
                            Money cashBack, Money creditChange) {
     }
 
-    /** One printed line: a label and its amount; {@code detail} is an optional second column text (m³). */
+    /** The IC card a gas purchase went onto, and which purchase of that card it was (购气次数). */
+    public record Card(String serial, int purchaseNo) {
+    }
+
+    /** One printed line: a label and its amount; {@code detail} is an optional second column text (m3). */
     public record Item(String label, Money amount, String detail) {
     }
 }

@@ -53,6 +53,21 @@ public final class ReceiptIssuer {
         return new IssuedReceipt(id, kind, number, paymentId, part, cashierId, tx.now(), false, null, 0, false, mac);
     }
 
+    /** The fields a receipt's verification code covers, for a receipt of this terminal. */
+    String canonical(IssuedReceipt receipt, String accountNo, long amountFen) {
+        return ReceiptMac.canonical(terminal.hallCode(), terminal.terminalCode(), receipt.kind(), receipt.number(),
+                accountNo, amountFen, receipt.issuedAt().toString());
+    }
+
+    /** The seal of a void: the code over the receipt's fields and the word VOIDED ({@link ReceiptMac#voidCanonical}). */
+    String voidSeal(Tx tx, String canonical) {
+        return ReceiptMac.compute(macKey(tx), ReceiptMac.voidCanonical(canonical));
+    }
+
+    byte[] key(Tx tx) {
+        return macKey(tx);
+    }
+
     static String kindText(ReceiptKind kind) {
         return io.counterdesk.shared.I18n.text("receipt.kind." + kind.name());
     }

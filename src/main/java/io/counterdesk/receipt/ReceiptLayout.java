@@ -4,7 +4,6 @@ import io.counterdesk.printing.Alignment;
 import io.counterdesk.printing.PrintDocument;
 import io.counterdesk.printing.TextStyle;
 import io.counterdesk.shared.ChineseAmount;
-import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Money;
 import java.time.format.DateTimeFormatter;
 
@@ -12,7 +11,8 @@ import java.time.format.DateTimeFormatter;
  * The receipt as printed (our layout, any ESC/POS or JavaPOS printer): header, title, number,
  * time, cashier's 工号, account and masked holder, the lines paid, the total with the amount in
  * Chinese capitals, each tender, change, the verification code and its QR code, the footer. The
- * cash drawer opens for receipts that took cash. See {@code docs/receipt-layout.md}.
+ * cash drawer opens for receipts that took cash. Always in Chinese (an official document, whatever
+ * the screen language), in characters every GBK printer has. See {@code docs/receipt-layout.md}.
  */
 public final class ReceiptLayout {
 
@@ -24,10 +24,10 @@ public final class ReceiptLayout {
     public static PrintDocument layout(ReceiptContent r) {
         PrintDocument.Builder doc = PrintDocument.builder();
         doc.centered(r.header(), TextStyle.DOUBLE_HEIGHT);
-        doc.centered(r.reversal() != null ? I18n.text("reversal.receipt.title")
-                : I18n.text("receipt.part." + r.part().name()), TextStyle.LARGE);
+        doc.centered(r.reversal() != null ? ReceiptSet.text("reversal.receipt.title")
+                : ReceiptSet.text("receipt.part." + r.part().name()), TextStyle.LARGE);
         if (r.voided()) {
-            doc.centered("*** " + I18n.text("receipt.print.void") + " ***", TextStyle.LARGE);
+            doc.centered("*** " + ReceiptSet.text("receipt.print.void") + " ***", TextStyle.LARGE);
         }
         doc.blank();
         doc.columns(label("number"), r.number(), TextStyle.BOLD);
@@ -36,6 +36,10 @@ public final class ReceiptLayout {
         doc.columns(label("account"), r.accountNo(), TextStyle.BOLD);
         doc.columns(label("holder"), r.maskedHolder());
         doc.text(label("address") + "：" + r.address());
+        if (r.card() != null) {
+            doc.columns(label("card"), r.card().serial(), TextStyle.BOLD);
+            doc.columns(label("purchaseNo"), Integer.toString(r.card().purchaseNo()));
+        }
         if (r.reversal() != null) {
             reversalHead(doc, r.reversal());
         }
@@ -48,7 +52,7 @@ public final class ReceiptLayout {
         doc.columns(label("total"), yuan(r.total()), TextStyle.DOUBLE_HEIGHT);
         doc.text(label("capitals") + "：" + ChineseAmount.of(r.total()));
         if (r.voucherM3() > 0) {
-            doc.columns(label("voucherM3"), r.voucherM3() + " m³");
+            doc.columns(label("voucherM3"), r.voucherM3() + " m3");
         }
         if (r.reversal() != null) {
             reversalMoney(doc, r.reversal());
@@ -80,27 +84,27 @@ public final class ReceiptLayout {
 
     /** Which receipt of which day a reversal takes back, why, and who approved it. */
     private static void reversalHead(PrintDocument.Builder doc, ReceiptContent.Reversal v) {
-        doc.columns(I18n.text("reversal.receipt.original"), v.originalNumber(), TextStyle.BOLD);
-        doc.columns(I18n.text("reversal.receipt.originalDay"), v.originalDay().toString());
-        doc.text(I18n.text("reversal.receipt.reason") + "：" + v.reason());
-        doc.columns(I18n.text("reversal.receipt.approver"), v.approver());
+        doc.columns(ReceiptSet.text("reversal.receipt.original"), v.originalNumber(), TextStyle.BOLD);
+        doc.columns(ReceiptSet.text("reversal.receipt.originalDay"), v.originalDay().toString());
+        doc.text(ReceiptSet.text("reversal.receipt.reason") + "：" + v.reason());
+        doc.columns(ReceiptSet.text("reversal.receipt.approver"), v.approver());
     }
 
     /** The money a reversal hands back: cash, and the credit put back on (or taken off) the account. */
     private static void reversalMoney(PrintDocument.Builder doc, ReceiptContent.Reversal v) {
         if (v.cashBack().isPositive()) {
-            doc.columns(I18n.text("reversal.receipt.cashBack"), yuan(v.cashBack()), TextStyle.BOLD);
+            doc.columns(ReceiptSet.text("reversal.receipt.cashBack"), yuan(v.cashBack()), TextStyle.BOLD);
         }
         if (v.creditChange().isPositive()) {
-            doc.columns(I18n.text("reversal.receipt.creditRestored"), yuan(v.creditChange()));
+            doc.columns(ReceiptSet.text("reversal.receipt.creditRestored"), yuan(v.creditChange()));
         } else if (v.creditChange().isNegative()) {
-            doc.columns(I18n.text("reversal.receipt.creditWithdrawn"), yuan(v.creditChange().negate()));
+            doc.columns(ReceiptSet.text("reversal.receipt.creditWithdrawn"), yuan(v.creditChange().negate()));
         }
     }
 
     /** The same receipt printed again: marked as a copy (重打), and the drawer stays shut. */
     public static PrintDocument copyOf(ReceiptContent r) {
-        return layout(r).withoutDrawerKick().asCopy(I18n.text("receipt.print.copy"));
+        return layout(r).withoutDrawerKick().asCopy(ReceiptSet.text("receipt.print.copy"));
     }
 
     /**
@@ -108,10 +112,10 @@ public final class ReceiptLayout {
      * the half-width ¥, which GB18030 encodes in four bytes.
      */
     static String yuan(Money amount) {
-        return amount.format().replace('¥', '￥');
+        return ReceiptSet.gbkSafe(amount.format());
     }
 
     private static String label(String key) {
-        return I18n.text("receipt.print." + key);
+        return ReceiptSet.text("receipt.print." + key);
     }
 }

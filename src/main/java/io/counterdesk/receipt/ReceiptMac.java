@@ -60,6 +60,35 @@ public final class ReceiptMac {
         }
     }
 
+    /** What a void seals: the receipt's fields and the word VOIDED. */
+    public static String voidCanonical(String canonical) {
+        return canonical + "|VOIDED";
+    }
+
+    /** What a printed code proves, once the receipt's void (if any) is part of what is checked. */
+    public enum Verdict {
+        /** The code is genuine and the receipt stands. */
+        VALID,
+        /** The code is genuine, but the receipt was voided (its void seal checks): not a valid payment. */
+        VOIDED,
+        /** The code, or the void seal, does not check: edited or invented. */
+        FORGED
+    }
+
+    /**
+     * Checks a printed code together with the receipt's void seal ({@code null} when the record says
+     * it was not voided). A voided receipt's code never verifies as {@link Verdict#VALID}.
+     */
+    public static Verdict verdict(byte[] key, String canonical, String code, String voidSeal) {
+        if (!verify(key, canonical, code)) {
+            return Verdict.FORGED;
+        }
+        if (voidSeal == null) {
+            return Verdict.VALID;
+        }
+        return verify(key, voidCanonical(canonical), voidSeal) ? Verdict.VOIDED : Verdict.FORGED;
+    }
+
     public static boolean verify(byte[] key, String canonical, String code) {
         return java.security.MessageDigest.isEqual(compute(key, canonical).getBytes(StandardCharsets.US_ASCII),
                 code.toUpperCase(java.util.Locale.ROOT).getBytes(StandardCharsets.US_ASCII));

@@ -62,15 +62,15 @@ public final class ReceiptPrinting {
         if (!receipt.printed()) {
             return send(cashier, List.of(receipt), true);
         }
-        ReceiptContent content = database.read(tx -> contents.load(tx, receipt.id()));
+        PrintDocument copy = ReceiptLayout.copyOf(database.read(tx -> contents.load(tx, receipt.id())));
         try {
-            printer.print(ReceiptLayout.copyOf(content));
+            printer.print(copy);
         } catch (PrinterException e) {
             printer.discardPending();
-            return new PrintOutcome(List.of(), List.of(receipt), Optional.of(e));
+            return new PrintOutcome(List.of(), List.of(receipt), Optional.of(e), List.of());
         }
         stock.recordPrinted(cashier, receipt.id());
-        return new PrintOutcome(List.of(receipt), List.of(), Optional.empty());
+        return new PrintOutcome(List.of(receipt), List.of(), Optional.empty(), List.of(copy));
     }
 
     /** The receipt as it would print (for the on-screen preview). */
@@ -82,20 +82,27 @@ public final class ReceiptPrinting {
         return database.read(tx -> contents.load(tx, receiptId));
     }
 
+    /** The header, footer, hall and time zone receipts print (the preview uses the same). */
+    public ReceiptLetterhead letterhead() {
+        return database.read(contents::letterhead);
+    }
+
     private PrintOutcome send(Operator cashier, List<IssuedReceipt> issued, boolean resuming) {
         List<IssuedReceipt> printed = new ArrayList<>();
+        List<PrintDocument> documents = new ArrayList<>();
         for (int i = 0; i < issued.size(); i++) {
             IssuedReceipt receipt = issued.get(i);
-            PrintDocument document = document(receipt.id());
+            PrintDocument document = resuming ? document(receipt.id()).withoutDrawerKick() : document(receipt.id());
             try {
-                printer.print(resuming ? document.withoutDrawerKick() : document);
+                printer.print(document);
             } catch (PrinterException e) {
                 printer.discardPending();
-                return new PrintOutcome(printed, issued.subList(i, issued.size()), Optional.of(e));
+                return new PrintOutcome(printed, issued.subList(i, issued.size()), Optional.of(e), documents);
             }
             stock.recordPrinted(cashier, receipt.id());
             printed.add(receipt);
+            documents.add(document);
         }
-        return new PrintOutcome(printed, List.of(), Optional.empty());
+        return new PrintOutcome(printed, List.of(), Optional.empty(), documents);
     }
 }

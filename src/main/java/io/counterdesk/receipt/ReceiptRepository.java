@@ -125,9 +125,18 @@ public final class ReceiptRepository {
                 .bind("c", cashierId).map(RECEIPT).list();
     }
 
-    void markVoided(Tx tx, long receiptId, String reason, long approvalId) {
-        tx.handle().createUpdate("UPDATE receipt SET status = 'VOIDED', void_reason = :r, void_approval = :a WHERE id = :id")
-                .bind("r", reason).bind("a", approvalId).bind("id", receiptId).execute();
+    void markVoided(Tx tx, long receiptId, String reason, long approvalId, String voidMac, Long replacedBy) {
+        tx.handle().createUpdate("""
+                UPDATE receipt SET status = 'VOIDED', void_reason = :r, void_approval = :a, void_mac = :m,
+                    replaced_by = :by WHERE id = :id""")
+                .bind("r", reason).bind("a", approvalId).bind("m", voidMac).bind("by", replacedBy).bind("id", receiptId)
+                .execute();
+    }
+
+    /** The seal a void put on the receipt (V26), or empty when it is not voided (or was voided before V26). */
+    Optional<String> voidMac(Tx tx, long receiptId) {
+        return tx.handle().createQuery("SELECT void_mac FROM receipt WHERE id = :id").bind("id", receiptId)
+                .mapTo(String.class).findOne();
     }
 
     void markPrinted(Tx tx, long receiptId, boolean reprint) {
@@ -135,12 +144,19 @@ public final class ReceiptRepository {
                 .bind("n", reprint ? 1 : 0).bind("id", receiptId).execute();
     }
 
+    private static final RowMapper<ReversalFacts> REVERSAL = (rs, ctx) -> new ReversalFacts(rs.getLong(1),
+            rs.getObject(2, java.time.LocalDate.class), rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6),
+            rs.getLong(7));
+
     /** What a reversal receipt prints of the payment it reverses. */
     record ReversalFacts(long originalNumber, java.time.LocalDate originalDay, String reason, String approver,
                          long cashBackFen, long creditUsedFen, long creditAddedFen) {
     }
 
-    /** The reversal facts of a payment that reverses another (empty for any other payment). */
+    /**
+     * The reversal facts of a payment that reverses another: a bill payment's 冲正, or an IC-card
+     * purchase reversed or refunded (its money paid back); empty for any other payment.
+     */
     Optional<ReversalFacts> reversalFacts(Tx tx, long paymentId) {
         return tx.handle().createQuery("""
                 SELECT (SELECT MIN(r.number) FROM receipt r WHERE r.payment_id = v.original_payment_id),
@@ -148,11 +164,35 @@ public final class ReceiptRepository {
                 FROM payment_reversal v JOIN payment op ON op.id = v.original_payment_id
                 JOIN payment p ON p.id = v.reversal_payment_id
                 JOIN approval a ON a.id = v.approval_id JOIN operator ao ON ao.id = a.approved_by
-                WHERE v.reversal_payment_id = :p""")
+                WHERE v.reversal_payment_id = :p
+                UNION ALL
+                SELECT (SELECT MIN(r.number) FROM receipt r WHERE r.payment_id = g.payment_id),
+                    op.business_day, a.reason, ao.staff_no, p.change_fen, p.credit_used_fen, p.credit_added_fen
+                FROM gas_purchase g JOIN payment op ON op.id = g.payment_id
+                JOIN payment p ON p.id = g.refund_payment_id
+                JOIN approval a ON a.id = g.refund_approval_id JOIN operator ao ON ao.id = a.approved_by
+                WHERE g.refund_payment_id = :p""")
                 .bind("p", paymentId)
-                .map((rs, ctx) -> new ReversalFacts(rs.getLong(1), rs.getObject(2, java.time.LocalDate.class),
-                        rs.getString(3), rs.getString(4), rs.getLong(5), rs.getLong(6), rs.getLong(7)))
+                .map(REVERSAL)
+                .findFirst();
+    }
+
+    /** The IC card and purchase count of a gas purchase's payment, or of the payment that paid it back. */
+    Optional<ReceiptContent.Card> cardFacts(Tx tx, long paymentId) {
+        return tx.handle().createQuery("""
+                SELECT card_serial, purchase_no FROM gas_purchase WHERE payment_id = :p OR refund_payment_id = :p
+                ORDER BY id FETCH FIRST 1 ROW ONLY""")
+                .bind("p", paymentId)
+                .map((rs, ctx) -> new ReceiptContent.Card(rs.getString(1), rs.getInt(2)))
                 .findOne();
+    }
+
+    /** Whether the payment was taken back: reversed (冲正), or an IC-card purchase reversed or refunded. */
+    boolean reversed(Tx tx, long paymentId) {
+        return tx.handle().createQuery("""
+                SELECT (SELECT COUNT(*) FROM payment_reversal WHERE original_payment_id = :p)
+                    + (SELECT COUNT(*) FROM gas_purchase WHERE payment_id = :p AND refund_payment_id IS NOT NULL)""")
+                .bind("p", paymentId).mapTo(Long.class).one() > 0;
     }
 
     /** The payment, account, operator and terminal facts a receipt prints. */

@@ -3,6 +3,7 @@ package io.counterdesk.receipt;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.DayLocks;
 import io.counterdesk.persistence.Journal;
+import io.counterdesk.persistence.TerminalRepository;
 import io.counterdesk.persistence.Tx;
 import io.counterdesk.security.ApprovalGrant;
 import io.counterdesk.security.ApprovalRecorder;
@@ -12,13 +13,16 @@ import io.counterdesk.security.OperatorConfirmation;
 import io.counterdesk.security.OperatorRepository;
 import io.counterdesk.security.Permission;
 import io.counterdesk.shared.BusinessException;
+import io.counterdesk.shared.Money;
 import io.counterdesk.shared.SaneDates;
 import java.time.Instant;
 import java.time.YearMonth;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Receipt stock (票据管理, DESIGN 2.6): ranges registered per cashier by a manager, handed over
@@ -100,38 +104,80 @@ public final class ReceiptStockService {
         });
     }
 
-    /** Voids a receipt with a manager's approval and a reason; the number stays used. */
+    /**
+     * A receipt the cashier may void, with what the void form shows of it: the amount it covers, the
+     * payment's account, and whether that payment still stands (not reversed). A receipt of a
+     * standing payment is voided only with its replacement (作废重开): money is never left without a
+     * receipt (票款不符).
+     */
+    public record Voidable(IssuedReceipt receipt, Money amount, String accountNo, boolean paymentStands) {
+    }
+
+    /** A void: the voided receipt, and its replacement when the payment still stands (作废重开). */
+    public record Voided(IssuedReceipt voided, Optional<IssuedReceipt> replacement) {
+    }
+
+    /** Voids a receipt with a manager's approval and a reason; the number stays used. See {@link #voidOrReissue}. */
     public IssuedReceipt voidReceipt(Operator cashier, ReceiptKind kind, long number, String reason, ApprovalGrant grant) {
+        return voidOrReissue(cashier, kind, number, reason, grant).voided();
+    }
+
+    /**
+     * Voids a receipt with a manager's approval and a reason, in one transaction with its journal
+     * event. When its payment still stands, the same transaction issues the replacement receipt for
+     * the same payment from the cashier's stock (作废重开; it prints with F9, like any unprinted
+     * receipt); a payment reversed (冲正) or paid back leaves nothing to replace. The void is sealed
+     * ({@link ReceiptMac#voidCanonical}), so the voided receipt's code no longer verifies as valid.
+     */
+    public Voided voidOrReissue(Operator cashier, ReceiptKind kind, long number, String reason, ApprovalGrant grant) {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);
         return database.inTransaction(tx -> voidIn(tx, cashier, kind, number, reason, grant));
     }
 
-    /** As {@link #voidReceipt}, inside the caller's transaction (payment cancellation). */
-    public IssuedReceipt voidIn(Tx tx, Operator cashier, ReceiptKind kind, long number, String reason, ApprovalGrant grant) {
+    /** As {@link #voidOrReissue}, inside the caller's transaction. */
+    public Voided voidIn(Tx tx, Operator cashier, ReceiptKind kind, long number, String reason, ApprovalGrant grant) {
         if (reason != null && reason.strip().length() > VOID_REASON_MAX_LENGTH) {
             throw new BusinessException("receipt.void.reasonTooLong", VOID_REASON_MAX_LENGTH);
         }
-        IssuedReceipt receipt = voidableIn(tx, cashier, kind, number);
+        Voidable voidable = voidableIn(tx, cashier, kind, number);
+        IssuedReceipt receipt = voidable.receipt();
         // a receipt of a signed-off day stays as it is: corrected by a reversal on a later day
         DayLocks.requireOpen(tx, java.time.LocalDate.ofInstant(receipt.issuedAt(), tx.clock().getZone()));
         String subject = "receipt:" + kind.name() + ":" + receipt.formattedNumber();
         long approval = approvals.record(tx, grant, cashier, "VOID_RECEIPT", subject, reason);
-        receipts.markVoided(tx, receipt.id(), reason.strip(), approval);
-        journal.append(tx, cashier.staffNo(), "RECEIPT_VOIDED", subject, Map.of("receiptId", receipt.id(),
-                "paymentId", receipt.paymentId(), "reason", reason.strip(), "approvalId", approval));
-        return receipts.findReceipt(tx, receipt.id()).orElseThrow();
+        ReceiptIssuer issuer = issuer(tx);
+        IssuedReceipt replacement = voidable.paymentStands()
+                ? issuer.issue(tx, cashier.id(), kind, receipt.paymentId(), receipt.part(), voidable.accountNo(),
+                        voidable.amount().fen())
+                : null;
+        String seal = issuer.voidSeal(tx, issuer.canonical(receipt, voidable.accountNo(), voidable.amount().fen()));
+        receipts.markVoided(tx, receipt.id(), reason.strip(), approval, seal, replacement == null ? null : replacement.id());
+        Map<String, Object> payload = new LinkedHashMap<>();
+        payload.put("receiptId", receipt.id());
+        payload.put("paymentId", receipt.paymentId());
+        payload.put("amountFen", voidable.amount().fen());
+        payload.put("reason", reason.strip());
+        payload.put("approvalId", approval);
+        payload.put("voidMac", seal);
+        if (replacement != null) {
+            payload.put("replacementNumber", replacement.number());
+            payload.put("replacementMac", replacement.mac());
+        }
+        journal.append(tx, cashier.staffNo(), "RECEIPT_VOIDED", subject, payload);
+        return new Voided(receipts.findReceipt(tx, receipt.id()).orElseThrow(), Optional.ofNullable(replacement));
     }
 
     /**
-     * The receipt {@code cashier} may void: one they issued that is not void yet. The void form asks
-     * before a manager types a password; {@link #voidReceipt} checks the same again.
+     * The receipt {@code cashier} may void: one they issued that is not void yet, with its amount and
+     * payment. The void form asks before a manager types a password; {@link #voidOrReissue} checks the
+     * same again.
      */
-    public IssuedReceipt voidable(Operator cashier, ReceiptKind kind, long number) {
+    public Voidable voidable(Operator cashier, ReceiptKind kind, long number) {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);
         return database.read(tx -> voidableIn(tx, cashier, kind, number));
     }
 
-    private IssuedReceipt voidableIn(Tx tx, Operator cashier, ReceiptKind kind, long number) {
+    private Voidable voidableIn(Tx tx, Operator cashier, ReceiptKind kind, long number) {
         IssuedReceipt receipt = receipts.findReceipt(tx, kind, number)
                 .orElseThrow(() -> new BusinessException("receipt.notFound", IssuedReceipt.formatNumber(number)));
         if (receipt.issuedBy() != cashier.id()) {
@@ -140,7 +186,43 @@ public final class ReceiptStockService {
         if (receipt.voided()) {
             throw new BusinessException("receipt.alreadyVoided", receipt.formattedNumber());
         }
-        return receipt;
+        ReceiptSet.Part part = ReceiptSet.part(contents(tx).paid(tx, receipt.paymentId()), receipt.part());
+        return new Voidable(receipt, part.total(), receipts.paymentFacts(tx, receipt.paymentId()).accountNo(),
+                !receipts.reversed(tx, receipt.paymentId()));
+    }
+
+    /**
+     * What a printed receipt's QR code proves here: the code checked with this terminal's key, and
+     * the receipt's void (if any) as part of what is checked — a voided receipt is
+     * {@link ReceiptMac.Verdict#VOIDED}, never valid.
+     */
+    public ReceiptMac.Verdict verify(String qrPayload) {
+        String[] parts = qrPayload.strip().split("\\|");
+        if (parts.length != 9 || !parts[0].equals("CD1")) {
+            return ReceiptMac.Verdict.FORGED;
+        }
+        String canonical = String.join("|", java.util.Arrays.copyOfRange(parts, 1, 8));
+        return database.read(tx -> {
+            Optional<IssuedReceipt> receipt;
+            try {
+                receipt = receipts.findReceipt(tx, ReceiptKind.valueOf(parts[3]), Long.parseLong(parts[4]));
+            } catch (IllegalArgumentException notAReceipt) {
+                return ReceiptMac.Verdict.FORGED;
+            }
+            if (receipt.isEmpty()) {
+                return ReceiptMac.Verdict.FORGED;
+            }
+            String seal = receipt.get().voided() ? receipts.voidMac(tx, receipt.get().id()).orElse("") : null;
+            return ReceiptMac.verdict(issuer(tx).key(tx), canonical, parts[8], seal);
+        });
+    }
+
+    private static ReceiptIssuer issuer(Tx tx) {
+        return new ReceiptIssuer(new TerminalRepository().current(tx).orElseThrow());
+    }
+
+    private static ReceiptContents contents(Tx tx) {
+        return new ReceiptContents(new TerminalRepository().current(tx).orElseThrow());
     }
 
     /**

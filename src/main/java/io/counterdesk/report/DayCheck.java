@@ -128,6 +128,10 @@ public final class DayCheck {
         for (JournalEvent e : events) {
             if (e.type().equals("RECEIPT_VOIDED") && payments.contains(read(e.payload()).path("paymentId").asLong())) {
                 voids++;
+                // 作废重开: the replacement's number is taken by the void, not by the payment
+                if (read(e.payload()).has("replacementNumber")) {
+                    receipts++;
+                }
             }
         }
         CashLines cash = r.cash();

@@ -16,6 +16,8 @@ import io.counterdesk.printing.PrinterStatus;
 import io.counterdesk.printing.Printers;
 import io.counterdesk.printing.ReceiptPrinter;
 import io.counterdesk.receipt.PrintOutcome;
+import io.counterdesk.receipt.ReceiptContent;
+import io.counterdesk.receipt.ReceiptPart;
 import io.counterdesk.receipt.ReceiptKind;
 import io.counterdesk.receipt.ReceiptMac;
 import io.counterdesk.receipt.ReceiptPrinting;
@@ -107,8 +109,8 @@ class PaymentReceiptPrintingTest {
         printing.print(cashier, result.receipts());
 
         List<CapturedJob> jobs = capture.awaitJobs(2, Duration.ofSeconds(10));
-        assertThat(jobs.get(0).text()).contains("燃气票核对单", "00020001", "2025-01 气费（燃气票） 20 m³", "58.00",
-                "燃气票 4 张").doesNotContain("找零").doesNotContain("[DRAWER]");
+        assertThat(jobs.get(0).text()).contains("燃气票核对单", "00020001", "2025-01 气费（燃气票） 20 m3", "58.00",
+                "燃气票 4 张", "燃气票抵扣").doesNotContain("找零").doesNotContain("[DRAWER]");
         assertThat(jobs.get(1).text()).contains("现金核对单", "00020002", "2025-01 滞纳金", "2025-02 气费",
                 "找零", "￥8.00", "[DRAWER]");
     }
@@ -143,5 +145,43 @@ class PaymentReceiptPrintingTest {
         List<CapturedJob> jobs = capture.awaitJobs(2, Duration.ofSeconds(10));
         assertThat(jobs.get(1).text()).contains("重打", "00010001").doesNotContain("[DRAWER]");
         assertThat(db.events("RECEIPT_REPRINTED")).hasSize(1);
+    }
+
+    /**
+     * Issue 14: the vouchers' face-value cash is paid in money, so it is on the cash check slip, and
+     * each slip adds up on its own (today the cash slip showed 实收 100.00, 合计 32.00, 找零 67.00).
+     */
+    @Test
+    void withVouchersAndCashEachCheckSlipAddsUpOnItsOwn() throws Exception {
+        PaymentResult result = payments.collect(cashier, accountId, new PaymentInput(PaymentInput.Bills.ALL, List.of(),
+                Money.ofYuan(100), List.of(), List.of(new VoucherBatch(4, Money.parse("0.25"), LocalDate.of(2025, 3, 31))),
+                Money.ZERO, false, List.of()));
+        PrintOutcome outcome = printing.print(cashier, result.receipts());
+        assertThat(outcome.printed()).hasSize(2);
+        assertThat(outcome.documents()).hasSize(2);
+
+        ReceiptContent voucherSlip = printing.content(result.receipts().get(0).id());
+        ReceiptContent cashSlip = printing.content(result.receipts().get(1).id());
+        assertThat(voucherSlip.part()).isEqualTo(ReceiptPart.VOUCHER);
+        assertThat(sum(voucherSlip.items())).isEqualTo(voucherSlip.total());
+        assertThat(sum(voucherSlip.tenders())).as("the vouchers settle the voucher slip").isEqualTo(voucherSlip.total());
+        assertThat(voucherSlip.change()).isEqualTo(Money.ZERO);
+
+        assertThat(cashSlip.part()).isEqualTo(ReceiptPart.CASH);
+        assertThat(sum(cashSlip.items())).isEqualTo(cashSlip.total());
+        assertThat(cashSlip.total()).isEqualTo(Money.parse("33.00"));
+        assertThat(sum(cashSlip.tenders()).minus(cashSlip.change()).minus(cashSlip.creditAdded()))
+                .as("实收 − 找零 = 合计").isEqualTo(cashSlip.total());
+        List<CapturedJob> jobs = capture.awaitJobs(2, Duration.ofSeconds(10));
+        assertThat(jobs.get(0).text()).doesNotContain("燃气票面值现金");
+        assertThat(jobs.get(1).text()).contains("燃气票面值现金", "1.00", "现金实收", "100.00", "￥33.00", "找零", "￥67.00");
+        assertThat(outcome.documents().get(1)).isEqualTo(printing.document(result.receipts().get(1).id()));
+        // the verification code covers the slip's own total
+        assertThat(jobs.get(1).lines().stream().filter(l -> l.startsWith("[QR]")).findFirst().orElseThrow())
+                .contains("|3300000001|3300|");
+    }
+
+    private static Money sum(List<ReceiptContent.Item> items) {
+        return items.stream().map(ReceiptContent.Item::amount).reduce(Money.ZERO, Money::plus);
     }
 }

@@ -126,7 +126,7 @@ public final class DayAtTheCounter {
         long voucherAccount = day.accountOwing("29.00");                                  // 10 m³
         day.payments.collect(cashier, voucherAccount, new PaymentInput(PaymentInput.Bills.ALL, List.of(),
                 Money.ofYuan(10), List.of(), List.of(new VoucherBatch(2, Money.ofYuan(5), java.time.LocalDate.of(2025, 4, 10))),
-                Money.ZERO, false, List.of()));                                          // check slip 501 (the face-value cash is on it)
+                Money.ZERO, false, List.of()));                                          // check slips 501 (vouchers) and 502 (the face-value cash)
         FeeItem gas = FeeItem.gasTier(1, "第一档 3.00 元/m³", Money.ofYuan(3));
         day.payments.collect(cashier, day.accountOwing("1.00"), new PaymentInput(PaymentInput.Bills.NONE,
                 List.of(new FeeItem.Line(gas, 100)), Money.ofYuan(300), List.of(), List.of(), Money.ZERO, false,

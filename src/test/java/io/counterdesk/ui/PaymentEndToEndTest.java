@@ -98,7 +98,7 @@ class PaymentEndToEndTest {
         assertThat(byVoucher).isNotEmpty();
         for (PaymentPlan.Line l : byVoucher) {
             assertThat(line(voucherSlip, I18n.text("receipt.line.PRINCIPAL_BY_VOUCHER", l.label()) + " "
-                    + l.volumeM3() + " m³")).endsWith(" " + l.amount().toPlainString());
+                    + l.volumeM3() + " m3")).endsWith(" " + l.amount().toPlainString());
         }
 
         assertThat(String.join("\n", cashSlip)).contains("现金核对单", account.accountNo(), "[DRAWER]");

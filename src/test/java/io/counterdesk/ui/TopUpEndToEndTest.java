@@ -93,7 +93,7 @@ class TopUpEndToEndTest {
         List<String> receipt = jobs.get(jobsBefore).lines();
         System.out.println(jobs.get(jobsBefore).text());
         String gasLine = I18n.text("receipt.line.GAS_PURCHASE", "");
-        assertThat(receipt).anySatisfy(l -> assertThat(l).startsWith(gasLine.strip()).contains(quote.volumeM3() + " m³"));
+        assertThat(receipt).anySatisfy(l -> assertThat(l).startsWith(gasLine.strip()).contains(quote.volumeM3() + " m3"));
         assertThat(line(receipt, I18n.text("receipt.tender.CASH"))).endsWith(" " + paid.toPlainString());
         assertThat(line(receipt, I18n.text("receipt.print.change"))).endsWith(change.format().replace('¥', '￥'));
         assertThat(String.join("\n", receipt)).contains(ACCOUNT);
@@ -176,8 +176,8 @@ class TopUpEndToEndTest {
         String voucherSlip = jobs.get(jobsBefore).text();
         String cashSlip = jobs.get(jobsBefore + 1).text();
         System.out.println(voucherSlip + "\n" + cashSlip);
-        assertThat(voucherSlip).contains("燃气票核对单", ACCOUNT, "燃气票 3 张", "15 m³", "燃气票面值现金");
-        assertThat(cashSlip).contains("现金核对单", ACCOUNT, "5 m³").doesNotContain("燃气票 3 张");
+        assertThat(voucherSlip).contains("燃气票核对单", ACCOUNT, "燃气票 3 张", "15 m3").doesNotContain("燃气票面值现金");
+        assertThat(cashSlip).contains("现金核对单", ACCOUNT, "5 m3", "燃气票面值现金").doesNotContain("燃气票 3 张");
         CardImage card = desk.cardReader().read().issued();
         assertThat(card.purchaseCount()).isEqualTo(1);
         assertThat(card.lastPurchaseM3()).isEqualTo(20);

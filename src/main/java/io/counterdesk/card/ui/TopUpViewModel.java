@@ -40,7 +40,6 @@ import io.counterdesk.ui.UiErrors;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -617,13 +616,13 @@ public final class TopUpViewModel implements CheckoutModel {
         }
         TopUpService.CardCheck card = check;
         long m3 = quote.volumeM3();
-        ReceiptDrafts.Head head = new ReceiptDrafts.Head(services.hall(), cashier.staffNo(), accountNo.get(),
-                holderName.get(), address.get(), LocalDateTime.now(services.clock()));
+        ReceiptDrafts.Head head = new ReceiptDrafts.Head(cashier.staffNo(), accountNo.get(),
+                holderName.get(), address.get(), services.clock().instant());
         state.set(State.CHECKING);
         show(MessageKind.INFO, I18n.text("ui.pay.checking"), null);
         BackgroundTask.of(() -> PaymentViewModel.confirmation(
                         services.topUps().quotePayment(cashier, card, m3, entry.input()), entry.input(), head,
-                        services.stock().ranges(cashier), renderer))
+                        services.printing().letterhead(), services.stock().ranges(cashier), renderer))
                 .onSuccess(ready -> {
                     if (state.get() != State.CHECKING) {
                         return;

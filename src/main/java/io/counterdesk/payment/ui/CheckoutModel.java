@@ -13,6 +13,15 @@ public interface CheckoutModel {
     /** "正在收费……", "正在打印……" while the confirmation waits. */
     ReadOnlyStringProperty busyTextProperty();
 
+    /**
+     * After a first Enter on a payment that takes less than is due: the question naming the amount
+     * left owing (a second Enter takes it); empty otherwise, and always on screens that cannot take
+     * a partial payment.
+     */
+    default ReadOnlyStringProperty owingPromptProperty() {
+        return new javafx.beans.property.ReadOnlyStringWrapper("").getReadOnlyProperty();
+    }
+
     /** Enter in the confirmation: takes exactly what was confirmed. */
     void commit();
 

@@ -62,7 +62,8 @@ public final class ConfirmPaymentView {
         row(figures, "ui.pay.summary.received", plan.moneyReceived().format(), "confirm-received", true);
         row(figures, "ui.pay.summary.change", plan.change().format(), "confirm-change", true);
         if (plan.stillOwed().isPositive()) {
-            row(figures, "ui.pay.summary.stillOwed", plan.stillOwed().format(), "confirm-still-owed", false);
+            // a partial payment: what stays owing as large as the change, in the warning colour (issue 15 §2)
+            row(figures, "ui.pay.summary.stillOwed", plan.stillOwed().format(), "confirm-still-owed", true);
         }
         if (plan.creditAdded().isPositive()) {
             row(figures, "ui.pay.summary.creditAdded", plan.creditAdded().format(), "confirm-credit-added", false);
@@ -83,15 +84,10 @@ public final class ConfirmPaymentView {
         toPrint.getStyleClass().add("confirm-receipts");
         toPrint.setWrapText(true);
 
-        Label busy = new Label();
-        busy.setId("pay-confirm-busy");
-        busy.getStyleClass().add("confirm-busy");
-        busy.setWrapText(true);
-        busy.textProperty().bind(model.busyTextProperty());
-        busy.visibleProperty().bind(busy.textProperty().isNotEmpty());
-        busy.managedProperty().bind(busy.visibleProperty());
+        Label busy = messageLine("pay-confirm-busy", "confirm-busy", model.busyTextProperty());
+        Label owing = messageLine("pay-confirm-owing", "confirm-owing", model.owingPromptProperty());
 
-        VBox left = new VBox(figures, changeWords, toPrint, busy);
+        VBox left = new VBox(figures, changeWords, toPrint, owing, busy);
         left.getStyleClass().add("confirm-left");
         left.setPrefWidth(400);
         left.setMinWidth(360);
@@ -113,13 +109,26 @@ public final class ConfirmPaymentView {
         });
     }
 
+    /** A line that shows only while it has something to say. */
+    private static Label messageLine(String id, String styleClass, javafx.beans.value.ObservableValue<String> text) {
+        Label line = new Label();
+        line.setId(id);
+        line.getStyleClass().add(styleClass);
+        line.setWrapText(true);
+        line.textProperty().bind(text);
+        line.visibleProperty().bind(line.textProperty().isNotEmpty());
+        line.managedProperty().bind(line.visibleProperty());
+        return line;
+    }
+
     private static void row(GridPane grid, String key, String value, String id, boolean large) {
         Label name = new Label(I18n.text(key));
-        name.getStyleClass().add(large ? "pay-name" : "pay-name-small");
+        boolean owing = "confirm-still-owed".equals(id);
+        name.getStyleClass().add(owing ? "pay-name-owing" : large ? "pay-name" : "pay-name-small");
         Label amount = new Label(value);
         amount.setId(id);
-        amount.getStyleClass().add(large ? ("confirm-change".equals(id) ? "pay-figure-change" : "pay-figure")
-                : "pay-figure-small");
+        amount.getStyleClass().add(owing ? "pay-figure-owing" : large
+                ? ("confirm-change".equals(id) ? "pay-figure-change" : "pay-figure") : "pay-figure-small");
         grid.addRow(grid.getRowCount(), name, amount);
     }
 

@@ -297,7 +297,7 @@ public final class PaymentView implements Screen {
         Label due = figure("pay-money-due", model.moneyDueProperty(), "pay-figure");
         Label received = figure("pay-received", model.receivedProperty(), "pay-figure");
         Label change = figure("pay-change", model.changeProperty(), "pay-figure-change");
-        Label owed = figure("pay-still-owed", model.stillOwedProperty(), "pay-figure-owed");
+        Label owed = figure("pay-still-owed", model.stillOwedProperty(), "pay-figure-owing");
         Label toCredit = figure("pay-credit-added", model.creditAddedProperty(), "pay-figure-small");
 
         GridPane grid = new GridPane();
@@ -314,7 +314,8 @@ public final class PaymentView implements Screen {
         addFigure(grid, row++, "ui.pay.summary.due", due, "pay-name");
         addFigure(grid, row++, "ui.pay.summary.received", received, "pay-name");
         addFigure(grid, row++, "ui.pay.summary.change", change, "pay-name-change");
-        addFigure(grid, row++, "ui.pay.summary.stillOwed", owed, "pay-name-small");
+        // a partial payment: what stays owing as large as the change, in the warning colour (issue 15 §2)
+        addFigure(grid, row++, "ui.pay.summary.stillOwed", owed, "pay-name-owing");
         addFigure(grid, row, "ui.pay.summary.creditAdded", toCredit, "pay-name-small");
         Label changeWords = bound("pay-change-words", model.changeInWordsProperty(), "amount-words");
         changeWords.visibleProperty().bind(changeWords.textProperty().isNotEmpty());
@@ -528,7 +529,7 @@ public final class PaymentView implements Screen {
     private static Label figure(String id, ObservableValue<String> text, String styleClass) {
         Label label = bound(id, text, styleClass);
         label.setMinWidth(Region.USE_PREF_SIZE);
-        if ("pay-figure-owed".equals(styleClass)) {
+        if ("pay-figure-owing".equals(styleClass)) {
             label.pseudoClassStateChanged(OWING, true);
         }
         return label;

@@ -16,6 +16,7 @@ import io.counterdesk.printing.PaperWidth;
 import io.counterdesk.printing.PreviewRenderer;
 import io.counterdesk.printing.PrintDocument;
 import io.counterdesk.receipt.IssuedReceipt;
+import io.counterdesk.receipt.ReceiptLetterhead;
 import io.counterdesk.receipt.ReceiptPrinting;
 import io.counterdesk.receipt.ReceiptStockService;
 import io.counterdesk.receipt.StockRange;
@@ -37,7 +38,6 @@ import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -231,6 +231,8 @@ public final class PaymentViewModel implements CheckoutModel {
     private final ReadOnlyObjectWrapper<Confirmation> confirmation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");
+    /** A partial payment's question before it is taken (issue 15 §2): empty, or "尚欠 ￥X … 再按 Enter". */
+    private final ReadOnlyStringWrapper owingPrompt = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper printingAgain = new ReadOnlyBooleanWrapper(false);
 
     private Money availableCredit = Money.ZERO;
@@ -503,17 +505,18 @@ public final class PaymentViewModel implements CheckoutModel {
             return;
         }
         PaymentInput input = entry.input();
-        ReceiptDrafts.Head head = new ReceiptDrafts.Head(services.hall(), cashier.staffNo(), accountNo.get(),
-                Masking.name(holderName.get()), address.get(), LocalDateTime.now(services.clock()));
+        ReceiptDrafts.Head head = new ReceiptDrafts.Head(cashier.staffNo(), accountNo.get(),
+                Masking.name(holderName.get()), address.get(), services.clock().instant());
         state.set(State.CHECKING);
         show(MessageKind.INFO, I18n.text("ui.pay.checking"), null);
         BackgroundTask.of(() -> confirmation(services.payments().quote(cashier, accountId, input), input, head,
-                services.stock().ranges(cashier), renderer)).onSuccess(ready -> {
+                services.printing().letterhead(), services.stock().ranges(cashier), renderer)).onSuccess(ready -> {
             if (state.get() != State.CHECKING) {
                 return;
             }
             showPlan(ready.plan());
             clearError();
+            owingPrompt.set("");
             confirmation.set(ready);
             state.set(State.CONFIRMING);
         }).onFailure(error -> {
@@ -531,9 +534,10 @@ public final class PaymentViewModel implements CheckoutModel {
      * the background (it renders images); shared with the other screens that take money.
      */
     public static Confirmation confirmation(PaymentPlan quoted, PaymentInput input, ReceiptDrafts.Head head,
-                                            List<StockRange> ranges, PreviewRenderer renderer) {
+                                            ReceiptLetterhead letterhead, List<StockRange> ranges,
+                                            PreviewRenderer renderer) {
         List<DraftView> drafts = new ArrayList<>();
-        for (ReceiptDrafts.Draft draft : ReceiptDrafts.of(quoted, input, head, forecast(ranges))) {
+        for (ReceiptDrafts.Draft draft : ReceiptDrafts.of(quoted, input, head, letterhead, forecast(ranges))) {
             if (draft.expectedNumber().isEmpty()) {
                 throw new BusinessException("receipt.stock.none", I18n.text("receipt.kind." + draft.kind().name()));
             }
@@ -545,6 +549,7 @@ public final class PaymentViewModel implements CheckoutModel {
 
     /** Esc in the confirmation: back to the form, everything as typed. */
     public void cancelConfirmation() {
+        owingPrompt.set("");
         if (state.get() == State.CONFIRMING) {
             confirmation.set(null);
             state.set(State.EDITING);
@@ -563,6 +568,12 @@ public final class PaymentViewModel implements CheckoutModel {
         if (state.get() != State.CONFIRMING || confirmed == null) {
             return;
         }
+        // a payment that leaves money owing is taken only on a second Enter that names the amount
+        if (confirmed.plan().stillOwed().isPositive() && owingPrompt.get().isEmpty()) {
+            owingPrompt.set(I18n.text("ui.pay.confirm.owingPrompt", confirmed.plan().stillOwed().format()));
+            return;
+        }
+        owingPrompt.set("");
         state.set(State.COMMITTING);
         busyText.set(I18n.text("ui.pay.committing"));
         BackgroundTask.of(() -> services.payments().collect(cashier, accountId, confirmed.input()))
@@ -1071,6 +1082,14 @@ public final class PaymentViewModel implements CheckoutModel {
     /** "正在收费……", "正在打印……" while the confirmation waits. */
     public ReadOnlyStringProperty busyTextProperty() {
         return busyText.getReadOnlyProperty();
+    }
+
+    /**
+     * Shown in the confirmation after the first Enter on a payment that takes less than is due:
+     * names the amount left owing and asks for a second Enter; empty otherwise.
+     */
+    public ReadOnlyStringProperty owingPromptProperty() {
+        return owingPrompt.getReadOnlyProperty();
     }
 
     public ReadOnlyBooleanProperty printingAgainProperty() {

@@ -1,6 +1,7 @@
 package io.counterdesk.payment.ui;
 
 import io.counterdesk.payment.PaymentResult;
+import io.counterdesk.printing.PrintDocument;
 import io.counterdesk.printing.PreviewRenderer;
 import io.counterdesk.receipt.IssuedReceipt;
 import io.counterdesk.receipt.PrintOutcome;
@@ -137,7 +138,8 @@ public final class ReceiptRun {
         List<BufferedImage> images = new ArrayList<>();
         for (IssuedReceipt receipt : result.receipts()) {
             try {
-                images.add(renderer.render(printing.document(receipt.id())));
+                PrintDocument document = printed == null ? null : printed.documentOf(receipt).orElse(null);
+                images.add(renderer.render(document != null ? document : printing.document(receipt.id())));
             } catch (RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "cannot show the preview of receipt " + receipt.id(), e);
                 images.add(null);
@@ -172,14 +174,16 @@ public final class ReceiptRun {
     /** Marked copies of the receipts, in order, stopping at the first the printer refuses. */
     private PrintOutcome reprint(List<IssuedReceipt> receipts) {
         List<IssuedReceipt> printed = new ArrayList<>();
+        List<PrintDocument> documents = new ArrayList<>();
         for (int i = 0; i < receipts.size(); i++) {
             IssuedReceipt r = receipts.get(i);
             PrintOutcome one = printing.reprint(cashier, r.kind(), r.number());
             if (!one.allPrinted()) {
-                return new PrintOutcome(printed, receipts.subList(i, receipts.size()), one.failure());
+                return new PrintOutcome(printed, receipts.subList(i, receipts.size()), one.failure(), documents);
             }
             printed.add(r);
+            documents.addAll(one.documents());
         }
-        return new PrintOutcome(printed, List.of(), Optional.empty());
+        return new PrintOutcome(printed, List.of(), Optional.empty(), documents);
     }
 }

@@ -146,9 +146,12 @@ public final class StockViewModel {
         return Optional.of(new VoidViewModel(executor, services, cashier, kind, this::voided));
     }
 
-    private void voided(IssuedReceipt receipt, Operator approver) {
-        load(I18n.text("ui.stock.voided", KindChoice.text(receipt.kind()), receipt.formattedNumber(),
-                approver.label()));
+    private void voided(ReceiptStockService.Voided voided, Operator approver) {
+        IssuedReceipt receipt = voided.voided();
+        String done = I18n.text("ui.stock.voided", KindChoice.text(receipt.kind()), receipt.formattedNumber(),
+                approver.label());
+        load(voided.replacement().map(r -> done + " " + I18n.text("ui.stock.reissued", r.formattedNumber()))
+                .orElse(done));
     }
 
     /**

@@ -2,6 +2,7 @@ package io.counterdesk.receipt.ui;
 
 import io.counterdesk.receipt.IssuedReceipt;
 import io.counterdesk.receipt.ReceiptKind;
+import io.counterdesk.receipt.ReceiptStockService;
 import io.counterdesk.security.ApprovalGrant;
 import io.counterdesk.security.Operator;
 import io.counterdesk.security.ui.CredentialEntry;
@@ -38,7 +39,11 @@ public final class VoidViewModel {
     }
 
     /** What the checks found: the receipt and the manager's approval. */
-    private record Checked(IssuedReceipt receipt, ApprovalGrant grant) {
+    private record Checked(ReceiptStockService.Voidable voidable, ApprovalGrant grant) {
+
+        IssuedReceipt receipt() {
+            return voidable.receipt();
+        }
     }
 
     private static final int MAX_DIGITS = 12;
@@ -47,7 +52,7 @@ public final class VoidViewModel {
     private final StockViewModel.Services services;
     private final Operator cashier;
     private final KindChoice kind;
-    private final BiConsumer<IssuedReceipt, Operator> onDone;
+    private final BiConsumer<ReceiptStockService.Voided, Operator> onDone;
     private final StringProperty number = new SimpleStringProperty("");
     private final StringProperty reason = new SimpleStringProperty("");
     private final CredentialEntry manager = new CredentialEntry();
@@ -58,7 +63,7 @@ public final class VoidViewModel {
 
     /** @param onDone called with the voided receipt and the approving manager once recorded */
     VoidViewModel(TaskExecutor executor, StockViewModel.Services services, Operator cashier, KindChoice kind,
-                  BiConsumer<IssuedReceipt, Operator> onDone) {
+                  BiConsumer<ReceiptStockService.Voided, Operator> onDone) {
         this.executor = executor;
         this.services = services;
         this.cashier = cashier;
@@ -104,9 +109,15 @@ public final class VoidViewModel {
                 .executeWith(executor);
     }
 
-    private String describe(IssuedReceipt receipt) {
+    /**
+     * "收款收据 00010002 · ￥46.40 · 户号 3300000001 的收费 · 2025-03-10 09:31 开出", and whether the
+     * void issues the replacement (the payment stands) or not (it was reversed).
+     */
+    private String describe(ReceiptStockService.Voidable found) {
+        IssuedReceipt receipt = found.receipt();
         return I18n.text("ui.void.receipt", KindChoice.text(receipt.kind()), receipt.formattedNumber(),
-                UiFormat.dateTime(receipt.issuedAt(), services.clock().getZone()));
+                UiFormat.dateTime(receipt.issuedAt(), services.clock().getZone()), found.amount().format(),
+                found.accountNo()) + " · " + I18n.text(found.paymentStands() ? "ui.void.reissues" : "ui.void.reversed");
     }
 
     /** The number typed (full-width digits and leading zeros allowed), or null with the error shown. */
@@ -147,13 +158,14 @@ public final class VoidViewModel {
         form.working(ConfirmedForm.Step.CHECKING, I18n.text("ui.void.checking"));
         BackgroundTask.of(() -> {
             // the receipt first: a manager's password is not asked for (nor counted) for a number that cannot be voided
-            IssuedReceipt receipt = services.stock().voidable(cashier, of, wanted);
+            ReceiptStockService.Voidable receipt = services.stock().voidable(cashier, of, wanted);
             return new Checked(receipt, services.auth().authoriseApprover(cashier, staffNo, password));
         }).onSuccess(found -> {
             checked = found;
-            receiptText.set(describe(found.receipt()));
-            form.confirming(I18n.text("ui.void.confirm", KindChoice.text(of), found.receipt().formattedNumber(),
-                    reason.get().strip(), found.grant().approver().label()));
+            receiptText.set(describe(found.voidable()));
+            form.confirming(I18n.text(found.voidable().paymentStands() ? "ui.void.confirmReissue" : "ui.void.confirm",
+                    KindChoice.text(of), found.receipt().formattedNumber(), reason.get().strip(),
+                    found.grant().approver().label(), found.voidable().amount().format()));
         }).onFailure(error -> {
             Arrays.fill(password, '\0');
             form.refused(aboutWhich(error), UiErrors.text(error));
@@ -174,7 +186,7 @@ public final class VoidViewModel {
         Checked approved = checked;
         String why = reason.get().strip();
         form.working(ConfirmedForm.Step.SAVING, I18n.text("ui.void.saving"));
-        BackgroundTask.of(() -> services.stock().voidReceipt(cashier, approved.receipt().kind(),
+        BackgroundTask.of(() -> services.stock().voidOrReissue(cashier, approved.receipt().kind(),
                         approved.receipt().number(), why, approved.grant()))
                 .onSuccess(voided -> {
                     form.done();

@@ -233,7 +233,8 @@ class StockViewModelTest {
 
         voiding.numberProperty().set("2");
         voiding.lookUp();
-        assertThat(voiding.receiptTextProperty().get()).isEqualTo("收款收据 00000002 · 2025-03-10 09:30 开出");
+        assertThat(voiding.receiptTextProperty().get()).isEqualTo("收款收据 00000002 · ¥0.00 · 户号 3300000001 的收费 · "
+                + "2025-03-10 09:30 开出 · 该笔收费仍然有效：作废后当即重开新票（同一笔收费，按 F9 打印）");
 
         voiding.manager().staffNoProperty().set("2001");
         voiding.manager().passwordProperty().set("demo2001");
@@ -252,7 +253,7 @@ class StockViewModelTest {
         voiding.manager().passwordProperty().set("demo2001");
         voiding.check();
         assertThat(voiding.form().stepProperty().get()).isEqualTo(Step.CONFIRMING);
-        assertThat(voiding.form().summaryProperty().get()).isEqualTo("作废 收款收据 00000002，原因：打印错位；授权：2001 张敏");
+        assertThat(voiding.form().summaryProperty().get()).isEqualTo("作废重开 收款收据 00000002（¥0.00），原因：打印错位；授权：2001 张敏。该笔收费仍然有效，将开出新票");
         assertThat(db.queryLong("SELECT COUNT(*) FROM receipt WHERE status = 'VOIDED'")).as("nothing before Enter")
                 .isZero();
 
@@ -262,8 +263,10 @@ class StockViewModelTest {
         assertThat(db.queryLong("SELECT COUNT(*) FROM receipt WHERE number = 2 AND status = 'VOIDED' AND void_reason = '打印错位'"))
                 .isEqualTo(1);
         assertThat(db.events("RECEIPT_VOIDED")).hasSize(1);
-        assertThat(model.status().message()).isEqualTo("收款收据 00000002 已作废（2001 张敏 授权）");
-        assertThat(row(model, ReceiptKind.RECEIPT).nextText()).as("the number stays used").isEqualTo("00000004");
+        assertThat(model.status().message())
+                .isEqualTo("收款收据 00000002 已作废（2001 张敏 授权） 已重开新票 00000004，按 F9 打印");
+        assertThat(row(model, ReceiptKind.RECEIPT).nextText()).as("the number stays used; 4 replaced it")
+                .isEqualTo("00000005");
     }
 
     @ParameterizedTest
@@ -374,20 +377,20 @@ class StockViewModelTest {
         assertThat(listing.rows()).extracting(ListingRow::holder, ListingRow::kindText, ListingRow::usedCount,
                         ListingRow::voidedCount, ListingRow::remainingCount)
                 .containsExactly(
-                        tuple("1001 王伟", "收款收据", 11L, 1L, 8L),
+                        tuple("1001 王伟", "收款收据", 12L, 1L, 7L),
                         tuple("1002 李娜", "收款收据", 1L, 0L, 99L),
                         tuple("1002 李娜", "核对单", 0L, 0L, 50L));
         ListingRow wangs = listing.rows().get(0);
         assertThat(wangs.ranges()).containsExactly("00000001–00000010", "00000021–00000030");
-        assertThat(wangs.used()).containsExactly("00000001–00000002", "00000004–00000010", "00000021–00000022");
+        assertThat(wangs.used()).containsExactly("00000001–00000002", "00000004–00000010", "00000021–00000023");
         assertThat(wangs.voided()).containsExactly("00000003 客户信息有误");
-        assertThat(wangs.remaining()).containsExactly("00000023–00000030");
-        assertThat(listing.totalsProperty().get()).isEqualTo("2025-03 合计：已用 12 张，作废 1 张，剩余 157 张");
+        assertThat(wangs.remaining()).containsExactly("00000024–00000030");
+        assertThat(listing.totalsProperty().get()).isEqualTo("2025-03 合计：已用 13 张，作废 1 张，剩余 156 张");
         assertThat(listing.detail(wangs)).isEqualTo("""
                 1001 王伟 收款收据
-                已用：00000001–00000002，00000004–00000010，00000021–00000022
+                已用：00000001–00000002，00000004–00000010，00000021–00000023
                 作废：00000003 客户信息有误
-                剩余：00000023–00000030""");
+                剩余：00000024–00000030""");
 
         listing.step(-1);
         assertThat(listing.monthTextProperty().get()).isEqualTo("2025-02");

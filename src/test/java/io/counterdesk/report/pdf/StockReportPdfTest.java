@@ -74,15 +74,15 @@ class StockReportPdfTest {
         String text = PdfFiles.text(pdf);
         assertThat(text).contains("票据核对月报").contains("2025-03：各收费员各类票据的已用、作废与结存")
                 .contains(db.terminal().hallName());
-        // 王伟's receipts: 1–10 used up, 101–200 with 101–104 issued, 103 voided
+        // 王伟's receipts: 1–10 used up, 101–200 with 101–105 issued, 103 voided and replaced by 104 (作废重开)
         assertThat(text).contains("1001 王伟 收款收据 00000001–00000010 已用完 10 0 0 —")
-                .contains("1001 王伟 收款收据 00000101–00000200 使用中 3 1 96 00000105–00000200")
-                .contains("小计 收款收据 13 1 96")
+                .contains("1001 王伟 收款收据 00000101–00000200 使用中 4 1 95 00000106–00000200")
+                .contains("小计 收款收据 14 1 95")
                 .contains("1001 王伟 核对单 00005001–00005050 使用中 1 0 49 00005002–00005050")
-                .contains("1002 李娜 收款收据 00000301–00000400 使用中 3 1 96 00000305–00000400")
-                .contains("全厅合计 收款收据 16 2 192")
+                .contains("1002 李娜 收款收据 00000301–00000400 使用中 4 1 95 00000306–00000400")
+                .contains("全厅合计 收款收据 18 2 190")
                 .contains("全厅合计 核对单 1 0 49");
-        assertThat(text).contains("00000001–00000010").contains("00000101–00000102，00000104")
+        assertThat(text).contains("00000001–00000010").contains("00000101–00000102，00000104–00000105")
                 .contains("00000301–00000303");
         assertThat(text).contains("1001 王伟 收款收据 00000103 客户信息有误")
                 .contains("1002 李娜 收款收据 00000304 打印错位");
