@@ -110,6 +110,7 @@ final class CardOpener {
         session.desk().demoCards().ifPresent(demo -> {
             DemoCardsViewModel model = new DemoCardsViewModel(session.executor(), demo, session.shell()::showInfo);
             DemoCardsDialog dialog = new DemoCardsDialog(model);
+            model.whenInserted(session.window()::closeOverlay);
             session.window().showOverlay(dialog.node(), session.window()::closeOverlay);
             dialog.focus();
             model.load();

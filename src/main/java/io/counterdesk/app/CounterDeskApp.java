@@ -169,7 +169,14 @@ public final class CounterDeskApp extends Application {
     }
 
     private static String place(TerminalIdentity terminal) {
-        return I18n.text("ui.app.place", terminal.hallName(), terminal.terminalName(), terminal.terminalCode());
+        return I18n.text("ui.app.place", terminal.hallName(), windowName(terminal.terminalName()),
+                terminal.terminalCode());
+    }
+
+    /** A counter named by its number the usual way ("1 号窗口") in the language shown ("Window 1"); other names as set. */
+    static String windowName(String terminalName) {
+        java.util.regex.Matcher numbered = java.util.regex.Pattern.compile("(\\d+)\\s*号窗口").matcher(terminalName.strip());
+        return numbered.matches() ? I18n.text("ui.app.window", numbered.group(1)) : terminalName;
     }
 
     private void loggedIn(Operator operator) {

@@ -100,7 +100,7 @@ final class CounterSession {
         context.window().showPage(context.shell().node());
         context.printerMonitor().start();
         cardStatus.start();
-        showTillStep();
+        showTillStep(true);
     }
 
     void end() {
@@ -208,7 +208,8 @@ final class CounterSession {
                 .executeWith(context.executor());
     }
 
-    private void showTillStep() {
+    /** The open-till step: at log-in ({@code atLogIn}) a hall manager is not asked for a float. */
+    private void showTillStep(boolean atLogIn) {
         Operator operator = context.operator();
         StatusBarModel status = context.status();
         CounterShell shell = context.shell();
@@ -242,7 +243,11 @@ final class CounterSession {
         } else {
             shell.setRoot(view);
         }
-        model.start();
+        if (atLogIn) {
+            model.startAtLogIn();
+        } else {
+            model.start();
+        }
     }
 
     private void showSearch() {
@@ -257,7 +262,7 @@ final class CounterSession {
     /** F10: the open-till step again, over the search. */
     void openTill() {
         context.shell().backToRoot();
-        showTillStep();
+        showTillStep(false);
     }
 
     /** F2: back to the search, its field focused. */

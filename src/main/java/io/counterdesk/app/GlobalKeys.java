@@ -21,14 +21,14 @@ final class GlobalKeys {
         SessionContext context = session.context();
         CounterSession.Openers open = session.openers();
         boolean counterBusiness = operator.may(Permission.COUNTER_BUSINESS);
-        return List.of(
+        List<CounterAction> keys = List.of(
                 CounterAction.of("search.focus", CounterKeys.FOCUS_SEARCH, "F2", CounterKeys.GROUP_GENERAL,
                         "ui.keys.focusSearch", session::focusSearch).when(session::searchShown),
                 CounterAction.of("back", CounterKeys.BACK, "Esc", CounterKeys.GROUP_GENERAL,
                         "ui.keys.back", context.shell()::escape),
                 CounterAction.of("lock", CounterKeys.LOCK, "Ctrl+L", CounterKeys.GROUP_GENERAL,
                         "ui.keys.lock", lock),
-                CounterAction.of("till.open", CounterKeys.OPEN_TILL, "F10", CounterKeys.GROUP_TILL,
+                CounterAction.of("till.open", CounterKeys.OPEN_TILL, "F10", CounterKeys.GROUP_GENERAL,
                         "ui.keys.openTill", session::openTill)
                         .when(() -> session.searchShown() && !session.tillScreenShowing() && !context.tillOpen()
                                 && operator.may(Permission.OPEN_TILL)),
@@ -67,5 +67,28 @@ final class GlobalKeys {
                 CounterAction.of("demo.cards", CounterKeys.DEMO_CARDS, "Ctrl+D", CounterKeys.GROUP_GENERAL,
                         "ui.keys.demoCards", open.cards()::openDemoCards)
                         .when(() -> context.desk().demoCards().isPresent()));
+        List<CounterAction> all = new java.util.ArrayList<>(notNow(keys, operator));
+        all.addAll(keys);
+        return List.copyOf(all);
+    }
+
+    /**
+     * F1 names every global key, also those that do nothing on this screen or for this operator now:
+     * a line saying when the key works, listed while the key itself is not (registered before the keys,
+     * so a usable key wins its line).
+     */
+    private static List<CounterAction> notNow(List<CounterAction> keys, Operator operator) {
+        java.util.Map<String, String> when = java.util.Map.of("till.open", "ui.keys.openTill.notNow",
+                "stock.open", "ui.keys.stock.notNow", "signoff.open", "ui.keys.signOff.notNow",
+                "suspension.list", "ui.keys.suspensionList.notNow");
+        List<CounterAction> hints = new java.util.ArrayList<>();
+        for (CounterAction key : keys) {
+            String text = when.get(key.id());
+            if (text != null && (operator.may(Permission.COUNTER_BUSINESS) || key.id().equals("signoff.open"))) {
+                hints.add(CounterAction.hint(key.id() + ".notNow", key.keyLabel(), CounterKeys.GROUP_GENERAL, text)
+                        .when(() -> !key.available().getAsBoolean()));
+            }
+        }
+        return hints;
     }
 }

@@ -63,6 +63,21 @@ class OpeningViewModelTest {
         desk.close();
     }
 
+    /** Issue 15 §1: Esc on a half-filled form asks before the input is thrown away. */
+    @Test
+    void escOnAHalfFilledFormAsksFirstAndASecondEscLeaves() {
+        assertThat(model.stayOnEscape(true)).as("nothing typed: Esc leaves at once").isFalse();
+        model.text(Field.HOLDER_NAME).set("李明");
+        assertThat(model.stayOnEscape(true)).as("something typed: the first Esc stays").isTrue();
+        assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
+        assertThat(model.messageProperty().get()).isEqualTo("已填写的内容会丢失：再按一次 Esc 放弃并离开；要继续填写，接着输入即可");
+        assertThat(model.text(Field.HOLDER_NAME).get()).as("nothing thrown away").isEqualTo("李明");
+        model.text(Field.PHONE).set("13912345678");
+        assertThat(model.stayOnEscape(true)).as("typing in between asks again").isTrue();
+        assertThat(model.stayOnEscape(true)).as("the second Esc leaves").isFalse();
+        assertThat(model.stayOnEscape(false)).as("not editing (done, summary): no question").isFalse();
+    }
+
     @Test
     void eachFieldIsCheckedAsItIsTypedAndTheFiguresFollow() {
         assertThat(model.stateProperty().get()).isEqualTo(State.EDITING);
@@ -77,7 +92,8 @@ class OpeningViewModelTest {
         assertThat(model.changeProperty().get()).isEqualTo("¥600.00");
         model.feeModeProperty().set(OpeningViewModel.FeeMode.VILLA);
         assertThat(model.dueProperty().get()).isEqualTo("¥4,000.00");
-        assertThat(model.messageProperty().get()).contains("报装费（别墅）");          // 3000 does not pay 4000
+        assertThat(model.messageProperty().get()).contains("报装费（别墅）")          // 3000 does not pay 4000
+                .endsWith("实收还差 ¥1,000.00");
 
         model.kindProperty().set(AccountKind.NON_RESIDENTIAL);
         assertThat(model.idTypeProperty().get()).as("an organisation shows its credit code")
