@@ -42,6 +42,10 @@ final class LayoutCheck {
         if (node instanceof Control control && !scrolls) {
             checkBounds(control, scene, out);
         }
+        if (node instanceof Region region && !scrolls && squeezed(region) && !anyChildSqueezed(region)) {
+            out.add("narrower than it needs (" + Math.round(region.getWidth()) + " of "
+                    + Math.round(region.minWidth(-1)) + " px): " + name(region));
+        }
         if (node instanceof Labeled labeled) {
             checkClipped(labeled, out);
         }
@@ -55,6 +59,20 @@ final class LayoutCheck {
                 walk(child, scene, inner, out);
             }
         }
+    }
+
+    /** Laid out narrower than its least width: something in it is cut or runs past it. */
+    private static boolean squeezed(Region region) {
+        return region.isVisible() && region.getWidth() > 0 && region.getWidth() + SLACK < region.minWidth(-1);
+    }
+
+    private static boolean anyChildSqueezed(Region region) {
+        for (Node child : region.getChildrenUnmodifiable()) {
+            if (child instanceof Region r && (squeezed(r) || anyChildSqueezed(r))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static void checkBounds(Control control, Scene scene, List<String> out) {

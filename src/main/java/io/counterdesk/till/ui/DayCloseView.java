@@ -210,6 +210,13 @@ public final class DayCloseView implements Screen {
     @Override
     public void shown() {
         pieceFields.get(0).requestFocus();
+        // the first time, the count is in the scene only once the sheet (a scroll pane) has its skin
+        javafx.application.Platform.runLater(() -> {
+            if (model.stateProperty().get() != DayCloseViewModel.State.CLOSED && page.getScene() != null
+                    && !page.isDisabled()) {
+                pieceFields.get(0).requestFocus();
+            }
+        });
     }
 
     @Override

@@ -100,7 +100,11 @@ class OpeningViewModelTest {
                 .hasToString("CREDIT_CODE");
         assertThat(model.requiredDocuments()).containsExactly(Document.BUSINESS_LICENCE, Document.LEGAL_REP_ID,
                 Document.APPLICATION_FORM);
-        assertThat(model.invalidFieldProperty().get()).as("a resident ID is no credit code").isEqualTo(Field.HOLDER_ID);
+        // issue 15: the resident ID typed for the household is not read as a credit code: it goes, and the screen says so
+        assertThat(model.text(Field.HOLDER_ID).get()).isEmpty();
+        assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.INFO);
+        assertThat(model.messageProperty().get()).isEqualTo("证件类型改为统一社会信用代码：已清除原居民身份证号码 "
+                + Applications.RESIDENT_ID + "，请输入统一社会信用代码");
         model.text(Field.HOLDER_ID).set(Applications.CREDIT_CODE);
         model.text(Field.KW).set("12.5x");
         assertThat(model.invalidFieldProperty().get()).isEqualTo(Field.KW);
