@@ -113,14 +113,22 @@ public final class PaymentCalculator {
             }
         }
         pool = pool.plus(refunds);
+        // what must be paid in full: the fee items and the vouchers' face-value cash; short by how much
+        Money inFull = faceCash.isPositive() ? faceCash : Money.ZERO;
         for (FeeItem.Line fee : fees) {
             if (fee != null && !fee.item().isRefund()) {
-                pool = payInFull(pool, fee.amount(), "payment.fee.unpaid", fee.item().name());
+                inFull = inFull.plus(fee.amount());
+            }
+        }
+        Money shortBy = inFull.minus(pool);
+        for (FeeItem.Line fee : fees) {
+            if (fee != null && !fee.item().isRefund()) {
+                pool = payInFull(pool, fee.amount(), "payment.fee.unpaid", fee.item().name(), shortBy);
                 lines.add(feeLine(fee));
             }
         }
         if (faceCash.isPositive()) {
-            pool = payInFull(pool, faceCash, "payment.voucher.faceCashUnpaid", faceCash.format());
+            pool = payInFull(pool, faceCash, "payment.voucher.faceCashUnpaid", faceCash.format(), shortBy);
             lines.add(new Line(LineKind.VOUCHER_FACE_CASH, 0, "", faceCash, 0));
         }
         Money stillOwed = Money.ZERO;
@@ -165,9 +173,10 @@ public final class PaymentCalculator {
         return new Line(LineKind.FEE_ITEM, 0, fee.item().name(), fee.amount(), 0, fee.item().code());
     }
 
-    private static Money payInFull(Money pool, Money amount, String key, Object what) {
+    /** Takes {@code amount} from {@code pool} in full, or refuses naming {@code what} and the money short ({@code shortBy}). */
+    private static Money payInFull(Money pool, Money amount, String key, Object what, Money shortBy) {
         if (pool.compareTo(amount) < 0) {
-            throw new BusinessException(key, what);
+            throw new BusinessException(key, what, shortBy.format());
         }
         return pool.minus(amount);
     }

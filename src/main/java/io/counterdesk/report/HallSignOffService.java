@@ -3,12 +3,15 @@ package io.counterdesk.report;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.DayLocks;
 import io.counterdesk.persistence.Journal;
+import io.counterdesk.persistence.Settings;
 import io.counterdesk.security.OperatorConfirmation;
 import io.counterdesk.security.AuthService;
 import io.counterdesk.security.Operator;
 import io.counterdesk.security.Permission;
 import io.counterdesk.shared.BusinessException;
 import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,11 @@ import java.util.stream.Collectors;
  * ({@link DayLocks}): the journal refuses every business event on it.
  */
 public final class HallSignOffService {
+
+    /** The setting with the time the hall closes ("17:30"): signing today off before it needs a reason. */
+    public static final String CLOSING_TIME_SETTING = "hall.closingTime";
+    /** The closing time when the setting is absent or not a time. */
+    public static final LocalTime DEFAULT_CLOSING_TIME = LocalTime.of(17, 30);
 
     private final Database database;
     private final Journal journal;
@@ -51,7 +59,25 @@ public final class HallSignOffService {
                 repository.unsignedDaysWithTills(tx, SignOffDays.lookBackFrom(today), today)));
     }
 
-    /** Signs {@code day} off as the checker who just entered their credentials ({@code checker}). */
+    /** The time the hall closes (setting {@value #CLOSING_TIME_SETTING}, else 17:30). */
+    public LocalTime closingTime() {
+        return database.read(tx -> new Settings().get(tx, CLOSING_TIME_SETTING)).map(HallSignOffService::time)
+                .orElse(DEFAULT_CLOSING_TIME);
+    }
+
+    private static LocalTime time(String setting) {
+        try {
+            return LocalTime.parse(setting.strip());
+        } catch (DateTimeParseException e) {
+            return DEFAULT_CLOSING_TIME;
+        }
+    }
+
+    /**
+     * Signs {@code day} off as the checker who just entered their credentials ({@code checker}).
+     * From the sign-off on nobody can open a till or take money on the day; the screen asks before
+     * it signs today off, and before {@link #closingTime()} wants a reason ({@code note}).
+     */
     public HallDayReport signOff(OperatorConfirmation checker, LocalDate day, String note) {
         if (checker == null) {
             throw new BusinessException("security.permission.denied");

@@ -14,7 +14,7 @@ class AccountStatusBundleTest {
             List.of(Path.of("src/main/java/io/counterdesk/account/AccountStatusRules.java"),
                     Path.of("src/main/java/io/counterdesk/account/AccountStatusService.java"),
                     Path.of("src/main/java/io/counterdesk/account/ui"),
-                    Path.of("src/main/java/io/counterdesk/app/CounterDeskApp.java")),
+                    Path.of("src/main/java/io/counterdesk/app")),
             Pattern.compile("\"((?:accountStatus|ui\\.accountStatus|ui\\.suspension|ui\\.keys\\.account|ui\\.keys\\.suspension)[A-Za-z.]*)\""));
 
     @Test

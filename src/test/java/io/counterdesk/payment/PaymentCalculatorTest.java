@@ -128,6 +128,8 @@ class PaymentCalculatorTest {
                 Money.ofYuan(299), List.of(), List.of(), Money.ZERO, Money.ZERO, null, PAY_DAY, false);
         assertThatThrownBy(() -> calculator.plan(tooLittle)).extracting(e -> ((BusinessException) e).key())
                 .isEqualTo("payment.fee.unpaid");
+        assertThatThrownBy(() -> calculator.plan(tooLittle)).as("issue 15: it says how much is short")
+                .hasMessage("费用项目“表具检测押金”须全额收取，实收还差 ¥1.00");
 
         PaymentRequest refundWithFee = new PaymentRequest(List.of(),
                 List.of(new FeeItem.Line(refund, 1), new FeeItem.Line(dismantle, 1)), Money.ZERO, List.of(), List.of(),

@@ -17,7 +17,7 @@ class ReversalBundleTest {
                     Path.of("src/main/java/io/counterdesk/receipt/ReceiptLayout.java"),
                     Path.of("src/main/java/io/counterdesk/report"),
                     Path.of("src/main/java/io/counterdesk/ui/CounterKeys.java"),
-                    Path.of("src/main/java/io/counterdesk/app/CounterDeskApp.java")),
+                    Path.of("src/main/java/io/counterdesk/app")),
             Pattern.compile("\"(reversal\\.[A-Za-z.]*[A-Za-z])\""));
 
     @Test

@@ -143,13 +143,23 @@ final class CounterDriver {
         waitForPrinter();
     }
 
-    /** Ctrl+L, then {@code staffNo} logs in and goes on without a till (Esc); returns on the search field. */
+    /** Ctrl+L, then {@code staffNo} logs in and goes on without a till (Esc if asked); returns on the search field. */
     void logInWithoutTill(String staffNo, String password) {
         press(KeyCode.CONTROL, KeyCode.L);
         logIn(staffNo, password);
-        waitUntilFocused("till-float");
-        press(KeyCode.ESCAPE);
+        waitUntil("the till step or the search", () -> focusedIdNow().equals("till-float")
+                || focusedIdNow().equals("search-field"));
+        if (focusedId().equals("till-float")) {
+            press(KeyCode.ESCAPE);
+        }
         waitUntilFocused("search-field");
+    }
+
+    /** From the log-in page: a hall manager logs in and lands on the search, not asked for a till. */
+    void logInAsManager(String staffNo, String password) {
+        logIn(staffNo, password);
+        waitUntilFocused("search-field");
+        waitUntil("the status bar says no till is open", () -> !text("#status-till").orElse("").isEmpty());
     }
 
     /**
@@ -189,6 +199,20 @@ final class CounterDriver {
         return onFx(() -> robot.lookup(query).tryQuery()
                 .map(n -> ((javafx.scene.control.ListView<?>) n).getItems().stream().map(String::valueOf).toList())
                 .orElse(java.util.List.of()));
+    }
+
+    /** The texts of the rows of list {@code query} that are on screen now, wholly inside the list. */
+    java.util.List<String> visibleListItems(String query) {
+        return onFx(() -> robot.lookup(query).tryQuery().map(list -> {
+            javafx.geometry.Bounds shown = list.localToScene(list.getLayoutBounds());
+            return list.lookupAll(".list-cell").stream()
+                    .filter(c -> c.isVisible() && c instanceof Labeled l && l.getText() != null && !l.getText().isEmpty())
+                    .filter(c -> {
+                        javafx.geometry.Bounds b = c.localToScene(c.getLayoutBounds());
+                        return b.getMinY() >= shown.getMinY() - 1 && b.getMaxY() <= shown.getMaxY() + 1;
+                    })
+                    .map(c -> ((Labeled) c).getText()).toList();
+        }).orElse(java.util.List.of()));
     }
 
     /** Waits until the list {@code query} holds an item containing {@code text}; returns that item. */
@@ -304,7 +328,10 @@ final class CounterDriver {
                 .map(n -> (io.counterdesk.report.ui.ChartNode) n).toList());
     }
 
-    /** Ctrl+D (demo mode): the demo card reader; picks the card of row {@code row} (0 = first) and presses {@code key}. */
+    /**
+     * Ctrl+D (demo mode): the demo card reader; picks the card of row {@code row} (0 = first) and presses
+     * {@code key}; returns with the demo reader closed (Enter closes it itself, other keys are followed by Esc).
+     */
     void demoCard(int row, KeyCode key, String expectedNews) {
         press(KeyCode.CONTROL, KeyCode.D);
         waitUntilFocused("demo-card-list");
@@ -314,6 +341,11 @@ final class CounterDriver {
             press(KeyCode.DOWN);
         }
         press(key);
+        if (key == KeyCode.ENTER) {
+            // a card put into the reader closes the demo reader: the counter's next key works at once
+            waitUntil("the demo reader did it and closed: " + expectedNews, () -> !showing("#demo-cards"));
+            return;
+        }
         waitUntil("the demo reader did it: " + expectedNews, () -> robot.lookup("#demo-cards-message").tryQuery()
                 .map(n -> ((Labeled) n).getText().contains(expectedNews)).orElse(false));
         press(KeyCode.ESCAPE);

@@ -66,7 +66,9 @@ class CounterFlowEndToEndTest {
         cashier.press(KeyCode.F1);
         cashier.waitUntil("the key map shows", () -> cashier.showing("#key-map"));
         assertThat(cashier.allTexts()).contains("F2").contains("Ctrl+L").contains("Enter").contains("↑ ↓")
-                .contains("F9").doesNotContain("F10").doesNotContain("F12");
+                .contains("F9").doesNotContain("F12")
+                // the till is open: F10 is listed (issue 15: every global key) with when it works, not as usable
+                .contains("开班（钱箱未开时；营业厅主管收款前按）").doesNotContain("开班（录入备用金）");
         cashier.press(KeyCode.ESCAPE);
         cashier.waitUntilFocused("search-field");
 

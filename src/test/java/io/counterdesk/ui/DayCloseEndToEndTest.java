@@ -142,6 +142,17 @@ class DayCloseEndToEndTest {
         counter.press(KeyCode.F12);
         counter.waitUntil("the till is closed and its report printed", () -> counter.text("#day-close-message")
                 .orElse("").equals(I18n.text("ui.dayClose.slipPrinted")));
+        // issue 15: the closing cash report is read on screen by keyboard: focused, not greyed, scrolling
+        counter.waitUntilFocused("day-close-figures");
+        assertThat(CounterDriver.onFx(() -> counter.scene().lookup("#day-close-figures").isDisabled())).isFalse();
+        assertThat(counter.visibleListItems("#day-close-figures")).as("before any scrolling")
+                .anySatisfy(l -> assertThat(l).startsWith("应有现金 " + expected.format()))
+                .anySatisfy(l -> assertThat(l).startsWith("实点现金 " + counted.format()));
+        counter.press(KeyCode.END);
+        List<String> report = counter.listItems("#day-close-figures");
+        assertThat(counter.visibleListItems("#day-close-figures")).as("End shows the last line")
+                .contains(report.get(report.size() - 1));
+        assertThat(report).anySatisfy(l -> assertThat(l).contains("长短款"));
         assertThat(counter.listItems("#day-close-figures")).contains(
                 I18n.text("report.business.IC_TOPUP") + " " + gas.amount().format(),
                 I18n.text("report.tender.CASH") + " ×2 " + taken.format());
@@ -155,7 +166,7 @@ class DayCloseEndToEndTest {
         counter.waitUntilFocused("signoff-staff-no");
         // it opens on yesterday, not signed off: 李娜's till of yesterday is still open; PgDn is today
         counter.waitUntil("yesterday with 李娜's open till", () -> counter.allTexts().contains("1002 李娜")
-                && counter.text("#signoff-message").orElse("").equals(I18n.text("ui.signOff.openTills")));
+                && counter.text("#signoff-message").orElse("").equals(I18n.text("ui.signOff.openTills", "1002 李娜")));
         assertThat(counter.text("#signoff-heading")).hasValue("营业厅签核 · 2026-12-01（昨日，尚未签核）");
         counter.press(KeyCode.PAGE_DOWN);
         counter.waitUntil("today is shown", () -> counter.text("#signoff-heading").orElse("")
@@ -184,6 +195,12 @@ class DayCloseEndToEndTest {
         counter.waitUntilFocused("signoff-password");
         counter.type("demo2001");
         snapshot();
+        counter.press(KeyCode.ENTER);
+        // today, before the hall closes: the first Enter only says what signing today off does
+        counter.waitUntil("the screen says what signing today off means", () -> counter.text("#signoff-message")
+                .orElse("").startsWith("签核今日（2026-12-02）后，今天所有收费员都不能再开钱箱、收款或办理任何业务"));
+        assertThat(counter.text("#signoff-message")).hasValueSatisfying(t -> assertThat(t).contains("1001 王伟"));
+        assertThat(count(desk, "SELECT COUNT(*) FROM day_signoff WHERE business_day = :d")).isZero();
         counter.press(KeyCode.ENTER);
         counter.waitUntil("the day is signed off and its PDFs written", () -> counter.text("#signoff-message").orElse("")
                 .contains("份报表 PDF 已存入"));

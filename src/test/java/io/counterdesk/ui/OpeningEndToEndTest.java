@@ -59,8 +59,8 @@ class OpeningEndToEndTest {
         cashier.type("139 1234 567").press(KeyCode.ENTER);
         cashier.waitUntil("a phone number that is not one is refused as typed",
                 () -> cashier.text("#opening-message").orElse("").contains("手机"));
-        cashier.press(KeyCode.SHIFT, KeyCode.TAB);
-        cashier.waitUntilFocused("opening-phone");
+        // issue 15: Enter on the field the form blames keeps the focus there, to correct it
+        assertThat(cashier.focusedId()).isEqualTo("opening-phone");
         cashier.press(KeyCode.END).type("8").press(KeyCode.ENTER);       // 139 1234 5678
         cashier.waitUntil("the phone reads", () -> cashier.text("#opening-message").orElse("").isEmpty());
         cashier.waitUntilFocused("opening-id-type");

@@ -56,10 +56,8 @@ class SignOffNextMorningEndToEndTest {
 
         // 2 December, 08:30: the manager logs in without a till and presses Ctrl+H
         clock.set(at(TODAY, 8, 30));
-        counter.logIn("2001", "demo2001");
-        counter.waitUntilFocused("till-float");
-        counter.press(KeyCode.ESCAPE);
-        counter.waitUntilFocused("search-field");
+        // (issue 15: a hall manager is not asked for a till at log-in)
+        counter.logInAsManager("2001", "demo2001");
         counter.press(KeyCode.CONTROL, KeyCode.H);
         counter.waitUntilFocused("signoff-staff-no");
         counter.waitUntil("yesterday's report is shown", () -> counter.allTexts().contains("1001 王伟")

@@ -88,7 +88,13 @@ public final class AccountDetailView implements Screen {
         HBox.setHgrow(spacer, Priority.ALWAYS);
         keyHint.setId("detail-key-hint");
         keyHint.getStyleClass().add("form-hint");
-        keyHint.setMinWidth(Region.USE_PREF_SIZE);
+        // the account number and its chips never shrink; a long hint line (English) wraps instead
+        keyHint.setMinWidth(200);
+        keyHint.setWrapText(true);
+        keyHint.setTextAlignment(javafx.scene.text.TextAlignment.RIGHT);
+        for (Region fixed : List.of(accountLabel, accountNo, status, kind, meterChip)) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
         HBox heading = new HBox(accountLabel, accountNo, status, kind, meterChip, spacer, keyHint);
         heading.getStyleClass().add("detail-heading");
         heading.setAlignment(Pos.CENTER_LEFT);
@@ -239,8 +245,13 @@ public final class AccountDetailView implements Screen {
 
     private static <R> TableColumn<R, String> column(String key, Function<R, String> value, double width,
                                                      String styleClass) {
-        TableColumn<R, String> column = Forms.textColumn(key, value, width, "cell-right".equals(styleClass));
-        column.setMinWidth(Math.min(width, 70));
+        // never narrower than its heading in the language shown ("Volume", not "Volu…")
+        javafx.scene.text.Text heading = new javafx.scene.text.Text(I18n.text(key));
+        heading.setFont(javafx.scene.text.Font.font(15));
+        double headingWidth = Math.ceil(heading.getLayoutBounds().getWidth()) + 36;
+        TableColumn<R, String> column = Forms.textColumn(key, value, Math.max(width, headingWidth),
+                "cell-right".equals(styleClass));
+        column.setMinWidth(Math.max(Math.min(width, 70), headingWidth));
         if (styleClass != null) {
             column.getStyleClass().add(styleClass);
         }

@@ -93,6 +93,9 @@ public final class CardServiceView implements Screen {
         newMeter.textProperty().bindBidirectional(model.newMeterNoProperty());
         reason.textProperty().bindBidirectional(model.reasonProperty());
         account.setPromptText(I18n.text("ui.cardService.accountPrompt"));
+        // the whole hint shows ("…或按 F5 读卡")
+        account.setPrefWidth(320);
+        account.setMinWidth(320);
         checkDate.setPromptText(I18n.text("ui.cardService.checkDatePrompt"));
         for (TextField f : fields.values()) {
             f.editableProperty().bind(model.stateProperty().isEqualTo(CardServiceViewModel.State.EDITING));

@@ -571,6 +571,9 @@ public final class CardServiceViewModel {
                     unfinished = null;
                     openWrite = done.openWrite();
                     record.set(done.record());
+                    // the card asked for is in: the hint now says what comes next
+                    prompt.set(I18n.text(done.openWrite() == null ? "ui.cardService.prompt.done"
+                            : "ui.cardService.prompt.current"));
                     if (done.record() == null) {
                         // the first card: no record to print (as at opening), the account can buy gas now
                         state.set(State.DONE);

@@ -21,11 +21,14 @@ public final class DemoCardsDialog {
 
     public DemoCardsDialog(DemoCardsViewModel model) {
         panel.setId("demo-cards");
-        panel.getStyleClass().addAll("overlay-panel", "password-dialog");
+        // as wide as its list (the password dialogs' fixed 460 pixels cut the title and the key line)
+        panel.getStyleClass().addAll("overlay-panel", "demo-cards-dialog");
         panel.setMaxWidth(Region.USE_PREF_SIZE);
         panel.setMaxHeight(Region.USE_PREF_SIZE);
         Label title = new Label(I18n.text("ui.demo.title"));
         title.getStyleClass().add("overlay-title");
+        title.setWrapText(true);
+        title.setMaxWidth(480);
         Label explanation = new Label(I18n.text("ui.demo.explanation"));
         explanation.getStyleClass().add("text-muted");
         explanation.setWrapText(true);
@@ -61,6 +64,8 @@ public final class DemoCardsDialog {
         Label message = FormMessage.create("demo-cards-message", model.status());
         Label hint = new Label(I18n.text("ui.demo.keyHint"));
         hint.getStyleClass().add("overlay-footer");
+        hint.setWrapText(true);
+        hint.setMaxWidth(480);
         panel.getChildren().addAll(title, explanation, list, message, hint);
     }
 

@@ -22,11 +22,12 @@ import javafx.collections.ObservableList;
  */
 public final class DemoCardsViewModel {
 
-    /** One demo card as listed. */
-    public record Row(String accountNo, String holder, boolean inReader) {
+    /** One demo card as listed; {@code replaced} ≥ 0 for an old card a reissue replaced (its index), else -1. */
+    public record Row(String accountNo, String holder, boolean inReader, int replaced) {
         @Override
         public String toString() {
-            return accountNo + "  " + holder + (inReader ? "  · " + I18n.text("ui.demo.inReader") : "");
+            return accountNo + "  " + holder + (replaced >= 0 ? "  · " + I18n.text("ui.demo.replaced") : "")
+                    + (inReader ? "  · " + I18n.text("ui.demo.inReader") : "");
         }
     }
 
@@ -37,12 +38,21 @@ public final class DemoCardsViewModel {
     /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
     private final ObservableList<Row> rowsReadOnly = FXCollections.unmodifiableObservableList(rows);
     private final FormStatus status = new FormStatus();
+    private Runnable afterInsert = () -> { };
 
     /** @param onDone runs on the UI thread with what was done ("演示：已把王建国的卡插入读卡器") */
     public DemoCardsViewModel(TaskExecutor executor, DemoCards demo, Consumer<String> onDone) {
         this.executor = Objects.requireNonNull(executor);
         this.demo = Objects.requireNonNull(demo);
         this.onDone = Objects.requireNonNull(onDone);
+    }
+
+    /**
+     * {@code action} runs (on the UI thread) once a card is in the counter's reader (Enter): the dialog
+     * closes, so the next key (Ctrl+G) goes to the counter at once.
+     */
+    public void whenInserted(Runnable action) {
+        afterInsert = Objects.requireNonNull(action);
     }
 
     /** Reads the list (in the background: the cards are devices). */
@@ -53,13 +63,21 @@ public final class DemoCardsViewModel {
     /** Enter: the card into the counter's reader (the card that was there comes out). */
     public void insert(Row row) {
         run(() -> {
+            if (row.replaced() >= 0) {
+                demo.insertReplaced(row.replaced());
+                return I18n.text("ui.demo.replacedInserted", row.holder());
+            }
             demo.insert(row.accountNo());
             return I18n.text("ui.demo.inserted", row.holder());
-        }, row);
+        }, row, true);
     }
 
     /** M: the customer puts the card into the gas meter (out of the reader first). */
     public void putIntoMeter(Row row) {
+        if (row.replaced() >= 0) {
+            status.error(I18n.text("ui.demo.replacedNoMeter"));
+            return;
+        }
         run(() -> {
             SimulatedMeter.Insertion done = demo.putIntoMeter(row.accountNo());
             return I18n.text("ui.demo.meter." + done.outcome().name(), row.holder(), done.loadedM3());
@@ -83,6 +101,10 @@ public final class DemoCardsViewModel {
     }
 
     private void run(Callable<String> action, Row row) {
+        run(action, row, false);
+    }
+
+    private void run(Callable<String> action, Row row, boolean inserting) {
         if (status.isBusy()) {
             return;
         }
@@ -92,14 +114,23 @@ public final class DemoCardsViewModel {
         BackgroundTask.of(() -> {
             String text = action.call();
             String inReader = demo.inReader().orElse("");
-            return new Done(text, demo.cards().stream()
-                    .map(c -> new Row(c.accountNo(), c.holder(), c.accountNo().equals(inReader))).toList());
+            int oldInReader = demo.replacedInReader().orElse(-1);
+            List<Row> listed = new java.util.ArrayList<>(demo.cards().stream()
+                    .map(c -> new Row(c.accountNo(), c.holder(), c.accountNo().equals(inReader), -1)).toList());
+            List<DemoCards.DemoCard> old = demo.replacedCards();
+            for (int i = 0; i < old.size(); i++) {
+                listed.add(new Row(old.get(i).accountNo(), old.get(i).holder(), i == oldInReader, i));
+            }
+            return new Done(text, listed);
         }).onSuccess(done -> {
             status.setBusy(false);
             rows.setAll(done.rows());
             if (done.text() != null) {
                 status.info(done.text());
                 onDone.accept(done.text());
+            }
+            if (inserting) {
+                afterInsert.run();
             }
         }).onFailure(error -> {
             status.setBusy(false);

@@ -31,6 +31,8 @@ public final class DemoCards {
 
     private static final System.Logger LOG = System.getLogger(DemoCards.class.getName());
     private static final HexFormat HEX = HexFormat.of();
+    /** The file ending of a card a reissue replaced. */
+    private static final String REPLACED = ".replaced";
 
     /** One customer's card and meter. */
     public record DemoCard(String accountNo, String holder, VirtualCard card, SimulatedMeter meter) {
@@ -41,6 +43,11 @@ public final class DemoCards {
     private final CardKeys keys;
     private final Path directory;
     private final Map<String, DemoCard> cards = new LinkedHashMap<>();
+    /**
+     * Cards a reissue replaced (已换卡), oldest first: kept so that "the old card turns up" can be shown
+     * (the counter refuses it: it is on the blacklist).
+     */
+    private final List<DemoCard> replaced = new ArrayList<>();
 
     private DemoCards(SimulatedReaders readers, String readerName, CardKeys keys, Path directory) {
         this.readers = readers;
@@ -99,14 +106,18 @@ public final class DemoCards {
 
     /**
      * The card in the reader was just issued to {@code accountNo} as a reissue: it becomes that
-     * customer's demo card (the meter stays; the old card is no longer kept). Nothing when the
-     * account is not a demo customer or no card is in the reader.
+     * customer's demo card (the meter stays; the old card is kept among the {@link #replacedCards()}).
+     * Nothing when the account is not a demo customer or no card is in the reader.
      */
     public synchronized void keepInReader(String accountNo) {
         DemoCard old = cards.get(accountNo);
         Optional<VirtualCard> inReader = readers.card(readerName);
         if (old == null || inReader.isEmpty()) {
             return;
+        }
+        if (old.card() != inReader.get()) {
+            replaced.add(old);
+            saveReplaced(replaced.size() - 1);
         }
         DemoCard kept = new DemoCard(accountNo, old.holder(), inReader.get(), old.meter());
         cards.put(accountNo, kept);
@@ -126,6 +137,29 @@ public final class DemoCards {
         readers.card(readerName).ifPresent(card -> keep(accountNo, holder, meterNo, card));
     }
 
+    /** The cards reissues replaced (已换卡), oldest first. */
+    public synchronized List<DemoCard> replacedCards() {
+        return List.copyOf(replaced);
+    }
+
+    /** The index among the {@link #replacedCards()} of the card in the reader, if it is a replaced one. */
+    public synchronized Optional<Integer> replacedInReader() {
+        Optional<VirtualCard> card = readers.card(readerName);
+        for (int i = 0; card.isPresent() && i < replaced.size(); i++) {
+            if (replaced.get(i).card() == card.get()) {
+                return Optional.of(i);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Puts replaced card {@code index} (an old card that turns up again) into the reader. */
+    public synchronized void insertReplaced(int index) {
+        DemoCard old = replaced.get(index);
+        takeOut();
+        readers.insert(readerName, old.card());
+    }
+
     /** Puts the customer's card into the reader, taking out the card that was there. */
     public synchronized void insert(String accountNo) {
         DemoCard card = card(accountNo);
@@ -135,8 +169,14 @@ public final class DemoCards {
 
     /** Takes the card out of the reader (kept on disk as it is now). */
     public synchronized void takeOut() {
-        readers.remove(readerName).ifPresent(removed -> cards.values().stream().filter(d -> d.card() == removed)
-                .findFirst().ifPresent(this::save));
+        readers.remove(readerName).ifPresent(removed -> {
+            cards.values().stream().filter(d -> d.card() == removed).findFirst().ifPresent(this::save);
+            for (int i = 0; i < replaced.size(); i++) {
+                if (replaced.get(i).card() == removed) {
+                    saveReplaced(i);
+                }
+            }
+        });
     }
 
     /**
@@ -169,6 +209,16 @@ public final class DemoCards {
     }
 
     private void save(DemoCard card) {
+        write(card, card.accountNo() + ".card");
+    }
+
+    /** A replaced card beside the current ones: {@code <account>-<n>.replaced}, read back by {@link #load()}. */
+    private void saveReplaced(int index) {
+        DemoCard old = replaced.get(index);
+        write(old, old.accountNo() + "-" + (index + 1) + REPLACED);
+    }
+
+    private void write(DemoCard card, String name) {
         Properties p = new Properties();
         p.setProperty("accountNo", card.accountNo());
         p.setProperty("holder", card.holder());
@@ -186,8 +236,8 @@ public final class DemoCards {
         p.setProperty("meter.lastLoadedPurchase", Integer.toString(meter.lastLoadedPurchase()));
         try {
             Files.createDirectories(directory);
-            Path file = directory.resolve(card.accountNo() + ".card");
-            Path temporary = directory.resolve(card.accountNo() + ".card.tmp");
+            Path file = directory.resolve(name);
+            Path temporary = directory.resolve(name + ".tmp");
             try (Writer out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
                 p.store(out, "CounterDesk demo card (演示卡) and its meter");
             }
@@ -203,18 +253,34 @@ public final class DemoCards {
         }
         List<Path> files = new ArrayList<>();
         try (Stream<Path> listing = Files.list(directory)) {
-            listing.filter(f -> f.getFileName().toString().endsWith(".card")).sorted().forEach(files::add);
+            listing.filter(f -> f.getFileName().toString().endsWith(".card")
+                    || f.getFileName().toString().endsWith(REPLACED)).sorted(java.util.Comparator
+                    .comparing((Path f) -> replacedNumber(f)).thenComparing(Path::toString)).forEach(files::add);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the demo cards in " + directory, e);
         }
         for (Path file : files) {
             try {
                 DemoCard card = read(file);
-                cards.put(card.accountNo(), card);
+                if (file.getFileName().toString().endsWith(REPLACED)) {
+                    replaced.add(card);
+                } else {
+                    cards.put(card.accountNo(), card);
+                }
             } catch (IOException | RuntimeException e) {
                 LOG.log(System.Logger.Level.WARNING, "demo card " + file + " left out: it does not read", e);
             }
         }
+    }
+
+    /** 0 for a current card's file, n for {@code <account>-<n>.replaced}: the replaced ones in their order. */
+    private static int replacedNumber(Path file) {
+        String name = file.getFileName().toString();
+        if (!name.endsWith(REPLACED)) {
+            return 0;
+        }
+        String stem = name.substring(0, name.length() - REPLACED.length());
+        return Integer.parseInt(stem.substring(stem.lastIndexOf('-') + 1));
     }
 
     private DemoCard read(Path file) throws IOException {

@@ -171,7 +171,8 @@ public final class PaymentView implements Screen {
 
         VBox summary = summary();
         summary.setPrefWidth(430);
-        summary.setMinWidth(380);
+        // as wide as its figures need (English names are longer): the amounts never run past the panel
+        summary.setMinWidth(Region.USE_COMPUTED_SIZE);
         HBox body = new HBox(left, summary);
         body.getStyleClass().add("payment-body");
         return body;

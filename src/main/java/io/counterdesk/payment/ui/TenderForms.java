@@ -116,7 +116,10 @@ public final class TenderForms {
         VBox summary = card("ui.pay.summary", null, figures, words, line, spacer, hint);
         summary.getStyleClass().add("pay-summary");
         summary.setPrefWidth(prefWidth);
-        summary.setMinWidth(minWidth);
+        // never narrower than its figures (names and amounts) need: the amounts stay inside the panel
+        summary.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> Math.max(minWidth, figures.minWidth(-1) + summary.getInsets().getLeft()
+                        + summary.getInsets().getRight()), figures.layoutBoundsProperty(), summary.insetsProperty()));
         return summary;
     }
 }

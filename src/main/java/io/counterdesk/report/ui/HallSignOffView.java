@@ -58,11 +58,11 @@ public final class HallSignOffView implements Screen {
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
         table.getColumns().add(Forms.textColumn("ui.signOff.col.cashier", HallSignOffViewModel.Row::cashier, 130, false));
         table.getColumns().add(Forms.textColumn("ui.signOff.col.status", HallSignOffViewModel.Row::status, 80, false));
-        table.getColumns().add(Forms.textColumn("ui.signOff.col.expected", HallSignOffViewModel.Row::expected, 120, true));
-        table.getColumns().add(Forms.textColumn("ui.signOff.col.counted", HallSignOffViewModel.Row::counted, 120, true));
-        table.getColumns().add(Forms.textColumn("ui.signOff.col.overShort", HallSignOffViewModel.Row::overShort, 200, true));
+        table.getColumns().add(Forms.textColumn("ui.signOff.col.expected", HallSignOffViewModel.Row::expected, 130, true));
+        table.getColumns().add(Forms.textColumn("ui.signOff.col.counted", HallSignOffViewModel.Row::counted, 130, true));
+        table.getColumns().add(Forms.textColumn("ui.signOff.col.overShort", HallSignOffViewModel.Row::overShort, 250, true));
         table.getColumns().add(Forms.textColumn("ui.signOff.col.deposits", HallSignOffViewModel.Row::deposits, 110, true));
-        table.getColumns().add(Forms.textColumn("ui.signOff.col.explanation", HallSignOffViewModel.Row::explanation, 160, false));
+        table.getColumns().add(Forms.textColumn("ui.signOff.col.explanation", HallSignOffViewModel.Row::explanation, 120, false));
         table.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(HallSignOffViewModel.Row item, boolean empty) {

@@ -26,6 +26,7 @@ import io.counterdesk.ui.UiFormat;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,6 +69,11 @@ public final class HallSignOffViewModel {
     private final Operator manager;
     private final LocalDate today;
     private final ZoneId zone;
+    private final Clock clock;
+    /** The hall's closing time, read with the figures: signing today off before it needs a reason. */
+    private volatile LocalTime closing = HallSignOffService.DEFAULT_CLOSING_TIME;
+    /** Enter was pressed once on today and the consequence shown: the next Enter signs today off. */
+    private boolean todayConfirmed;
     /** The day shown (and signed off); today until the screen has read which day it opens on. */
     private final ReadOnlyObjectWrapper<LocalDate> day = new ReadOnlyObjectWrapper<>();
     /** Counts the reads: the answer of a read overtaken by a later one (PgUp pressed again) is dropped. */
@@ -136,6 +142,7 @@ public final class HallSignOffViewModel {
         this.manager = Objects.requireNonNull(manager);
         this.today = LocalDate.now(clock);
         this.zone = clock.getZone();
+        this.clock = clock;
         day.set(today);
         heading.set(heading(today, null));
     }
@@ -166,6 +173,7 @@ public final class HallSignOffViewModel {
         day.set(wanted);
         heading.set(heading(wanted, null));
         note.set("");
+        todayConfirmed = false;
         credentials.takePassword();
         rows.clear();
         totals.clear();
@@ -180,6 +188,7 @@ public final class HallSignOffViewModel {
         busy.set(true);
         BackgroundTask.of(() -> {
                     HallDayReport hall = reports.hallDay(manager, which.call());
+                    closing = signOffs.closingTime();
                     return new Shown(hall, papers.charts(hall), null);
                 })
                 .onSuccess(shown -> {
@@ -207,6 +216,10 @@ public final class HallSignOffViewModel {
             message(MessageKind.ERROR, I18n.text("ui.signOff.credentialsRequired"));
             return;
         }
+        if (day.get().equals(LocalDate.now(clock)) && !todayConfirmed && !anyTillOpen()) {
+            askBeforeSigningToday();
+            return;
+        }
         String staffNo = credentials.staffNo();
         char[] password = credentials.takePassword();
         String why = note.get();
@@ -232,6 +245,28 @@ public final class HallSignOffViewModel {
                 .executeWith(executor);
     }
 
+    /**
+     * Today is not over: signed off, no cashier can open a till or take money for the rest of it.
+     * Before the hall's closing time the note must say why; then the consequence, naming who has
+     * worked today, and a second Enter.
+     */
+    private void askBeforeSigningToday() {
+        LocalTime now = LocalTime.now(clock).withSecond(0).withNano(0);
+        if (now.isBefore(closing) && note.get().isBlank()) {
+            message(MessageKind.ERROR, I18n.text("ui.signOff.reasonBeforeClosing", now.toString(), closing.toString()));
+            return;
+        }
+        String cashiers = rows.stream().map(Row::cashier).collect(Collectors.joining("、"));
+        todayConfirmed = true;
+        message(MessageKind.ERROR, I18n.text("ui.signOff.confirmToday", day.get().toString(),
+                cashiers.isEmpty() ? I18n.text("ui.signOff.nobody") : cashiers));
+    }
+
+    /** A till of the shown day is still open: its sign-off is refused anyway, naming the cashiers. */
+    private boolean anyTillOpen() {
+        return rows.stream().anyMatch(r -> r.status().equals(I18n.text("report.status.OPEN")));
+    }
+
     private void show(HallDayReport hall) {
         day.set(hall.businessDay());
         heading.set(heading(hall.businessDay(), hall.signed()));
@@ -250,8 +285,10 @@ public final class HallSignOffViewModel {
         if (hall.signed()) {
             message(MessageKind.INFO, I18n.text("ui.signOff.locked", hall.signedBy(),
                     UiFormat.dateTime(hall.signedAt(), zone)));
-        } else if (rows.stream().anyMatch(r -> r.status().equals(I18n.text("report.status.OPEN")))) {
-            message(MessageKind.ERROR, I18n.text("ui.signOff.openTills"));
+        } else if (anyTillOpen()) {
+            message(MessageKind.ERROR, I18n.text("ui.signOff.openTills", rows.stream()
+                    .filter(r -> r.status().equals(I18n.text("report.status.OPEN"))).map(Row::cashier)
+                    .collect(Collectors.joining("、"))));
         } else if (hall.cashiers().isEmpty()) {
             message(MessageKind.INFO, I18n.text("ui.signOff.empty"));
         } else {

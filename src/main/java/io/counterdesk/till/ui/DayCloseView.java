@@ -13,11 +13,13 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 /**
@@ -52,7 +54,8 @@ public final class DayCloseView implements Screen {
         ListView<String> depositList = new ListView<>(model.deposits());
         depositList.setId("day-close-deposits");
         depositList.setFocusTraversable(false);
-        depositList.setPrefHeight(110);
+        depositList.setPrefHeight(100);
+        depositList.setMinHeight(60);
         depositList.setPlaceholder(new Label(I18n.text("ui.dayClose.noDeposits")));
         VBox deposits = section("ui.dayClose.deposits", depositField, depositList);
 
@@ -61,6 +64,8 @@ public final class DayCloseView implements Screen {
         count.setHgap(10);
         count.setVgap(4);
         Denomination[] all = Denomination.values();
+        // two groups of columns (notes | smaller notes and coins): the count fits a 768-pixel screen
+        int rows = (all.length + 1) / 2;
         for (int i = 0; i < all.length; i++) {
             Denomination d = all[i];
             TextField field = new TextField();
@@ -78,7 +83,12 @@ public final class DayCloseView implements Screen {
             pieceFields.add(field);
             Label label = new Label(I18n.text("ui.dayClose.denomination." + d.name()));
             label.setLabelFor(field);
-            count.addRow(i, label, field, new Label(I18n.text("ui.dayClose.pieces")));
+            int column = i / rows * 3;
+            count.add(label, column, i % rows);
+            count.add(field, column + 1, i % rows);
+            Label pieces = new Label(I18n.text("ui.dayClose.pieces"));
+            pieces.setMinWidth(Region.USE_PREF_SIZE);
+            count.add(pieces, column + 2, i % rows);
         }
         Label counted = new Label();
         counted.setId("day-close-counted");
@@ -114,6 +124,7 @@ public final class DayCloseView implements Screen {
         figures.setId("day-close-figures");
         figures.setFocusTraversable(false);
         figures.setPrefHeight(230);
+        figures.setMinHeight(120);
         figures.setPlaceholder(new Label(I18n.text("ui.dayClose.blind")));
         explanationField.setId("day-close-explanation");
         explanationField.setPromptText(I18n.text("ui.dayClose.explanationPrompt"));
@@ -128,17 +139,43 @@ public final class DayCloseView implements Screen {
         HBox.setHgrow(right, Priority.ALWAYS);
         HBox columns = new HBox(left, right);
         columns.setSpacing(18);
+        // on a small screen the sheet scrolls rather than pushing the status bar off the window
+        ScrollPane sheet = new ScrollPane(columns);
+        sheet.setId("day-close-sheet");
+        sheet.setFitToWidth(true);
+        sheet.setFitToHeight(true);
+        VBox.setVgrow(sheet, Priority.ALWAYS);
         Label message = FormMessage.create("day-close-message", model.messageProperty(), model.messageKindProperty());
-        page.getChildren().addAll(heading, hint, message, columns);
+        page.getChildren().addAll(heading, hint, message, sheet);
         page.setSpacing(8);
         page.setAlignment(Pos.TOP_LEFT);
 
-        page.disableProperty().bind(model.stateProperty().isEqualTo(DayCloseViewModel.State.CLOSED));
         model.stateProperty().addListener((obs, was, now) -> {
             if (now == DayCloseViewModel.State.COUNTED) {
                 explanationField.requestFocus();
+            } else if (now == DayCloseViewModel.State.CLOSED) {
+                showReport(left, slipsBox, figures);
             }
         });
+    }
+
+    /**
+     * The till is closed: the inputs go, the cash report takes the sheet, readable by keyboard (the
+     * focus on it, ↑/↓ and PgUp/PgDn scroll it).
+     */
+    private void showReport(VBox inputs, VBox slips, ListView<String> figures) {
+        for (Node gone : List.of(inputs, slips, explanationField)) {
+            gone.setVisible(false);
+            gone.setManaged(false);
+        }
+        figures.setFocusTraversable(true);
+        figures.setPrefHeight(Region.USE_COMPUTED_SIZE);
+        VBox.setVgrow(figures, Priority.ALWAYS);
+        VBox.setVgrow(figures.getParent(), Priority.ALWAYS);
+        figures.requestFocus();
+        if (!figures.getItems().isEmpty()) {
+            figures.getFocusModel().focus(0);
+        }
     }
 
     private static VBox section(String titleKey, Node... content) {
@@ -173,6 +210,13 @@ public final class DayCloseView implements Screen {
     @Override
     public void shown() {
         pieceFields.get(0).requestFocus();
+        // the first time, the count is in the scene only once the sheet (a scroll pane) has its skin
+        javafx.application.Platform.runLater(() -> {
+            if (model.stateProperty().get() != DayCloseViewModel.State.CLOSED && page.getScene() != null
+                    && !page.isDisabled()) {
+                pieceFields.get(0).requestFocus();
+            }
+        });
     }
 
     @Override

@@ -71,8 +71,21 @@ public final class OpenTillViewModel {
         floatText.addListener((obs, was, now) -> revalidate());
     }
 
-    /** First step after log-in: find an open session, or ask for the float. */
+    /**
+     * First step after log-in: find an open session, or ask for the float. A hall manager (who may
+     * approve) is not asked: they take money only now and then, and open a till with F10 when they do;
+     * a till of theirs already open goes on.
+     */
+    public void startAtLogIn() {
+        start(!operator.may(Permission.APPROVE));
+    }
+
+    /** F10: find an open session, or ask for the float. */
     public void start() {
+        start(true);
+    }
+
+    private void start(boolean ask) {
         if (!operator.may(Permission.OPEN_TILL)) {
             state.set(State.DONE);
             listener.withoutTill();
@@ -81,7 +94,15 @@ public final class OpenTillViewModel {
         state.set(State.CHECKING);
         show(MessageKind.INFO, I18n.text("ui.till.checking"));
         BackgroundTask.of(() -> tills.current(operator))
-                .onSuccess(this::checked)
+                .onSuccess(open -> {
+                    if (open.isEmpty() && !ask) {
+                        state.set(State.DONE);
+                        show(MessageKind.NONE, "");
+                        listener.withoutTill();
+                    } else {
+                        checked(open);
+                    }
+                })
                 .onFailure(error -> {
                     state.set(State.ENTERING);
                     show(MessageKind.ERROR, UiErrors.text(error));

@@ -298,6 +298,43 @@ class CardServiceViewModelTest {
         assertThat(capture.awaitJobs(1, WAIT).get(0).text()).contains("补卡记录", "补卡（卡损坏）", "旧卡已列入黑名单（损坏）");
     }
 
+    /**
+     * Issue 15 §2: in demo mode the card a reissue replaced stays in the demo reader's list, marked, so
+     * the old card turning up can be shown: put into the reader, the counter refuses it (blacklist).
+     */
+    @Test
+    void theReplacedCardStaysInTheDemoListMarkedAndIsRefusedWhenItTurnsUp() throws Exception {
+        demo.insert(ACCOUNT);
+        VirtualCard oldCard = demo.cards().get(0).card();
+        demo.insertBlank();
+        model.businessProperty().set(Business.LOST_UNUSED);
+        model.accountNoProperty().set(ACCOUNT);
+        model.reasonProperty().set("丢失");
+        model.confirm();
+        model.commit(null);
+        assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.DONE);
+        assertThat(model.promptProperty().get()).as("the hint follows the business: no blank card wanted any more")
+                .isEqualTo("已办完：取出卡交给客户；Esc 办下一笔");
+
+        assertThat(demo.replacedCards()).singleElement().satisfies(c -> {
+            assertThat(c.card()).isSameAs(oldCard);
+            assertThat(c.accountNo()).isEqualTo(ACCOUNT);
+        });
+        DemoCardsViewModel reader = new DemoCardsViewModel(new CurrentThreadTaskExecutor(), demo, done -> { });
+        reader.load();
+        DemoCardsViewModel.Row old = reader.rows().stream().filter(r -> r.replaced() >= 0).findFirst().orElseThrow();
+        assertThat(old.toString()).startsWith(ACCOUNT).contains("已挂失/已换卡（旧卡）");
+        assertThat(reader.rows().stream().filter(r -> r.accountNo().equals(ACCOUNT))).hasSize(2);
+
+        boolean[] closed = {false};
+        reader.whenInserted(() -> closed[0] = true);
+        reader.insert(old);
+        assertThat(closed[0]).as("Enter closes the demo reader").isTrue();
+        assertThat(demo.readers().card(demo.readerName())).containsSame(oldCard);
+        assertThat(desk.topUps().inspect(cashier, desk.cardReader()).refusal())
+                .hasValue(io.counterdesk.card.TopUpService.Refusal.BLACKLISTED);
+    }
+
     @Test
     void aFoundOldCardIsClearedWithApprovalAndItsGasWrittenWhenTheCurrentCardIsPutIn() throws Exception {
         demo.insert(ACCOUNT);

@@ -137,7 +137,7 @@ class HallSignOffDaysViewModelTest {
         HallSignOffViewModel model = model(new CurrentThreadTaskExecutor());
 
         assertThat(model.dayProperty().get()).isEqualTo(DAY);
-        assertThat(model.messageProperty().get()).isEqualTo("还有未结账的班次，结账后才能签核");
+        assertThat(model.messageProperty().get()).isEqualTo("还有未结账的班次（1002 李娜），结账后才能签核");
         typeCredentials(model);
         model.signOff();
 
@@ -174,5 +174,58 @@ class HallSignOffDaysViewModelTest {
         executor.runAll();
         assertThat(model.signedProperty().get()).isTrue();
         assertThat(model.headingProperty().get()).isEqualTo("营业厅签核 · 2026-12-01（昨日，已签核）");
+    }
+
+    /**
+     * Issue 15 §2: signing today off locks the rest of the day for every cashier. Before the hall's
+     * closing time (17:30 unless set) the manager must first say why (the note); then the screen says
+     * exactly what the sign-off does and who worked today, and only a second Enter signs.
+     */
+    @Test
+    void signingTodayOffBeforeClosingTimeNeedsAReasonAndASecondEnter() {
+        clock.set(at(TODAY, 14));
+        desk.tills().open(TestBackend.login(desk, "1001"), Money.ofYuan(500));
+        desk.dayClose().count(TestBackend.login(desk, "1001"),
+                new io.counterdesk.till.CashCount(java.util.Map.of(io.counterdesk.till.Denomination.Y100, 5)),
+                java.util.Set.of());
+        desk.dayClose().close(TestBackend.login(desk, "1001"), "");
+        HallSignOffViewModel model = model(new CurrentThreadTaskExecutor());
+        model.nextDay();
+        assertThat(model.dayProperty().get()).isEqualTo(TODAY);
+        typeCredentials(model);
+
+        model.signOff();
+        assertThat(model.signedProperty().get()).isFalse();
+        assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
+        assertThat(model.messageProperty().get()).isEqualTo("现在 14:00，营业厅 17:30 才打烊：提前签核今日，请先在备注（F8）写明原因");
+        assertThat(model.credentials().passwordProperty().get()).as("nothing typed is lost").isEqualTo("demo2001");
+
+        model.noteProperty().set("停电，营业厅提前关门");
+        model.signOff();
+        assertThat(model.signedProperty().get()).isFalse();
+        assertThat(model.messageProperty().get()).isEqualTo("签核今日（2026-12-02）后，今天所有收费员都不能再开钱箱、收款或办理任何业务"
+                + "（今天上过班的：1001 王伟）。确要签核，请再按回车；不签核请按 Esc");
+
+        model.signOff();
+        assertThat(model.signedProperty().get()).as(model.messageProperty().get()).isTrue();
+    }
+
+    @Test
+    void afterTheHallsClosingTimeTodayIsSignedOffWithoutAReasonButStillAfterASecondEnter() {
+        desk.database().inTransaction(tx -> {
+            new io.counterdesk.persistence.Settings().put(tx, io.counterdesk.report.HallSignOffService.CLOSING_TIME_SETTING,
+                    "16:00");
+            return null;
+        });
+        clock.set(at(TODAY, 16).plusSeconds(60));
+        HallSignOffViewModel model = model(new CurrentThreadTaskExecutor());
+        model.nextDay();
+        typeCredentials(model);
+
+        model.signOff();
+        assertThat(model.signedProperty().get()).isFalse();
+        assertThat(model.messageProperty().get()).startsWith("签核今日（2026-12-02）后").contains("还没有人");
+        model.signOff();
+        assertThat(model.signedProperty().get()).as(model.messageProperty().get()).isTrue();
     }
 }

@@ -78,7 +78,7 @@ class HallSignOffViewModelTest {
             assertThat(r.status()).isEqualTo("未结账");
             assertThat(r.attention()).isTrue();
         });
-        assertThat(model.messageProperty().get()).isEqualTo("还有未结账的班次，结账后才能签核");
+        assertThat(model.messageProperty().get()).isEqualTo("还有未结账的班次（1001 王伟），结账后才能签核");
         model.credentials().staffNoProperty().set("2001");
         model.credentials().passwordProperty().set("demo2001");
         model.signOff();
@@ -117,6 +117,10 @@ class HallSignOffViewModelTest {
         model.noteProperty().set("短款已报财务部");
         model.credentials().staffNoProperty().set("2001");
         model.credentials().passwordProperty().set("demo2001");
+        model.signOff();
+        assertThat(model.signedProperty().get()).as("today: the first Enter only says what it means").isFalse();
+        assertThat(model.messageProperty().get()).startsWith("签核今日（" + today + "）后，今天所有收费员都不能再开钱箱")
+                .contains("1001 王伟");
         model.signOff();
 
         assertThat(model.signedProperty().get()).isTrue();

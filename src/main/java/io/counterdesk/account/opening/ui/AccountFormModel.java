@@ -57,6 +57,8 @@ public abstract class AccountFormModel<F extends Enum<F>> {
     private final ReceiptRun receiptRun;
     private final ServiceClock.Timing timing;
     private boolean disposed;
+    /** Esc was pressed once on a filled-in form and the loss announced: the next Esc leaves. */
+    private boolean leaveAsked;
     /** The receipts as printed (null while none were printed: nothing taken, or not yet committed). */
     private PaymentViewModel.Outcome receipts;
 
@@ -76,6 +78,24 @@ public abstract class AccountFormModel<F extends Enum<F>> {
         for (Document d : Document.values()) {
             ticked.put(d, new SimpleBooleanProperty(false));
         }
+        text.values().forEach(p -> p.addListener((obs, was, now) -> leaveAsked = false));
+        ticked.values().forEach(p -> p.addListener((obs, was, now) -> leaveAsked = false));
+    }
+
+    /**
+     * Esc on the form while it is being filled in ({@code editing}): true keeps the screen. With
+     * something typed or ticked, the first Esc only says that the input would be lost; a second Esc
+     * (nothing typed in between) leaves.
+     */
+    public final boolean stayOnEscape(boolean editing) {
+        boolean typed = text.values().stream().anyMatch(p -> p.get() != null && !p.get().isBlank())
+                || ticked.values().stream().anyMatch(BooleanProperty::get);
+        if (!editing || !typed || leaveAsked) {
+            return false;
+        }
+        leaveAsked = true;
+        show(MessageKind.ERROR, I18n.text("ui.opening.leaveAsk"), null);
+        return true;
     }
 
     /** Runs {@code changed} whenever a text (but those of {@code notWatched}) or a tick changes. */

@@ -29,7 +29,7 @@ public final class AutoDebitDialog {
 
     public AutoDebitDialog(AutoDebitViewModel model) {
         panel.setId("auto-debit-dialog");
-        panel.getStyleClass().addAll("overlay-panel", "password-dialog");
+        panel.getStyleClass().addAll("overlay-panel", "auto-debit-panel");
         panel.setMaxWidth(Region.USE_PREF_SIZE);
         panel.setMaxHeight(Region.USE_PREF_SIZE);
         Label title = new Label(I18n.text("ui.opening.autoDebit.title"));

@@ -76,9 +76,20 @@ public final class OpeningForms {
 
     /** Enter in {@code control} moves to the next visible, enabled input of {@code order} (a list that may change). */
     public static void enterMovesOn(Control control, List<Control> order) {
+        enterMovesOn(control, order, () -> null);
+    }
+
+    /**
+     * The same, but Enter in the input the form blames now ({@code invalid}, null when none) keeps the
+     * focus there: the cashier corrects it before going on.
+     */
+    public static void enterMovesOn(Control control, List<Control> order, java.util.function.Supplier<Control> invalid) {
         control.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
             if (e.getCode() == KeyCode.ENTER && !(control instanceof ComboBox<?> box && box.isShowing())) {
                 e.consume();
+                if (invalid.get() == control) {
+                    return;
+                }
                 int at = order.indexOf(control);
                 for (int i = 1; i <= order.size(); i++) {
                     Control candidate = order.get((at + i) % order.size());

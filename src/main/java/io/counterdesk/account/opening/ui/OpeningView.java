@@ -175,7 +175,7 @@ public final class OpeningView implements Screen {
                 card("ui.pay.tenders", null, tenders));
         column.getStyleClass().add("payment-column");
         for (Control control : List.copyOf(order)) {
-            OpeningForms.enterMovesOn(control, order);
+            OpeningForms.enterMovesOn(control, order, () -> fields.get(model.invalidFieldProperty().get()));
         }
         ScrollPane scroll = new ScrollPane(column);
         scroll.setId("opening-form");
@@ -265,7 +265,7 @@ public final class OpeningView implements Screen {
 
     @Override
     public boolean escape() {
-        return model.busy();
+        return model.busy() || model.stayOnEscape(model.stateProperty().get() == State.EDITING);
     }
 
     @Override

@@ -178,11 +178,37 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
                 debitByCard)) {
             choice.addListener((obs, was, now) -> changed());
         }
-        kind.addListener((obs, was, now) -> idType.set(now == AccountKind.NON_RESIDENTIAL ? IdType.CREDIT_CODE
+        kind.addListener((obs, was, now) -> switchIdType(now == AccountKind.NON_RESIDENTIAL ? IdType.CREDIT_CODE
                 : IdType.RESIDENT_ID));
         meterKind.addListener((obs, was, now) -> timing().changeTo(now == MeterKind.IC ? CounterBusiness.IC_OPENING
                 : CounterBusiness.OPENING));
         updateRequired();
+    }
+
+    /**
+     * The holder's document follows the account's kind (a household: resident ID; an organisation:
+     * credit code). A number typed for the other kind is not read as this one: it is cleared, and the
+     * message says so.
+     */
+    private void switchIdType(IdType wanted) {
+        IdType before = idType.get();
+        String typed = value(Field.HOLDER_ID);
+        boolean fitsBefore = !typed.isEmpty() && fits(before, typed);
+        idType.set(wanted);
+        if (before != wanted && fitsBefore && !fits(wanted, typed)) {
+            text(Field.HOLDER_ID).set("");
+            show(MessageKind.INFO, I18n.text("ui.opening.idCleared", I18n.text("account.idType." + before.name()),
+                    typed, I18n.text("account.idType." + wanted.name())), null);
+        }
+    }
+
+    private static boolean fits(IdType type, String number) {
+        try {
+            type.validate(number);
+            return true;
+        } catch (BusinessException wrong) {
+            return false;
+        }
     }
 
     /** Reads the fees in force (background); the form can be typed meanwhile. */

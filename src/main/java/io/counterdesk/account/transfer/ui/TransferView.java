@@ -101,7 +101,7 @@ public final class TransferView implements Screen {
         column.getStyleClass().add("payment-column");
         HBox.setHgrow(column, Priority.ALWAYS);
         for (Control control : List.copyOf(order)) {
-            OpeningForms.enterMovesOn(control, order);
+            OpeningForms.enterMovesOn(control, order, () -> fields.get(model.invalidFieldProperty().get()));
         }
 
         GridPane figures = TenderForms.figures();
@@ -202,7 +202,7 @@ public final class TransferView implements Screen {
 
     @Override
     public boolean escape() {
-        return model.busy();
+        return model.busy() || model.stayOnEscape(model.stateProperty().get() == State.EDITING);
     }
 
     @Override

@@ -63,6 +63,21 @@ class OpeningViewModelTest {
         desk.close();
     }
 
+    /** Issue 15 §1: Esc on a half-filled form asks before the input is thrown away. */
+    @Test
+    void escOnAHalfFilledFormAsksFirstAndASecondEscLeaves() {
+        assertThat(model.stayOnEscape(true)).as("nothing typed: Esc leaves at once").isFalse();
+        model.text(Field.HOLDER_NAME).set("李明");
+        assertThat(model.stayOnEscape(true)).as("something typed: the first Esc stays").isTrue();
+        assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
+        assertThat(model.messageProperty().get()).isEqualTo("已填写的内容会丢失：再按一次 Esc 放弃并离开；要继续填写，接着输入即可");
+        assertThat(model.text(Field.HOLDER_NAME).get()).as("nothing thrown away").isEqualTo("李明");
+        model.text(Field.PHONE).set("13912345678");
+        assertThat(model.stayOnEscape(true)).as("typing in between asks again").isTrue();
+        assertThat(model.stayOnEscape(true)).as("the second Esc leaves").isFalse();
+        assertThat(model.stayOnEscape(false)).as("not editing (done, summary): no question").isFalse();
+    }
+
     @Test
     void eachFieldIsCheckedAsItIsTypedAndTheFiguresFollow() {
         assertThat(model.stateProperty().get()).isEqualTo(State.EDITING);
@@ -77,14 +92,19 @@ class OpeningViewModelTest {
         assertThat(model.changeProperty().get()).isEqualTo("¥600.00");
         model.feeModeProperty().set(OpeningViewModel.FeeMode.VILLA);
         assertThat(model.dueProperty().get()).isEqualTo("¥4,000.00");
-        assertThat(model.messageProperty().get()).contains("报装费（别墅）");          // 3000 does not pay 4000
+        assertThat(model.messageProperty().get()).contains("报装费（别墅）")          // 3000 does not pay 4000
+                .endsWith("实收还差 ¥1,000.00");
 
         model.kindProperty().set(AccountKind.NON_RESIDENTIAL);
         assertThat(model.idTypeProperty().get()).as("an organisation shows its credit code")
                 .hasToString("CREDIT_CODE");
         assertThat(model.requiredDocuments()).containsExactly(Document.BUSINESS_LICENCE, Document.LEGAL_REP_ID,
                 Document.APPLICATION_FORM);
-        assertThat(model.invalidFieldProperty().get()).as("a resident ID is no credit code").isEqualTo(Field.HOLDER_ID);
+        // issue 15: the resident ID typed for the household is not read as a credit code: it goes, and the screen says so
+        assertThat(model.text(Field.HOLDER_ID).get()).isEmpty();
+        assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.INFO);
+        assertThat(model.messageProperty().get()).isEqualTo("证件类型改为统一社会信用代码：已清除原居民身份证号码 "
+                + Applications.RESIDENT_ID + "，请输入统一社会信用代码");
         model.text(Field.HOLDER_ID).set(Applications.CREDIT_CODE);
         model.text(Field.KW).set("12.5x");
         assertThat(model.invalidFieldProperty().get()).isEqualTo(Field.KW);
