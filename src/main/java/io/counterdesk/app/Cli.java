@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "counterdesk", mixinStandardHelpOptions = true, version = "CounterDesk 0.1",
         description = "营业厅柜台收费终端 CounterDesk. Without a command: opens the counter window.",
         subcommands = {Cli.Init.class, Cli.Demo.class, Cli.Verify.class, StockCommand.class, CheckDayCommand.class,
-                DayReportCommand.class})
+                DayReportCommand.class, SyncCommand.class, HeadOfficeCommand.class})
 final class Cli implements Callable<Integer> {
 
 
