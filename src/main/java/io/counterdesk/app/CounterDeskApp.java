@@ -325,6 +325,7 @@ public final class CounterDeskApp extends Application {
         private final AccountSearchViewModel searchModel;
         private final AccountSearchView searchView;
         private final PrinterMonitor printerMonitor;
+        private Runnable stopSyncStatus = () -> { };
         private final CardReaderStatus cardStatus;
         private final CounterServiceClock serviceClock;
         /** The gas purchase being timed on the top-up screen; null between customers. */
@@ -409,6 +410,8 @@ public final class CounterDeskApp extends Application {
             window.showPage(shell.node());
             printerMonitor.start();
             cardStatus.start();
+            stopSyncStatus = desk.sync().addListener(s -> Platform.runLater(() -> status.sync(s)));
+            desk.sync().resume();
             showTillStep();
         }
 
@@ -865,6 +868,7 @@ public final class CounterDeskApp extends Application {
         void end() {
             keys.remove();
             printerMonitor.stop();
+            stopSyncStatus.run();
             cardStatus.stop();
             shell.dispose();
         }

@@ -24,6 +24,8 @@ public final class HallSignOffService {
     private final Database database;
     private final Journal journal;
     private final DayReportService reports;
+    /** Run after a sign-off has committed (the batch for head office). */
+    private volatile Runnable afterSignOff = () -> { };
     private final ReportRepository repository = new ReportRepository();
 
     public HallSignOffService(Database database, Journal journal, DayReportService reports) {
@@ -71,6 +73,12 @@ public final class HallSignOffService {
             DayLocks.lock(tx, day, signer.id(), why);
             return null;
         });
+        io.counterdesk.till.DayCloseService.runAfter(afterSignOff);
         return reports.hallDay(signer, day);
+    }
+
+    /** What runs after each sign-off has committed (CounterDesk: the day's batch for head office). */
+    public void afterSignOff(Runnable hook) {
+        afterSignOff = java.util.Objects.requireNonNull(hook);
     }
 }

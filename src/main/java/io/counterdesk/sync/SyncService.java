@@ -53,7 +53,7 @@ public final class SyncService implements AutoCloseable {
     private final Path keyDir;
     private final Settings settings = new Settings();
     private final SyncRepository batches = new SyncRepository();
-    private final HttpClient http;
+    private HttpClient http;
     private final List<Consumer<SyncStatus>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ScheduledExecutorService worker;
     private ScheduledFuture<?> next;
@@ -65,7 +65,14 @@ public final class SyncService implements AutoCloseable {
         this.database = database;
         this.terminal = terminal;
         this.keyDir = keyDir;
-        this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    }
+
+    /** Made on first use: a terminal that never syncs starts no HTTP threads. */
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        }
+        return http;
     }
 
     /** The key files: beside the database, owner-only. */
@@ -127,7 +134,7 @@ public final class SyncService implements AutoCloseable {
         }
         String body = JSON.writeValueAsString(Map.of("hall", terminal.hallCode(), "terminal", terminal.terminalCode(),
                 "token", s.get(TOKEN), "publicKey", Files.readString(publicKeyFile()).strip()));
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(s.get(URL) + "/sync/v1/enrol"))
+        HttpResponse<String> r = http().send(HttpRequest.newBuilder(URI.create(s.get(URL) + "/sync/v1/enrol"))
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
@@ -256,7 +263,7 @@ public final class SyncService implements AutoCloseable {
     private String sendOne(String url, PublicKey headOffice, SyncRepository.StoredBatch b) throws InterruptedException {
         HttpResponse<byte[]> r;
         try {
-            r = http.send(HttpRequest.newBuilder(URI.create(url + "/sync/v1/batches")).timeout(Duration.ofSeconds(60))
+            r = http().send(HttpRequest.newBuilder(URI.create(url + "/sync/v1/batches")).timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/octet-stream")
                     .POST(HttpRequest.BodyPublishers.ofByteArray(b.bytes())).build(), HttpResponse.BodyHandlers.ofByteArray());
         } catch (IOException e) {
@@ -286,8 +293,25 @@ public final class SyncService implements AutoCloseable {
         return new SyncStatus(isEnrolled(), database.read(batches::pendingCount), lastError, sending);
     }
 
-    public void addListener(Consumer<SyncStatus> listener) {
+    /** Tells {@code listener} each new status (on the sync thread); the returned action stops that. */
+    public Runnable addListener(Consumer<SyncStatus> listener) {
         listeners.add(listener);
+        return () -> listeners.remove(listener);
+    }
+
+    /** On the sync thread: tells the listeners where things stand and sends what is pending (a terminal back on line). */
+    public void resume() {
+        worker().execute(() -> {
+            try {
+                publish();
+                SyncStatus s = status();
+                if (s.enrolled() && s.pending() > 0) {
+                    sendSoon(Duration.ZERO);
+                }
+            } catch (RuntimeException e) {
+                lastError = e.getMessage();
+            }
+        });
     }
 
     private void publish() {
@@ -304,18 +328,23 @@ public final class SyncService implements AutoCloseable {
      */
     public void afterDayClose() {
         try {
-            if (isEnrolled()) {
-                makeBatch();
-                sendSoon(Duration.ZERO);
-            }
+            worker().execute(() -> {
+                try {
+                    if (isEnrolled()) {
+                        makeBatch();
+                        sendSoon(Duration.ZERO);
+                    }
+                } catch (RuntimeException e) {
+                    lastError = "batch not made: " + e.getMessage();
+                    publish();
+                }
+            });
         } catch (RuntimeException e) {
             lastError = "batch not made: " + e.getMessage();
-            publish();
         }
     }
 
-    /** Sends in the background now; after a failure tries again later, the pause doubling up to five minutes. */
-    public synchronized void sendSoon(Duration delay) {
+    private synchronized ScheduledExecutorService worker() {
         if (worker == null) {
             worker = Executors.newSingleThreadScheduledExecutor(r -> {
                 Thread t = new Thread(r, "sync-upload");
@@ -323,6 +352,12 @@ public final class SyncService implements AutoCloseable {
                 return t;
             });
         }
+        return worker;
+    }
+
+    /** Sends in the background now; after a failure tries again later, the pause doubling up to five minutes. */
+    public synchronized void sendSoon(Duration delay) {
+        worker();
         if (next != null && !next.isDone()) {
             next.cancel(false);
         }

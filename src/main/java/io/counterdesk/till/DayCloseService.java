@@ -39,6 +39,8 @@ public final class DayCloseService {
     private final TillRepository tills = new TillRepository();
     private final DayCloseRepository closes = new DayCloseRepository();
     private final Settings settings = new Settings();
+    /** Run after a till's close has committed (the batch for head office); never allowed to undo or block the close. */
+    private volatile Runnable afterClose = () -> { };
 
     public DayCloseService(Database database, Journal journal, TerminalIdentity terminal) {
         this.database = database;
@@ -164,7 +166,7 @@ public final class DayCloseService {
         if (why.length() > MAX_EXPLANATION) {
             throw new BusinessException("till.close.explanationTooLong", MAX_EXPLANATION);
         }
-        return database.inTransaction(tx -> {
+        ClosedTill closed = database.inTransaction(tx -> {
             journal.holdHead(tx);
             TillSession till = lockOpen(tx, cashier);
             DayCloseRepository.StoredCount last = closes.lastCount(tx, till.id())
@@ -201,6 +203,22 @@ public final class DayCloseService {
                     rules(tx).atClose(now.undepositedTakings()));
             return new ClosedTill(tills.findById(tx, till.id()).orElseThrow(), result, why);
         });
+        runAfter(afterClose);
+        return closed;
+    }
+
+    /** What runs after each till close has committed (CounterDesk: the day's batch for head office). */
+    public void afterClose(Runnable hook) {
+        afterClose = java.util.Objects.requireNonNull(hook);
+    }
+
+    /** Runs a hook after a commit: whatever it does, the committed close stands and the cashier goes on. */
+    public static void runAfter(Runnable hook) {
+        try {
+            hook.run();
+        } catch (RuntimeException e) {
+            System.getLogger(DayCloseService.class.getName()).log(System.Logger.Level.WARNING, "after-close hook failed", e);
+        }
     }
 
     private TillSession open(Tx tx, Operator cashier) {
