@@ -42,6 +42,9 @@ final class SyncCommand {
         @Override
         public Integer call() {
             AppConfig config = AppConfig.resolve(db.path, null);
+            if (!config.database().dataFile().toFile().isFile()) {
+                return Cli.fail(spec, "app.verify.noDatabase", config.database().dataFile());
+            }
             try (Database database = Database.open(config.database(), config.clock());
                  SyncService sync = service(database)) {
                 sync.enrol(file);
@@ -68,6 +71,9 @@ final class SyncCommand {
         public Integer call() {
             PrintWriter out = spec.commandLine().getOut();
             AppConfig config = AppConfig.resolve(db.path, null);
+            if (!config.database().dataFile().toFile().isFile()) {
+                return Cli.fail(spec, "app.verify.noDatabase", config.database().dataFile());
+            }
             try (Database database = Database.open(config.database(), config.clock());
                  SyncService sync = service(database)) {
                 Optional<Manifest> made = sync.makeBatch();
