@@ -1,7 +1,5 @@
 package io.counterdesk.sync;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -21,17 +19,7 @@ public record Ack(String hall, String terminal, long epoch, long seq, String bat
 
     public byte[] sign(PrivateKey key) {
         try {
-            ByteArrayOutputStream all = new ByteArrayOutputStream();
-            DataOutputStream out = new DataOutputStream(all);
-            out.write(MAGIC);
-            byte[] body = BatchFile.JSON.writeValueAsBytes(this);
-            out.writeInt(body.length);
-            out.write(body);
-            byte[] signed = all.toByteArray();
-            byte[] signature = SyncKeys.sign(key, signed, signed.length);
-            out.writeInt(signature.length);
-            out.write(signature);
-            return all.toByteArray();
+            return BatchFile.signed(MAGIC, key, BatchFile.JSON.writeValueAsBytes(this));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -91,15 +91,25 @@ public final class BatchFile {
                     out.write('\n');
                 }
             }
+            return signed(MAGIC, key, JSON.writeValueAsBytes(manifest), gz.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The container both batches and acknowledgements use: {@code magic}, each part as a uint32
+     * length and its bytes, then the signature by {@code key} over all of that, length-prefixed.
+     */
+    static byte[] signed(byte[] magic, PrivateKey key, byte[]... parts) {
+        try {
             ByteArrayOutputStream all = new ByteArrayOutputStream();
             DataOutputStream out = new DataOutputStream(all);
-            out.write(MAGIC);
-            byte[] m = JSON.writeValueAsBytes(manifest);
-            out.writeInt(m.length);
-            out.write(m);
-            byte[] c = gz.toByteArray();
-            out.writeInt(c.length);
-            out.write(c);
+            out.write(magic);
+            for (byte[] part : parts) {
+                out.writeInt(part.length);
+                out.write(part);
+            }
             byte[] signed = all.toByteArray();
             byte[] signature = SyncKeys.sign(key, signed, signed.length);
             out.writeInt(signature.length);
