@@ -29,6 +29,12 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SyncLoopTest {
 
+    /** Head office's store for one test: an H2 file here; PostgreSQL in {@link SyncLoopPostgresTest}. */
+    HeadOfficeStore openStore(String folder) throws Exception {
+        return HeadOfficeStore.embedded(dir.resolve(folder));
+    }
+
+
     static final LocalDate DAY = LocalDate.of(2025, 3, 10);
 
     @RegisterExtension
@@ -49,7 +55,7 @@ class SyncLoopTest {
 
     /** Starts head office (H2 in {@code dir/folder}) on {@code clock} behind a fresh proxy and enrols the terminal with it. */
     private void connect(Clock clock, String folder) throws Exception {
-        store = HeadOfficeStore.embedded(dir.resolve(folder));
+        store = openStore(folder);
         KeyPair key = SyncKeys.generate();
         headOffice = new HeadOffice(store, key, clock);
         server = HeadOfficeServer.start(headOffice, new InetSocketAddress("127.0.0.1", 0));
