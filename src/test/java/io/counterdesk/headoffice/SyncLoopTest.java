@@ -110,6 +110,30 @@ class SyncLoopTest {
     }
 
     @Test
+    void aTillCloseMakesAndSendsItsBatchByItselfInTheBackground() throws Exception {
+        DayAtTheCounter day = new DayAtTheCounter(db);
+        day.close.afterClose(sync::afterDayClose);
+        day.mixedDay();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+        while ((db.queryLong("SELECT COUNT(*) FROM sync_batch") == 0 || sync.status().pending() > 0)
+                && System.nanoTime() < deadline) {
+            Thread.sleep(100);
+        }
+        assertThat(db.queryLong("SELECT COUNT(*) FROM sync_batch WHERE ack IS NOT NULL")).isEqualTo(1);
+        assertSameFiguresAsTheTerminal();
+    }
+
+    @Test
+    void aFailingAfterCloseHookLeavesTheCloseCommittedAndTheCashierUntroubled() throws Exception {
+        DayAtTheCounter day = new DayAtTheCounter(db);
+        day.close.afterClose(() -> {
+            throw new IllegalStateException("head office hook broke");
+        });
+        day.mixedDay();
+        assertThat(db.queryLong("SELECT COUNT(*) FROM till_session WHERE status = 'CLOSED'")).isEqualTo(1);
+    }
+
+    @Test
     void aConnectionCutMidUploadLeavesTheBatchPendingAndTheSameBytesGoThroughLater() throws Exception {
         new DayAtTheCounter(db).mixedDay();
         sync.makeBatch();
