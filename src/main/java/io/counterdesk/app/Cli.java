@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
         description = "营业厅柜台收费终端 CounterDesk. Without a command: opens the counter window.",
         subcommands = {Cli.Init.class, Cli.Demo.class, Cli.Verify.class, StockCommand.class, CheckDayCommand.class,
                 DayReportCommand.class, BackupCommands.Backup.class, BackupCommands.RestoreBackup.class,
-                CdsArchiveCommand.class})
+                CdsArchiveCommand.class, SyncCommand.class, HeadOfficeCommand.class})
 final class Cli implements Callable<Integer> {
 
 

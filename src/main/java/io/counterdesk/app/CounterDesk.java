@@ -87,6 +87,7 @@ public final class CounterDesk implements AutoCloseable {
     private final CashReportPrinting cashReportPrinting;
     private final HallSignOffService hallSignOff;
     private final AutoBackup autoBackup;
+    private final io.counterdesk.sync.SyncService sync;
 
     /** How often the card monitor looks at the readers. */
     public static final Duration CARD_POLL = Duration.ofMillis(250);
@@ -144,6 +145,15 @@ public final class CounterDesk implements AutoCloseable {
         this.autoDebits = new io.counterdesk.account.opening.AutoDebitService(database, journal, serviceTimes);
         this.balanceMoves = new io.counterdesk.account.transfer.BalanceMoveService(database, journal, approvals);
         this.paymentReversals = new io.counterdesk.payment.PaymentReversalService(database, journal, terminal, approvals);
+        // head office: at a till's close and the day's sign-off the batch is made and sent in the background
+        this.sync = new io.counterdesk.sync.SyncService(database, terminal, config.database().directory());
+        dayClose.afterClose(sync::afterDayClose);
+        hallSignOff.afterSignOff(sync::afterDayClose);
+    }
+
+    /** The upload to head office (docs/sync-protocol.md); idle until the terminal is enrolled. */
+    public io.counterdesk.sync.SyncService sync() {
+        return sync;
     }
 
     /**
@@ -345,6 +355,7 @@ public final class CounterDesk implements AutoCloseable {
     public void close() {
         try {
             autoBackup.close();
+            sync.close();
             cardMonitor.close();
             if (demoCards != null) {
                 demoCards.saveAll();

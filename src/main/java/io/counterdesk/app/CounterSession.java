@@ -26,6 +26,7 @@ import io.counterdesk.ui.UiErrors;
 import io.counterdesk.ui.UiFormat;
 import java.util.List;
 import java.util.stream.Collectors;
+import javafx.application.Platform;
 
 /**
  * One operator's time at the counter: the shell with its search, the status bar and its devices,
@@ -56,6 +57,8 @@ final class CounterSession {
     private boolean resuming;
     private boolean searchShown;
     private boolean ended;
+    /** Stops the status bar following head office uploads (the sync's listener). */
+    private Runnable stopSyncStatus = () -> { };
 
     CounterSession(AppConfig config, TaskExecutor executor, MainWindow window, CounterDesk desk, Operator operator,
             String place, PaymentViewModel.Hall hall, PaperWidth paper) {
@@ -100,6 +103,8 @@ final class CounterSession {
         context.window().showPage(context.shell().node());
         context.printerMonitor().start();
         cardStatus.start();
+        stopSyncStatus = context.desk().sync().addListener(s -> Platform.runLater(() -> status.sync(s)));
+        context.desk().sync().resume();
         showTillStep(true);
     }
 
@@ -107,6 +112,7 @@ final class CounterSession {
         ended = true;
         keys.remove();
         context.printerMonitor().stop();
+        stopSyncStatus.run();
         cardStatus.stop();
         context.shell().dispose();
     }

@@ -193,7 +193,10 @@ public final class PaymentReversalService {
         p.put("creditAddedFen", r.creditWithdrawn().negate().fen());
         p.put("voucherM3", 0L);
         p.put("lines", r.lines().stream().map(l -> Map.of("kind", l.kind().name(), "billId", l.billId(),
-                "amountFen", l.amount().fen(), "m3", l.volumeM3())).toList());
+                "amountFen", l.amount().fen(), "m3", l.volumeM3(), "feeCode", l.feeCode() == null ? "" : l.feeCode()))
+                .toList());
+        // v2: lines carry their fee code (docs/sync-protocol.md)
+        p.put("v", 2);
         p.put("tenders", List.of());
         p.put("bills", r.bills().stream().map(b -> Map.of("billId", b.billId(), "principalFen", b.principal().fen(),
                 "lateFeeFen", b.lateFee().fen())).toList());

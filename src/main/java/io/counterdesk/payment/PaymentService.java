@@ -319,7 +319,10 @@ public final class PaymentService {
         p.put("voucherValueFen", plan.voucherValue().fen());
         p.put("stillOwedFen", plan.stillOwed().fen());
         p.put("lines", plan.lines().stream().map(l -> Map.of("kind", l.kind().name(), "billId", l.billId(),
-                "amountFen", l.amount().fen(), "m3", l.volumeM3())).toList());
+                "amountFen", l.amount().fen(), "m3", l.volumeM3(), "feeCode", l.feeCode() == null ? "" : l.feeCode()))
+                .toList());
+        // v2: lines carry their fee code (docs/sync-protocol.md)
+        p.put("v", 2);
         p.put("tenders", input.bankTenders().stream().map(t -> Map.of("kind", t.kind().name(),
                 "amountFen", t.amount().fen(), "reference", t.reference())).toList());
         p.put("vouchers", input.vouchers().stream().map(v -> Map.of("count", v.count(),

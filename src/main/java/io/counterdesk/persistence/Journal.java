@@ -282,6 +282,11 @@ public final class Journal {
         }
     }
 
+    /** The hash {@code e} must have: over its previous hash and all its fields (head office checks a batch's chain with it). */
+    public static String hashOf(JournalEvent e) {
+        return hash(e.prevHash(), e.seq(), e.occurredAt(), e.terminalCode(), e.staffNo(), e.type(), e.subject(), e.payload());
+    }
+
     static String hash(String prevHash, long seq, Instant at, String terminal, String staffNo, String type,
                        String subject, String payload) {
         MessageDigest digest = SHA256.get();

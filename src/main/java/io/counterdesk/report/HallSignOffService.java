@@ -34,8 +34,8 @@ public final class HallSignOffService {
     private final DayReportService reports;
     private final ReportRepository repository = new ReportRepository();
 
-    /** Runs after each committed sign-off (the composition root backs the database up there). */
-    private final Runnable afterSignOff;
+    /** Run in order after each committed sign-off (the composition root: the backup, then the batch for head office). */
+    private final List<Runnable> afterSignOff = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public HallSignOffService(Database database, Journal journal, DayReportService reports) {
         this(database, journal, reports, () -> { });
@@ -45,7 +45,7 @@ public final class HallSignOffService {
         this.database = database;
         this.journal = journal;
         this.reports = reports;
-        this.afterSignOff = afterSignOff;
+        this.afterSignOff.add(afterSignOff);
     }
 
     /**
@@ -109,8 +109,13 @@ public final class HallSignOffService {
             DayLocks.lock(tx, day, signer.id(), why);
             return null;
         });
-        afterSignOff.run();
+        afterSignOff.forEach(io.counterdesk.till.DayCloseService::runAfter);
         // the checker was checked above as the database has them (a confirmation carries no session)
         return reports.hallDayForCheck(day);
+    }
+
+    /** Adds what runs after each sign-off has committed (CounterDesk: the day's batch for head office). */
+    public void afterSignOff(Runnable hook) {
+        afterSignOff.add(java.util.Objects.requireNonNull(hook));
     }
 }

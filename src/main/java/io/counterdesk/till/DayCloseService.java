@@ -40,8 +40,11 @@ public final class DayCloseService {
     private final DayCloseRepository closes = new DayCloseRepository();
     private final Settings settings = new Settings();
 
-    /** Runs after each committed till close (the composition root backs the database up there). */
-    private final Runnable afterClose;
+    /**
+     * Run in order after each committed till close (the composition root: the backup, then the batch for
+     * head office); none may undo or block the close.
+     */
+    private final List<Runnable> afterClose = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     public DayCloseService(Database database, Journal journal, TerminalIdentity terminal) {
         this(database, journal, terminal, () -> { });
@@ -51,7 +54,7 @@ public final class DayCloseService {
         this.database = database;
         this.journal = journal;
         this.terminal = terminal;
-        this.afterClose = afterClose;
+        this.afterClose.add(afterClose);
     }
 
     /** A deposit made, with what the cashier should be told about it. */
@@ -209,8 +212,22 @@ public final class DayCloseService {
                     rules(tx).atClose(now.undepositedTakings()));
             return new ClosedTill(tills.findById(tx, till.id()).orElseThrow(), result, why);
         });
-        afterClose.run();
+        afterClose.forEach(DayCloseService::runAfter);
         return closed;
+    }
+
+    /** Adds what runs after each till close has committed (CounterDesk: the day's batch for head office). */
+    public void afterClose(Runnable hook) {
+        afterClose.add(java.util.Objects.requireNonNull(hook));
+    }
+
+    /** Runs a hook after a commit: whatever it does, the committed close stands and the cashier goes on. */
+    public static void runAfter(Runnable hook) {
+        try {
+            hook.run();
+        } catch (RuntimeException e) {
+            System.getLogger(DayCloseService.class.getName()).log(System.Logger.Level.WARNING, "after-close hook failed", e);
+        }
     }
 
     private TillSession open(Tx tx, Operator cashier) {

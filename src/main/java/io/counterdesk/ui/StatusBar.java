@@ -62,6 +62,11 @@ final class StatusBar {
             service.pseudoClassStateChanged(SERVICE_OVER, level == ServiceTimer.Level.OVER);
         });
 
+        Label upload = segment("status-sync");
+        upload.textProperty().bind(model.syncProperty());
+        upload.managedProperty().bind(upload.textProperty().isNotEmpty());
+        upload.visibleProperty().bind(upload.managedProperty());
+
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
 
@@ -71,7 +76,7 @@ final class StatusBar {
         Label clock = segment("status-clock");
         clock.textProperty().bind(model.timeProperty());
 
-        bar.getChildren().addAll(operator, separator(), till, separator(), reader, separator(), printer, spacer, service, keys,
+        bar.getChildren().addAll(operator, separator(), till, separator(), reader, separator(), printer, spacer, upload, service, keys,
                 separator(), clock);
 
         ticker = new Timeline(new KeyFrame(Duration.seconds(1), e -> model.tick()));

@@ -31,6 +31,7 @@ public final class StatusBarModel {
     private final ReadOnlyStringWrapper printerDescription = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper serviceTime = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<ServiceTimer.Level> serviceLevel = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper sync = new ReadOnlyStringWrapper("");
     private ServiceTimer shownService;
 
     public StatusBarModel(Clock clock) {
@@ -66,6 +67,28 @@ public final class StatusBarModel {
     /** How the business stands against its promise (amber near it, red past it); null while none is timed. */
     public ReadOnlyObjectProperty<ServiceTimer.Level> serviceLevelProperty() {
         return serviceLevel.getReadOnlyProperty();
+    }
+
+    /** The upload to head office: 已上传, 正在上传 N, 待上传 N, 上传失败（reason）; empty while the terminal is not enrolled. */
+    public void sync(io.counterdesk.sync.SyncStatus status) {
+        sync.set(syncText(status));
+    }
+
+    static String syncText(io.counterdesk.sync.SyncStatus s) {
+        if (!s.enrolled()) {
+            return "";
+        }
+        if (s.pending() == 0) {
+            return I18n.text("sync.status.done");
+        }
+        if (s.sending()) {
+            return I18n.text("sync.status.sending", s.pending());
+        }
+        return s.failed() ? I18n.text("sync.status.failed", s.lastError()) : I18n.text("sync.status.pending", s.pending());
+    }
+
+    public ReadOnlyStringProperty syncProperty() {
+        return sync.getReadOnlyProperty();
     }
 
     public void signedIn(String operatorText) {

@@ -1,0 +1,299 @@
+package io.counterdesk.headoffice;
+
+import io.counterdesk.persistence.JournalEvent;
+import io.counterdesk.report.DayFold;
+import io.counterdesk.sync.Ack;
+import io.counterdesk.sync.BatchFile;
+import io.counterdesk.sync.BatchFormatException;
+import io.counterdesk.sync.BatchLine;
+import io.counterdesk.sync.Manifest;
+import io.counterdesk.sync.SyncKeys;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.AbstractMap;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+
+/**
+ * Head office's side of the sync (docs/sync-protocol.md): enrols terminals, accepts each batch once
+ * in one transaction (signature, enrolled terminal, epoch, seq = last + 1, the chain continues, the
+ * manifest matches the content), stores its events and refolds the figures of the days it touched,
+ * and answers with a signed acknowledgement only after the commit. Refusals store nothing but an
+ * alarm.
+ */
+public final class HeadOffice {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final HeadOfficeStore store;
+    private final KeyPair key;
+    private final Clock clock;
+    private final HeadOfficeRepository repo = new HeadOfficeRepository();
+
+    public HeadOffice(HeadOfficeStore store, KeyPair key, Clock clock) {
+        this.store = store;
+        this.key = key;
+        this.clock = clock;
+    }
+
+    public PublicKey publicKey() {
+        return key.getPublic();
+    }
+
+    /** Registers (or re-issues the token of) a terminal not yet enrolled; returns the one-time token for its enrolment file. */
+    public String addTerminal(String hall, String terminal) throws SQLException {
+        byte[] raw = new byte[24];
+        RANDOM.nextBytes(raw);
+        String token = HexFormat.of().formatHex(raw);
+        try (Connection c = store.connect()) {
+            if (!repo.createOrRenew(c, hall, terminal, BatchFile.sha256(token.getBytes(StandardCharsets.UTF_8)), clock.instant())) {
+                c.rollback();
+                throw new IllegalStateException("terminal " + hall + "/" + terminal + " is already enrolled");
+            }
+            c.commit();
+        }
+        return token;
+    }
+
+    /** Takes a terminal's public key against its one-time token; false (and an alarm) when they do not fit. */
+    public boolean enrol(String hall, String terminal, String token, String publicKey) throws SQLException {
+        try (Connection c = store.connect()) {
+            Optional<HeadOfficeRepository.TerminalRow> row = repo.lockTerminal(c, hall, terminal);
+            boolean ok = row.isPresent() && token != null
+                    && row.get().tokenSha256().equals(BatchFile.sha256(token.getBytes(StandardCharsets.UTF_8)));
+            if (ok && row.get().publicKey() != null) {
+                ok = row.get().publicKey().equals(publicKey); // the same enrolment again
+            } else if (ok) {
+                SyncKeys.publicKey(publicKey);
+                repo.enrol(c, hall, terminal, publicKey, clock.instant());
+            }
+            if (!ok) {
+                repo.alarm(c, clock.instant(), hall, terminal, "ENROL_REFUSED", "an enrolment with a wrong token or key");
+            }
+            c.commit();
+            return ok;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** Accepts one batch or says why not (see the class comment). Safe to call concurrently. */
+    public Outcome accept(byte[] bytes) throws SQLException {
+        BatchFile.Decoded batch;
+        try {
+            batch = BatchFile.decode(bytes);
+        } catch (BatchFormatException e) {
+            return refuse(null, null, Outcome.Refusal.MALFORMED, e.getMessage());
+        }
+        Manifest m = batch.manifest();
+        String sha = batch.sha256();
+        Outcome refusal;
+        try (Connection c = store.connect()) {
+            try {
+                Optional<HeadOfficeRepository.TerminalRow> row = repo.lockTerminal(c, m.hall(), m.terminal());
+                if (row.isEmpty() || row.get().publicKey() == null) {
+                    refusal = Outcome.refused(Outcome.Refusal.UNKNOWN_TERMINAL, "terminal " + m.hall() + "/" + m.terminal()
+                            + " is not enrolled");
+                } else if (!batch.signedBy(SyncKeys.publicKey(row.get().publicKey()))) {
+                    refusal = Outcome.refused(Outcome.Refusal.BAD_SIGNATURE, "batch " + key(m) + " is not signed by the terminal's key");
+                } else {
+                    Optional<HeadOfficeRepository.StoredBatch> stored = repo.batch(c, m.hall(), m.terminal(), m.epoch(), m.seq());
+                    if (stored.isPresent()) {
+                        c.rollback();
+                        if (stored.get().sha256().equals(sha)) {
+                            return Outcome.accepted(stored.get().ack());
+                        }
+                        return refuse(m.hall(), m.terminal(), Outcome.Refusal.FORK, "batch " + key(m)
+                                + " arrived again with other bytes (" + sha + " after " + stored.get().sha256() + ")");
+                    }
+                    refusal = order(row.get(), m);
+                    if (refusal == null) {
+                        List<String> problems = BatchFile.problems(batch);
+                        if (!problems.isEmpty()) {
+                            refusal = Outcome.refused(Outcome.Refusal.MANIFEST_MISMATCH, "batch " + key(m) + ": "
+                                    + String.join("; ", problems));
+                        }
+                    }
+                    if (refusal == null) {
+                        byte[] ack = store(c, batch, sha);
+                        c.commit();
+                        store.durable(c);
+                        return Outcome.accepted(ack);
+                    }
+                }
+                c.rollback();
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                if ("23505".equals(e instanceof SQLException s ? s.getSQLState() : null)) {
+                    // another connection stored the same key between our look and our insert: answer as it did
+                    return accept(bytes);
+                }
+                throw e;
+            }
+        }
+        if (refusal.refusal() == Outcome.Refusal.GAP) {
+            return refusal;
+        }
+        return refuse(m.hall(), m.terminal(), refusal.refusal(), refusal.message());
+    }
+
+    /** Epoch, seq and chain against where the terminal stands; null when the batch is next. */
+    private static Outcome order(HeadOfficeRepository.TerminalRow t, Manifest m) {
+        if (m.epoch() < t.epoch()) {
+            return Outcome.refused(Outcome.Refusal.OLD_EPOCH, "batch " + key(m) + " is of epoch " + m.epoch()
+                    + "; the terminal is at epoch " + t.epoch());
+        }
+        long expected = m.epoch() == t.epoch() ? t.lastSeq() + 1 : 1;
+        if (m.seq() != expected) {
+            return new Outcome(null, Outcome.Refusal.GAP, "batch " + key(m) + " out of order: expected seq " + expected,
+                    expected);
+        }
+        String previous = m.epoch() == t.epoch() ? t.lastBatchSha256() : "";
+        if (!m.previousBatchSha256().equals(previous) || m.firstJournalSeq() != t.lastJournalSeq() + 1
+                || !m.chainPrevHash().equals(t.lastJournalHash())) {
+            return Outcome.refused(Outcome.Refusal.CHAIN_BROKEN, "batch " + key(m) + " does not continue the terminal's chain"
+                    + " (head office has journal " + t.lastJournalSeq() + ", the batch starts at " + m.firstJournalSeq() + ")");
+        }
+        return null;
+    }
+
+    private byte[] store(Connection c, BatchFile.Decoded batch, String sha) throws SQLException {
+        Manifest m = batch.manifest();
+        var now = clock.instant();
+        byte[] ack = new Ack(m.hall(), m.terminal(), m.epoch(), m.seq(), sha, m.lastJournalSeq(), now.toString())
+                .sign(key.getPrivate());
+        repo.insertBatch(c, m.hall(), m.terminal(), m.epoch(), m.seq(), sha, m.firstJournalSeq(), m.lastJournalSeq(),
+                m.eventCount(), now, batch.bytes(), ack);
+        repo.insertEvents(c, store.isPostgres(), m.hall(), m.terminal(), m.epoch(), batch.lines());
+        repo.insertReceipts(c, receipts(m, batch.lines()));
+        TreeSet<LocalDate> days = new TreeSet<>();
+        for (BatchLine l : batch.lines()) {
+            days.add(l.businessDay());
+            if (l.event().type().equals("RECEIPT_VOIDED")) {
+                repo.markVoided(c, m.hall(), m.terminal(), payload(l.event()).path("paymentId").asLong());
+            }
+        }
+        for (LocalDate day : days) {
+            refold(c, m.hall(), m.terminal(), day);
+        }
+        repo.advance(c, m.hall(), m.terminal(), m.epoch(), m.seq(), sha, m.lastJournalSeq(), m.lastHash());
+        return ack;
+    }
+
+    /** The day's till figures of one terminal folded again from all its stored events of that day. */
+    private void refold(Connection c, String hall, String terminal, LocalDate day) throws SQLException {
+        Map<Long, DayFold.TillDay> tills = DayFold.fold(repo.dayEvents(c, hall, terminal, day, DayFold.TYPES));
+        Map<Long, Map.Entry<String, Map<String, String>>> rows = new LinkedHashMap<>();
+        tills.forEach((id, t) -> rows.put(id, new AbstractMap.SimpleEntry<>(t.staffNo(), t.figures())));
+        repo.replaceFigures(c, hall, terminal, day, rows);
+    }
+
+    private static List<HeadOfficeRepository.ReceiptRow> receipts(Manifest m, List<BatchLine> lines) {
+        List<HeadOfficeRepository.ReceiptRow> out = new ArrayList<>();
+        for (BatchLine l : lines) {
+            JournalEvent e = l.event();
+            if (!e.type().equals("PAYMENT") && !e.type().equals("PAYMENT_REVERSED")) {
+                continue;
+            }
+            JsonNode p = payload(e);
+            long paid = 0;
+            for (JsonNode line : p.path("lines")) {
+                paid += line.path("amountFen").asLong();
+            }
+            for (JsonNode r : p.path("receipts")) {
+                out.add(new HeadOfficeRepository.ReceiptRow(m.hall(), r.path("kind").asText(), r.path("number").asLong(),
+                        m.terminal(), r.path("part").asText(), l.businessDay(), p.path("paymentId").asLong(),
+                        p.path("accountNo").asText(), paid, e.type().equals("PAYMENT_REVERSED"), false));
+            }
+        }
+        return out;
+    }
+
+    private Outcome refuse(String hall, String terminal, Outcome.Refusal why, String message) throws SQLException {
+        try (Connection c = store.connect()) {
+            repo.alarm(c, clock.instant(), hall, terminal, why.name(), message);
+            c.commit();
+        }
+        return Outcome.refused(why, message);
+    }
+
+    /** What head office knows of a receipt: empty when it never saw it (not genuine, or not yet sent). */
+    public List<Map<String, Object>> checkReceipt(String hall, String kind, long number) throws SQLException {
+        try (Connection c = store.connect()) {
+            List<Map<String, Object>> out = new ArrayList<>();
+            for (HeadOfficeRepository.ReceiptRow r : repo.receipts(c, hall, kind, number)) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("hall", r.hall());
+                m.put("terminal", r.terminal());
+                m.put("kind", r.kind());
+                m.put("number", r.number());
+                m.put("part", r.part());
+                m.put("businessDay", r.day().toString());
+                m.put("accountNo", r.accountNo());
+                m.put("paidFen", r.paidFen());
+                m.put("reversal", r.reversal());
+                m.put("voided", r.voided());
+                out.add(m);
+            }
+            c.rollback();
+            return out;
+        }
+    }
+
+    /** One till's figures of a day at head office, by check-day's names (empty when none arrived). */
+    public Map<String, String> tillFigures(String hall, String terminal, LocalDate day, long till) throws SQLException {
+        try (Connection c = store.connect()) {
+            Map<String, String> out = repo.tillFigures(c, hall, terminal, day, till);
+            c.rollback();
+            return out;
+        }
+    }
+
+    /** Alarms, newest first: {hall, terminal, kind, detail}. */
+    public List<String[]> alarms() throws SQLException {
+        try (Connection c = store.connect()) {
+            List<String[]> out = repo.alarms(c);
+            c.rollback();
+            return out;
+        }
+    }
+
+    /** Rows in one of head office's tables (tests and the status page). */
+    public long count(String table) throws SQLException {
+        if (!table.matches("ho_[a-z_]+")) {
+            throw new IllegalArgumentException(table);
+        }
+        try (Connection c = store.connect()) {
+            long n = repo.count(c, table);
+            c.rollback();
+            return n;
+        }
+    }
+
+    private static JsonNode payload(JournalEvent e) {
+        try {
+            return JSON.readTree(e.payload());
+        } catch (java.io.IOException x) {
+            throw new IllegalArgumentException("unreadable payload of event " + e.seq(), x);
+        }
+    }
+
+    private static String key(Manifest m) {
+        return m.hall() + "/" + m.terminal() + " epoch " + m.epoch() + " seq " + m.seq();
+    }
+
+}

@@ -1,0 +1,316 @@
+package io.counterdesk.headoffice;
+
+import io.counterdesk.persistence.JournalEvent;
+import io.counterdesk.sync.BatchLine;
+import java.io.IOException;
+import java.io.StringReader;
+import java.sql.Connection;
+import java.sql.Date;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.postgresql.PGConnection;
+
+/** Head office's SQL (plain JDBC on one connection; the same statements on H2 and PostgreSQL). */
+final class HeadOfficeRepository {
+
+    /** An enrolled (or pending) terminal, locked for the batch being accepted. */
+    record TerminalRow(String hall, String terminal, String publicKey, String tokenSha256, long epoch, long lastSeq,
+                       String lastBatchSha256, long lastJournalSeq, String lastJournalHash) {
+    }
+
+    /** An accepted batch: its hash and the acknowledgement sent. */
+    record StoredBatch(String sha256, byte[] ack) {
+    }
+
+    /** A receipt as head office knows it. */
+    record ReceiptRow(String hall, String kind, long number, String terminal, String part, LocalDate day,
+                      long paymentId, String accountNo, long paidFen, boolean reversal, boolean voided) {
+    }
+
+    Optional<TerminalRow> lockTerminal(Connection c, String hall, String terminal) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT hall_code, terminal_code, public_key, enrol_token_sha256, epoch, last_seq, last_batch_sha256,
+                       last_journal_seq, last_journal_hash
+                FROM ho_terminal WHERE hall_code = ? AND terminal_code = ? FOR UPDATE""")) {
+            s.setString(1, hall);
+            s.setString(2, terminal);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                return Optional.of(new TerminalRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                        rs.getLong(5), rs.getLong(6), rs.getString(7), rs.getLong(8), rs.getString(9)));
+            }
+        }
+    }
+
+    /** Adds a terminal waiting for its key, or gives a pending one a new token; false if already enrolled. */
+    boolean createOrRenew(Connection c, String hall, String terminal, String tokenSha256, Instant now) throws SQLException {
+        Optional<TerminalRow> row = lockTerminal(c, hall, terminal);
+        if (row.isPresent()) {
+            if (row.get().publicKey() != null) {
+                return false;
+            }
+            return update(c, "UPDATE ho_terminal SET enrol_token_sha256 = ? WHERE hall_code = ? AND terminal_code = ?",
+                    tokenSha256, hall, terminal) == 1;
+        }
+        return update(c, "INSERT INTO ho_terminal(hall_code, terminal_code, enrol_token_sha256, created_at) VALUES (?, ?, ?, ?)",
+                hall, terminal, tokenSha256, at(now)) == 1;
+    }
+
+    void enrol(Connection c, String hall, String terminal, String publicKey, Instant now) throws SQLException {
+        update(c, "UPDATE ho_terminal SET public_key = ?, enrolled_at = ? WHERE hall_code = ? AND terminal_code = ?",
+                publicKey, at(now), hall, terminal);
+    }
+
+    Optional<StoredBatch> batch(Connection c, String hall, String terminal, long epoch, long seq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT sha256, ack FROM ho_batch WHERE hall_code = ? AND terminal_code = ? AND epoch = ? AND seq = ?")) {
+            s.setString(1, hall);
+            s.setString(2, terminal);
+            s.setLong(3, epoch);
+            s.setLong(4, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new StoredBatch(rs.getString(1), rs.getBytes(2))) : Optional.empty();
+            }
+        }
+    }
+
+    void insertBatch(Connection c, String hall, String terminal, long epoch, long seq, String sha256, long first,
+                     long last, int events, Instant now, byte[] bytes, byte[] ack) throws SQLException {
+        update(c, """
+                INSERT INTO ho_batch(hall_code, terminal_code, epoch, seq, sha256, first_journal_seq, last_journal_seq,
+                                     event_count, received_at, bytes, ack)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                hall, terminal, epoch, seq, sha256, first, last, events, at(now), bytes, ack);
+    }
+
+    void advance(Connection c, String hall, String terminal, long epoch, long seq, String batchSha256, long lastJournalSeq,
+                 String lastJournalHash) throws SQLException {
+        update(c, """
+                UPDATE ho_terminal SET epoch = ?, last_seq = ?, last_batch_sha256 = ?, last_journal_seq = ?, last_journal_hash = ?
+                WHERE hall_code = ? AND terminal_code = ?""",
+                epoch, seq, batchSha256, lastJournalSeq, lastJournalHash, hall, terminal);
+    }
+
+    /** The events by COPY on PostgreSQL (CSV), by a batched insert on H2. */
+    void insertEvents(Connection c, boolean postgres, String hall, String terminal, long epoch, List<BatchLine> lines)
+            throws SQLException {
+        if (lines.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            StringBuilder csv = new StringBuilder(lines.size() * 400);
+            for (BatchLine l : lines) {
+                JournalEvent e = l.event();
+                csv.append(csv(hall)).append(',').append(csv(terminal)).append(',').append(l.businessDay()).append(',')
+                        .append(epoch).append(',').append(e.seq()).append(',').append(e.occurredAt()).append(',')
+                        .append(csv(e.staffNo())).append(',').append(csv(e.type())).append(',').append(csv(e.subject()))
+                        .append(',').append(csv(e.payload())).append(',').append(e.prevHash()).append(',')
+                        .append(e.hash()).append('\n');
+            }
+            try {
+                c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
+                        COPY ho_event(hall_code, terminal_code, business_day, epoch, journal_seq, occurred_at, staff_no,
+                                      type, subject, payload, prev_hash, hash) FROM STDIN WITH (FORMAT csv)""",
+                        new StringReader(csv.toString()));
+            } catch (IOException e) {
+                throw new SQLException("COPY of the events failed", e);
+            }
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO ho_event(hall_code, terminal_code, business_day, epoch, journal_seq, occurred_at, staff_no,
+                                     type, subject, payload, prev_hash, hash)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            for (BatchLine l : lines) {
+                JournalEvent e = l.event();
+                s.setString(1, hall);
+                s.setString(2, terminal);
+                s.setDate(3, Date.valueOf(l.businessDay()));
+                s.setLong(4, epoch);
+                s.setLong(5, e.seq());
+                s.setObject(6, at(e.occurredAt()));
+                s.setString(7, e.staffNo());
+                s.setString(8, e.type());
+                s.setString(9, e.subject());
+                s.setString(10, e.payload());
+                s.setString(11, e.prevHash());
+                s.setString(12, e.hash());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private static String csv(String v) {
+        return '"' + v.replace("\"", "\"\"") + '"';
+    }
+
+    /** The day's events of one terminal of the given types, in journal order. */
+    List<JournalEvent> dayEvents(Connection c, String hall, String terminal, LocalDate day, List<String> types)
+            throws SQLException {
+        String in = String.join(",", types.stream().map(t -> "?").toList());
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT journal_seq, occurred_at, terminal_code, staff_no, type, subject, payload, prev_hash, hash
+                FROM ho_event WHERE hall_code = ? AND terminal_code = ? AND business_day = ? AND type IN (%s)
+                ORDER BY epoch, journal_seq""".formatted(in))) {
+            s.setString(1, hall);
+            s.setString(2, terminal);
+            s.setDate(3, Date.valueOf(day));
+            for (int i = 0; i < types.size(); i++) {
+                s.setString(4 + i, types.get(i));
+            }
+            List<JournalEvent> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new JournalEvent(rs.getLong(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
+                            rs.getString(3), rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                            rs.getString(8), rs.getString(9)));
+                }
+            }
+            return out;
+        }
+    }
+
+    void replaceFigures(Connection c, String hall, String terminal, LocalDate day,
+                        Map<Long, Map.Entry<String, Map<String, String>>> tills) throws SQLException {
+        update(c, "DELETE FROM ho_till_figure WHERE hall_code = ? AND terminal_code = ? AND business_day = ?",
+                hall, terminal, Date.valueOf(day));
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO ho_till_figure(hall_code, terminal_code, business_day, till_id, staff_no, figure, val)
+                VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
+            for (var till : tills.entrySet()) {
+                for (var f : till.getValue().getValue().entrySet()) {
+                    s.setString(1, hall);
+                    s.setString(2, terminal);
+                    s.setDate(3, Date.valueOf(day));
+                    s.setLong(4, till.getKey());
+                    s.setString(5, till.getValue().getKey());
+                    s.setString(6, f.getKey());
+                    s.setString(7, f.getValue());
+                    s.addBatch();
+                }
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** One till's figures at head office: figure name → value. */
+    Map<String, String> tillFigures(Connection c, String hall, String terminal, LocalDate day, long till)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT figure, val FROM ho_till_figure
+                WHERE hall_code = ? AND terminal_code = ? AND business_day = ? AND till_id = ? ORDER BY figure""")) {
+            s.setString(1, hall);
+            s.setString(2, terminal);
+            s.setDate(3, Date.valueOf(day));
+            s.setLong(4, till);
+            Map<String, String> out = new LinkedHashMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1), rs.getString(2));
+                }
+            }
+            return out;
+        }
+    }
+
+    void insertReceipts(Connection c, List<ReceiptRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO ho_receipt(hall_code, kind, number, terminal_code, part, business_day, payment_id, account_no,
+                                       paid_fen, mac, reversal)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?)""")) {
+            for (ReceiptRow r : rows) {
+                s.setString(1, r.hall());
+                s.setString(2, r.kind());
+                s.setLong(3, r.number());
+                s.setString(4, r.terminal());
+                s.setString(5, r.part());
+                s.setDate(6, Date.valueOf(r.day()));
+                s.setLong(7, r.paymentId());
+                s.setString(8, r.accountNo());
+                s.setLong(9, r.paidFen());
+                s.setBoolean(10, r.reversal());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    void markVoided(Connection c, String hall, String terminal, long paymentId) throws SQLException {
+        update(c, "UPDATE ho_receipt SET voided = TRUE WHERE hall_code = ? AND terminal_code = ? AND payment_id = ?",
+                hall, terminal, paymentId);
+    }
+
+    List<ReceiptRow> receipts(Connection c, String hall, String kind, long number) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT hall_code, kind, number, terminal_code, part, business_day, payment_id, account_no, paid_fen,
+                       reversal, voided
+                FROM ho_receipt WHERE hall_code = ? AND kind = ? AND number = ? ORDER BY terminal_code""")) {
+            s.setString(1, hall);
+            s.setString(2, kind);
+            s.setLong(3, number);
+            List<ReceiptRow> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ReceiptRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4),
+                            rs.getString(5), rs.getDate(6).toLocalDate(), rs.getLong(7), rs.getString(8), rs.getLong(9),
+                            rs.getBoolean(10), rs.getBoolean(11)));
+                }
+            }
+            return out;
+        }
+    }
+
+    void alarm(Connection c, Instant now, String hall, String terminal, String kind, String detail) throws SQLException {
+        update(c, "INSERT INTO ho_alarm(raised_at, hall_code, terminal_code, kind, detail) VALUES (?, ?, ?, ?, ?)",
+                at(now), hall, terminal, kind, detail.length() > 1000 ? detail.substring(0, 1000) : detail);
+    }
+
+    /** Alarms, newest first: kind and detail. */
+    List<String[]> alarms(Connection c) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT hall_code, terminal_code, kind, detail, raised_at FROM ho_alarm ORDER BY id DESC");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.add(new String[] {rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4)});
+            }
+        }
+        return out;
+    }
+
+    long count(Connection c, String table) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + table); ResultSet rs = s.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static OffsetDateTime at(Instant i) {
+        return i.atOffset(ZoneOffset.UTC);
+    }
+
+    private static int update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            return s.executeUpdate();
+        }
+    }
+}

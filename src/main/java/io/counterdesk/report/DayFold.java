@@ -1,0 +1,208 @@
+package io.counterdesk.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.counterdesk.persistence.JournalEvent;
+import io.counterdesk.shared.Money;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The day's figures of each till worked out from journal events alone: a pure fold, no tables.
+ * {@link DayCheck} sets them against the terminal's own reports ({@code check-day}); head office
+ * folds the events of the batches it received into the same figures (docs/sync-protocol.md), so a
+ * figure at head office is the figure of the cashier's daily cash report, by construction and by
+ * test ({@code DayFoldProofTest}).
+ *
+ * <p>Events read: TILL_OPENED, PAYMENT, PAYMENT_REVERSED (a payment's shape, every figure negated),
+ * TILL_DEPOSIT, RECEIPT_VOIDED (counted for the till of the payment it voids), TILL_CLOSED. Others
+ * are passed over.
+ */
+public final class DayFold {
+
+    /** The event types the fold reads; the rest may be left out of its input. */
+    public static final List<String> TYPES = List.of("TILL_OPENED", "PAYMENT", "PAYMENT_REVERSED", "TILL_DEPOSIT",
+            "RECEIPT_VOIDED", "TILL_CLOSED");
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** One till's day as the journal tells it. {@code openingFloat} is null when its opening was not among the events. */
+    public record TillDay(long tillId, String staffNo, LocalDate businessDay, Money openingFloat, Money cashIn,
+                          Money cashOut, Map<String, Money> tenders, Map<String, Money> businesses, long voucherM3,
+                          int receiptNumbers, int voided, Money deposits, int depositCount, boolean closed,
+                          Money closedExpectedCash, Money countedCash, Money overShort) {
+
+        /** Float + cash in − change and refunds − deposits; null without the float. */
+        public Money expectedCash() {
+            return openingFloat == null ? null : openingFloat.plus(cashIn).minus(cashOut).minus(deposits);
+        }
+
+        /** The tender's money: cash net of change and refunds, the others as taken; zero when none. */
+        public Money tender(String kind) {
+            return kind.equals("CASH") ? cashIn.minus(cashOut) : tenders.getOrDefault(kind, Money.ZERO);
+        }
+
+        public Money business(String business) {
+            return businesses.getOrDefault(business, Money.ZERO);
+        }
+
+        /**
+         * Every figure by the name {@code check-day} gives it (money as plain yuan, e.g. "12.30";
+         * "-" where the journal has none): float, cashIn, changeAndRefunds, deposits, depositCount,
+         * expectedCash, tender.KIND, business.KIND, voucherM3, receiptNumbers, voided, closed, and for
+         * a closed till closedExpectedCash, countedCash and overShort.
+         */
+        public Map<String, String> figures() {
+            Map<String, String> f = new TreeMap<>();
+            f.put("float", plain(openingFloat));
+            f.put("cashIn", plain(cashIn));
+            f.put("changeAndRefunds", plain(cashOut));
+            f.put("deposits", plain(deposits));
+            f.put("depositCount", Integer.toString(depositCount));
+            f.put("expectedCash", plain(expectedCash()));
+            f.put("tender.CASH", plain(tender("CASH")));
+            tenders.forEach((k, v) -> f.put("tender." + k, plain(v)));
+            businesses.forEach((k, v) -> f.put("business." + k, plain(v)));
+            f.put("voucherM3", Long.toString(voucherM3));
+            f.put("receiptNumbers", Integer.toString(receiptNumbers));
+            f.put("voided", Integer.toString(voided));
+            f.put("closed", Boolean.toString(closed));
+            if (closed) {
+                f.put("closedExpectedCash", plain(closedExpectedCash));
+                f.put("countedCash", plain(countedCash));
+                f.put("overShort", plain(overShort));
+            }
+            return f;
+        }
+
+        private static String plain(Money m) {
+            return m == null ? "-" : m.toPlainString();
+        }
+    }
+
+    private DayFold() {
+    }
+
+    /** Each till's figures, by till id, in the order the tills first appear. */
+    public static Map<Long, TillDay> fold(Collection<JournalEvent> events) {
+        Map<Long, Builder> tills = new LinkedHashMap<>();
+        Map<Long, Long> tillOfPayment = new LinkedHashMap<>();
+        List<Long> voidedPayments = new ArrayList<>();
+        List<Long> reissuedPayments = new ArrayList<>();
+        for (JournalEvent e : events) {
+            if (!TYPES.contains(e.type())) {
+                continue;
+            }
+            JsonNode p = read(e.payload());
+            if (e.type().equals("RECEIPT_VOIDED")) {
+                voidedPayments.add(p.path("paymentId").asLong());
+                if (p.has("replacementNumber")) {
+                    // 作废重开: the replacement's number is taken by the void, not by the payment
+                    reissuedPayments.add(p.path("paymentId").asLong());
+                }
+                continue;
+            }
+            long tillId = p.path("tillId").asLong();
+            Builder t = tills.computeIfAbsent(tillId, id -> new Builder(id, e.staffNo()));
+            switch (e.type()) {
+                case "TILL_OPENED" -> {
+                    t.openingFloat = fen(p, "floatFen");
+                    t.businessDay = LocalDate.parse(p.path("businessDay").asText());
+                }
+                // a reversal's event has a payment's shape with every figure negated (cash back as change)
+                case "PAYMENT", "PAYMENT_REVERSED" -> {
+                    long paymentId = p.path("paymentId").asLong();
+                    tillOfPayment.put(paymentId, tillId);
+                    t.cashIn = t.cashIn.plus(fen(p, "cashReceivedFen"));
+                    t.cashOut = t.cashOut.plus(fen(p, "changeFen"));
+                    t.tenders.merge("CREDIT", fen(p, "creditUsedFen"), Money::plus);
+                    for (JsonNode tender : p.path("tenders")) {
+                        t.tenders.merge(tender.path("kind").asText(), fen(tender, "amountFen"), Money::plus);
+                    }
+                    for (JsonNode l : p.path("lines")) {
+                        String b = DayReportService.businessOf(l.path("kind").asText());
+                        if (b != null) {
+                            t.businesses.merge(b, fen(l, "amountFen"), Money::plus);
+                        }
+                    }
+                    t.voucherM3 += p.path("voucherM3").asLong();
+                    t.receipts += p.path("receipts").size();
+                }
+                case "TILL_DEPOSIT" -> {
+                    t.deposits = t.deposits.plus(fen(p, "amountFen"));
+                    t.depositCount++;
+                }
+                case "TILL_CLOSED" -> {
+                    t.closed = true;
+                    t.closedExpected = fen(p, "expectedCashFen");
+                    t.counted = fen(p, "countedCashFen");
+                    t.overShort = fen(p, "overShortFen");
+                }
+                default -> { }
+            }
+        }
+        for (long paymentId : voidedPayments) {
+            Long till = tillOfPayment.get(paymentId);
+            if (till != null) {
+                tills.get(till).voided++;
+            }
+        }
+        for (long paymentId : reissuedPayments) {
+            Long till = tillOfPayment.get(paymentId);
+            if (till != null) {
+                tills.get(till).receipts++;
+            }
+        }
+        Map<Long, TillDay> out = new LinkedHashMap<>();
+        tills.forEach((id, b) -> out.put(id, b.build()));
+        return out;
+    }
+
+    private static final class Builder {
+        final long tillId;
+        final String staffNo;
+        LocalDate businessDay;
+        Money openingFloat;
+        Money cashIn = Money.ZERO;
+        Money cashOut = Money.ZERO;
+        final Map<String, Money> tenders = new TreeMap<>();
+        final Map<String, Money> businesses = new TreeMap<>();
+        long voucherM3;
+        int receipts;
+        int voided;
+        Money deposits = Money.ZERO;
+        int depositCount;
+        boolean closed;
+        Money closedExpected;
+        Money counted;
+        Money overShort;
+
+        Builder(long tillId, String staffNo) {
+            this.tillId = tillId;
+            this.staffNo = staffNo;
+        }
+
+        TillDay build() {
+            return new TillDay(tillId, staffNo, businessDay, openingFloat, cashIn, cashOut, java.util.Collections.unmodifiableMap(tenders),
+                    java.util.Collections.unmodifiableMap(businesses), voucherM3, receipts, voided, deposits, depositCount, closed, closedExpected,
+                    counted, overShort);
+        }
+    }
+
+    private static Money fen(JsonNode node, String field) {
+        return Money.ofFen(node.path(field).asLong());
+    }
+
+    private static JsonNode read(String payload) {
+        try {
+            return JSON.readTree(payload);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("unreadable journal payload", e);
+        }
+    }
+}

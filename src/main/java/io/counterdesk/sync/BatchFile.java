@@ -1,0 +1,255 @@
+package io.counterdesk.sync;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.counterdesk.persistence.Journal;
+import io.counterdesk.persistence.JournalEvent;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * A batch's bytes (docs/sync-protocol.md, "Batch file"): the magic {@code CDB1}, the manifest
+ * (length-prefixed UTF-8 JSON), the content (length-prefixed gzip of one JSON line per event) and
+ * the terminal's Ed25519 signature over everything before it (length-prefixed). Made once and
+ * frozen: every retry, over HTTP or on a USB stick, sends the same bytes, named by their SHA-256.
+ */
+public final class BatchFile {
+
+    public static final String FORMAT = "counterdesk-batch";
+    public static final int SCHEMA_VERSION = 1;
+    static final byte[] MAGIC = {'C', 'D', 'B', '1'};
+    /** Bigger than any day of one terminal; a length beyond it is a corrupt or hostile file. */
+    static final int MAX_PART = 256 * 1024 * 1024;
+
+    static final ObjectMapper JSON = new ObjectMapper().configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+
+    /** A batch read back: what it says, what it holds, and where its signature starts. */
+    public record Decoded(Manifest manifest, List<BatchLine> lines, byte[] bytes, int signedLength, byte[] signature) {
+
+        public boolean signedBy(PublicKey key) {
+            return SyncKeys.verify(key, bytes, signedLength, signature);
+        }
+
+        public String sha256() {
+            return BatchFile.sha256(bytes);
+        }
+    }
+
+    private BatchFile() {
+    }
+
+    /** The manifest's figures worked out from {@code lines} (the rest from the arguments). */
+    public static Manifest describe(String hall, String terminal, long epoch, long seq, String chainPrevHash,
+                                    long nextJournalSeq, String previousBatchSha256, Instant madeAt, String zone,
+                                    long downstreamCursor, List<BatchLine> lines) {
+        Map<String, long[]> totals = new TreeMap<>();
+        TreeSet<String> days = new TreeSet<>();
+        for (BatchLine l : lines) {
+            long[] t = totals.computeIfAbsent(l.event().type(), k -> new long[2]);
+            t[0]++;
+            t[1] += EventMoney.of(readTree(l.event().payload()));
+            days.add(l.businessDay().toString());
+        }
+        Map<String, Manifest.TypeTotal> types = new TreeMap<>();
+        totals.forEach((k, v) -> types.put(k, new Manifest.TypeTotal((int) v[0], v[1])));
+        long first = lines.isEmpty() ? nextJournalSeq : lines.get(0).event().seq();
+        long last = lines.isEmpty() ? nextJournalSeq - 1 : lines.get(lines.size() - 1).event().seq();
+        String lastHash = lines.isEmpty() ? chainPrevHash : lines.get(lines.size() - 1).event().hash();
+        return new Manifest(FORMAT, SCHEMA_VERSION, hall, terminal, epoch, seq, first, last, chainPrevHash, lastHash,
+                previousBatchSha256, madeAt.toString(), zone, List.copyOf(days), lines.size(), types, downstreamCursor);
+    }
+
+    /** The signed bytes of a batch. */
+    public static byte[] encode(Manifest manifest, List<BatchLine> lines, PrivateKey key) {
+        try {
+            ByteArrayOutputStream gz = new ByteArrayOutputStream();
+            try (GZIPOutputStream out = new GZIPOutputStream(gz)) {
+                for (BatchLine l : lines) {
+                    out.write(JSON.writeValueAsBytes(line(l)));
+                    out.write('\n');
+                }
+            }
+            return signed(MAGIC, key, JSON.writeValueAsBytes(manifest), gz.toByteArray());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The container both batches and acknowledgements use: {@code magic}, each part as a uint32
+     * length and its bytes, then the signature by {@code key} over all of that, length-prefixed.
+     */
+    static byte[] signed(byte[] magic, PrivateKey key, byte[]... parts) {
+        try {
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            DataOutputStream out = new DataOutputStream(all);
+            out.write(magic);
+            for (byte[] part : parts) {
+                out.writeInt(part.length);
+                out.write(part);
+            }
+            byte[] signed = all.toByteArray();
+            byte[] signature = SyncKeys.sign(key, signed, signed.length);
+            out.writeInt(signature.length);
+            out.write(signature);
+            return all.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static ObjectNode line(BatchLine l) {
+        JournalEvent e = l.event();
+        ObjectNode n = JSON.createObjectNode();
+        n.put("seq", e.seq());
+        n.put("at", e.occurredAt().toString());
+        n.put("terminal", e.terminalCode());
+        n.put("staff", e.staffNo());
+        n.put("type", e.type());
+        n.put("subject", e.subject());
+        // the payload as stored, character for character: its hash covers this text
+        n.put("payload", e.payload());
+        n.put("prevHash", e.prevHash());
+        n.put("hash", e.hash());
+        n.put("day", l.businessDay().toString());
+        return n;
+    }
+
+    /** Reads a batch's parts; refuses anything malformed (the signature is checked by {@link Decoded#signedBy}). */
+    public static Decoded decode(byte[] bytes) throws BatchFormatException {
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        byte[] magic = new byte[4];
+        if (bytes.length < 4 || !java.util.Arrays.equals(in.get(magic).array(), 0, 4, MAGIC, 0, 4)) {
+            throw new BatchFormatException("not a CounterDesk batch (magic)");
+        }
+        byte[] m = part(in, "manifest");
+        byte[] c = part(in, "content");
+        int signedLength = in.position();
+        byte[] signature = part(in, "signature");
+        if (in.hasRemaining()) {
+            throw new BatchFormatException("bytes after the signature");
+        }
+        Manifest manifest;
+        try {
+            manifest = JSON.readValue(m, Manifest.class);
+        } catch (IOException | RuntimeException e) {
+            throw new BatchFormatException("unreadable manifest", e);
+        }
+        if (!FORMAT.equals(manifest.format()) || manifest.schemaVersion() != SCHEMA_VERSION) {
+            throw new BatchFormatException("unknown format " + manifest.format() + " v" + manifest.schemaVersion());
+        }
+        List<BatchLine> lines = new ArrayList<>();
+        try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(c))) {
+            String text = new String(gz.readAllBytes(), StandardCharsets.UTF_8);
+            for (String row : text.split("\n")) {
+                if (row.isEmpty()) {
+                    continue;
+                }
+                JsonNode n = JSON.readTree(row);
+                lines.add(new BatchLine(new JournalEvent(n.get("seq").asLong(), Instant.parse(n.get("at").asText()),
+                        n.get("terminal").asText(), n.get("staff").asText(), n.get("type").asText(),
+                        n.get("subject").asText(), n.get("payload").asText(), n.get("prevHash").asText(),
+                        n.get("hash").asText()), LocalDate.parse(n.get("day").asText())));
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new BatchFormatException("unreadable content", e);
+        }
+        return new Decoded(manifest, List.copyOf(lines), bytes, signedLength, signature);
+    }
+
+    private static byte[] part(ByteBuffer in, String what) throws BatchFormatException {
+        if (in.remaining() < 4) {
+            throw new BatchFormatException("cut short before the " + what);
+        }
+        int n = in.getInt();
+        if (n < 0 || n > MAX_PART || n > in.remaining()) {
+            throw new BatchFormatException("cut short in the " + what);
+        }
+        byte[] b = new byte[n];
+        in.get(b);
+        return b;
+    }
+
+    /**
+     * What does not fit in a decoded batch, or an empty list: every event's hash recomputed, each
+     * event linked to the one before (the first to {@code chainPrevHash}), numbers consecutive, every
+     * event of the manifest's terminal, and every figure of the manifest equal to the content's.
+     */
+    public static List<String> problems(Decoded batch) {
+        Manifest m = batch.manifest();
+        List<String> out = new ArrayList<>();
+        String prev = m.chainPrevHash();
+        long expectedSeq = m.firstJournalSeq();
+        for (BatchLine l : batch.lines()) {
+            JournalEvent e = l.event();
+            if (e.seq() != expectedSeq) {
+                out.add("event " + expectedSeq + " missing (found " + e.seq() + ")");
+                return out;
+            }
+            if (!e.prevHash().equals(prev)) {
+                out.add("event " + e.seq() + " does not link to the one before");
+                return out;
+            }
+            if (!Journal.hashOf(e).equals(e.hash())) {
+                out.add("event " + e.seq() + " does not match its hash");
+                return out;
+            }
+            if (!e.terminalCode().equals(m.terminal())) {
+                out.add("event " + e.seq() + " is terminal " + e.terminalCode() + "'s");
+                return out;
+            }
+            prev = e.hash();
+            expectedSeq++;
+        }
+        Manifest recomputed;
+        try {
+            recomputed = describe(m.hall(), m.terminal(), m.epoch(), m.seq(), m.chainPrevHash(), m.firstJournalSeq(),
+                    m.previousBatchSha256(), Instant.parse(m.madeAt()), m.zone(), m.downstreamCursor(), batch.lines());
+        } catch (RuntimeException e) {
+            out.add("content unreadable: " + e.getMessage());
+            return out;
+        }
+        if (!recomputed.equals(m)) {
+            out.add("manifest does not match the content");
+        }
+        return out;
+    }
+
+    public static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static JsonNode readTree(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable payload", e);
+        }
+    }
+}

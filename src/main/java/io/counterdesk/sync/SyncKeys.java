@@ -1,0 +1,104 @@
+package io.counterdesk.sync;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.X509EncodedKeySpec;
+import java.util.Base64;
+
+/**
+ * Ed25519 keys and signatures (JDK only; a jlink image needs the module {@code jdk.crypto.ec}).
+ * Public keys travel as Base64 of their X.509 encoding; a private key is kept as a PKCS#8 file
+ * readable by its owner only, beside the data it signs for, never in the H2 file.
+ */
+public final class SyncKeys {
+
+    private static final String ALGORITHM = "Ed25519";
+
+    private SyncKeys() {
+    }
+
+    public static KeyPair generate() {
+        try {
+            return KeyPairGenerator.getInstance(ALGORITHM).generateKeyPair();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Ed25519 is missing from this Java runtime (module jdk.crypto.ec)", e);
+        }
+    }
+
+    public static byte[] sign(PrivateKey key, byte[] data, int length) {
+        try {
+            Signature s = Signature.getInstance(ALGORITHM);
+            s.initSign(key);
+            s.update(data, 0, length);
+            return s.sign();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("signing failed", e);
+        }
+    }
+
+    /** Whether {@code signature} is {@code key}'s over the first {@code length} bytes of {@code data}; false for any malformed input. */
+    public static boolean verify(PublicKey key, byte[] data, int length, byte[] signature) {
+        try {
+            Signature s = Signature.getInstance(ALGORITHM);
+            s.initVerify(key);
+            s.update(data, 0, length);
+            return s.verify(signature);
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    public static String publicText(PublicKey key) {
+        return Base64.getEncoder().encodeToString(key.getEncoded());
+    }
+
+    public static PublicKey publicKey(String text) {
+        try {
+            return KeyFactory.getInstance(ALGORITHM).generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(text)));
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an Ed25519 public key", e);
+        }
+    }
+
+    /** Writes the private key as PKCS#8 with owner-only permissions where the file system has them. */
+    public static void writePrivate(Path file, PrivateKey key) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Files.deleteIfExists(file);
+        try {
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(file);
+        }
+        Files.write(file, key.getEncoded(), StandardOpenOption.TRUNCATE_EXISTING);
+    }
+
+    public static PrivateKey readPrivate(Path file) throws IOException {
+        try {
+            return KeyFactory.getInstance(ALGORITHM).generatePrivate(new PKCS8EncodedKeySpec(Files.readAllBytes(file)));
+        } catch (GeneralSecurityException e) {
+            throw new IOException("not an Ed25519 private key: " + file, e);
+        }
+    }
+
+    /** The private key in {@code file}, made (with its public half derived by the caller from the pair) if absent. */
+    public static KeyPair loadOrCreate(Path privateFile, Path publicFile) throws IOException {
+        if (Files.isRegularFile(privateFile) && Files.isRegularFile(publicFile)) {
+            return new KeyPair(publicKey(Files.readString(publicFile).strip()), readPrivate(privateFile));
+        }
+        KeyPair pair = generate();
+        writePrivate(privateFile, pair.getPrivate());
+        Files.writeString(publicFile, publicText(pair.getPublic()) + "\n");
+        return pair;
+    }
+}

@@ -1,0 +1,92 @@
+package io.counterdesk.sync;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class BatchFileTest {
+
+    final TestChain chain = new TestChain("HZ01", "HZ01-T01", LocalDate.of(2025, 3, 10)).open(1).pay(1, 12_300).pay(1, 4_560);
+
+    @Test
+    void aBatchReadsBackWithItsManifestFiguresAndItsTerminalsSignature() throws Exception {
+        byte[] bytes = chain.nextBatch();
+        BatchFile.Decoded d = BatchFile.decode(bytes);
+        Manifest m = d.manifest();
+        assertThat(d.signedBy(chain.key.getPublic())).isTrue();
+        assertThat(BatchFile.problems(d)).isEmpty();
+        assertThat(m.seq()).isEqualTo(1);
+        assertThat(m.firstJournalSeq()).isEqualTo(1);
+        assertThat(m.lastJournalSeq()).isEqualTo(3);
+        assertThat(m.eventCount()).isEqualTo(3);
+        assertThat(m.types().get("PAYMENT")).isEqualTo(new Manifest.TypeTotal(2, 16_860));
+        assertThat(m.types().get("TILL_OPENED")).isEqualTo(new Manifest.TypeTotal(1, 50_000));
+        assertThat(m.businessDays()).containsExactly("2025-03-10");
+        assertThat(d.lines()).extracting(l -> l.event().hash()).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyChangedByteIsFoundByTheSignatureOrTheFormat() throws Exception {
+        byte[] bytes = chain.nextBatch();
+        for (int i = 0; i < bytes.length; i++) {
+            byte[] bad = bytes.clone();
+            bad[i] ^= 0x01;
+            boolean refused;
+            try {
+                BatchFile.Decoded d = BatchFile.decode(bad);
+                refused = !d.signedBy(chain.key.getPublic()) || !BatchFile.problems(d).isEmpty();
+            } catch (BatchFormatException e) {
+                refused = true;
+            }
+            assertThat(refused).as("byte %d changed", i).isTrue();
+        }
+    }
+
+    @Test
+    void anotherKeysSignatureIsNotTheTerminals() throws Exception {
+        byte[] bytes = chain.nextBatch(SyncKeys.generate());
+        assertThat(BatchFile.decode(bytes).signedBy(chain.key.getPublic())).isFalse();
+    }
+
+    @Test
+    void aManifestThatLiesAboutItsContentIsFoundEvenWhenSignedByTheRightKey() throws Exception {
+        BatchFile.Decoded d = BatchFile.decode(chain.nextBatch());
+        Manifest m = d.manifest();
+        Manifest lying = new Manifest(m.format(), m.schemaVersion(), m.hall(), m.terminal(), m.epoch(), m.seq(),
+                m.firstJournalSeq(), m.lastJournalSeq(), m.chainPrevHash(), m.lastHash(), m.previousBatchSha256(),
+                m.madeAt(), m.zone(), m.businessDays(), m.eventCount(),
+                java.util.Map.of("PAYMENT", new Manifest.TypeTotal(2, 1), "TILL_OPENED", new Manifest.TypeTotal(1, 50_000)),
+                m.downstreamCursor());
+        BatchFile.Decoded re = BatchFile.decode(BatchFile.encode(lying, d.lines(), chain.key.getPrivate()));
+        assertThat(re.signedBy(chain.key.getPublic())).isTrue();
+        assertThat(BatchFile.problems(re)).containsExactly("manifest does not match the content");
+    }
+
+    @Test
+    void anEditedEventIsFoundByItsHash() throws Exception {
+        BatchFile.Decoded d = BatchFile.decode(chain.nextBatch());
+        var e = d.lines().get(1).event();
+        var edited = new io.counterdesk.persistence.JournalEvent(e.seq(), e.occurredAt(), e.terminalCode(), e.staffNo(),
+                e.type(), e.subject(), e.payload().replace("12300", "12000"), e.prevHash(), e.hash());
+        List<BatchLine> lines = List.of(d.lines().get(0), new BatchLine(edited, d.lines().get(1).businessDay()), d.lines().get(2));
+        BatchFile.Decoded re = BatchFile.decode(BatchFile.encode(d.manifest(), lines, chain.key.getPrivate()));
+        assertThat(BatchFile.problems(re)).containsExactly("event 2 does not match its hash");
+    }
+
+    @Test
+    void anAcknowledgementCountsOnlyWithHeadOfficesSignatureAndForExactlyThoseBytes() throws Exception {
+        var headOffice = SyncKeys.generate();
+        byte[] bytes = chain.nextBatch();
+        Manifest m = BatchFile.decode(bytes).manifest();
+        byte[] ack = new Ack(m.hall(), m.terminal(), 1, 1, BatchFile.sha256(bytes), 3, "now").sign(headOffice.getPrivate());
+        assertThat(Ack.verify(ack, headOffice.getPublic()).names(m, BatchFile.sha256(bytes))).isTrue();
+        assertThat(Ack.verify(ack, headOffice.getPublic()).names(m, BatchFile.sha256(new byte[] {1}))).isFalse();
+        assertThatThrownBy(() -> Ack.verify(ack, SyncKeys.generate().getPublic())).isInstanceOf(BatchFormatException.class);
+        byte[] bad = ack.clone();
+        bad[10] ^= 1;
+        assertThatThrownBy(() -> Ack.verify(bad, headOffice.getPublic())).isInstanceOf(BatchFormatException.class);
+    }
+}
