@@ -91,19 +91,12 @@ class PaymentTrustTest {
     }
 
     @Test
-    void gasIsSoldOnlyToIcAccountsAndPaidBackOnlyByTheTopUpsReversal() {
-        FeeItem gas = FeeItem.gasTier(1, "气量", Money.ofFen(300));
-        assertThat(refused(() -> desk.payments().collect(wang, ordinary, fee(gas, 10, Money.ofYuan(30)))))
-                .isEqualTo("payment.fee.gasOnlyIc");
-        assertThat(refused(() -> desk.payments().quote(wang, ordinary, fee(gas, 10, Money.ofYuan(30)))))
-                .isEqualTo("payment.fee.gasOnlyIc");
+    void gasIsPaidBackOnlyByTheTopUpsReversal() {
         FeeItem gasBack = FeeItem.gasTier(1, "退气", Money.ofFen(-300));
         assertThat(refused(() -> desk.payments().quote(wang, ic, fee(gasBack, 10, Money.ZERO))))
                 .isEqualTo("payment.fee.gasOnlyTopUp");
         assertThat(refused(() -> desk.payments().collect(wang, ic, fee(gasBack, 10, Money.ZERO))))
                 .isEqualTo("payment.fee.gasOnlyTopUp");
-        // the top-up's live preview on an IC account still works
-        assertThat(desk.payments().quote(wang, ic, fee(gas, 10, Money.ofYuan(30))).totalDue()).isEqualTo(Money.ofYuan(30));
         assertThat(payments()).isZero();
     }
 
