@@ -171,6 +171,10 @@ final class ConnectionPool implements ConnectionFactory, StatementBuilderFactory
         return caches.get(connection);
     }
 
+    synchronized boolean isDisposed() {
+        return disposed;
+    }
+
     /** Closes the idle connections; connections in use are closed when they come back. */
     void dispose() {
         Map<Connection, StatementCache> toClose = new IdentityHashMap<>();

@@ -385,6 +385,11 @@ public final class Database implements AutoCloseable {
         return location.dataFile();
     }
 
+    /** Whether this database is still open (not yet {@link #close closed}). */
+    public boolean isOpen() {
+        return !pool.isDisposed();
+    }
+
     /** Closes the pool; H2 closes the database file cleanly when its last connection closes. */
     @Override
     public void close() {

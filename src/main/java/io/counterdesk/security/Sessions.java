@@ -121,6 +121,11 @@ public final class Sessions {
         if (live == null || live.operatorId != operator.id()) {
             throw new BusinessException("security.session.none");
         }
+        if (!live.owner.database.isOpen()) {
+            // a session of a database closed since (the program restarted it): log in again
+            LIVE.remove(hash);
+            throw new BusinessException("security.session.none");
+        }
         if (System.nanoTime() - live.endsAtNanos > 0) {
             LIVE.remove(hash);
             throw new BusinessException("security.session.expired");

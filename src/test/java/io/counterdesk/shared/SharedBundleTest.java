@@ -39,7 +39,7 @@ class SharedBundleTest {
 
     @Test
     void keysBelongToThisPackage() throws IOException {
-        TEXTS.keysMatchAndHaveTexts("(money|validation)\\..+");
+        TEXTS.keysMatchAndHaveTexts("(money|validation|shared|durability)\\..+");
     }
 
     @Test
