@@ -113,7 +113,7 @@ class StockEndToEndTest {
         cashier.waitUntilFocused("void-password");
         cashier.type("demo2001").press(KeyCode.ENTER);
         cashier.waitUntilFocused("void-confirm");
-        assertThat(cashier.text("#void-confirm-text")).hasValue("作废 收款收据 00010002，原因：打印错位；授权：2001 张敏");
+        assertThat(cashier.text("#void-confirm-text")).hasValue("作废重开 收款收据 00010002（¥69.60），原因：打印错位；授权：2001 张敏");
         cashier.press(KeyCode.ENTER);
         cashier.waitUntil("the void is done", () -> !cashier.showing("#stock-void")
                 && cashier.text("#stock-message").orElse("").equals("收款收据 00010002 已作废（2001 张敏 授权）"));

@@ -101,8 +101,12 @@ public final class HallSignOffViewModel {
 
         List<Chart> charts(HallDayReport hall);
 
-        /** Writes the day's PDFs; returns the files written. */
-        List<Path> archive(HallDayReport hall, List<Chart> charts, Operator checker);
+        /**
+         * Writes the day's PDFs, signed by {@code checker}; {@code reader} is the logged-in operator whose
+         * session reads the service times (a checker who typed their password carries no session); returns
+         * the files written.
+         */
+        List<Path> archive(HallDayReport hall, List<Chart> charts, Operator checker, Operator reader);
 
         /** The terminal's own: charts from the database, PDFs into {@code reports/<day>/} beside it. */
         static DayPapers of(DayCharts charts, ReportPdfs pdfs, ReportArchive archive,
@@ -114,9 +118,9 @@ public final class HallSignOffViewModel {
                 }
 
                 @Override
-                public List<Path> archive(HallDayReport hall, List<Chart> drawn, Operator checker) {
+                public List<Path> archive(HallDayReport hall, List<Chart> drawn, Operator checker, Operator reader) {
                     List<Path> written = new ArrayList<>(pdfs.archiveDay(hall, drawn, checker, archive));
-                    written.add(pdfs.archiveServiceTimes(serviceTimes.day(checker, hall.businessDay()),
+                    written.add(pdfs.archiveServiceTimes(serviceTimes.day(reader, hall.businessDay()),
                             hall.businessDay(), checker, hall.signed(), archive));
                     return written;
                 }
@@ -329,7 +333,7 @@ public final class HallSignOffViewModel {
      */
     private Archived archive(HallDayReport hall, List<Chart> drawn, Operator checker) {
         try {
-            List<Path> written = papers.archive(hall, drawn, checker);
+            List<Path> written = papers.archive(hall, drawn, checker, manager);
             Path folder = written.isEmpty() ? null : written.get(0).getParent();
             return new Archived(true, I18n.text("ui.signOff.archived", written.size(), String.valueOf(folder)));
         } catch (RuntimeException e) {
