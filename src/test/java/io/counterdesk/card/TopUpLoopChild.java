@@ -38,7 +38,8 @@ public final class TopUpLoopChild {
         TopUpService topUps = new TopUpService(database, journal, approvals, payments,
                 new GasPricing(GasPricing.DEFAULT_MAX_PURCHASE_M3));
         AuthService auth = new AuthService(database, journal, new PasswordHasher(1_000));
-        Operator cashier = database.read(tx -> new OperatorRepository().findByStaffNo(tx, "1001")).orElseThrow();
+        // services take only a logged-in operator (ADR 0013)
+        Operator cashier = auth.login("1001", "demo1001".toCharArray());
         CardAccess reader = CardReaders.pcsc().access(PcscdFixture.READER, new CardKeys(IcCardDesk.SECRET));
         // tells the parent when a card write starts, so it can kill this program in the middle of one
         CardAccess card = new CardAccess() {

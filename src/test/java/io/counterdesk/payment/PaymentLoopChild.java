@@ -8,7 +8,8 @@ import io.counterdesk.persistence.TerminalIdentity;
 import io.counterdesk.persistence.TerminalRepository;
 import io.counterdesk.security.ApprovalRecorder;
 import io.counterdesk.security.Operator;
-import io.counterdesk.security.OperatorRepository;
+import io.counterdesk.security.AuthService;
+import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.Money;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -32,7 +33,8 @@ public final class PaymentLoopChild {
         Journal journal = new Journal(terminal.terminalCode());
         PaymentService payments = new PaymentService(database, journal, terminal, new ApprovalRecorder(journal),
                 LateFeeRule.DEFAULT, VoucherRule.DEFAULT);
-        Operator cashier = database.read(tx -> new OperatorRepository().findByStaffNo(tx, "1001")).orElseThrow();
+        // services take only a logged-in operator (ADR 0013)
+        Operator cashier = new AuthService(database, journal, new PasswordHasher(1_000)).login("1001", "demo1001".toCharArray());
         FeeItem dismantling = payments.feeCatalogue().stream().filter(f -> f.code().equals("DISMANTLING"))
                 .findFirst().orElseThrow();
         PaymentInput input = new PaymentInput(PaymentInput.Bills.ALL, List.of(new FeeItem.Line(dismantling, 1)), Money.ofYuan(20),
