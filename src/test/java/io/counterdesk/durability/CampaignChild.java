@@ -131,8 +131,9 @@ public final class CampaignChild {
         close = new DayCloseService(database, journal, terminal);
         signOff = new HallSignOffService(database, journal, new DayReportService(database, terminal));
         openings = new AccountOpeningService(database, journal, payments, null, new ServiceTimeService(database, journal));
-        cashier = database.read(tx -> new OperatorRepository().findByStaffNo(tx, CASHIER)).orElseThrow();
-        manager = database.read(tx -> new OperatorRepository().findByStaffNo(tx, MANAGER)).orElseThrow();
+        // services take only a logged-in operator (ADR 0013)
+        cashier = auth.login(CASHIER, ("demo" + CASHIER).toCharArray());
+        manager = auth.login(MANAGER, ("demo" + MANAGER).toCharArray());
         dismantling = payments.feeCatalogue().stream().filter(f -> f.code().equals("DISMANTLING")).findFirst().orElseThrow();
     }
 
