@@ -65,8 +65,9 @@ final class IcCardDesk {
         issuing = new CardIssueService(db.database(), db.journal(), approvals, topUps, 3301, 1);
         card = CardReaders.of(readers.terminalFactory()).access(READER, keys);
         if (!fresh) {
-            cashier = db.database().read(tx -> new OperatorRepository().findByStaffNo(tx, "1001")).orElseThrow();
-            manager = db.database().read(tx -> new OperatorRepository().findByStaffNo(tx, "2001")).orElseThrow();
+            // services take only a logged-in operator (ADR 0013)
+            cashier = db.auth().login("1001", "demo1001".toCharArray());
+            manager = db.auth().login("2001", "demo2001".toCharArray());
             accountId = db.database().read(tx -> new AccountRepository().findByAccountNo(tx, "3300000001"))
                     .orElseThrow().id();
             return;
