@@ -34,7 +34,6 @@ class StockEndToEndTest {
     private final FxRobot robot = new FxRobot();
 
     @Test
-    @org.junit.jupiter.api.Disabled("merge regression to fix first (stop note): a void of a standing payment is now 作废重开, and the void-done message and month-end listing this test expects were not updated")
     void handOverCheckSlipsVoidAReceiptWithAManagerAndSeeItInTheMonthEndListing() throws Exception {
         CounterDesk desk = program.desk();
         Operator wang = program.login("1001");
@@ -114,10 +113,12 @@ class StockEndToEndTest {
         cashier.waitUntilFocused("void-password");
         cashier.type("demo2001").press(KeyCode.ENTER);
         cashier.waitUntilFocused("void-confirm");
-        assertThat(cashier.text("#void-confirm-text")).hasValue("作废重开 收款收据 00010002（¥69.60），原因：打印错位；授权：2001 张敏");
+        assertThat(cashier.text("#void-confirm-text")).hasValue("作废重开 收款收据 00010002（¥69.60），原因：打印错位；授权：2001 张敏。该笔收费仍然有效，将开出新票");
         cashier.press(KeyCode.ENTER);
+        // the payment behind it stands: 作废重开 numbers its replacement from the cashier's range at once
         cashier.waitUntil("the void is done", () -> !cashier.showing("#stock-void")
-                && cashier.text("#stock-message").orElse("").equals("收款收据 00010002 已作废（2001 张敏 授权）"));
+                && cashier.text("#stock-message").orElse("").startsWith("收款收据 00010002 已作废（2001 张敏 授权）"));
+        assertThat(cashier.text("#stock-message")).hasValue("收款收据 00010002 已作废（2001 张敏 授权） 已重开新票 00010003，按 F9 打印");
 
         // the hall manager: log in, skip the till, F11, F6
         cashier.monthEndAsManager("2001", "demo2001");
@@ -126,10 +127,10 @@ class StockEndToEndTest {
         List<ListingRow> listing = rows("#month-end-table");
         assertThat(listing).filteredOn(r -> r.holder().equals("1001 王伟")).singleElement().satisfies(r -> {
             assertThat(r.kind()).isEqualTo(ReceiptKind.RECEIPT);
-            assertThat(r.usedCount()).isEqualTo(1);
-            assertThat(r.used()).containsExactly("00010001");
+            assertThat(r.usedCount()).isEqualTo(2);
+            assertThat(r.used()).containsExactly("00010001", "00010003");
             assertThat(r.voided()).containsExactly("00010002 打印错位");
-            assertThat(r.remainingCount()).isEqualTo(4998);
+            assertThat(r.remainingCount()).isEqualTo(4997);
         });
         assertThat(listing).filteredOn(r -> r.holder().equals("1002 李娜") && r.kind() == ReceiptKind.CHECK_SLIP)
                 .extracting(ListingRow::ranges, ListingRow::remainingCount)
