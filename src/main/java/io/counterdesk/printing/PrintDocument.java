@@ -23,10 +23,13 @@ public final class PrintDocument {
     public sealed interface Element permits Text, Columns, Separator, Blank, QrCode, Cut, DrawerKick {
     }
 
-    /** A line of text (wrapped to the paper width when longer). */
+    /**
+     * A line of text (wrapped to the paper width when longer). Like every text on paper it holds only
+     * what a GBK printer has ({@link TextWidth#gbkSafe}): ¥ becomes ￥, m³ becomes m3.
+     */
     public record Text(String text, Alignment alignment, TextStyle style) implements Element {
         public Text {
-            Objects.requireNonNull(text);
+            text = TextWidth.gbkSafe(Objects.requireNonNull(text));
             Objects.requireNonNull(alignment);
             Objects.requireNonNull(style);
         }
@@ -35,8 +38,8 @@ public final class PrintDocument {
     /** A label on the left and an amount (or any value) on the right, padded to the paper width. */
     public record Columns(String left, String right, TextStyle style) implements Element {
         public Columns {
-            Objects.requireNonNull(left);
-            Objects.requireNonNull(right);
+            left = TextWidth.gbkSafe(Objects.requireNonNull(left));
+            right = TextWidth.gbkSafe(Objects.requireNonNull(right));
             Objects.requireNonNull(style);
         }
     }

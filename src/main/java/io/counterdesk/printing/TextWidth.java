@@ -26,6 +26,16 @@ public final class TextWidth {
     }
 
     /**
+     * The text with the characters GBK lacks replaced (the printers' code page; GB18030 would print
+     * them only on the few printers that have its four-byte part): the half-width yen sign by the
+     * full-width ￥, superscript three by 3 (m³ → m3). Every text on paper goes through here
+     * ({@link PrintDocument}), whichever slip or receipt it belongs to.
+     */
+    public static String gbkSafe(String text) {
+        return text.replace('¥', '￥').replace("³", "3");
+    }
+
+    /**
      * {@code text} with what must not reach a printer removed: control characters (an ESC in a
      * customer's name would otherwise be a printer command), line breaks and tabs become spaces,
      * unpaired surrogates become {@code ?}.

@@ -132,6 +132,6 @@ public final class ReceiptSet {
      * carry them.
      */
     public static String gbkSafe(String text) {
-        return text.replace('¥', '￥').replace("³", "3");
+        return io.counterdesk.printing.TextWidth.gbkSafe(text);
     }
 }

@@ -1,9 +1,10 @@
 package io.counterdesk.ui;
 
 import io.counterdesk.shared.I18n;
-import java.util.EnumSet;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.function.LongSupplier;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
@@ -22,10 +23,24 @@ public final class MainWindow implements OverlayHost {
     private final StackPane pageLayer = new StackPane();
     private final StackPane overlayLayer = new StackPane();
     private final CounterActions actions = new CounterActions();
-    private final Set<KeyCode> keysDown = EnumSet.noneOf(KeyCode.class);
+    /**
+     * A press of a key already down counts as the keyboard's auto-repeat only within this long of the
+     * key's previous press (repeats come every 30–100 ms after a first delay of at most 1 s on every
+     * keyboard setting): a release that never reached the window (it went to another window or a
+     * popup) must not swallow the cashier's next press of that key.
+     */
+    static final long REPEAT_WINDOW_NANOS = 1_200_000_000L;
+
+    private final Map<KeyCode, Long> keysDown = new EnumMap<>(KeyCode.class);
+    private final LongSupplier nanoTime;
     private Overlay overlay;
 
     public MainWindow() {
+        this(System::nanoTime);
+    }
+
+    MainWindow(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
         root.getStyleClass().add("main-window");
         root.setId("main-window");
         overlayLayer.getStyleClass().add("overlay-backdrop");
@@ -112,7 +127,9 @@ public final class MainWindow implements OverlayHost {
     }
 
     private void keyPressed(KeyEvent event) {
-        if (!keysDown.add(event.getCode())) {
+        long now = nanoTime.getAsLong();
+        Long before = keysDown.put(event.getCode(), now);
+        if (before != null && now - before < REPEAT_WINDOW_NANOS) {
             // the keyboard's auto-repeat while a key is held: an action runs once per press
             // (holding Esc must not go back through every screen, holding F1 must not flicker).
             // A held function key or Esc reaches nobody: F12 held down opens the payment's

@@ -180,9 +180,11 @@ class DayReportServiceTest {
 
         String text = String.join("\n", EscPosDecoder.lines(job)).replaceAll(" +", " ");
         assertThat(text).contains("营业厅现金日报表\n（摘要）", "营业日 2025-03-10", "收费员 1001 王伟", "状态 已结账",
-                "备用金 ¥500.00", "现金收入 ¥1,480.00", "退款 ¥300.00", "应有现金 ¥660.00", "实点现金 ¥650.00",
-                "银行卡 ×1 ¥120.00", "收款收据 8 00001001–00001008", "作废 00001007 打印错位", "存款 王伟3-1 ¥1,000.00",
-                "IC 卡购气 ×1 100 m³ ¥300.00", "燃气票 ×2 10 m³ ¥10.00", "长短款合计 -¥10.00", "说明：少收十元",
+                "备用金 ￥500.00", "现金收入 ￥1,480.00", "退款 ￥300.00", "应有现金 ￥660.00", "实点现金 ￥650.00",
+                "银行卡 ×1 ￥120.00", "收款收据 8 00001001–00001008", "作废 00001007 打印错位", "存款 王伟3-1 ￥1,000.00",
+                "IC 卡购气 ×1 100 m3 ￥300.00", "燃气票 ×2 10 m3 ￥10.00", "长短款合计 -￥10.00", "说明：少收十元",
                 "核对员签字");
+        assertThat(io.counterdesk.receipt.ReceiptsText.unmappableInGbk(CashReportSlip.layout(report(), TestDatabase.ZONE)))
+                .as("every line prints on a GBK printer").isEmpty();
     }
 }

@@ -149,6 +149,30 @@ class ShellTest {
         assertThat(reachedDialog).as("the auto-repeat is swallowed; a new key gets through").hasValue(1);
     }
 
+    @Test
+    void aKeyWhoseReleaseWentElsewhereWorksAgainOnItsNextPress() {
+        AtomicInteger counted = new AtomicInteger();
+        long[] now = {0};
+        CounterDriver.onFx(() -> {
+            MainWindow window = new MainWindow(() -> now[0]);
+            window.install(new Scene(window.root(), 800, 600));
+            window.actions().register(CounterAction.of("dayClose.count", CounterKeys.DAY_CLOSE_COUNT, "F4",
+                    CounterKeys.GROUP_DAY_CLOSE, "ui.keys.dayClose.count", counted::incrementAndGet));
+            key(window, KeyEvent.KEY_PRESSED, KeyCode.F4);
+            // held: the repeats come at once and are swallowed
+            now[0] += 500_000_000L;
+            key(window, KeyEvent.KEY_PRESSED, KeyCode.F4);
+            now[0] += 50_000_000L;
+            key(window, KeyEvent.KEY_PRESSED, KeyCode.F4);
+            // the release went to another window; seconds later the cashier presses F4 again
+            now[0] += 3_000_000_000L;
+            key(window, KeyEvent.KEY_PRESSED, KeyCode.F4);
+            return null;
+        });
+
+        assertThat(counted).as("the first press and the later one; not the repeats").hasValue(2);
+    }
+
     private static MainWindow newWindow() {
         MainWindow window = new MainWindow();
         window.install(new Scene(window.root(), 800, 600));
