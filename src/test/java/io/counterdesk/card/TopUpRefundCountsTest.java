@@ -85,7 +85,7 @@ class TopUpRefundCountsTest {
         // the slip and the PDFs read the same numbers
         String slip = String.join("\n", EscPosDecoder.lines(new EscPosEncoder(PaperWidth.MM80)
                 .encode(CashReportSlip.layout(mine, TestDatabase.ZONE))));
-        assertThat(slip).contains("现金 ×1").doesNotContain("现金 ×3", "现金 ×5").contains("IC 卡购气 ×1 4 m³");
+        assertThat(slip).contains("现金 ×1").doesNotContain("现金 ×3", "现金 ×5").contains("IC 卡购气 ×1 4 m3");
         ReportPdfs pdfs = new ReportPdfs(() -> PdfFiles.FONT, db.terminal(), db.clock());
         String cashierPdf = PdfFiles.text(pdfs.cashierDay(mine, desk.manager)).replaceAll("\\s", "");
         assertThat(cashierPdf).contains("现金1¥10.00", "IC卡购气1¥10.00", "IC卡购气14¥10.00")

@@ -111,7 +111,7 @@ class ReversalCountsTest {
         assertThat(tender(next, "CASH")).isEqualTo(new TenderTotal("CASH", -1, Money.parse("-30.00")));
         assertThat(business(next, "GAS_BILL")).isEqualTo(new BusinessTotal("GAS_BILL", -1, Money.parse("-30.00")));
         assertThat(business(next, "GAS_BILL").shown()).isTrue();
-        assertThat(slip(next.cashiers().get(0))).contains("现金 ×-1", "-¥30.00").containsPattern("气费 +-¥30.00");
+        assertThat(slip(next.cashiers().get(0))).contains("现金 ×-1", "-￥30.00").containsPattern("气费 +-￥30.00");
         assertThat(new DayCheck(db.database(), reports).check(DAY.plusDays(1)).ties()).isTrue();
         HallDayReport first = reports.hallDay(day.manager, DAY);
         assertThat(tender(first, "CASH")).as("the original's day keeps its count")

@@ -118,7 +118,7 @@ class CardServiceViewModelTest {
         assertThat(printed).contains("补卡记录");
         String text = String.join("\n", printed);
         assertThat(text).contains(desk.terminal().hallName(), "1001", ACCOUNT, Masking.name("王建国"),
-                "补卡（未用卡丢失）", oldSerial, newCard.serial(), "0 m³", "客户丢失，未用卡", "无需批准",
+                "补卡（未用卡丢失）", oldSerial, newCard.serial(), "0 m3", "客户丢失，未用卡", "无需批准",
                 "客户签字", "值班经理签字");
 
         model.printAgain();
@@ -209,7 +209,7 @@ class CardServiceViewModelTest {
         assertThat(blacklisted(oldSerial)).hasValue("LOST");
         assertThat(desk.topUps().openWrites(cashier)).isEmpty();
         String text = capture.awaitJobs(1, WAIT).get(0).text();
-        assertThat(text).contains("补气记录", "2001", "现场核查", "核查员张", "3.50 m³", "20 m³");
+        assertThat(text).contains("补气记录", "2001", "现场核查", "核查员张", "3.50 m3", "20 m3");
     }
 
     @Test
@@ -260,7 +260,7 @@ class CardServiceViewModelTest {
                 "SELECT COUNT(*) FROM gas_purchase WHERE kind = 'RECREDIT'").mapTo(Long.class).one());
         assertThat(recredits).as("one re-credit").isEqualTo(1);
         assertThat(later.recordProperty().get().volumeM3()).isEqualTo(20);
-        assertThat(capture.awaitJobs(1, WAIT).get(0).text()).contains("补气记录", "20 m³");
+        assertThat(capture.awaitJobs(1, WAIT).get(0).text()).contains("补气记录", "20 m3");
     }
 
     /** 10 m³ bought and loaded, then 20 m³ bought and the card lost before the meter took them; its serial. */
@@ -368,7 +368,7 @@ class CardServiceViewModelTest {
         assertThat(model.stateProperty().get()).isEqualTo(CardServiceViewModel.State.OPEN_WRITE);
         assertThat(model.promptProperty().get()).isEqualTo("请放入该户当前用卡");
         assertThat(desk.cardReader().read().issued().state()).isEqualTo(io.counterdesk.card.CardState.CLEARED);
-        assertThat(capture.awaitJobs(2, WAIT).get(1).text()).contains("补气记录", oldSerial, newSerial, "15 m³",
+        assertThat(capture.awaitJobs(2, WAIT).get(1).text()).contains("补气记录", oldSerial, newSerial, "15 m3",
                 "旧卡已清零");
 
         model.finishWrite();
@@ -406,8 +406,8 @@ class CardServiceViewModelTest {
         CardImage card = desk.cardReader().read().issued();
         assertThat(card.meterNo()).isEqualTo("8000000999");
         assertThat(card.lastPurchaseM3()).isEqualTo(12);
-        assertThat(capture.awaitJobs(1, WAIT).get(0).text()).contains("换表转移记录", "8000000999", "12.34 m³",
-                "12 m³");
+        assertThat(capture.awaitJobs(1, WAIT).get(0).text()).contains("换表转移记录", "8000000999", "12.34 m3",
+                "12 m3");
     }
 
     @ParameterizedTest(name = "{0} m³ left in the old meter")

@@ -118,7 +118,7 @@ class ReversalAcrossDaysReportTest {
 
         String slip = String.join("\n", EscPosDecoder.lines(new EscPosEncoder(PaperWidth.MM80)
                 .encode(CashReportSlip.layout(two, TestDatabase.ZONE)))).replaceAll("\\s", "");
-        assertThat(slip).contains("冲正00001003-¥90.00", "冲正2025-03-10票号00001001（重复收费，批准人2001张敏）");
+        assertThat(slip).contains("冲正00001003-￥90.00", "冲正2025-03-10票号00001001（重复收费，批准人2001张敏）");
         String slipOne = String.join("\n", EscPosDecoder.lines(new EscPosEncoder(PaperWidth.MM80)
                 .encode(CashReportSlip.layout(one, TestDatabase.ZONE)))).replaceAll("\\s", "");
         assertThat(slipOne).contains("已更正：票号00001001于2025-03-11由票号00001003冲正");
