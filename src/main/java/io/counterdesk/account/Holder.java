@@ -10,13 +10,18 @@ import io.counterdesk.shared.TextRules;
 public record Holder(String name, IdType idType, String idNumber, String phone) {
 
     public Holder {
-        name = TextRules.clean(name, "account.holder.nameRequired", I18n.text("account.holder.nameLabel"), 100);
+        name = cleanName(name);
         if (idType == null) {
             throw new BusinessException("account.id.typeRequired");
         }
         idNumber = idType.validate(idNumber);
         PhoneNumber.validate(phone);
         phone = PhoneNumber.normalise(phone);
+    }
+
+    /** The name as stored (stripped, visible, within its column), or a refusal naming the holder's name. */
+    public static String cleanName(String name) {
+        return TextRules.clean(name, "account.holder.nameRequired", I18n.text("account.holder.nameLabel"), 100);
     }
 
     /** The ID number as shown on screens and receipts that do not need it whole. */

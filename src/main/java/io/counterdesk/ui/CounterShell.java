@@ -33,6 +33,9 @@ public final class CounterShell {
     private final StatusBar statusBar;
     private final CounterActions actions;
     private final Deque<Screen> stack = new ArrayDeque<>();
+    /** The screen on which Esc last said typed input would be lost, and that input (issue 15 §1). */
+    private Screen leaveAskedOn;
+    private String leaveAskedFor;
     private CounterActions.Registration screenKeys = () -> { };
     /** What to do when a screen leaves for good (a service-time clock abandoned), by screen. */
     private final java.util.Map<Screen, Runnable> onClose = new java.util.IdentityHashMap<>();
@@ -117,10 +120,21 @@ public final class CounterShell {
         showCurrent();
     }
 
-    /** Esc: the current screen first (it may clear its input), then back. */
+    /**
+     * Esc: the current screen first (it may clear its input), then back — but with input typed that
+     * would be lost, the first Esc only says so; another Esc (nothing typed in between) goes back.
+     */
     public void escape() {
         Optional<Screen> screen = current();
         if (screen.isPresent() && !screen.get().escape()) {
+            String typed = screen.get().typedInput();
+            if (!typed.isEmpty() && !(screen.get() == leaveAskedOn && typed.equals(leaveAskedFor))) {
+                leaveAskedOn = screen.get();
+                leaveAskedFor = typed;
+                showError(I18n.text("ui.opening.leaveAsk"));
+                return;
+            }
+            leaveAskedOn = null;
             back();
         }
     }

@@ -16,6 +16,21 @@ public final class Forms {
     private Forms() {
     }
 
+    /**
+     * A column never laid out narrower than {@code least} nor than its children need: large amounts and
+     * their names (longer in English) stay whole inside it.
+     */
+    public static javafx.scene.layout.VBox columnAtLeast(double least, Node... children) {
+        javafx.scene.layout.VBox column = new javafx.scene.layout.VBox() {
+            @Override
+            protected double computeMinWidth(double height) {
+                return Math.max(least, super.computeMinWidth(height));
+            }
+        };
+        column.getChildren().addAll(children);
+        return column;
+    }
+
     /** The label above a field, in the current language, tied to the field for accessibility. */
     public static Label fieldLabel(String textKey, Node field) {
         Label label = new Label(I18n.text(textKey));
@@ -30,13 +45,32 @@ public final class Forms {
         return column(headerKey, row -> new ReadOnlyStringWrapper(value.apply(row)).getReadOnlyProperty(), width, right);
     }
 
+    /**
+     * {@code table} (its columns added, a constrained resize policy) is never laid out narrower than its
+     * columns' least widths and a scroll bar: no column is pushed out of sight.
+     */
+    public static void showAllColumns(javafx.scene.control.TableView<?> table) {
+        double columns = table.getColumns().stream().mapToDouble(TableColumn::getMinWidth).sum();
+        table.setMinWidth(columns + 20);
+    }
+
+    /** The width a column heading needs, in the largest heading font the tables use (15 px bold), with its padding. */
+    public static double headingWidth(String heading) {
+        javafx.scene.text.Text text = new javafx.scene.text.Text(heading);
+        text.setFont(javafx.scene.text.Font.font(javafx.scene.text.Font.getDefault().getFamily(),
+                javafx.scene.text.FontWeight.BOLD, 15));
+        return Math.ceil(text.getLayoutBounds().getWidth()) + 20;
+    }
+
     /** A column whose cells follow a value of the row that may change (a bill chosen or not). */
     public static <R> TableColumn<R, String> column(String headerKey, Function<R, ObservableValue<String>> value,
                                                     double width, boolean right) {
         TableColumn<R, String> column = new TableColumn<>(I18n.text(headerKey));
         column.setCellValueFactory(c -> value.apply(c.getValue()));
-        column.setPrefWidth(width);
-        column.setMinWidth(Math.min(width, 44));
+        // the heading is never cut ("Expected c…"): the column is at least as wide as its heading
+        double heading = headingWidth(column.getText());
+        column.setPrefWidth(Math.max(width, heading));
+        column.setMinWidth(Math.max(Math.min(width, 44), heading));
         column.setSortable(false);
         column.setReorderable(false);
         if (right) {

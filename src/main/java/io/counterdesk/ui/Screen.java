@@ -24,6 +24,26 @@ public interface Screen {
         return false;
     }
 
+    /**
+     * What the cashier typed here that Esc would throw away (a form half filled), empty when nothing
+     * would be lost: the shell then asks once before going back, and again after more typing.
+     */
+    default String typedInput() {
+        return "";
+    }
+
+    /** The typed texts of {@code inputs} together, for {@link #typedInput()}. */
+    static String typed(javafx.scene.control.TextInputControl... inputs) {
+        StringBuilder all = new StringBuilder();
+        for (javafx.scene.control.TextInputControl input : inputs) {
+            String text = input.getText();
+            if (text != null && !text.isBlank()) {
+                all.append(input.getId()).append('=').append(text.strip()).append('\n');
+            }
+        }
+        return all.toString();
+    }
+
     /** Keys of this screen, registered while it is the current one and listed in the key map. */
     default List<CounterAction> actions() {
         return List.of();

@@ -9,7 +9,11 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.Control;
 import javafx.scene.control.Labeled;
+import javafx.geometry.Orientation;
+import javafx.scene.control.ScrollBar;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
 import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.Region;
 import javafx.scene.text.Text;
@@ -17,7 +21,7 @@ import javafx.scene.text.Text;
 /**
  * What a cashier cannot read on the window as laid out now: a control outside the window, a control
  * running past the panel it sits in, a label cut short (its text shown with "…"), a field's hint
- * wider than the field. Inside a scroll pane or a list, rows may lie outside the visible part (they
+ * wider than the field, table columns out of sight beside the table. Inside a scroll pane or a list, rows may lie outside the visible part (they
  * scroll); their texts must still not be cut.
  */
 final class LayoutCheck {
@@ -45,6 +49,12 @@ final class LayoutCheck {
         if (node instanceof Region region && !scrolls && squeezed(region) && !anyChildSqueezed(region)) {
             out.add("narrower than it needs (" + Math.round(region.getWidth()) + " of "
                     + Math.round(region.minWidth(-1)) + " px): " + name(region));
+            if (Boolean.getBoolean("layout.debug")) {
+                dump(region.getParent() == null ? region : region.getParent(), "  ", 0);
+            }
+        }
+        if (node instanceof TableView<?> table && !scrolls) {
+            checkColumns(table, out);
         }
         if (node instanceof Labeled labeled) {
             checkClipped(labeled, out);
@@ -64,6 +74,19 @@ final class LayoutCheck {
     /** Laid out narrower than its least width: something in it is cut or runs past it. */
     private static boolean squeezed(Region region) {
         return region.isVisible() && region.getWidth() > 0 && region.getWidth() + SLACK < region.minWidth(-1);
+    }
+
+    private static void dump(Node node, String indent, int depth) {
+        if (depth > 14 || !(node instanceof Parent parent)) {
+            return;
+        }
+        for (Node child : parent.getChildrenUnmodifiable()) {
+            if (child.isManaged() && child.isVisible() && child.minWidth(-1) > 100) {
+                System.out.println("DUMP" + indent + name(child) + " min=" + Math.round(child.minWidth(-1)) + " pref="
+                        + Math.round(child.prefWidth(-1)) + " w=" + Math.round(child.getLayoutBounds().getWidth()));
+                dump(child, indent + "  ", depth + 1);
+            }
+        }
     }
 
     private static boolean anyChildSqueezed(Region region) {
@@ -96,6 +119,23 @@ final class LayoutCheck {
         if (control.getHeight() + SLACK < control.minHeight(control.getWidth())
                 && control.getHeight() < 40 && control instanceof javafx.scene.control.ListView<?>) {
             out.add("squeezed to " + Math.round(control.getHeight()) + " px: " + name(control));
+        }
+    }
+
+    /** Columns wider together than the table shows: the last ones are out of sight (a sideways scroll). */
+    private static void checkColumns(TableView<?> table, List<String> out) {
+        double columns = table.getVisibleLeafColumns().stream().mapToDouble(TableColumn::getWidth).sum();
+        double shown = table.getWidth() - table.getInsets().getLeft() - table.getInsets().getRight();
+        for (Node bar : table.lookupAll(".scroll-bar")) {
+            if (bar instanceof ScrollBar scrollBar && scrollBar.getOrientation() == Orientation.VERTICAL
+                    && scrollBar.isVisible()) {
+                shown -= scrollBar.getWidth();
+            }
+        }
+        // a few pixels over is the resize policy's rounding against the header's inner border, not a column hidden
+        if (table.getWidth() > 0 && columns > shown + 4) {
+            out.add("columns need " + Math.round(columns) + " px, the table shows " + Math.round(shown) + ": "
+                    + name(table));
         }
     }
 

@@ -131,4 +131,36 @@ class OpeningEndToEndTest {
                 });
         assertThat(desk.database().read(tx -> io.counterdesk.persistence.Journal.verify(tx)).isIntact()).isTrue();
     }
+
+    /**
+     * Issue 15 §1: while a field is refused the form quotes no fee, and the refusal is blamed on the
+     * field typed wrong, where Enter keeps the focus. A unit number too long was blamed on the
+     * district: the district turned red and Enter in the unit went on to the room.
+     */
+    @Test
+    void aRefusedAddressPartIsBlamedOnItselfAndNoFeeIsQuotedMeanwhile() {
+        cashier.logInAndOpenTill("1001", "demo1001", "500");
+        cashier.typeIcHousehold("M-2025-0778", "3000");
+        cashier.waitUntil("the change shows", () -> cashier.text("#opening-change").orElse("").equals("¥150.00"));
+        assertThat(cashier.text("#opening-fee")).hasValue("¥2,850.00");
+
+        cashier.press(KeyCode.F5);
+        cashier.waitUntilFocused("opening-district");
+        cashier.press(KeyCode.ENTER).press(KeyCode.ENTER).press(KeyCode.ENTER).press(KeyCode.ENTER);
+        cashier.waitUntilFocused("opening-unit");
+        cashier.press(KeyCode.END).type("0123456789");                 // 11 characters: more than a unit number holds
+        cashier.waitUntil("the unit number is refused", () -> cashier.text("#opening-message").orElse("")
+                .contains("单元号"));
+        assertThat(cashier.text("#opening-fee").orElse("")).as("no fee quoted while a field is refused").isEmpty();
+        assertThat(cashier.text("#opening-due").orElse("")).isEmpty();
+        assertThat(cashier.text("#opening-change").orElse("")).isEmpty();
+        cashier.press(KeyCode.ENTER);
+        assertThat(cashier.focusedId()).as("Enter on the refused field keeps the focus there").isEqualTo("opening-unit");
+
+        for (int i = 0; i < 10; i++) {
+            cashier.press(KeyCode.BACK_SPACE);
+        }
+        cashier.waitUntil("the fee is quoted again", () -> cashier.text("#opening-fee").orElse("").equals("¥2,850.00"));
+        assertThat(cashier.text("#opening-message").orElse("")).isEmpty();
+    }
 }

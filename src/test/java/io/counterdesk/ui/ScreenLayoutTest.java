@@ -20,10 +20,11 @@ import org.testfx.util.WaitForAsyncUtils;
  * Issue 15 §1: every screen and dialog of the counter, opened by keys as a cashier does, fits the
  * usual counter PC (1366×768) and a large screen (1920×1080), in Chinese and in English: no control
  * outside the window or past its panel, no text cut short with "…", no hint wider than its field
- * ({@link LayoutCheck}). Each stop is checked at both sizes; the test lists every problem it saw.
+ * ({@link LayoutCheck}). Each stop is checked at both sizes; the test lists every problem it saw. In
+ * English no visible text may be left in Chinese, apart from data ({@link UntranslatedCheck}).
  *
  * <p>With {@code -Dcounterdesk.screenshots=true} the Chinese run writes each stop at 1366×768 to
- * {@code docs/screenshots/screens/} (the English ones to {@code target/screenshots/screens/}).
+ * {@code docs/screenshots/screens/} (the English ones to {@code docs/screenshots/screens/en/}).
  */
 class ScreenLayoutTest {
 
@@ -42,6 +43,8 @@ class ScreenLayoutTest {
 
     private final CounterDriver cashier = new CounterDriver();
     private final Set<String> problems = new LinkedHashSet<>();
+    private final Set<String> untranslated = new LinkedHashSet<>();
+    private UntranslatedCheck chinese;
     private String lang;
 
     @Test
@@ -50,9 +53,6 @@ class ScreenLayoutTest {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("issue 15, left open: in English the payment, top-up, opening and transfer screens"
-            + " need 11-84 px more than 1366 (longer names beside the amounts), and some table headings and dialog"
-            + " texts are cut; run it to list them")
     void everyScreenFitsInEnglish() throws Exception {
         tour("en");
     }
@@ -61,6 +61,7 @@ class ScreenLayoutTest {
         lang = language;
         program.start(language);
         CounterDesk desk = program.desk();
+        chinese = language.equals("en") ? UntranslatedCheck.over(desk.database()) : null;
         cashier.waitUntil("the database is ready", () -> cashier.text("#login-place").map(t -> !t.isEmpty())
                 .orElse(false));
         cashier.waitUntilFocused("login-staff-no");
@@ -215,9 +216,10 @@ class ScreenLayoutTest {
         check("sign-off");
 
         assertThat(new ArrayList<>(problems)).as("what does not fit (" + language + ")").isEmpty();
+        assertThat(new ArrayList<>(untranslated)).as("texts left in Chinese on the English screens").isEmpty();
     }
 
-    /** Checks the window as it is now at both sizes; in Chinese at 1366×768, a screenshot if asked for. */
+    /** Checks the window as it is now at both sizes; at 1366×768 a screenshot if asked for. */
     private void check(String stop) throws Exception {
         for (double[] size : SIZES) {
             resize(size[0], size[1]);
@@ -227,9 +229,16 @@ class ScreenLayoutTest {
                     System.out.println("LAYOUT " + at + problem);
                 }
             }
+            if (size[0] == 1366 && chinese != null) {
+                for (String text : CounterDriver.onFx(() -> chinese.problems(cashier.scene()))) {
+                    if (untranslated.add(stop + ": " + text)) {
+                        System.out.println("CHINESE " + stop + ": " + text);
+                    }
+                }
+            }
             if (size[0] == 1366 && Boolean.getBoolean("counterdesk.screenshots")) {
                 Path dir = lang.equals("zh") ? Path.of("docs", "screenshots", "screens")
-                        : Path.of("target", "screenshots", "screens");
+                        : Path.of("docs", "screenshots", "screens", "en");
                 cashier.snapshot(dir.resolve(stop + ".png"));
             }
         }

@@ -136,14 +136,16 @@ public final class AccountDetailView implements Screen {
 
         buildBills();
         buildHolders();
+        Forms.showAllColumns(bills);
+        Forms.showAllColumns(holders);
         VBox billBox = card("ui.detail.bills", bills);
         VBox holderBox = card("ui.detail.holders", holders);
         VBox.setVgrow(bills, Priority.ALWAYS);
         VBox.setVgrow(holders, Priority.ALWAYS);
-        HBox tables = new HBox(billBox, holderBox);
+        // side by side while both show every column whole, else the history under the bills
+        io.counterdesk.ui.SideBySide tables = new io.counterdesk.ui.SideBySide(12, billBox, holderBox);
+        tables.setId("detail-tables");
         tables.getStyleClass().add("detail-tables");
-        HBox.setHgrow(billBox, Priority.ALWAYS);
-        HBox.setHgrow(holderBox, Priority.ALWAYS);
         billBox.setPrefWidth(680);
         holderBox.setPrefWidth(540);
         VBox.setVgrow(tables, Priority.ALWAYS);
@@ -221,7 +223,10 @@ public final class AccountDetailView implements Screen {
         bills.getColumns().add(column("ui.bill.col.lateFee", AccountFacts.BillRow::lateFee, 76, "cell-right"));
         bills.getColumns().add(column("ui.bill.col.totalDue", AccountFacts.BillRow::totalDue, 86, "cell-right"));
         bills.getColumns().add(column("ui.bill.col.due", AccountFacts.BillRow::dueDate, 106, "cell-mono"));
-        bills.getColumns().add(column("ui.bill.col.state", AccountFacts.BillRow::state, 62, null));
+        // as wide as its longest word in the language shown ("Partly paid")
+        double state = java.util.stream.Stream.of("ui.bill.paid", "ui.bill.unpaid", "ui.bill.partlyPaid")
+                .mapToDouble(k -> Forms.headingWidth(I18n.text(k))).max().orElse(62);
+        bills.getColumns().add(column("ui.bill.col.state", AccountFacts.BillRow::state, Math.max(62, state), null));
         bills.setRowFactory(t -> new TableRow<>() {
             @Override
             protected void updateItem(AccountFacts.BillRow row, boolean empty) {
@@ -245,13 +250,10 @@ public final class AccountDetailView implements Screen {
 
     private static <R> TableColumn<R, String> column(String key, Function<R, String> value, double width,
                                                      String styleClass) {
-        // never narrower than its heading in the language shown ("Volume", not "Volu…")
-        javafx.scene.text.Text heading = new javafx.scene.text.Text(I18n.text(key));
-        heading.setFont(javafx.scene.text.Font.font(15));
-        double headingWidth = Math.ceil(heading.getLayoutBounds().getWidth()) + 36;
-        TableColumn<R, String> column = Forms.textColumn(key, value, Math.max(width, headingWidth),
-                "cell-right".equals(styleClass));
-        column.setMinWidth(Math.max(Math.min(width, 70), headingWidth));
+        // never narrower than its figures nor than its heading in the language shown ("Volume", not
+        // "Volu…": Forms.column)
+        TableColumn<R, String> column = Forms.textColumn(key, value, width, "cell-right".equals(styleClass));
+        column.setMinWidth(Math.max(width, column.getMinWidth()));
         if (styleClass != null) {
             column.getStyleClass().add(styleClass);
         }

@@ -282,6 +282,12 @@ public final class TopUpView implements Screen {
     }
 
     @Override
+    public String typedInput() {
+        return model.stateProperty().get() == TopUpViewModel.State.EDITING ? Screen.typed(volume, amount, cash,
+                cardAmount, cardReference, credit, voucherCount, voucherFace, voucherValidThrough) : "";
+    }
+
+    @Override
     public boolean escape() {
         return model.busy();
     }

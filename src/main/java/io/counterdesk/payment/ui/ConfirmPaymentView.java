@@ -87,10 +87,10 @@ public final class ConfirmPaymentView {
         Label busy = messageLine("pay-confirm-busy", "confirm-busy", model.busyTextProperty());
         Label owing = messageLine("pay-confirm-owing", "confirm-owing", model.owingPromptProperty());
 
-        VBox left = new VBox(figures, changeWords, toPrint, owing, busy);
+        // never narrower than the figures need: a large change stays whole (longer names in English)
+        VBox left = io.counterdesk.ui.Forms.columnAtLeast(360, figures, changeWords, toPrint, owing, busy);
         left.getStyleClass().add("confirm-left");
         left.setPrefWidth(400);
-        left.setMinWidth(360);
         ScrollPane strip = PaymentView.previewStrip("pay-drafts", cards);
         strip.setPrefViewportHeight(520);
         strip.setPrefViewportWidth(ReceiptImages.WIDTH * Math.min(2, cards.size()) + 40);
@@ -125,7 +125,9 @@ public final class ConfirmPaymentView {
         Label name = new Label(I18n.text(key));
         boolean owing = "confirm-still-owed".equals(id);
         name.getStyleClass().add(owing ? "pay-name-owing" : large ? "pay-name" : "pay-name-small");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label amount = new Label(value);
+        amount.setMinWidth(Region.USE_PREF_SIZE);
         amount.setId(id);
         amount.getStyleClass().add(owing ? "pay-figure-owing" : large
                 ? ("confirm-change".equals(id) ? "pay-figure-change" : "pay-figure") : "pay-figure-small");

@@ -64,10 +64,11 @@ public final class PaymentResultPane {
         hint.getStyleClass().add("pay-confirm-hint");
         hint.setWrapText(true);
 
-        VBox left = new VBox(heading, account, figures, receiptsTitle, receiptList, message, spacer, hint);
+        // never narrower than the figures need: a large change stays whole (longer names in English)
+        VBox left = io.counterdesk.ui.Forms.columnAtLeast(420, heading, account, figures, receiptsTitle, receiptList, message,
+                spacer, hint);
         left.getStyleClass().addAll("panel", "pay-result-left");
         left.setPrefWidth(470);
-        left.setMinWidth(420);
 
         previews.getStyleClass().add("pay-result-previews");
         HBox.setHgrow(previews, Priority.ALWAYS);
@@ -124,7 +125,9 @@ public final class PaymentResultPane {
         Label name = new Label(I18n.text(key));
         name.getStyleClass().add(large ? ("pay-result-change".equals(id) ? "pay-name-change" : "pay-name")
                 : "pay-name-small");
+        name.setMinWidth(Region.USE_PREF_SIZE);
         Label amount = new Label(value);
+        amount.setMinWidth(Region.USE_PREF_SIZE);
         amount.setId(id);
         amount.getStyleClass().add(large ? ("pay-result-change".equals(id) ? "pay-figure-change" : "pay-figure")
                 : "pay-figure-small");

@@ -470,6 +470,12 @@ public final class PaymentView implements Screen {
 
     /** Esc goes back to the account, except while the payment is being checked, taken or printed. */
     @Override
+    public String typedInput() {
+        return model.stateProperty().get() == PaymentViewModel.State.EDITING ? Screen.typed(cash, cardAmount,
+                cardReference, slipAmount, slipNumber, voucherCount, voucherFace, voucherValidThrough, credit) : "";
+    }
+
+    @Override
     public boolean escape() {
         return model.busy();
     }

@@ -3,6 +3,7 @@ package io.counterdesk.payment.ui;
 import io.counterdesk.shared.I18n;
 import javafx.beans.value.ObservableValue;
 import io.counterdesk.ui.FormMessage;
+import io.counterdesk.ui.Forms;
 import io.counterdesk.ui.MessageKind;
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;
@@ -39,15 +40,27 @@ public final class TenderForms {
         label.getStyleClass().add(styleClass);
         return label;
     }
+    /** The names of a money form line up (at least this wide); a longer name (English) is shown whole. */
+    private static final double NAME_WIDTH = 128;
+
     public static Label name(String key, String keyLabel) {
-        Label label = new Label(I18n.text(key));
+        Label label = new Label(I18n.text(key)) {
+            @Override
+            protected double computePrefWidth(double height) {
+                return Math.max(NAME_WIDTH, super.computePrefWidth(height));
+            }
+
+            @Override
+            protected double computeMinWidth(double height) {
+                return computePrefWidth(height);
+            }
+        };
         label.getStyleClass().add("tender-name");
         Label cap = new Label(keyLabel);
         cap.getStyleClass().add("keycap-small");
         label.setGraphic(cap);
         label.setContentDisplay(javafx.scene.control.ContentDisplay.RIGHT);
         label.setGraphicTextGap(8);
-        label.setMinWidth(Region.USE_PREF_SIZE);
         return label;
     }
     public static Label small(String key) {
@@ -57,6 +70,11 @@ public final class TenderForms {
         return label;
     }
     public static VBox card(String titleKey, String hintKey, Node... body) {
+        return card(new VBox(), titleKey, hintKey, body);
+    }
+
+    /** {@code card} made a titled panel (of {@link #card(String, String, Node...)}). */
+    private static VBox card(VBox card, String titleKey, String hintKey, Node... body) {
         Label title = new Label(I18n.text(titleKey));
         title.getStyleClass().add("card-title");
         HBox top = new HBox(title);
@@ -67,7 +85,7 @@ public final class TenderForms {
             hint.getStyleClass().add("form-hint");
             top.getChildren().add(hint);
         }
-        VBox card = new VBox(top);
+        card.getChildren().add(top);
         card.getChildren().addAll(body);
         card.getStyleClass().add("panel");
         return card;
@@ -113,13 +131,10 @@ public final class TenderForms {
         Label hint = new Label(I18n.text(hintKey));
         hint.getStyleClass().add("pay-confirm-hint");
         hint.setWrapText(true);
-        VBox summary = card("ui.pay.summary", null, figures, words, line, spacer, hint);
+        // never narrower than its figures (names and amounts) need: the amounts stay inside the panel
+        VBox summary = card(Forms.columnAtLeast(minWidth), "ui.pay.summary", null, figures, words, line, spacer, hint);
         summary.getStyleClass().add("pay-summary");
         summary.setPrefWidth(prefWidth);
-        // never narrower than its figures (names and amounts) need: the amounts stay inside the panel
-        summary.minWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(
-                () -> Math.max(minWidth, figures.minWidth(-1) + summary.getInsets().getLeft()
-                        + summary.getInsets().getRight()), figures.layoutBoundsProperty(), summary.insetsProperty()));
         return summary;
     }
 }

@@ -318,7 +318,8 @@ public final class DayCloseViewModel {
                 I18n.text("ui.dayClose.figure.expected", f.expectedCash().format()),
                 I18n.text("ui.dayClose.figure.counted", result.count().total().format())));
         for (OverShort.Line line : result.overShort().lines()) {
-            String missing = line.missing().stream().map(SystemSlip::reference).collect(Collectors.joining("、"));
+            String missing = line.missing().stream().map(SystemSlip::reference)
+                    .collect(Collectors.joining(I18n.text("ui.pay.listSeparator")));
             lines.add(I18n.text("ui.dayClose.figure.overShort", I18n.text("ui.dayClose.tender." + line.tender()),
                     line.expected().format(), line.actual().format(), line.difference().format())
                     + (missing.isEmpty() ? "" : " " + I18n.text("ui.dayClose.figure.missing", missing)));

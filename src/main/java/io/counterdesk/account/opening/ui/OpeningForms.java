@@ -181,6 +181,9 @@ public final class OpeningForms {
     public static CheckBox check(String id, String text, BooleanProperty value, ObservableValue<Boolean> editable) {
         CheckBox box = new CheckBox(text);
         box.setId(id);
+        // in a form's grid it may run across the columns to its right, and is never cut
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        GridPane.setColumnSpan(box, GridPane.REMAINING);
         box.selectedProperty().bindBidirectional(value);
         box.disableProperty().bind(javafx.beans.binding.Bindings.createBooleanBinding(
                 () -> !Boolean.TRUE.equals(editable.getValue()), editable));

@@ -313,6 +313,9 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
                 ? meterNo : fail("opening.meter.format"));
 
         require(all, Field.HOLDER_NAME, "account.holder.nameRequired", problems);
+        // a name the holder's rules refuse is blamed on the name, not on the ID beside it
+        checkField(problems, Field.HOLDER_NAME, () -> value(Field.HOLDER_NAME).isEmpty() ? null
+                : Holder.cleanName(value(Field.HOLDER_NAME)));
         String id = value(Field.HOLDER_ID);
         require(all, Field.HOLDER_ID, "ui.opening.error.idNumber", problems);
         checkField(problems, Field.HOLDER_ID, () -> id.isEmpty() ? null : idType.get().validate(id));
@@ -332,10 +335,16 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
         for (Field f : addressFields) {
             require(all, f, "account.address." + f.name().toLowerCase(java.util.Locale.ROOT), problems);
         }
-        Address address = filled(addressFields.toArray(Field[]::new))
-                ? part(problems, Field.DISTRICT, () -> new Address(value(Field.DISTRICT), value(Field.STREET),
-                        value(Field.COMMUNITY), value(Field.BUILDING), value(Field.UNIT), value(Field.ROOM)))
-                : null;
+        Address typedAddress = null;
+        if (filled(addressFields.toArray(Field[]::new))) {
+            try {
+                typedAddress = new Address(value(Field.DISTRICT), value(Field.STREET), value(Field.COMMUNITY),
+                        value(Field.BUILDING), value(Field.UNIT), value(Field.ROOM));
+            } catch (BusinessException refused) {
+                problems.add(new Problem(addressField(refused), refused.getMessage()));
+            }
+        }
+        Address address = typedAddress;
 
         OpeningApplication.Residential household = null;
         OpeningApplication.NonResidential business = null;
@@ -379,6 +388,17 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
         BankDebit bd = bankDebit;
         return part(problems, Field.HOLDER_ID,
                 () -> new OpeningApplication(holder, address, meterKind.get(), meterNo, h, b, proxyPerson, bd, docs));
+    }
+
+    /** The part of the address a refusal names (by its label, or its own "please type" text); else the district. */
+    private static Field addressField(BusinessException refused) {
+        for (Field f : List.of(Field.DISTRICT, Field.STREET, Field.COMMUNITY, Field.BUILDING, Field.UNIT, Field.ROOM)) {
+            String key = "account.address." + f.name().toLowerCase(java.util.Locale.ROOT);
+            if (refused.key().equals(key) || List.of(refused.args()).contains(I18n.text(key + "Label"))) {
+                return f;
+            }
+        }
+        return Field.DISTRICT;
     }
 
     private boolean filled(Field... fields) {

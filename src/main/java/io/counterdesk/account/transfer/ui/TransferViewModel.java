@@ -170,6 +170,8 @@ public final class TransferViewModel extends AccountFormModel<TransferViewModel.
                         : f == Field.PHONE ? "ui.opening.error.phone" : "ui.opening.error.idNumber")});
             }
         }
+        // a name the holder's rules refuse is blamed on the name, not on the ID beside it
+        attempt(problems, Field.NAME, () -> value(Field.NAME).isEmpty() ? null : Holder.cleanName(value(Field.NAME)));
         attempt(problems, Field.ID_NUMBER, () -> value(Field.ID_NUMBER).isEmpty() ? null
                 : idType.get().validate(value(Field.ID_NUMBER)));
         attempt(problems, Field.PHONE, () -> {

@@ -123,6 +123,34 @@ class OpeningViewModelTest {
         assertThat(model.changeProperty().get()).isEqualTo("¥0.00");
     }
 
+    /**
+     * Issue 15 §1: a name or an address part the rules refuse is blamed on its own field (it was blamed
+     * on the ID number and the district), and no fee is quoted meanwhile. A tender typed wrong does not
+     * change the fee: it stays quoted, the change does not.
+     */
+    @Test
+    void aRefusedNameOrAddressPartIsBlamedOnItsOwnFieldAndNoFeeIsQuotedMeanwhile() {
+        household("M-VM-0002", "3000");
+        assertThat(model.feeProperty().get()).isEqualTo("¥2,400.00");
+        model.text(Field.HOLDER_NAME).set("李".repeat(101));
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(Field.HOLDER_NAME);
+        assertThat(model.messageProperty().get()).contains("户主姓名");
+        assertThat(model.feeProperty().get()).isEmpty();
+        assertThat(model.dueProperty().get()).isEmpty();
+        model.text(Field.HOLDER_NAME).set("李明");
+        model.text(Field.ROOM).set("12345678901");
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(Field.ROOM);
+        assertThat(model.messageProperty().get()).contains("室号");
+        assertThat(model.feeProperty().get()).isEmpty();
+        model.text(Field.ROOM).set("1201");
+        assertThat(model.invalidFieldProperty().get()).isNull();
+        assertThat(model.feeProperty().get()).isEqualTo("¥2,400.00");
+        model.text(Field.CASH).set("abc");
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(Field.CASH);
+        assertThat(model.feeProperty().get()).isEqualTo("¥2,400.00");
+        assertThat(model.changeProperty().get()).isEmpty();
+    }
+
     @Test
     void theSummaryNeedsEveryDocumentAndARefusalAtTheCommitKeepsEverythingTyped() throws Exception {
         household("8000000001", "3000");                                   // a demo account's meter
