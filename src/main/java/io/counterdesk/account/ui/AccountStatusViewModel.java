@@ -2,7 +2,7 @@ package io.counterdesk.account.ui;
 
 import io.counterdesk.account.AccountStatusService;
 import io.counterdesk.account.AccountStatusService.ClosureQuote;
-import io.counterdesk.payment.ui.ReceiptRun;
+import io.counterdesk.checkout.ui.ReceiptRun;
 import io.counterdesk.printing.PaperWidth;
 import io.counterdesk.printing.PreviewRenderer;
 import io.counterdesk.receipt.ReceiptPrinting;

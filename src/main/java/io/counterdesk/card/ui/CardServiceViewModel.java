@@ -1,5 +1,6 @@
 package io.counterdesk.card.ui;
 
+import io.counterdesk.security.ui.Approval;
 import io.counterdesk.account.Account;
 import io.counterdesk.account.MeterKind;
 import io.counterdesk.card.CardAccess;
@@ -549,7 +550,7 @@ public final class CardServiceViewModel {
      *
      * @param approval the manager's approval, or null where none is needed
      */
-    public void commit(TopUpViewModel.Approval approval) {
+    public void commit(Approval approval) {
         Summary ready = summary.get();
         if (state.get() != State.CONFIRMING || ready == null) {
             return;
@@ -602,7 +603,7 @@ public final class CardServiceViewModel {
                 .executeWith(executor);
     }
 
-    private Done run(Summary ready, FieldCheck check, String newMeter, String why, TopUpViewModel.Approval approval) {
+    private Done run(Summary ready, FieldCheck check, String newMeter, String why, Approval approval) {
         Account a = ready.account();
         var grant = approval == null ? null : approval.grant();
         // the service stores the record in the business's own transaction
