@@ -5,6 +5,7 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
@@ -165,11 +166,19 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
-    // ---- issue 15 §4: screens that keep to their feature, views without services, AWT in its places ----
+    // ---- issue 15 §4: packages without cycles, screens that keep to their feature, views without services ----
 
     /** Shared screen parts every feature may use: the shell, the checkout's screens, the approval overlay. */
     private static final Set<String> SHARED_UI = Set.of("io.counterdesk.ui", "io.counterdesk.checkout.ui",
             "io.counterdesk.security.ui");
+
+    @Test
+    void packagesFormNoCycle() {
+        slices().matching("io.counterdesk.(**)")
+                .should().beFreeOfCycles()
+                .because("a package that needs another's needs must not be needed back (STYLE.md: packages form no cycle)")
+                .check(CLASSES);
+    }
 
     @Test
     void noFeaturesScreensReachIntoAnotherFeaturesScreens() {

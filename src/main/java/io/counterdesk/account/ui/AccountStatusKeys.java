@@ -1,7 +1,7 @@
 package io.counterdesk.account.ui;
 
 import io.counterdesk.account.AccountStatus;
-import io.counterdesk.account.AccountStatusService.ClosureQuote;
+import io.counterdesk.account.status.AccountStatusService.ClosureQuote;
 import io.counterdesk.security.ui.ApprovalDialog;
 import io.counterdesk.security.ui.ApprovalViewModel;
 import io.counterdesk.security.ui.Approvals;
