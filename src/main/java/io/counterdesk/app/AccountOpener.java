@@ -11,8 +11,9 @@ import io.counterdesk.account.ui.AccountStatusKeys;
 import io.counterdesk.account.ui.AccountStatusViewModel;
 import io.counterdesk.account.ui.SuspensionListView;
 import io.counterdesk.account.ui.SuspensionListViewModel;
-import io.counterdesk.card.ui.ApprovalDialog;
-import io.counterdesk.card.ui.ApprovalViewModel;
+import io.counterdesk.security.ui.ApprovalDialog;
+import io.counterdesk.security.ui.ApprovalViewModel;
+import io.counterdesk.security.ui.Approvals;
 import io.counterdesk.security.Permission;
 import io.counterdesk.servicetime.CounterBusiness;
 import io.counterdesk.shared.I18n;
@@ -84,8 +85,8 @@ final class AccountOpener {
         AccountStatusViewModel model = new AccountStatusViewModel(session.executor(), new AccountStatusViewModel.Services(
                 desk.accountStatus(), desk.receiptPrinting(), session.printerMonitor(), session.paper()),
                 session.operator(), detail.accountId(), listener);
-        return new AccountStatusKeys(model, detail, session.window(), session.executor(), desk.auth(),
-                session.operator());
+        return new AccountStatusKeys(model, detail, session.window(),
+                new Approvals(session.executor(), desk.auth(), session.operator()));
     }
 
     /** True while the account is shown and not closed: Ctrl+K and Ctrl+J apply. */

@@ -1,5 +1,6 @@
 package io.counterdesk.app;
 
+import io.counterdesk.security.ui.Approvals;
 import io.counterdesk.account.Account;
 import io.counterdesk.card.ui.CardServiceView;
 import io.counterdesk.card.ui.CardServiceViewModel;
@@ -47,7 +48,8 @@ final class CardOpener {
                 topUpTiming = null;
             }
         });
-        TopUpView view = new TopUpView(model, session.window(), session.executor(), desk.auth(), session.operator());
+        TopUpView view = new TopUpView(model, session.window(),
+                new Approvals(session.executor(), desk.auth(), session.operator()));
         session.shell().push(view);
         session.shell().whenClosed(view, () -> {
             if (topUpTiming != null) {
@@ -77,8 +79,8 @@ final class CardOpener {
                 desk.topUps(), desk.cardRecords(), desk.cardReader(), session.printerMonitor(), keep,
                 session.config().clock());
         CardServiceViewModel model = new CardServiceViewModel(session.executor(), services, session.operator());
-        session.shell().push(new CardServiceView(model, session.window(), session.executor(), desk.auth(),
-                session.operator()));
+        session.shell().push(new CardServiceView(model, session.window(),
+                new Approvals(session.executor(), desk.auth(), session.operator())));
     }
 
     boolean cardServiceShowing() {

@@ -1,7 +1,7 @@
 package io.counterdesk.app;
 
 import io.counterdesk.account.AccountService;
-import io.counterdesk.account.AccountStatusService;
+import io.counterdesk.account.status.AccountStatusService;
 import io.counterdesk.account.opening.AccountOpeningService;
 import io.counterdesk.account.opening.OpeningConfirmations;
 import io.counterdesk.account.transfer.TransferService;

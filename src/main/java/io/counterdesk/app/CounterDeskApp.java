@@ -1,5 +1,6 @@
 package io.counterdesk.app;
 
+import io.counterdesk.checkout.Hall;
 import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.persistence.Settings;
 import io.counterdesk.printing.PaperWidth;
@@ -58,7 +59,7 @@ public final class CounterDeskApp extends Application {
     private final boolean maximise;
     private final CompletableFuture<CounterDesk> backend = new CompletableFuture<>();
     /** The receipt's head and the roll width, read once with the database (off the FX thread). */
-    private volatile PaymentViewModel.Hall hall;
+    private volatile Hall hall;
     private volatile PaperWidth paper = PaperWidth.MM80;
     private FxTaskExecutor executor;
     private MainWindow window;
@@ -165,7 +166,7 @@ public final class CounterDeskApp extends Application {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot read the receipt settings; previews use the defaults", e);
         }
-        hall = new PaymentViewModel.Hall(t.hallName(), t.hallCode(), t.terminalCode(), t.hotline(), header);
+        hall = new Hall(t.hallName(), t.hallCode(), t.terminalCode(), t.hotline(), header);
     }
 
     private static String place(TerminalIdentity terminal) {
@@ -204,7 +205,7 @@ public final class CounterDeskApp extends Application {
 
     private void startSession(CounterDesk desk, Operator operator) {
         loginKeys.remove();
-        PaymentViewModel.Hall receiptHall = hall != null ? hall : new PaymentViewModel.Hall(desk.terminal().hallName(),
+        Hall receiptHall = hall != null ? hall : new Hall(desk.terminal().hallName(),
                 desk.terminal().hallCode(), desk.terminal().terminalCode(), desk.terminal().hotline(), null);
         session = new CounterSession(config, executor, window, desk, operator, place(desk.terminal()), receiptHall,
                 paper);

@@ -1,5 +1,6 @@
 package io.counterdesk.app;
 
+import io.counterdesk.checkout.Hall;
 import io.counterdesk.account.ui.AccountSearchView;
 import io.counterdesk.account.ui.AccountSearchViewModel;
 import io.counterdesk.card.GasPurchase;
@@ -61,7 +62,7 @@ final class CounterSession {
     private Runnable stopSyncStatus = () -> { };
 
     CounterSession(AppConfig config, TaskExecutor executor, MainWindow window, CounterDesk desk, Operator operator,
-            String place, PaymentViewModel.Hall hall, PaperWidth paper) {
+            String place, Hall hall, PaperWidth paper) {
         StatusBarModel status = new StatusBarModel(config.clock());
         CounterShell shell = new CounterShell(window.actions(), status, place);
         PrinterMonitor printerMonitor = new PrinterMonitor(executor, desk.printer(), status,

@@ -1,7 +1,8 @@
 package io.counterdesk.app;
 
+import io.counterdesk.security.ui.Approvals;
 import io.counterdesk.account.ui.AccountDetailViewModel;
-import io.counterdesk.card.ui.ApprovalOverlay;
+import io.counterdesk.security.ui.ApprovalOverlay;
 import io.counterdesk.payment.ui.PaymentView;
 import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.payment.ui.ReversalView;
@@ -52,7 +53,7 @@ final class PaymentOpener {
                 new ReversalViewModel.Services(desk.paymentReversals(), desk.receiptPrinting(),
                         session.printerMonitor(), session.config().clock().getZone()), session.operator());
         session.shell().push(new ReversalView(model,
-                new ApprovalOverlay(session.window(), session.executor(), desk.auth(), session.operator())));
+                new ApprovalOverlay(session.window(), new Approvals(session.executor(), desk.auth(), session.operator()))));
     }
 
     boolean reversalShowing() {

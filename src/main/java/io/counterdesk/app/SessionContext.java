@@ -1,5 +1,6 @@
 package io.counterdesk.app;
 
+import io.counterdesk.checkout.Hall;
 import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.printing.PaperWidth;
 import io.counterdesk.security.Operator;
@@ -21,7 +22,7 @@ import java.util.function.Predicate;
  */
 record SessionContext(AppConfig config, TaskExecutor executor, MainWindow window, CounterDesk desk, Operator operator,
         StatusBarModel status, CounterShell shell, PrinterMonitor printerMonitor, CounterServiceClock serviceClock,
-        PaymentViewModel.Hall hall, PaperWidth paper) {
+        Hall hall, PaperWidth paper) {
 
     /** True if the cashier's till is open (money may be taken). */
     boolean tillOpen() {

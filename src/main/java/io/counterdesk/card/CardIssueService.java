@@ -405,6 +405,72 @@ public final class CardIssueService {
         return new ServiceResult(replaced.record(), Optional.of(topUps.confirmWritten(cashier, write)));
     }
 
+    /**
+     * One business of the card service screen (补卡/补气, DESIGN 2.5), as the cashier confirmed it:
+     * the first card, a reissue (started, or finished when {@code request.finishing()}), a found
+     * card cleared, or a meter replaced. Each runs as its own method above does (one transaction with
+     * its record and event); this names which, and reads the account as the business left it.
+     */
+    public Performed perform(Operator cashier, CardAccess card, ServiceRequest request) {
+        AuthService.require(cashier, Permission.COUNTER_BUSINESS);
+        long accountId = request.accountId();
+        ApprovalGrant grant = request.grant();
+        Optional<GasPurchase> write;
+        CardServiceRecord stored;
+        switch (request.business()) {
+            case FIRST_CARD -> {
+                // the same issue as the opening's and its F8: the cut attempt's serial again, one commit, CARD_ISSUED
+                issueFirst(cashier, card, accountId);
+                return new Performed(Optional.empty(), Optional.empty(), database.read(tx -> icAccount(tx, accountId)));
+            }
+            case DAMAGED, LOST_UNUSED, LOST_IN_USE -> {
+                IssueResult issued = request.finishing() ? finishReissue(cashier, card, accountId)
+                        : reissue(cashier, card, accountId, request.business().reissueCase().orElseThrow(),
+                                request.check(), request.reason(), grant);
+                write = issued.recredit();
+                stored = issued.record().orElseThrow();
+            }
+            case FOUND_CARD -> {
+                ServiceResult done = clearFoundCard(cashier, card, request.reason(), grant);
+                write = done.write();
+                stored = done.record();
+            }
+            case METER_REPLACED -> {
+                ServiceResult done = meterReplaced(cashier, card, accountId, request.newMeterNo(), request.check(),
+                        request.reason(), grant);
+                write = done.write();
+                stored = done.record();
+            }
+            default -> throw new IllegalStateException(request.business().name());
+        }
+        // the account as the business left it: its new card, or its new meter
+        return new Performed(Optional.of(stored), write.filter(w -> w.status() == GasPurchase.Status.PENDING),
+                database.read(tx -> icAccount(tx, accountId)));
+    }
+
+    /**
+     * A card service as confirmed on the screen. {@code check} (field check), {@code newMeterNo},
+     * {@code reason} and {@code grant} are null where the business takes none.
+     */
+    public record ServiceRequest(CardServiceRecord.Business business, long accountId, boolean finishing,
+                                 FieldCheck check, String newMeterNo, String reason, ApprovalGrant grant) {
+        public ServiceRequest {
+            java.util.Objects.requireNonNull(business);
+        }
+
+        /** A new card is issued (first card or reissue): demo mode keeps it as the customer's. */
+        public boolean issuesACard() {
+            return business == CardServiceRecord.Business.FIRST_CARD || business.reissueCase().isPresent();
+        }
+    }
+
+    /**
+     * What a card service left: its printed record (none for a first card), the re-credit or transfer
+     * still to be written onto the card (a pending write), and the account after it.
+     */
+    public record Performed(Optional<CardServiceRecord> record, Optional<GasPurchase> openWrite, Account after) {
+    }
+
     /** The IC account with this number, for a card service typed by account number. */
     public Account account(Operator cashier, String accountNo) {
         AuthService.require(cashier, Permission.COUNTER_BUSINESS);

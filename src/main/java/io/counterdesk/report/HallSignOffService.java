@@ -3,6 +3,7 @@ package io.counterdesk.report;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.DayLocks;
 import io.counterdesk.persistence.Journal;
+import io.counterdesk.persistence.Tx;
 import io.counterdesk.persistence.Settings;
 import io.counterdesk.security.OperatorConfirmation;
 import io.counterdesk.security.AuthService;
@@ -10,6 +11,7 @@ import io.counterdesk.security.Operator;
 import io.counterdesk.security.Permission;
 import io.counterdesk.shared.BusinessException;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -61,8 +63,20 @@ public final class HallSignOffService {
 
     /** The time the hall closes (setting {@value #CLOSING_TIME_SETTING}, else 17:30). */
     public LocalTime closingTime() {
-        return database.read(tx -> new Settings().get(tx, CLOSING_TIME_SETTING)).map(HallSignOffService::time)
-                .orElse(DEFAULT_CLOSING_TIME);
+        return database.read(HallSignOffService::closingTime);
+    }
+
+    private static LocalTime closingTime(Tx tx) {
+        return new Settings().get(tx, CLOSING_TIME_SETTING).map(HallSignOffService::time).orElse(DEFAULT_CLOSING_TIME);
+    }
+
+    /**
+     * Whether signing {@code day} off at {@code now} (the hall's local time) needs a reason: it is
+     * today and the hall has not closed yet (issue 15 §2). Nobody can open a till or take money on a
+     * signed-off day, so an early sign-off must say why.
+     */
+    public static boolean needsReason(LocalDate day, LocalDateTime now, LocalTime closing, String note) {
+        return day.equals(now.toLocalDate()) && now.toLocalTime().isBefore(closing) && (note == null || note.isBlank());
     }
 
     private static LocalTime time(String setting) {
@@ -76,7 +90,8 @@ public final class HallSignOffService {
     /**
      * Signs {@code day} off as the checker who just entered their credentials ({@code checker}).
      * From the sign-off on nobody can open a till or take money on the day; the screen asks before
-     * it signs today off, and before {@link #closingTime()} wants a reason ({@code note}).
+     * it signs today off. Today before {@link #closingTime()} is refused without a reason
+     * ({@code note}, {@link #needsReason}).
      */
     public HallDayReport signOff(OperatorConfirmation checker, LocalDate day, String note) {
         if (checker == null) {
@@ -89,7 +104,8 @@ public final class HallSignOffService {
         database.inTransaction(tx -> {
             // the head first: payments and closes in flight finish before the day is read and locked
             journal.holdHead(tx);
-            if (day.isAfter(LocalDate.ofInstant(tx.now(), tx.clock().getZone()))) {
+            LocalDateTime now = LocalDateTime.ofInstant(tx.now(), tx.clock().getZone());
+            if (day.isAfter(now.toLocalDate())) {
                 throw new BusinessException("signoff.notToday");
             }
             repository.signOff(tx, day).ifPresent(s -> {
@@ -100,6 +116,12 @@ public final class HallSignOffService {
             if (!open.isEmpty()) {
                 throw new BusinessException("signoff.tillsOpen", day.toString(),
                         open.stream().map(t -> t.staffNo() + " " + t.name()).collect(Collectors.joining("、")));
+            }
+            // today before closing time: the rest of the day is locked for everyone, so say why
+            LocalTime closing = closingTime(tx);
+            if (needsReason(day, now, closing, why)) {
+                throw new BusinessException("signoff.reasonBeforeClosing",
+                        now.toLocalTime().withSecond(0).withNano(0).toString(), closing.toString());
             }
             Map<String, Object> payload = new LinkedHashMap<>();
             payload.put("businessDay", day.toString());

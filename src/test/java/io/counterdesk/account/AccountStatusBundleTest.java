@@ -1,5 +1,7 @@
 package io.counterdesk.account;
 
+import io.counterdesk.account.status.AccountStatusRules;
+import io.counterdesk.account.status.AccountStatusService;
 import io.counterdesk.shared.BundleCheck;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -11,8 +13,8 @@ import org.junit.jupiter.api.Test;
 class AccountStatusBundleTest {
 
     private static final BundleCheck TEXTS = new BundleCheck("/io/counterdesk/i18n/accountstatus.properties", "/io/counterdesk/i18n/accountstatus_en.properties",
-            List.of(Path.of("src/main/java/io/counterdesk/account/AccountStatusRules.java"),
-                    Path.of("src/main/java/io/counterdesk/account/AccountStatusService.java"),
+            List.of(Path.of("src/main/java/io/counterdesk/account/status/AccountStatusRules.java"),
+                    Path.of("src/main/java/io/counterdesk/account/status/AccountStatusService.java"),
                     Path.of("src/main/java/io/counterdesk/account/ui"),
                     Path.of("src/main/java/io/counterdesk/app")),
             Pattern.compile("\"((?:accountStatus|ui\\.accountStatus|ui\\.suspension|ui\\.keys\\.account|ui\\.keys\\.suspension)[A-Za-z.]*)\""));

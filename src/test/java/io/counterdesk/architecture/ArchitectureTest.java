@@ -5,14 +5,19 @@ import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsid
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noFields;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaCall;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.Dependency;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchCondition;
+import com.tngtech.archunit.lang.ConditionEvents;
+import com.tngtech.archunit.lang.SimpleConditionEvent;
 import io.counterdesk.billing.BillRepository;
 import io.counterdesk.billing.Tariff;
 import io.counterdesk.persistence.Journal;
@@ -159,6 +164,85 @@ class ArchitectureTest {
                 .should().dependOnClassesThat(STORAGE_CODE)
                 .because("only the view model calls services; no screen calls a DAO (STYLE.md)")
                 .check(CLASSES);
+    }
+
+    // ---- issue 15 §4: packages without cycles, screens that keep to their feature, views without services ----
+
+    /** Shared screen parts every feature may use: the shell, the checkout's screens, the approval overlay. */
+    private static final Set<String> SHARED_UI = Set.of("io.counterdesk.ui", "io.counterdesk.checkout.ui",
+            "io.counterdesk.security.ui");
+
+    @Test
+    void packagesFormNoCycle() {
+        slices().matching("io.counterdesk.(**)")
+                .should().beFreeOfCycles()
+                .because("a package that needs another's needs must not be needed back (STYLE.md: packages form no cycle)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void noFeaturesScreensReachIntoAnotherFeaturesScreens() {
+        classes().that().resideInAPackage("io.counterdesk.*..ui..")
+                .should(new ArchCondition<>("use only their own feature's screens and the shared ones") {
+                    @Override
+                    public void check(JavaClass item, ConditionEvents events) {
+                        String feature = featureOf(item.getPackageName());
+                        for (Dependency dependency : item.getDirectDependenciesFromSelf()) {
+                            String target = dependency.getTargetClass().getPackageName();
+                            boolean screens = target.startsWith("io.counterdesk.") && isScreenPackage(target);
+                            if (screens && !SHARED_UI.contains(target) && !feature.equals(featureOf(target))) {
+                                events.add(SimpleConditionEvent.violated(dependency, dependency.getDescription()));
+                            }
+                        }
+                    }
+                })
+                .because("what two screens share moves to checkout.ui, security.ui or ui (STYLE.md)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void viewsTakeNoService() {
+        DescribedPredicate<JavaClass> service = DescribedPredicate.describe("a service",
+                c -> c.getPackageName().startsWith("io.counterdesk.") && !isScreenPackage(c.getPackageName())
+                        && (c.getSimpleName().endsWith("Service") || c.getSimpleName().equals("Sessions")));
+        DescribedPredicate<JavaClass> view = DescribedPredicate.describe("a view (View, Dialog, Pane, Overlay)",
+                c -> isScreenPackage(c.getPackageName()) && outermost(c).getSimpleName()
+                        .matches(".*(View|Dialog|Pane|Overlay|Forms)"));
+        noClasses().that(view)
+                .should().dependOnClassesThat(service)
+                .because("a View binds and forwards; only its ViewModel calls services (ADR 0007)")
+                .check(CLASSES);
+    }
+
+    @Test
+    void awtOnlyWhereImagesAreMade() {
+        noClasses().that().resideOutsideOfPackages("io.counterdesk.printing..", "io.counterdesk.report.pdf..",
+                        "io.counterdesk.checkout.ui..", "io.counterdesk.app")
+                .should().dependOnClassesThat().resideInAnyPackage("java.awt..", "javax.swing..", "javax.imageio..",
+                        "javafx.embed.swing..")
+                .because("AWT draws the receipt previews (printing), the PDF colour profile (report.pdf); "
+                        + "checkout.ui shows the previews and app writes screenshots")
+                .check(CLASSES);
+    }
+
+    private static boolean isScreenPackage(String pkg) {
+        return pkg.equals("io.counterdesk.ui") || pkg.startsWith("io.counterdesk.ui.") || pkg.contains(".ui.")
+                || pkg.endsWith(".ui");
+    }
+
+    /** "payment" for io.counterdesk.payment.ui, "account" for io.counterdesk.account.opening.ui. */
+    private static String featureOf(String pkg) {
+        String rest = pkg.substring("io.counterdesk.".length());
+        int dot = rest.indexOf('.');
+        return dot < 0 ? rest : rest.substring(0, dot);
+    }
+
+    private static JavaClass outermost(JavaClass javaClass) {
+        JavaClass outer = javaClass;
+        while (outer.getEnclosingClass().isPresent()) {
+            outer = outer.getEnclosingClass().get();
+        }
+        return outer;
     }
 
     @Test

@@ -2,7 +2,7 @@ package io.counterdesk.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.counterdesk.account.AccountStatusService;
+import io.counterdesk.account.status.AccountStatusService;
 import io.counterdesk.account.opening.AccountOpeningService;
 import io.counterdesk.account.opening.Applications;
 import io.counterdesk.account.opening.GasPurpose;

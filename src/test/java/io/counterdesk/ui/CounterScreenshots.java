@@ -1,5 +1,6 @@
 package io.counterdesk.ui;
 
+import io.counterdesk.checkout.Tenders;
 import io.counterdesk.account.AccountDetail;
 import io.counterdesk.account.AccountSummary;
 import io.counterdesk.app.CounterDesk;
@@ -104,7 +105,7 @@ class CounterScreenshots {
         cashier.waitUntilFocused("pay-cash");
         cashier.press(KeyCode.CONTROL, KeyCode.DIGIT4);
         cashier.type("2").press(KeyCode.ENTER).type("0").press(KeyCode.ENTER)
-                .type(PaymentViewModel.endOfQuarter(LocalDate.now()).toString());
+                .type(Tenders.endOfQuarter(LocalDate.now()).toString());
         cashier.press(KeyCode.CONTROL, KeyCode.DIGIT1);
         cashier.type("300");
         cashier.waitUntil("the change is worked out", () -> cashier.text("#pay-received").orElse("").equals("¥300.00")
@@ -165,7 +166,7 @@ class CounterScreenshots {
         cashier.press(KeyCode.CONTROL, KeyCode.DIGIT4);
         cashier.type("3").press(KeyCode.ENTER);
         cashier.type("1.00").press(KeyCode.ENTER);
-        cashier.type(io.counterdesk.payment.ui.PaymentViewModel.endOfQuarter(java.time.LocalDate.now()).toString());
+        cashier.type(io.counterdesk.checkout.Tenders.endOfQuarter(java.time.LocalDate.now()).toString());
         cashier.press(KeyCode.CONTROL, KeyCode.DIGIT1);
         cashier.type("1300");
         cashier.waitUntil("the change is worked out", () -> cashier.text("#topup-change")

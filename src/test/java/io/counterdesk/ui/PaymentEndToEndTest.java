@@ -1,5 +1,6 @@
 package io.counterdesk.ui;
 
+import io.counterdesk.checkout.Tenders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.counterdesk.app.CounterDesk;
@@ -44,7 +45,7 @@ class PaymentEndToEndTest {
         Operator backOffice = program.login("1001");
         TestBackend.Owing account = TestBackend.owing(desk, backOffice,
                 a -> a.bills().size() == 2 && a.voucherCap() >= VOUCHERS).get(0);
-        LocalDate validThrough = PaymentViewModel.endOfQuarter(LocalDate.now(program.config().clock()));
+        LocalDate validThrough = Tenders.endOfQuarter(LocalDate.now(program.config().clock()));
         PaymentPlan vouchersOnly = desk.payments().quote(backOffice, account.accountId(), input(validThrough, Money.ZERO));
         Money moneyDue = vouchersOnly.totalDue().minus(vouchersOnly.voucherValue());
         Money cash = Money.ofYuan(moneyDue.fen() / 10_000 * 100 + 100); // the next ¥100 note above

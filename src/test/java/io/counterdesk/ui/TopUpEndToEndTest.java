@@ -1,5 +1,6 @@
 package io.counterdesk.ui;
 
+import io.counterdesk.checkout.Tenders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.counterdesk.app.CounterDesk;
@@ -135,7 +136,7 @@ class TopUpEndToEndTest {
         int jobsBefore = capture.jobs().size();
         cashier.insertDemoCard(0, "王建国");
 
-        LocalDate quarterEnds = PaymentViewModel.endOfQuarter(LocalDate.now());
+        LocalDate quarterEnds = Tenders.endOfQuarter(LocalDate.now());
         Operator backOffice = program.login("1002");
         TopUpService.CardCheck check = desk.topUps().inspect(backOffice, desk.cardReader());
         PaymentPlan expected = desk.topUps().quotePayment(backOffice, check, 20, new PaymentInput(

@@ -1,5 +1,6 @@
 package io.counterdesk.ui;
 
+import io.counterdesk.checkout.Tenders;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.counterdesk.payment.ui.PaymentViewModel;
@@ -47,7 +48,7 @@ class TopUpVoucherPriceEndToEndTest {
         cashier.waitUntilFocused("topup-voucher-face");
         cashier.type("1.00").press(KeyCode.ENTER);
         cashier.waitUntilFocused("topup-voucher-valid-through");
-        cashier.type(PaymentViewModel.endOfQuarter(LocalDate.now()).toString());
+        cashier.type(Tenders.endOfQuarter(LocalDate.now()).toString());
 
         // by hand: 5 m³ × ¥2.90 = ¥14.50, + 3 × ¥1.00 face value = ¥17.50
         List<String> split = List.of("燃气票 3 张 × 5 m³ = 15 m³", "第1阶 ¥2.90/m³ × 5 m³ = ¥14.50", "燃气票面值现金 ¥3.00");

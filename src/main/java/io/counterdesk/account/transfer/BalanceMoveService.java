@@ -2,8 +2,8 @@ package io.counterdesk.account.transfer;
 
 import io.counterdesk.account.Account;
 import io.counterdesk.account.AccountRepository;
-import io.counterdesk.account.AccountStatusRepository;
-import io.counterdesk.account.AccountStatusRules;
+import io.counterdesk.account.status.AccountStatusRepository;
+import io.counterdesk.account.status.AccountStatusRules;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.Journal;
 import io.counterdesk.persistence.Tx;

@@ -1,16 +1,14 @@
 package io.counterdesk.account.ui;
 
 import io.counterdesk.account.AccountStatus;
-import io.counterdesk.account.AccountStatusService.ClosureQuote;
-import io.counterdesk.card.ui.ApprovalDialog;
-import io.counterdesk.card.ui.ApprovalViewModel;
-import io.counterdesk.security.AuthService;
-import io.counterdesk.security.Operator;
+import io.counterdesk.account.status.AccountStatusService.ClosureQuote;
+import io.counterdesk.security.ui.ApprovalDialog;
+import io.counterdesk.security.ui.ApprovalViewModel;
+import io.counterdesk.security.ui.Approvals;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.CounterAction;
 import io.counterdesk.ui.CounterKeys;
 import io.counterdesk.ui.OverlayHost;
-import io.counterdesk.ui.TaskExecutor;
 import java.util.List;
 import java.util.Objects;
 
@@ -27,18 +25,14 @@ public final class AccountStatusKeys {
     private final AccountStatusViewModel model;
     private final AccountDetailViewModel detail;
     private final OverlayHost host;
-    private final TaskExecutor executor;
-    private final AuthService auth;
-    private final Operator cashier;
+    private final Approvals approvals;
 
     public AccountStatusKeys(AccountStatusViewModel model, AccountDetailViewModel detail, OverlayHost host,
-                             TaskExecutor executor, AuthService auth, Operator cashier) {
+                             Approvals approvals) {
         this.model = Objects.requireNonNull(model);
         this.detail = Objects.requireNonNull(detail);
         this.host = Objects.requireNonNull(host);
-        this.executor = Objects.requireNonNull(executor);
-        this.auth = Objects.requireNonNull(auth);
-        this.cashier = Objects.requireNonNull(cashier);
+        this.approvals = Objects.requireNonNull(approvals);
     }
 
     public List<CounterAction> actions() {
@@ -75,7 +69,7 @@ public final class AccountStatusKeys {
     private void confirmClose(ClosureQuote quote) {
         String what = AccountStatusViewModel.closeText(quote);
         if (quote.refund().needsApproval()) {
-            ApprovalViewModel approval = new ApprovalViewModel(executor, auth, cashier, what, granted -> {
+            ApprovalViewModel approval = approvals.form(what, granted -> {
                 host.closeOverlay();
                 model.close(granted.reason(), granted.grant());
             });

@@ -1,8 +1,8 @@
 package io.counterdesk.account.ui;
 
-import io.counterdesk.account.AccountStatusService;
-import io.counterdesk.account.AccountStatusService.ClosureQuote;
-import io.counterdesk.payment.ui.ReceiptRun;
+import io.counterdesk.account.status.AccountStatusService;
+import io.counterdesk.account.status.AccountStatusService.ClosureQuote;
+import io.counterdesk.checkout.ui.ReceiptRun;
 import io.counterdesk.printing.PaperWidth;
 import io.counterdesk.printing.PreviewRenderer;
 import io.counterdesk.receipt.ReceiptPrinting;

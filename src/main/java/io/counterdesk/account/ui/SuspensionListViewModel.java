@@ -1,6 +1,6 @@
 package io.counterdesk.account.ui;
 
-import io.counterdesk.account.AccountStatusService;
+import io.counterdesk.account.status.AccountStatusService;
 import io.counterdesk.account.SuspensionCandidate;
 import io.counterdesk.security.Operator;
 import io.counterdesk.shared.I18n;

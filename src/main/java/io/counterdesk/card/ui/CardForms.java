@@ -1,7 +1,7 @@
 package io.counterdesk.card.ui;
 
-import static io.counterdesk.payment.ui.TenderForms.bound;
-import static io.counterdesk.payment.ui.TenderForms.small;
+import static io.counterdesk.checkout.ui.TenderForms.bound;
+import static io.counterdesk.checkout.ui.TenderForms.small;
 
 import javafx.beans.value.ObservableValue;
 import javafx.scene.control.Label;

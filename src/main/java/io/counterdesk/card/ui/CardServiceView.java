@@ -1,23 +1,23 @@
 package io.counterdesk.card.ui;
 
+import io.counterdesk.security.ui.ApprovalViewModel;
+import io.counterdesk.security.ui.ApprovalDialog;
 import static io.counterdesk.card.ui.CardForms.fact;
 import static io.counterdesk.card.ui.CardForms.grid;
-import static io.counterdesk.payment.ui.TenderForms.bound;
-import static io.counterdesk.payment.ui.TenderForms.card;
-import static io.counterdesk.payment.ui.TenderForms.field;
-import static io.counterdesk.payment.ui.TenderForms.name;
-import static io.counterdesk.payment.ui.TenderForms.small;
+import static io.counterdesk.checkout.ui.TenderForms.bound;
+import static io.counterdesk.checkout.ui.TenderForms.card;
+import static io.counterdesk.checkout.ui.TenderForms.field;
+import static io.counterdesk.checkout.ui.TenderForms.name;
+import static io.counterdesk.checkout.ui.TenderForms.small;
 
 import io.counterdesk.card.CardServiceRecord.Business;
-import io.counterdesk.security.AuthService;
-import io.counterdesk.security.Operator;
+import io.counterdesk.security.ui.Approvals;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.CounterAction;
 import io.counterdesk.ui.CounterKeys;
 import io.counterdesk.ui.FormMessage;
 import io.counterdesk.ui.OverlayHost;
 import io.counterdesk.ui.Screen;
-import io.counterdesk.ui.TaskExecutor;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -51,9 +51,7 @@ public final class CardServiceView implements Screen {
 
     private final CardServiceViewModel model;
     private final OverlayHost host;
-    private final TaskExecutor executor;
-    private final AuthService auth;
-    private final Operator cashier;
+    private final Approvals approvals;
     private final HBox page = new HBox();
     private final ListView<Business> businesses = new ListView<>();
     private final TextField account = field("cardservice-account", "tender-reference");
@@ -67,13 +65,10 @@ public final class CardServiceView implements Screen {
     private final Map<CardServiceViewModel.Field, TextField> fields = new EnumMap<>(CardServiceViewModel.Field.class);
     private boolean overlayOpen;
 
-    public CardServiceView(CardServiceViewModel model, OverlayHost host, TaskExecutor executor, AuthService auth,
-                           Operator cashier) {
+    public CardServiceView(CardServiceViewModel model, OverlayHost host, Approvals approvals) {
         this.model = model;
         this.host = host;
-        this.executor = executor;
-        this.auth = auth;
-        this.cashier = cashier;
+        this.approvals = approvals;
         page.setId("cardservice");
         page.getStyleClass().addAll("payment-page", "payment-body");
         fields.put(CardServiceViewModel.Field.ACCOUNT, account);
@@ -294,7 +289,7 @@ public final class CardServiceView implements Screen {
 
     private void approve(CardServiceViewModel.Summary summary) {
         String what = String.join("\n", summary.lines());
-        ApprovalViewModel approval = new ApprovalViewModel(executor, auth, cashier, what, model::commit);
+        ApprovalViewModel approval = approvals.form(what, model::commit);
         approval.reasonProperty().set(model.reasonText());
         ApprovalDialog dialog = new ApprovalDialog(approval, "ui.cardService.approval");
         host.closeOverlay();

@@ -1,5 +1,6 @@
 package io.counterdesk.card.ui;
 
+import io.counterdesk.security.ui.Approval;
 import io.counterdesk.account.Account;
 import io.counterdesk.account.MeterKind;
 import io.counterdesk.card.CardAccess;
@@ -549,7 +550,7 @@ public final class CardServiceViewModel {
      *
      * @param approval the manager's approval, or null where none is needed
      */
-    public void commit(TopUpViewModel.Approval approval) {
+    public void commit(Approval approval) {
         Summary ready = summary.get();
         if (state.get() != State.CONFIRMING || ready == null) {
             return;
@@ -602,50 +603,24 @@ public final class CardServiceViewModel {
                 .executeWith(executor);
     }
 
-    private Done run(Summary ready, FieldCheck check, String newMeter, String why, TopUpViewModel.Approval approval) {
+    /** The business through the service; a reissue cut short is remembered so that it is finished, not redone. */
+    private Done run(Summary ready, FieldCheck check, String newMeter, String why, Approval approval) {
         Account a = ready.account();
-        var grant = approval == null ? null : approval.grant();
-        // the service stores the record in the business's own transaction
-        Optional<GasPurchase> write;
-        CardServiceRecord stored;
-        switch (ready.business()) {
-            case FIRST_CARD -> {
-                // the same issue as the opening's and its F8: the cut attempt's serial again, one commit, CARD_ISSUED
-                services.issue().issueFirst(cashier, services.reader(), a.id());
-                services.newCardIssued().accept(a.accountNo());
-                return new Done(null, null, services.issue().account(cashier, a.accountNo()));
+        CardIssueService.ServiceRequest request = new CardIssueService.ServiceRequest(ready.business(), a.id(),
+                ready.finishing(), check, newMeter, why, approval == null ? null : approval.grant());
+        CardIssueService.Performed done;
+        try {
+            done = services.issue().perform(cashier, services.reader(), request);
+        } catch (RuntimeException e) {
+            if (ready.business().reissueCase().isPresent()) {
+                cutShort = services.issue().unfinishedReissue(cashier, a.id()).orElse(null);
             }
-            case DAMAGED, LOST_UNUSED, LOST_IN_USE -> {
-                CardIssueService.IssueResult issued;
-                try {
-                    issued = ready.finishing() ? services.issue().finishReissue(cashier, services.reader(), a.id())
-                            : services.issue().reissue(cashier, services.reader(), a.id(),
-                                    ready.business().reissueCase().orElseThrow(), check, why, grant);
-                } catch (RuntimeException e) {
-                    cutShort = services.issue().unfinishedReissue(cashier, a.id()).orElse(null);
-                    throw e;
-                }
-                services.newCardIssued().accept(a.accountNo());
-                write = issued.recredit();
-                stored = issued.record().orElseThrow();
-            }
-            case FOUND_CARD -> {
-                CardIssueService.ServiceResult done = services.issue().clearFoundCard(cashier, services.reader(), why,
-                        grant);
-                write = done.write();
-                stored = done.record();
-            }
-            case METER_REPLACED -> {
-                CardIssueService.ServiceResult done = services.issue().meterReplaced(cashier, services.reader(), a.id(),
-                        newMeter, check, why, grant);
-                write = done.write();
-                stored = done.record();
-            }
-            default -> throw new IllegalStateException(ready.business().name());
+            throw e;
         }
-        // the account as the business left it: its new card, or its new meter
-        return new Done(stored, write.filter(w -> w.status() == GasPurchase.Status.PENDING).orElse(null),
-                services.issue().account(cashier, a.accountNo()));
+        if (request.issuesACard()) {
+            services.newCardIssued().accept(a.accountNo());
+        }
+        return new Done(done.record().orElse(null), done.openWrite().orElse(null), done.after());
     }
 
     private void print(CardServiceRecord done, String news) {

@@ -1,26 +1,25 @@
 package io.counterdesk.card.ui;
 
+import io.counterdesk.security.ui.ApprovalOverlay;
+import io.counterdesk.checkout.CheckoutField;
 import static io.counterdesk.card.ui.CardForms.fact;
 import static io.counterdesk.card.ui.CardForms.grid;
-import static io.counterdesk.payment.ui.TenderForms.bound;
-import static io.counterdesk.payment.ui.TenderForms.card;
-import static io.counterdesk.payment.ui.TenderForms.field;
-import static io.counterdesk.payment.ui.TenderForms.figure;
-import static io.counterdesk.payment.ui.TenderForms.name;
-import static io.counterdesk.payment.ui.TenderForms.small;
+import static io.counterdesk.checkout.ui.TenderForms.bound;
+import static io.counterdesk.checkout.ui.TenderForms.card;
+import static io.counterdesk.checkout.ui.TenderForms.field;
+import static io.counterdesk.checkout.ui.TenderForms.figure;
+import static io.counterdesk.checkout.ui.TenderForms.name;
+import static io.counterdesk.checkout.ui.TenderForms.small;
 
-import io.counterdesk.payment.ui.ConfirmPaymentView;
-import io.counterdesk.payment.ui.PaymentResultPane;
-import io.counterdesk.payment.ui.PaymentViewModel;
-import io.counterdesk.security.AuthService;
-import io.counterdesk.security.Operator;
+import io.counterdesk.checkout.ui.ConfirmPaymentView;
+import io.counterdesk.checkout.ui.PaymentResultPane;
+import io.counterdesk.security.ui.Approvals;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.CounterAction;
 import io.counterdesk.ui.CounterKeys;
 import io.counterdesk.ui.OverlayHost;
 import io.counterdesk.ui.Screen;
-import io.counterdesk.ui.TaskExecutor;
-import io.counterdesk.payment.ui.TenderForms;
+import io.counterdesk.checkout.ui.TenderForms;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
@@ -67,18 +66,17 @@ public final class TopUpView implements Screen {
     private final TextField voucherCount = field("topup-voucher-count", "tender-count");
     private final TextField voucherFace = field("topup-voucher-face", "tender-amount");
     private final TextField voucherValidThrough = field("topup-voucher-valid-through", "tender-date");
-    private final Map<PaymentViewModel.Field, TextField> fields = Map.of(PaymentViewModel.Field.CASH, cash,
-            PaymentViewModel.Field.CARD_AMOUNT, cardAmount, PaymentViewModel.Field.CARD_REFERENCE, cardReference,
-            PaymentViewModel.Field.CREDIT, credit, PaymentViewModel.Field.VOUCHER_COUNT, voucherCount,
-            PaymentViewModel.Field.VOUCHER_FACE, voucherFace, PaymentViewModel.Field.VOUCHER_VALID_THROUGH,
+    private final Map<CheckoutField, TextField> fields = Map.of(CheckoutField.CASH, cash,
+            CheckoutField.CARD_AMOUNT, cardAmount, CheckoutField.CARD_REFERENCE, cardReference,
+            CheckoutField.CREDIT, credit, CheckoutField.VOUCHER_COUNT, voucherCount,
+            CheckoutField.VOUCHER_FACE, voucherFace, CheckoutField.VOUCHER_VALID_THROUGH,
             voucherValidThrough);
     private boolean overlayOpen;
 
-    public TopUpView(TopUpViewModel model, OverlayHost host, TaskExecutor executor, AuthService auth,
-                     Operator cashier) {
+    public TopUpView(TopUpViewModel model, OverlayHost host, Approvals approvals) {
         this.model = model;
         this.host = host;
-        this.approvals = new ApprovalOverlay(host, executor, auth, cashier);
+        this.approvals = new ApprovalOverlay(host, approvals);
         page.setId("topup");
         page.getStyleClass().add("payment-page");
 
@@ -244,7 +242,7 @@ public final class TopUpView implements Screen {
     }
 
     private void focusInvalid() {
-        PaymentViewModel.Field field = model.invalidFieldProperty().get();
+        CheckoutField field = model.invalidFieldProperty().get();
         focus(field != null && fields.containsKey(field) ? fields.get(field) : volume);
     }
 

@@ -1,5 +1,11 @@
 package io.counterdesk.card.ui;
 
+import io.counterdesk.security.ui.Approval;
+import io.counterdesk.checkout.ui.Confirmation;
+import io.counterdesk.checkout.ui.Outcome;
+import io.counterdesk.checkout.CheckoutField;
+import io.counterdesk.checkout.Tenders;
+import io.counterdesk.checkout.Hall;
 import io.counterdesk.billing.Tariff;
 import io.counterdesk.billing.TariffTier;
 import io.counterdesk.card.CardAccess;
@@ -15,15 +21,13 @@ import io.counterdesk.payment.PaymentPlan;
 import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.payment.TenderKind;
 import io.counterdesk.payment.VoucherBatch;
-import io.counterdesk.payment.ui.CheckoutModel;
-import io.counterdesk.payment.ui.PaymentViewModel;
-import io.counterdesk.payment.ui.ReceiptDrafts;
-import io.counterdesk.payment.ui.ReceiptRun;
+import io.counterdesk.checkout.ui.CheckoutModel;
+import io.counterdesk.checkout.ReceiptDrafts;
+import io.counterdesk.checkout.ui.ReceiptRun;
 import io.counterdesk.printing.PaperWidth;
 import io.counterdesk.printing.PreviewRenderer;
 import io.counterdesk.receipt.ReceiptPrinting;
 import io.counterdesk.receipt.ReceiptStockService;
-import io.counterdesk.security.ApprovalGrant;
 import io.counterdesk.security.AuthService;
 import io.counterdesk.security.Operator;
 import io.counterdesk.shared.BusinessException;
@@ -98,7 +102,7 @@ public final class TopUpViewModel implements CheckoutModel {
 
     /** What the screen works with, wired by the application. */
     public record Services(TopUpService topUps, CardAccess reader, ReceiptPrinting printing, ReceiptStockService stock,
-                           AuthService auth, PaymentViewModel.Hall hall, PaperWidth paper,
+                           AuthService auth, Hall hall, PaperWidth paper,
                            PrinterActivity printerActivity, Clock clock) {
         public Services {
             Objects.requireNonNull(topUps);
@@ -111,10 +115,6 @@ public final class TopUpViewModel implements CheckoutModel {
             Objects.requireNonNull(printerActivity);
             Objects.requireNonNull(clock);
         }
-    }
-
-    /** A reason and a hall manager's approval for a refund or a reversal. */
-    public record Approval(String reason, ApprovalGrant grant) {
     }
 
     private final TaskExecutor executor;
@@ -155,9 +155,9 @@ public final class TopUpViewModel implements CheckoutModel {
     private final ReadOnlyStringWrapper changeInWords = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
-    private final ReadOnlyObjectWrapper<PaymentViewModel.Field> invalidField = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<PaymentViewModel.Confirmation> confirmation = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<PaymentViewModel.Outcome> outcome = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<CheckoutField> invalidField = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Confirmation> confirmation = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper writeText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper written = new ReadOnlyBooleanWrapper(false);
@@ -420,10 +420,10 @@ public final class TopUpViewModel implements CheckoutModel {
                 }
                 quote = services.topUps().quoteVolume(check, m3);
             } else {
-                quote = services.topUps().quoteMoney(check, PaymentViewModel.amount(amount.get(),
-                        PaymentViewModel.Field.CASH));
+                quote = services.topUps().quoteMoney(check, Tenders.amount(amount.get(),
+                        CheckoutField.CASH));
             }
-        } catch (PaymentViewModel.Invalid invalid) {
+        } catch (Tenders.Invalid invalid) {
             show(MessageKind.ERROR, I18n.text("ui.topup.error.amount", amount.get().strip()), null);
             return false;
         } catch (BusinessException refused) {
@@ -508,9 +508,9 @@ public final class TopUpViewModel implements CheckoutModel {
     }
 
     /** The tender field a refusal concerns (a voucher's validity, count …), the cash field otherwise. */
-    private static PaymentViewModel.Field fieldOf(Throwable error) {
-        PaymentViewModel.Field field = PaymentViewModel.fieldOf(error);
-        return field == null ? PaymentViewModel.Field.CASH : field;
+    private static CheckoutField fieldOf(Throwable error) {
+        CheckoutField field = Tenders.fieldOf(error);
+        return field == null ? CheckoutField.CASH : field;
     }
 
     /** A live quote: the vouchers' part (null without vouchers), then the plan or the service's refusal. */
@@ -565,26 +565,26 @@ public final class TopUpViewModel implements CheckoutModel {
     }
 
     /** The tenders as typed, or the first that does not read. */
-    private record Entry(PaymentInput input, PaymentViewModel.Invalid invalid, boolean anyTender, Money typed) {
+    private record Entry(PaymentInput input, Tenders.Invalid invalid, boolean anyTender, Money typed) {
     }
 
     private Entry entry() {
         try {
-            Money cashReceived = PaymentViewModel.amount(cash.get(), PaymentViewModel.Field.CASH);
+            Money cashReceived = Tenders.amount(cash.get(), CheckoutField.CASH);
             List<MoneyTender> bank = new ArrayList<>();
-            PaymentViewModel.bankTender(TenderKind.BANK_CARD, cardAmount.get(), cardReference.get(),
-                    PaymentViewModel.Field.CARD_AMOUNT, PaymentViewModel.Field.CARD_REFERENCE).ifPresent(bank::add);
-            Money creditToUse = PaymentViewModel.amount(credit.get(), PaymentViewModel.Field.CREDIT);
+            Tenders.bankTender(TenderKind.BANK_CARD, cardAmount.get(), cardReference.get(),
+                    CheckoutField.CARD_AMOUNT, CheckoutField.CARD_REFERENCE).ifPresent(bank::add);
+            Money creditToUse = Tenders.amount(credit.get(), CheckoutField.CREDIT);
             Money typed = cashReceived.plus(creditToUse);
             for (MoneyTender tender : bank) {
                 typed = typed.plus(tender.amount());
             }
-            List<VoucherBatch> vouchers = PaymentViewModel.vouchers(voucherCount.get(), voucherFace.get(),
+            List<VoucherBatch> vouchers = Tenders.vouchers(voucherCount.get(), voucherFace.get(),
                     voucherValidThrough.get());
             PaymentInput input = new PaymentInput(PaymentInput.Bills.NONE, List.of(), cashReceived, bank, vouchers,
                     creditToUse, false, List.of());
             return new Entry(input, null, typed.isPositive() || !vouchers.isEmpty(), typed);
-        } catch (PaymentViewModel.Invalid invalid) {
+        } catch (Tenders.Invalid invalid) {
             return new Entry(null, invalid, false, Money.ZERO);
         }
     }
@@ -611,7 +611,7 @@ public final class TopUpViewModel implements CheckoutModel {
             return;
         }
         if (!entry.anyTender()) {
-            show(MessageKind.ERROR, I18n.text("ui.pay.error.noTender"), PaymentViewModel.Field.CASH);
+            show(MessageKind.ERROR, I18n.text("ui.pay.error.noTender"), CheckoutField.CASH);
             return;
         }
         TopUpService.CardCheck card = check;
@@ -620,7 +620,7 @@ public final class TopUpViewModel implements CheckoutModel {
                 holderName.get(), address.get(), services.clock().instant());
         state.set(State.CHECKING);
         show(MessageKind.INFO, I18n.text("ui.pay.checking"), null);
-        BackgroundTask.of(() -> PaymentViewModel.confirmation(
+        BackgroundTask.of(() -> Confirmation.of(
                         services.topUps().quotePayment(cashier, card, m3, entry.input()), entry.input(), head,
                         services.printing().letterhead(), services.stock().ranges(cashier), renderer))
                 .onSuccess(ready -> {
@@ -657,7 +657,7 @@ public final class TopUpViewModel implements CheckoutModel {
      */
     @Override
     public void commit() {
-        PaymentViewModel.Confirmation confirmed = confirmation.get();
+        Confirmation confirmed = confirmation.get();
         if (state.get() != State.CONFIRMING || confirmed == null) {
             return;
         }
@@ -711,7 +711,7 @@ public final class TopUpViewModel implements CheckoutModel {
 
     /** F9 on the result: the receipt the printer missed, or a marked copy. */
     public void printAgain() {
-        PaymentViewModel.Outcome done = outcome.get();
+        Outcome done = outcome.get();
         if (state.get() != State.DONE || done == null || printingAgain.get()) {
             return;
         }
@@ -842,7 +842,7 @@ public final class TopUpViewModel implements CheckoutModel {
         return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
     }
 
-    private void show(MessageKind kind, String text, PaymentViewModel.Field field) {
+    private void show(MessageKind kind, String text, CheckoutField field) {
         message.set(text);
         messageKind.set(MessageKind.NONE);
         messageKind.set(kind);
@@ -956,7 +956,7 @@ public final class TopUpViewModel implements CheckoutModel {
 
     /** The last day of this quarter on the terminal's clock (the prompt of the valid-through field). */
     public java.time.LocalDate thisQuarterEnds() {
-        return PaymentViewModel.endOfQuarter(java.time.LocalDate.now(services.clock()));
+        return Tenders.endOfQuarter(java.time.LocalDate.now(services.clock()));
     }
 
     public StringProperty creditProperty() {
@@ -997,16 +997,16 @@ public final class TopUpViewModel implements CheckoutModel {
         return messageKind.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<PaymentViewModel.Field> invalidFieldProperty() {
+    public ReadOnlyObjectProperty<CheckoutField> invalidFieldProperty() {
         return invalidField.getReadOnlyProperty();
     }
 
-    public ReadOnlyObjectProperty<PaymentViewModel.Confirmation> confirmationProperty() {
+    public ReadOnlyObjectProperty<Confirmation> confirmationProperty() {
         return confirmation.getReadOnlyProperty();
     }
 
     @Override
-    public ReadOnlyObjectProperty<PaymentViewModel.Outcome> outcomeProperty() {
+    public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
         return outcome.getReadOnlyProperty();
     }
 

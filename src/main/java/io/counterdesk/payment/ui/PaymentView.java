@@ -1,10 +1,13 @@
 package io.counterdesk.payment.ui;
 
-import static io.counterdesk.payment.ui.TenderForms.bound;
-import static io.counterdesk.payment.ui.TenderForms.card;
-import static io.counterdesk.payment.ui.TenderForms.field;
-import static io.counterdesk.payment.ui.TenderForms.name;
-import static io.counterdesk.payment.ui.TenderForms.small;
+import io.counterdesk.checkout.ui.ConfirmPaymentView;
+import io.counterdesk.checkout.ui.PaymentResultPane;
+import io.counterdesk.checkout.CheckoutField;
+import static io.counterdesk.checkout.ui.TenderForms.bound;
+import static io.counterdesk.checkout.ui.TenderForms.card;
+import static io.counterdesk.checkout.ui.TenderForms.field;
+import static io.counterdesk.checkout.ui.TenderForms.name;
+import static io.counterdesk.checkout.ui.TenderForms.small;
 
 import io.counterdesk.payment.FeeItem;
 import io.counterdesk.shared.I18n;
@@ -26,7 +29,6 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
-import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableRow;
@@ -64,7 +66,7 @@ public final class PaymentView implements Screen {
     private final PaymentResultPane resultPage;
     private final TableView<BillItem> bills = new TableView<>();
     private final TableView<FeeItem.Line> fees = new TableView<>();
-    private final Map<PaymentViewModel.Field, Node> fields = new EnumMap<>(PaymentViewModel.Field.class);
+    private final Map<CheckoutField, Node> fields = new EnumMap<>(CheckoutField.class);
     private final TextField cash = field("pay-cash", "amount-field");
     private final TextField cardAmount = field("pay-card-amount", "tender-amount");
     private final TextField cardReference = field("pay-card-reference", "tender-reference");
@@ -103,17 +105,17 @@ public final class PaymentView implements Screen {
             order.get(i).setOnAction(e -> focus(next));
             order.get(i).editableProperty().bind(model.stateProperty().isEqualTo(PaymentViewModel.State.EDITING));
         }
-        fields.put(PaymentViewModel.Field.BILLS, bills);
-        fields.put(PaymentViewModel.Field.FEES, fees);
-        fields.put(PaymentViewModel.Field.CASH, cash);
-        fields.put(PaymentViewModel.Field.CARD_AMOUNT, cardAmount);
-        fields.put(PaymentViewModel.Field.CARD_REFERENCE, cardReference);
-        fields.put(PaymentViewModel.Field.SLIP_AMOUNT, slipAmount);
-        fields.put(PaymentViewModel.Field.SLIP_NUMBER, slipNumber);
-        fields.put(PaymentViewModel.Field.VOUCHER_COUNT, voucherCount);
-        fields.put(PaymentViewModel.Field.VOUCHER_FACE, voucherFace);
-        fields.put(PaymentViewModel.Field.VOUCHER_VALID_THROUGH, voucherValidThrough);
-        fields.put(PaymentViewModel.Field.CREDIT, credit);
+        fields.put(CheckoutField.BILLS, bills);
+        fields.put(CheckoutField.FEES, fees);
+        fields.put(CheckoutField.CASH, cash);
+        fields.put(CheckoutField.CARD_AMOUNT, cardAmount);
+        fields.put(CheckoutField.CARD_REFERENCE, cardReference);
+        fields.put(CheckoutField.SLIP_AMOUNT, slipAmount);
+        fields.put(CheckoutField.SLIP_NUMBER, slipNumber);
+        fields.put(CheckoutField.VOUCHER_COUNT, voucherCount);
+        fields.put(CheckoutField.VOUCHER_FACE, voucherFace);
+        fields.put(CheckoutField.VOUCHER_VALID_THROUGH, voucherValidThrough);
+        fields.put(CheckoutField.CREDIT, credit);
 
         editPage.getStyleClass().add("payment-edit");
         editPage.getChildren().addAll(heading(), body());
@@ -387,13 +389,13 @@ public final class PaymentView implements Screen {
     }
 
     private void focusInvalid() {
-        PaymentViewModel.Field field = model.invalidFieldProperty().get();
+        CheckoutField field = model.invalidFieldProperty().get();
         if (field != null) {
             focus(fields.get(field));
         }
     }
 
-    private void markInvalid(PaymentViewModel.Field field) {
+    private void markInvalid(CheckoutField field) {
         fields.forEach((f, node) -> node.pseudoClassStateChanged(INVALID, f == field));
     }
 
@@ -540,21 +542,5 @@ public final class PaymentView implements Screen {
             label.pseudoClassStateChanged(OWING, true);
         }
         return label;
-    }
-
-
-
-
-    /** The preview strip of receipt images, shared by the confirmation and the result. */
-    static ScrollPane previewStrip(String id, List<Node> receipts) {
-        HBox strip = new HBox();
-        strip.getStyleClass().add("receipt-strip");
-        strip.getChildren().addAll(receipts);
-        ScrollPane scroll = new ScrollPane(strip);
-        scroll.setId(id);
-        scroll.getStyleClass().add("receipt-scroll");
-        scroll.setFitToHeight(false);
-        scroll.setFocusTraversable(false);
-        return scroll;
     }
 }

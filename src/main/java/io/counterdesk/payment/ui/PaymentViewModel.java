@@ -1,6 +1,20 @@
 package io.counterdesk.payment.ui;
 
+import io.counterdesk.checkout.ui.CheckoutModel;
+import io.counterdesk.checkout.ui.ReceiptRun;
+import io.counterdesk.checkout.ui.Confirmation;
+import io.counterdesk.checkout.ui.Outcome;
+import io.counterdesk.checkout.Hall;
+import io.counterdesk.checkout.ReceiptDrafts;
 import io.counterdesk.account.AccountDetail;
+import io.counterdesk.checkout.CheckoutField;
+import io.counterdesk.checkout.Hall;
+import io.counterdesk.checkout.ReceiptDrafts;
+import io.counterdesk.checkout.Tenders;
+import io.counterdesk.checkout.ui.CheckoutModel;
+import io.counterdesk.checkout.ui.Confirmation;
+import io.counterdesk.checkout.ui.Outcome;
+import io.counterdesk.checkout.ui.ReceiptRun;
 import io.counterdesk.account.AccountService;
 import io.counterdesk.payment.DueBill;
 import io.counterdesk.payment.FeeItem;
@@ -14,15 +28,10 @@ import io.counterdesk.payment.TenderKind;
 import io.counterdesk.payment.VoucherBatch;
 import io.counterdesk.printing.PaperWidth;
 import io.counterdesk.printing.PreviewRenderer;
-import io.counterdesk.printing.PrintDocument;
-import io.counterdesk.receipt.IssuedReceipt;
-import io.counterdesk.receipt.ReceiptLetterhead;
 import io.counterdesk.receipt.ReceiptPrinting;
 import io.counterdesk.receipt.ReceiptStockService;
-import io.counterdesk.receipt.StockRange;
 import io.counterdesk.security.AuthService;
 import io.counterdesk.security.Operator;
-import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.ChineseAmount;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Masking;
@@ -33,23 +42,16 @@ import io.counterdesk.ui.MessageKind;
 import io.counterdesk.ui.PrinterActivity;
 import io.counterdesk.ui.TaskExecutor;
 import io.counterdesk.ui.UiErrors;
-import java.awt.image.BufferedImage;
-import java.text.Normalizer;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -104,32 +106,6 @@ public final class PaymentViewModel implements CheckoutModel {
         DONE
     }
 
-    /** The parts of the form a message can point at (the view focuses and marks it). */
-    public enum Field {
-        BILLS,
-        FEES,
-        CASH,
-        CARD_AMOUNT,
-        CARD_REFERENCE,
-        SLIP_AMOUNT,
-        SLIP_NUMBER,
-        VOUCHER_COUNT,
-        VOUCHER_FACE,
-        VOUCHER_VALID_THROUGH,
-        CREDIT
-    }
-
-    /** The hall and terminal as printed on the receipt's head. */
-    public record Hall(String hallName, String hallCode, String terminalCode, String hotline, String receiptHeader) {
-        public Hall {
-            Objects.requireNonNull(hallName);
-            Objects.requireNonNull(hallCode);
-            Objects.requireNonNull(terminalCode);
-            Objects.requireNonNull(hotline);
-            receiptHeader = receiptHeader == null || receiptHeader.isBlank() ? hallName : receiptHeader;
-        }
-    }
-
     /** What the screen works with, wired by the application. */
     public record Services(PaymentService payments, ReceiptPrinting printing, ReceiptStockService stock,
                            AccountService accounts, AuthService auth, Hall hall, PaperWidth paper,
@@ -147,42 +123,6 @@ public final class PaymentViewModel implements CheckoutModel {
         }
     }
 
-    /** The confirmation: the quoted plan, the exact input that will be taken, the receipts to print. */
-    public record Confirmation(PaymentPlan plan, PaymentInput input, List<DraftView> drafts) {
-        public Confirmation {
-            drafts = List.copyOf(drafts);
-        }
-    }
-
-    /** A receipt that will print: its title, the number it will most likely get ("" when none is held), its image. */
-    public record DraftView(String title, String expectedNumber, PrintDocument document, BufferedImage image) {
-    }
-
-    /** A taken payment and its receipts as they stand. */
-    public record Outcome(PaymentResult result, List<ReceiptView> receipts) {
-        public Outcome {
-            receipts = List.copyOf(receipts);
-        }
-
-        public boolean allPrinted() {
-            return receipts.stream().allMatch(ReceiptView::printed);
-        }
-    }
-
-    /** One receipt of the taken payment: its number, whether it has come out of the printer, its preview. */
-    public record ReceiptView(IssuedReceipt receipt, String title, boolean printed, BufferedImage image) {
-
-        /** "燃气票核对单 00010001". */
-        public String label() {
-            return title + " " + receipt.formattedNumber();
-        }
-    }
-
-    private static final DateTimeFormatter COMPACT_DATE = DateTimeFormatter.BASIC_ISO_DATE;
-    private static final Pattern QUARTER = Pattern.compile("(\\d{4})\\s*[-/.]?\\s*[Qq]\\s*([1-4])");
-    private static final Pattern YEAR_MONTH = Pattern.compile("(\\d{4})[-/.](\\d{1,2})");
-    private static final Pattern YEAR_MONTH_DAY = Pattern.compile("(\\d{4})[-/.](\\d{1,2})[-/.](\\d{1,2})");
-    private static final Pattern YEAR = Pattern.compile("\\d{4}");
 
     private final TaskExecutor executor;
     private final Services services;
@@ -227,7 +167,7 @@ public final class PaymentViewModel implements CheckoutModel {
     private final ReadOnlyObjectWrapper<PaymentPlan> plan = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
-    private final ReadOnlyObjectWrapper<Field> invalidField = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyObjectWrapper<CheckoutField> invalidField = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Confirmation> confirmation = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");
@@ -376,7 +316,7 @@ public final class PaymentViewModel implements CheckoutModel {
             return Optional.empty();
         }
         if (!bill.hasLateFee()) {
-            show(MessageKind.ERROR, I18n.text("ui.pay.waiver.noLateFee", bill.period()), Field.BILLS);
+            show(MessageKind.ERROR, I18n.text("ui.pay.waiver.noLateFee", bill.period()), CheckoutField.BILLS);
             return Optional.empty();
         }
         return Optional.of(new WaiverViewModel(executor, services.auth(), cashier, bill, bill.waiver(),
@@ -441,7 +381,7 @@ public final class PaymentViewModel implements CheckoutModel {
                         plan.set(null);
                         change.set(I18n.text("ui.none"));
                         changeInWords.set("");
-                        show(MessageKind.ERROR, UiErrors.text(error), fieldOf(error));
+                        show(MessageKind.ERROR, UiErrors.text(error), Tenders.fieldOf(error));
                     }
                 })
                 .executeWith(executor);
@@ -501,7 +441,7 @@ public final class PaymentViewModel implements CheckoutModel {
             return;
         }
         if (!entry.anyTender()) {
-            show(MessageKind.ERROR, I18n.text("ui.pay.error.noTender"), Field.CASH);
+            show(MessageKind.ERROR, I18n.text("ui.pay.error.noTender"), CheckoutField.CASH);
             return;
         }
         PaymentInput input = entry.input();
@@ -509,7 +449,7 @@ public final class PaymentViewModel implements CheckoutModel {
                 Masking.name(holderName.get()), address.get(), services.clock().instant());
         state.set(State.CHECKING);
         show(MessageKind.INFO, I18n.text("ui.pay.checking"), null);
-        BackgroundTask.of(() -> confirmation(services.payments().quote(cashier, accountId, input), input, head,
+        BackgroundTask.of(() -> Confirmation.of(services.payments().quote(cashier, accountId, input), input, head,
                 services.printing().letterhead(), services.stock().ranges(cashier), renderer)).onSuccess(ready -> {
             if (state.get() != State.CHECKING) {
                 return;
@@ -524,27 +464,8 @@ public final class PaymentViewModel implements CheckoutModel {
                 return;
             }
             state.set(State.EDITING);
-            show(MessageKind.ERROR, UiErrors.text(error), fieldOf(error));
+            show(MessageKind.ERROR, UiErrors.text(error), Tenders.fieldOf(error));
         }).executeWith(executor);
-    }
-
-    /**
-     * The confirmation of a quoted payment: the receipts it will print, laid out and rendered, with
-     * the numbers the cashier's stock will give. Refuses when a receipt kind has no stock. Runs in
-     * the background (it renders images); shared with the other screens that take money.
-     */
-    public static Confirmation confirmation(PaymentPlan quoted, PaymentInput input, ReceiptDrafts.Head head,
-                                            ReceiptLetterhead letterhead, List<StockRange> ranges,
-                                            PreviewRenderer renderer) {
-        List<DraftView> drafts = new ArrayList<>();
-        for (ReceiptDrafts.Draft draft : ReceiptDrafts.of(quoted, input, head, letterhead, forecast(ranges))) {
-            if (draft.expectedNumber().isEmpty()) {
-                throw new BusinessException("receipt.stock.none", I18n.text("receipt.kind." + draft.kind().name()));
-            }
-            drafts.add(new DraftView(draft.title(), draft.expectedNumber(), draft.document(),
-                    renderer.render(draft.document())));
-        }
-        return new Confirmation(quoted, input, drafts);
     }
 
     /** Esc in the confirmation: back to the form, everything as typed. */
@@ -589,7 +510,7 @@ public final class PaymentViewModel implements CheckoutModel {
                     busyText.set("");
                     state.set(State.EDITING);
                     // the figures shown are the confirmed quote's; no new quote, which would clear the reason
-                    show(MessageKind.ERROR, I18n.text("ui.pay.refused", UiErrors.text(error)), fieldOf(error));
+                    show(MessageKind.ERROR, I18n.text("ui.pay.refused", UiErrors.text(error)), Tenders.fieldOf(error));
                 })
                 .executeWith(executor);
     }
@@ -655,42 +576,27 @@ public final class PaymentViewModel implements CheckoutModel {
     // ---- reading the form ----
 
     /** The form read into a payment input, or the first thing wrong with it. */
-    private record Entry(PaymentInput input, Invalid invalid, boolean anyTender, boolean hasVouchers, Money moneyTyped) {
-    }
-
-    /** A field that does not read: which, and what to tell the cashier. */
-    public static final class Invalid extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient Field field;
-
-        Invalid(Field field, String message) {
-            super(message, null, false, false);
-            this.field = field;
-        }
-
-        public Field field() {
-            return field;
-        }
+    private record Entry(PaymentInput input, Tenders.Invalid invalid, boolean anyTender, boolean hasVouchers, Money moneyTyped) {
     }
 
     private Entry entry() {
         Money typed = Money.ZERO;
         boolean vouchers = !blank(voucherCount.get());
         try {
-            Money cashReceived = amount(cash.get(), Field.CASH);
+            Money cashReceived = Tenders.amount(cash.get(), CheckoutField.CASH);
             typed = typed.plus(cashReceived);
             List<MoneyTender> bank = new ArrayList<>();
-            Optional<MoneyTender> card = bankTender(TenderKind.BANK_CARD, cardAmount.get(), cardReference.get(),
-                    Field.CARD_AMOUNT, Field.CARD_REFERENCE);
+            Optional<MoneyTender> card = Tenders.bankTender(TenderKind.BANK_CARD, cardAmount.get(), cardReference.get(),
+                    CheckoutField.CARD_AMOUNT, CheckoutField.CARD_REFERENCE);
             card.ifPresent(bank::add);
-            Optional<MoneyTender> slip = bankTender(TenderKind.BANK_SLIP, slipAmount.get(), slipNumber.get(),
-                    Field.SLIP_AMOUNT, Field.SLIP_NUMBER);
+            Optional<MoneyTender> slip = Tenders.bankTender(TenderKind.BANK_SLIP, slipAmount.get(), slipNumber.get(),
+                    CheckoutField.SLIP_AMOUNT, CheckoutField.SLIP_NUMBER);
             slip.ifPresent(bank::add);
             for (MoneyTender t : bank) {
                 typed = typed.plus(t.amount());
             }
             List<VoucherBatch> batches = vouchers();
-            Money creditToUse = amount(credit.get(), Field.CREDIT);
+            Money creditToUse = Tenders.amount(credit.get(), CheckoutField.CREDIT);
             typed = typed.plus(creditToUse);
             List<Long> chosen = new ArrayList<>();
             List<LateFeeWaiver> waivers = new ArrayList<>();
@@ -703,7 +609,7 @@ public final class PaymentViewModel implements CheckoutModel {
                 }
             }
             if (!bills.isEmpty() && chosen.isEmpty() && fees.isEmpty()) {
-                throw new Invalid(Field.BILLS, I18n.text("ui.pay.error.noBill"));
+                throw new Tenders.Invalid(CheckoutField.BILLS, I18n.text("ui.pay.error.noBill"));
             }
             // fee items alone (a refund pays out) are worth a quote too
             boolean anyTender = cashReceived.isPositive() || !bank.isEmpty() || !batches.isEmpty()
@@ -713,213 +619,25 @@ public final class PaymentViewModel implements CheckoutModel {
             PaymentInput input = new PaymentInput(settled, List.copyOf(fees), cashReceived, bank, batches, creditToUse,
                     changeToCredit.get(), waivers);
             return new Entry(input, null, anyTender, !batches.isEmpty(), typed);
-        } catch (Invalid invalid) {
+        } catch (Tenders.Invalid invalid) {
             return new Entry(null, invalid, false, vouchers, typed);
         }
     }
 
-    /**
-     * A bank tender typed as amount and reference: empty when both are blank; refused at the field
-     * concerned when one is missing or does not read. Shared with the other screens that take money.
-     */
-    public static Optional<MoneyTender> bankTender(TenderKind kind, String amountText, String reference, Field amountField,
-                                             Field referenceField) {
-        boolean noAmount = blank(amountText);
-        boolean noReference = blank(reference);
-        if (noAmount && noReference) {
-            return Optional.empty();
-        }
-        if (noAmount) {
-            throw new Invalid(amountField, I18n.text("ui.pay.error.required", label(amountField)));
-        }
-        Money value = amount(amountText, amountField);
-        if (!value.isPositive()) {
-            throw new Invalid(amountField, I18n.text("ui.pay.error.positive", label(amountField)));
-        }
-        if (noReference) {
-            throw new Invalid(referenceField, I18n.text("ui.pay.error.required", label(referenceField)));
-        }
-        try {
-            return Optional.of(new MoneyTender(kind, value, normalise(reference)));
-        } catch (BusinessException refused) {
-            throw new Invalid(referenceField, refused.getMessage());
-        }
-    }
-
     private List<VoucherBatch> vouchers() {
-        return vouchers(voucherCount.get(), voucherFace.get(), voucherValidThrough.get());
-    }
-
-    /**
-     * The vouchers as typed (count, face value each, valid through), or none when all three are
-     * blank; the payment and the top-up screens read them alike.
-     */
-    public static List<VoucherBatch> vouchers(String count, String face, String validThrough) {
-        if (blank(count)) {
-            if (!blank(face) || !blank(validThrough)) {
-                throw new Invalid(Field.VOUCHER_COUNT, I18n.text("ui.pay.error.required", label(Field.VOUCHER_COUNT)));
-            }
-            return List.of();
-        }
-        int pieces;
-        try {
-            pieces = Integer.parseInt(normalise(count));
-        } catch (NumberFormatException e) {
-            pieces = -1;
-        }
-        if (pieces <= 0 || pieces > 9_999) {
-            throw new Invalid(Field.VOUCHER_COUNT, I18n.text("ui.pay.error.count", count.strip()));
-        }
-        Money faceEach = amount(face, Field.VOUCHER_FACE);
-        if (blank(validThrough)) {
-            throw new Invalid(Field.VOUCHER_VALID_THROUGH, I18n.text("ui.pay.error.validThroughRequired"));
-        }
-        LocalDate through = validThrough(validThrough)
-                .orElseThrow(() -> new Invalid(Field.VOUCHER_VALID_THROUGH,
-                        I18n.text("ui.pay.error.validThrough", validThrough.strip())));
-        return List.of(new VoucherBatch(pieces, faceEach, through));
-    }
-
-    /** An amount typed in {@code field}: blank is zero; a trailing point while typing is allowed; never negative. */
-    public static Money amount(String text, Field field) {
-        if (blank(text)) {
-            return Money.ZERO;
-        }
-        String t = normalise(text);
-        if (t.endsWith(".")) {
-            t = t.substring(0, t.length() - 1);
-        }
-        Money value;
-        try {
-            value = Money.parse(t);
-        } catch (BusinessException notAnAmount) {
-            throw new Invalid(field, I18n.text("ui.pay.error.amount", label(field), text.strip()));
-        }
-        if (value.isNegative()) {
-            throw new Invalid(field, I18n.text("ui.pay.error.negative", label(field)));
-        }
-        return value;
-    }
-
-    /**
-     * The voucher's valid-through date as cashiers write it: {@code 2025-12-31}, {@code 2025/12/31},
-     * {@code 20251231}, {@code 2025-12} (end of that month), {@code 2025Q4} (end of the quarter),
-     * {@code 2025} (end of the year). Full-width digits from an input method are read too.
-     */
-    static Optional<LocalDate> validThrough(String text) {
-        if (text == null) {
-            return Optional.empty();
-        }
-        String t = normalise(text);
-        try {
-            Matcher m = YEAR_MONTH_DAY.matcher(t);
-            if (m.matches()) {
-                return Optional.of(LocalDate.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)),
-                        Integer.parseInt(m.group(3))));
-            }
-            if (t.matches("\\d{8}")) {
-                return Optional.of(LocalDate.parse(t, COMPACT_DATE));
-            }
-            m = QUARTER.matcher(t);
-            if (m.matches()) {
-                return Optional.of(YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)) * 3)
-                        .atEndOfMonth());
-            }
-            m = YEAR_MONTH.matcher(t);
-            if (m.matches()) {
-                return Optional.of(YearMonth.of(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)))
-                        .atEndOfMonth());
-            }
-            if (YEAR.matcher(t).matches()) {
-                return Optional.of(LocalDate.of(Integer.parseInt(t), 12, 31));
-            }
-        } catch (java.time.DateTimeException e) {
-            return Optional.empty();
-        }
-        return Optional.empty();
+        return Tenders.vouchers(voucherCount.get(), voucherFace.get(), voucherValidThrough.get());
     }
 
     /** The last day of this quarter (on the terminal's clock): the validity of this quarter's vouchers. */
     public LocalDate thisQuarterEnds() {
-        return endOfQuarter(LocalDate.now(services.clock()));
-    }
-
-    /** The last day of the quarter {@code day} is in: what vouchers of this quarter are valid through. */
-    public static LocalDate endOfQuarter(LocalDate day) {
-        int lastMonth = ((day.getMonthValue() - 1) / 3 + 1) * 3;
-        return YearMonth.of(day.getYear(), lastMonth).atEndOfMonth();
-    }
-
-    private static String normalise(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).strip();
+        return Tenders.endOfQuarter(LocalDate.now(services.clock()));
     }
 
     private static boolean blank(String text) {
         return text == null || text.isBlank();
     }
 
-    /** "现金实收", "银行卡参考号" … */
-    public static String label(Field field) {
-        return I18n.text("ui.pay.field." + field.name());
-    }
-
-    /** Which part of the form a refusal of the service concerns, so the cashier is taken there. */
-    public static Field fieldOf(Throwable error) {
-        if (error instanceof Invalid invalid) {
-            return invalid.field();
-        }
-        if (!(error instanceof BusinessException refusal)) {
-            return null;
-        }
-        String key = refusal.key();
-        if (key.startsWith("payment.slip.")) {
-            return Field.SLIP_NUMBER;
-        }
-        if (key.equals("payment.card.reference")) {
-            return Field.CARD_REFERENCE;
-        }
-        if (key.equals("payment.voucher.expired")) {
-            return Field.VOUCHER_VALID_THROUGH;
-        }
-        if (key.equals("payment.voucher.faceValue")) {
-            return Field.VOUCHER_FACE;
-        }
-        if (key.equals("payment.voucher.faceCashUnpaid") || key.equals("payment.fee.unpaid")
-                || key.equals("payment.cash.negative") || key.equals("payment.nothingToPay")) {
-            return Field.CASH;
-        }
-        if (key.startsWith("payment.voucher.")) {
-            return Field.VOUCHER_COUNT;
-        }
-        if (key.startsWith("payment.credit.")) {
-            return Field.CREDIT;
-        }
-        if (key.startsWith("payment.fee.")) {
-            return Field.FEES;
-        }
-        if (key.startsWith("payment.bill.") || key.startsWith("payment.waiver.") || key.startsWith("security.approval.")) {
-            return Field.BILLS;
-        }
-        return null;
-    }
-
-    /** The numbers the cashier's stock gives next: the current range of each kind, then the next ones. */
-    public static ReceiptDrafts.NumberForecast forecast(List<StockRange> ranges) {
-        return (kind, offset) -> {
-            long left = offset;
-            List<StockRange> usable = ranges.stream().filter(r -> r.kind() == kind && r.isActive() && r.remaining() > 0)
-                    .sorted(Comparator.comparingLong(StockRange::firstNo)).toList();
-            for (StockRange range : usable) {
-                if (left < range.remaining()) {
-                    return IssuedReceipt.formatNumber(range.nextNo() + left);
-                }
-                left -= range.remaining();
-            }
-            return "";
-        };
-    }
-
-    private void show(MessageKind kind, String text, Field field) {
+    private void show(MessageKind kind, String text, CheckoutField field) {
         message.set(text);
         messageKind.set(kind);
         invalidField.set(field);
@@ -1067,7 +785,7 @@ public final class PaymentViewModel implements CheckoutModel {
     }
 
     /** The part of the form the message is about, or null. */
-    public ReadOnlyObjectProperty<Field> invalidFieldProperty() {
+    public ReadOnlyObjectProperty<CheckoutField> invalidFieldProperty() {
         return invalidField.getReadOnlyProperty();
     }
 

@@ -1,6 +1,6 @@
 package io.counterdesk.payment.ui;
 
-import io.counterdesk.card.ui.ApprovalOverlay;
+import io.counterdesk.security.ui.ApprovalOverlay;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.CounterAction;
 import io.counterdesk.ui.CounterKeys;

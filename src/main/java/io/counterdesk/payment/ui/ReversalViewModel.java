@@ -1,5 +1,6 @@
 package io.counterdesk.payment.ui;
 
+import io.counterdesk.security.ui.Approval;
 import io.counterdesk.card.ui.TopUpViewModel;
 import io.counterdesk.payment.OriginalPayment;
 import io.counterdesk.payment.OriginalTender;
@@ -176,7 +177,7 @@ public final class ReversalViewModel {
     }
 
     /** After the approval: commits the reversal, then prints its receipt. */
-    public void reverse(TopUpViewModel.Approval approval) {
+    public void reverse(Approval approval) {
         if (!canReverse()) {
             return;
         }

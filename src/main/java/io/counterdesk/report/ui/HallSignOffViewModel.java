@@ -255,9 +255,10 @@ public final class HallSignOffViewModel {
      * worked today, and a second Enter.
      */
     private void askBeforeSigningToday() {
-        LocalTime now = LocalTime.now(clock).withSecond(0).withNano(0);
-        if (now.isBefore(closing) && note.get().isBlank()) {
-            message(MessageKind.ERROR, I18n.text("ui.signOff.reasonBeforeClosing", now.toString(), closing.toString()));
+        java.time.LocalDateTime now = java.time.LocalDateTime.now(clock).withSecond(0).withNano(0);
+        if (HallSignOffService.needsReason(day.get(), now, closing, note.get())) {
+            message(MessageKind.ERROR, I18n.text("ui.signOff.reasonBeforeClosing", now.toLocalTime().toString(),
+                    closing.toString()));
             return;
         }
         String cashiers = rows.stream().map(Row::cashier).collect(Collectors.joining("、"));

@@ -3,7 +3,7 @@ package io.counterdesk.account.transfer;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.counterdesk.account.AccountStatusService;
+import io.counterdesk.account.status.AccountStatusService;
 import io.counterdesk.account.MeterKind;
 import io.counterdesk.account.opening.Applications;
 import io.counterdesk.account.opening.BuildingType;

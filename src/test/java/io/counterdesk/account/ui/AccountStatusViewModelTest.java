@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.counterdesk.account.AccountKind;
 import io.counterdesk.account.AccountRepository;
-import io.counterdesk.account.AccountStatusService;
+import io.counterdesk.account.status.AccountStatusService;
 import io.counterdesk.account.Address;
 import io.counterdesk.account.Holder;
 import io.counterdesk.account.IdType;

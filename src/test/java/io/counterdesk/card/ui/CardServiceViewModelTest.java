@@ -1,5 +1,6 @@
 package io.counterdesk.card.ui;
 
+import io.counterdesk.security.ui.Approval;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.counterdesk.account.Account;
@@ -581,8 +582,8 @@ class CardServiceViewModelTest {
         model.remainingProperty().set(left);
     }
 
-    private TopUpViewModel.Approval approval(String reason) {
-        return new TopUpViewModel.Approval(reason, desk.auth().authoriseApprover(cashier, "2001",
+    private Approval approval(String reason) {
+        return new Approval(reason, desk.auth().authoriseApprover(cashier, "2001",
                 "demo2001".toCharArray()));
     }
 

@@ -1,5 +1,8 @@
 package io.counterdesk.card.ui;
 
+import io.counterdesk.security.ui.Approval;
+import io.counterdesk.checkout.Tenders;
+import io.counterdesk.checkout.Hall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,7 +68,7 @@ class TopUpViewModelTest {
         TerminalIdentity t = desk.terminal();
         model = new TopUpViewModel(new CurrentThreadTaskExecutor(), new TopUpViewModel.Services(desk.topUps(),
                 desk.cardReader(), desk.receiptPrinting(), desk.receiptStock(), desk.auth(),
-                new PaymentViewModel.Hall(t.hallName(), t.hallCode(), t.terminalCode(), t.hotline(), null),
+                new Hall(t.hallName(), t.hallCode(), t.terminalCode(), t.hotline(), null),
                 PaperWidth.MM80, new PrinterActivity() {
                     @Override
                     public void printingStarted() {
@@ -182,7 +185,7 @@ class TopUpViewModelTest {
         demo.insert(ACCOUNT);
         model.read();
 
-        model.refund(new TopUpViewModel.Approval("客户不要了", desk.auth().authoriseApprover(cashier, "2001",
+        model.refund(new Approval("客户不要了", desk.auth().authoriseApprover(cashier, "2001",
                 "demo2001".toCharArray())));
 
         assertThat(desk.topUps().openWrites(cashier)).isEmpty();
@@ -204,7 +207,7 @@ class TopUpViewModelTest {
         model.read();
         assertThat(model.canReverse()).isTrue();
 
-        model.reverse(new TopUpViewModel.Approval("输错气量", desk.auth().authoriseApprover(cashier, "2001",
+        model.reverse(new Approval("输错气量", desk.auth().authoriseApprover(cashier, "2001",
                 "demo2001".toCharArray())));
 
         assertThat(card().lastPurchaseM3()).isZero();
@@ -289,7 +292,7 @@ class TopUpViewModelTest {
         assertThat(model.stateProperty().get()).isEqualTo(TopUpViewModel.State.OPEN_WRITE);
         assertThat(model.canRefund()).as("F8 would only be refused: not offered").isFalse();
         assertThat(model.messageProperty().get()).contains("F6").doesNotContain("F8");
-        model.refund(new TopUpViewModel.Approval("写卡失败", desk.auth().authoriseApprover(cashier, "2001",
+        model.refund(new Approval("写卡失败", desk.auth().authoriseApprover(cashier, "2001",
                 "demo2001".toCharArray())));
         assertThat(paid).as("nothing paid out").hasSize(1);
         model.rewrite();
@@ -373,7 +376,7 @@ class TopUpViewModelTest {
     private void vouchers(String count, String face) {
         model.voucherCountProperty().set(count);
         model.voucherFaceProperty().set(face);
-        model.voucherValidThroughProperty().set(PaymentViewModel.endOfQuarter(LocalDate.now()).toString());
+        model.voucherValidThroughProperty().set(Tenders.endOfQuarter(LocalDate.now()).toString());
     }
 
     private CardImage card() {

@@ -1,5 +1,11 @@
 package io.counterdesk.payment.ui;
 
+import io.counterdesk.checkout.ui.Confirmation;
+import io.counterdesk.checkout.ui.DraftView;
+import io.counterdesk.checkout.ui.Outcome;
+import io.counterdesk.checkout.ui.ReceiptView;
+import io.counterdesk.checkout.CheckoutField;
+import io.counterdesk.checkout.Hall;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assumptions.assumeThat;
 
@@ -29,7 +35,6 @@ import io.counterdesk.ui.TestBackend;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -37,8 +42,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The payment screen's logic on the real back end (H2 with the demo hall, the capture printer),
@@ -128,7 +131,7 @@ class PaymentViewModelTest {
         assertThat(older.isSelected()).isFalse();
         assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
         assertThat(model.messageProperty().get()).contains("要缴的账单");
-        assertThat(model.invalidFieldProperty().get()).isEqualTo(PaymentViewModel.Field.BILLS);
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(CheckoutField.BILLS);
 
         model.toggle(newer);
         assertThat(older.isSelected()).as("choosing a newer bill chooses the older ones").isTrue();
@@ -151,7 +154,7 @@ class PaymentViewModelTest {
         assertThat(model.planProperty().get()).isNull();
         assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
         assertThat(model.messageProperty().get()).contains("超过上限").contains(Long.toString(account.voucherCap()));
-        assertThat(model.invalidFieldProperty().get()).isEqualTo(PaymentViewModel.Field.VOUCHER_COUNT);
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(CheckoutField.VOUCHER_COUNT);
 
         model.confirm();
         assertThat(model.stateProperty().get()).isEqualTo(PaymentViewModel.State.EDITING);
@@ -167,14 +170,14 @@ class PaymentViewModelTest {
 
         model.cashProperty().set("12x");
         assertThat(model.messageProperty().get()).isEqualTo("现金实收“12x”不是金额");
-        assertThat(model.invalidFieldProperty().get()).isEqualTo(PaymentViewModel.Field.CASH);
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(CheckoutField.CASH);
 
         model.cashProperty().set("12.");
         assertThat(model.messageKindProperty().get()).as("a point while typing is fine").isNotEqualTo(MessageKind.ERROR);
 
         model.cardAmountProperty().set("50");
         assertThat(model.messageProperty().get()).isEqualTo("请输入银行卡参考号");
-        assertThat(model.invalidFieldProperty().get()).isEqualTo(PaymentViewModel.Field.CARD_REFERENCE);
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(CheckoutField.CARD_REFERENCE);
         model.cardReferenceProperty().set("12");
         assertThat(model.messageProperty().get()).contains("参考号");
         model.cardReferenceProperty().set("POS-123456");
@@ -182,31 +185,10 @@ class PaymentViewModelTest {
 
         model.voucherCountProperty().set("2");
         assertThat(model.messageProperty().get()).contains("有效期");
-        assertThat(model.invalidFieldProperty().get()).isEqualTo(PaymentViewModel.Field.VOUCHER_VALID_THROUGH);
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(CheckoutField.VOUCHER_VALID_THROUGH);
         model.voucherValidThroughProperty().set("2019Q1");
         assertThat(model.messageProperty().get()).contains("已过期");
-        assertThat(model.invalidFieldProperty().get()).isEqualTo(PaymentViewModel.Field.VOUCHER_VALID_THROUGH);
-    }
-
-    @ParameterizedTest
-    @CsvSource(textBlock = """
-            2025-12-31, 2025-12-31
-            2025/3/31,  2025-03-31
-            20250630,   2025-06-30
-            2025-02,    2025-02-28
-            2025Q1,     2025-03-31
-            2025-q4,    2025-12-31
-            ２０２５Ｑ３, 2025-09-30
-            2024,       2024-12-31
-            """)
-    void voucherValidityIsReadAsCashiersWriteIt(String typed, LocalDate expected) {
-        assertThat(PaymentViewModel.validThrough(typed)).contains(expected);
-    }
-
-    @ParameterizedTest
-    @CsvSource({"2025-13-01", "2025Q5", "tomorrow", "2025-02-30", "25-12-31"})
-    void aValidityThatIsNoDateIsRefused(String typed) {
-        assertThat(PaymentViewModel.validThrough(typed)).isEmpty();
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(CheckoutField.VOUCHER_VALID_THROUGH);
     }
 
     @Test
@@ -219,8 +201,8 @@ class PaymentViewModelTest {
         model.confirm();
 
         assertThat(model.stateProperty().get()).isEqualTo(PaymentViewModel.State.CONFIRMING);
-        PaymentViewModel.Confirmation confirmation = model.confirmationProperty().get();
-        assertThat(confirmation.drafts()).extracting(PaymentViewModel.DraftView::title, PaymentViewModel.DraftView::expectedNumber)
+        Confirmation confirmation = model.confirmationProperty().get();
+        assertThat(confirmation.drafts()).extracting(DraftView::title, DraftView::expectedNumber)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("燃气票核对单", "00010001"),
                         org.assertj.core.groups.Tuple.tuple("现金核对单", "00010002"));
         assertThat(confirmation.drafts()).allSatisfy(d -> assertThat(d.image()).isNotNull());
@@ -231,9 +213,9 @@ class PaymentViewModelTest {
 
         assertThat(model.stateProperty().get()).isEqualTo(PaymentViewModel.State.DONE);
         assertThat(paid).hasSize(1);
-        PaymentViewModel.Outcome outcome = model.outcomeProperty().get();
+        Outcome outcome = model.outcomeProperty().get();
         assertThat(outcome.receipts()).extracting(r -> r.receipt().kind(), r -> r.receipt().formattedNumber(),
-                        PaymentViewModel.ReceiptView::printed)
+                        ReceiptView::printed)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(ReceiptKind.CHECK_SLIP, "00010001", true),
                         org.assertj.core.groups.Tuple.tuple(ReceiptKind.CHECK_SLIP, "00010002", true));
         assertThat(outcome.receipts()).allSatisfy(r -> assertThat(r.image()).isNotNull());
@@ -302,7 +284,7 @@ class PaymentViewModelTest {
         assertThat(model.messageKindProperty().get()).isEqualTo(MessageKind.ERROR);
         assertThat(model.messageProperty().get()).startsWith("未收费").contains("SLIP-778899").contains("已于")
                 .contains("内容都保留");
-        assertThat(model.invalidFieldProperty().get()).isEqualTo(PaymentViewModel.Field.SLIP_NUMBER);
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(CheckoutField.SLIP_NUMBER);
         assertThat(model.cashProperty().get()).isEqualTo("20");
         assertThat(model.slipAmountProperty().get()).isEqualTo("1000");
         assertThat(model.slipNumberProperty().get()).isEqualTo("SLIP-778899");
@@ -447,7 +429,7 @@ class PaymentViewModelTest {
 
         assertThat(model.fees()).singleElement().satisfies(l -> assertThat(l.quantity()).isEqualTo(3));
         assertThat(model.messageProperty().get()).as("no money yet for the fee").contains("拆表费").contains("全额");
-        assertThat(model.invalidFieldProperty().get()).isEqualTo(PaymentViewModel.Field.CASH);
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(CheckoutField.CASH);
 
         model.cashProperty().set(owed(account).plus(Money.ofYuan(60)).toPlainString());
         assertThat(model.planProperty().get().lines()).anyMatch(l -> l.kind() == PaymentPlan.LineKind.FEE_ITEM
@@ -485,7 +467,7 @@ class PaymentViewModelTest {
 
         assertThat(model.stateProperty().get()).isEqualTo(PaymentViewModel.State.EDITING);
         assertThat(model.messageProperty().get()).contains("请先输入收款");
-        assertThat(model.invalidFieldProperty().get()).isEqualTo(PaymentViewModel.Field.CASH);
+        assertThat(model.invalidFieldProperty().get()).isEqualTo(CheckoutField.CASH);
     }
 
     // ---- helpers ----
@@ -502,7 +484,7 @@ class PaymentViewModelTest {
         TerminalIdentity t = desk.terminal();
         return new PaymentViewModel.Services(desk.payments(), desk.receiptPrinting(), desk.receiptStock(),
                 desk.accounts(), desk.auth(),
-                new PaymentViewModel.Hall(t.hallName(), t.hallCode(), t.terminalCode(), t.hotline(), null),
+                new Hall(t.hallName(), t.hallCode(), t.terminalCode(), t.hotline(), null),
                 PaperWidth.MM80, new PrinterActivity() {
                     @Override
                     public void printingStarted() {

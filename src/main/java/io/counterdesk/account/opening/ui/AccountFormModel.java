@@ -1,9 +1,10 @@
 package io.counterdesk.account.opening.ui;
 
+import io.counterdesk.checkout.ui.Outcome;
 import io.counterdesk.account.opening.Document;
 import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.payment.ui.PaymentViewModel;
-import io.counterdesk.payment.ui.ReceiptRun;
+import io.counterdesk.checkout.ui.ReceiptRun;
 import io.counterdesk.shared.ChineseAmount;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Money;
@@ -60,7 +61,7 @@ public abstract class AccountFormModel<F extends Enum<F>> {
     /** Esc was pressed once on a filled-in form and the loss announced: the next Esc leaves. */
     private boolean leaveAsked;
     /** The receipts as printed (null while none were printed: nothing taken, or not yet committed). */
-    private PaymentViewModel.Outcome receipts;
+    private Outcome receipts;
 
     /**
      * A text for every input but {@code ticks} (the documents, which are ticked, not typed); receipts print

@@ -1,6 +1,6 @@
 package io.counterdesk.account.opening.ui;
 
-import io.counterdesk.payment.ui.TenderForms;
+import io.counterdesk.checkout.ui.TenderForms;
 import io.counterdesk.shared.I18n;
 import java.util.EnumMap;
 import java.util.List;

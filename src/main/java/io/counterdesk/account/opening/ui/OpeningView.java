@@ -1,11 +1,11 @@
 package io.counterdesk.account.opening.ui;
 
 import static io.counterdesk.account.opening.ui.OpeningForms.focus;
-import static io.counterdesk.payment.ui.TenderForms.bound;
-import static io.counterdesk.payment.ui.TenderForms.card;
-import static io.counterdesk.payment.ui.TenderForms.figure;
-import static io.counterdesk.payment.ui.TenderForms.name;
-import static io.counterdesk.payment.ui.TenderForms.small;
+import static io.counterdesk.checkout.ui.TenderForms.bound;
+import static io.counterdesk.checkout.ui.TenderForms.card;
+import static io.counterdesk.checkout.ui.TenderForms.figure;
+import static io.counterdesk.checkout.ui.TenderForms.name;
+import static io.counterdesk.checkout.ui.TenderForms.small;
 
 import io.counterdesk.account.AccountKind;
 import io.counterdesk.account.IdType;
@@ -15,7 +15,7 @@ import io.counterdesk.account.opening.GasPurpose;
 import io.counterdesk.account.opening.UnitNature;
 import io.counterdesk.account.opening.ui.OpeningViewModel.Field;
 import io.counterdesk.account.opening.ui.OpeningViewModel.State;
-import io.counterdesk.payment.ui.TenderForms;
+import io.counterdesk.checkout.ui.TenderForms;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.CounterAction;
 import io.counterdesk.ui.CounterKeys;

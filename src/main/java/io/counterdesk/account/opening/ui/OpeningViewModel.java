@@ -1,5 +1,7 @@
 package io.counterdesk.account.opening.ui;
 
+import io.counterdesk.checkout.Tenders;
+import io.counterdesk.checkout.TypedTenders;
 import io.counterdesk.account.AccountKind;
 import io.counterdesk.account.Address;
 import io.counterdesk.account.Holder;
@@ -22,7 +24,7 @@ import io.counterdesk.card.CardAccess;
 import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.PaymentPlan;
 import io.counterdesk.payment.ui.PaymentViewModel;
-import io.counterdesk.payment.ui.ReceiptRun;
+import io.counterdesk.checkout.ui.ReceiptRun;
 import io.counterdesk.printing.PaperWidth;
 import io.counterdesk.printing.PreviewRenderer;
 import io.counterdesk.receipt.ReceiptPrinting;
@@ -438,7 +440,7 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
         try {
             return TypedTenders.read(value(Field.CASH), value(Field.CARD_AMOUNT), value(Field.CARD_REFERENCE),
                     PaymentInput.Bills.NONE);
-        } catch (PaymentViewModel.Invalid invalid) {
+        } catch (Tenders.Invalid invalid) {
             Field field = switch (invalid.field()) {
                 case CARD_AMOUNT -> Field.CARD_AMOUNT;
                 case CARD_REFERENCE -> Field.CARD_REFERENCE;

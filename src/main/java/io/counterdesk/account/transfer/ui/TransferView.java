@@ -1,10 +1,10 @@
 package io.counterdesk.account.transfer.ui;
 
 import static io.counterdesk.account.opening.ui.OpeningForms.focus;
-import static io.counterdesk.payment.ui.TenderForms.bound;
-import static io.counterdesk.payment.ui.TenderForms.card;
-import static io.counterdesk.payment.ui.TenderForms.name;
-import static io.counterdesk.payment.ui.TenderForms.small;
+import static io.counterdesk.checkout.ui.TenderForms.bound;
+import static io.counterdesk.checkout.ui.TenderForms.card;
+import static io.counterdesk.checkout.ui.TenderForms.name;
+import static io.counterdesk.checkout.ui.TenderForms.small;
 
 import io.counterdesk.account.IdType;
 import io.counterdesk.account.opening.ui.DocumentChecklist;
@@ -12,7 +12,7 @@ import io.counterdesk.account.opening.ui.OpeningForms;
 import io.counterdesk.account.opening.ui.SummaryOverlay;
 import io.counterdesk.account.transfer.ui.TransferViewModel.Field;
 import io.counterdesk.account.transfer.ui.TransferViewModel.State;
-import io.counterdesk.payment.ui.TenderForms;
+import io.counterdesk.checkout.ui.TenderForms;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.CounterAction;
 import io.counterdesk.ui.CounterKeys;

@@ -1,5 +1,7 @@
 package io.counterdesk.account.transfer.ui;
 
+import io.counterdesk.checkout.CheckoutField;
+import io.counterdesk.checkout.Tenders;
 import io.counterdesk.account.AccountKind;
 import io.counterdesk.account.Holder;
 import io.counterdesk.account.IdType;
@@ -12,9 +14,9 @@ import io.counterdesk.account.transfer.TransferService;
 import io.counterdesk.payment.MoneyTender;
 import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.account.opening.ui.AccountFormModel;
-import io.counterdesk.account.opening.ui.TypedTenders;
+import io.counterdesk.checkout.TypedTenders;
 import io.counterdesk.payment.ui.PaymentViewModel;
-import io.counterdesk.payment.ui.ReceiptRun;
+import io.counterdesk.checkout.ui.ReceiptRun;
 import io.counterdesk.printing.PaperWidth;
 import io.counterdesk.printing.PreviewRenderer;
 import io.counterdesk.receipt.ReceiptPrinting;
@@ -241,9 +243,9 @@ public final class TransferViewModel extends AccountFormModel<TransferViewModel.
         try {
             return TypedTenders.read(value(Field.CASH), value(Field.CARD_AMOUNT), value(Field.CARD_REFERENCE),
                     PaymentInput.Bills.ALL);
-        } catch (PaymentViewModel.Invalid invalid) {
-            problems.add(new Object[] {invalid.field() == PaymentViewModel.Field.CASH ? Field.CASH
-                    : invalid.field() == PaymentViewModel.Field.CARD_AMOUNT ? Field.CARD_AMOUNT : Field.CARD_REFERENCE,
+        } catch (Tenders.Invalid invalid) {
+            problems.add(new Object[] {invalid.field() == CheckoutField.CASH ? Field.CASH
+                    : invalid.field() == CheckoutField.CARD_AMOUNT ? Field.CARD_AMOUNT : Field.CARD_REFERENCE,
                     invalid.getMessage()});
             return null;
         } catch (BusinessException refused) {

@@ -1,9 +1,6 @@
-package io.counterdesk.card.ui;
+package io.counterdesk.security.ui;
 
-import io.counterdesk.security.AuthService;
-import io.counterdesk.security.Operator;
 import io.counterdesk.ui.OverlayHost;
-import io.counterdesk.ui.TaskExecutor;
 import java.util.Objects;
 import java.util.function.Consumer;
 
@@ -14,24 +11,20 @@ import java.util.function.Consumer;
 public final class ApprovalOverlay {
 
     private final OverlayHost host;
-    private final TaskExecutor executor;
-    private final AuthService auth;
-    private final Operator cashier;
+    private final Approvals approvals;
     private boolean open;
 
-    public ApprovalOverlay(OverlayHost host, TaskExecutor executor, AuthService auth, Operator cashier) {
+    public ApprovalOverlay(OverlayHost host, Approvals approvals) {
         this.host = Objects.requireNonNull(host);
-        this.executor = Objects.requireNonNull(executor);
-        this.auth = Objects.requireNonNull(auth);
-        this.cashier = Objects.requireNonNull(cashier);
+        this.approvals = Objects.requireNonNull(approvals);
     }
 
     /** Shows the dialog titled {@code titleKey} for {@code what}; {@code action} runs on the UI thread once approved. */
-    public void ask(String titleKey, String what, Consumer<TopUpViewModel.Approval> action) {
+    public void ask(String titleKey, String what, Consumer<Approval> action) {
         if (open) {
             return;
         }
-        ApprovalViewModel approval = new ApprovalViewModel(executor, auth, cashier, what, granted -> {
+        ApprovalViewModel approval = approvals.form(what, granted -> {
             close();
             action.accept(granted);
         });

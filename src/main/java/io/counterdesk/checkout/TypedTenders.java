@@ -1,9 +1,8 @@
-package io.counterdesk.account.opening.ui;
+package io.counterdesk.checkout;
 
 import io.counterdesk.payment.MoneyTender;
 import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.TenderKind;
-import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.shared.Money;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,14 +14,14 @@ public final class TypedTenders {
     }
 
     /**
-     * @throws PaymentViewModel.Invalid naming the payment field that does not read
+     * @throws Tenders.Invalid naming the payment field that does not read
      * @throws io.counterdesk.shared.BusinessException when the card reference is refused
      */
     public static PaymentInput read(String cash, String cardAmount, String cardReference, PaymentInput.Bills bills) {
-        Money cashReceived = PaymentViewModel.amount(cash, PaymentViewModel.Field.CASH);
+        Money cashReceived = Tenders.amount(cash, CheckoutField.CASH);
         List<MoneyTender> bank = new ArrayList<>();
-        PaymentViewModel.bankTender(TenderKind.BANK_CARD, cardAmount, cardReference, PaymentViewModel.Field.CARD_AMOUNT,
-                PaymentViewModel.Field.CARD_REFERENCE).ifPresent(bank::add);
+        Tenders.bankTender(TenderKind.BANK_CARD, cardAmount, cardReference, CheckoutField.CARD_AMOUNT,
+                CheckoutField.CARD_REFERENCE).ifPresent(bank::add);
         return new PaymentInput(bills, List.of(), cashReceived, bank, List.of(), Money.ZERO, false, List.of());
     }
 }

@@ -1,5 +1,16 @@
-package io.counterdesk.account;
+package io.counterdesk.account.status;
 
+import io.counterdesk.account.MeterKind;
+import io.counterdesk.account.NewAccount;
+import io.counterdesk.account.AccountRepository;
+import io.counterdesk.account.Address;
+import io.counterdesk.account.AccountStatus;
+import io.counterdesk.account.AccountDetail;
+import io.counterdesk.account.IdType;
+import io.counterdesk.account.AccountKind;
+import io.counterdesk.account.Holder;
+import io.counterdesk.account.SuspensionCandidate;
+import io.counterdesk.account.UseType;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,4 +1,4 @@
-package io.counterdesk.payment.ui;
+package io.counterdesk.checkout.ui;
 
 import io.counterdesk.payment.PaymentPlan;
 import io.counterdesk.shared.ChineseAmount;
@@ -28,12 +28,12 @@ public final class ConfirmPaymentView {
 
     private final VBox panel = new VBox();
 
-    public ConfirmPaymentView(CheckoutModel model, PaymentViewModel.Confirmation confirmation) {
+    public ConfirmPaymentView(CheckoutModel model, Confirmation confirmation) {
         this(model, confirmation, "ui.pay.confirm.title");
     }
 
     /** With its own title ("确认购气"). */
-    public ConfirmPaymentView(CheckoutModel model, PaymentViewModel.Confirmation confirmation, String titleKey) {
+    public ConfirmPaymentView(CheckoutModel model, Confirmation confirmation, String titleKey) {
         panel.setId("pay-confirmation");
         panel.getStyleClass().addAll("overlay-panel", "confirm-dialog");
         panel.setMaxWidth(Region.USE_PREF_SIZE);
@@ -73,7 +73,7 @@ public final class ConfirmPaymentView {
 
         List<String> titles = new ArrayList<>();
         List<Node> cards = new ArrayList<>();
-        for (PaymentViewModel.DraftView draft : confirmation.drafts()) {
+        for (DraftView draft : confirmation.drafts()) {
             String caption = I18n.text("ui.pay.confirm.draftCaption", draft.title(), draft.expectedNumber());
             titles.add(caption);
             cards.add(ReceiptImages.card(caption, "draft-caption", draft.image()));
@@ -91,7 +91,7 @@ public final class ConfirmPaymentView {
         VBox left = io.counterdesk.ui.Forms.columnAtLeast(360, figures, changeWords, toPrint, owing, busy);
         left.getStyleClass().add("confirm-left");
         left.setPrefWidth(400);
-        ScrollPane strip = PaymentView.previewStrip("pay-drafts", cards);
+        ScrollPane strip = ReceiptImages.previewStrip("pay-drafts", cards);
         strip.setPrefViewportHeight(520);
         strip.setPrefViewportWidth(ReceiptImages.WIDTH * Math.min(2, cards.size()) + 40);
         HBox body = new HBox(left, strip);

@@ -1,8 +1,7 @@
-package io.counterdesk.card.ui;
+package io.counterdesk.security.ui;
 
 import io.counterdesk.security.AuthService;
 import io.counterdesk.security.Operator;
-import io.counterdesk.security.ui.CredentialEntry;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.BackgroundTask;
 import io.counterdesk.ui.FormStatus;
@@ -34,7 +33,7 @@ public final class ApprovalViewModel {
     private final AuthService auth;
     private final Operator cashier;
     private final String what;
-    private final Consumer<TopUpViewModel.Approval> onApproved;
+    private final Consumer<Approval> onApproved;
     private final StringProperty reason = new SimpleStringProperty("");
     private final CredentialEntry manager = new CredentialEntry();
     private final FormStatus status = new FormStatus();
@@ -45,7 +44,7 @@ public final class ApprovalViewModel {
      * @param onApproved runs on the UI thread with the reason and the manager's approval
      */
     public ApprovalViewModel(TaskExecutor executor, AuthService auth, Operator cashier, String what,
-                             Consumer<TopUpViewModel.Approval> onApproved) {
+                             Consumer<Approval> onApproved) {
         this.executor = Objects.requireNonNull(executor);
         this.auth = Objects.requireNonNull(auth);
         this.cashier = Objects.requireNonNull(cashier);
@@ -76,7 +75,7 @@ public final class ApprovalViewModel {
                 .onSuccess(grant -> {
                     status.setBusy(false);
                     status.clear();
-                    onApproved.accept(new TopUpViewModel.Approval(why, grant));
+                    onApproved.accept(new Approval(why, grant));
                 })
                 .onFailure(error -> {
                     Arrays.fill(password, '\0');

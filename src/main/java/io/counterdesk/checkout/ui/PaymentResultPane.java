@@ -1,4 +1,4 @@
-package io.counterdesk.payment.ui;
+package io.counterdesk.checkout.ui;
 
 import io.counterdesk.payment.PaymentPlan;
 import io.counterdesk.shared.I18n;
@@ -81,7 +81,7 @@ public final class PaymentResultPane {
         });
     }
 
-    private void fill(PaymentViewModel.Outcome outcome, boolean first) {
+    private void fill(Outcome outcome, boolean first) {
         PaymentPlan plan = outcome.result().plan();
         if (first) {
             figures.getChildren().clear();
@@ -104,7 +104,7 @@ public final class PaymentResultPane {
         receiptList.getChildren().clear();
         List<Node> cards = new ArrayList<>();
         int n = 0;
-        for (PaymentViewModel.ReceiptView receipt : outcome.receipts()) {
+        for (ReceiptView receipt : outcome.receipts()) {
             String state = I18n.text(receipt.printed() ? "ui.pay.result.printed" : "ui.pay.result.notPrinted");
             Label line = new Label(I18n.text("ui.pay.result.receiptLine", receipt.title(),
                     receipt.receipt().formattedNumber(), state));
@@ -114,7 +114,7 @@ public final class PaymentResultPane {
             cards.add(ReceiptImages.card(receipt.label() + " · " + state,
                     receipt.printed() ? "receipt-printed" : "receipt-not-printed", receipt.image()));
         }
-        ScrollPane strip = PaymentView.previewStrip("pay-result-previews", cards);
+        ScrollPane strip = ReceiptImages.previewStrip("pay-result-previews", cards);
         VBox.setVgrow(strip, Priority.ALWAYS);
         strip.setMaxHeight(Double.MAX_VALUE);
         previews.getChildren().setAll(strip);

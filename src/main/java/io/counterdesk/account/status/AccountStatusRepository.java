@@ -1,5 +1,8 @@
-package io.counterdesk.account;
+package io.counterdesk.account.status;
 
+import io.counterdesk.account.MeterKind;
+import io.counterdesk.account.AccountStatus;
+import io.counterdesk.account.AccountKind;
 import io.counterdesk.persistence.Tx;
 import io.counterdesk.shared.Money;
 import java.sql.Date;

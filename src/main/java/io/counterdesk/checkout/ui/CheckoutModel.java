@@ -1,4 +1,4 @@
-package io.counterdesk.payment.ui;
+package io.counterdesk.checkout.ui;
 
 import io.counterdesk.ui.MessageKind;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -26,7 +26,7 @@ public interface CheckoutModel {
     void commit();
 
     /** The taken payment and its receipts as they stand; null before. */
-    ReadOnlyObjectProperty<PaymentViewModel.Outcome> outcomeProperty();
+    ReadOnlyObjectProperty<Outcome> outcomeProperty();
 
     ReadOnlyStringProperty messageProperty();
 

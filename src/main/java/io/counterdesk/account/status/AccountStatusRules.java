@@ -1,5 +1,8 @@
-package io.counterdesk.account;
+package io.counterdesk.account.status;
 
+import io.counterdesk.account.AccountStatus;
+import io.counterdesk.account.AccountDetail;
+import io.counterdesk.account.AccountKind;
 import io.counterdesk.billing.LateFeeRule;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.Money;

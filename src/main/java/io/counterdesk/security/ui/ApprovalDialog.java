@@ -1,6 +1,5 @@
-package io.counterdesk.card.ui;
+package io.counterdesk.security.ui;
 
-import io.counterdesk.security.ui.CredentialFields;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.ui.FormMessage;
 import io.counterdesk.ui.Forms;

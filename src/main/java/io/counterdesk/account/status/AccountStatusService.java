@@ -1,5 +1,10 @@
-package io.counterdesk.account;
+package io.counterdesk.account.status;
 
+import io.counterdesk.account.MeterKind;
+import io.counterdesk.account.AccountStatus;
+import io.counterdesk.account.AccountDetail;
+import io.counterdesk.account.AccountKind;
+import io.counterdesk.account.SuspensionCandidate;
 import io.counterdesk.billing.LateFeeRule;
 import io.counterdesk.billing.OutstandingBills;
 import io.counterdesk.payment.FeeItem;

@@ -1,4 +1,4 @@
-package io.counterdesk.payment.ui;
+package io.counterdesk.checkout.ui;
 
 import io.counterdesk.shared.I18n;
 import java.awt.image.BufferedImage;
@@ -6,6 +6,9 @@ import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.layout.HBox;
+import java.util.List;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.VBox;
 
@@ -40,5 +43,18 @@ final class ReceiptImages {
             card.getChildren().add(none);
         }
         return card;
+    }
+
+    /** The preview strip of receipt images, shared by the confirmation and the result. */
+    static ScrollPane previewStrip(String id, List<Node> receipts) {
+        HBox strip = new HBox();
+        strip.getStyleClass().add("receipt-strip");
+        strip.getChildren().addAll(receipts);
+        ScrollPane scroll = new ScrollPane(strip);
+        scroll.setId(id);
+        scroll.getStyleClass().add("receipt-scroll");
+        scroll.setFitToHeight(false);
+        scroll.setFocusTraversable(false);
+        return scroll;
     }
 }

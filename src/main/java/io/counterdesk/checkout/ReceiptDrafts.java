@@ -1,4 +1,4 @@
-package io.counterdesk.payment.ui;
+package io.counterdesk.checkout;
 
 import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.PaymentPlan;
@@ -11,6 +11,9 @@ import io.counterdesk.receipt.ReceiptLayout;
 import io.counterdesk.receipt.ReceiptLetterhead;
 import io.counterdesk.receipt.ReceiptPart;
 import io.counterdesk.receipt.ReceiptSet;
+import io.counterdesk.receipt.IssuedReceipt;
+import io.counterdesk.receipt.StockRange;
+import java.util.Comparator;
 import io.counterdesk.shared.I18n;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,10 +34,10 @@ public final class ReceiptDrafts {
     }
 
     /** One receipt to be printed. */
-    record Draft(ReceiptKind kind, ReceiptPart part, String expectedNumber, PrintDocument document) {
+    public record Draft(ReceiptKind kind, ReceiptPart part, String expectedNumber, PrintDocument document) {
 
         /** "燃气票核对单", "现金核对单", "收款收据". */
-        String title() {
+        public String title() {
             return I18n.text("receipt.part." + part.name());
         }
     }
@@ -49,7 +52,7 @@ public final class ReceiptDrafts {
         String expected(ReceiptKind kind, int offset);
     }
 
-    static List<Draft> of(PaymentPlan plan, PaymentInput input, Head head, ReceiptLetterhead letterhead,
+    public static List<Draft> of(PaymentPlan plan, PaymentInput input, Head head, ReceiptLetterhead letterhead,
                           NumberForecast numbers) {
         List<Draft> drafts = new ArrayList<>();
         int checkSlips = 0;
@@ -77,5 +80,21 @@ public final class ReceiptDrafts {
             }
         }
         return draft.build();
+    }
+
+    /** The numbers the cashier's stock gives next: the current range of each kind, then the next ones. */
+    public static NumberForecast forecast(List<StockRange> ranges) {
+        return (kind, offset) -> {
+            long left = offset;
+            List<StockRange> usable = ranges.stream().filter(r -> r.kind() == kind && r.isActive() && r.remaining() > 0)
+                    .sorted(Comparator.comparingLong(StockRange::firstNo)).toList();
+            for (StockRange range : usable) {
+                if (left < range.remaining()) {
+                    return IssuedReceipt.formatNumber(range.nextNo() + left);
+                }
+                left -= range.remaining();
+            }
+            return "";
+        };
     }
 }

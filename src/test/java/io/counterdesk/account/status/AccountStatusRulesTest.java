@@ -1,5 +1,8 @@
-package io.counterdesk.account;
+package io.counterdesk.account.status;
 
+import io.counterdesk.account.AccountStatus;
+import io.counterdesk.account.AccountDetail;
+import io.counterdesk.account.AccountKind;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

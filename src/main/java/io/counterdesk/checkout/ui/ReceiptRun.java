@@ -1,4 +1,4 @@
-package io.counterdesk.payment.ui;
+package io.counterdesk.checkout.ui;
 
 import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.printing.PrintDocument;
@@ -33,7 +33,7 @@ public final class ReceiptRun {
     private static final System.Logger LOG = System.getLogger(ReceiptRun.class.getName());
 
     /** What the printer did: the receipts as they now stand, and what to tell the cashier. */
-    public record Printed(PaymentViewModel.Outcome outcome, boolean failed, String problem, String message) {
+    public record Printed(Outcome outcome, boolean failed, String problem, String message) {
     }
 
     private final TaskExecutor executor;
@@ -65,7 +65,7 @@ public final class ReceiptRun {
                     // nothing above throws (printAndRead catches); a fault here must still not hide the payment
                     activity.printingFinished();
                     Set<Long> unknown = result.receipts().stream().map(IssuedReceipt::id).collect(Collectors.toSet());
-                    After after = new After(null, error, new PaymentViewModel.Outcome(result,
+                    After after = new After(null, error, new Outcome(result,
                             views(result, unknown, List.of())));
                     done.accept(new Printed(after.outcome(), true, problem(after), notPrinted(after)));
                 })
@@ -77,7 +77,7 @@ public final class ReceiptRun {
      * once all are out, prints marked copies (重打) of the payment's receipts. {@code before} null (a
      * business that took no money): {@code done} at once, nothing printed.
      */
-    public void printAgain(PaymentViewModel.Outcome before, Consumer<Printed> done) {
+    public void printAgain(Outcome before, Consumer<Printed> done) {
         if (before == null) {
             done.accept(new Printed(null, false, "", ""));
             return;
@@ -107,13 +107,13 @@ public final class ReceiptRun {
     }
 
     /** "收款收据 00010001、现金核对单 00010002". */
-    public static String labels(List<PaymentViewModel.ReceiptView> receipts) {
-        return receipts.stream().map(PaymentViewModel.ReceiptView::label)
+    public static String labels(List<ReceiptView> receipts) {
+        return receipts.stream().map(ReceiptView::label)
                 .collect(Collectors.joining(I18n.text("ui.pay.listSeparator")));
     }
 
     /** What the printer did, and the receipts of the payment as they now stand. */
-    private record After(PrintOutcome printed, Throwable error, PaymentViewModel.Outcome outcome) {
+    private record After(PrintOutcome printed, Throwable error, Outcome outcome) {
         boolean failed() {
             return error != null || (printed != null && printed.failure().isPresent()) || !outcome.allPrinted();
         }
@@ -145,15 +145,15 @@ public final class ReceiptRun {
                 images.add(null);
             }
         }
-        return new After(printed, error, new PaymentViewModel.Outcome(result, views(result, unprinted, images)));
+        return new After(printed, error, new Outcome(result, views(result, unprinted, images)));
     }
 
-    private static List<PaymentViewModel.ReceiptView> views(PaymentResult result, Set<Long> unprinted,
+    private static List<ReceiptView> views(PaymentResult result, Set<Long> unprinted,
                                                             List<BufferedImage> images) {
-        List<PaymentViewModel.ReceiptView> views = new ArrayList<>();
+        List<ReceiptView> views = new ArrayList<>();
         for (int i = 0; i < result.receipts().size(); i++) {
             IssuedReceipt receipt = result.receipts().get(i);
-            views.add(new PaymentViewModel.ReceiptView(receipt, I18n.text("receipt.part." + receipt.part().name()),
+            views.add(new ReceiptView(receipt, I18n.text("receipt.part." + receipt.part().name()),
                     !unprinted.contains(receipt.id()), i < images.size() ? images.get(i) : null));
         }
         return views;
