@@ -61,8 +61,9 @@ public final class AccountService {
      * characters read as ASCII, a landline in any common form), then account numbers starting with
      * it, then phones ending in it (four digits or more), then accounts whose holder name or address
      * contains it anywhere. No account twice. A query
-     * of {@value #IDENTIFIER_MIN_LENGTH} or more characters that matched an identifier exactly is not
-     * looked for in names and addresses as well: the cashier typed a number, not an address.
+     * of {@value #IDENTIFIER_MIN_LENGTH} or more characters that matched an identifier exactly (or a
+     * prefix) is not looked for in phone tails, names and addresses as well: the cashier typed a
+     * number, not an address.
      */
     public List<AccountSummary> search(Operator operator, String query, int limit) {
         AuthService.require(operator, Permission.LOOKUP);
@@ -85,10 +86,11 @@ public final class AccountService {
             if (DIGITS.matcher(key).matches() && found.size() < limit) {
                 addAll(found, accounts.findByAccountNoPrefix(tx, key, limit), limit);
             }
-            if (DIGITS.matcher(key).matches() && found.size() < limit) {
+            boolean identified = !found.isEmpty() && key.length() >= IDENTIFIER_MIN_LENGTH;
+            if (DIGITS.matcher(key).matches() && found.size() < limit && !identified) {
                 addAll(found, accounts.findByPhoneTail(tx, key, limit), limit);
             }
-            boolean identified = !found.isEmpty() && key.length() >= IDENTIFIER_MIN_LENGTH;
+            identified = !found.isEmpty() && key.length() >= IDENTIFIER_MIN_LENGTH;
             if (found.size() < limit && !identified) {
                 addAll(found, accounts.findByText(tx, q, limit), limit);
             }
