@@ -12,11 +12,18 @@ import javafx.stage.Stage;
  * one label — started the same way as the app, printing {@code STARTUP_MS=} and {@code LOGIN_READY_MS=}
  * at its first drawn frame and exiting. What the app takes beyond this is its own.
  */
-public final class MinimalWindow extends Application {
+public final class MinimalWindow {
 
-    public static void main(String[] args) {
-        launch(args);
+    private MinimalWindow() {
     }
+
+    /** Not an {@code Application} itself: the java launcher refuses those without JavaFX's modules (as the app's Main). */
+    public static void main(String[] args) {
+        Application.launch(Window.class, args);
+    }
+
+    /** The window. */
+    public static final class Window extends Application {
 
     @Override
     public void start(Stage stage) {
@@ -38,5 +45,6 @@ public final class MinimalWindow extends Application {
         scene.addPostLayoutPulseListener(firstLayout[0]);
         stage.setScene(scene);
         stage.show();
+    }
     }
 }
