@@ -29,10 +29,15 @@ import java.util.regex.Pattern;
 final class ColdStart implements AutoCloseable {
 
     private static final Pattern PROBE = Pattern.compile("STARTUP_MS=(\\d+)");
+    private static final Pattern READY = Pattern.compile("LOGIN_READY_MS=(\\d+)");
     private static final long RUN_TIMEOUT_SECONDS = 60;
 
-    /** One run: wall time to the probe line and the app's own figure, or why there was none. */
-    record Run(long wallMillis, long reportedMillis, String failure) {
+    /**
+     * One run: wall time to the first frame's probe line, the app's own figure, and the wall time to a
+     * usable log-in (the LOGIN_READY_MS line: the database open; -1 from a program without it), or why
+     * there was none.
+     */
+    record Run(long wallMillis, long reportedMillis, long readyWallMillis, String failure) {
         boolean ok() {
             return failure == null;
         }
@@ -103,7 +108,22 @@ final class ColdStart implements AutoCloseable {
     }
 
     Run runOnce() throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(javaCommand);
+        return run(javaCommand);
+    }
+
+    /** The floor: {@link MinimalWindow} started the same way (same JVM, flags and display), no database. */
+    Run runFloor() throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(javaCommand.subList(0, javaCommand.indexOf("io.counterdesk.app.Main")));
+        int cp = command.indexOf("-cp") + 1;
+        String benchClasses = Path.of(java.net.URI.create(
+                MinimalWindow.class.getProtectionDomain().getCodeSource().getLocation().toString())).toString();
+        command.set(cp, command.get(cp) + java.io.File.pathSeparator + benchClasses);
+        command.add(MinimalWindow.class.getName());
+        return run(command);
+    }
+
+    private Run run(List<String> commandLine) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(commandLine);
         if (display != null) {
             builder.environment().put("DISPLAY", display);
         }
@@ -113,6 +133,7 @@ final class ColdStart implements AutoCloseable {
         CompletableFuture<Void> errReader = CompletableFuture.runAsync(() -> tail(app.getErrorStream(), errTail));
         long wall = -1;
         long reported = -1;
+        long ready = -1;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
@@ -120,6 +141,9 @@ final class ColdStart implements AutoCloseable {
                 if (m.find() && wall < 0) {
                     wall = (System.nanoTime() - started) / 1_000_000;
                     reported = Long.parseLong(m.group(1));
+                }
+                if (READY.matcher(line).find() && ready < 0) {
+                    ready = (System.nanoTime() - started) / 1_000_000;
                 }
             }
         }
@@ -129,11 +153,11 @@ final class ColdStart implements AutoCloseable {
         }
         errReader.join();
         if (wall >= 0) {
-            return new Run(wall, reported, null);
+            return new Run(wall, reported, ready, null);
         }
         String why = exited ? "exit code " + app.exitValue() : "no answer in " + RUN_TIMEOUT_SECONDS + " s";
         synchronized (errTail) {
-            return new Run(-1, -1, why + (errTail.isEmpty() ? "" : ": " + String.join(" | ", errTail)));
+            return new Run(-1, -1, -1, why + (errTail.isEmpty() ? "" : ": " + String.join(" | ", errTail)));
         }
     }
 

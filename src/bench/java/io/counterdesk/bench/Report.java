@@ -47,22 +47,43 @@ final class Report {
         tail.append('\n');
     }
 
-    void coldStart(String platform, List<ColdStart.Run> runs, String note) {
-        tail.append("\n## Cold start to the login screen\n\n");
+    void slowestFirstCalls(List<SearchBench.Timed> timed) {
+        tail.append("\nSlowest first calls after opening: ");
+        tail.append(SearchBench.join(timed, t -> String.format(Locale.ROOT, "`%s` %s ms (%d rows)", t.query().text(),
+                Samples.ms(t.nanos()), t.results())));
+        tail.append('\n');
+    }
+
+    void note(String line) {
+        header.append(line).append('\n');
+    }
+
+    void coldStart(String platform, List<ColdStart.Run> runs, List<ColdStart.Run> floor, String note) {
+        tail.append("\n## Cold start\n\n");
         if (runs.isEmpty()) {
             tail.append(note).append('\n');
             return;
         }
-        long[] wall = runs.stream().mapToLong(ColdStart.Run::wallMillis).sorted().toArray();
-        long[] reported = runs.stream().mapToLong(ColdStart.Run::reportedMillis).sorted().toArray();
-        long medianWall = wall[(wall.length - 1) / 2];
-        tail.append(String.format(Locale.ROOT, "%d runs on the loaded database (%s); fresh JVM each time.%n%n", runs.size(), platform));
+        tail.append(String.format(Locale.ROOT, "%d runs each on the loaded database (%s); fresh JVM each time, the app and"
+                + " the floor (a minimal JavaFX window) in turn; wall time from process start.%n%n", runs.size(), platform));
         tail.append("| measure | median ms | max ms | goal |\n| --- | ---: | ---: | --- |\n");
-        tail.append(String.format(Locale.ROOT, "| wall time, process start to STARTUP_MS line | %d | %d | < 1500 ms: %s |%n",
-                medianWall, wall[wall.length - 1], medianWall < SearchBench.COLD_START_GOAL_MS ? "met" : "MISSED"));
-        tail.append(String.format(Locale.ROOT, "| STARTUP_MS reported by the app | %d | %d | |%n",
-                reported[(reported.length - 1) / 2], reported[reported.length - 1]));
+        long[] ready = sorted(runs, ColdStart.Run::readyWallMillis);
+        if (ready[0] >= 0) {
+            long median = ready[(ready.length - 1) / 2];
+            tail.append(String.format(Locale.ROOT, "| app, to a usable log-in (LOGIN_READY_MS line: page drawn, database open) | %d | %d | < 1500 ms: %s |%n",
+                    median, ready[ready.length - 1], median < SearchBench.COLD_START_GOAL_MS ? "met" : "MISSED"));
+        }
+        long[] wall = sorted(runs, ColdStart.Run::wallMillis);
+        tail.append(String.format(Locale.ROOT, "| app, to the log-in page's first frame (STARTUP_MS line) | %d | %d | |%n",
+                wall[(wall.length - 1) / 2], wall[wall.length - 1]));
+        long[] minimal = sorted(floor, ColdStart.Run::wallMillis);
+        tail.append(String.format(Locale.ROOT, "| floor: minimal JavaFX window, first frame | %d | %d | |%n",
+                minimal[(minimal.length - 1) / 2], minimal[minimal.length - 1]));
         tail.append('\n').append(note).append('\n');
+    }
+
+    private static long[] sorted(List<ColdStart.Run> runs, java.util.function.ToLongFunction<ColdStart.Run> figure) {
+        return runs.stream().mapToLong(figure).sorted().toArray();
     }
 
     /** CPUs, their model and the memory. */

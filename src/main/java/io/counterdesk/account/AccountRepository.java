@@ -7,6 +7,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Handles;
+import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.mapper.RowMapper;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
@@ -14,6 +16,9 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 public final class AccountRepository {
 
     private final SearchIndexRepository searchIndex = new SearchIndexRepository();
+
+    /** The fewest trailing digits of a phone number that are looked up as its tail. */
+    public static final int PHONE_TAIL_MIN = 4;
 
     private static final String SUMMARY_COLUMNS =
             "a.id, a.account_no, a.holder_name, a.holder_phone, a.address_text, a.kind, a.meter_kind, a.status";
@@ -141,6 +146,20 @@ public final class AccountRepository {
     }
 
     /**
+     * Accounts whose holder's phone ends in {@code digits} (手机尾号: at least {@value #PHONE_TAIL_MIN} of
+     * them), by account number: the indexed last four characters ({@code phone_tail}, V31) first.
+     */
+    public List<AccountSummary> findByPhoneTail(Tx tx, String digits, int limit) {
+        if (digits.length() < PHONE_TAIL_MIN) {
+            return List.of();
+        }
+        return tx.handle().createQuery("SELECT " + SUMMARY_COLUMNS + " FROM account a WHERE a.phone_tail = :tail "
+                        + "AND RIGHT(a.holder_phone, :n) = :digits ORDER BY a.account_no LIMIT :limit")
+                .bind("tail", digits.substring(digits.length() - PHONE_TAIL_MIN)).bind("n", digits.length())
+                .bind("digits", digits).bind("limit", limit).map(SUMMARY).list();
+    }
+
+    /**
      * Accounts whose holder name or address contains {@code query} anywhere (after
      * {@link SearchGrams#normalise}: full-width folded, case and whitespace ignored), by ascending id.
      * Characters such as {@code %} and {@code _} are plain characters.
@@ -158,6 +177,18 @@ public final class AccountRepository {
     public void reindex(Tx tx, long accountId) {
         Account account = findById(tx, accountId).orElseThrow();
         searchIndex.replace(tx.handle(), SearchIndexRepository.Entry.of(accountId, account.holder().name(), account.address().text()));
+    }
+
+    /**
+     * Fills the three-character search index for the accounts already indexed before it existed
+     * (migration V32, inside Flyway's transaction on {@code connection}); returns the rows written.
+     */
+    public static long fillTrigramIndex(java.sql.Connection connection) {
+        Jdbi jdbi = Jdbi.create(connection);
+        jdbi.getConfig(Handles.class).setForceEndTransactions(false); // Flyway commits, not this handle
+        try (Handle handle = jdbi.open()) {
+            return SearchIndexRepository.fillTrigrams(handle);
+        }
     }
 
     /** Used by tests and support tools: the slices stored for an account, sorted. */

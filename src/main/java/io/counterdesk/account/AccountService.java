@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 
 /**
  * Finding a customer: by account number, phone, ID number, card serial or meter number exactly,
- * by account number prefix, or by any part of the holder's name or address. Results come exact
- * matches first, then prefixes, then partial text, without duplicates.
+ * by account number prefix, by the last digits of the holder's phone (手机尾号), or by any part of the
+ * holder's name or address. Results come exact matches first, then account number prefixes, then
+ * phone tails, then partial text, without duplicates.
  */
 public final class AccountService {
 
@@ -58,9 +59,11 @@ public final class AccountService {
      * Finds accounts for what the cashier typed, at most {@code limit}: exact matches on account no.,
      * phone, ID number, card serial or meter no. first (spaces and dashes ignored, full-width
      * characters read as ASCII, a landline in any common form), then account numbers starting with
-     * it, then accounts whose holder name or address contains it anywhere. No account twice. A query
-     * of {@value #IDENTIFIER_MIN_LENGTH} or more characters that matched an identifier exactly is not
-     * looked for in names and addresses as well: the cashier typed a number, not an address.
+     * it, then phones ending in it (four digits or more), then accounts whose holder name or address
+     * contains it anywhere. No account twice. A query
+     * of {@value #IDENTIFIER_MIN_LENGTH} or more characters that matched an identifier exactly (or a
+     * prefix) is not looked for in phone tails, names and addresses as well: the cashier typed a
+     * number, not an address.
      */
     public List<AccountSummary> search(Operator operator, String query, int limit) {
         AuthService.require(operator, Permission.LOOKUP);
@@ -84,6 +87,10 @@ public final class AccountService {
                 addAll(found, accounts.findByAccountNoPrefix(tx, key, limit), limit);
             }
             boolean identified = !found.isEmpty() && key.length() >= IDENTIFIER_MIN_LENGTH;
+            if (DIGITS.matcher(key).matches() && found.size() < limit && !identified) {
+                addAll(found, accounts.findByPhoneTail(tx, key, limit), limit);
+            }
+            identified = !found.isEmpty() && key.length() >= IDENTIFIER_MIN_LENGTH;
             if (found.size() < limit && !identified) {
                 addAll(found, accounts.findByText(tx, q, limit), limit);
             }

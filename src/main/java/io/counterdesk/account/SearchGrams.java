@@ -6,11 +6,13 @@ import java.util.Locale;
 import java.util.Set;
 
 /**
- * The slices that make "any part of a name or address" searchable through an index (ADR 0005).
- * A stored text is indexed by every character and every two adjacent characters of its normalised
- * form; a query of one character is looked up by itself, a longer one by each of its two-character
- * slices (every one of them must be present), and the candidates are then checked for the whole
- * query. Characters are code points, so a rare name character outside the BMP (𠮷) is one character.
+ * The slices that make "any part of a name or address" searchable through an index (ADR 0005, 0020).
+ * A stored text is indexed by every character, every two and every three adjacent characters of its
+ * normalised form; a query of one or two characters is looked up by itself, a longer one by each of
+ * its three-character slices (every one of them must be present: a fragment of common characters in
+ * an order no account holds, "元1单", has a slice no account holds), and a query of four or more
+ * characters is then checked whole. Characters are code points, so a rare name character outside the
+ * BMP (𠮷) is one character.
  */
 public final class SearchGrams {
 
@@ -46,17 +48,25 @@ public final class SearchGrams {
         return grams;
     }
 
-    /** The slices a query is looked up by: a one-character query itself, else its two-character slices. */
-    public static Set<String> ofQuery(String query) {
+    /** The three-character slices of a stored text (name or address), each once. */
+    public static Set<String> trigramsOfStoredText(String text) {
+        return slices(normalise(text).codePoints().toArray(), 3);
+    }
+
+    /**
+     * The slices a query is looked up by: a query of one or two characters itself, a longer one its
+     * three-character slices.
+     */
+    public static Set<String> slicesOfQuery(String query) {
         int[] chars = normalise(query).codePoints().toArray();
-        Set<String> grams = new LinkedHashSet<>();
-        if (chars.length == 1) {
-            grams.add(new String(chars, 0, 1));
-            return grams;
+        return chars.length <= 2 ? slices(chars, chars.length) : slices(chars, 3);
+    }
+
+    private static Set<String> slices(int[] chars, int width) {
+        Set<String> slices = new LinkedHashSet<>();
+        for (int i = 0; width > 0 && i + width <= chars.length; i++) {
+            slices.add(new String(chars, i, width));
         }
-        for (int i = 0; i + 1 < chars.length; i++) {
-            grams.add(new String(chars, i, 2));
-        }
-        return grams;
+        return slices;
     }
 }

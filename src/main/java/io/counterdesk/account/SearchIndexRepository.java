@@ -3,6 +3,7 @@ package io.counterdesk.account;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -13,16 +14,19 @@ import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.statement.PreparedBatch;
 
 /**
- * The partial-text search index (ADR 0005) in tables {@code search_text} and {@code search_gram}.
+ * The partial-text search index (ADR 0005, ADR 0020) in tables {@code search_text},
+ * {@code search_gram} and {@code search_trigram}.
  *
  * <p>{@code search_text} keeps, per account, the normalised name and address as they were indexed.
  * {@code search_gram} keeps, for every character and every pair of adjacent characters of those
- * texts, which accounts hold it: one row per slice and block of 1,024 account ids, whose
- * {@link BlockMembers} say which of the block's accounts. A query is looked up by all of its
- * slices at once — the rarest first, the others intersected with it block by block — and only the
- * accounts holding every slice are checked against their stored text for the whole query. Its cost
- * follows the number of blocks a slice occurs in (at most one row per 1,024 accounts), not the
- * number of accounts.
+ * texts, which accounts hold it; {@code search_trigram} the same for every three adjacent characters
+ * (a trigram is numbered once in {@code search_trigram_key}, its rows keyed by that number). One row
+ * per slice and block of 1,024 account ids, whose {@link BlockMembers} say which of the block's
+ * accounts. A query of one or two characters is its own slice; a longer one is looked up by all of
+ * its three-character slices at once — a slice no account holds ends the search before any row is
+ * read, the rarest is read first and the others intersected with it block by block — and only a query
+ * of four or more characters is checked against the stored texts. Its cost follows the number of
+ * blocks a slice occurs in (at most one row per 1,024 accounts), not the number of accounts.
  *
  * <p>Writers first lock the single row of {@code search_index_lock}: a block row is shared by
  * 1,024 accounts and is read, changed and written back, which must not interleave.
@@ -34,6 +38,8 @@ final class SearchIndexRepository {
     private static final int CODE_POINT_BITS = 21;
     /** The largest block a slot can hold: account ids up to 2^31 - 1. */
     static final long MAX_BLOCK = (1L << CODE_POINT_BITS) - 1;
+    private static final String GRAMS = "search_gram";
+    private static final String TRIGRAMS = "search_trigram";
 
     /**
      * The primary key of a {@code search_gram} row: the slice's one or two code points and the
@@ -53,6 +59,34 @@ final class SearchIndexRepository {
         return ((long) first << (2 * CODE_POINT_BITS)) | ((long) second << CODE_POINT_BITS) | block;
     }
 
+    /** The primary key of a {@code search_trigram} row: the trigram's number and the block, in the same order. */
+    static long trigramSlot(long trigramId, long block) {
+        if (block < 0 || block > MAX_BLOCK) {
+            throw new IllegalArgumentException("account id beyond the search index's range, block " + block);
+        }
+        return (trigramId << CODE_POINT_BITS) | block;
+    }
+
+    /** Where one slice's rows are: its table and the slot of block 0 (a block's slot adds the block). */
+    private record Slice(String gram, String table, long base) {
+
+        static Slice gram(String gram) {
+            return new Slice(gram, GRAMS, SearchIndexRepository.slot(gram, 0));
+        }
+
+        static Slice trigram(String gram, long id) {
+            return new Slice(gram, TRIGRAMS, trigramSlot(id, 0));
+        }
+
+        long slot(long block) {
+            return base | block;
+        }
+
+        long last() {
+            return base | MAX_BLOCK;
+        }
+    }
+
     /** One account's searchable texts, normalised ({@link SearchGrams#normalise}). */
     record Entry(long accountId, String name, String address) {
 
@@ -64,6 +98,12 @@ final class SearchIndexRepository {
             Set<String> grams = SearchGrams.ofStoredText(name);
             grams.addAll(SearchGrams.ofStoredText(address));
             return grams;
+        }
+
+        Set<String> trigrams() {
+            Set<String> trigrams = SearchGrams.trigramsOfStoredText(name);
+            trigrams.addAll(SearchGrams.trigramsOfStoredText(address));
+            return trigrams;
         }
 
         boolean contains(String normalisedQuery) {
@@ -79,17 +119,22 @@ final class SearchIndexRepository {
         lock(handle);
         PreparedBatch texts = handle.prepareBatch(
                 "INSERT INTO search_text(account_id, name_text, address_text) VALUES (:id, :name, :address)");
-        Map<Long, Map<String, BlockMembers>> added = new TreeMap<>();
+        Set<String> trigrams = new HashSet<>();
         for (Entry entry : entries) {
             texts.bind("id", entry.accountId()).bind("name", entry.name()).bind("address", entry.address()).add();
-            Map<String, BlockMembers> block = added.computeIfAbsent(BlockMembers.block(entry.accountId()), b -> new HashMap<>());
-            int offset = BlockMembers.offset(entry.accountId());
-            for (String gram : entry.grams()) {
-                block.computeIfAbsent(gram, g -> new BlockMembers()).add(offset);
-            }
+            trigrams.addAll(entry.trigrams());
         }
         texts.execute();
-        added.forEach((block, grams) -> update(handle, block, grams, Map.of()));
+        Map<String, Long> ids = trigramIds(handle, trigrams, true);
+        Map<Long, Map<Slice, BlockMembers>> added = new TreeMap<>();
+        for (Entry entry : entries) {
+            Map<Slice, BlockMembers> block = added.computeIfAbsent(BlockMembers.block(entry.accountId()), b -> new HashMap<>());
+            int offset = BlockMembers.offset(entry.accountId());
+            for (Slice slice : slices(entry.grams(), entry.trigrams(), ids)) {
+                block.computeIfAbsent(slice, s -> new BlockMembers()).add(offset);
+            }
+        }
+        added.forEach((block, slices) -> update(handle, block, slices, Map.of()));
     }
 
     /** Re-indexes one account whose name or address may have changed. */
@@ -103,22 +148,148 @@ final class SearchIndexRepository {
             handle.createUpdate("UPDATE search_text SET name_text = :name, address_text = :address WHERE account_id = :id")
                     .bind("id", entry.accountId()).bind("name", entry.name()).bind("address", entry.address()).execute();
         }
-        Set<String> before = old.map(Entry::grams).orElse(Set.of());
-        Set<String> after = entry.grams();
+        Set<String> trigrams = new HashSet<>(entry.trigrams());
+        old.ifPresent(o -> trigrams.addAll(o.trigrams()));
+        Map<String, Long> ids = trigramIds(handle, trigrams, true);
+        Set<Slice> before = old.map(o -> slices(o.grams(), o.trigrams(), ids)).orElse(Set.of());
+        Set<Slice> after = slices(entry.grams(), entry.trigrams(), ids);
         int offset = BlockMembers.offset(entry.accountId());
-        Map<String, BlockMembers> added = new HashMap<>();
-        Map<String, BlockMembers> removed = new HashMap<>();
-        for (String gram : after) {
-            if (!before.contains(gram)) {
-                added.computeIfAbsent(gram, g -> new BlockMembers()).add(offset);
+        Map<Slice, BlockMembers> added = new HashMap<>();
+        Map<Slice, BlockMembers> removed = new HashMap<>();
+        for (Slice slice : after) {
+            if (!before.contains(slice)) {
+                added.computeIfAbsent(slice, s -> new BlockMembers()).add(offset);
             }
         }
-        for (String gram : before) {
-            if (!after.contains(gram)) {
-                removed.computeIfAbsent(gram, g -> new BlockMembers()).add(offset);
+        for (Slice slice : before) {
+            if (!after.contains(slice)) {
+                removed.computeIfAbsent(slice, s -> new BlockMembers()).add(offset);
             }
         }
         update(handle, BlockMembers.block(entry.accountId()), added, removed);
+    }
+
+    private static Set<Slice> slices(Set<String> grams, Set<String> trigrams, Map<String, Long> trigramIds) {
+        Set<Slice> slices = new LinkedHashSet<>();
+        for (String gram : grams) {
+            slices.add(Slice.gram(gram));
+        }
+        for (String trigram : trigrams) {
+            slices.add(Slice.trigram(trigram, trigramIds.get(trigram)));
+        }
+        return slices;
+    }
+
+    /**
+     * The numbers of these trigrams in {@code search_trigram_key}; with {@code create}, trigrams not
+     * numbered yet get the next numbers (the caller holds the index lock), else they are left out.
+     */
+    static Map<String, Long> trigramIds(Handle handle, Collection<String> trigrams, boolean create) {
+        Map<String, Long> ids = new HashMap<>();
+        if (trigrams.isEmpty()) {
+            return ids;
+        }
+        handle.createQuery("SELECT k.gram, k.id FROM UNNEST(:grams) AS u(gram) JOIN search_trigram_key k ON k.gram = u.gram")
+                .bindArray("grams", String.class, new ArrayList<>(trigrams))
+                .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
+                .forEach(row -> ids.put(row.getKey(), row.getValue()));
+        if (create && ids.size() < trigrams.size()) {
+            long next = handle.createQuery("SELECT COALESCE(MAX(id), 0) FROM search_trigram_key").mapTo(Long.class).one();
+            PreparedBatch inserts = handle.prepareBatch("INSERT INTO search_trigram_key(id, gram) VALUES (:id, :gram)");
+            for (String trigram : trigrams) {
+                if (!ids.containsKey(trigram)) {
+                    ids.put(trigram, ++next);
+                    inserts.bind("id", next).bind("gram", trigram).add();
+                }
+            }
+            inserts.execute();
+        }
+        return ids;
+    }
+
+    /**
+     * Fills {@code search_trigram} (empty) from {@code search_text} for the accounts indexed before it
+     * existed (migration V32): reads the texts in id order, numbers the trigrams as they come and writes
+     * the rows in key order at the end, which H2 appends instead of rewriting pages all over the tree.
+     * Memory: the encoded rows, about 60 MB at 1,000,000 demo accounts.
+     *
+     * @return the number of {@code search_trigram} rows written
+     */
+    static long fillTrigrams(Handle handle) {
+        lock(handle);
+        Map<String, Long> ids = new HashMap<>();
+        List<String> grams = new ArrayList<>();
+        // per trigram number, its rows in block order: [block (8 bytes), length (1 byte), members]...
+        List<java.io.ByteArrayOutputStream> rowsById = new ArrayList<>();
+        Map<String, BlockMembers> current = new HashMap<>();
+        long[] currentBlock = {-1};
+        long lastId = -1;
+        int page = 20_000;
+        while (true) {
+            List<Entry> entries = handle.createQuery("SELECT account_id, name_text, address_text FROM search_text "
+                            + "WHERE account_id > :after ORDER BY account_id LIMIT :n")
+                    .bind("after", lastId).bind("n", page)
+                    .map((rs, ctx) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+            for (Entry entry : entries) {
+                long block = BlockMembers.block(entry.accountId());
+                if (block != currentBlock[0]) {
+                    flush(currentBlock[0], current, ids, grams, rowsById);
+                    currentBlock[0] = block;
+                }
+                for (String trigram : entry.trigrams()) {
+                    current.computeIfAbsent(trigram, t -> new BlockMembers()).add(BlockMembers.offset(entry.accountId()));
+                }
+                lastId = entry.accountId();
+            }
+            if (entries.size() < page) {
+                break;
+            }
+        }
+        flush(currentBlock[0], current, ids, grams, rowsById);
+        PreparedBatch keys = handle.prepareBatch("INSERT INTO search_trigram_key(id, gram) VALUES (:id, :gram)");
+        for (int i = 0; i < grams.size(); i++) {
+            keys.bind("id", i + 1L).bind("gram", grams.get(i)).add();
+            if (keys.size() == 5_000 || i == grams.size() - 1) {
+                keys.execute();
+            }
+        }
+        long written = 0;
+        PreparedBatch rows = handle.prepareBatch("INSERT INTO search_trigram(slot, members) VALUES (:slot, :m)");
+        for (int i = 0; i < rowsById.size(); i++) {
+            java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(rowsById.get(i).toByteArray());
+            rowsById.set(i, null);
+            while (in.hasRemaining()) {
+                long block = in.getLong();
+                byte[] members = new byte[in.get() & 0xFF];
+                in.get(members);
+                rows.bind("slot", trigramSlot(i + 1L, block)).bind("m", members).add();
+                written++;
+                if (rows.size() == 5_000) {
+                    rows.execute();
+                }
+            }
+        }
+        if (rows.size() > 0) {
+            rows.execute();
+        }
+        return written;
+    }
+
+    private static void flush(long block, Map<String, BlockMembers> current, Map<String, Long> ids, List<String> grams,
+                              List<java.io.ByteArrayOutputStream> rowsById) {
+        for (Map.Entry<String, BlockMembers> trigram : current.entrySet()) {
+            long id = ids.computeIfAbsent(trigram.getKey(), t -> {
+                grams.add(t);
+                rowsById.add(new java.io.ByteArrayOutputStream(16));
+                return (long) grams.size();
+            });
+            byte[] members = trigram.getValue().encode();
+            java.io.ByteArrayOutputStream out = rowsById.get((int) id - 1);
+            out.writeBytes(java.nio.ByteBuffer.allocate(Long.BYTES).putLong(block).array());
+            out.write(members.length);
+            out.writeBytes(members);
+        }
+        current.clear();
     }
 
     /**
@@ -126,29 +297,38 @@ final class SearchIndexRepository {
      * {@code normalisedQuery}.
      */
     List<Long> find(Handle handle, String normalisedQuery, int limit) {
-        Set<String> grams = SearchGrams.ofQuery(normalisedQuery);
+        Set<String> grams = SearchGrams.slicesOfQuery(normalisedQuery);
         if (grams.isEmpty() || limit <= 0) {
             return List.of();
         }
+        List<Slice> rarestFirst = new ArrayList<>();
+        if (normalisedQuery.codePointCount(0, normalisedQuery.length()) >= 3) {
+            Map<String, Long> ids = trigramIds(handle, grams, false);
+            if (ids.size() < grams.size()) {
+                return List.of(); // a trigram no account has ever held: no match, nothing more to read
+            }
+            grams.forEach(gram -> rarestFirst.add(Slice.trigram(gram, ids.get(gram))));
+        } else {
+            grams.forEach(gram -> rarestFirst.add(Slice.gram(gram)));
+        }
         // how many blocks hold each slice (a short index range each); a missing slice means no match at all
-        List<String> rarestFirst = new ArrayList<>(grams);
-        Map<String, Long> blocks = new HashMap<>();
-        for (String gram : rarestFirst) {
-            long count = handle.createQuery("SELECT COUNT(*) FROM search_gram WHERE slot BETWEEN :first AND :last")
-                    .bind("first", slot(gram, 0)).bind("last", slot(gram, MAX_BLOCK)).mapTo(Long.class).one();
+        Map<Slice, Long> blocks = new HashMap<>();
+        for (Slice slice : rarestFirst) {
+            long count = handle.createQuery("SELECT COUNT(*) FROM " + slice.table() + " WHERE slot BETWEEN :first AND :last")
+                    .bind("first", slice.base()).bind("last", slice.last()).mapTo(Long.class).one();
             if (count == 0) {
                 return List.of();
             }
-            blocks.put(gram, count);
+            blocks.put(slice, count);
         }
         rarestFirst.sort((a, b) -> Long.compare(blocks.get(a), blocks.get(b)));
         TreeMap<Long, BlockMembers> candidates = rows(handle, rarestFirst.get(0), null);
-        for (String gram : rarestFirst.subList(1, rarestFirst.size())) {
+        for (Slice slice : rarestFirst.subList(1, rarestFirst.size())) {
             if (candidates.isEmpty()) {
                 return List.of();
             }
-            boolean few = candidates.size() * 8L < blocks.get(gram);
-            Map<Long, BlockMembers> other = rows(handle, gram, few ? candidates.keySet() : null);
+            boolean few = candidates.size() * 8L < blocks.get(slice);
+            Map<Long, BlockMembers> other = rows(handle, slice, few ? candidates.keySet() : null);
             candidates.entrySet().removeIf(block -> {
                 BlockMembers members = other.get(block.getKey());
                 if (members == null) {
@@ -207,59 +387,71 @@ final class SearchIndexRepository {
         return false;
     }
 
-    /** The blocks holding {@code gram}, all of them or only those in {@code only}. */
-    private static TreeMap<Long, BlockMembers> rows(Handle handle, String gram, Collection<Long> only) {
+    /** The blocks holding a slice, all of them or only those in {@code only}. */
+    private static TreeMap<Long, BlockMembers> rows(Handle handle, Slice slice, Collection<Long> only) {
         TreeMap<Long, BlockMembers> rows = new TreeMap<>();
         if (only == null) {
-            handle.createQuery("SELECT block, members FROM search_gram WHERE slot BETWEEN :first AND :last")
-                    .bind("first", slot(gram, 0)).bind("last", slot(gram, MAX_BLOCK))
-                    .map((rs, ctx) -> Map.entry(rs.getLong(1), BlockMembers.decode(rs.getBytes(2))))
+            handle.createQuery("SELECT slot, members FROM " + slice.table() + " WHERE slot BETWEEN :first AND :last")
+                    .bind("first", slice.base()).bind("last", slice.last())
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1) & MAX_BLOCK, BlockMembers.decode(rs.getBytes(2))))
                     .forEach(row -> rows.put(row.getKey(), row.getValue()));
         } else {
-            handle.createQuery("SELECT g.block, g.members FROM UNNEST(:slots) AS u(slot) JOIN search_gram g ON g.slot = u.slot")
-                    .bindArray("slots", Long.class, only.stream().map(block -> slot(gram, block)).toList())
-                    .map((rs, ctx) -> Map.entry(rs.getLong(1), BlockMembers.decode(rs.getBytes(2))))
+            handle.createQuery("SELECT g.slot, g.members FROM UNNEST(:slots) AS u(slot) JOIN " + slice.table()
+                            + " g ON g.slot = u.slot")
+                    .bindArray("slots", Long.class, only.stream().map(slice::slot).toList())
+                    .map((rs, ctx) -> Map.entry(rs.getLong(1) & MAX_BLOCK, BlockMembers.decode(rs.getBytes(2))))
                     .forEach(row -> rows.put(row.getKey(), row.getValue()));
         }
         return rows;
     }
 
     /** Applies additions and removals to one block's rows; a row left without members is deleted. */
-    private static void update(Handle handle, long block, Map<String, BlockMembers> added, Map<String, BlockMembers> removed) {
-        Set<String> grams = new LinkedHashSet<>(added.keySet());
-        grams.addAll(removed.keySet());
-        if (grams.isEmpty()) {
-            return;
+    private static void update(Handle handle, long block, Map<Slice, BlockMembers> added, Map<Slice, BlockMembers> removed) {
+        Set<Slice> slices = new LinkedHashSet<>(added.keySet());
+        slices.addAll(removed.keySet());
+        for (String table : List.of(GRAMS, TRIGRAMS)) {
+            List<Slice> inTable = slices.stream().filter(slice -> slice.table().equals(table)).toList();
+            if (!inTable.isEmpty()) {
+                update(handle, table, block, inTable, added, removed);
+            }
         }
-        Map<String, BlockMembers> existing = new HashMap<>();
-        handle.createQuery("SELECT g.gram, g.members FROM UNNEST(:slots) AS u(slot) JOIN search_gram g ON g.slot = u.slot")
-                .bindArray("slots", Long.class, grams.stream().map(gram -> slot(gram, block)).toList())
-                .map((rs, ctx) -> Map.entry(rs.getString(1), BlockMembers.decode(rs.getBytes(2))))
+    }
+
+    private static void update(Handle handle, String table, long block, List<Slice> slices,
+                               Map<Slice, BlockMembers> added, Map<Slice, BlockMembers> removed) {
+        Map<Long, BlockMembers> existing = new HashMap<>();
+        handle.createQuery("SELECT g.slot, g.members FROM UNNEST(:slots) AS u(slot) JOIN " + table + " g ON g.slot = u.slot")
+                .bindArray("slots", Long.class, slices.stream().map(slice -> slice.slot(block)).toList())
+                .map((rs, ctx) -> Map.entry(rs.getLong(1), BlockMembers.decode(rs.getBytes(2))))
                 .forEach(row -> existing.put(row.getKey(), row.getValue()));
-        PreparedBatch inserts = handle.prepareBatch(
-                "INSERT INTO search_gram(slot, gram, block, members) VALUES (:slot, :g, :block, :m)");
-        PreparedBatch updates = handle.prepareBatch("UPDATE search_gram SET members = :m WHERE slot = :slot");
-        PreparedBatch deletes = handle.prepareBatch("DELETE FROM search_gram WHERE slot = :slot");
-        for (String gram : grams) {
-            BlockMembers members = existing.get(gram);
+        PreparedBatch inserts = handle.prepareBatch(table.equals(GRAMS)
+                ? "INSERT INTO search_gram(slot, gram, block, members) VALUES (:slot, :g, :block, :m)"
+                : "INSERT INTO search_trigram(slot, members) VALUES (:slot, :m)");
+        PreparedBatch updates = handle.prepareBatch("UPDATE " + table + " SET members = :m WHERE slot = :slot");
+        PreparedBatch deletes = handle.prepareBatch("DELETE FROM " + table + " WHERE slot = :slot");
+        for (Slice slice : slices) {
+            long slot = slice.slot(block);
+            BlockMembers members = existing.get(slot);
             boolean stored = members != null;
             if (!stored) {
                 members = new BlockMembers();
             }
-            if (added.containsKey(gram)) {
-                members.addAll(added.get(gram));
+            if (added.containsKey(slice)) {
+                members.addAll(added.get(slice));
             }
-            if (removed.containsKey(gram)) {
-                members.removeAll(removed.get(gram));
+            if (removed.containsKey(slice)) {
+                members.removeAll(removed.get(slice));
             }
             if (members.isEmpty()) {
                 if (stored) {
-                    deletes.bind("slot", slot(gram, block)).add();
+                    deletes.bind("slot", slot).add();
                 }
             } else if (stored) {
-                updates.bind("slot", slot(gram, block)).bind("m", members.encode()).add();
+                updates.bind("slot", slot).bind("m", members.encode()).add();
+            } else if (table.equals(GRAMS)) {
+                inserts.bind("slot", slot).bind("g", slice.gram()).bind("block", block).bind("m", members.encode()).add();
             } else {
-                inserts.bind("slot", slot(gram, block)).bind("g", gram).bind("block", block).bind("m", members.encode()).add();
+                inserts.bind("slot", slot).bind("m", members.encode()).add();
             }
         }
         for (PreparedBatch batch : List.of(inserts, updates, deletes)) {
@@ -276,10 +468,14 @@ final class SearchIndexRepository {
                 .findOne();
     }
 
-    /** The slices stored for one account (tests and support tools; reads the account's whole block). */
+    /** The slices stored for one account, sorted (tests and support tools; reads every row of its block). */
     static List<String> storedGrams(Handle handle, long accountId) {
         int offset = BlockMembers.offset(accountId);
-        return handle.createQuery("SELECT gram, members FROM search_gram WHERE block = :block ORDER BY gram")
+        return handle.createQuery("""
+                        SELECT gram, members FROM search_gram WHERE block = :block
+                        UNION ALL SELECT k.gram, t.members FROM search_trigram t
+                            JOIN search_trigram_key k ON t.slot = k.id * 2097152 + :block
+                        ORDER BY 1""")
                 .bind("block", BlockMembers.block(accountId))
                 .map((rs, ctx) -> BlockMembers.decode(rs.getBytes(2)).contains(offset) ? rs.getString(1) : null)
                 .filter(java.util.Objects::nonNull)

@@ -40,9 +40,10 @@ import javafx.stage.Stage;
  * screens' logic lives in their view models.
  *
  * <p>With {@code -Dcounterdesk.startupProbe=true} it prints {@code STARTUP_MS=<ms>} — the time from
- * the JVM's start to the first frame of the log-in page — and exits (after the database, if it was
- * still opening, has finished opening and is closed again: a half-filled demo database must never
- * be left behind); {@code -Dcounterdesk.startupShot=FILE.png} also saves that first frame.
+ * the JVM's start to the first frame of the log-in page — then {@code LOGIN_READY_MS=<ms>} once a
+ * log-in is possible (the first frame drawn and the database open), and exits (the database closed
+ * again: a half-filled demo database must never be left behind);
+ * {@code -Dcounterdesk.startupShot=FILE.png} also saves that first frame.
  */
 public final class CounterDeskApp extends Application {
 
@@ -68,6 +69,8 @@ public final class CounterDeskApp extends Application {
     private LoginView loginView;
     private CounterSession session;
     private CounterActions.Registration loginKeys = () -> { };
+    /** Only with -Dcounterdesk.startupProbe=true. */
+    private StartupProbe probe;
 
     /** Used by {@link Application#launch}: the configuration given to {@link #launch(AppConfig)}. */
     public CounterDeskApp() {
@@ -119,7 +122,7 @@ public final class CounterDeskApp extends Application {
         CounterTheme.apply(scene);
         window.install(scene);
         if (Boolean.getBoolean("counterdesk.startupProbe")) {
-            StartupProbe.install(scene);
+            probe = StartupProbe.install(scene);
         }
         stage.setTitle(MainWindow.title(null));
         stage.setScene(scene);
@@ -151,6 +154,9 @@ public final class CounterDeskApp extends Application {
                 String place = place(desk.terminal());
                 stage.setTitle(MainWindow.title(place));
                 loginModel.backendReady(desk.auth(), place);
+            }
+            if (probe != null) {
+                probe.backendDone();
             }
         }));
     }
@@ -276,13 +282,20 @@ public final class CounterDeskApp extends Application {
         }
     }
 
-    /** Measures the time from the JVM's start to the first frame of the log-in page, prints it and exits. */
+    /**
+     * Measures the time from the JVM's start to the first frame of the log-in page and to a usable
+     * log-in (that frame drawn and the database open, or its opening failed), prints both and exits.
+     */
     private static final class StartupProbe {
+
+        private boolean drawn;
+        private boolean backendDone;
 
         private StartupProbe() {
         }
 
-        static void install(Scene scene) {
+        static StartupProbe install(Scene scene) {
+            StartupProbe probe = new StartupProbe();
             Runnable[] firstLayout = new Runnable[1];
             firstLayout[0] = () -> {
                 scene.removePostLayoutPulseListener(firstLayout[0]);
@@ -290,18 +303,26 @@ public final class CounterDeskApp extends Application {
                 Runnable[] nextPulse = new Runnable[1];
                 nextPulse[0] = () -> {
                     scene.removePreLayoutPulseListener(nextPulse[0]);
-                    report(scene);
+                    probe.drawn(scene);
                 };
                 scene.addPreLayoutPulseListener(nextPulse[0]);
                 Platform.requestNextPulse();
             };
             scene.addPostLayoutPulseListener(firstLayout[0]);
+            return probe;
         }
 
-        private static void report(Scene scene) {
-            Instant now = Instant.now();
-            Instant started = ProcessHandle.current().info().startInstant().orElse(now);
-            System.out.println("STARTUP_MS=" + Duration.between(started, now).toMillis());
+        /** On the FX thread, after the log-in page was told the database is open (or failed). */
+        void backendDone() {
+            backendDone = true;
+            if (drawn) {
+                loginReady();
+            }
+        }
+
+        private void drawn(Scene scene) {
+            drawn = true;
+            System.out.println("STARTUP_MS=" + sinceStart());
             System.out.flush();
             // -Dcounterdesk.startupShot=FILE.png: the log-in page as drawn (the installed package's test)
             String shot = System.getProperty("counterdesk.startupShot", "");
@@ -313,7 +334,21 @@ public final class CounterDeskApp extends Application {
                     LOG.log(System.Logger.Level.ERROR, "cannot write " + shot, e);
                 }
             }
+            if (backendDone) {
+                loginReady();
+            }
+        }
+
+        private static void loginReady() {
+            System.out.println("LOGIN_READY_MS=" + sinceStart());
+            System.out.flush();
             Platform.exit();
+        }
+
+        private static long sinceStart() {
+            Instant now = Instant.now();
+            Instant started = ProcessHandle.current().info().startInstant().orElse(now);
+            return Duration.between(started, now).toMillis();
         }
     }
 }

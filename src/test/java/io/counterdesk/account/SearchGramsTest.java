@@ -48,33 +48,44 @@ class SearchGramsTest {
         String rare = "\uD842\uDFB7";  // 𠮷, written as a surrogate pair in Java
         assertThat(SearchGrams.ofStoredText("吉" + rare + "祥")).containsExactly(
                 "吉", "吉" + rare, rare, rare + "祥", "祥");
-        assertThat(SearchGrams.ofQuery(rare)).containsExactly(rare);
+        assertThat(SearchGrams.slicesOfQuery(rare)).containsExactly(rare);
+        assertThat(SearchGrams.trigramsOfStoredText("吉" + rare + "祥")).containsExactly("吉" + rare + "祥");
     }
 
     @Test
     void aOneCharacterQueryIsItsOwnSlice() {
-        assertThat(SearchGrams.ofQuery(" 建 ")).containsExactly("建");
+        assertThat(SearchGrams.slicesOfQuery(" 建 ")).containsExactly("建");
     }
 
     @Test
-    void aLongerQueryIsLookedUpByItsPairs() {
-        assertThat(SearchGrams.ofQuery("小区3幢")).containsExactly("小区", "区3", "3幢");
-        assertThat(SearchGrams.ofQuery("建国")).containsExactly("建国");
+    void aTwoCharacterQueryIsItsOwnSliceALongerOneIsLookedUpByItsTrigrams() {
+        assertThat(SearchGrams.slicesOfQuery("建国")).containsExactly("建国");
+        assertThat(SearchGrams.slicesOfQuery("王建国")).containsExactly("王建国");
+        assertThat(SearchGrams.slicesOfQuery("小区3幢")).containsExactly("小区3", "区3幢");
+        assertThat(SearchGrams.slicesOfQuery("2单元1幢")).containsExactly("2单元", "单元1", "元1幢");
+    }
+
+    @Test
+    void storedTextIsIndexedByEveryThreeAdjacentCharactersToo() {
+        assertThat(SearchGrams.trigramsOfStoredText("3幢2单元")).containsExactly("3幢2", "幢2单", "2单元");
+        assertThat(SearchGrams.trigramsOfStoredText("王伟")).isEmpty();
     }
 
     @Test
     void anEmptyOrBlankQueryHasNoSlices() {
-        assertThat(SearchGrams.ofQuery("")).isEmpty();
-        assertThat(SearchGrams.ofQuery(" \t ")).isEmpty();
-        assertThat(SearchGrams.ofQuery(null)).isEmpty();
+        assertThat(SearchGrams.slicesOfQuery("")).isEmpty();
+        assertThat(SearchGrams.slicesOfQuery(" \t ")).isEmpty();
+        assertThat(SearchGrams.slicesOfQuery(null)).isEmpty();
     }
 
     @Test
-    void everyPairOfAQueryContainedInATextIsAmongTheTextsSlices() {
+    void everySliceOfAQueryContainedInATextIsAmongTheTextsSlices() {
         String text = "西湖区文三路幸福小区3幢2单元501室";
+        java.util.Set<String> stored = SearchGrams.ofStoredText(text);
+        stored.addAll(SearchGrams.trigramsOfStoredText(text));
         for (int from = 0; from < text.length(); from++) {
             for (int to = from + 1; to <= text.length(); to++) {
-                assertThat(SearchGrams.ofStoredText(text)).containsAll(SearchGrams.ofQuery(text.substring(from, to)));
+                assertThat(stored).containsAll(SearchGrams.slicesOfQuery(text.substring(from, to)));
             }
         }
     }

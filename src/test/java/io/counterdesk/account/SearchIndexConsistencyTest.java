@@ -86,13 +86,19 @@ class SearchIndexConsistencyTest {
     private List<String> queries() {
         List<Long> ids = new ArrayList<>(texts.keySet());
         List<String> queries = new ArrayList<>(List.of("小区", "单元", "1", "室", "幢1", "王建", "欧阳", "国华", "1单元10",
-                "幢2单元3", "路幸福", "3幢", "区文", "不存在", "建国建国"));
+                "幢2单元3", "路幸福", "3幢", "区文", "不存在", "建国建国",
+                // common characters in an order no account holds, and swapped fragments (issue 15 §3)
+                "元1单", "幢1室", "2单元1幢", "单元幢", "1幢1单元101", "室101", "区西湖"));
         for (int n = 0; n < 80; n++) {
             String[] both = texts.get(ids.get(random.nextInt(ids.size())));
             String source = both[random.nextInt(2)];
             int length = 1 + random.nextInt(Math.min(6, source.length()));
             int at = random.nextInt(source.length() - length + 1);
             queries.add(source.substring(at, at + length));
+            // the same fragment's two halves swapped: mostly found nowhere, made of common characters
+            String fragment = source.substring(at, at + length);
+            int half = fragment.length() / 2;
+            queries.add(fragment.substring(half) + fragment.substring(0, half));
         }
         return queries;
     }

@@ -168,6 +168,25 @@ class TransferServiceTest {
                 null, DOCS), PaymentInput.cash(Money.ZERO), null)).hasMessageContaining("同一人");
     }
 
+    @Test
+    void theSearchFindsTheOpenedAccountByItsHolderAndPhoneTailAndAfterTheTransferByTheNewOnesOnly() {
+        io.counterdesk.account.AccountService search = new io.counterdesk.account.AccountService(db.database(),
+                (tx, accountId) -> List.of());
+        // opened for 李明, 13912345678, at 西湖区文一路翠苑小区12幢1单元1201室 (Applications)
+        assertThat(search.search(desk.cashier, "5678")).extracting(s -> s.id()).containsExactly(opened.accountId());
+        assertThat(search.search(desk.cashier, "李明")).extracting(s -> s.id()).containsExactly(opened.accountId());
+        assertThat(search.search(desk.cashier, "翠苑小区12幢1单元")).extracting(s -> s.id()).containsExactly(opened.accountId());
+
+        transfers.transfer(desk.cashier, opened.accountId(), new TransferApplication(new Holder("陈静怡", IdType.RESIDENT_ID,
+                Applications.LEGAL_REP_ID, "13700001111"), null, DOCS), PaymentInput.cash(Money.ofYuan(100)), null);
+
+        assertThat(search.search(desk.cashier, "1111")).extracting(s -> s.id()).containsExactly(opened.accountId());
+        assertThat(search.search(desk.cashier, "陈静怡")).extracting(s -> s.id()).containsExactly(opened.accountId());
+        assertThat(search.search(desk.cashier, "5678")).isEmpty();
+        assertThat(search.search(desk.cashier, "李明")).isEmpty();
+        assertThat(search.search(desk.cashier, "翠苑小区12幢1单元")).as("the address stays").hasSize(1);
+    }
+
     @ParameterizedTest
     @CsvSource(textBlock = """
             RESIDENTIAL,     false, FEE_INVOICE PROPERTY_PROOF HOLDER_ID
