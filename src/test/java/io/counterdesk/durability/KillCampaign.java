@@ -5,6 +5,7 @@ import io.counterdesk.account.MeterKind;
 import io.counterdesk.account.NewAccount;
 import io.counterdesk.account.TestAccounts;
 import io.counterdesk.billing.BillRepository;
+import io.counterdesk.card.PcscdDaemon;
 import io.counterdesk.persistence.AckMark;
 import io.counterdesk.persistence.ChainReport;
 import io.counterdesk.persistence.Database;
@@ -19,6 +20,9 @@ import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.security.Role;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.Money;
+import io.counterdesk.till.DayCloseRepository;
+import io.counterdesk.till.Deposit;
+import io.counterdesk.till.TillFigures;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -56,19 +60,22 @@ public final class KillCampaign {
     /** What a campaign found. The goal is zero of every failure count. */
     public record Figures(int kills, long acknowledged, long payments, long lostOps, long duplicateReceipts,
                           long moneyDifferenceFen, long dayCheckFailures, long chainBreaks, long detectedByMark,
-                          long daysSignedOff, Map<String, Long> byKind, List<String> problems) {
+                          long daysSignedOff, long cardChecks, long cardMismatches, long openWritesResolved,
+                          Map<String, Long> byKind, List<String> problems) {
 
         public boolean clean() {
             return lostOps == 0 && duplicateReceipts == 0 && moneyDifferenceFen == 0 && dayCheckFailures == 0
-                    && chainBreaks == 0 && detectedByMark == 0 && problems.isEmpty();
+                    && chainBreaks == 0 && detectedByMark == 0 && cardMismatches == 0 && problems.isEmpty();
         }
 
         @Override
         public String toString() {
             return String.format("kills=%d acknowledged=%d payments=%d lost=%d duplicateReceipts=%d moneyDifferenceFen=%d"
-                            + " dayCheckFailures=%d chainBreaks=%d refusedByMark=%d daysSignedOff=%d byKind=%s problems=%s",
+                            + " dayCheckFailures=%d chainBreaks=%d refusedByMark=%d daysSignedOff=%d cardChecks=%d"
+                            + " cardMismatches=%d openWritesResolved=%d byKind=%s problems=%s",
                     kills, acknowledged, payments, lostOps, duplicateReceipts, moneyDifferenceFen, dayCheckFailures,
-                    chainBreaks, detectedByMark, daysSignedOff, byKind, problems.size() > 5 ? problems.subList(0, 5) : problems);
+                    chainBreaks, detectedByMark, daysSignedOff, cardChecks, cardMismatches, openWritesResolved, byKind,
+                    problems.size() > 5 ? problems.subList(0, 5) : problems);
         }
     }
 
@@ -92,21 +99,39 @@ public final class KillCampaign {
     private long chainBreaks;
     private long refusedByMark;
     private long daysSignedOff;
+    private long cardChecks;
+    private long cardMismatches;
+    private long openWritesResolved;
+    /** The IC card of the campaign's IC account, in the real pcscd reader (null: no top-ups). */
+    private final CampaignCard card;
     private final Map<String, Long> byKind = new java.util.TreeMap<>();
     private final List<String> problems = new ArrayList<>();
 
     public KillCampaign(Path directory, long seed, long minDelayMillis, long maxDelayMillis, PrintStream progress) {
+        this(directory, seed, minDelayMillis, maxDelayMillis, progress, false);
+    }
+
+    /**
+     * @param cards whether the child also buys and reverses gas on an IC card through the real pcscd
+     *              (the card is answered by this program, behind vpcd, so it survives the child's kills)
+     */
+    public KillCampaign(Path directory, long seed, long minDelayMillis, long maxDelayMillis, PrintStream progress,
+                        boolean cards) {
         this.location = new DatabaseLocation(directory, "campaign");
         this.ackLog = directory.resolve("acknowledged.log");
         this.random = new Random(seed);
         this.minDelayMillis = minDelayMillis;
         this.maxDelayMillis = maxDelayMillis;
         this.progress = progress;
+        this.card = cards ? new CampaignCard(random) : null;
     }
 
     /** A terminal with a cashier (1001) and a manager (2001) and {@code accounts} accounts owing one bill each. */
     public void prepare(int accounts) {
-        try (Database database = Database.open(location, Clock.system(CampaignChild.ZONE))) {
+        // the hall's clock: the morning of the campaign's first day (the child carries on from there)
+        Clock morning = Clock.fixed(CampaignChild.FIRST_DAY.atTime(8, 0).atZone(CampaignChild.ZONE).toInstant(),
+                CampaignChild.ZONE);
+        try (Database database = Database.open(location, morning)) {
             database.inTransaction(tx -> {
                 TerminalIdentity t = new TerminalRepository().register(tx, "HZ98", "压力测试营业厅", "杭州市测试路 2 号",
                         "96777", "HZ98-T01", "1 号窗口");
@@ -129,11 +154,27 @@ public final class KillCampaign {
                         Money.ZERO)).toList());
                 return null;
             });
+            if (card != null) {
+                card.prepare(database);
+            }
         }
     }
 
     /** {@code kills} rounds of start, random wait, SIGKILL, reopen and check. */
     public Figures run(int kills) throws IOException, InterruptedException {
+        try {
+            return runKills(kills);
+        } finally {
+            if (card != null) {
+                card.close();
+            }
+        }
+    }
+
+    private Figures runKills(int kills) throws IOException, InterruptedException {
+        if (card != null) {
+            card.insert();
+        }
         for (int kill = 1; kill <= kills; kill++) {
             Process child = start(kill);
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
@@ -176,7 +217,8 @@ public final class KillCampaign {
 
     private Figures figures(int kills) {
         return new Figures(kills, acknowledged, payments, lost, duplicates, moneyDifference, dayCheckFailures,
-                chainBreaks, refusedByMark, daysSignedOff, Map.copyOf(byKind), List.copyOf(problems));
+                chainBreaks, refusedByMark, daysSignedOff, cardChecks, cardMismatches, openWritesResolved,
+                Map.copyOf(byKind), List.copyOf(problems));
     }
 
     private static String lastLines(String text) {
@@ -187,8 +229,10 @@ public final class KillCampaign {
     private Process start(int kill) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         return new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "--add-opens", "java.smartcardio/sun.security.smartcardio=ALL-UNNAMED",
                 "-cp", System.getProperty("java.class.path"), CampaignChild.class.getName(),
-                location.directory().toString(), location.name(), ackLog.toString(), Long.toString(random.nextLong()))
+                location.directory().toString(), location.name(), ackLog.toString(), Long.toString(random.nextLong()),
+                card != null ? "cards" : "nocards")
                 .redirectError(location.directory().resolve("child.err").toFile())
                 .start();
     }
@@ -206,11 +250,13 @@ public final class KillCampaign {
     }
 
     /** Opens the file as the program does, then checks the acknowledgements logged since the last kill. */
-    private void checkAfterKill(int kill) throws IOException {
+    private void checkAfterKill(int kill) throws IOException, InterruptedException {
         List<String> lines = ackLines();
         Database database;
+        CampaignChild.HallClock clock = new CampaignChild.HallClock(java.time.Instant.EPOCH);
         try {
-            database = Database.open(location, Clock.system(CampaignChild.ZONE));
+            database = Database.open(location, clock);
+            clock.jump(CampaignChild.resumeAt(database));
         } catch (BusinessException refused) {
             refusedByMark++;
             problems.add("kill " + kill + ": opening refused: " + refused.getMessage());
@@ -219,6 +265,17 @@ public final class KillCampaign {
         }
         try (database) {
             check(database, lines.subList(checkedLines, lines.size()), "kill " + kill, true);
+            if (card != null) {
+                // the cashier's recovery after a restart: open card writes resolved from the card, then
+                // card and database must agree (purchase count, gas on the card)
+                CampaignCard.Recovery recovery = card.recover(database, ackLog);
+                openWritesResolved += recovery.resolved();
+                cardChecks++;
+                if (!recovery.mismatches().isEmpty()) {
+                    cardMismatches++;
+                    problems.add("kill " + kill + ": card and database disagree: " + recovery.mismatches());
+                }
+            }
             ChainReport chain = database.read(Journal::verify);
             if (!chain.isIntact()) {
                 chainBreaks++;
@@ -264,7 +321,7 @@ public final class KillCampaign {
             boolean present = switch (f[0]) {
                 case "pay" -> checkPayment(database, f, receiptOwner, when);
                 case "open" -> count(database, "SELECT COUNT(*) FROM till_session WHERE id = " + f[1]) == 1;
-                case "close" -> count(database, "SELECT COUNT(*) FROM till_session WHERE status <> 'OPEN' AND id = " + f[1]) == 1;
+                case "close" -> closedWithItsFigures(database, f, when);
                 case "deposit" -> count(database, "SELECT COUNT(*) FROM till_deposit WHERE id = " + f[1]
                         + " AND amount_fen = " + f[2]) == 1;
                 case "stock" -> count(database, "SELECT COUNT(*) FROM receipt_stock WHERE kind = '" + f[1]
@@ -280,16 +337,49 @@ public final class KillCampaign {
                     yield signed;
                 }
                 case "opening" -> count(database, "SELECT COUNT(*) FROM account WHERE id = " + f[1]) == 1;
+                case "gas" -> count(database, "SELECT COUNT(*) FROM gas_purchase WHERE id = " + f[1] + " AND volume_m3 = "
+                        + f[2] + " AND purchase_no = " + f[3] + " AND status IN ('COMPLETED', 'REVERSING', 'REVERSED')") == 1;
+                case "gasreversed" -> count(database, "SELECT COUNT(*) FROM gas_purchase WHERE id = " + f[1]
+                        + " AND status = 'REVERSED' AND refund_payment_id IS NOT NULL") == 1;
+                case "recovered" -> count(database, "SELECT COUNT(*) FROM gas_purchase WHERE id = " + f[1]
+                        + " AND status IN ('COMPLETED', 'REVERSED', 'REFUNDED')") == 1;
+                case "transfer" -> count(database, "SELECT COUNT(*) FROM account_transfer t JOIN holder_period p"
+                        + " ON p.id = t.new_period_id WHERE t.id = " + f[1] + " AND t.account_id = " + f[2]
+                        + " AND p.id_number = '" + f[3] + "'") == 1;
                 default -> {
                     problems.add(when + ": unknown acknowledgement " + line);
                     yield true;
                 }
             };
+            // (a purchase acknowledged and then killed during its reversal is REVERSING until the recovery)
             if (!present) {
                 lost++;
                 problems.add(when + ": acknowledged but missing: " + line);
             }
         }
+    }
+
+    /** The till is closed, and its figures now are the ones acknowledged at its close (expected cash, cash in). */
+    private boolean closedWithItsFigures(Database database, String[] f, String when) {
+        long till = Long.parseLong(f[1]);
+        if (count(database, "SELECT COUNT(*) FROM till_session WHERE status <> 'OPEN' AND id = " + till) != 1) {
+            return false;
+        }
+        TillFigures now = database.read(tx -> {
+            DayCloseRepository closes = new DayCloseRepository();
+            Money opening = Money.ofFen(tx.handle().createQuery("SELECT float_fen FROM till_session WHERE id = :t")
+                    .bind("t", till).mapTo(Long.class).one());
+            return TillFigures.of(opening, closes.cashMovements(tx, till),
+                    closes.deposits(tx, till).stream().map(Deposit::amount).toList());
+        });
+        long difference = Math.abs(now.expectedCash().fen() - Long.parseLong(f[2]))
+                + Math.abs(now.cashIn().fen() - Long.parseLong(f[3]));
+        if (difference != 0) {
+            moneyDifference += difference;
+            problems.add(when + ": till " + till + " closed on expected cash " + f[2] + " and cash in " + f[3]
+                    + " but now " + now.expectedCash().fen() + " and " + now.cashIn().fen());
+        }
+        return true;
     }
 
     private boolean checkPayment(Database database, String[] f, Map<String, Long> receiptOwner, String when) {
@@ -325,16 +415,30 @@ public final class KillCampaign {
         return database.read(tx -> tx.handle().createQuery(sql).mapTo(Long.class).one());
     }
 
-    /** {@code KillCampaign <directory> <kills> [seed]}: prepares a new hall there and runs the campaign. */
+    /** {@code KillCampaign <directory> <kills> [seed] [cards|nocards]}: prepares a new hall there and runs the campaign. */
     public static void main(String[] args) throws Exception {
         Path directory = Path.of(args[0]);
         Files.createDirectories(directory);
         int kills = Integer.parseInt(args[1]);
         long seed = args.length > 2 ? Long.parseLong(args[2]) : System.nanoTime();
-        KillCampaign campaign = new KillCampaign(directory, seed, 0, 400, System.out);
+        boolean cards = args.length <= 3 || !args[3].equals("nocards");
+        // the real pcscd with the vpcd readers, found or started (and then stopped at the end)
+        PcscdDaemon pcscd = cards ? PcscdDaemon.find() : null;
+        if (pcscd != null && pcscd.problem() != null) {
+            System.out.println("RESULT not run: " + pcscd.problem());
+            System.exit(2);
+        }
+        KillCampaign campaign = new KillCampaign(directory, seed, 0, 400, System.out, cards);
         campaign.prepare(5_000);
         long started = System.nanoTime();
-        Figures figures = campaign.run(kills);
+        Figures figures;
+        try {
+            figures = campaign.run(kills);
+        } finally {
+            if (pcscd != null) {
+                pcscd.close();
+            }
+        }
         System.out.println("RESULT " + figures + " seconds=" + (System.nanoTime() - started) / 1_000_000_000L
                 + " seed=" + seed);
         System.exit(figures.clean() ? 0 : 1);
