@@ -117,7 +117,11 @@ public final class CampaignChild {
         }
     }
 
+    /** Ends the program normally after this many acknowledgements (the campaign's training run); 0: never. */
+    static final int EXIT_AFTER_ACKS = Integer.getInteger("campaign.exitAfterAcks", 0);
+
     private final FileChannel acks;
+    private int acknowledged;
     private final Database database;
     private final HallClock clock;
     private final Random random;
@@ -192,6 +196,10 @@ public final class CampaignChild {
             acks.force(false);
             System.out.println("ack");
             System.out.flush();
+            if (++acknowledged == EXIT_AFTER_ACKS) {
+                // the campaign's one training run, whose classes its class-data archive keeps (KillCampaign)
+                System.exit(0);
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot log an acknowledgement", e);
         }
@@ -251,7 +259,7 @@ public final class CampaignChild {
             case 2 -> fee("card", Money.ZERO, List.of(new MoneyTender(TenderKind.BANK_CARD, dismantling.price(),
                     "POS-" + random.nextInt(1_000_000))));
             case 3 -> fee("slip", Money.ZERO, List.of(new MoneyTender(TenderKind.BANK_SLIP, dismantling.price(),
-                    "BS-" + random.nextInt(1_000_000))));
+                    "BS-" + uniqueReference())));
             case 4 -> billAccount().ifPresentOrElse(account -> paid("voucher", payments.collect(cashier, account,
                             new PaymentInput(PaymentInput.Bills.ALL, List.of(), Money.ofYuan(2000), List.of(),
                                     List.of(new VoucherBatch(2, Money.ofYuan(5), day.plusDays(30))), Money.ZERO, false,
@@ -321,6 +329,15 @@ public final class CampaignChild {
                 PaymentInput.cash(Money.ofYuan(2000)), null);
         done.arrearsPayment().ifPresent(p -> paid("transfer", p));
         ack("transfer " + done.transferId() + " " + done.accountId() + " " + to.idNumber());
+    }
+
+    /**
+     * A bank slip's reference: a slip is usable once ever, so two children must never draw the same
+     * (random numbers below a million would meet about once in 1,500 slips).
+     */
+    private static String uniqueReference() {
+        return Long.toString(System.currentTimeMillis(), 36).toUpperCase() + Long.toString(System.nanoTime() % 1_000_000, 36)
+                .toUpperCase();
     }
 
     private java.util.Optional<Long> billAccount() {
