@@ -41,6 +41,7 @@ import io.counterdesk.report.HallSignOffService;
 import io.counterdesk.till.DayCloseService;
 import io.counterdesk.till.TillService;
 import java.time.Duration;
+import java.time.Clock;
 import java.util.Optional;
 
 /**
@@ -74,6 +75,7 @@ public final class CounterDesk implements AutoCloseable {
     private final io.counterdesk.account.transfer.TransferConfirmations transferConfirmations;
     private final TransferService transfers;
     private final ReportPdfs reportPdfs;
+    private final java.time.ZoneId hallZone;
     private final ReportArchive reportArchive;
     private final DayCharts dayCharts;
     private final io.counterdesk.account.opening.AutoDebitService autoDebits;
@@ -136,12 +138,16 @@ public final class CounterDesk implements AutoCloseable {
         this.autoBackup = new AutoBackup(database);
         this.dayClose = new DayCloseService(database, journal, terminal, autoBackup.after("till-close"));
         this.dayReports = new DayReportService(database, terminal);
-        this.cashReportPrinting = new CashReportPrinting(dayReports, printer, config.clock().getZone());
+        // reports are the hall's: their days, hours and printed times in hall.time_zone (as receipts), never the
+        // machine's zone, so a day signed on one PC and its reports re-written on another read the same
+        this.hallZone = database.read(tx -> new io.counterdesk.receipt.ReceiptContents(terminal).letterhead(tx).zone());
+        Clock hallClock = config.clock().withZone(hallZone);
+        this.cashReportPrinting = new CashReportPrinting(dayReports, printer, hallZone);
         this.hallSignOff = new HallSignOffService(database, journal, dayReports, autoBackup.after("sign-off"));
         // the report font is looked up on the first report: a terminal without one works, only its PDFs are refused
-        this.reportPdfs = new ReportPdfs(() -> settings.reportFont(System.getenv()), terminal, config.clock());
+        this.reportPdfs = new ReportPdfs(() -> settings.reportFont(System.getenv()), terminal, hallClock);
         this.reportArchive = ReportArchive.beside(config.database());
-        this.dayCharts = new DayCharts(database, config.clock().getZone());
+        this.dayCharts = new DayCharts(database, hallZone);
         this.autoDebits = new io.counterdesk.account.opening.AutoDebitService(database, journal, serviceTimes);
         this.balanceMoves = new io.counterdesk.account.transfer.BalanceMoveService(database, journal, approvals);
         this.paymentReversals = new io.counterdesk.payment.PaymentReversalService(database, journal, terminal, approvals);
@@ -337,6 +343,11 @@ public final class CounterDesk implements AutoCloseable {
     }
 
     /** The PDF reports (receipt stock, cashier's day, hall's day). */
+    /** The hall's time zone (setting {@code hall.time_zone}, default Asia/Shanghai): the zone of its reports and receipts. */
+    public java.time.ZoneId hallZone() {
+        return hallZone;
+    }
+
     public ReportPdfs reportPdfs() {
         return reportPdfs;
     }

@@ -32,15 +32,17 @@ final class DayReportCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         AppConfig config = AppConfig.resolve(db.path, null).withoutDemo();
-        LocalDate day = date != null ? date : LocalDate.now(config.clock());
-        if (day.isAfter(LocalDate.now(config.clock()))) {
-            return Cli.fail(spec, "app.dayReport.future", day);
-        }
         Integer refused = Cli.refuseUnlessExisting(spec, config);
         if (refused != null) {
             return refused;
         }
         try (CounterDesk desk = CounterDesk.start(config)) {
+            // the hall's day, not the machine's: a support PC in another zone writes the same reports
+            LocalDate today = LocalDate.now(config.clock().withZone(desk.hallZone()));
+            LocalDate day = date != null ? date : today;
+            if (day.isAfter(today)) {
+                return Cli.fail(spec, "app.dayReport.future", day);
+            }
             Operator checker = manager.login(desk);
             HallDayReport hall = desk.dayReports().hallDay(checker, day);
             java.util.Map<Path, Object> before = ReportFiles.snapshot(desk.reportArchive().day(day));

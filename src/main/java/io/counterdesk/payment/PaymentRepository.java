@@ -134,6 +134,12 @@ public final class PaymentRepository {
                 billId, paymentId, due.fen(), charged.fen(), approvalId);
     }
 
+    /** The deposit a refund item pays back (its {@code deposit_of}, not itself); empty for any other item. */
+    Optional<String> depositOf(Tx tx, String refundCode) {
+        return Sql.first(tx, "SELECT deposit_of FROM fee_item WHERE code = ? AND deposit_of IS NOT NULL AND deposit_of <> code",
+                rs -> rs.getString("deposit_of"), refundCode);
+    }
+
     public List<FeeItem> feeCatalogue(Tx tx) {
         return Sql.list(tx, "SELECT code, name, price_fen FROM fee_item WHERE active ORDER BY sort_order",
                 rs -> new FeeItem(rs.getString("code"), rs.getString("name"), Money.ofFen(rs.getLong("price_fen"))));

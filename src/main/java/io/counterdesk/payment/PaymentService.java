@@ -1,6 +1,8 @@
 package io.counterdesk.payment;
 
 import io.counterdesk.account.AccountKind;
+import io.counterdesk.account.AccountStatusRepository;
+import io.counterdesk.account.AccountStatusRules;
 import io.counterdesk.account.MeterKind;
 import io.counterdesk.billing.Bill;
 import io.counterdesk.billing.LateFeeRule;
@@ -112,7 +114,7 @@ public final class PaymentService {
             maximum.check(tx, line.amount());
             if (item.isGas()) {
                 // gas back (money out) only through the top-up's reversal and refund, with their approvals;
-                // (gas sold to ordinary accounts: the day tests still book it so; left for a later change)
+                // gas sold only on an IC-card account (checkTyped)
                 if (item.isRefund()) {
                     throw new BusinessException("payment.fee.gasOnlyTopUp");
                 }
@@ -214,6 +216,44 @@ public final class PaymentService {
         }
         for (LateFeeWaiver waiver : input.waivers()) {
             maximum.check(tx, waiver.chargedFee());
+        }
+        for (FeeItem.Line line : input.fees()) {
+            if (line.item().isGas() && !MeterKind.IC.name().equals(account.meterKind())) {
+                throw new BusinessException("payment.fee.gasOnlyIc");
+            }
+        }
+        refundOnlyDepositsHeld(tx, account, input);
+    }
+
+    /**
+     * A deposit's refund item (表具检测押金退还) pays back only what the account holds of that
+     * deposit (seed: the deposit is paid back against its receipt): never more than was paid in and
+     * not yet paid back or moved away.
+     */
+    private void refundOnlyDepositsHeld(Tx tx, PaymentRepository.AccountRow account, PaymentInput input) {
+        Map<String, Money> paidBack = new LinkedHashMap<>();
+        Map<String, String> names = new HashMap<>();
+        for (FeeItem.Line line : input.fees()) {
+            if (line.item().isRefund() && !line.item().isGas()) {
+                payments.depositOf(tx, line.item().code()).ifPresent(deposit -> {
+                    paidBack.merge(deposit, line.amount().negate(), Money::plus);
+                    names.putIfAbsent(deposit, line.item().name());
+                });
+            }
+        }
+        if (paidBack.isEmpty()) {
+            return;
+        }
+        Map<String, Money> held = new HashMap<>();
+        for (AccountStatusRules.DepositHeld deposit : AccountStatusRules.depositsHeld(
+                new AccountStatusRepository().depositLines(tx, account.id()))) {
+            held.put(deposit.depositCode(), deposit.amount());
+        }
+        for (Map.Entry<String, Money> refund : paidBack.entrySet()) {
+            Money holds = held.getOrDefault(refund.getKey(), Money.ZERO);
+            if (refund.getValue().compareTo(holds) > 0) {
+                throw new BusinessException("payment.fee.depositNotHeld", names.get(refund.getKey()), holds.format());
+            }
         }
     }
 

@@ -127,7 +127,8 @@ class CommandLineInputTest {
     void aDayReportForAFutureDayIsRefused() {
         Path db = dir.resolve("hall");
         assertThat(init(db).exit()).isZero();
-        String tomorrow = LocalDate.now().plusDays(1).toString();
+        // the hall's tomorrow (hall.time_zone, default Asia/Shanghai), whatever the machine's zone
+        String tomorrow = LocalDate.now(java.time.ZoneId.of("Asia/Shanghai")).plusDays(1).toString();
 
         Run run = run("day-report", "--db", db.toString(), "--date", tomorrow, "--manager", "9001",
                 "--password=chen2025x");

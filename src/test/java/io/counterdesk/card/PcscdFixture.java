@@ -10,7 +10,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * at the end. Where the daemon cannot run (not installed, not root, no vpcd), the tests are
  * skipped with the reason as the message.
  */
-final class PcscdFixture implements BeforeAllCallback {
+public final class PcscdFixture implements BeforeAllCallback {
 
     static final String READER = PcscdDaemon.READER;
     static final String SECOND_READER = PcscdDaemon.SECOND_READER;
@@ -18,6 +18,10 @@ final class PcscdFixture implements BeforeAllCallback {
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PcscdFixture.class);
 
     private static volatile PcscdDaemon daemon;
+
+    /** For JUnit (and for tests outside this package that use the daemon: {@code @ExtendWith(PcscdFixture.class)}). */
+    public PcscdFixture() {
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {

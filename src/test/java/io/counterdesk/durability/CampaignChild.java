@@ -1,6 +1,17 @@
 package io.counterdesk.durability;
 
+import io.counterdesk.account.Holder;
+import io.counterdesk.account.IdType;
 import io.counterdesk.account.MeterKind;
+import io.counterdesk.account.transfer.TransferApplication;
+import io.counterdesk.account.transfer.TransferResult;
+import io.counterdesk.account.transfer.TransferService;
+import io.counterdesk.card.CardAccess;
+import io.counterdesk.card.CardKeys;
+import io.counterdesk.card.CardReaders;
+import io.counterdesk.card.GasPricing;
+import io.counterdesk.card.PcscdDaemon;
+import io.counterdesk.card.TopUpService;
 import io.counterdesk.account.opening.AccountOpeningService;
 import io.counterdesk.account.opening.Applications;
 import io.counterdesk.account.opening.BuildingType;
@@ -69,6 +80,12 @@ public final class CampaignChild {
     static final String MANAGER = "2001";
     static final Money FLOAT = Money.ofYuan(500);
     static final int RECEIPTS_PER_ROLL = 300;
+    /** The utility's card secret of the campaign's hall (the keys of its IC cards). */
+    static final byte[] CARD_SECRET = "counterdesk-kill-campaign-secret".getBytes(StandardCharsets.US_ASCII);
+    /** The two holders an account is transferred between. */
+    static final List<Holder> NEW_HOLDERS = List.of(
+            new Holder("陈静", IdType.RESIDENT_ID, Applications.LEGAL_REP_ID, "13700001111"),
+            new Holder("李娜", IdType.RESIDENT_ID, Applications.RESIDENT_ID, "13700002222"));
 
     /** The hall's clock: a start instant that then moves with real time, and can jump to the next day. */
     static final class HallClock extends Clock {
@@ -100,7 +117,11 @@ public final class CampaignChild {
         }
     }
 
+    /** Ends the program normally after this many acknowledgements (the campaign's training run); 0: never. */
+    static final int EXIT_AFTER_ACKS = Integer.getInteger("campaign.exitAfterAcks", 0);
+
     private final FileChannel acks;
+    private int acknowledged;
     private final Database database;
     private final HallClock clock;
     private final Random random;
@@ -114,8 +135,12 @@ public final class CampaignChild {
     private final HallSignOffService signOff;
     private final AccountOpeningService openings;
     private final FeeItem dismantling;
+    private final TopUpService topUps;
+    private final TransferService transfers;
+    /** The IC card in the real pcscd reader (held by the campaign, which outlives this program); null: no top-ups. */
+    private final CardAccess card;
 
-    private CampaignChild(DatabaseLocation location, Path ackLog, long seed) throws IOException {
+    private CampaignChild(DatabaseLocation location, Path ackLog, long seed, boolean cards) throws IOException {
         acks = FileChannel.open(ackLog, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
         random = new Random(seed);
         clock = new HallClock(Instant.EPOCH);
@@ -130,7 +155,11 @@ public final class CampaignChild {
         tills = new TillService(database, journal, terminal);
         close = new DayCloseService(database, journal, terminal);
         signOff = new HallSignOffService(database, journal, new DayReportService(database, terminal));
-        openings = new AccountOpeningService(database, journal, payments, null, new ServiceTimeService(database, journal));
+        ServiceTimeService serviceTimes = new ServiceTimeService(database, journal);
+        openings = new AccountOpeningService(database, journal, payments, null, serviceTimes);
+        transfers = new TransferService(database, journal, payments, serviceTimes);
+        topUps = new TopUpService(database, journal, approvals, payments, new GasPricing(GasPricing.DEFAULT_MAX_PURCHASE_M3));
+        card = cards ? CardReaders.pcsc().access(PcscdDaemon.READER, new CardKeys(CARD_SECRET)) : null;
         // services take only a logged-in operator (ADR 0013)
         cashier = auth.login(CASHIER, ("demo" + CASHIER).toCharArray());
         manager = auth.login(MANAGER, ("demo" + MANAGER).toCharArray());
@@ -158,7 +187,7 @@ public final class CampaignChild {
 
     public static void main(String[] args) throws IOException {
         DatabaseLocation location = new DatabaseLocation(Path.of(args[0]), args[1]);
-        new CampaignChild(location, Path.of(args[2]), Long.parseLong(args[3])).run();
+        new CampaignChild(location, Path.of(args[2]), Long.parseLong(args[3]), args.length > 4 && args[4].equals("cards")).run();
     }
 
     private void ack(String line) {
@@ -167,6 +196,10 @@ public final class CampaignChild {
             acks.force(false);
             System.out.println("ack");
             System.out.flush();
+            if (++acknowledged == EXIT_AFTER_ACKS) {
+                // the campaign's one training run, whose classes its class-data archive keeps (KillCampaign)
+                System.exit(0);
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot log an acknowledgement", e);
         }
@@ -218,7 +251,7 @@ public final class CampaignChild {
     }
 
     private void oneBusiness(LocalDate day) {
-        int kind = random.nextInt(10);
+        int kind = random.nextInt(13);
         switch (kind) {
             case 0, 1 -> billAccount().ifPresentOrElse(
                     account -> paid("cash", payments.collect(cashier, account, PaymentInput.cash(Money.ofYuan(2000)))),
@@ -226,7 +259,7 @@ public final class CampaignChild {
             case 2 -> fee("card", Money.ZERO, List.of(new MoneyTender(TenderKind.BANK_CARD, dismantling.price(),
                     "POS-" + random.nextInt(1_000_000))));
             case 3 -> fee("slip", Money.ZERO, List.of(new MoneyTender(TenderKind.BANK_SLIP, dismantling.price(),
-                    "BS-" + random.nextInt(1_000_000))));
+                    "BS-" + uniqueReference())));
             case 4 -> billAccount().ifPresentOrElse(account -> paid("voucher", payments.collect(cashier, account,
                             new PaymentInput(PaymentInput.Bills.ALL, List.of(), Money.ofYuan(2000), List.of(),
                                     List.of(new VoucherBatch(2, Money.ofYuan(5), day.plusDays(30))), Money.ZERO, false,
@@ -240,8 +273,71 @@ public final class CampaignChild {
                 opened.payment().ifPresentOrElse(p -> paid("opening", p), () -> ack("opening " + opened.accountId()));
             }
             case 8 -> deposit();
+            case 10, 11 -> {
+                if (card != null) {
+                    topUp();
+                } else {
+                    fee("cash", Money.ofYuan(100), List.of());
+                }
+            }
+            case 12 -> transfer();
             default -> fee("cash", Money.ofYuan(100), List.of());
         }
+    }
+
+    /**
+     * An IC top-up through the real pcscd: gas bought onto the card when it may buy (cash, or the exact
+     * sum by bank card), else the last purchase still on the card reversed (冲正) with the manager's
+     * approval — the meter has not loaded it, so the card may not buy again.
+     */
+    private void topUp() {
+        TopUpService.CardCheck check = topUps.inspect(cashier, card);
+        if (check.canBuy()) {
+            long m3 = 1 + random.nextInt(30);
+            boolean byCard = random.nextBoolean();
+            PaymentInput tenders = byCard
+                    ? new PaymentInput(PaymentInput.Bills.ALL, List.of(), Money.ZERO, List.of(new MoneyTender(TenderKind.BANK_CARD,
+                            topUps.quoteVolume(check, m3).amount(), "POS-" + random.nextInt(1_000_000))), List.of(), Money.ZERO,
+                            false, List.of())
+                    : PaymentInput.cash(Money.ofYuan(200));
+            TopUpService.TopUpResult result = topUps.purchase(cashier, card, check, m3, tenders);
+            if (!result.written()) {
+                throw new IllegalStateException("the card write failed: " + result.cardError().getMessage(), result.cardError());
+            }
+            paid(byCard ? "gascard" : "gascash", result.payment());
+            ack("gas " + result.purchase().id() + " " + result.purchase().volumeM3() + " " + result.purchase().purchaseNo());
+            return;
+        }
+        var last = topUps.reversible(cashier, check).orElseThrow(() -> new IllegalStateException(
+                "the card can neither buy nor be reversed: " + check.refusal() + " " + check.refusalText()));
+        PaymentResult refund = topUps.reverse(cashier, card, last.id(), "顾客取消购气",
+                auth.authoriseApprover(cashier, MANAGER, ("demo" + MANAGER).toCharArray()));
+        paid("gasback", refund);
+        ack("gasreversed " + last.id());
+    }
+
+    /** An ownership transfer (过户) of a random ordinary account: its arrears paid first, to the other of two holders. */
+    private void transfer() {
+        String accountNo = database.read(tx -> tx.handle().createQuery("""
+                SELECT account_no FROM account WHERE meter_kind = 'ORDINARY' AND status = 'ACTIVE'
+                ORDER BY RAND() LIMIT 1""").mapTo(String.class).one());
+        TransferService.Standing standing = transfers.standing(cashier, accountNo);
+        Holder to = standing.account().holder().idNumber().equals(NEW_HOLDERS.get(0).idNumber())
+                ? NEW_HOLDERS.get(1) : NEW_HOLDERS.get(0);
+        TransferResult done = transfers.transfer(cashier, standing.account().id(), new TransferApplication(to, null,
+                        TransferApplication.required(standing.account().kind(), false)),
+                PaymentInput.cash(Money.ofYuan(2000)), null);
+        done.arrearsPayment().ifPresent(p -> paid("transfer", p));
+        ack("transfer " + done.transferId() + " " + done.accountId() + " " + to.idNumber());
+    }
+
+    /**
+     * A bank slip's reference: a slip is usable once ever, so two children must never draw the same
+     * (random numbers below a million would meet about once in 1,500 slips).
+     */
+    private static String uniqueReference() {
+        return Long.toString(System.currentTimeMillis(), 36).toUpperCase() + Long.toString(System.nanoTime() % 1_000_000, 36)
+                .toUpperCase();
     }
 
     private java.util.Optional<Long> billAccount() {

@@ -17,7 +17,6 @@ import io.counterdesk.report.HallSignOffService;
 import io.counterdesk.security.ApprovalRecorder;
 import io.counterdesk.security.AuthService;
 import io.counterdesk.security.Operator;
-import io.counterdesk.security.OperatorRepository;
 import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.shared.Money;
 import io.counterdesk.till.DayAtTheCounter;
@@ -62,6 +61,8 @@ public final class FileGrowth {
         CampaignChild.HallClock clock = new CampaignChild.HallClock(
                 CampaignChild.FIRST_DAY.atTime(8, 30).atZone(CampaignChild.ZONE).toInstant());
         long receipt = 1;
+        long largest = 0;
+        int compactions = 0;
         long started = System.nanoTime();
         for (int day = 0; day < days; day++) {
             LocalDate date = CampaignChild.FIRST_DAY.plusDays(day);
@@ -71,6 +72,9 @@ public final class FileGrowth {
             Database database = compact ? Database.open(location, clock, sync) : openWithoutCompaction(location, clock, sync);
             long openMillis = (System.nanoTime() - openStarted) / 1_000_000;
             long afterOpen = Files.size(location.dataFile());
+            if (afterOpen < before) {
+                compactions++;
+            }
             TerminalIdentity terminal = database.read(tx -> new TerminalRepository().current(tx)).orElseThrow();
             Journal journal = new Journal(terminal.terminalCode());
             ApprovalRecorder approvals = new ApprovalRecorder(journal);
@@ -81,8 +85,9 @@ public final class FileGrowth {
             DayCloseService close = new DayCloseService(database, journal, terminal);
             HallSignOffService signOff = new HallSignOffService(database, journal, new DayReportService(database, terminal));
             AuthService auth = new AuthService(database, journal, new PasswordHasher(1_000));
-            Operator cashier = database.read(tx -> new OperatorRepository().findByStaffNo(tx, CampaignChild.CASHIER)).orElseThrow();
-            Operator manager = database.read(tx -> new OperatorRepository().findByStaffNo(tx, CampaignChild.MANAGER)).orElseThrow();
+            // services take only a logged-in operator (ADR 0013)
+            Operator cashier = auth.login(CampaignChild.CASHIER, ("demo" + CampaignChild.CASHIER).toCharArray());
+            Operator manager = auth.login(CampaignChild.MANAGER, ("demo" + CampaignChild.MANAGER).toCharArray());
             FeeItem fee = payments.feeCatalogue().stream().filter(f -> f.code().equals("DISMANTLING")).findFirst().orElseThrow();
             long accountId = database.read(tx -> tx.handle().createQuery("SELECT MIN(id) FROM account").mapTo(Long.class).one());
 
@@ -101,6 +106,7 @@ public final class FileGrowth {
             database.sync();
             long live = database.storeInfo("info.FILE_SIZE") * database.storeInfo("info.CHUNKS_FILL_RATE") / 100;
             long end = Files.size(location.dataFile());
+            largest = Math.max(largest, end);
             // ends as a kill or a power cut would: no compaction on closing
             try {
                 database.jdbi().useHandle(h -> h.execute("SHUTDOWN IMMEDIATELY"));
@@ -117,8 +123,36 @@ public final class FileGrowth {
                     day + 1, before, afterOpen, openMillis, end, live, (end - afterOpen) / perDay);
             System.out.flush();
         }
-        System.out.printf("RESULT days=%d perDay=%d compact=%b file=%d bytes seconds=%d%n", days, perDay, compact,
-                Files.size(location.dataFile()), (System.nanoTime() - started) / 1_000_000_000L);
+        long end = Files.size(location.dataFile());
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+        System.out.printf("RESULT days=%d perDay=%d compact=%b file=%d bytes seconds=%d largest=%d compactions=%d%n", days,
+                perDay, compact, end, seconds, largest, compactions);
+        // the live data: the same file compacted once more (H2's SHUTDOWN COMPACT on a copy)
+        Path copy = directory.resolve("live");
+        Files.createDirectories(copy);
+        for (String suffix : List.of(".mv.db", ".keys", ".ackmark")) {
+            Path from = directory.resolve("campaign" + suffix);
+            if (Files.exists(from)) {
+                Files.copy(from, copy.resolve("campaign" + suffix), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        }
+        DatabaseLocation live = new DatabaseLocation(copy, "campaign");
+        Database forced = Database.open(live, clock, false);
+        forced.jdbi().useHandle(h -> {
+            try {
+                h.execute("SHUTDOWN COMPACT");
+            } catch (RuntimeException shutDown) {
+                // H2 closes the session under the statement
+            }
+        });
+        try {
+            forced.close();
+        } catch (RuntimeException alreadyShut) {
+            // the pool finds its connections closed by the shutdown
+        }
+        long payments = (long) days * perDay;
+        System.out.printf("LIVE file=%d bytes compacted=%d bytes (%.2f KB a payment over %d payments)%n", end,
+                Files.size(live.dataFile()), Files.size(live.dataFile()) / 1024.0 / payments, payments);
     }
 
     /** The program as it was before compaction at opening: a plain open, for the comparison. */

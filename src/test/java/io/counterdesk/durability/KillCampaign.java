@@ -5,6 +5,7 @@ import io.counterdesk.account.MeterKind;
 import io.counterdesk.account.NewAccount;
 import io.counterdesk.account.TestAccounts;
 import io.counterdesk.billing.BillRepository;
+import io.counterdesk.card.PcscdDaemon;
 import io.counterdesk.persistence.AckMark;
 import io.counterdesk.persistence.ChainReport;
 import io.counterdesk.persistence.Database;
@@ -19,6 +20,9 @@ import io.counterdesk.security.PasswordHasher;
 import io.counterdesk.security.Role;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.Money;
+import io.counterdesk.till.DayCloseRepository;
+import io.counterdesk.till.Deposit;
+import io.counterdesk.till.TillFigures;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -56,19 +60,22 @@ public final class KillCampaign {
     /** What a campaign found. The goal is zero of every failure count. */
     public record Figures(int kills, long acknowledged, long payments, long lostOps, long duplicateReceipts,
                           long moneyDifferenceFen, long dayCheckFailures, long chainBreaks, long detectedByMark,
-                          long daysSignedOff, Map<String, Long> byKind, List<String> problems) {
+                          long daysSignedOff, long cardChecks, long cardMismatches, long openWritesResolved,
+                          Map<String, Long> byKind, List<String> problems) {
 
         public boolean clean() {
             return lostOps == 0 && duplicateReceipts == 0 && moneyDifferenceFen == 0 && dayCheckFailures == 0
-                    && chainBreaks == 0 && detectedByMark == 0 && problems.isEmpty();
+                    && chainBreaks == 0 && detectedByMark == 0 && cardMismatches == 0 && problems.isEmpty();
         }
 
         @Override
         public String toString() {
             return String.format("kills=%d acknowledged=%d payments=%d lost=%d duplicateReceipts=%d moneyDifferenceFen=%d"
-                            + " dayCheckFailures=%d chainBreaks=%d refusedByMark=%d daysSignedOff=%d byKind=%s problems=%s",
+                            + " dayCheckFailures=%d chainBreaks=%d refusedByMark=%d daysSignedOff=%d cardChecks=%d"
+                            + " cardMismatches=%d openWritesResolved=%d byKind=%s problems=%s",
                     kills, acknowledged, payments, lostOps, duplicateReceipts, moneyDifferenceFen, dayCheckFailures,
-                    chainBreaks, detectedByMark, daysSignedOff, byKind, problems.size() > 5 ? problems.subList(0, 5) : problems);
+                    chainBreaks, detectedByMark, daysSignedOff, cardChecks, cardMismatches, openWritesResolved, byKind,
+                    problems.size() > 5 ? problems.subList(0, 5) : problems);
         }
     }
 
@@ -83,6 +90,10 @@ public final class KillCampaign {
     private final PrintStream progress;
 
     private int checkedLines;
+    private String childClassPath;
+    private long startNanos;
+    private long checkNanos;
+    private long totalNanos;
     private long acknowledged;
     private long payments;
     private long lost;
@@ -92,21 +103,39 @@ public final class KillCampaign {
     private long chainBreaks;
     private long refusedByMark;
     private long daysSignedOff;
+    private long cardChecks;
+    private long cardMismatches;
+    private long openWritesResolved;
+    /** The IC card of the campaign's IC account, in the real pcscd reader (null: no top-ups). */
+    private final CampaignCard card;
     private final Map<String, Long> byKind = new java.util.TreeMap<>();
     private final List<String> problems = new ArrayList<>();
 
     public KillCampaign(Path directory, long seed, long minDelayMillis, long maxDelayMillis, PrintStream progress) {
+        this(directory, seed, minDelayMillis, maxDelayMillis, progress, false);
+    }
+
+    /**
+     * @param cards whether the child also buys and reverses gas on an IC card through the real pcscd
+     *              (the card is answered by this program, behind vpcd, so it survives the child's kills)
+     */
+    public KillCampaign(Path directory, long seed, long minDelayMillis, long maxDelayMillis, PrintStream progress,
+                        boolean cards) {
         this.location = new DatabaseLocation(directory, "campaign");
         this.ackLog = directory.resolve("acknowledged.log");
         this.random = new Random(seed);
         this.minDelayMillis = minDelayMillis;
         this.maxDelayMillis = maxDelayMillis;
         this.progress = progress;
+        this.card = cards ? new CampaignCard(random) : null;
     }
 
     /** A terminal with a cashier (1001) and a manager (2001) and {@code accounts} accounts owing one bill each. */
     public void prepare(int accounts) {
-        try (Database database = Database.open(location, Clock.system(CampaignChild.ZONE))) {
+        // the hall's clock: the morning of the campaign's first day (the child carries on from there)
+        Clock morning = Clock.fixed(CampaignChild.FIRST_DAY.atTime(8, 0).atZone(CampaignChild.ZONE).toInstant(),
+                CampaignChild.ZONE);
+        try (Database database = Database.open(location, morning)) {
             database.inTransaction(tx -> {
                 TerminalIdentity t = new TerminalRepository().register(tx, "HZ98", "压力测试营业厅", "杭州市测试路 2 号",
                         "96777", "HZ98-T01", "1 号窗口");
@@ -129,15 +158,34 @@ public final class KillCampaign {
                         Money.ZERO)).toList());
                 return null;
             });
+            if (card != null) {
+                card.prepare(database);
+            }
         }
     }
 
     /** {@code kills} rounds of start, random wait, SIGKILL, reopen and check. */
     public Figures run(int kills) throws IOException, InterruptedException {
+        try {
+            return runKills(kills);
+        } finally {
+            if (card != null) {
+                card.close();
+            }
+        }
+    }
+
+    private Figures runKills(int kills) throws IOException, InterruptedException {
+        if (card != null) {
+            card.insert();
+        }
+        trainChildren();
         for (int kill = 1; kill <= kills; kill++) {
-            Process child = start(kill);
+            long begun = System.nanoTime();
+            Process child = start(List.of());
             try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
                 String first = out.readLine();
+                startNanos += System.nanoTime() - begun;
                 if (!"started".equals(first)) {
                     child.waitFor(10, TimeUnit.SECONDS);
                     String err = Files.readString(location.directory().resolve("child.err"));
@@ -164,9 +212,14 @@ public final class KillCampaign {
                 problems.add("kill " + kill + ": the child ended by itself (" + child.exitValue() + "): "
                         + lastLines(Files.readString(location.directory().resolve("child.err"))));
             }
+            long checking = System.nanoTime();
             checkAfterKill(kill);
+            checkNanos += System.nanoTime() - checking;
+            totalNanos += System.nanoTime() - begun;
             if (progress != null && (kill % 25 == 0 || kill == kills)) {
-                progress.println("after kill " + kill + ": " + figures(kill));
+                progress.println("after kill " + kill + ": " + figures(kill) + String.format(
+                        " | per kill: %.2f s (child start to its first line %.2f s, check and recovery %.2f s)",
+                        totalNanos / 1e9 / kill, startNanos / 1e9 / kill, checkNanos / 1e9 / kill));
                 progress.flush();
             }
         }
@@ -176,7 +229,8 @@ public final class KillCampaign {
 
     private Figures figures(int kills) {
         return new Figures(kills, acknowledged, payments, lost, duplicates, moneyDifference, dayCheckFailures,
-                chainBreaks, refusedByMark, daysSignedOff, Map.copyOf(byKind), List.copyOf(problems));
+                chainBreaks, refusedByMark, daysSignedOff, cardChecks, cardMismatches, openWritesResolved,
+                Map.copyOf(byKind), List.copyOf(problems));
     }
 
     private static String lastLines(String text) {
@@ -184,13 +238,76 @@ public final class KillCampaign {
         return String.join(" | ", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 4), lines.length));
     }
 
-    private Process start(int kill) throws IOException {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-cp", System.getProperty("java.class.path"), CampaignChild.class.getName(),
-                location.directory().toString(), location.name(), ackLog.toString(), Long.toString(random.nextLong()))
-                .redirectError(location.directory().resolve("child.err").toFile())
-                .start();
+    private Process start(List<String> jvmOptions) throws IOException {
+        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "--add-opens", "java.smartcardio/sun.security.smartcardio=ALL-UNNAMED"));
+        command.addAll(jvmOptions);
+        if (Files.isRegularFile(classArchive())) {
+            command.add("-XX:SharedArchiveFile=" + classArchive());
+        }
+        command.addAll(List.of("-cp", childClassPath(), CampaignChild.class.getName(),
+                location.directory().toString(), location.name(), ackLog.toString(), Long.toString(random.nextLong()),
+                card != null ? "cards" : "nocards"));
+        return new ProcessBuilder(command).redirectError(location.directory().resolve("child.err").toFile()).start();
+    }
+
+    private Path classArchive() {
+        return location.directory().resolve("child-classes.jsa");
+    }
+
+    /**
+     * The child's class path: this program's, with its class folders packed into jars once (a
+     * class-data archive takes only jars). A child then starts in about two thirds of the CPU time.
+     */
+    private String childClassPath() throws IOException {
+        if (childClassPath == null) {
+            List<String> entries = new ArrayList<>();
+            for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+                Path folder = Path.of(entry);
+                if (Files.isDirectory(folder)) {
+                    Path jar = location.directory().resolve("classes-" + entries.size() + ".jar");
+                    pack(folder, jar);
+                    entries.add(jar.toString());
+                } else {
+                    entries.add(entry);
+                }
+            }
+            childClassPath = String.join(java.io.File.pathSeparator, entries);
+        }
+        return childClassPath;
+    }
+
+    private static void pack(Path folder, Path jar) throws IOException {
+        try (java.util.jar.JarOutputStream out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+             java.util.stream.Stream<Path> files = Files.walk(folder)) {
+            // folders too: a class loader finds a folder of resources in a jar (Flyway's db/migration) by its entry
+            for (Path file : (Iterable<Path>) files.filter(f -> !f.equals(folder)).sorted()::iterator) {
+                String name = folder.relativize(file).toString().replace('\\', '/');
+                boolean isFolder = Files.isDirectory(file);
+                out.putNextEntry(new java.util.jar.JarEntry(isFolder ? name + "/" : name));
+                if (!isFolder) {
+                    Files.copy(file, out);
+                }
+                out.closeEntry();
+            }
+        }
+    }
+
+    /**
+     * One child run that ends by itself after some business, recording the classes it loaded in a
+     * class-data archive the killed children then start from; its business is checked like a round's.
+     * Without the archive (the JVM could not write it) the children start without one.
+     */
+    private void trainChildren() throws IOException, InterruptedException {
+        Process training = start(List.of("-XX:ArchiveClassesAtExit=" + classArchive(), "-Dcampaign.exitAfterAcks=20"));
+        training.getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        if (!training.waitFor(5, TimeUnit.MINUTES) || training.exitValue() != 0) {
+            training.destroyForcibly();
+            problems.add("the training run of the child failed (" + (training.isAlive() ? "time-out" : training.exitValue())
+                    + "): " + lastLines(Files.readString(location.directory().resolve("child.err"))));
+        }
+        checkAfterKill(0);
     }
 
     private List<String> ackLines() throws IOException {
@@ -206,11 +323,13 @@ public final class KillCampaign {
     }
 
     /** Opens the file as the program does, then checks the acknowledgements logged since the last kill. */
-    private void checkAfterKill(int kill) throws IOException {
+    private void checkAfterKill(int kill) throws IOException, InterruptedException {
         List<String> lines = ackLines();
         Database database;
+        CampaignChild.HallClock clock = new CampaignChild.HallClock(java.time.Instant.EPOCH);
         try {
-            database = Database.open(location, Clock.system(CampaignChild.ZONE));
+            database = Database.open(location, clock);
+            clock.jump(CampaignChild.resumeAt(database));
         } catch (BusinessException refused) {
             refusedByMark++;
             problems.add("kill " + kill + ": opening refused: " + refused.getMessage());
@@ -219,6 +338,17 @@ public final class KillCampaign {
         }
         try (database) {
             check(database, lines.subList(checkedLines, lines.size()), "kill " + kill, true);
+            if (card != null) {
+                // the cashier's recovery after a restart: open card writes resolved from the card, then
+                // card and database must agree (purchase count, gas on the card)
+                CampaignCard.Recovery recovery = card.recover(database, ackLog);
+                openWritesResolved += recovery.resolved();
+                cardChecks++;
+                if (!recovery.mismatches().isEmpty()) {
+                    cardMismatches++;
+                    problems.add("kill " + kill + ": card and database disagree: " + recovery.mismatches());
+                }
+            }
             ChainReport chain = database.read(Journal::verify);
             if (!chain.isIntact()) {
                 chainBreaks++;
@@ -264,7 +394,7 @@ public final class KillCampaign {
             boolean present = switch (f[0]) {
                 case "pay" -> checkPayment(database, f, receiptOwner, when);
                 case "open" -> count(database, "SELECT COUNT(*) FROM till_session WHERE id = " + f[1]) == 1;
-                case "close" -> count(database, "SELECT COUNT(*) FROM till_session WHERE status <> 'OPEN' AND id = " + f[1]) == 1;
+                case "close" -> closedWithItsFigures(database, f, when);
                 case "deposit" -> count(database, "SELECT COUNT(*) FROM till_deposit WHERE id = " + f[1]
                         + " AND amount_fen = " + f[2]) == 1;
                 case "stock" -> count(database, "SELECT COUNT(*) FROM receipt_stock WHERE kind = '" + f[1]
@@ -280,16 +410,49 @@ public final class KillCampaign {
                     yield signed;
                 }
                 case "opening" -> count(database, "SELECT COUNT(*) FROM account WHERE id = " + f[1]) == 1;
+                case "gas" -> count(database, "SELECT COUNT(*) FROM gas_purchase WHERE id = " + f[1] + " AND volume_m3 = "
+                        + f[2] + " AND purchase_no = " + f[3] + " AND status IN ('COMPLETED', 'REVERSING', 'REVERSED')") == 1;
+                case "gasreversed" -> count(database, "SELECT COUNT(*) FROM gas_purchase WHERE id = " + f[1]
+                        + " AND status = 'REVERSED' AND refund_payment_id IS NOT NULL") == 1;
+                case "recovered" -> count(database, "SELECT COUNT(*) FROM gas_purchase WHERE id = " + f[1]
+                        + " AND status IN ('COMPLETED', 'REVERSED', 'REFUNDED')") == 1;
+                case "transfer" -> count(database, "SELECT COUNT(*) FROM account_transfer t JOIN holder_period p"
+                        + " ON p.id = t.new_period_id WHERE t.id = " + f[1] + " AND t.account_id = " + f[2]
+                        + " AND p.id_number = '" + f[3] + "'") == 1;
                 default -> {
                     problems.add(when + ": unknown acknowledgement " + line);
                     yield true;
                 }
             };
+            // (a purchase acknowledged and then killed during its reversal is REVERSING until the recovery)
             if (!present) {
                 lost++;
                 problems.add(when + ": acknowledged but missing: " + line);
             }
         }
+    }
+
+    /** The till is closed, and its figures now are the ones acknowledged at its close (expected cash, cash in). */
+    private boolean closedWithItsFigures(Database database, String[] f, String when) {
+        long till = Long.parseLong(f[1]);
+        if (count(database, "SELECT COUNT(*) FROM till_session WHERE status <> 'OPEN' AND id = " + till) != 1) {
+            return false;
+        }
+        TillFigures now = database.read(tx -> {
+            DayCloseRepository closes = new DayCloseRepository();
+            Money opening = Money.ofFen(tx.handle().createQuery("SELECT float_fen FROM till_session WHERE id = :t")
+                    .bind("t", till).mapTo(Long.class).one());
+            return TillFigures.of(opening, closes.cashMovements(tx, till),
+                    closes.deposits(tx, till).stream().map(Deposit::amount).toList());
+        });
+        long difference = Math.abs(now.expectedCash().fen() - Long.parseLong(f[2]))
+                + Math.abs(now.cashIn().fen() - Long.parseLong(f[3]));
+        if (difference != 0) {
+            moneyDifference += difference;
+            problems.add(when + ": till " + till + " closed on expected cash " + f[2] + " and cash in " + f[3]
+                    + " but now " + now.expectedCash().fen() + " and " + now.cashIn().fen());
+        }
+        return true;
     }
 
     private boolean checkPayment(Database database, String[] f, Map<String, Long> receiptOwner, String when) {
@@ -325,16 +488,30 @@ public final class KillCampaign {
         return database.read(tx -> tx.handle().createQuery(sql).mapTo(Long.class).one());
     }
 
-    /** {@code KillCampaign <directory> <kills> [seed]}: prepares a new hall there and runs the campaign. */
+    /** {@code KillCampaign <directory> <kills> [seed] [cards|nocards]}: prepares a new hall there and runs the campaign. */
     public static void main(String[] args) throws Exception {
         Path directory = Path.of(args[0]);
         Files.createDirectories(directory);
         int kills = Integer.parseInt(args[1]);
         long seed = args.length > 2 ? Long.parseLong(args[2]) : System.nanoTime();
-        KillCampaign campaign = new KillCampaign(directory, seed, 0, 400, System.out);
+        boolean cards = args.length <= 3 || !args[3].equals("nocards");
+        // the real pcscd with the vpcd readers, found or started (and then stopped at the end)
+        PcscdDaemon pcscd = cards ? PcscdDaemon.find() : null;
+        if (pcscd != null && pcscd.problem() != null) {
+            System.out.println("RESULT not run: " + pcscd.problem());
+            System.exit(2);
+        }
+        KillCampaign campaign = new KillCampaign(directory, seed, 0, 400, System.out, cards);
         campaign.prepare(5_000);
         long started = System.nanoTime();
-        Figures figures = campaign.run(kills);
+        Figures figures;
+        try {
+            figures = campaign.run(kills);
+        } finally {
+            if (pcscd != null) {
+                pcscd.close();
+            }
+        }
         System.out.println("RESULT " + figures + " seconds=" + (System.nanoTime() - started) / 1_000_000_000L
                 + " seed=" + seed);
         System.exit(figures.clean() ? 0 : 1);

@@ -164,9 +164,9 @@ class PaymentReversalServiceTest {
     void refusalsSayWhyInChineseAndChangeNothing() {
         long account = day.accountOwing("90.00");
         day.payCash(cashier, account, "90.00");                                              // 1001
-        day.fee(cashier, day.accountOwing("1.00"), "METER_TEST_REFUND", "0");                 // 1002, paid out
+        day.fee(cashier, day.accountHoldingTestDeposit("1.00"), "METER_TEST_REFUND", "0");    // 1002, paid out
         FeeItem gas = FeeItem.gasTier(1, "第一档 3.00 元/m³", Money.ofYuan(3));
-        day.payments.collect(cashier, day.accountOwing("1.00"), new PaymentInput(PaymentInput.Bills.NONE,
+        day.payments.collect(cashier, day.icAccountOwing("1.00"), new PaymentInput(PaymentInput.Bills.NONE,
                 List.of(new FeeItem.Line(gas, 10)), Money.ofYuan(30), List.of(), List.of(), Money.ZERO, false,
                 List.of()));                                                                  // 1003, IC gas
         long closedAccount = day.accountOwing("10.00");

@@ -100,6 +100,67 @@ class PaymentTrustTest {
         assertThat(payments()).isZero();
     }
 
+    /** What a refused payment must leave as it was: payments, lines, till postings, journal. */
+    private String state() {
+        return id("SELECT COUNT(*) FROM payment") + "/" + id("SELECT COUNT(*) FROM payment_line") + "/"
+                + id("SELECT COUNT(*) FROM till_posting") + "/" + id("SELECT COUNT(*) FROM journal");
+    }
+
+    private FeeItem listed(String code) {
+        return desk.payments().feeCatalogue().stream().filter(f -> f.code().equals(code)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void gasIsSoldOnlyToIcCardAccounts() {
+        FeeItem gas = FeeItem.gasTier(1, "第一档 3.00 元/m³", Money.ofYuan(3));
+        String before = state();
+
+        BusinessException collect = catchThrowableOfType(BusinessException.class,
+                () -> desk.payments().collect(wang, ordinary, fee(gas, 10, Money.ofYuan(30))));
+        assertThat(collect).as("refused").isNotNull();
+        assertThat(collect.key()).isEqualTo("payment.fee.gasOnlyIc");
+        assertThat(collect.getMessage()).isEqualTo("只有 IC 卡表用户可以购气");
+        assertThat(refused(() -> desk.payments().quote(wang, ordinary, fee(gas, 10, Money.ofYuan(30)))))
+                .isEqualTo("payment.fee.gasOnlyIc");
+        // mixed with a fee item that alone would be taken: the whole payment is refused
+        assertThat(refused(() -> desk.payments().collect(wang, ordinary, new PaymentInput(PaymentInput.Bills.NONE,
+                List.of(new FeeItem.Line(listed("DISMANTLING"), 1), new FeeItem.Line(gas, 1)), Money.ofYuan(30), List.of(),
+                List.of(), Money.ZERO, false, List.of())))).isEqualTo("payment.fee.gasOnlyIc");
+        assertThat(state()).isEqualTo(before);
+
+        // on an IC-card account the same gas line is priced (the top-up's own preview and purchase)
+        assertThat(desk.payments().quote(wang, ic, fee(gas, 10, Money.ofYuan(30))).totalDue()).isEqualTo(Money.ofYuan(30));
+    }
+
+    @Test
+    void theMeterTestDepositIsPaidBackOnlyWhenTheAccountHoldsIt() {
+        FeeItem refund = listed("METER_TEST_REFUND");
+        String before = state();
+
+        BusinessException none = catchThrowableOfType(BusinessException.class,
+                () -> desk.payments().collect(wang, ordinary, fee(refund, 1, Money.ZERO)));
+        assertThat(none).as("refused").isNotNull();
+        assertThat(none.key()).isEqualTo("payment.fee.depositNotHeld");
+        assertThat(none.getMessage()).isEqualTo("表具检测押金退还只能退还本户已交且未退的押金，本户现有该押金 ¥0.00，请核对押金收据");
+        assertThat(refused(() -> desk.payments().quote(wang, ordinary, fee(refund, 1, Money.ZERO))))
+                .isEqualTo("payment.fee.depositNotHeld");
+        assertThat(state()).isEqualTo(before);
+
+        // the deposit paid in: it is paid back once, and only once
+        desk.payments().collect(wang, ordinary, fee(listed("METER_TEST_DEPOSIT"), 1, Money.ofYuan(300)));
+        assertThat(refused(() -> desk.payments().collect(wang, ordinary, fee(refund, 2, Money.ZERO))))
+                .isEqualTo("payment.fee.depositNotHeld");
+        PaymentResult paidBack = desk.payments().collect(wang, ordinary, fee(refund, 1, Money.ZERO));
+        assertThat(paidBack.plan().totalDue()).isEqualTo(Money.ofYuan(-300));
+        String afterRefund = state();
+        assertThat(refused(() -> desk.payments().collect(wang, ordinary, fee(refund, 1, Money.ZERO))))
+                .isEqualTo("payment.fee.depositNotHeld");
+        assertThat(state()).isEqualTo(afterRefund);
+        // another account's deposit does not count for this one
+        assertThat(refused(() -> desk.payments().collect(wang, ic, fee(refund, 1, Money.ZERO))))
+                .isEqualTo("payment.fee.depositNotHeld");
+    }
+
     @Test
     void typedAmountsStayWithinTheCounterMaximum() {
         FeeItem listed = desk.payments().feeCatalogue().stream().filter(f -> f.code().equals("DISMANTLING"))

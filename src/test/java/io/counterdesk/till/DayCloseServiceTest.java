@@ -127,7 +127,7 @@ class DayCloseServiceTest {
     void aBalancedDayClosesWithoutAnExplanation() {
         day.payCash(cashier, day.accountOwing("90.00"), "100.00");           // 10.00 change
         day.payCash(cashier, day.accountOwing("1500.00"), "1500.00");
-        day.fee(cashier, day.accountOwing("1.00"), "METER_TEST_REFUND", "0"); // 300.00 paid back
+        day.fee(cashier, day.accountHoldingTestDeposit("1.00"), "METER_TEST_REFUND", "0"); // 300.00 paid back
         close.deposit(cashier, Money.ofYuan(1000));
         Money expected = Money.parse("790.00");                             // 500 + 1600 − 10 − 300 − 1000
 
