@@ -189,6 +189,7 @@ public final class HeadOffice {
         }
         for (LocalDate day : days) {
             refold(c, m.hall(), m.terminal(), day);
+            repo.received(c, m.hall(), m.terminal(), day, now);
         }
         repo.advance(c, m.hall(), m.terminal(), m.epoch(), m.seq(), sha, m.lastJournalSeq(), m.lastHash());
         return ack;
@@ -269,6 +270,84 @@ public final class HeadOffice {
             List<String[]> out = repo.alarms(c);
             c.rollback();
             return out;
+        }
+    }
+
+    /** A closed day is due at head office by this time of the next morning (hall time); after it, it is late. */
+    public static final java.time.LocalTime DUE_NEXT_MORNING = java.time.LocalTime.of(9, 0);
+
+    /** The latest business day head office holds figures for, else today in {@code zone}. */
+    public LocalDate latestDay(java.time.ZoneId zone) throws SQLException {
+        try (Connection c = store.connect()) {
+            Optional<LocalDate> d = repo.latestDay(c);
+            c.rollback();
+            return d.orElse(LocalDate.now(clock.withZone(zone)));
+        }
+    }
+
+    /**
+     * Every hall's {@code day} (see {@link ConsolidatedDay}); {@code zone} is the halls' time zone, for
+     * "late" (arrived after {@link #DUE_NEXT_MORNING} of the next day) and for "overdue" (the day is over
+     * and an enrolled terminal has sent nothing of it, or tills of it still open).
+     */
+    public ConsolidatedDay consolidate(LocalDate day, java.time.ZoneId zone, int recentDays) throws SQLException {
+        try (Connection c = store.connect()) {
+            Map<String, Map<Long, Map<String, String>>> tills = new java.util.TreeMap<>();
+            for (HeadOfficeRepository.FigureRow r : repo.dayFigures(c, day)) {
+                tills.computeIfAbsent(r.hall() + "/" + r.terminal(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(r.till(), k -> new java.util.HashMap<>()).put(r.figure(), r.val());
+            }
+            Map<String, java.time.Instant> received = repo.dayReceived(c, day);
+            java.time.Instant due = day.plusDays(1).atTime(DUE_NEXT_MORNING).atZone(zone).toInstant();
+            Map<String, List<ConsolidatedDay.TerminalDay>> halls = new java.util.TreeMap<>();
+            for (var t : tills.entrySet()) {
+                ConsolidatedDay.Figures sum = ConsolidatedDay.Figures.none();
+                for (Map<String, String> till : t.getValue().values()) {
+                    sum = sum.plus(ConsolidatedDay.Figures.ofTill(till));
+                }
+                String[] ht = t.getKey().split("/", 2);
+                java.time.Instant at = received.get(t.getKey());
+                halls.computeIfAbsent(ht[0], k -> new ArrayList<>()).add(new ConsolidatedDay.TerminalDay(ht[0], ht[1], sum,
+                        at, at != null && at.isAfter(due)));
+            }
+            List<ConsolidatedDay.Overdue> overdue = new ArrayList<>();
+            boolean dayOver = clock.instant().isAfter(day.plusDays(1).atStartOfDay(zone).toInstant());
+            for (Object[] t : repo.enrolledTerminals(c)) {
+                String key = t[0] + "/" + t[1];
+                Map<Long, Map<String, String>> its = tills.get(key);
+                if (its == null) {
+                    if (dayOver) {
+                        overdue.add(new ConsolidatedDay.Overdue((String) t[0], (String) t[1],
+                                ConsolidatedDay.Missing.NOT_SENT, (java.time.Instant) t[2]));
+                    }
+                } else if (its.values().stream().anyMatch(f -> !Boolean.parseBoolean(f.get("closed")))) {
+                    overdue.add(new ConsolidatedDay.Overdue((String) t[0], (String) t[1],
+                            ConsolidatedDay.Missing.NOT_CLOSED, (java.time.Instant) t[2]));
+                }
+            }
+            Map<String, Map<LocalDate, Object[]>> byHallDay = new java.util.TreeMap<>();
+            for (Object[] r : repo.businessTotals(c, day.minusDays(recentDays - 1L), day)) {
+                Object[] cell = byHallDay.computeIfAbsent((String) r[0], k -> new java.util.TreeMap<>())
+                        .computeIfAbsent((LocalDate) r[2], k -> new Object[] {io.counterdesk.shared.Money.ZERO,
+                                new java.util.TreeSet<String>()});
+                cell[0] = ((io.counterdesk.shared.Money) cell[0]).plus(io.counterdesk.shared.Money.parse((String) r[3]));
+                @SuppressWarnings("unchecked")
+                java.util.Set<String> terminals = (java.util.Set<String>) cell[1];
+                terminals.add((String) r[1]);
+            }
+            List<ConsolidatedDay.DayTotal> recent = new ArrayList<>();
+            byHallDay.forEach((hall, days) -> days.forEach((d, cell) -> recent.add(new ConsolidatedDay.DayTotal(hall, d,
+                    (io.counterdesk.shared.Money) cell[0], ((java.util.Set<?>) cell[1]).size()))));
+            List<ConsolidatedDay.Alarm> alarms = new ArrayList<>();
+            for (Object[] a : repo.recentAlarms(c, 20)) {
+                alarms.add(new ConsolidatedDay.Alarm((java.time.Instant) a[0], (String) a[1], (String) a[2], (String) a[3],
+                        (String) a[4]));
+            }
+            c.rollback();
+            List<ConsolidatedDay.Hall> hallList = new ArrayList<>();
+            halls.forEach((h, ts) -> hallList.add(ConsolidatedDay.Hall.of(h, ts)));
+            return new ConsolidatedDay(day, List.copyOf(hallList), List.copyOf(overdue), List.copyOf(recent),
+                    List.copyOf(alarms));
         }
     }
 
