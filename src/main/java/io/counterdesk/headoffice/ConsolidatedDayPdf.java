@@ -92,7 +92,7 @@ public final class ConsolidatedDayPdf {
         for (ConsolidatedDay.TerminalDay td : d.terminals()) {
             ConsolidatedDay.Figures f = td.figures();
             t.row(td.hall(), td.terminal() + (td.late() ? " " + I18n.text("ho.page.late") : ""),
-                    I18n.text("ho.page.tillsValue", f.closedTills(), f.tills()), f.total().toPlainString(),
+                    f.closedTills() + "/" + f.tills(), f.total().toPlainString(),
                     f.tender("CASH").toPlainString(), f.deposits().toPlainString(), f.overShort().toPlainString(),
                     f.closedTills() == 0 ? "—" : f.declaredCash().toPlainString(),
                     f.closedTills() == 0 ? "—"

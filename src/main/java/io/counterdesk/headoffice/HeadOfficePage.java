@@ -155,7 +155,7 @@ final class HeadOfficePage {
             ConsolidatedDay.Figures f = td.figures();
             html.append("<tr id=\"terminal-").append(esc(td.terminal())).append("\"><td>").append(esc(td.hall())).append("</td><td>")
                     .append(esc(td.terminal())).append("</td><td class=\"n\" data-f=\"tills\">")
-                    .append(esc(t("ho.page.tillsValue", f.closedTills(), f.tills()))).append("</td>");
+                    .append(f.closedTills() + "/" + f.tills()).append("</td>");
             moneyCells(f);
             html.append("<td class=\"n\" data-f=\"deposits\">").append(f.deposits().toPlainString())
                     .append("</td><td class=\"n").append(f.overShort().isZero() ? "" : " warn").append("\" data-f=\"overShort\">")

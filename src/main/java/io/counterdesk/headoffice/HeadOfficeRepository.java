@@ -307,6 +307,52 @@ final class HeadOfficeRepository {
         }
     }
 
+    /** The hash head office holds for the terminal's journal event {@code seq} (of the latest epoch that has it). */
+    Optional<String> eventHash(Connection c, String hall, String terminal, long seq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT hash FROM ho_event WHERE hall_code = ? AND terminal_code = ? AND journal_seq = ?
+                ORDER BY epoch DESC LIMIT 1""")) {
+            s.setString(1, hall);
+            s.setString(2, terminal);
+            s.setLong(3, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** "seq:hash" of every event head office holds for the terminal with a number in [from, to]. */
+    java.util.Set<String> heldEvents(Connection c, String hall, String terminal, long from, long to) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT journal_seq, hash FROM ho_event WHERE hall_code = ? AND terminal_code = ?
+                AND journal_seq BETWEEN ? AND ?""")) {
+            s.setString(1, hall);
+            s.setString(2, terminal);
+            s.setLong(3, from);
+            s.setLong(4, to);
+            java.util.Set<String> out = new java.util.HashSet<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1) + ":" + rs.getString(2));
+                }
+            }
+            return out;
+        }
+    }
+
+    boolean receiptHeld(Connection c, String hall, String kind, long number, String terminal) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT 1 FROM ho_receipt WHERE hall_code = ? AND kind = ? AND number = ? AND terminal_code = ?""")) {
+            s.setString(1, hall);
+            s.setString(2, kind);
+            s.setLong(3, number);
+            s.setString(4, terminal);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
     /** A figure row of the consolidated day. */
     record FigureRow(String hall, String terminal, long till, String figure, String val) {
     }
