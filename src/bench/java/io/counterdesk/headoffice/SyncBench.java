@@ -109,8 +109,8 @@ public final class SyncBench {
                         ingestSeconds, stored / ingestSeconds, heapMb);
                 System.out.printf("floor, COPY of the same events, 8 connections: %.2f s -> ratio COPY/ingest %.2f (goal >= 0.7)%n",
                         copySeconds, copySeconds / ingestSeconds);
-                System.out.printf("consolidated day across %d halls: %.3f s; its PDF (%d pages' bytes %d): %.3f s%n",
-                        day.halls().size(), consolidateSeconds, 0, pdf.length, pdfSeconds);
+                System.out.printf("consolidated day across %d halls: %.3f s; its PDF (%d bytes, first report in this JVM): %.3f s%n",
+                        day.halls().size(), consolidateSeconds, pdf.length, pdfSeconds);
             }
             store.close();
         } finally {
