@@ -19,6 +19,7 @@ final class SignOffOpener {
                 desk.hallSignOff(), desk.auth(), session.operator(), session.config().clock(),
                 HallSignOffViewModel.DayPapers.of(desk.dayCharts(), desk.reportPdfs(), desk.reportArchive(),
                         desk.serviceTimes()));
+        model.sendNowWith(desk.sync()::sendNow);
         session.shell().push(new HallSignOffView(model));
         model.load();
     }

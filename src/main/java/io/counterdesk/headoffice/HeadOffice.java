@@ -120,7 +120,7 @@ public final class HeadOffice {
                         return refuse(m.hall(), m.terminal(), Outcome.Refusal.FORK, "batch " + key(m)
                                 + " arrived again with other bytes (" + sha + " after " + stored.get().sha256() + ")");
                     }
-                    refusal = order(row.get(), m);
+                    refusal = order(c, row.get(), m);
                     if (refusal == null) {
                         List<String> problems = BatchFile.problems(batch);
                         if (!problems.isEmpty()) {
@@ -129,7 +129,7 @@ public final class HeadOffice {
                         }
                     }
                     if (refusal == null) {
-                        byte[] ack = store(c, batch, sha);
+                        byte[] ack = store(c, row.get(), batch, sha);
                         c.commit();
                         store.durable(c);
                         return Outcome.accepted(ack);
@@ -151,8 +151,17 @@ public final class HeadOffice {
         return refuse(m.hall(), m.terminal(), refusal.refusal(), refusal.message());
     }
 
+    /**
+     * A terminal restored from a backup: the first batch of a higher epoch that starts inside the journal
+     * head office already holds (the backup was older than what was sent). Head office's copy of the
+     * chain is the anchor: the batch must build on an event head office holds (see {@link #order}).
+     */
+    private static boolean restored(HeadOfficeRepository.TerminalRow t, Manifest m) {
+        return m.epoch() > t.epoch() && m.seq() == 1 && m.firstJournalSeq() <= t.lastJournalSeq();
+    }
+
     /** Epoch, seq and chain against where the terminal stands; null when the batch is next. */
-    private static Outcome order(HeadOfficeRepository.TerminalRow t, Manifest m) {
+    private Outcome order(Connection c, HeadOfficeRepository.TerminalRow t, Manifest m) throws SQLException {
         if (m.epoch() < t.epoch()) {
             return Outcome.refused(Outcome.Refusal.OLD_EPOCH, "batch " + key(m) + " is of epoch " + m.epoch()
                     + "; the terminal is at epoch " + t.epoch());
@@ -163,6 +172,16 @@ public final class HeadOffice {
                     expected);
         }
         String previous = m.epoch() == t.epoch() ? t.lastBatchSha256() : "";
+        if (restored(t, m)) {
+            // the restored journal must continue head office's copy of it at the point the batch starts
+            String anchor = m.firstJournalSeq() == 1 ? io.counterdesk.persistence.Journal.GENESIS_HASH
+                    : repo.eventHash(c, t.hall(), t.terminal(), m.firstJournalSeq() - 1).orElse("");
+            if (m.previousBatchSha256().isEmpty() && m.chainPrevHash().equals(anchor)) {
+                return null;
+            }
+            return Outcome.refused(Outcome.Refusal.CHAIN_BROKEN, "batch " + key(m) + " (a restored terminal) does not build"
+                    + " on head office's copy of its journal at " + (m.firstJournalSeq() - 1));
+        }
         if (!m.previousBatchSha256().equals(previous) || m.firstJournalSeq() != t.lastJournalSeq() + 1
                 || !m.chainPrevHash().equals(t.lastJournalHash())) {
             return Outcome.refused(Outcome.Refusal.CHAIN_BROKEN, "batch " + key(m) + " does not continue the terminal's chain"
@@ -171,17 +190,23 @@ public final class HeadOffice {
         return null;
     }
 
-    private byte[] store(Connection c, BatchFile.Decoded batch, String sha) throws SQLException {
+    private byte[] store(Connection c, HeadOfficeRepository.TerminalRow t, BatchFile.Decoded batch, String sha)
+            throws SQLException {
         Manifest m = batch.manifest();
         var now = clock.instant();
         byte[] ack = new Ack(m.hall(), m.terminal(), m.epoch(), m.seq(), sha, m.lastJournalSeq(), now.toString())
                 .sign(key.getPrivate());
         repo.insertBatch(c, m.hall(), m.terminal(), m.epoch(), m.seq(), sha, m.firstJournalSeq(), m.lastJournalSeq(),
                 m.eventCount(), now, batch.bytes(), ack);
-        repo.insertEvents(c, store.isPostgres(), m.hall(), m.terminal(), m.epoch(), batch.lines());
-        repo.insertReceipts(c, receipts(m, batch.lines()));
+        List<BatchLine> lines = restored(t, m) ? afterRestore(c, t, m, batch.lines()) : batch.lines();
+        List<HeadOfficeRepository.ReceiptRow> receipts = new ArrayList<>(receipts(m, lines));
+        if (restored(t, m)) {
+            alarmRestored(c, t, m, lines, receipts);
+        }
+        repo.insertEvents(c, store.isPostgres(), m.hall(), m.terminal(), m.epoch(), lines);
+        repo.insertReceipts(c, receipts);
         TreeSet<LocalDate> days = new TreeSet<>();
-        for (BatchLine l : batch.lines()) {
+        for (BatchLine l : lines) {
             days.add(l.businessDay());
             if (l.event().type().equals("RECEIPT_VOIDED")) {
                 repo.markVoided(c, m.hall(), m.terminal(), payload(l.event()).path("paymentId").asLong());
@@ -189,9 +214,51 @@ public final class HeadOffice {
         }
         for (LocalDate day : days) {
             refold(c, m.hall(), m.terminal(), day);
+            repo.received(c, m.hall(), m.terminal(), day, now);
         }
         repo.advance(c, m.hall(), m.terminal(), m.epoch(), m.seq(), sha, m.lastJournalSeq(), m.lastHash());
         return ack;
+    }
+
+    /**
+     * The first batch of a restored terminal: the events head office already holds with the same number
+     * and hash are the same events (kept once, not stored again); from the first that differs the
+     * terminal's history is new (stored under the new epoch). The events head office holds that the
+     * terminal lost stay: they happened, and the money they moved is counted. Receipt numbers the
+     * restored terminal issued again are kept under their first issue. All of it is raised as one
+     * {@code RESTORED} alarm in the same transaction, for a person to look at the hall's paper.
+     * Returns the events to store.
+     */
+    private List<BatchLine> afterRestore(Connection c, HeadOfficeRepository.TerminalRow t, Manifest m, List<BatchLine> lines)
+            throws SQLException {
+        java.util.Set<String> held = repo.heldEvents(c, m.hall(), m.terminal(), m.firstJournalSeq(), t.lastJournalSeq());
+        List<BatchLine> fresh = new ArrayList<>();
+        for (BatchLine l : lines) {
+            if (!held.contains(l.event().seq() + ":" + l.event().hash())) {
+                fresh.add(l);
+            }
+        }
+        return fresh;
+    }
+
+    /** The restore's alarm; takes out of {@code receipts} the numbers head office already holds. */
+    private void alarmRestored(Connection c, HeadOfficeRepository.TerminalRow t, Manifest m, List<BatchLine> fresh,
+                               List<HeadOfficeRepository.ReceiptRow> receipts) throws SQLException {
+        long firstNew = fresh.isEmpty() ? m.lastJournalSeq() + 1 : fresh.get(0).event().seq();
+        List<String> reissued = new ArrayList<>();
+        for (var it = receipts.iterator(); it.hasNext(); ) {
+            HeadOfficeRepository.ReceiptRow r = it.next();
+            if (repo.receiptHeld(c, r.hall(), r.kind(), r.number(), r.terminal())) {
+                reissued.add(r.kind() + " " + r.number());
+                it.remove();
+            }
+        }
+        String detail = "terminal restored from a backup: epoch " + m.epoch() + " starts at journal " + m.firstJournalSeq()
+                + "; head office holds up to " + t.lastJournalSeq() + " (epoch " + t.epoch() + ")"
+                + (firstNew <= t.lastJournalSeq() ? "; events " + firstNew + "–" + t.lastJournalSeq()
+                        + " of epoch " + t.epoch() + " are no longer on the terminal and stay counted" : "")
+                + (reissued.isEmpty() ? "" : "; receipt numbers issued again: " + String.join(", ", reissued));
+        repo.alarm(c, clock.instant(), m.hall(), m.terminal(), "RESTORED", detail);
     }
 
     /** The day's till figures of one terminal folded again from all its stored events of that day. */
@@ -269,6 +336,84 @@ public final class HeadOffice {
             List<String[]> out = repo.alarms(c);
             c.rollback();
             return out;
+        }
+    }
+
+    /** A closed day is due at head office by this time of the next morning (hall time); after it, it is late. */
+    public static final java.time.LocalTime DUE_NEXT_MORNING = java.time.LocalTime.of(9, 0);
+
+    /** The latest business day head office holds figures for, else today in {@code zone}. */
+    public LocalDate latestDay(java.time.ZoneId zone) throws SQLException {
+        try (Connection c = store.connect()) {
+            Optional<LocalDate> d = repo.latestDay(c);
+            c.rollback();
+            return d.orElse(LocalDate.now(clock.withZone(zone)));
+        }
+    }
+
+    /**
+     * Every hall's {@code day} (see {@link ConsolidatedDay}); {@code zone} is the halls' time zone, for
+     * "late" (arrived after {@link #DUE_NEXT_MORNING} of the next day) and for "overdue" (the day is over
+     * and an enrolled terminal has sent nothing of it, or tills of it still open).
+     */
+    public ConsolidatedDay consolidate(LocalDate day, java.time.ZoneId zone, int recentDays) throws SQLException {
+        try (Connection c = store.connect()) {
+            Map<String, Map<Long, Map<String, String>>> tills = new java.util.TreeMap<>();
+            for (HeadOfficeRepository.FigureRow r : repo.dayFigures(c, day)) {
+                tills.computeIfAbsent(r.hall() + "/" + r.terminal(), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(r.till(), k -> new java.util.HashMap<>()).put(r.figure(), r.val());
+            }
+            Map<String, java.time.Instant> received = repo.dayReceived(c, day);
+            java.time.Instant due = day.plusDays(1).atTime(DUE_NEXT_MORNING).atZone(zone).toInstant();
+            Map<String, List<ConsolidatedDay.TerminalDay>> halls = new java.util.TreeMap<>();
+            for (var t : tills.entrySet()) {
+                ConsolidatedDay.Figures sum = ConsolidatedDay.Figures.none();
+                for (Map<String, String> till : t.getValue().values()) {
+                    sum = sum.plus(ConsolidatedDay.Figures.ofTill(till));
+                }
+                String[] ht = t.getKey().split("/", 2);
+                java.time.Instant at = received.get(t.getKey());
+                halls.computeIfAbsent(ht[0], k -> new ArrayList<>()).add(new ConsolidatedDay.TerminalDay(ht[0], ht[1], sum,
+                        at, at != null && at.isAfter(due)));
+            }
+            List<ConsolidatedDay.Overdue> overdue = new ArrayList<>();
+            boolean dayOver = clock.instant().isAfter(day.plusDays(1).atStartOfDay(zone).toInstant());
+            for (Object[] t : repo.enrolledTerminals(c)) {
+                String key = t[0] + "/" + t[1];
+                Map<Long, Map<String, String>> its = tills.get(key);
+                if (its == null) {
+                    if (dayOver) {
+                        overdue.add(new ConsolidatedDay.Overdue((String) t[0], (String) t[1],
+                                ConsolidatedDay.Missing.NOT_SENT, (java.time.Instant) t[2]));
+                    }
+                } else if (its.values().stream().anyMatch(f -> !Boolean.parseBoolean(f.get("closed")))) {
+                    overdue.add(new ConsolidatedDay.Overdue((String) t[0], (String) t[1],
+                            ConsolidatedDay.Missing.NOT_CLOSED, (java.time.Instant) t[2]));
+                }
+            }
+            Map<String, Map<LocalDate, Object[]>> byHallDay = new java.util.TreeMap<>();
+            for (Object[] r : repo.businessTotals(c, day.minusDays(recentDays - 1L), day)) {
+                Object[] cell = byHallDay.computeIfAbsent((String) r[0], k -> new java.util.TreeMap<>())
+                        .computeIfAbsent((LocalDate) r[2], k -> new Object[] {io.counterdesk.shared.Money.ZERO,
+                                new java.util.TreeSet<String>()});
+                cell[0] = ((io.counterdesk.shared.Money) cell[0]).plus(io.counterdesk.shared.Money.parse((String) r[3]));
+                @SuppressWarnings("unchecked")
+                java.util.Set<String> terminals = (java.util.Set<String>) cell[1];
+                terminals.add((String) r[1]);
+            }
+            List<ConsolidatedDay.DayTotal> recent = new ArrayList<>();
+            byHallDay.forEach((hall, days) -> days.forEach((d, cell) -> recent.add(new ConsolidatedDay.DayTotal(hall, d,
+                    (io.counterdesk.shared.Money) cell[0], ((java.util.Set<?>) cell[1]).size()))));
+            List<ConsolidatedDay.Alarm> alarms = new ArrayList<>();
+            for (Object[] a : repo.recentAlarms(c, 20)) {
+                alarms.add(new ConsolidatedDay.Alarm((java.time.Instant) a[0], (String) a[1], (String) a[2], (String) a[3],
+                        (String) a[4]));
+            }
+            c.rollback();
+            List<ConsolidatedDay.Hall> hallList = new ArrayList<>();
+            halls.forEach((h, ts) -> hallList.add(ConsolidatedDay.Hall.of(h, ts)));
+            return new ConsolidatedDay(day, List.copyOf(hallList), List.copyOf(overdue), List.copyOf(recent),
+                    List.copyOf(alarms));
         }
     }
 

@@ -294,6 +294,157 @@ final class HeadOfficeRepository {
         return out;
     }
 
+    /** Notes that a batch with events of {@code day} arrived now (first and last arrival, number of batches). */
+    void received(Connection c, String hall, String terminal, LocalDate day, Instant now) throws SQLException {
+        if (update(c, """
+                UPDATE ho_terminal_day SET last_received_at = ?, batches = batches + 1
+                WHERE hall_code = ? AND terminal_code = ? AND business_day = ?""",
+                at(now), hall, terminal, Date.valueOf(day)) == 0) {
+            update(c, """
+                    INSERT INTO ho_terminal_day(hall_code, terminal_code, business_day, first_received_at, last_received_at,
+                                                batches) VALUES (?, ?, ?, ?, ?, 1)""",
+                    hall, terminal, Date.valueOf(day), at(now), at(now));
+        }
+    }
+
+    /** The hash head office holds for the terminal's journal event {@code seq} (of the latest epoch that has it). */
+    Optional<String> eventHash(Connection c, String hall, String terminal, long seq) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT hash FROM ho_event WHERE hall_code = ? AND terminal_code = ? AND journal_seq = ?
+                ORDER BY epoch DESC LIMIT 1""")) {
+            s.setString(1, hall);
+            s.setString(2, terminal);
+            s.setLong(3, seq);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** "seq:hash" of every event head office holds for the terminal with a number in [from, to]. */
+    java.util.Set<String> heldEvents(Connection c, String hall, String terminal, long from, long to) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT journal_seq, hash FROM ho_event WHERE hall_code = ? AND terminal_code = ?
+                AND journal_seq BETWEEN ? AND ?""")) {
+            s.setString(1, hall);
+            s.setString(2, terminal);
+            s.setLong(3, from);
+            s.setLong(4, to);
+            java.util.Set<String> out = new java.util.HashSet<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getLong(1) + ":" + rs.getString(2));
+                }
+            }
+            return out;
+        }
+    }
+
+    boolean receiptHeld(Connection c, String hall, String kind, long number, String terminal) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT 1 FROM ho_receipt WHERE hall_code = ? AND kind = ? AND number = ? AND terminal_code = ?""")) {
+            s.setString(1, hall);
+            s.setString(2, kind);
+            s.setLong(3, number);
+            s.setString(4, terminal);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    /** A figure row of the consolidated day. */
+    record FigureRow(String hall, String terminal, long till, String figure, String val) {
+    }
+
+    /** Every till figure of {@code day}, all halls, in hall, terminal, till order. */
+    List<FigureRow> dayFigures(Connection c, LocalDate day) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT hall_code, terminal_code, till_id, figure, val FROM ho_till_figure WHERE business_day = ?
+                ORDER BY hall_code, terminal_code, till_id""")) {
+            s.setDate(1, Date.valueOf(day));
+            List<FigureRow> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new FigureRow(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4), rs.getString(5)));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** The business figures (business.*) of the days from {@code from} to {@code to}, all halls. */
+    List<Object[]> businessTotals(Connection c, LocalDate from, LocalDate to) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT hall_code, terminal_code, business_day, val FROM ho_till_figure
+                WHERE business_day BETWEEN ? AND ? AND figure LIKE 'business.%'""")) {
+            s.setDate(1, Date.valueOf(from));
+            s.setDate(2, Date.valueOf(to));
+            List<Object[]> out = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Object[] {rs.getString(1), rs.getString(2), rs.getDate(3).toLocalDate(), rs.getString(4)});
+                }
+            }
+            return out;
+        }
+    }
+
+    /** (hall, terminal) → when the day's events last arrived. */
+    Map<String, Instant> dayReceived(Connection c, LocalDate day) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT hall_code, terminal_code, last_received_at FROM ho_terminal_day WHERE business_day = ?")) {
+            s.setDate(1, Date.valueOf(day));
+            Map<String, Instant> out = new LinkedHashMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(rs.getString(1) + "/" + rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant());
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Enrolled terminals with the time of their last batch (null before the first): hall, terminal, last. */
+    List<Object[]> enrolledTerminals(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT t.hall_code, t.terminal_code, (SELECT MAX(b.received_at) FROM ho_batch b
+                        WHERE b.hall_code = t.hall_code AND b.terminal_code = t.terminal_code)
+                FROM ho_terminal t WHERE t.public_key IS NOT NULL ORDER BY t.hall_code, t.terminal_code""");
+             ResultSet rs = s.executeQuery()) {
+            List<Object[]> out = new ArrayList<>();
+            while (rs.next()) {
+                OffsetDateTime last = rs.getObject(3, OffsetDateTime.class);
+                out.add(new Object[] {rs.getString(1), rs.getString(2), last == null ? null : last.toInstant()});
+            }
+            return out;
+        }
+    }
+
+    /** The latest {@code limit} alarms, newest first: time, hall, terminal, kind, detail. */
+    List<Object[]> recentAlarms(Connection c, int limit) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT raised_at, hall_code, terminal_code, kind, detail FROM ho_alarm ORDER BY id DESC LIMIT " + limit);
+             ResultSet rs = s.executeQuery()) {
+            List<Object[]> out = new ArrayList<>();
+            while (rs.next()) {
+                out.add(new Object[] {rs.getObject(1, OffsetDateTime.class).toInstant(), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5)});
+            }
+            return out;
+        }
+    }
+
+    /** The latest business day any figure is held for; empty when none. */
+    Optional<LocalDate> latestDay(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT MAX(business_day) FROM ho_till_figure");
+             ResultSet rs = s.executeQuery()) {
+            rs.next();
+            Date d = rs.getDate(1);
+            return d == null ? Optional.empty() : Optional.of(d.toLocalDate());
+        }
+    }
+
     long count(Connection c, String table) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT COUNT(*) FROM " + table); ResultSet rs = s.executeQuery()) {
             rs.next();

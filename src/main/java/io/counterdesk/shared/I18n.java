@@ -36,7 +36,8 @@ public final class I18n {
             "io.counterdesk.i18n.accountstatus",
             "io.counterdesk.i18n.opening",
             "io.counterdesk.i18n.pdf",
-            "io.counterdesk.i18n.reversal");
+            "io.counterdesk.i18n.reversal",
+            "io.counterdesk.i18n.headoffice");
 
     public static final Locale CHINESE = Locale.SIMPLIFIED_CHINESE;
 

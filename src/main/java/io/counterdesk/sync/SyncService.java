@@ -344,6 +344,19 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
+    /**
+     * "Send now" (the sign-off screen's key, like {@code sync send}): makes a batch of what is new and
+     * sends everything pending on the sync thread; the status bar shows how it goes.
+     *
+     * @throws BusinessException {@code sync.notEnrolled} when the terminal is not enrolled
+     */
+    public void sendNow() {
+        if (!isEnrolled()) {
+            throw new BusinessException("sync.notEnrolled");
+        }
+        afterDayClose();
+    }
+
     private synchronized ScheduledExecutorService worker() {
         if (worker == null) {
             worker = Executors.newSingleThreadScheduledExecutor(r -> {

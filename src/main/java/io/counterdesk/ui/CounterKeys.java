@@ -13,8 +13,8 @@ import javafx.scene.input.KeyCombination;
  * and F12 its own there; Ctrl+D the demo card reader (demo mode only); Ctrl+O the opening screen
  * (开户, anywhere), with F3–F9 and F12 its own there; Ctrl+T the transfer screen (过户, anywhere), with
  * F3, F4, F7 and F12 its own there; Ctrl+E the day close (anywhere), with F3, F4, F6, F8 and F12
- * its own there; Ctrl+H the hall sign-off (hall managers), with F3, F6, F8 and PgUp/PgDn (the
- * day before/after) its own there; Ctrl+U
+ * its own there; Ctrl+H the hall sign-off (hall managers), with F3, F6, F7 (send to head office now),
+ * F8 and PgUp/PgDn (the day before/after) its own there; Ctrl+U
  * the suspension list (search screen); F6–F8 停气/复气/销户, Ctrl+K the auto-debit dialog and Ctrl+J
  * the balance move on the account detail. No F-key free.
  */
@@ -85,6 +85,8 @@ public final class CounterKeys {
     public static final KeyCombination SIGN_OFF_PREVIOUS_DAY = new KeyCodeCombination(KeyCode.PAGE_UP);
     /** The day after the one shown, never past today. */
     public static final KeyCombination SIGN_OFF_NEXT_DAY = new KeyCodeCombination(KeyCode.PAGE_DOWN);
+    /** Send the closed days to head office now (立即上传; otherwise they go by themselves at close). */
+    public static final KeyCombination SIGN_OFF_SEND_NOW = new KeyCodeCombination(KeyCode.F7);
 
     // the day close screen's own keys
     /** Into the deposit amount (Enter records the deposit). */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.counterdesk.sync.Ack;
 import io.counterdesk.sync.BatchFile;
 import io.counterdesk.sync.SyncKeys;
+import io.counterdesk.shared.Money;
 import io.counterdesk.sync.TestChain;
 import java.security.KeyPair;
 import java.time.Clock;
@@ -188,6 +189,56 @@ abstract class HeadOfficeIngestContract {
         replay.open(1).nextBatch(t1.key);
         replay.pay(1, 1).nextBatch(t1.key);
         return replay.pay(1, 2).nextBatch(t1.key);
+    }
+
+    @Test
+    void aTerminalRestoredFromAnOlderBackupIsTakenInItsNewEpochAndWhatItLostStaysCounted() throws Exception {
+        // head office holds 1..7: a till opened, 6 payments (100, 101 … 105 yuan), in two batches
+        t1.open(1);
+        for (int i = 0; i < 3; i++) {
+            t1.pay(1, 10_000 + 100 * i);
+        }
+        assertThat(headOffice.accept(t1.nextBatch()).isAccepted()).isTrue();
+        for (int i = 3; i < 6; i++) {
+            t1.pay(1, 10_000 + 100 * i);
+        }
+        assertThat(headOffice.accept(t1.nextBatch()).isAccepted()).isTrue();
+        // restored from a backup with batch 1 sent and one payment after it (event 5, the same one head office has)
+        t1.restoredFromBackup(1, 5);
+        t1.pay(1, 77_700).pay(1, 88_800); // events 6 and 7 again, other business, receipt numbers 6 and 7 again
+        Outcome restored = headOffice.accept(t1.nextBatch());
+
+        assertThat(restored.isAccepted()).as(restored.message()).isTrue();
+        assertThat(Ack.verify(restored.ack(), headOfficeKey.getPublic())).satisfies(a -> {
+            assertThat(a.epoch()).isEqualTo(2);
+            assertThat(a.seq()).isEqualTo(1);
+        });
+        // event 5 is held once; 6 and 7 of epoch 1 stay (the money was taken), 6' and 7' are added
+        assertThat(headOffice.count("ho_event")).isEqualTo(9);
+        assertThat(headOffice.tillFigures("HZ01", "HZ01-T01", DAY, 1)).containsEntry("cashIn",
+                Money.ofFen(10_000 + 10_100 + 10_200 + 10_300 + 10_400 + 10_500 + 77_700 + 88_800).toPlainString());
+        assertThat(headOffice.alarms()).singleElement().satisfies(a -> {
+            assertThat(a[2]).isEqualTo("RESTORED");
+            assertThat(a[3]).contains("events 6–7 of epoch 1 are no longer on the terminal and stay counted")
+                    .contains("receipt numbers issued again: RECEIPT 6, RECEIPT 7");
+        });
+        assertThat(headOffice.checkReceipt("HZ01", "RECEIPT", 6)).singleElement()
+                .satisfies(r -> assertThat(r).containsEntry("paidFen", 10_400L));
+        // and the terminal goes on in its new epoch; the old epoch is refused
+        assertThat(headOffice.accept(t1.pay(1, 100).nextBatch()).isAccepted()).isTrue();
+        assertThat(headOffice.count("ho_event")).isEqualTo(10);
+    }
+
+    @Test
+    void aRestoredTerminalThatDoesNotBuildOnHeadOfficesCopyOfItsJournalIsRefused() throws Exception {
+        t1.open(1).pay(1, 10_000).pay(1, 20_000);
+        assertThat(headOffice.accept(t1.nextBatch()).isAccepted()).isTrue();
+        // another history under the same terminal's name, in a new epoch, from journal 2: not what head office holds at 1
+        TestChain other = new TestChain("HZ01", "HZ01-T01", DAY.plusDays(1));
+        other.open(1).nextBatch();
+        Outcome o = headOffice.accept(other.newEpoch().pay(1, 1).nextBatch(t1.key));
+        assertThat(o.refusal()).isEqualTo(Outcome.Refusal.CHAIN_BROKEN);
+        assertThat(headOffice.count("ho_event")).isEqualTo(3);
     }
 
     @Test

@@ -38,19 +38,31 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
     /** Fast enough for tests; production uses {@link PasswordHasher#DEFAULT_ITERATIONS}. */
     public static final PasswordHasher HASHER = new PasswordHasher(1_000);
 
+    private final String hallCode;
+    private final String terminalCode;
     private Path directory;
     private TestClock clock;
     private Database database;
     private TerminalIdentity terminal;
     private Journal journal;
 
+    public TestDatabase() {
+        this(HALL_CODE, TERMINAL_CODE);
+    }
+
+    /** A terminal of another hall or with another code (several terminals in one test). */
+    public TestDatabase(String hallCode, String terminalCode) {
+        this.hallCode = hallCode;
+        this.terminalCode = terminalCode;
+    }
+
     @Override
     public void beforeEach(ExtensionContext context) throws IOException {
         directory = Files.createTempDirectory("counterdesk-test-");
         clock = new TestClock(START, ZONE);
         database = Database.open(location(), clock);
-        terminal = database.inTransaction(tx -> new TerminalRepository().register(tx, HALL_CODE, "测试营业厅",
-                "杭州市西湖区测试路 1 号", "96777", TERMINAL_CODE, "1 号窗口"));
+        terminal = database.inTransaction(tx -> new TerminalRepository().register(tx, hallCode, "测试营业厅",
+                "杭州市西湖区测试路 1 号", "96777", terminalCode, "1 号窗口"));
         journal = new Journal(terminal.terminalCode());
     }
 

@@ -27,6 +27,7 @@ public final class TestChain {
     private long seq;
     private long batchEnd;
     private String previousSha = "";
+    private final List<Long> batchEnds = new ArrayList<>();
 
     public TestChain(String hall, String terminal, LocalDate day) {
         this.hall = hall;
@@ -79,8 +80,21 @@ public final class TestChain {
                 day.atTime(18, 0).atZone(ZONE).toInstant(), ZONE.getId(), 0, List.copyOf(part));
         byte[] bytes = BatchFile.encode(m, List.copyOf(part), signer.getPrivate());
         batchEnd = lines.size();
+        batchEnds.add(batchEnd);
         previousSha = BatchFile.sha256(bytes);
         return bytes;
+    }
+
+    /**
+     * The terminal restored from a backup taken when it had made {@code batches} batches and journaled
+     * {@code events} events: what came after is gone from it, and it starts a new epoch (as
+     * {@code counterdesk restore} does). The next events reuse the lost events' numbers.
+     */
+    public TestChain restoredFromBackup(int batches, int events) {
+        lines.subList(events, lines.size()).clear();
+        batchEnd = batches == 0 ? 0 : batchEnds.get(batches - 1);
+        batchEnds.subList(batches, batchEnds.size()).clear();
+        return newEpoch();
     }
 
     public int size() {

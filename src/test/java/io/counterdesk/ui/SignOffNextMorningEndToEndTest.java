@@ -28,7 +28,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * 08:30 on 2 December hall manager 2001 presses Ctrl+H, which opens on 1 December (not today), and
  * signs it off. Then 1 December is locked (a void of its receipt is refused with the lock message;
  * the screen shows the day signed, by whom and when, after PgDn to today and PgUp back) and its
- * PDFs are archived in {@code reports/2026-12-01/}, none under today.
+ * PDFs are archived in {@code reports/2026-12-01/}, none under today. Then F7 on the same screen
+ * sends the days to head office now ({@link SignOffSendNow}; here, not at a program start of its own).
  */
 class SignOffNextMorningEndToEndTest {
 
@@ -42,6 +43,8 @@ class SignOffNextMorningEndToEndTest {
     final CounterApp program = CounterApp.demo(TestBackend.ACCOUNTS).withClock(clock);
 
     private final CounterDriver counter = new CounterDriver();
+    @org.junit.jupiter.api.io.TempDir
+    Path directory;
 
     private static java.time.Instant at(LocalDate day, int hour, int minute) {
         return LocalDateTime.of(day, LocalTime.of(hour, minute)).atZone(ZONE).toInstant();
@@ -115,5 +118,7 @@ class SignOffNextMorningEndToEndTest {
                     .noneMatch(name -> name.contains("corrected"));
         }
         assertThat(desk.reportArchive().day(TODAY)).doesNotExist();
+
+        SignOffSendNow.f7SendsTheDaysToHeadOfficeNow(counter, desk, directory);
     }
 }

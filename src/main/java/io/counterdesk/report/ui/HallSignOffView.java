@@ -26,7 +26,7 @@ import javafx.scene.layout.VBox;
  * The hall manager's sign-off (签核, Ctrl+H): the cashiers' reports (a till still open or over/short
  * is highlighted) above the day's four charts (per hour, by business, by tender, service times
  * against promises with late businesses marked); beside them the hall totals, a note (F8), the
- * checker's 工号 and password (F3); Enter signs off. PgUp/PgDn show the day before/after (never
+ * checker's 工号 and password (F3); Enter signs off; F7 sends the closed days to head office now. PgUp/PgDn show the day before/after (never
  * past today); the heading names the day and says whether it is today and signed off.
  */
 public final class HallSignOffView implements Screen {
@@ -170,6 +170,8 @@ public final class HallSignOffView implements Screen {
                         "ui.keys.signOff.previousDay", model::previousDay),
                 CounterAction.of("signoff.nextDay", CounterKeys.SIGN_OFF_NEXT_DAY, "PgDn", CounterKeys.GROUP_SIGN_OFF,
                         "ui.keys.signOff.nextDay", model::nextDay),
+                CounterAction.of("signoff.sendNow", CounterKeys.SIGN_OFF_SEND_NOW, "F7", CounterKeys.GROUP_SIGN_OFF,
+                        "ui.keys.signOff.sendNow", model::sendNow),
                 CounterAction.hint("signoff.sign", "Enter", CounterKeys.GROUP_SIGN_OFF, "ui.keys.signOff.sign"));
     }
 }

@@ -136,6 +136,10 @@ public final class HallSignOffViewModel {
     private record Archived(boolean written, String note) {
     }
 
+    private Runnable upload = () -> {
+        throw new io.counterdesk.shared.BusinessException("sync.notEnrolled");
+    };
+
     public HallSignOffViewModel(TaskExecutor executor, DayReportService reports, HallSignOffService signOffs,
                                 AuthService auth, Operator manager, Clock clock, DayPapers papers) {
         this.papers = Objects.requireNonNull(papers);
@@ -351,6 +355,21 @@ public final class HallSignOffViewModel {
         busy.set(false);
         signing = false;
         message(MessageKind.ERROR, UiErrors.text(error));
+    }
+
+    /** What the send-now key (F7) starts: the terminal's upload to head office, given by the program. */
+    public void sendNowWith(Runnable upload) {
+        this.upload = Objects.requireNonNull(upload);
+    }
+
+    /** F7: sends the closed days to head office now, in the background (the status bar shows the upload). */
+    public void sendNow() {
+        try {
+            upload.run();
+            message(MessageKind.INFO, I18n.text("ui.signOff.sendingNow"));
+        } catch (RuntimeException e) {
+            message(MessageKind.ERROR, UiErrors.text(e));
+        }
     }
 
     private void message(MessageKind kind, String text) {
