@@ -1,8 +1,6 @@
 package io.counterdesk.payment;
 
 import io.counterdesk.account.AccountKind;
-import io.counterdesk.account.AccountStatusRepository;
-import io.counterdesk.account.AccountStatusRules;
 import io.counterdesk.account.MeterKind;
 import io.counterdesk.billing.Bill;
 import io.counterdesk.billing.LateFeeRule;
@@ -245,8 +243,7 @@ public final class PaymentService {
             return;
         }
         Map<String, Money> held = new HashMap<>();
-        for (AccountStatusRules.DepositHeld deposit : AccountStatusRules.depositsHeld(
-                new AccountStatusRepository().depositLines(tx, account.id()))) {
+        for (HeldDeposits.Held deposit : HeldDeposits.held(HeldDeposits.lines(tx, account.id()))) {
             held.put(deposit.depositCode(), deposit.amount());
         }
         for (Map.Entry<String, Money> refund : paidBack.entrySet()) {

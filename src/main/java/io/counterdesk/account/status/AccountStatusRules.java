@@ -4,6 +4,7 @@ import io.counterdesk.account.AccountStatus;
 import io.counterdesk.account.AccountDetail;
 import io.counterdesk.account.AccountKind;
 import io.counterdesk.billing.LateFeeRule;
+import io.counterdesk.payment.HeldDeposits;
 import io.counterdesk.shared.BusinessException;
 import io.counterdesk.shared.Money;
 import java.time.LocalDate;
@@ -147,38 +148,8 @@ public final class AccountStatusRules {
         return lastCompleted > lastLoadedCount ? lastCompleted : null;
     }
 
-    /** One fee line of a deposit item as paid (positive) or refunded (negative) on the account. */
-    public record DepositLine(String depositCode, Money amount) {
-        public DepositLine {
-            Objects.requireNonNull(depositCode);
-            Objects.requireNonNull(amount);
-        }
-    }
-
-    /** A deposit still held, to be paid back. */
-    public record DepositHeld(String depositCode, Money amount) {
-    }
-
-    /**
-     * Deposits refundable at closure: per deposit item, what was paid minus what was already
-     * refunded; only what is still held (positive), in the order the deposits were first paid.
-     */
-    public static List<DepositHeld> depositsHeld(List<DepositLine> lines) {
-        Map<String, Money> sums = new LinkedHashMap<>();
-        for (DepositLine line : lines) {
-            sums.merge(line.depositCode(), line.amount(), Money::plus);
-        }
-        List<DepositHeld> held = new ArrayList<>();
-        sums.forEach((code, sum) -> {
-            if (sum.isPositive()) {
-                held.add(new DepositHeld(code, sum));
-            }
-        });
-        return held;
-    }
-
     /** The money a closure pays back: the deposits still held and the credit balance. */
-    public record Refund(List<DepositHeld> deposits, Money credit) {
+    public record Refund(List<HeldDeposits.Held> deposits, Money credit) {
         public Refund {
             deposits = List.copyOf(deposits);
             if (credit.isNegative()) {
@@ -187,7 +158,7 @@ public final class AccountStatusRules {
         }
 
         public Money depositTotal() {
-            return deposits.stream().map(DepositHeld::amount).reduce(Money.ZERO, Money::plus);
+            return deposits.stream().map(HeldDeposits.Held::amount).reduce(Money.ZERO, Money::plus);
         }
 
         public Money total() {

@@ -8,6 +8,7 @@ import io.counterdesk.account.SuspensionCandidate;
 import io.counterdesk.billing.LateFeeRule;
 import io.counterdesk.billing.OutstandingBills;
 import io.counterdesk.payment.FeeItem;
+import io.counterdesk.payment.HeldDeposits;
 import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.payment.PaymentService;
@@ -216,14 +217,14 @@ public final class AccountStatusService {
     }
 
     private AccountStatusRules.Refund refund(Tx tx, AccountStatusRepository.StatusRow account) {
-        return new AccountStatusRules.Refund(AccountStatusRules.depositsHeld(repository.depositLines(tx, account.id())),
+        return new AccountStatusRules.Refund(HeldDeposits.held(HeldDeposits.lines(tx, account.id())),
                 account.credit());
     }
 
     /** The refund as fee lines: each deposit's refund item, then the credit balance. */
     private List<RefundLine> refundLines(Tx tx, AccountStatusRules.Refund refund) {
         List<RefundLine> lines = new ArrayList<>();
-        for (AccountStatusRules.DepositHeld deposit : refund.deposits()) {
+        for (HeldDeposits.Held deposit : refund.deposits()) {
             AccountStatusRepository.FeeItemRow item = repository.refundItem(tx, deposit.depositCode())
                     .orElseThrow(() -> new BusinessException("accountStatus.close.noRefundItem", deposit.depositCode()));
             lines.add(new RefundLine(item.code(), item.name(), deposit.amount()));

@@ -177,12 +177,12 @@ class AccountStatusRulesTest {
             M:-300.00                                            | ''
             """)
     void depositsHeldArePaidMinusRefundedPerDeposit(String lines, String expected) {
-        List<AccountStatusRules.DepositLine> in = new ArrayList<>();
+        List<io.counterdesk.payment.HeldDeposits.Line> in = new ArrayList<>();
         for (String part : lines.isBlank() ? new String[0] : lines.strip().split(" ")) {
             String[] kv = part.split(":");
-            in.add(new AccountStatusRules.DepositLine(kv[0], Money.parse(kv[1])));
+            in.add(new io.counterdesk.payment.HeldDeposits.Line(kv[0], Money.parse(kv[1])));
         }
-        String held = String.join(" ", AccountStatusRules.depositsHeld(in).stream()
+        String held = String.join(" ", io.counterdesk.payment.HeldDeposits.held(in).stream()
                 .map(d -> d.depositCode() + ":" + d.amount().toPlainString()).toList());
         assertThat(held).isEqualTo(expected.strip());
     }
@@ -196,8 +196,8 @@ class AccountStatusRulesTest {
             """)
     void theRefundIsTheDepositsHeldAndTheCreditAndMoneyOutNeedsAManager(String deposits, String credit, String total,
                                                                        boolean approval) {
-        List<AccountStatusRules.DepositHeld> held = Money.parse(deposits).isPositive()
-                ? List.of(new AccountStatusRules.DepositHeld("GAS_DEPOSIT", Money.parse(deposits))) : List.of();
+        List<io.counterdesk.payment.HeldDeposits.Held> held = Money.parse(deposits).isPositive()
+                ? List.of(new io.counterdesk.payment.HeldDeposits.Held("GAS_DEPOSIT", Money.parse(deposits))) : List.of();
         AccountStatusRules.Refund refund = new AccountStatusRules.Refund(held, Money.parse(credit));
 
         assertThat(refund.total()).isEqualTo(Money.parse(total));
