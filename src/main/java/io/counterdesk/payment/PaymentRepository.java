@@ -144,4 +144,31 @@ public final class PaymentRepository {
         return Sql.list(tx, "SELECT code, name, price_fen FROM fee_item WHERE active ORDER BY sort_order",
                 rs -> new FeeItem(rs.getString("code"), rs.getString("name"), Money.ofFen(rs.getLong("price_fen"))));
     }
+
+    /**
+     * The fee lines of deposit items on the account's completed payments, oldest first: deposits
+     * positive, their refunds negative. Lines are matched to the catalogue by the item's code, which
+     * a fee line keeps (V11; older lines had their code filled in from their name). A deposit moved
+     * to another account of the same holder (V13 {@code balance_move}) counts as a refund here on
+     * the account it left and as a deposit on the account it joined.
+     */
+    public List<HeldDeposits.Line> depositLines(Tx tx, long accountId) {
+        return tx.handle().createQuery("""
+                SELECT deposit_of, amount_fen FROM (
+                    SELECT f.deposit_of, l.amount_fen, p.paid_at AS at, 0 AS src, p.id AS seq, l.line_no AS n
+                    FROM payment_line l
+                    JOIN payment p ON p.id = l.payment_id
+                    JOIN fee_item f ON f.code = l.fee_code AND f.deposit_of IS NOT NULL
+                    WHERE p.account_id = :id AND p.status = 'COMPLETED' AND l.kind = 'FEE_ITEM'
+                    UNION ALL
+                    SELECT m.deposit_code, CASE WHEN m.from_account_id = :id THEN -m.amount_fen ELSE m.amount_fen END,
+                        m.moved_at, 1, m.id, 0
+                    FROM balance_move m
+                    WHERE m.kind = 'DEPOSIT' AND (m.from_account_id = :id OR m.to_account_id = :id)
+                ) lines ORDER BY at, src, seq, n""")
+                .bind("id", accountId)
+                .map((rs, ctx) -> new HeldDeposits.Line(rs.getString("deposit_of"),
+                        Money.ofFen(rs.getLong("amount_fen"))))
+                .list();
+    }
 }

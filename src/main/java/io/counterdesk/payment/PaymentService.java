@@ -243,7 +243,7 @@ public final class PaymentService {
             return;
         }
         Map<String, Money> held = new HashMap<>();
-        for (HeldDeposits.Held deposit : HeldDeposits.held(HeldDeposits.lines(tx, account.id()))) {
+        for (HeldDeposits.Held deposit : HeldDeposits.held(payments.depositLines(tx, account.id()))) {
             held.put(deposit.depositCode(), deposit.amount());
         }
         for (Map.Entry<String, Money> refund : paidBack.entrySet()) {

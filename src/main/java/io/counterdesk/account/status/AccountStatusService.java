@@ -217,7 +217,7 @@ public final class AccountStatusService {
     }
 
     private AccountStatusRules.Refund refund(Tx tx, AccountStatusRepository.StatusRow account) {
-        return new AccountStatusRules.Refund(HeldDeposits.held(HeldDeposits.lines(tx, account.id())),
+        return new AccountStatusRules.Refund(HeldDeposits.held(new io.counterdesk.payment.PaymentRepository().depositLines(tx, account.id())),
                 account.credit());
     }
 

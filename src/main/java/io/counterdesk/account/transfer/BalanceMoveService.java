@@ -127,7 +127,7 @@ public final class BalanceMoveService {
     }
 
     private List<Holding> deposits(Tx tx, long accountId) {
-        return io.counterdesk.payment.HeldDeposits.held(io.counterdesk.payment.HeldDeposits.lines(tx, accountId)).stream()
+        return io.counterdesk.payment.HeldDeposits.held(new io.counterdesk.payment.PaymentRepository().depositLines(tx, accountId)).stream()
                 .map(d -> new Holding(d.depositCode(), name(tx, d.depositCode()), d.amount())).toList();
     }
 
