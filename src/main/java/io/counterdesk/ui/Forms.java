@@ -17,6 +17,29 @@ public final class Forms {
     }
 
     /**
+     * Gives {@code target} the focus as soon as it can take it: now if it is in the scene and enabled,
+     * else once it is — a field inside a scroll pane joins the scene only when the pane has its skin
+     * (the next pulse), and a page under an overlay is disabled until the overlay closes. Without
+     * this the scene gives the focus to the page's first field instead.
+     */
+    public static void focusWhenReady(Node target) {
+        if (target.getScene() != null && !target.isDisabled()) {
+            target.requestFocus();
+            return;
+        }
+        javafx.beans.InvalidationListener[] retry = new javafx.beans.InvalidationListener[1];
+        retry[0] = obs -> {
+            if (target.getScene() != null && !target.isDisabled()) {
+                target.sceneProperty().removeListener(retry[0]);
+                target.disabledProperty().removeListener(retry[0]);
+                target.requestFocus();
+            }
+        };
+        target.sceneProperty().addListener(retry[0]);
+        target.disabledProperty().addListener(retry[0]);
+    }
+
+    /**
      * A column never laid out narrower than {@code least} nor than its children need: large amounts and
      * their names (longer in English) stay whole inside it.
      */

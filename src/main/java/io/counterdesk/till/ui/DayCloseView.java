@@ -209,29 +209,11 @@ public final class DayCloseView implements Screen {
 
     @Override
     public void shown() {
-        pieceFields.get(0).requestFocus();
-        // the first time, the count is in the scene only once the sheet (a scroll pane) has its skin,
-        // and the page may still be disabled while the day's figures load: focus the count when it can take it
-        javafx.application.Platform.runLater(this::focusCountWhenEnabled);
-    }
-
-    private void focusCountWhenEnabled() {
-        if (model.stateProperty().get() == DayCloseViewModel.State.CLOSED || page.getScene() == null) {
-            return;
+        // the count is inside the sheet (a scroll pane): in the scene only once the pane has its skin,
+        // and the page is disabled while an overlay shows; focus the count when it can take it
+        if (model.stateProperty().get() != DayCloseViewModel.State.CLOSED) {
+            io.counterdesk.ui.Forms.focusWhenReady(pieceFields.get(0));
         }
-        if (!page.isDisabled()) {
-            pieceFields.get(0).requestFocus();
-            return;
-        }
-        page.disabledProperty().addListener(new javafx.beans.value.ChangeListener<>() {
-            @Override
-            public void changed(javafx.beans.value.ObservableValue<? extends Boolean> value, Boolean was, Boolean disabled) {
-                if (!disabled) {
-                    value.removeListener(this);
-                    focusCountWhenEnabled();
-                }
-            }
-        });
     }
 
     @Override
