@@ -128,10 +128,13 @@ public final class PcscdDaemon implements AutoCloseable {
         }
     }
 
+    /** The pid in pcscd's pid file when that process is alive (a killed daemon leaves a stale file). */
     private static Optional<Long> pid() {
         try {
             String text = Files.readString(PID_FILE, StandardCharsets.US_ASCII).replace("\0", "").strip();
-            return text.isEmpty() ? Optional.empty() : Optional.of(Long.parseLong(text));
+            return text.isEmpty() ? Optional.empty()
+                    : Optional.of(Long.parseLong(text)).filter(pid -> ProcessHandle.of(pid).map(ProcessHandle::isAlive)
+                            .orElse(false));
         } catch (IOException | NumberFormatException none) {
             return Optional.empty();
         }
