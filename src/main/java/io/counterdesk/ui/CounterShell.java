@@ -33,9 +33,8 @@ public final class CounterShell {
     private final StatusBar statusBar;
     private final CounterActions actions;
     private final Deque<Screen> stack = new ArrayDeque<>();
-    /** The screen on which Esc last said typed input would be lost, and that input (issue 15 §1). */
-    private Screen leaveAskedOn;
-    private String leaveAskedFor;
+    /** Whether Esc asks before typed input is lost (issue 15 §1). */
+    private final LeaveAsk leaveAsk = new LeaveAsk();
     private CounterActions.Registration screenKeys = () -> { };
     /** What to do when a screen leaves for good (a service-time clock abandoned), by screen. */
     private final java.util.Map<Screen, Runnable> onClose = new java.util.IdentityHashMap<>();
@@ -127,14 +126,10 @@ public final class CounterShell {
     public void escape() {
         Optional<Screen> screen = current();
         if (screen.isPresent() && !screen.get().escape()) {
-            String typed = screen.get().typedInput();
-            if (!typed.isEmpty() && !(screen.get() == leaveAskedOn && typed.equals(leaveAskedFor))) {
-                leaveAskedOn = screen.get();
-                leaveAskedFor = typed;
-                showError(I18n.text("ui.opening.leaveAsk"));
+            if (leaveAsk.stay(screen.get(), screen.get().typedInput())) {
+                showError(LeaveAsk.question());
                 return;
             }
-            leaveAskedOn = null;
             back();
         }
     }

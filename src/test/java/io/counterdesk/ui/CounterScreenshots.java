@@ -147,14 +147,15 @@ class CounterScreenshots {
         cashier.waitUntilFocused("handover-kind");
         cashier.press(KeyCode.ENTER).type("1002").press(KeyCode.ENTER);
         snapshot(REVIEW.resolve("stock-handover" + suffix + ".png"));
-        cashier.press(KeyCode.ESCAPE);
+        // typed in: the first Esc asks, the second closes
+        cashier.press(KeyCode.ESCAPE).press(KeyCode.ESCAPE);
         cashier.press(KeyCode.F4);
         cashier.waitUntilFocused("void-kind");
         cashier.press(KeyCode.ENTER).type("10002").press(KeyCode.ENTER);
         cashier.waitUntil("the receipt is found", () -> !cashier.text("#void-receipt").orElse("").isEmpty());
         cashier.type("打印错位");
         snapshot(REVIEW.resolve("stock-void" + suffix + ".png"));
-        cashier.press(KeyCode.ESCAPE);
+        cashier.press(KeyCode.ESCAPE).press(KeyCode.ESCAPE);
 
         // the top-up screen (Ctrl+G): a demo card in the reader (Ctrl+D), a volume over two tiers, three gas
         // vouchers (Ctrl+4) and cash: the price line with the vouchers' m³, the rest at its tiers, the change
@@ -176,6 +177,7 @@ class CounterScreenshots {
         cashier.press(KeyCode.F12);
         cashier.waitUntil("the confirmation shows", () -> cashier.showing("#pay-confirmation"));
         snapshot(REVIEW.resolve("topup-confirm" + suffix + ".png"));
+        cashier.press(KeyCode.ESCAPE);
         cashier.press(KeyCode.ESCAPE);
         cashier.press(KeyCode.ESCAPE);
 

@@ -9,9 +9,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * Issue 15 §1: Esc on a half-filled money screen (payment, gas top-up) asks before the typed input is
- * thrown away — the first Esc stays and says so, typing in between asks again, the next Esc leaves.
- * Once the money is taken, or with nothing typed, Esc leaves at once.
+ * Issue 15 §1: Esc on a half-filled form asks before the typed input is thrown away — the first Esc
+ * stays and says so, typing in between asks again, the next Esc leaves. Once the money is taken, or
+ * with nothing typed, Esc leaves at once. One rule ({@code ui.LeaveAsk}) on the money screens (payment,
+ * gas top-up), the card service, the day close, the opening and transfer forms and the stock screen's
+ * forms.
  */
 class LeaveAskEndToEndTest {
 
@@ -60,5 +62,85 @@ class LeaveAskEndToEndTest {
         assertThat(cashier.focusedId()).isEqualTo("topup-volume");
         cashier.press(KeyCode.ESCAPE);
         cashier.waitUntil("the second Esc leaves the top-up", () -> !cashier.showing("#topup-volume"));
+    }
+
+    @Test
+    void escOnAHalfFilledCardServiceDayCloseOpeningTransferOrStockFormAsksFirst() {
+        cashier.logInAndOpenTill("1001", "demo1001", "500");
+        String ask = I18n.text("ui.opening.leaveAsk");
+        Operator reader = program.login("1002");
+        String owing = TestBackend.owing(program.desk(), reader, a -> !a.bills().isEmpty()).get(0).accountNo();
+
+        // the card service (Ctrl+B): nothing typed leaves at once; an account half typed asks
+        cashier.press(KeyCode.CONTROL, KeyCode.B);
+        cashier.waitUntilFocused("cardservice-business");
+        cashier.press(KeyCode.ESCAPE);
+        cashier.waitUntil("nothing typed: Esc leaves the card service", () -> !cashier.showing("#cardservice"));
+        cashier.press(KeyCode.CONTROL, KeyCode.B);
+        cashier.waitUntilFocused("cardservice-business");
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntilFocused("cardservice-account");
+        cashier.type("33900");
+        asksThenLeaves(ask, "cardservice-account", "33900", "#cardservice");
+
+        // the day close (Ctrl+E): a count half typed
+        cashier.press(KeyCode.F2);
+        cashier.openDayClose();
+        cashier.type("3");
+        asksThenLeaves(ask, "day-close-pieces-Y100", "3", "#day-close");
+
+        // the opening form (Ctrl+O): a holder's name
+        cashier.press(KeyCode.F2);
+        cashier.press(KeyCode.CONTROL, KeyCode.O);
+        cashier.waitUntilFocused("opening-kind");
+        cashier.press(KeyCode.F4);
+        cashier.waitUntil("the holder's name has the focus", () -> !cashier.focusedId().equals("opening-kind"));
+        String holderField = cashier.focusedId();
+        cashier.type("李明");
+        asksThenLeaves(ask, holderField, "李明", "#opening");
+
+        // the transfer form (Ctrl+T): the new holder's name
+        cashier.press(KeyCode.F2);
+        cashier.press(KeyCode.CONTROL, KeyCode.T);
+        cashier.waitUntilFocused("transfer-account-no");
+        cashier.type(owing).press(KeyCode.ENTER);
+        cashier.waitUntilFocused("transfer-name");
+        cashier.type("陈静");
+        asksThenLeaves(ask, "transfer-name", "陈静", "#transfer-name");
+
+        // the stock screen's void form (F11, F4): a receipt number; the question on the form's own line
+        cashier.press(KeyCode.F2);
+        cashier.press(KeyCode.F11);
+        cashier.waitUntilFocused("stock-ranges");
+        cashier.press(KeyCode.F4);
+        cashier.waitUntilFocused("void-kind");
+        cashier.press(KeyCode.ENTER);
+        cashier.waitUntilFocused("void-number");
+        cashier.type("1000");
+        cashier.press(KeyCode.ESCAPE);
+        assertThat(cashier.text("#void-message")).as("the first Esc says what would be lost").hasValue(ask);
+        assertThat(cashier.showing("#stock-void")).isTrue();
+        assertThat(cashier.focusedId()).as("the focus stays where the cashier types").isEqualTo("void-number");
+        cashier.type("2");
+        cashier.press(KeyCode.ESCAPE);
+        assertThat(cashier.showing("#stock-void")).as("typing in between asks again").isTrue();
+        assertThat(cashier.text("#void-number")).hasValue("10002");
+        cashier.press(KeyCode.ESCAPE);
+        cashier.waitUntil("the second Esc closes the form", () -> !cashier.showing("#stock-void"));
+        cashier.waitUntilFocused("stock-ranges");
+    }
+
+    /** Esc with {@code typed} in {@code field}: asks and keeps it; more typing asks again; then Esc leaves {@code screen}. */
+    private void asksThenLeaves(String ask, String field, String typed, String screen) {
+        cashier.press(KeyCode.ESCAPE);
+        assertThat(cashier.text("#shell-message")).as("the first Esc says what would be lost").hasValue(ask);
+        assertThat(cashier.focusedId()).isEqualTo(field);
+        assertThat(cashier.text("#" + field)).as("nothing thrown away").hasValue(typed);
+        cashier.type("1");
+        cashier.press(KeyCode.ESCAPE);
+        assertThat(cashier.showing(screen)).as("typing in between asks again").isTrue();
+        assertThat(cashier.focusedId()).isEqualTo(field);
+        cashier.press(KeyCode.ESCAPE);
+        cashier.waitUntil("the second Esc leaves", () -> !cashier.showing(screen));
     }
 }

@@ -337,6 +337,13 @@ public final class CardServiceView implements Screen {
         return model.busy();
     }
 
+    /** A form half filled (an account, a field check, a reason …): the shell asks before Esc drops it. */
+    @Override
+    public String typedInput() {
+        return model.stateProperty().get() == CardServiceViewModel.State.EDITING ? Screen.typed(account, checker,
+                checkDate, meterCount, meterLoaded, remaining, newMeter, reason) : "";
+    }
+
     @Override
     public List<CounterAction> actions() {
         String group = CounterKeys.GROUP_CARD_SERVICE;

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.function.IntConsumer;
 import javafx.beans.binding.BooleanBinding;
 import javafx.beans.value.ObservableStringValue;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.control.TextInputControl;
@@ -61,6 +62,13 @@ final class StockDialogs {
             }
         });
         return field;
+    }
+
+    /** What is typed in {@code dialog} (the kind, chosen not typed, aside): what Esc would throw away. */
+    static String typed(Node dialog) {
+        return io.counterdesk.ui.Screen.typed(dialog.lookupAll(".text-input").stream()
+                .filter(n -> n instanceof TextInputControl && !n.getStyleClass().contains("kind-field"))
+                .map(TextInputControl.class::cast).toArray(TextInputControl[]::new));
     }
 
     /** A line of text bound to the model, e.g. what would pass over. */

@@ -1,6 +1,7 @@
 package io.counterdesk.receipt.ui;
 
 import io.counterdesk.shared.I18n;
+import io.counterdesk.ui.LeaveAsk;
 import io.counterdesk.ui.CounterAction;
 import io.counterdesk.ui.CounterKeys;
 import io.counterdesk.ui.FormMessage;
@@ -14,6 +15,7 @@ import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
+import javafx.scene.control.TextInputControl;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -109,7 +111,8 @@ public final class StockView implements Screen {
 
     /**
      * Shows a form above the screen. It closes once done (the focus back in the table); Esc closes
-     * it without a change, except while what it started is being checked or recorded.
+     * it without a change, except while what it started is being checked or recorded, and with
+     * something typed it first asks (the shell's rule, {@link LeaveAsk}).
      */
     private void show(Node dialog, ConfirmedForm<?> form) {
         form.stepProperty().addListener((obs, was, now) -> {
@@ -118,10 +121,27 @@ public final class StockView implements Screen {
                 table.requestFocus();
             }
         });
+        LeaveAsk esc = new LeaveAsk();
         host.showOverlay(dialog, () -> {
-            if (!form.status().isBusy()) {
-                host.closeOverlay();
+            if (form.status().isBusy()) {
+                return;
             }
+            if (esc.stay(dialog, StockDialogs.typed(dialog))) {
+                // the question on the dialog's message line; the focus stays where the cashier types
+                Node typing = dialog.getScene() == null ? null : dialog.getScene().getFocusOwner();
+                int caret = typing instanceof TextInputControl text ? text.getCaretPosition() : 0;
+                form.status().error(LeaveAsk.question());
+                if (typing != null) {
+                    typing.requestFocus();
+                }
+                if (typing instanceof TextInputControl text) {
+                    // the focus coming back selected the whole text: the next key must add to it, not replace it
+                    text.deselect();
+                    text.positionCaret(caret);
+                }
+                return;
+            }
+            host.closeOverlay();
         });
     }
 

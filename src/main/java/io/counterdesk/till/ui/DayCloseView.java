@@ -216,6 +216,24 @@ public final class DayCloseView implements Screen {
         }
     }
 
+    /**
+     * A deposit, a count or an explanation typed, or slips ticked, and the till not closed: the shell asks
+     * before Esc drops them (a count half typed is minutes of work).
+     */
+    @Override
+    public String typedInput() {
+        DayCloseViewModel.State state = model.stateProperty().get();
+        if (state != DayCloseViewModel.State.COUNTING && state != DayCloseViewModel.State.COUNTED) {
+            return "";
+        }
+        List<javafx.scene.control.TextInputControl> inputs = new ArrayList<>(pieceFields);
+        inputs.add(depositField);
+        inputs.add(explanationField);
+        StringBuilder typed = new StringBuilder(Screen.typed(inputs.toArray(javafx.scene.control.TextInputControl[]::new)));
+        model.slips().stream().filter(s -> s.tickedProperty().get()).forEach(s -> typed.append(s.label()).append('\n'));
+        return typed.toString();
+    }
+
     @Override
     public List<CounterAction> actions() {
         return List.of(

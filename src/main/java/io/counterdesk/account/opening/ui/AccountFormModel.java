@@ -58,8 +58,6 @@ public abstract class AccountFormModel<F extends Enum<F>> {
     private final ReceiptRun receiptRun;
     private final ServiceClock.Timing timing;
     private boolean disposed;
-    /** Esc was pressed once on a filled-in form and the loss announced: the next Esc leaves. */
-    private boolean leaveAsked;
     /** The receipts as printed (null while none were printed: nothing taken, or not yet committed). */
     private Outcome receipts;
 
@@ -79,24 +77,28 @@ public abstract class AccountFormModel<F extends Enum<F>> {
         for (Document d : Document.values()) {
             ticked.put(d, new SimpleBooleanProperty(false));
         }
-        text.values().forEach(p -> p.addListener((obs, was, now) -> leaveAsked = false));
-        ticked.values().forEach(p -> p.addListener((obs, was, now) -> leaveAsked = false));
     }
 
     /**
-     * Esc on the form while it is being filled in ({@code editing}): true keeps the screen. With
-     * something typed or ticked, the first Esc only says that the input would be lost; a second Esc
-     * (nothing typed in between) leaves.
+     * What Esc would throw away while the form is filled in ({@code editing}): the texts typed and the
+     * documents ticked, empty when nothing (the shell then asks before leaving, {@code Screen.typedInput}).
      */
-    public final boolean stayOnEscape(boolean editing) {
-        boolean typed = text.values().stream().anyMatch(p -> p.get() != null && !p.get().isBlank())
-                || ticked.values().stream().anyMatch(BooleanProperty::get);
-        if (!editing || !typed || leaveAsked) {
-            return false;
+    public final String typedInput(boolean editing) {
+        if (!editing) {
+            return "";
         }
-        leaveAsked = true;
-        show(MessageKind.ERROR, I18n.text("ui.opening.leaveAsk"), null);
-        return true;
+        StringBuilder typed = new StringBuilder();
+        text.forEach((f, p) -> {
+            if (p.get() != null && !p.get().isBlank()) {
+                typed.append(f).append('=').append(p.get().strip()).append('\n');
+            }
+        });
+        ticked.forEach((d, p) -> {
+            if (p.get()) {
+                typed.append(d).append('\n');
+            }
+        });
+        return typed.toString();
     }
 
     /** Runs {@code changed} whenever a text (but those of {@code notWatched}) or a tick changes. */

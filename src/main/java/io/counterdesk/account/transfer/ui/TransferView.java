@@ -202,7 +202,12 @@ public final class TransferView implements Screen {
 
     @Override
     public boolean escape() {
-        return model.busy() || model.stayOnEscape(model.stateProperty().get() == State.EDITING);
+        return model.busy();
+    }
+
+    @Override
+    public String typedInput() {
+        return model.typedInput(model.stateProperty().get() == State.EDITING);
     }
 
     @Override
