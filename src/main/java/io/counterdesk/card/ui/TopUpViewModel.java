@@ -21,6 +21,7 @@ import io.counterdesk.payment.PaymentPlan;
 import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.payment.TenderKind;
 import io.counterdesk.payment.VoucherBatch;
+import io.counterdesk.checkout.ui.CheckoutFlow;
 import io.counterdesk.checkout.ui.CheckoutModel;
 import io.counterdesk.checkout.ReceiptDrafts;
 import io.counterdesk.checkout.ui.ReceiptRun;
@@ -122,7 +123,8 @@ public final class TopUpViewModel implements CheckoutModel {
     private final Operator cashier;
     private final Consumer<PaymentResult> onPaid;
     private final PreviewRenderer renderer;
-    private final ReceiptRun receiptRun;
+    /** Confirm → take → print, shared with the payment (ADR 0025). */
+    private final CheckoutFlow<State> flow;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.REFUSED);
     private final ReadOnlyStringWrapper accountNo = new ReadOnlyStringWrapper("");
@@ -156,13 +158,9 @@ public final class TopUpViewModel implements CheckoutModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
     private final ReadOnlyObjectWrapper<CheckoutField> invalidField = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Confirmation> confirmation = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper writeText = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper written = new ReadOnlyBooleanWrapper(false);
     private final ReadOnlyBooleanWrapper reversible = new ReadOnlyBooleanWrapper(false);
-    private final ReadOnlyBooleanWrapper printingAgain = new ReadOnlyBooleanWrapper(false);
 
     private TopUpService.CardCheck check;
     private GasPricing.GasQuote quote;
@@ -187,7 +185,9 @@ public final class TopUpViewModel implements CheckoutModel {
         this.cashier = Objects.requireNonNull(cashier);
         this.onPaid = Objects.requireNonNull(onPaid);
         this.renderer = new PreviewRenderer(services.paper());
-        this.receiptRun = new ReceiptRun(executor, services.printing(), services.printerActivity(), renderer, cashier);
+        this.flow = new CheckoutFlow<>(executor,
+                new ReceiptRun(executor, services.printing(), services.printerActivity(), renderer, cashier), state,
+                this::show, TopUpViewModel::fieldOf);
         volume.addListener((obs, was, now) -> gasTyped(true, now));
         amount.addListener((obs, was, now) -> gasTyped(false, now));
         for (StringProperty field : List.of(cash, cardAmount, cardReference, credit, voucherCount, voucherFace,
@@ -618,55 +618,37 @@ public final class TopUpViewModel implements CheckoutModel {
         long m3 = quote.volumeM3();
         ReceiptDrafts.Head head = new ReceiptDrafts.Head(cashier.staffNo(), accountNo.get(),
                 holderName.get(), address.get(), services.clock().instant());
-        state.set(State.CHECKING);
-        show(MessageKind.INFO, I18n.text("ui.pay.checking"), null);
-        BackgroundTask.of(() -> Confirmation.of(
+        flow.confirm(() -> Confirmation.of(
                         services.topUps().quotePayment(cashier, card, m3, entry.input()), entry.input(), head,
-                        services.printing().letterhead(), services.stock().ranges(cashier), renderer))
-                .onSuccess(ready -> {
-                    if (state.get() != State.CHECKING) {
-                        return;
-                    }
+                        services.printing().letterhead(), services.stock().ranges(cashier), renderer),
+                ready -> {
                     showPlan(ready.plan(), entry.input().vouchers());
                     clearError();
-                    confirmation.set(ready);
-                    state.set(State.CONFIRMING);
-                })
-                .onFailure(error -> {
-                    if (state.get() == State.CHECKING) {
-                        // the field first: the screen focuses it when the state turns back to editing
-                        show(MessageKind.ERROR, UiErrors.text(error), fieldOf(error));
-                        state.set(State.EDITING);
-                    }
-                })
-                .executeWith(executor);
+                });
     }
 
     /** Esc in the confirmation: back to the form as typed. */
     public void cancelConfirmation() {
-        if (state.get() == State.CONFIRMING) {
-            confirmation.set(null);
-            state.set(State.EDITING);
-            show(MessageKind.NONE, "", null);
-        }
+        flow.cancelConfirmation();
     }
 
     /**
      * Enter in the confirmation: buys. The money and the pending write are on disk when the service
-     * returns — written onto the card or not — and only then does the receipt print.
+     * returns — written onto the card or not — and only then does the receipt print (then, for a card
+     * that refused the write, the refund's).
      */
     @Override
     public void commit() {
-        Confirmation confirmed = confirmation.get();
-        if (state.get() != State.CONFIRMING || confirmed == null) {
+        if (!flow.at(CheckoutFlow.Step.CONFIRMING)) {
             return;
         }
         TopUpService.CardCheck card = check;
         long m3 = quote.volumeM3();
-        state.set(State.COMMITTING);
-        busyText.set(I18n.text("ui.topup.committing"));
-        BackgroundTask.of(() -> services.topUps().purchase(cashier, services.reader(), card, m3, confirmed.input()))
-                .onSuccess(result -> {
+        flow.commit(new CheckoutFlow.Taking<TopUpService.TopUpResult>("ui.topup.committing",
+                confirmed -> services.topUps().purchase(cashier, services.reader(), card, m3, confirmed.input()),
+                result -> result.refund().isEmpty() ? List.of(result.payment())
+                        : List.of(result.payment(), result.refund().get()),
+                result -> {
                     written.set(result.written());
                     writeText.set(result.written()
                             ? I18n.text("ui.topup.written", result.purchase().purchaseNo(), m3)
@@ -677,31 +659,13 @@ public final class TopUpViewModel implements CheckoutModel {
                             : I18n.text(result.payment().plan().voucherM3() > 0 ? "ui.topup.notWrittenNoRefund"
                                     : "ui.topup.notWritten", result.purchase().purchaseNo(), m3,
                                     result.cardError().getMessage()));
-                    try {
-                        onPaid.accept(result.payment());
-                        result.refund().ifPresent(onPaid);
-                    } finally {
-                        state.set(State.PRINTING);
-                        busyText.set(I18n.text("ui.pay.printing"));
-                        // the purchase's receipts, then (a card that refused the write) the refund's
-                        receiptRun.print(result.payment(), result.refund().isEmpty() ? this::printed
-                                : first -> receiptRun.print(result.refund().get(), this::printed));
-                    }
-                })
-                .onFailure(error -> {
-                    confirmation.set(null);
-                    busyText.set("");
-                    state.set(State.EDITING);
-                    show(MessageKind.ERROR, I18n.text("ui.topup.refused", UiErrors.text(error)), null);
-                })
-                .executeWith(executor);
+                    onPaid.accept(result.payment());
+                    result.refund().ifPresent(onPaid);
+                },
+                "ui.topup.refused", error -> null, this::printed));
     }
 
     private void printed(ReceiptRun.Printed printed) {
-        confirmation.set(null);
-        busyText.set("");
-        outcome.set(printed.outcome());
-        state.set(State.DONE);
         String receipts = printed.failed() ? printed.message()
                 : I18n.text("ui.topup.printed", ReceiptRun.labels(printed.outcome().receipts()),
                         printed.outcome().result().plan().change().format());
@@ -711,16 +675,7 @@ public final class TopUpViewModel implements CheckoutModel {
 
     /** F9 on the result: the receipt the printer missed, or a marked copy. */
     public void printAgain() {
-        Outcome done = outcome.get();
-        if (state.get() != State.DONE || done == null || printingAgain.get()) {
-            return;
-        }
-        printingAgain.set(true);
-        receiptRun.printAgain(done, printed -> {
-            printingAgain.set(false);
-            outcome.set(printed.outcome());
-            show(printed.failed() ? MessageKind.ERROR : MessageKind.INFO, printed.message(), null);
-        });
+        flow.printAgain();
     }
 
     // ---- open writes and reversal ----
@@ -806,7 +761,7 @@ public final class TopUpViewModel implements CheckoutModel {
                     onPaid.accept(refund);
                     String done = news.apply(refund);
                     show(MessageKind.INFO, done, null);
-                    receiptRun.print(refund, printed -> {
+                    flow.receiptRun().print(refund, printed -> {
                         String printedText = printed.failed() ? printed.message()
                                 : I18n.text("ui.topup.refundPrinted", ReceiptRun.labels(printed.outcome().receipts()));
                         state.set(State.REFUSED);
@@ -833,7 +788,7 @@ public final class TopUpViewModel implements CheckoutModel {
             clearing = false;
         }
         volumeTypedLast = true;
-        outcome.set(null);
+        flow.forgetOutcome();
         writeText.set("");
         written.set(false);
     }
@@ -865,8 +820,7 @@ public final class TopUpViewModel implements CheckoutModel {
     /** True while the screen must not be left by Esc nor the card read again. */
     public boolean busy() {
         State s = state.get();
-        return s == State.READING || s == State.CHECKING || s == State.COMMITTING || s == State.PRINTING
-                || s == State.WORKING;
+        return s == State.READING || s == State.WORKING || flow.busy();
     }
 
     // ---- properties ----
@@ -1002,17 +956,17 @@ public final class TopUpViewModel implements CheckoutModel {
     }
 
     public ReadOnlyObjectProperty<Confirmation> confirmationProperty() {
-        return confirmation.getReadOnlyProperty();
+        return flow.confirmationProperty();
     }
 
     @Override
     public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
-        return outcome.getReadOnlyProperty();
+        return flow.outcomeProperty();
     }
 
     @Override
     public ReadOnlyStringProperty busyTextProperty() {
-        return busyText.getReadOnlyProperty();
+        return flow.busyTextProperty();
     }
 
     /** After a purchase: whether the card took the gas. */

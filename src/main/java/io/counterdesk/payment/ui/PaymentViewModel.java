@@ -1,5 +1,6 @@
 package io.counterdesk.payment.ui;
 
+import io.counterdesk.checkout.ui.CheckoutFlow;
 import io.counterdesk.checkout.ui.CheckoutModel;
 import io.counterdesk.checkout.ui.ReceiptRun;
 import io.counterdesk.checkout.ui.Confirmation;
@@ -130,7 +131,9 @@ public final class PaymentViewModel implements CheckoutModel {
     private final long accountId;
     private final Consumer<PaymentResult> onPaid;
     private final PreviewRenderer renderer;
-    private final ReceiptRun receiptRun;
+    /** Confirm → take → print, shared with the top-up (ADR 0025). */
+    private final CheckoutFlow<State> flow;
+    private final CheckoutFlow.Taking<PaymentResult> taking;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
     private final ReadOnlyStringWrapper accountNo = new ReadOnlyStringWrapper("");
@@ -168,12 +171,6 @@ public final class PaymentViewModel implements CheckoutModel {
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper("");
     private final ReadOnlyObjectWrapper<MessageKind> messageKind = new ReadOnlyObjectWrapper<>(MessageKind.NONE);
     private final ReadOnlyObjectWrapper<CheckoutField> invalidField = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Confirmation> confirmation = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyObjectWrapper<Outcome> outcome = new ReadOnlyObjectWrapper<>();
-    private final ReadOnlyStringWrapper busyText = new ReadOnlyStringWrapper("");
-    /** A partial payment's question before it is taken (issue 15 §2): empty, or "尚欠 ￥X … 再按 Enter". */
-    private final ReadOnlyStringWrapper owingPrompt = new ReadOnlyStringWrapper("");
-    private final ReadOnlyBooleanWrapper printingAgain = new ReadOnlyBooleanWrapper(false);
 
     private Money availableCredit = Money.ZERO;
     private Cancellable pendingDelay = Cancellable.NONE;
@@ -194,7 +191,12 @@ public final class PaymentViewModel implements CheckoutModel {
         this.accountId = accountId;
         this.onPaid = Objects.requireNonNull(onPaid);
         this.renderer = new PreviewRenderer(services.paper());
-        this.receiptRun = new ReceiptRun(executor, services.printing(), services.printerActivity(), renderer, cashier);
+        this.flow = new CheckoutFlow<>(executor,
+                new ReceiptRun(executor, services.printing(), services.printerActivity(), renderer, cashier), state,
+                this::show, Tenders::fieldOf);
+        this.taking = new CheckoutFlow.Taking<>("ui.pay.committing",
+                confirmed -> services.payments().collect(cashier, accountId, confirmed.input()), List::of, onPaid,
+                "ui.pay.refused", Tenders::fieldOf, this::finished);
         for (StringProperty field : List.of(cash, cardAmount, cardReference, slipAmount, slipNumber, voucherCount,
                 voucherFace, voucherValidThrough, credit)) {
             field.addListener((obs, was, now) -> inputChanged());
@@ -447,86 +449,32 @@ public final class PaymentViewModel implements CheckoutModel {
         PaymentInput input = entry.input();
         ReceiptDrafts.Head head = new ReceiptDrafts.Head(cashier.staffNo(), accountNo.get(),
                 Masking.name(holderName.get()), address.get(), services.clock().instant());
-        state.set(State.CHECKING);
-        show(MessageKind.INFO, I18n.text("ui.pay.checking"), null);
-        BackgroundTask.of(() -> Confirmation.of(services.payments().quote(cashier, accountId, input), input, head,
-                services.printing().letterhead(), services.stock().ranges(cashier), renderer)).onSuccess(ready -> {
-            if (state.get() != State.CHECKING) {
-                return;
-            }
+        flow.confirm(() -> Confirmation.of(services.payments().quote(cashier, accountId, input), input, head,
+                services.printing().letterhead(), services.stock().ranges(cashier), renderer), ready -> {
             showPlan(ready.plan());
             clearError();
-            owingPrompt.set("");
-            confirmation.set(ready);
-            state.set(State.CONFIRMING);
-        }).onFailure(error -> {
-            if (state.get() != State.CHECKING) {
-                return;
-            }
-            state.set(State.EDITING);
-            show(MessageKind.ERROR, UiErrors.text(error), Tenders.fieldOf(error));
-        }).executeWith(executor);
+        });
     }
 
     /** Esc in the confirmation: back to the form, everything as typed. */
     public void cancelConfirmation() {
-        owingPrompt.set("");
-        if (state.get() == State.CONFIRMING) {
-            confirmation.set(null);
-            state.set(State.EDITING);
-            show(MessageKind.NONE, "", null);
-        }
+        flow.cancelConfirmation();
     }
 
     /**
      * Enter in the confirmation: takes exactly the payment confirmed. Once the service returns it
      * is on disk with its receipt numbers, and only then are the receipts printed. A refusal
      * (bank slip used before, voucher cap, no till, no receipt stock …) goes back to the form with
-     * everything as typed and the reason on the message line.
+     * everything as typed and the reason on the message line; the figures shown stay the confirmed
+     * quote's (no new quote, which would clear the reason).
      */
+    @Override
     public void commit() {
-        Confirmation confirmed = confirmation.get();
-        if (state.get() != State.CONFIRMING || confirmed == null) {
-            return;
-        }
-        // a payment that leaves money owing is taken only on a second Enter that names the amount
-        if (confirmed.plan().stillOwed().isPositive() && owingPrompt.get().isEmpty()) {
-            owingPrompt.set(I18n.text("ui.pay.confirm.owingPrompt", confirmed.plan().stillOwed().format()));
-            return;
-        }
-        owingPrompt.set("");
-        state.set(State.COMMITTING);
-        busyText.set(I18n.text("ui.pay.committing"));
-        BackgroundTask.of(() -> services.payments().collect(cashier, accountId, confirmed.input()))
-                .onSuccess(result -> {
-                    try {
-                        onPaid.accept(result);
-                    } finally {
-                        print(result);
-                    }
-                })
-                .onFailure(error -> {
-                    confirmation.set(null);
-                    busyText.set("");
-                    state.set(State.EDITING);
-                    // the figures shown are the confirmed quote's; no new quote, which would clear the reason
-                    show(MessageKind.ERROR, I18n.text("ui.pay.refused", UiErrors.text(error)), Tenders.fieldOf(error));
-                })
-                .executeWith(executor);
-    }
-
-    private void print(PaymentResult result) {
-        state.set(State.PRINTING);
-        busyText.set(I18n.text("ui.pay.printing"));
-        receiptRun.print(result, printed -> finished(printed));
+        flow.commit(taking);
     }
 
     private void finished(ReceiptRun.Printed printed) {
-        confirmation.set(null);
-        busyText.set("");
         Outcome done = printed.outcome();
-        outcome.set(done);
-        state.set(State.DONE);
         String changeText = done.result().plan().change().format();
         if (!printed.failed()) {
             show(MessageKind.INFO, I18n.text("ui.pay.done.printed", ReceiptRun.labels(done.receipts()), changeText),
@@ -542,17 +490,12 @@ public final class PaymentViewModel implements CheckoutModel {
      * once all are out, prints marked copies (重打) of this payment's receipts.
      */
     public void printAgain() {
-        Outcome done = outcome.get();
-        if (state.get() != State.DONE || done == null || printingAgain.get()) {
+        if (!flow.canPrintAgain()) {
             return;
         }
-        printingAgain.set(true);
-        show(MessageKind.INFO, I18n.text(done.allPrinted() ? "ui.pay.reprinting" : "ui.pay.printing"), null);
-        receiptRun.printAgain(done, printed -> {
-            printingAgain.set(false);
-            outcome.set(printed.outcome());
-            show(printed.failed() ? MessageKind.ERROR : MessageKind.INFO, printed.message(), null);
-        });
+        show(MessageKind.INFO, I18n.text(flow.outcomeProperty().get().allPrinted() ? "ui.pay.reprinting"
+                : "ui.pay.printing"), null);
+        flow.printAgain();
     }
 
     /** Leaves the screen: pending quotes are dropped. A print already sent finishes on its own. */
@@ -569,8 +512,7 @@ public final class PaymentViewModel implements CheckoutModel {
 
     /** True while the screen must not be left by Esc (checking, taking the payment, printing). */
     public boolean busy() {
-        State s = state.get();
-        return s == State.CHECKING || s == State.COMMITTING || s == State.PRINTING;
+        return flow.busy();
     }
 
     // ---- reading the form ----
@@ -790,16 +732,16 @@ public final class PaymentViewModel implements CheckoutModel {
     }
 
     public ReadOnlyObjectProperty<Confirmation> confirmationProperty() {
-        return confirmation.getReadOnlyProperty();
+        return flow.confirmationProperty();
     }
 
     public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
-        return outcome.getReadOnlyProperty();
+        return flow.outcomeProperty();
     }
 
     /** "正在收费……", "正在打印……" while the confirmation waits. */
     public ReadOnlyStringProperty busyTextProperty() {
-        return busyText.getReadOnlyProperty();
+        return flow.busyTextProperty();
     }
 
     /**
@@ -807,11 +749,11 @@ public final class PaymentViewModel implements CheckoutModel {
      * names the amount left owing and asks for a second Enter; empty otherwise.
      */
     public ReadOnlyStringProperty owingPromptProperty() {
-        return owingPrompt.getReadOnlyProperty();
+        return flow.owingPromptProperty();
     }
 
     public ReadOnlyBooleanProperty printingAgainProperty() {
-        return printingAgain.getReadOnlyProperty();
+        return flow.printingAgainProperty();
     }
 
     /** The account's credit balance as loaded. */
