@@ -67,6 +67,15 @@ class LeaveAskEndToEndTest {
     @Test
     void escOnAHalfFilledCardServiceDayCloseOpeningTransferOrStockFormAsksFirst() {
         cashier.logInAndOpenTill("1001", "demo1001", "500");
+        if (Boolean.getBoolean("counterdesk.screenshots")) {
+            CounterDriver.onFx(() -> {
+                javafx.stage.Stage stage = (javafx.stage.Stage) cashier.scene().getWindow();
+                stage.setMaximized(false);
+                stage.setWidth(1366);
+                stage.setHeight(768);
+                return null;
+            });
+        }
         String ask = I18n.text("ui.opening.leaveAsk");
         Operator reader = program.login("1002");
         String owing = TestBackend.owing(program.desk(), reader, a -> !a.bills().isEmpty()).get(0).accountNo();
@@ -118,6 +127,7 @@ class LeaveAskEndToEndTest {
         cashier.waitUntilFocused("void-number");
         cashier.type("1000");
         cashier.press(KeyCode.ESCAPE);
+        look("stock-void");
         assertThat(cashier.text("#void-message")).as("the first Esc says what would be lost").hasValue(ask);
         assertThat(cashier.showing("#stock-void")).isTrue();
         assertThat(cashier.focusedId()).as("the focus stays where the cashier types").isEqualTo("void-number");
@@ -133,6 +143,7 @@ class LeaveAskEndToEndTest {
     /** Esc with {@code typed} in {@code field}: asks and keeps it; more typing asks again; then Esc leaves {@code screen}. */
     private void asksThenLeaves(String ask, String field, String typed, String screen) {
         cashier.press(KeyCode.ESCAPE);
+        look(screen.substring(1));
         assertThat(cashier.text("#shell-message")).as("the first Esc says what would be lost").hasValue(ask);
         assertThat(cashier.focusedId()).isEqualTo(field);
         assertThat(cashier.text("#" + field)).as("nothing thrown away").hasValue(typed);
@@ -142,5 +153,17 @@ class LeaveAskEndToEndTest {
         assertThat(cashier.focusedId()).isEqualTo(field);
         cashier.press(KeyCode.ESCAPE);
         cashier.waitUntil("the second Esc leaves", () -> !cashier.showing(screen));
+    }
+
+    /** With {@code -Dcounterdesk.screenshots=true}: the question as it shows, at 1366×768, for review. */
+    private void look(String name) {
+        if (Boolean.getBoolean("counterdesk.screenshots")) {
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            try {
+                cashier.snapshot(java.nio.file.Path.of("target", "screenshots", "leave-ask-" + name + ".png"));
+            } catch (java.io.IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
     }
 }
