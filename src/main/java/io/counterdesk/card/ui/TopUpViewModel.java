@@ -2,7 +2,6 @@ package io.counterdesk.card.ui;
 
 import io.counterdesk.security.ui.Approval;
 import io.counterdesk.checkout.ui.Confirmation;
-import io.counterdesk.checkout.ui.Outcome;
 import io.counterdesk.checkout.CheckoutField;
 import io.counterdesk.checkout.Tenders;
 import io.counterdesk.checkout.Hall;
@@ -830,6 +829,11 @@ public final class TopUpViewModel implements CheckoutModel {
     }
 
     @Override
+    public CheckoutFlow<State> checkout() {
+        return flow;
+    }
+
+    @Override
     public ReadOnlyStringProperty accountNoProperty() {
         return accountNo.getReadOnlyProperty();
     }
@@ -953,20 +957,6 @@ public final class TopUpViewModel implements CheckoutModel {
 
     public ReadOnlyObjectProperty<CheckoutField> invalidFieldProperty() {
         return invalidField.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Confirmation> confirmationProperty() {
-        return flow.confirmationProperty();
-    }
-
-    @Override
-    public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
-        return flow.outcomeProperty();
-    }
-
-    @Override
-    public ReadOnlyStringProperty busyTextProperty() {
-        return flow.busyTextProperty();
     }
 
     /** After a purchase: whether the card took the gas. */

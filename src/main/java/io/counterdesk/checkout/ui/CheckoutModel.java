@@ -1,6 +1,7 @@
 package io.counterdesk.checkout.ui;
 
 import io.counterdesk.ui.MessageKind;
+import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyStringProperty;
 
@@ -10,8 +11,13 @@ import javafx.beans.property.ReadOnlyStringProperty;
  */
 public interface CheckoutModel {
 
+    /** The screen's confirm → take → print flow, whose records the panes show. */
+    CheckoutFlow<?> checkout();
+
     /** "正在收费……", "正在打印……" while the confirmation waits. */
-    ReadOnlyStringProperty busyTextProperty();
+    default ReadOnlyStringProperty busyTextProperty() {
+        return checkout().busyTextProperty();
+    }
 
     /**
      * After a first Enter on a payment that takes less than is due: the question naming the amount
@@ -19,14 +25,26 @@ public interface CheckoutModel {
      * a partial payment.
      */
     default ReadOnlyStringProperty owingPromptProperty() {
-        return new javafx.beans.property.ReadOnlyStringWrapper("").getReadOnlyProperty();
+        return checkout().owingPromptProperty();
     }
 
     /** Enter in the confirmation: takes exactly what was confirmed. */
     void commit();
 
+    /** What F12 made: the quoted plan, the input that will be taken, the receipts; null outside the confirmation. */
+    default ReadOnlyObjectProperty<Confirmation> confirmationProperty() {
+        return checkout().confirmationProperty();
+    }
+
     /** The taken payment and its receipts as they stand; null before. */
-    ReadOnlyObjectProperty<Outcome> outcomeProperty();
+    default ReadOnlyObjectProperty<Outcome> outcomeProperty() {
+        return checkout().outcomeProperty();
+    }
+
+    /** True while F9 prints again. */
+    default ReadOnlyBooleanProperty printingAgainProperty() {
+        return checkout().printingAgainProperty();
+    }
 
     ReadOnlyStringProperty messageProperty();
 

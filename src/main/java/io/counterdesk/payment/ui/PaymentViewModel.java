@@ -54,8 +54,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -123,7 +121,6 @@ public final class PaymentViewModel implements CheckoutModel {
             Objects.requireNonNull(clock);
         }
     }
-
 
     private final TaskExecutor executor;
     private final Services services;
@@ -607,6 +604,11 @@ public final class PaymentViewModel implements CheckoutModel {
         return state.getReadOnlyProperty();
     }
 
+    @Override
+    public CheckoutFlow<State> checkout() {
+        return flow;
+    }
+
     public ReadOnlyStringProperty accountNoProperty() {
         return accountNo.getReadOnlyProperty();
     }
@@ -729,31 +731,6 @@ public final class PaymentViewModel implements CheckoutModel {
     /** The part of the form the message is about, or null. */
     public ReadOnlyObjectProperty<CheckoutField> invalidFieldProperty() {
         return invalidField.getReadOnlyProperty();
-    }
-
-    public ReadOnlyObjectProperty<Confirmation> confirmationProperty() {
-        return flow.confirmationProperty();
-    }
-
-    public ReadOnlyObjectProperty<Outcome> outcomeProperty() {
-        return flow.outcomeProperty();
-    }
-
-    /** "正在收费……", "正在打印……" while the confirmation waits. */
-    public ReadOnlyStringProperty busyTextProperty() {
-        return flow.busyTextProperty();
-    }
-
-    /**
-     * Shown in the confirmation after the first Enter on a payment that takes less than is due:
-     * names the amount left owing and asks for a second Enter; empty otherwise.
-     */
-    public ReadOnlyStringProperty owingPromptProperty() {
-        return flow.owingPromptProperty();
-    }
-
-    public ReadOnlyBooleanProperty printingAgainProperty() {
-        return flow.printingAgainProperty();
     }
 
     /** The account's credit balance as loaded. */
