@@ -23,6 +23,8 @@ final class CuttingProxy implements AutoCloseable {
     private volatile Mode mode = Mode.PASS;
     private volatile long uploadBytes;
     final AtomicInteger cuts = new AtomicInteger();
+    /** Bytes passed from the terminal towards head office (all connections), to see what a retry sends. */
+    final java.util.concurrent.atomic.AtomicLong uploaded = new java.util.concurrent.atomic.AtomicLong();
     /** Open connections: a change of mode closes them, so a kept-alive connection cannot slip past it. */
     private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -66,15 +68,15 @@ final class CuttingProxy implements AutoCloseable {
                 open.add(client);
                 open.add(upstream);
                 Mode m = mode;
-                pump(client, upstream, m == Mode.CUT_UPLOAD ? uploadBytes : Long.MAX_VALUE, client, upstream);
-                pump(upstream, client, m == Mode.CUT_ANSWER ? 0 : Long.MAX_VALUE, client, upstream);
+                pump(client, upstream, m == Mode.CUT_UPLOAD ? uploadBytes : Long.MAX_VALUE, client, upstream, uploaded);
+                pump(upstream, client, m == Mode.CUT_ANSWER ? 0 : Long.MAX_VALUE, client, upstream, null);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to, long limit, Socket a, Socket b) {
+    private void pump(Socket from, Socket to, long limit, Socket a, Socket b, java.util.concurrent.atomic.AtomicLong count) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[8192];
             long passed = 0;
@@ -83,6 +85,9 @@ final class CuttingProxy implements AutoCloseable {
                 while ((n = in.read(buf)) > 0) {
                     if (passed + n > limit) {
                         out.write(buf, 0, (int) (limit - passed));
+                        if (count != null) {
+                            count.addAndGet(limit - passed);
+                        }
                         out.flush();
                         cuts.incrementAndGet();
                         break;
@@ -90,6 +95,9 @@ final class CuttingProxy implements AutoCloseable {
                     out.write(buf, 0, n);
                     out.flush();
                     passed += n;
+                    if (count != null) {
+                        count.addAndGet(n);
+                    }
                 }
             } catch (IOException e) {
                 // the other side closed
