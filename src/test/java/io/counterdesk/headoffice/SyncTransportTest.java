@@ -146,7 +146,10 @@ class SyncTransportTest {
         sync.makeBatch();
         long size = db.queryLong("SELECT LENGTH(bytes) FROM sync_batch");
         proxy.cutUploadAfter(1_000 + size / 2); // past the handshake (about 600 bytes) and the request's head, inside the batch
-        assertThat(sync.sendPending().pending()).isEqualTo(1);
+        // the proxy closed the connection the enrolment left open: a try may fail on it before any byte of the batch goes
+        for (int i = 0; i < 3 && proxy.cuts.get() == 0; i++) {
+            assertThat(sync.sendPending().pending()).isEqualTo(1);
+        }
         assertThat(proxy.cuts.get()).isPositive();
         assertThat(headOffice.count("ho_batch")).isZero();
 
@@ -167,8 +170,9 @@ class SyncTransportTest {
         assertThat(size).isBetween(1_000_000L, 2_000_000L);
 
         proxy.cutUploadAfter(size * 60 / 100);
-        SyncStatus cut = sync.sendPending();
-        assertThat(cut.pending()).isEqualTo(1);
+        for (int i = 0; i < 3 && proxy.cuts.get() == 0; i++) { // a try may fail first on the connection the proxy closed
+            assertThat(sync.sendPending().pending()).isEqualTo(1);
+        }
         assertThat(proxy.cuts.get()).isPositive();
         long held = heldSettled();
         assertThat(held).isGreaterThan(size * 55 / 100).isLessThanOrEqualTo(size * 60 / 100);
