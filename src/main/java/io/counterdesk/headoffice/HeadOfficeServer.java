@@ -398,9 +398,19 @@ public final class HeadOfficeServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops listening, lets the requests under way finish (a handler interrupted inside an H2 write
+     * makes H2 close the database under it), then stops the threads.
+     */
     @Override
     public void close() {
         server.stop(0);
+        pool.shutdown();
+        try {
+            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         pool.shutdownNow();
     }
 }

@@ -259,6 +259,11 @@ public final class SyncService implements AutoCloseable {
         percent = -1;
         publish();
         pendingAtStart = database.read(batches::pendingCount);
+        synchronized (this) {
+            // a new client per round, so no round starts on a kept-alive connection that died in the pause
+            // (minutes of back-off; a NAT or proxy drops it silently, and the first request would fail on it)
+            http = null;
+        }
         try {
             Map<String, String> s = settingsNow();
             if (!s.containsKey(HEAD_OFFICE_KEY)) {
