@@ -184,6 +184,7 @@ class SyncTransportTest {
         assertThat(sync.sendPending().pending()).isZero();
 
         long resent = proxy.uploaded.get();
+        System.out.printf("resume: batch %d bytes, held after the cut %d, sent on the retry %d%n", size, held, resent);
         assertThat(resent).as("bytes sent on the retry, of " + size).isLessThan(size - held + 2_000)
                 .isGreaterThanOrEqualTo(size - held);
         assertThat(seen).anySatisfy(s -> assertThat(s.percent()).isBetween(56, 99));
