@@ -1,7 +1,5 @@
 package io.counterdesk.app;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import io.counterdesk.headoffice.HeadOffice;
 import io.counterdesk.headoffice.HeadOfficeServer;
 import io.counterdesk.headoffice.HeadOfficeStore;
@@ -12,8 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
@@ -46,6 +42,34 @@ final class HeadOfficeCommand {
             return HeadOfficeStore.open(dbUrl, dbUser, password);
         }
 
+        @Option(names = "--tls", description = "serve HTTPS with head office's own certificate in --data (made on first use)")
+        boolean tls;
+        @Option(names = "--tls-keystore", paramLabel = "FILE.p12",
+                description = "serve HTTPS with this PKCS#12 key store's key and certificate instead")
+        Path tlsKeyStore;
+        @Option(names = "--tls-password", description = "the key store's password, or $COUNTERDESK_HEADOFFICE_TLS_PASSWORD")
+        String tlsPassword;
+        @Option(names = "--tls-name", paramLabel = "HOST",
+                description = "a host name or IP address for the certificate made on first use (repeatable; "
+                        + "default: this machine's name, localhost, 127.0.0.1)")
+        java.util.List<String> tlsNames;
+
+        /** Head office's TLS identity when asked for ({@code --tls} or {@code --tls-keystore}, or {@code force}), else empty. */
+        java.util.Optional<io.counterdesk.headoffice.HeadOfficeTls> tls(boolean force)
+                throws IOException, java.security.GeneralSecurityException {
+            if (tlsKeyStore != null) {
+                String password = tlsPassword != null ? tlsPassword : System.getenv("COUNTERDESK_HEADOFFICE_TLS_PASSWORD");
+                return java.util.Optional.of(io.counterdesk.headoffice.HeadOfficeTls.fromKeyStore(tlsKeyStore,
+                        password == null ? new char[0] : password.toCharArray()));
+            }
+            if (!tls && !force) {
+                return java.util.Optional.empty();
+            }
+            Files.createDirectories(data);
+            return java.util.Optional.of(io.counterdesk.headoffice.HeadOfficeTls.loadOrCreate(data,
+                    tlsNames == null || tlsNames.isEmpty() ? io.counterdesk.headoffice.HeadOfficeTls.defaultNames() : tlsNames));
+        }
+
         KeyPair key() throws IOException {
             return SyncKeys.loadOrCreate(data.resolve("headoffice-ed25519.pk8"), data.resolve("headoffice-ed25519.pub"));
         }
@@ -65,10 +89,13 @@ final class HeadOfficeCommand {
         @Override
         public Integer call() throws Exception {
             Files.createDirectories(options.data);
+            var tls = options.tls(false);
             try (HeadOfficeStore store = options.store();
                  HeadOfficeServer server = HeadOfficeServer.start(new HeadOffice(store, options.key(), Clock.systemDefaultZone()),
-                         new InetSocketAddress(bind, port))) {
-                spec.commandLine().getOut().println("head office listening on port " + server.port()
+                         new InetSocketAddress(bind, port), HeadOfficeServer.HALL_ZONE,
+                         tls.isPresent() ? tls.get().serverContext() : null)) {
+                spec.commandLine().getOut().println("head office listening on " + server.scheme() + " port " + server.port()
+                        + tls.map(t -> ", certificate SHA-256 " + t.fingerprint()).orElse("")
                         + (store.isPostgres() ? " (PostgreSQL)" : " (embedded H2 in " + options.data.toAbsolutePath() + ")"));
                 spec.commandLine().getOut().flush();
                 CountDownLatch stop = new CountDownLatch(1);
@@ -94,6 +121,9 @@ final class HeadOfficeCommand {
         String url;
         @Option(names = "--out", required = true, paramLabel = "FILE")
         Path out;
+        @Option(names = "--tls-trust", paramLabel = "FILE.pem", description = "for an https:// URL: the certificate(s) the "
+                + "terminal pins (head office's own or its CA); default: the certificate `serve` shows (--tls-keystore or --data)")
+        Path tlsTrust;
 
         @Override
         public Integer call() throws Exception {
@@ -107,7 +137,13 @@ final class HeadOfficeCommand {
                     spec.commandLine().getErr().println(e.getMessage());
                     return 2;
                 }
-                Files.write(out, enrolmentFile(hall, terminal, url, SyncKeys.publicText(headOffice.publicKey()), token));
+                String pin = null;
+                if (url.startsWith("https:")) {
+                    pin = tlsTrust != null
+                            ? io.counterdesk.sync.Pem.write(io.counterdesk.sync.Pem.read(Files.readString(tlsTrust)))
+                            : options.tls(true).orElseThrow().certificatePem();
+                }
+                Files.write(out, enrolmentFile(hall, terminal, url, SyncKeys.publicText(headOffice.publicKey()), token, pin));
                 spec.commandLine().getOut().println("wrote " + out + " for " + hall + "/" + terminal
                         + "; on the terminal: counterdesk sync enrol " + out.getFileName());
                 return 0;
@@ -115,14 +151,8 @@ final class HeadOfficeCommand {
         }
     }
 
-    static byte[] enrolmentFile(String hall, String terminal, String url, String key, String token) throws IOException {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("format", "counterdesk-enrolment");
-        m.put("hall", hall);
-        m.put("terminal", terminal);
-        m.put("url", url.replaceAll("/+$", ""));
-        m.put("headOfficeKey", key);
-        m.put("token", token);
-        return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(m);
+    static byte[] enrolmentFile(String hall, String terminal, String url, String key, String token, String tlsCertificate)
+            throws IOException {
+        return io.counterdesk.sync.EnrolmentFile.write(hall, terminal, url, key, token, tlsCertificate);
     }
 }

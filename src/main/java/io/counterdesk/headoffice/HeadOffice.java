@@ -417,6 +417,11 @@ public final class HeadOffice {
         }
     }
 
+    /** Head office's database (the server keeps resumable uploads' partial bytes beside the batches). */
+    HeadOfficeStore database() {
+        return store;
+    }
+
     /** Rows in one of head office's tables (tests and the status page). */
     public long count(String table) throws SQLException {
         if (!table.matches("ho_[a-z_]+")) {

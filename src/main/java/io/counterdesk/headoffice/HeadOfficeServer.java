@@ -32,17 +32,25 @@ public final class HeadOfficeServer implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService pool;
     private final HeadOffice headOffice;
+    private final HeadOfficeUploads uploads;
     /** The halls' time zone: business days, "late" and the times shown. */
     private final java.time.ZoneId zone;
     private final java.util.function.Supplier<io.counterdesk.report.pdf.ReportFont> font;
 
-    private HeadOfficeServer(HeadOffice headOffice, InetSocketAddress address, int threads, java.time.ZoneId zone)
-            throws IOException {
+    private HeadOfficeServer(HeadOffice headOffice, InetSocketAddress address, int threads, java.time.ZoneId zone,
+                             javax.net.ssl.SSLContext tls) throws IOException {
         this.headOffice = headOffice;
+        this.uploads = new HeadOfficeUploads(headOffice.database());
         this.zone = zone;
         this.font = () -> io.counterdesk.report.pdf.ReportFont.locate(java.util.Optional.empty(), java.util.Optional.empty(),
                 System.getenv());
-        this.server = HttpServer.create(address, 64);
+        if (tls == null) {
+            this.server = HttpServer.create(address, 64);
+        } else {
+            com.sun.net.httpserver.HttpsServer https = com.sun.net.httpserver.HttpsServer.create(address, 64);
+            https.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(tls));
+            this.server = https;
+        }
         this.pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "headoffice-http");
             t.setDaemon(true);
@@ -51,6 +59,7 @@ public final class HeadOfficeServer implements AutoCloseable {
         server.setExecutor(pool);
         server.createContext("/sync/v1/batches", this::batch);
         server.createContext("/sync/v1/enrol", this::enrol);
+        server.createContext(UPLOADS, this::upload);
         server.createContext("/receipts", this::receipt);
         server.createContext("/report.pdf", this::pdf);
         server.createContext("/", this::page);
@@ -66,9 +75,20 @@ public final class HeadOfficeServer implements AutoCloseable {
 
     public static HeadOfficeServer start(HeadOffice headOffice, InetSocketAddress address, java.time.ZoneId zone)
             throws IOException {
-        HeadOfficeServer s = new HeadOfficeServer(headOffice, address, 8, zone);
+        return start(headOffice, address, zone, null);
+    }
+
+    /** As {@link #start(HeadOffice, InetSocketAddress, java.time.ZoneId)}, over HTTPS with {@code tls} when not null. */
+    public static HeadOfficeServer start(HeadOffice headOffice, InetSocketAddress address, java.time.ZoneId zone,
+                                         javax.net.ssl.SSLContext tls) throws IOException {
+        HeadOfficeServer s = new HeadOfficeServer(headOffice, address, 8, zone, tls);
         s.server.start();
         return s;
+    }
+
+    /** "https" when serving TLS, else "http". */
+    public String scheme() {
+        return server instanceof com.sun.net.httpserver.HttpsServer ? "https" : "http";
     }
 
     public int port() {
@@ -86,20 +106,181 @@ public final class HeadOfficeServer implements AutoCloseable {
                 refuse(x, 413, "TOO_LARGE", "batch larger than " + MAX_BATCH + " bytes", 0);
                 return;
             }
-            Outcome o = headOffice.accept(body);
-            if (o.isAccepted()) {
-                answer(x, 200, "application/octet-stream", o.ack());
-                return;
-            }
-            int status = switch (o.refusal()) {
-                case MALFORMED, MANIFEST_MISMATCH -> 400;
-                case UNKNOWN_TERMINAL, BAD_SIGNATURE -> 403;
-                case FORK, OLD_EPOCH, GAP, CHAIN_BROKEN -> 409;
-            };
-            refuse(x, status, o.refusal().name(), o.message(), o.expectedSeq());
+            outcome(x, headOffice.accept(body));
         } catch (java.sql.SQLException | RuntimeException e) {
             refuse(x, 503, "UNAVAILABLE", "head office could not store the batch: " + e.getMessage(), 0);
         }
+    }
+
+    /** The answer to a whole batch: the acknowledgement's bytes, or the refusal as JSON. */
+    private static void outcome(HttpExchange x, Outcome o) throws IOException {
+        if (o.isAccepted()) {
+            answer(x, 200, "application/octet-stream", o.ack());
+            return;
+        }
+        int status = switch (o.refusal()) {
+            case MALFORMED, MANIFEST_MISMATCH -> 400;
+            case UNKNOWN_TERMINAL, BAD_SIGNATURE -> 403;
+            case FORK, OLD_EPOCH, GAP, CHAIN_BROKEN -> 409;
+        };
+        refuse(x, status, o.refusal().name(), o.message(), o.expectedSeq());
+    }
+
+    static final String UPLOADS = "/sync/v1/uploads/";
+    /** Bytes gathered before they are written: what a cut can lose of the bytes already sent. */
+    static final int CHUNK = 64 * 1024;
+
+    /**
+     * A resumable upload (docs/sync-protocol.md, "Resumable upload"), at {@code /sync/v1/uploads/HALL/
+     * TERMINAL/EPOCH/SEQ/SHA256}: {@code GET} says how many of the batch's bytes head office holds
+     * ({@code {"offset": n, "length": total}}); {@code PUT} with {@code Upload-Offset} and {@code
+     * Upload-Length} sends the bytes from there on, kept chunk by chunk as they arrive. When all are
+     * there and their SHA-256 is the one named, the batch goes to {@link HeadOffice#accept} and the
+     * answer is the same as {@code POST /sync/v1/batches}'s.
+     */
+    private void upload(HttpExchange x) throws IOException {
+        try (x) {
+            HeadOfficeUploads.Key k = uploadKey(x.getRequestURI().getRawPath());
+            if (k == null) {
+                refuse(x, 404, "NOT_FOUND", "/sync/v1/uploads/HALL/TERMINAL/EPOCH/SEQ/SHA256", 0);
+                return;
+            }
+            switch (x.getRequestMethod()) {
+                case "GET", "HEAD" -> {
+                    var s = uploads.state(k);
+                    long offset = s.map(HeadOfficeUploads.State::received).orElse(0L);
+                    Map<String, Object> body = new LinkedHashMap<>();
+                    body.put("offset", offset);
+                    body.put("length", s.map(HeadOfficeUploads.State::total).orElse(-1L));
+                    x.getResponseHeaders().set("Upload-Offset", Long.toString(offset));
+                    answer(x, 200, "application/json; charset=utf-8", JSON.writeValueAsBytes(body));
+                }
+                case "PUT" -> put(x, k);
+                default -> refuse(x, 405, "METHOD", "GET or PUT", 0);
+            }
+        } catch (java.sql.SQLException | RuntimeException e) {
+            refuse(x, 503, "UNAVAILABLE", "head office could not store the upload: " + e.getMessage(), 0);
+        }
+    }
+
+    private void put(HttpExchange x, HeadOfficeUploads.Key k) throws IOException, java.sql.SQLException {
+        long offset;
+        long total;
+        try {
+            offset = Long.parseLong(x.getRequestHeaders().getFirst("Upload-Offset"));
+            total = Long.parseLong(x.getRequestHeaders().getFirst("Upload-Length"));
+        } catch (RuntimeException e) {
+            refuse(x, 400, "MALFORMED", "Upload-Offset and Upload-Length please", 0);
+            return;
+        }
+        if (total <= 0 || total > MAX_BATCH || offset < 0 || offset > total) {
+            refuse(x, total > MAX_BATCH ? 413 : 400, "MALFORMED", "offset " + offset + " of " + total, 0);
+            return;
+        }
+        if (!uploads.enrolled(k.hall(), k.terminal())) {
+            // nothing of an unknown terminal is kept; a whole batch still goes to accept(), which refuses and alarms
+            byte[] body = read(x.getRequestBody());
+            if (offset == 0 && body != null && body.length == total) {
+                outcome(x, headOffice.accept(body));
+            } else {
+                refuse(x, 403, Outcome.Refusal.UNKNOWN_TERMINAL.name(), "terminal " + k.hall() + "/" + k.terminal()
+                        + " is not enrolled", 0);
+            }
+            return;
+        }
+        HeadOfficeUploads.State s = uploads.begin(k, total, java.time.Instant.now());
+        if (s.total() != total) {
+            refuse(x, 400, "MALFORMED", "upload of " + s.total() + " bytes, not " + total, 0);
+            return;
+        }
+        if (s.ack() != null) {
+            x.getRequestBody().transferTo(OutputStream.nullOutputStream());
+            answer(x, 200, "application/octet-stream", s.ack());
+            return;
+        }
+        if (offset > s.received()) {
+            refuseAt(x, s.received());
+            return;
+        }
+        long held = s.received();
+        InputStream in = x.getRequestBody();
+        in.skipNBytes(held - offset); // bytes sent again that head office already holds
+        byte[] buf = new byte[CHUNK];
+        int filled = 0;
+        boolean cut = false;
+        while (held + filled < total) {
+            int n;
+            try {
+                n = in.read(buf, filled, (int) Math.min(buf.length - filled, total - held - filled));
+            } catch (IOException e) {
+                n = -1;
+                cut = true;
+            }
+            if (n < 0) {
+                break;
+            }
+            filled += n;
+            if (filled == buf.length) {
+                if (!uploads.append(k, held, buf, filled, java.time.Instant.now())) {
+                    refuseAt(x, uploads.state(k).map(HeadOfficeUploads.State::received).orElse(0L));
+                    return;
+                }
+                held += filled;
+                filled = 0;
+            }
+        }
+        if (filled > 0 && !uploads.append(k, held, buf, filled, java.time.Instant.now())) {
+            refuseAt(x, uploads.state(k).map(HeadOfficeUploads.State::received).orElse(0L));
+            return;
+        }
+        held += filled;
+        if (cut) {
+            return; // the connection is gone; what arrived is kept
+        }
+        if (held < total) {
+            refuseAt(x, held);
+            return;
+        }
+        byte[] batch = uploads.assemble(k);
+        if (batch.length != total || !io.counterdesk.sync.BatchFile.sha256(batch).equals(k.sha256())) {
+            uploads.drop(k);
+            refuse(x, 400, "MALFORMED", "the bytes uploaded are not the batch " + k.sha256(), 0);
+            return;
+        }
+        Outcome o = headOffice.accept(batch);
+        if (o.isAccepted()) {
+            uploads.accepted(k, o.ack());
+        } else {
+            uploads.drop(k);
+        }
+        outcome(x, o);
+    }
+
+    /** 409 {@code OFFSET}: head office holds {@code offset} bytes; send from there. */
+    private static void refuseAt(HttpExchange x, long offset) throws IOException {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("code", "OFFSET");
+        body.put("message", "head office holds " + offset + " bytes of this batch");
+        body.put("offset", offset);
+        x.getResponseHeaders().set("Upload-Offset", Long.toString(offset));
+        answer(x, 409, "application/json; charset=utf-8", JSON.writeValueAsBytes(body));
+    }
+
+    /** {@code /sync/v1/uploads/HALL/TERMINAL/EPOCH/SEQ/SHA256}, or null. */
+    static HeadOfficeUploads.Key uploadKey(String rawPath) {
+        if (!rawPath.startsWith(UPLOADS)) {
+            return null;
+        }
+        String[] p = rawPath.substring(UPLOADS.length()).split("/");
+        if (p.length != 5 || !p[4].matches("[0-9a-f]{64}") || !p[2].matches("\\d{1,18}") || !p[3].matches("\\d{1,18}")) {
+            return null;
+        }
+        String hall = URLDecoder.decode(p[0], StandardCharsets.UTF_8);
+        String terminal = URLDecoder.decode(p[1], StandardCharsets.UTF_8);
+        if (hall.isEmpty() || terminal.isEmpty() || hall.length() > 32 || terminal.length() > 32) {
+            return null;
+        }
+        return new HeadOfficeUploads.Key(hall, terminal, Long.parseLong(p[2]), Long.parseLong(p[3]), p[4]);
     }
 
     private void enrol(HttpExchange x) throws IOException {
@@ -217,9 +398,19 @@ public final class HeadOfficeServer implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops listening, lets the requests under way finish (a handler interrupted inside an H2 write
+     * makes H2 close the database under it), then stops the threads.
+     */
     @Override
     public void close() {
         server.stop(0);
+        pool.shutdown();
+        try {
+            pool.awaitTermination(30, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         pool.shutdownNow();
     }
 }

@@ -87,6 +87,21 @@ final class SyncRepository {
                 .execute();
     }
 
+    /** Head office's TLS certificates pinned at enrolment (V36), as PEM; empty for a plain-HTTP head office. */
+    List<String> pinnedCertificates(Tx tx) {
+        return tx.handle().createQuery("SELECT pem FROM sync_pinned_certificate ORDER BY fingerprint").mapTo(String.class).list();
+    }
+
+    /** Replaces the pinned certificates (an enrolment pins what its file carries, nothing else). */
+    void pin(Tx tx, List<java.security.cert.X509Certificate> certificates, Instant at) {
+        tx.handle().createUpdate("DELETE FROM sync_pinned_certificate").execute();
+        for (java.security.cert.X509Certificate c : certificates) {
+            tx.handle().createUpdate("INSERT INTO sync_pinned_certificate(fingerprint, pem, pinned_at) VALUES (:f, :p, :at)")
+                    .bind("f", Pem.fingerprint(c)).bind("p", Pem.write(List.of(c))).bind("at", at.atOffset(ZoneOffset.UTC))
+                    .execute();
+        }
+    }
+
     private static StoredBatch row(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new StoredBatch(rs.getLong("epoch"), rs.getLong("seq"), rs.getLong("first_journal_seq"),
                 rs.getLong("last_journal_seq"), rs.getString("last_hash"), rs.getInt("event_count"), rs.getString("sha256"),

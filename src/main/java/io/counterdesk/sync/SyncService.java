@@ -54,12 +54,18 @@ public final class SyncService implements AutoCloseable {
     private final Settings settings = new Settings();
     private final SyncRepository batches = new SyncRepository();
     private HttpClient http;
+    /** The pinned certificates {@link #http} was made with ("" for none). */
+    private String httpPins;
     private final List<Consumer<SyncStatus>> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
     private ScheduledExecutorService worker;
     private ScheduledFuture<?> next;
     private Duration backOff = FIRST_RETRY;
     private volatile String lastError;
     private volatile boolean sending;
+    /** While a batch goes: the percentage of its bytes head office holds (sent or kept from before), else -1. */
+    private volatile int percent = -1;
+    /** Batches pending when this send began (the progress display reads no database). */
+    private volatile int pendingAtStart;
 
     public SyncService(Database database, TerminalIdentity terminal, Path keyDir) {
         this.database = database;
@@ -67,10 +73,24 @@ public final class SyncService implements AutoCloseable {
         this.keyDir = keyDir;
     }
 
-    /** Made on first use: a terminal that never syncs starts no HTTP threads. */
+    /**
+     * Made on first use (a terminal that never syncs starts no HTTP threads) and again when the pinned
+     * certificates change: with pinned certificates it trusts those only (ADR 0023), never the system's store.
+     */
     private synchronized HttpClient http() {
-        if (http == null) {
-            http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
+        String pins = database.read(tx -> String.join("", batches.pinnedCertificates(tx)));
+        if (http == null || !pins.equals(httpPins)) {
+            HttpClient.Builder b = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(10));
+            if (!pins.isEmpty()) {
+                try {
+                    b.sslContext(PinnedTrust.context(Pem.read(pins)));
+                } catch (java.security.GeneralSecurityException e) {
+                    throw new IllegalStateException("the pinned certificate cannot be used: " + e.getMessage(), e);
+                }
+            }
+            http = b.build();
+            httpPins = pins;
         }
         return http;
     }
@@ -96,20 +116,26 @@ public final class SyncService implements AutoCloseable {
         } catch (IOException | RuntimeException x) {
             throw new BusinessException("sync.enrol.unreadable", file);
         }
-        if (!"counterdesk-enrolment".equals(e.path("format").asText())) {
+        if (!EnrolmentFile.FORMAT.equals(e.path("format").asText())) {
             throw new BusinessException("sync.enrol.unreadable", file);
         }
         if (!e.path("hall").asText().equals(terminal.hallCode()) || !e.path("terminal").asText().equals(terminal.terminalCode())) {
             throw new BusinessException("sync.enrol.otherTerminal", e.path("hall").asText() + "/" + e.path("terminal").asText(),
                     terminal.hallCode() + "/" + terminal.terminalCode());
         }
+        List<java.security.cert.X509Certificate> pins = List.of();
         try {
             SyncKeys.publicKey(e.path("headOfficeKey").asText());
+            if (e.hasNonNull("tlsCertificate")) {
+                pins = Pem.read(e.path("tlsCertificate").asText());
+            }
             SyncKeys.loadOrCreate(privateKeyFile(), publicKeyFile());
-        } catch (IOException | IllegalArgumentException x) {
+        } catch (IOException | IllegalArgumentException | java.security.cert.CertificateException x) {
             throw new BusinessException("sync.enrol.unreadable", file);
         }
+        List<java.security.cert.X509Certificate> pinned = pins;
         database.inTransaction(tx -> {
+            batches.pin(tx, pinned, tx.now());
             settings.put(tx, URL, e.path("url").asText());
             settings.put(tx, HEAD_OFFICE_KEY, e.path("headOfficeKey").asText());
             settings.put(tx, TOKEN, e.path("token").asText());
@@ -122,8 +148,14 @@ public final class SyncService implements AutoCloseable {
             if (x instanceof InterruptedException) {
                 Thread.currentThread().interrupt();
             }
-            lastError = "head office not reachable: " + x.getMessage();
+            lastError = reason(x);
         }
+    }
+
+    /** Why head office could not be reached, for the status bar: a certificate not pinned says so in the terminal's language. */
+    static String reason(Exception e) {
+        return PinnedTrust.refusal(e).map(n -> io.counterdesk.shared.I18n.text("sync.error.certificate", n.fingerprint()))
+                .orElseGet(() -> "head office not reachable: " + e.getMessage());
     }
 
     /** Hands the public key to head office with the token; true once head office has taken it. */
@@ -224,7 +256,14 @@ public final class SyncService implements AutoCloseable {
      */
     public SyncStatus sendPending() {
         sending = true;
+        percent = -1;
         publish();
+        pendingAtStart = database.read(batches::pendingCount);
+        synchronized (this) {
+            // a new client per round, so no round starts on a kept-alive connection that died in the pause
+            // (minutes of back-off; a NAT or proxy drops it silently, and the first request would fail on it)
+            http = null;
+        }
         try {
             Map<String, String> s = settingsNow();
             if (!s.containsKey(HEAD_OFFICE_KEY)) {
@@ -247,7 +286,7 @@ public final class SyncService implements AutoCloseable {
             lastError = null;
             return status();
         } catch (IOException e) {
-            lastError = "head office not reachable: " + e.getMessage();
+            lastError = reason(e);
             return status();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -255,19 +294,25 @@ public final class SyncService implements AutoCloseable {
             return status();
         } finally {
             sending = false;
+            percent = -1;
             publish();
         }
     }
 
-    /** Sends one batch; null when its acknowledgement is verified and stored, else the reason. */
+    /** Rounds of "head office holds n bytes, send from there" one send follows before giving up. */
+    private static final int OFFSET_ROUNDS = 3;
+
+    /**
+     * Sends one batch; null when its acknowledgement is verified and stored, else the reason. Resumable
+     * (docs/sync-protocol.md, "Resumable upload"): asks head office how many of exactly these bytes it
+     * holds and sends only the rest; a head office without the upload endpoint gets the whole batch by POST.
+     */
     private String sendOne(String url, PublicKey headOffice, SyncRepository.StoredBatch b) throws InterruptedException {
         HttpResponse<byte[]> r;
         try {
-            r = http().send(HttpRequest.newBuilder(URI.create(url + "/sync/v1/batches")).timeout(Duration.ofSeconds(60))
-                    .header("Content-Type", "application/octet-stream")
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(b.bytes())).build(), HttpResponse.BodyHandlers.ofByteArray());
+            r = upload(url, b);
         } catch (IOException e) {
-            return "head office not reachable: " + e.getMessage();
+            return reason(e);
         }
         if (r.statusCode() != 200) {
             return "refused by head office (" + r.statusCode() + "): " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
@@ -289,8 +334,89 @@ public final class SyncService implements AutoCloseable {
         return null;
     }
 
+    private HttpResponse<byte[]> upload(String url, SyncRepository.StoredBatch b) throws IOException, InterruptedException {
+        String at = url + "/sync/v1/uploads/" + path(terminal.hallCode()) + "/" + path(terminal.terminalCode()) + "/"
+                + b.epoch() + "/" + b.seq() + "/" + b.sha256();
+        long offset = 0;
+        if (b.attempts() > 0) { // a first try starts at 0 without asking
+            HttpResponse<byte[]> held = http().send(HttpRequest.newBuilder(URI.create(at)).timeout(Duration.ofSeconds(30)).GET().build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            if (held.statusCode() == 404) {
+                return post(url, b);
+            }
+            if (held.statusCode() != 200) {
+                return held;
+            }
+            offset = offsetIn(held);
+        }
+        HttpResponse<byte[]> r = null;
+        for (int round = 0; round < OFFSET_ROUNDS; round++) {
+            int from = (int) Math.max(0, Math.min(offset, b.bytes().length));
+            progress(from, b.bytes().length);
+            r = http().send(HttpRequest.newBuilder(URI.create(at)).timeout(Duration.ofSeconds(60))
+                    .header("Content-Type", "application/octet-stream")
+                    .header("Upload-Offset", Integer.toString(from))
+                    .header("Upload-Length", Integer.toString(b.bytes().length))
+                    .PUT(counted(b.bytes(), from)).build(), HttpResponse.BodyHandlers.ofByteArray());
+            if (r.statusCode() == 404) {
+                return post(url, b);
+            }
+            if (r.statusCode() != 409 || !r.headers().firstValue("Upload-Offset").isPresent()) {
+                return r;
+            }
+            offset = offsetIn(r);
+        }
+        return r;
+    }
+
+    /** The whole batch in one request, for a head office without the upload endpoint. */
+    private HttpResponse<byte[]> post(String url, SyncRepository.StoredBatch b) throws IOException, InterruptedException {
+        return http().send(HttpRequest.newBuilder(URI.create(url + "/sync/v1/batches")).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "application/octet-stream")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(b.bytes())).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static long offsetIn(HttpResponse<byte[]> r) {
+        return r.headers().firstValue("Upload-Offset").map(Long::parseLong).orElse(0L);
+    }
+
+    private static String path(String code) {
+        return java.net.URLEncoder.encode(code, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    /** The bytes from {@code from} on, with a fixed length, telling the progress as they go out. */
+    private HttpRequest.BodyPublisher counted(byte[] bytes, int from) {
+        if (from == bytes.length) {
+            return HttpRequest.BodyPublishers.noBody(); // head office holds it all: only its answer is wanted
+        }
+        java.io.InputStream rest = new java.io.ByteArrayInputStream(bytes, from, bytes.length - from) {
+            @Override
+            public synchronized int read(byte[] into, int off, int len) {
+                int n = super.read(into, off, len);
+                if (n > 0) {
+                    progress(bytes.length - available(), bytes.length);
+                }
+                return n;
+            }
+        };
+        return HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> rest),
+                bytes.length - from);
+    }
+
+    /** Publishes "上传中 n%" when the whole percentage changes. */
+    private void progress(long held, long total) {
+        int p = total == 0 ? 100 : (int) (held * 100 / total);
+        if (p != percent) {
+            percent = p;
+            if (!listeners.isEmpty()) {
+                SyncStatus s = new SyncStatus(true, pendingAtStart, lastError, true, p);
+                listeners.forEach(l -> l.accept(s));
+            }
+        }
+    }
+
     public SyncStatus status() {
-        return new SyncStatus(isEnrolled(), database.read(batches::pendingCount), lastError, sending);
+        return new SyncStatus(isEnrolled(), database.read(batches::pendingCount), lastError, sending, sending ? percent : -1);
     }
 
     /** Tells {@code listener} each new status (on the sync thread); the returned action stops that. */

@@ -69,7 +69,7 @@ public final class StatusBarModel {
         return serviceLevel.getReadOnlyProperty();
     }
 
-    /** The upload to head office: 已上传, 正在上传 N, 待上传 N, 上传失败（reason）; empty while the terminal is not enrolled. */
+    /** The upload to head office: 已上传, 正在上传 N, 上传中 n%, 待上传 N, 上传失败（reason）; empty while the terminal is not enrolled. */
     public void sync(io.counterdesk.sync.SyncStatus status) {
         sync.set(syncText(status));
     }
@@ -80,6 +80,9 @@ public final class StatusBarModel {
         }
         if (s.pending() == 0) {
             return I18n.text("sync.status.done");
+        }
+        if (s.sending() && s.percent() >= 0) {
+            return I18n.text("sync.status.progress", s.percent());
         }
         if (s.sending()) {
             return I18n.text("sync.status.sending", s.pending());

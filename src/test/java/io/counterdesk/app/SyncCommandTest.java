@@ -89,4 +89,72 @@ class SyncCommandTest {
         assertThat(missing.exit()).isEqualTo(2);
         assertThat(dir.resolve("nowhere")).doesNotExist();
     }
+
+    @Test
+    void overHttpsTheTerminalPinsHeadOfficesCertificateAndRefusesAnotherWithAChineseReason() throws Exception {
+        new DayAtTheCounter(db).mixedDay();
+        String terminalDb = db.location().basePath().toString();
+        Path data = dir.resolve("ho");
+        int port;
+        try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        Path file = dir.resolve("t1.json");
+        Run enrolled = run("headoffice", "enrol-terminal", "--data", data.toString(), "--hall", TestDatabase.HALL_CODE,
+                "--terminal", TestDatabase.TERMINAL_CODE, "--url", "https://127.0.0.1:" + port, "--tls-name", "127.0.0.1",
+                "--out", file.toString());
+        assertThat(enrolled.exit()).as(enrolled.err()).isZero();
+        assertThat(Files.readString(file)).contains("\"tlsCertificate\" : \"-----BEGIN CERTIFICATE-----");
+        assertThat(data.resolve("headoffice-tls.crt")).exists();
+        db.database().close();
+
+        Thread serve = serve(data, port);
+        try {
+            Run enrol = run("sync", "enrol", "--db", terminalDb, file.toString());
+            assertThat(enrol.exit()).as(enrol.err()).isZero();
+            assertThat(enrol.out()).isEqualTo("enrolled with head office\n");
+            Run send = run("sync", "send", "--db", terminalDb);
+            assertThat(send.exit()).as(send.out() + send.err()).isZero();
+            assertThat(send.out()).contains("all batches delivered");
+        } finally {
+            stop(serve);
+        }
+
+        // head office comes back with another certificate (a new --data, or someone in between)
+        Files.delete(data.resolve("headoffice-tls.crt"));
+        Files.delete(data.resolve("headoffice-tls.key"));
+        db.reopen();
+        db.database().inTransaction(tx -> db.journal().append(tx, "1001", "LOGIN", "operator:1001", java.util.Map.of("role", "CASHIER")));
+        db.database().close();
+        serve = serve(data, port);
+        try {
+            Run refused = run("sync", "send", "--db", terminalDb);
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.out()).contains("batch 1/2").contains("1 batch(es) not delivered: 总部的证书与登记文件中的不符，已拒绝连接");
+        } finally {
+            stop(serve);
+        }
+    }
+
+    /** {@code headoffice serve --tls} on {@code port}, on its own thread, once it answers connections. */
+    private static Thread serve(Path data, int port) throws Exception {
+        Thread t = new Thread(() -> run("headoffice", "serve", "--data", data.toString(), "--tls", "--tls-name", "127.0.0.1",
+                "--bind", "127.0.0.1", "--port", Integer.toString(port)), "serve");
+        t.start();
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+        while (System.nanoTime() < deadline) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", port)) {
+                return t;
+            } catch (java.io.IOException e) {
+                Thread.sleep(100);
+            }
+        }
+        throw new AssertionError("head office did not start");
+    }
+
+    /** Stops {@code serve} as an interrupt would (the server and its database close). */
+    private static void stop(Thread serve) throws InterruptedException {
+        serve.interrupt();
+        serve.join(30_000);
+    }
 }

@@ -11,7 +11,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real TCP proxy in front of head office that breaks connections on purpose: after passing
  * {@code uploadBytes} bytes of the request (a cut mid-upload), or when head office starts answering
- * (a cut mid-answer: head office has committed, the terminal never hears it). {@link #pass()} lets
+ * a request of more than {@link #ANSWER_AFTER} bytes (a cut mid-answer: head office has committed,
+ * the terminal never hears it; over TLS the handshake passes). {@link #pass()} lets
  * everything through.
  */
 final class CuttingProxy implements AutoCloseable {
@@ -23,6 +24,8 @@ final class CuttingProxy implements AutoCloseable {
     private volatile Mode mode = Mode.PASS;
     private volatile long uploadBytes;
     final AtomicInteger cuts = new AtomicInteger();
+    /** Bytes passed from the terminal towards head office (all connections), to see what a retry sends. */
+    final java.util.concurrent.atomic.AtomicLong uploaded = new java.util.concurrent.atomic.AtomicLong();
     /** Open connections: a change of mode closes them, so a kept-alive connection cannot slip past it. */
     private final java.util.Set<Socket> open = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
@@ -66,23 +69,37 @@ final class CuttingProxy implements AutoCloseable {
                 open.add(client);
                 open.add(upstream);
                 Mode m = mode;
-                pump(client, upstream, m == Mode.CUT_UPLOAD ? uploadBytes : Long.MAX_VALUE, client, upstream);
-                pump(upstream, client, m == Mode.CUT_ANSWER ? 0 : Long.MAX_VALUE, client, upstream);
+                java.util.concurrent.atomic.AtomicLong sentHere = new java.util.concurrent.atomic.AtomicLong();
+                long upLimit = m == Mode.CUT_UPLOAD ? uploadBytes : Long.MAX_VALUE;
+                pump(client, upstream, passed -> upLimit, client, upstream, sentHere);
+                // a cut answer: head office's first bytes after the request went up (a TLS handshake passes)
+                pump(upstream, client, passed -> m == Mode.CUT_ANSWER && sentHere.get() > ANSWER_AFTER ? passed : Long.MAX_VALUE,
+                        client, upstream, null);
             } catch (IOException e) {
                 return;
             }
         }
     }
 
-    private void pump(Socket from, Socket to, long limit, Socket a, Socket b) {
+    /** Bytes the terminal must have sent on a connection before its answer is cut: more than a TLS handshake's. */
+    static final long ANSWER_AFTER = 2_048;
+
+    private void pump(Socket from, Socket to, java.util.function.LongUnaryOperator limitAt, Socket a, Socket b,
+                      java.util.concurrent.atomic.AtomicLong sentHere) {
         Thread t = new Thread(() -> {
             byte[] buf = new byte[8192];
             long passed = 0;
             try (InputStream in = from.getInputStream(); OutputStream out = to.getOutputStream()) {
                 int n;
                 while ((n = in.read(buf)) > 0) {
+                    long limit = limitAt.applyAsLong(passed);
                     if (passed + n > limit) {
-                        out.write(buf, 0, (int) (limit - passed));
+                        int keep = (int) Math.max(0, limit - passed);
+                        out.write(buf, 0, keep);
+                        if (sentHere != null) {
+                            sentHere.addAndGet(keep);
+                            uploaded.addAndGet(keep);
+                        }
                         out.flush();
                         cuts.incrementAndGet();
                         break;
@@ -90,6 +107,10 @@ final class CuttingProxy implements AutoCloseable {
                     out.write(buf, 0, n);
                     out.flush();
                     passed += n;
+                    if (sentHere != null) {
+                        sentHere.addAndGet(n);
+                        uploaded.addAndGet(n);
+                    }
                 }
             } catch (IOException e) {
                 // the other side closed

@@ -35,6 +35,11 @@ class SyncLoopTest {
     }
 
 
+    /** Head office's TLS identity, or null for plain HTTP ({@link SyncLoopTlsTest} runs every test here over HTTPS). */
+    HeadOfficeTls tls() throws Exception {
+        return null;
+    }
+
     static final LocalDate DAY = LocalDate.of(2025, 3, 10);
 
     @RegisterExtension
@@ -58,14 +63,15 @@ class SyncLoopTest {
         store = openStore(folder);
         KeyPair key = SyncKeys.generate();
         headOffice = new HeadOffice(store, key, clock);
-        server = HeadOfficeServer.start(headOffice, new InetSocketAddress("127.0.0.1", 0));
+        HeadOfficeTls tls = tls();
+        server = HeadOfficeServer.start(headOffice, new InetSocketAddress("127.0.0.1", 0), HeadOfficeServer.HALL_ZONE,
+                tls == null ? null : tls.serverContext());
         proxy = new CuttingProxy(server.port());
         String token = headOffice.addTerminal(TestDatabase.HALL_CODE, TestDatabase.TERMINAL_CODE);
         Path file = dir.resolve(folder + "-enrol.json");
-        Files.writeString(file, """
-                {"format":"counterdesk-enrolment","hall":"%s","terminal":"%s","url":"http://127.0.0.1:%d",
-                 "headOfficeKey":"%s","token":"%s"}""".formatted(TestDatabase.HALL_CODE, TestDatabase.TERMINAL_CODE,
-                proxy.port(), SyncKeys.publicText(key.getPublic()), token));
+        Files.write(file, io.counterdesk.sync.EnrolmentFile.write(TestDatabase.HALL_CODE, TestDatabase.TERMINAL_CODE,
+                server.scheme() + "://127.0.0.1:" + proxy.port(), SyncKeys.publicText(key.getPublic()), token,
+                tls == null ? null : tls.certificatePem()));
         sync = new SyncService(db.database(), db.terminal(), dir.resolve("terminal-keys"));
         sync.enrol(file);
     }
@@ -180,7 +186,7 @@ class SyncLoopTest {
         assertThat(sync.status().pending()).isEqualTo(2);
 
         // head office back at another address: the enrolment's address is the one pinned, so point it there
-        db.execute("UPDATE setting SET val = 'http://127.0.0.1:" + server.port() + "' WHERE name = 'sync.url'");
+        db.execute("UPDATE setting SET val = '" + server.scheme() + "://127.0.0.1:" + server.port() + "' WHERE name = 'sync.url'");
         assertThat(sync.sendPending().pending()).isZero();
         assertThat(headOffice.count("ho_batch")).isEqualTo(2);
         assertThat(headOffice.count("ho_event")).isEqualTo(db.queryLong("SELECT COUNT(*) FROM journal"));

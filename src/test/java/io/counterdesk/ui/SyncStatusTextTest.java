@@ -23,6 +23,7 @@ class SyncStatusTextTest {
         assertThat(StatusBarModel.syncText(new SyncStatus(true, 0, null, false))).isEqualTo("已上传");
         assertThat(StatusBarModel.syncText(new SyncStatus(true, 2, null, false))).isEqualTo("待上传 2");
         assertThat(StatusBarModel.syncText(new SyncStatus(true, 2, null, true))).isEqualTo("正在上传 2");
+        assertThat(StatusBarModel.syncText(new SyncStatus(true, 2, null, true, 45))).isEqualTo("上传中 45%");
         assertThat(StatusBarModel.syncText(new SyncStatus(true, 1, "head office not reachable", false)))
                 .isEqualTo("上传失败（head office not reachable）");
         I18n.setLocale(Locale.ENGLISH);
