@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Head office's side of the sync (docs/sync-protocol.md): enrols terminals, accepts each batch once
@@ -205,16 +204,23 @@ public final class HeadOffice {
         }
         repo.insertEvents(c, store.isPostgres(), m.hall(), m.terminal(), m.epoch(), lines);
         repo.insertReceipts(c, receipts);
-        TreeSet<LocalDate> days = new TreeSet<>();
+        Map<LocalDate, List<JournalEvent>> days = new java.util.TreeMap<>();
         for (BatchLine l : lines) {
-            days.add(l.businessDay());
+            List<JournalEvent> folded = days.computeIfAbsent(l.businessDay(), d -> new ArrayList<>());
+            if (DayFold.TYPES.contains(l.event().type())) {
+                folded.add(l.event());
+            }
             if (l.event().type().equals("RECEIPT_VOIDED")) {
                 repo.markVoided(c, m.hall(), m.terminal(), payload(l.event()).path("paymentId").asLong());
             }
         }
-        for (LocalDate day : days) {
-            refold(c, m.hall(), m.terminal(), day);
-            repo.received(c, m.hall(), m.terminal(), day, now);
+        for (var day : days.entrySet()) {
+            if (restored(t, m)) {
+                refold(c, m.hall(), m.terminal(), day.getKey());
+            } else {
+                foldOn(c, m.hall(), m.terminal(), day.getKey(), day.getValue());
+            }
+            repo.received(c, m.hall(), m.terminal(), day.getKey(), now);
         }
         repo.advance(c, m.hall(), m.terminal(), m.epoch(), m.seq(), sha, m.lastJournalSeq(), m.lastHash());
         return ack;
@@ -261,8 +267,55 @@ public final class HeadOffice {
         repo.alarm(c, clock.instant(), m.hall(), m.terminal(), "RESTORED", detail);
     }
 
+    /**
+     * The batch's events of one day folded onto the figures head office holds for the terminal's day
+     * (ADR 0022): the stored figures are read back ({@link DayFold.TillDay#ofFigures}), the new events
+     * folded on, and the tills that changed written again; the day's earlier events are read only when
+     * the batch has a void (its payment may be of an earlier batch). Equal to {@link #refold} (the fold of all the day's
+     * events), which it falls back to where the stored figures do not say the fold's state exactly.
+     */
+    void foldOn(Connection c, String hall, String terminal, LocalDate day, List<JournalEvent> events) throws SQLException {
+        if (events.isEmpty()) {
+            return; // nothing the fold reads: the figures stay as they are
+        }
+        Map<Long, Map.Entry<String, Map<String, String>>> stored = repo.terminalDayFigures(c, hall, terminal, day);
+        Map<Long, DayFold.TillDay> start = new LinkedHashMap<>();
+        for (var till : stored.entrySet()) {
+            Optional<DayFold.TillDay> t = DayFold.TillDay.ofFigures(till.getKey(), till.getValue().getKey(),
+                    till.getValue().getValue());
+            if (t.isEmpty()) {
+                refold(c, hall, terminal, day);
+                return;
+            }
+            start.put(till.getKey(), t.get());
+        }
+        // a void counts for its payment's till; that payment may be of an earlier batch (voids are rare)
+        Map<Long, Long> earlier = events.stream().anyMatch(e -> e.type().equals("RECEIPT_VOIDED"))
+                ? tillOfPayments(repo.dayEvents(c, hall, terminal, day, List.of("PAYMENT", "PAYMENT_REVERSED"))) : Map.of();
+        Map<Long, DayFold.TillDay> tills = DayFold.fold(start, earlier::get, events);
+        Map<Long, Map.Entry<String, Map<String, String>>> changed = new LinkedHashMap<>();
+        tills.forEach((id, t) -> {
+            Map<String, String> figures = t.figures();
+            var before = stored.get(id);
+            if (before == null || !before.getValue().equals(figures)) {
+                changed.put(id, new AbstractMap.SimpleEntry<>(t.staffNo(), figures));
+            }
+        });
+        repo.replaceTills(c, hall, terminal, day, changed);
+    }
+
+    /** paymentId → tillId of payment events (the last of a repeated id, as {@link DayFold} takes it). */
+    private static Map<Long, Long> tillOfPayments(List<JournalEvent> payments) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        for (JournalEvent e : payments) {
+            JsonNode p = payload(e);
+            out.put(p.path("paymentId").asLong(), p.path("tillId").asLong());
+        }
+        return out;
+    }
+
     /** The day's till figures of one terminal folded again from all its stored events of that day. */
-    private void refold(Connection c, String hall, String terminal, LocalDate day) throws SQLException {
+    void refold(Connection c, String hall, String terminal, LocalDate day) throws SQLException {
         Map<Long, DayFold.TillDay> tills = DayFold.fold(repo.dayEvents(c, hall, terminal, day, DayFold.TYPES));
         Map<Long, Map.Entry<String, Map<String, String>>> rows = new LinkedHashMap<>();
         tills.forEach((id, t) -> rows.put(id, new AbstractMap.SimpleEntry<>(t.staffNo(), t.figures())));

@@ -187,6 +187,11 @@ final class HeadOfficeRepository {
                         Map<Long, Map.Entry<String, Map<String, String>>> tills) throws SQLException {
         update(c, "DELETE FROM ho_till_figure WHERE hall_code = ? AND terminal_code = ? AND business_day = ?",
                 hall, terminal, Date.valueOf(day));
+        insertFigures(c, hall, terminal, day, tills);
+    }
+
+    private static void insertFigures(Connection c, String hall, String terminal, LocalDate day,
+                                      Map<Long, Map.Entry<String, Map<String, String>>> tills) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO ho_till_figure(hall_code, terminal_code, business_day, till_id, staff_no, figure, val)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
@@ -204,6 +209,47 @@ final class HeadOfficeRepository {
             }
             s.executeBatch();
         }
+    }
+
+    /** The figures of one terminal's day, by till: till id → (staff number, figure name → value). */
+    Map<Long, Map.Entry<String, Map<String, String>>> terminalDayFigures(Connection c, String hall, String terminal,
+                                                                        LocalDate day) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT till_id, staff_no, figure, val FROM ho_till_figure
+                WHERE hall_code = ? AND terminal_code = ? AND business_day = ?""")) {
+            s.setString(1, hall);
+            s.setString(2, terminal);
+            s.setDate(3, Date.valueOf(day));
+            Map<Long, Map.Entry<String, Map<String, String>>> out = new java.util.TreeMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String staff = rs.getString(2);
+                    out.computeIfAbsent(rs.getLong(1), k -> new java.util.AbstractMap.SimpleEntry<>(staff,
+                            new java.util.TreeMap<>())).getValue().put(rs.getString(3), rs.getString(4));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Writes the figures of the given tills of one terminal's day again (the other tills stay). */
+    void replaceTills(Connection c, String hall, String terminal, LocalDate day,
+                      Map<Long, Map.Entry<String, Map<String, String>>> tills) throws SQLException {
+        if (tills.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                DELETE FROM ho_till_figure WHERE hall_code = ? AND terminal_code = ? AND business_day = ? AND till_id = ?""")) {
+            for (long till : tills.keySet()) {
+                s.setString(1, hall);
+                s.setString(2, terminal);
+                s.setDate(3, Date.valueOf(day));
+                s.setLong(4, till);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        insertFigures(c, hall, terminal, day, tills);
     }
 
     /** One till's figures at head office: figure name → value. */
