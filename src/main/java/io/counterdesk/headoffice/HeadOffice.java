@@ -100,6 +100,7 @@ public final class HeadOffice {
         }
         Manifest m = batch.manifest();
         String sha = batch.sha256();
+        preparePartitions(batch);
         Outcome refusal;
         try (Connection c = store.connect()) {
             try {
@@ -137,6 +138,9 @@ public final class HeadOffice {
                 c.rollback();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
+                if ("23514".equals(e instanceof SQLException s ? s.getSQLState() : null)) {
+                    store.forgetEventPartitions(); // no partition for a day: made again on the next try
+                }
                 if ("23505".equals(e instanceof SQLException s ? s.getSQLState() : null)) {
                     // another connection stored the same key between our look and our insert: answer as it did
                     return accept(bytes);
@@ -148,6 +152,31 @@ public final class HeadOffice {
             return refusal;
         }
         return refuse(m.hall(), m.terminal(), refusal.refusal(), refusal.message());
+    }
+
+    /**
+     * On PostgreSQL, the ho_event partitions of the batch's days are made before its transaction when
+     * this process does not know them yet (once a day), and only for a batch signed by an enrolled
+     * terminal, so a stranger cannot make head office create tables. Checked again in the transaction.
+     */
+    private void preparePartitions(BatchFile.Decoded batch) throws SQLException {
+        List<LocalDate> days;
+        try {
+            days = batch.manifest().businessDays().stream().map(LocalDate::parse).toList();
+        } catch (java.time.format.DateTimeParseException e) {
+            return; // refused in the transaction (the manifest does not match the content)
+        }
+        if (store.eventPartitionsReady(days)) {
+            return;
+        }
+        Optional<String> key;
+        try (Connection c = store.connect()) {
+            key = repo.publicKey(c, batch.manifest().hall(), batch.manifest().terminal());
+            c.rollback();
+        }
+        if (key.isPresent() && batch.signedBy(SyncKeys.publicKey(key.get()))) {
+            store.createEventPartitions(days);
+        }
     }
 
     /**

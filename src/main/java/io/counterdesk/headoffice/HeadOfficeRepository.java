@@ -54,6 +54,18 @@ final class HeadOfficeRepository {
         }
     }
 
+    /** The enrolled terminal's public key, read without a lock; empty when not enrolled. */
+    Optional<String> publicKey(Connection c, String hall, String terminal) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT public_key FROM ho_terminal WHERE hall_code = ? AND terminal_code = ? AND public_key IS NOT NULL")) {
+            s.setString(1, hall);
+            s.setString(2, terminal);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** Adds a terminal waiting for its key, or gives a pending one a new token; false if already enrolled. */
     boolean createOrRenew(Connection c, String hall, String terminal, String tokenSha256, Instant now) throws SQLException {
         Optional<TerminalRow> row = lockTerminal(c, hall, terminal);
