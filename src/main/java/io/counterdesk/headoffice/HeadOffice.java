@@ -121,15 +121,19 @@ public final class HeadOffice {
                                 + " arrived again with other bytes (" + sha + " after " + stored.get().sha256() + ")");
                     }
                     refusal = order(c, row.get(), m);
+                    // each payload is parsed once: for the manifest's check, the receipts, the voids and the fold
+                    Map<JournalEvent, JsonNode> payloads = new java.util.IdentityHashMap<>();
+                    java.util.function.Function<JournalEvent, JsonNode> payloadOf = e -> payloads.computeIfAbsent(e,
+                            HeadOffice::payload);
                     if (refusal == null) {
-                        List<String> problems = BatchFile.problems(batch);
+                        List<String> problems = BatchFile.problems(batch, payloadOf);
                         if (!problems.isEmpty()) {
                             refusal = Outcome.refused(Outcome.Refusal.MANIFEST_MISMATCH, "batch " + key(m) + ": "
                                     + String.join("; ", problems));
                         }
                     }
                     if (refusal == null) {
-                        byte[] ack = store(c, row.get(), batch, sha);
+                        byte[] ack = store(c, row.get(), batch, sha, payloadOf);
                         c.commit();
                         store.durable(c);
                         return Outcome.accepted(ack);
@@ -218,8 +222,8 @@ public final class HeadOffice {
         return null;
     }
 
-    private byte[] store(Connection c, HeadOfficeRepository.TerminalRow t, BatchFile.Decoded batch, String sha)
-            throws SQLException {
+    private byte[] store(Connection c, HeadOfficeRepository.TerminalRow t, BatchFile.Decoded batch, String sha,
+                         java.util.function.Function<JournalEvent, JsonNode> payloads) throws SQLException {
         Manifest m = batch.manifest();
         var now = clock.instant();
         byte[] ack = new Ack(m.hall(), m.terminal(), m.epoch(), m.seq(), sha, m.lastJournalSeq(), now.toString())
@@ -227,12 +231,12 @@ public final class HeadOffice {
         repo.insertBatch(c, m.hall(), m.terminal(), m.epoch(), m.seq(), sha, m.firstJournalSeq(), m.lastJournalSeq(),
                 m.eventCount(), now, batch.bytes(), ack);
         List<BatchLine> lines = restored(t, m) ? afterRestore(c, t, m, batch.lines()) : batch.lines();
-        List<HeadOfficeRepository.ReceiptRow> receipts = new ArrayList<>(receipts(m, lines));
+        List<HeadOfficeRepository.ReceiptRow> receipts = new ArrayList<>(receipts(m, lines, payloads));
         if (restored(t, m)) {
             alarmRestored(c, t, m, lines, receipts);
         }
         repo.insertEvents(c, store.isPostgres(), m.hall(), m.terminal(), m.epoch(), lines);
-        repo.insertReceipts(c, receipts);
+        repo.insertReceipts(c, store.isPostgres(), receipts);
         Map<LocalDate, List<JournalEvent>> days = new java.util.TreeMap<>();
         for (BatchLine l : lines) {
             List<JournalEvent> folded = days.computeIfAbsent(l.businessDay(), d -> new ArrayList<>());
@@ -240,14 +244,14 @@ public final class HeadOffice {
                 folded.add(l.event());
             }
             if (l.event().type().equals("RECEIPT_VOIDED")) {
-                repo.markVoided(c, m.hall(), m.terminal(), payload(l.event()).path("paymentId").asLong());
+                repo.markVoided(c, m.hall(), m.terminal(), payloads.apply(l.event()).path("paymentId").asLong());
             }
         }
         for (var day : days.entrySet()) {
             if (restored(t, m)) {
                 refold(c, m.hall(), m.terminal(), day.getKey());
             } else {
-                foldOn(c, m.hall(), m.terminal(), day.getKey(), day.getValue());
+                foldOn(c, m.hall(), m.terminal(), day.getKey(), day.getValue(), payloads);
             }
             repo.received(c, m.hall(), m.terminal(), day.getKey(), now);
         }
@@ -303,7 +307,8 @@ public final class HeadOffice {
      * the batch has a void (its payment may be of an earlier batch). Equal to {@link #refold} (the fold of all the day's
      * events), which it falls back to where the stored figures do not say the fold's state exactly.
      */
-    void foldOn(Connection c, String hall, String terminal, LocalDate day, List<JournalEvent> events) throws SQLException {
+    void foldOn(Connection c, String hall, String terminal, LocalDate day, List<JournalEvent> events,
+                java.util.function.Function<JournalEvent, JsonNode> payloads) throws SQLException {
         if (events.isEmpty()) {
             return; // nothing the fold reads: the figures stay as they are
         }
@@ -321,7 +326,7 @@ public final class HeadOffice {
         // a void counts for its payment's till; that payment may be of an earlier batch (voids are rare)
         Map<Long, Long> earlier = events.stream().anyMatch(e -> e.type().equals("RECEIPT_VOIDED"))
                 ? tillOfPayments(repo.dayEvents(c, hall, terminal, day, List.of("PAYMENT", "PAYMENT_REVERSED"))) : Map.of();
-        Map<Long, DayFold.TillDay> tills = DayFold.fold(start, earlier::get, events);
+        Map<Long, DayFold.TillDay> tills = DayFold.fold(start, earlier::get, events, payloads);
         Map<Long, Map.Entry<String, Map<String, String>>> changed = new LinkedHashMap<>();
         tills.forEach((id, t) -> {
             Map<String, String> figures = t.figures();
@@ -351,14 +356,15 @@ public final class HeadOffice {
         repo.replaceFigures(c, hall, terminal, day, rows);
     }
 
-    private static List<HeadOfficeRepository.ReceiptRow> receipts(Manifest m, List<BatchLine> lines) {
+    private static List<HeadOfficeRepository.ReceiptRow> receipts(Manifest m, List<BatchLine> lines,
+                                                                  java.util.function.Function<JournalEvent, JsonNode> payloads) {
         List<HeadOfficeRepository.ReceiptRow> out = new ArrayList<>();
         for (BatchLine l : lines) {
             JournalEvent e = l.event();
             if (!e.type().equals("PAYMENT") && !e.type().equals("PAYMENT_REVERSED")) {
                 continue;
             }
-            JsonNode p = payload(e);
+            JsonNode p = payloads.apply(e);
             long paid = 0;
             for (JsonNode line : p.path("lines")) {
                 paid += line.path("amountFen").asLong();

@@ -122,23 +122,22 @@ final class HeadOfficeRepository {
             return;
         }
         if (postgres) {
-            StringBuilder csv = new StringBuilder(lines.size() * 400);
+            StringBuilder csv = new StringBuilder(lines.size() * 600);
             for (BatchLine l : lines) {
                 JournalEvent e = l.event();
-                csv.append(csv(hall)).append(',').append(csv(terminal)).append(',').append(l.businessDay()).append(',')
-                        .append(epoch).append(',').append(e.seq()).append(',').append(e.occurredAt()).append(',')
-                        .append(csv(e.staffNo())).append(',').append(csv(e.type())).append(',').append(csv(e.subject()))
-                        .append(',').append(csv(e.payload())).append(',').append(e.prevHash()).append(',')
-                        .append(e.hash()).append('\n');
+                csv(csv, hall).append(',');
+                csv(csv, terminal).append(',').append(l.businessDay()).append(',').append(epoch).append(',')
+                        .append(e.seq()).append(',').append(e.occurredAt()).append(',');
+                csv(csv, e.staffNo()).append(',');
+                csv(csv, e.type()).append(',');
+                csv(csv, e.subject()).append(',');
+                csv(csv, e.payload()).append(',');
+                csv(csv, e.prevHash()).append(',');
+                csv(csv, e.hash()).append('\n');
             }
-            try {
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                        COPY ho_event(hall_code, terminal_code, business_day, epoch, journal_seq, occurred_at, staff_no,
-                                      type, subject, payload, prev_hash, hash) FROM STDIN WITH (FORMAT csv)""",
-                        new StringReader(csv.toString()));
-            } catch (IOException e) {
-                throw new SQLException("COPY of the events failed", e);
-            }
+            copy(c, """
+                    COPY ho_event(hall_code, terminal_code, business_day, epoch, journal_seq, occurred_at, staff_no,
+                                  type, subject, payload, prev_hash, hash) FROM STDIN WITH (FORMAT csv)""", csv);
             return;
         }
         try (PreparedStatement s = c.prepareStatement("""
@@ -165,8 +164,25 @@ final class HeadOfficeRepository {
         }
     }
 
-    private static String csv(String v) {
-        return '"' + v.replace("\"", "\"\"") + '"';
+    /** {@code v} as one quoted CSV field (quotes doubled). */
+    private static StringBuilder csv(StringBuilder out, String v) {
+        out.append('"');
+        for (int i = 0, n = v.length(); i < n; i++) {
+            char ch = v.charAt(i);
+            if (ch == '"') {
+                out.append('"');
+            }
+            out.append(ch);
+        }
+        return out.append('"');
+    }
+
+    private static void copy(Connection c, String sql, CharSequence csv) throws SQLException {
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
+        } catch (IOException e) {
+            throw new SQLException("COPY failed: " + sql, e);
+        }
     }
 
     /** The day's events of one terminal of the given types, in journal order. */
@@ -284,8 +300,23 @@ final class HeadOfficeRepository {
         }
     }
 
-    void insertReceipts(Connection c, List<ReceiptRow> rows) throws SQLException {
+    /** The receipts by COPY on PostgreSQL (CSV), by a batched insert on H2. */
+    void insertReceipts(Connection c, boolean postgres, List<ReceiptRow> rows) throws SQLException {
         if (rows.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            StringBuilder csv = new StringBuilder(rows.size() * 80);
+            for (ReceiptRow r : rows) {
+                csv(csv, r.hall()).append(',');
+                csv(csv, r.kind()).append(',').append(r.number()).append(',');
+                csv(csv, r.terminal()).append(',');
+                csv(csv, r.part()).append(',').append(r.day()).append(',').append(r.paymentId()).append(',');
+                csv(csv, r.accountNo()).append(',').append(r.paidFen()).append(",\"\",").append(r.reversal()).append('\n');
+            }
+            copy(c, """
+                    COPY ho_receipt(hall_code, kind, number, terminal_code, part, business_day, payment_id, account_no,
+                                    paid_fen, mac, reversal) FROM STDIN WITH (FORMAT csv)""", csv);
             return;
         }
         try (PreparedStatement s = c.prepareStatement("""

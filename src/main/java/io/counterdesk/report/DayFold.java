@@ -142,6 +142,13 @@ public final class DayFold {
      */
     public static Map<Long, TillDay> fold(Map<Long, TillDay> start, java.util.function.LongFunction<Long> earlierTillOfPayment,
                                           Collection<JournalEvent> events) {
+        return fold(start, earlierTillOfPayment, events, e -> read(e.payload()));
+    }
+
+    /** As {@link #fold(Map, java.util.function.LongFunction, Collection)}, with each event's payload already read. */
+    public static Map<Long, TillDay> fold(Map<Long, TillDay> start, java.util.function.LongFunction<Long> earlierTillOfPayment,
+                                          Collection<JournalEvent> events,
+                                          java.util.function.Function<JournalEvent, JsonNode> payloadOf) {
         Map<Long, Builder> tills = new LinkedHashMap<>();
         start.forEach((id, t) -> tills.put(id, new Builder(t)));
         Map<Long, Long> tillOfPayment = new LinkedHashMap<>();
@@ -151,7 +158,7 @@ public final class DayFold {
             if (!TYPES.contains(e.type())) {
                 continue;
             }
-            JsonNode p = read(e.payload());
+            JsonNode p = payloadOf.apply(e);
             if (e.type().equals("RECEIPT_VOIDED")) {
                 voidedPayments.add(p.path("paymentId").asLong());
                 if (p.has("replacementNumber")) {

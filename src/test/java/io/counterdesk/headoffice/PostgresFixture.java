@@ -31,6 +31,11 @@ final class PostgresFixture implements AutoCloseable {
 
     /** Starts a server, or skips the calling test with the reason. */
     static PostgresFixture start() throws IOException, InterruptedException {
+        return start(new String[0]);
+    }
+
+    /** Starts a server with extra settings ({@code name=value}, e.g. for a benchmark's larger buffers). */
+    static PostgresFixture start(String... settings) throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isExecutable(BIN.resolve("initdb")),
                 "PostgreSQL not installed (" + BIN + "/initdb missing; apt-get install postgresql)");
         boolean root = "root".equals(System.getProperty("user.name"));
@@ -55,7 +60,9 @@ final class PostgresFixture implements AutoCloseable {
         }
         int started = pg.asPostgres(List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(),
                 "-l", dir.resolve("log").toString(), "-w", "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=on", "start"));
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=on"
+                        + java.util.Arrays.stream(settings).map(x -> " -c " + x).collect(java.util.stream.Collectors.joining()),
+                "start"));
         if (started != 0) {
             String log = Files.exists(dir.resolve("log")) ? Files.readString(dir.resolve("log")) : "";
             pg.delete();
