@@ -80,6 +80,7 @@ public final class SyncBench {
             floor.createEventPartitions(List.of(DAY));
             HeadOfficeRepository repo = new HeadOfficeRepository();
             System.out.println("load before the COPY floor: " + load());
+            double[] floorCpu = cpu(pg);
             long f0 = System.nanoTime();
             runAll(day1, b -> {
                 BatchFile.Decoded d = BatchFile.decode(b);
@@ -91,6 +92,7 @@ public final class SyncBench {
                 return true;
             });
             double copySeconds = (System.nanoTime() - f0) / 1e9;
+            String floorCpuText = cpuSince(floorCpu, pg);
             floor.close();
 
             HeadOfficeStore store = HeadOfficeStore.open(pg.url().replace("/postgres", "/ingest"), pg.user(), "");
@@ -101,7 +103,9 @@ public final class SyncBench {
             try (HeadOfficeServer server = HeadOfficeServer.start(ho, new InetSocketAddress("127.0.0.1", 0))) {
                 URI uri = URI.create("http://127.0.0.1:" + server.port() + "/sync/v1/batches");
                 System.out.println("load before day 1: " + load());
+                double[] ingestCpu = cpu(pg);
                 Timed first = ingest(uri, day1);
+                String ingestCpuText = cpuSince(ingestCpu, pg);
                 day1 = null;
                 long stored = ho.count("ho_event");
                 System.out.printf("city day: %d halls x %d terminals x %d events = %d batches, %d events (stored %d)%n",
@@ -111,6 +115,7 @@ public final class SyncBench {
                         first.peakMb, first.baseMb);
                 System.out.printf("floor, COPY of the same events, 8 connections: %.2f s -> ratio COPY/ingest %.2f (goal >= 0.7)%n",
                         copySeconds, copySeconds / first.seconds);
+                System.out.println("  ingest " + ingestCpuText + "; floor " + floorCpuText);
                 consolidated(ho, DAY, true);
                 System.out.println("load after day 1: " + load());
                 if (days > 1) {
@@ -168,7 +173,9 @@ public final class SyncBench {
             lastDay.add(t.dayBatch(last, days));
         }
         System.out.println("load before day " + days + ": " + load());
+        double[] laterCpu = cpu(pg);
         Timed later = ingest(uri, lastDay);
+        System.out.println("  day " + days + " " + cpuSince(laterCpu, pg));
         System.out.printf("day %d through HTTP on the month: %.2f s against day 1 %.2f s -> %.2fx (goal <= 1.2); "
                 + "heap peak %d MB above %d MB%n", days, later.seconds, first.seconds, later.seconds / first.seconds,
                 later.peakMb, later.baseMb);
@@ -350,6 +357,44 @@ public final class SyncBench {
         }
         System.out.printf("5,000-event batch made and signed: best of 7 %.3f s (goal < 1 s); floor, gzip of the payloads alone: %.3f s%n",
                 best, floorBest);
+    }
+
+    /**
+     * CPU time so far, in seconds: {head office's JVM (the HTTP client's threads included), the
+     * PostgreSQL server (the postmaster, its live processes, and those that ended, through cutime)}.
+     */
+    static double[] cpu(PostgresFixture pg) {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        long ticks = 0;
+        try {
+            long master = pg.pid();
+            for (java.nio.file.Path proc : java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc"), "[0-9]*")) {
+                String stat;
+                try {
+                    stat = java.nio.file.Files.readString(proc.resolve("stat"));
+                } catch (java.io.IOException gone) {
+                    continue;
+                }
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long pid = Long.parseLong(proc.getFileName().toString());
+                long ppid = Long.parseLong(f[1]);
+                if (pid == master) {
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                } else if (ppid == master) {
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+            }
+        } catch (java.io.IOException e) {
+            return new double[] {jvm, Double.NaN};
+        }
+        return new double[] {jvm, ticks / 100.0};
+    }
+
+    static String cpuSince(double[] before, PostgresFixture pg) {
+        double[] now = cpu(pg);
+        return String.format("CPU %.1f s (JVM %.1f + PostgreSQL %.1f)", now[0] - before[0] + now[1] - before[1],
+                now[0] - before[0], now[1] - before[1]);
     }
 
     private static String load() {

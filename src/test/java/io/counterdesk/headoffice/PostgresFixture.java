@@ -79,6 +79,11 @@ final class PostgresFixture implements AutoCloseable {
         return "postgres";
     }
 
+    /** The server's pid (its postmaster), e.g. for a benchmark's CPU accounting. */
+    long pid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).strip());
+    }
+
     /** Kills the server's processes at once (SIGKILL of the postmaster): a crash, not a stop. */
     void kill() throws IOException, InterruptedException {
         String pid = Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).strip();
