@@ -62,10 +62,7 @@ public final class SyncBench {
                 terminals.add(new BenchTerminal(String.format("H%03d", h), String.format("H%03d-T%d", h, t)));
             }
         }
-        List<byte[]> day1 = new ArrayList<>();
-        for (BenchTerminal t : terminals) {
-            day1.add(t.dayBatch(DAY, 1));
-        }
+        List<byte[]> day1 = batches(terminals, DAY, 1);
         PostgresFixture pg = PostgresFixture.start("shared_buffers=512MB", "max_wal_size=4GB");
         try {
             try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), "")) {
@@ -168,10 +165,7 @@ public final class SyncBench {
         System.out.printf("days 2-%d filled on the server: %.0f s; ho_event now %d rows, ho_receipt %d%n", days - 1,
                 (System.nanoTime() - t0) / 1e9, ho.count("ho_event"), ho.count("ho_receipt"));
         LocalDate last = DAY.plusDays(days - 1);
-        List<byte[]> lastDay = new ArrayList<>();
-        for (BenchTerminal t : terminals) {
-            lastDay.add(t.dayBatch(last, days));
-        }
+        List<byte[]> lastDay = batches(terminals, last, days);
         System.out.println("load before day " + days + ": " + load());
         double[] laterCpu = cpu(pg);
         Timed later = ingest(uri, lastDay);
@@ -180,6 +174,15 @@ public final class SyncBench {
                 + "heap peak %d MB above %d MB%n", days, later.seconds, first.seconds, later.seconds / first.seconds,
                 later.peakMb, later.baseMb);
         consolidated(ho, last, false);
+        try (Connection c = DriverManager.getConnection(url, pg.user(), "");
+             java.sql.ResultSet rs = c.createStatement().executeQuery("""
+                     SELECT pg_database_size(current_database()), (SELECT SUM(pg_total_relation_size(inhrelid))
+                     FROM pg_inherits WHERE inhparent = 'ho_event'::regclass), pg_total_relation_size('ho_receipt'),
+                     pg_total_relation_size('ho_batch')""")) {
+            rs.next();
+            System.out.printf("database %d MB: ho_event %d MB, ho_receipt %d MB, ho_batch %d MB%n", rs.getLong(1) >> 20,
+                    rs.getLong(2) >> 20, rs.getLong(3) >> 20, rs.getLong(4) >> 20);
+        }
         System.out.println("load after day " + days + ": " + load());
     }
 
@@ -198,6 +201,24 @@ public final class SyncBench {
                     java.util.Optional.empty(), System.getenv()), java.time.ZonedDateTime.now());
             System.out.printf("its PDF (%d bytes, first report in this JVM): %.3f s%n", bytes.length,
                     (System.nanoTime() - p0) / 1e9);
+        }
+    }
+
+    /** Every terminal's batch of {@code day} (till {@code till}), made on two threads. */
+    private static List<byte[]> batches(List<BenchTerminal> terminals, LocalDate day, long till) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<byte[]>> made = new ArrayList<>();
+            for (BenchTerminal t : terminals) {
+                made.add(pool.submit(() -> t.dayBatch(day, till)));
+            }
+            List<byte[]> out = new ArrayList<>();
+            for (Future<byte[]> f : made) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
         }
     }
 
