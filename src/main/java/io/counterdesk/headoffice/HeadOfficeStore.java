@@ -67,7 +67,10 @@ public final class HeadOfficeStore implements AutoCloseable {
      * is dropped, not used.
      */
     public Connection connect() throws SQLException {
-        Connection c = postgres ? pooled() : DriverManager.getConnection(url, credentials);
+        if (postgres) {
+            return pooled();
+        }
+        Connection c = DriverManager.getConnection(url, credentials);
         c.setAutoCommit(false);
         c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
         return c;
@@ -129,12 +132,22 @@ public final class HeadOfficeStore implements AutoCloseable {
         Connection physical;
         while ((physical = idle.pollFirst()) != null) {
             idleCount.decrementAndGet();
+            // a handle that switched auto-commit on was not kept (giveBack); nothing here changes the isolation
             if (physical.isValid(5)) {
                 return lend(physical);
             }
             quietlyClose(physical);
         }
-        return lend(DriverManager.getConnection(url, credentials));
+        Connection fresh = DriverManager.getConnection(url, credentials);
+        try {
+            // once per server connection (each costs a round trip): a pooled one keeps them
+            fresh.setAutoCommit(false);
+            fresh.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+        } catch (SQLException e) {
+            quietlyClose(fresh);
+            throw e;
+        }
+        return lend(fresh);
     }
 
     /** The physical connection behind a handle whose {@code close} gives it back instead. */
@@ -171,9 +184,11 @@ public final class HeadOfficeStore implements AutoCloseable {
             if (physical.isClosed()) {
                 return;
             }
-            if (!physical.getAutoCommit()) {
-                physical.rollback();
+            if (physical.getAutoCommit()) {
+                quietlyClose(physical); // not as lent: not kept
+                return;
             }
+            physical.rollback();
         } catch (SQLException e) {
             quietlyClose(physical);
             return;

@@ -92,9 +92,16 @@ final class PostgresFixture implements AutoCloseable {
 
     /** Starts the server again on the same folder and port (after {@link #kill}). */
     void restart() throws IOException, InterruptedException {
-        asPostgres(List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(),
-                "-l", dir.resolve("log").toString(), "-w", "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start"));
+        // the killed postmaster's processes leave on their own, soon; until then the server will not start
+        for (int attempt = 0; attempt < 60; attempt++) {
+            if (asPostgres(List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(),
+                    "-l", dir.resolve("log").toString(), "-w", "-o",
+                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start")) == 0) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IOException("PostgreSQL did not start again; see " + dir.resolve("log"));
     }
 
     private int asPostgres(List<String> command) throws IOException, InterruptedException {

@@ -18,11 +18,12 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * On PostgreSQL head office keeps its events in one partition per business day (migration V4): a
+ * Head office's store on PostgreSQL: its events in one partition per business day (migration V4) — a
  * day's partition is made when the first batch of that day arrives, the events land in it, and a
- * database migrated from before V4 keeps every event it held, each in its day's partition.
+ * database migrated from before V4 keeps every event it held, each in its day's partition; and its
+ * pool of connections, which never lends one the server has dropped.
  */
-class HeadOfficePartitionsPostgresTest {
+class HeadOfficeStorePostgresTest {
 
     static final LocalDate DAY = LocalDate.of(2025, 3, 10);
 
@@ -85,6 +86,23 @@ class HeadOfficePartitionsPostgresTest {
         assertThat(count(url, "ho_event_20250310")).isEqualTo(2);
         assertThat(count(url, "ho_event_20250311")).isEqualTo(3);
         assertThat(count(url, "ho_event")).isEqualTo(5);
+    }
+
+    @Test
+    void afterTheServerIsKilledAndRestartedThePoolsDeadConnectionsAreNotLent() throws Exception {
+        String url = database("restarted");
+        try (HeadOfficeStore store = HeadOfficeStore.open(url, pg.user(), "")) {
+            HeadOffice ho = new HeadOffice(store, SyncKeys.generate(), Clock.systemUTC());
+            TestChain t = new TestChain("HZ02", "HZ02-T01", DAY);
+            assertThat(ho.enrol("HZ02", "HZ02-T01", ho.addTerminal("HZ02", "HZ02-T01"),
+                    SyncKeys.publicText(t.key.getPublic()))).isTrue();
+            assertThat(ho.accept(t.open(1).pay(1, 100).nextBatch()).isAccepted()).isTrue();
+            pg.kill();
+            pg.restart();
+            Outcome next = ho.accept(t.pay(1, 200).nextBatch());
+            assertThat(next.isAccepted()).as(next.message()).isTrue();
+            assertThat(ho.tillFigures("HZ02", "HZ02-T01", DAY, 1)).containsEntry("cashIn", "3.00");
+        }
     }
 
     private static List<String> partitions(String url) throws Exception {
