@@ -108,8 +108,8 @@ public final class SyncBench {
                 System.out.printf("city day: %d halls x %d terminals x %d events = %d batches, %d events (stored %d)%n",
                         halls, TERMINALS, EVENTS, terminals.size(), (long) terminals.size() * EVENTS, stored);
                 System.out.printf("ingest through HTTP into PostgreSQL, 8 connections: %.2f s (%.0f events/s), "
-                        + "head office heap: peak %d MB above the %d MB before%n", first.seconds, stored / first.seconds,
-                        first.peakMb, first.baseMb);
+                        + "head office heap: peak %d MB above the %d MB before (garbage included), %d MB kept after%n",
+                        first.seconds, stored / first.seconds, first.peakMb, first.baseMb, first.liveMb);
                 System.out.printf("floor, COPY of the same events, 8 connections: %.2f s -> ratio COPY/ingest %.2f (goal >= 0.7)%n",
                         copySeconds, copySeconds / first.seconds);
                 System.out.println("  ingest " + ingestCpuText + "; floor " + floorCpuText);
@@ -239,7 +239,8 @@ public final class SyncBench {
         store.close();
     }
 
-    record Timed(double seconds, long baseMb, long peakMb) {
+    /** Wall time; heap before (after a GC), its sampled peak above that (garbage included), and what stays after a GC. */
+    record Timed(double seconds, long baseMb, long peakMb, long liveMb) {
     }
 
     /** Every batch through HTTP, 8 at a time; the heap's peak above what it held before (sampled). */
@@ -266,7 +267,9 @@ public final class SyncBench {
             sampler.shutdownNow();
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
-        return new Timed(seconds, base >> 20, (peak.get() - base) >> 20);
+        System.gc();
+        long live = memory.getHeapMemoryUsage().getUsed() - base;
+        return new Timed(seconds, base >> 20, (peak.get() - base) >> 20, live >> 20);
     }
 
     /**
