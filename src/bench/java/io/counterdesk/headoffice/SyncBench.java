@@ -29,47 +29,57 @@ import java.util.zip.GZIPOutputStream;
  * <ol>
  * <li>terminal side: a 5,000-event batch made and signed ({@code BatchFile.describe} + {@code encode})
  *     against the floor of gzipping the same JSON lines alone;</li>
- * <li>a city's day, scaled by {@code bench.halls} (× 5 terminals × 500 events): every batch through
- *     the real HTTP endpoint into a real PostgreSQL (started here, as the tests do), 8 connections,
- *     against {@code COPY} of the same events into the same table of a fresh database — the ratio;</li>
- * <li>the consolidated day across those halls ({@code HeadOffice.consolidate}) on that database.</li>
+ * <li>a city's day, {@code bench.halls} (200) × 5 terminals × 500 events: every batch through the real
+ *     HTTP endpoint into a real PostgreSQL (started here, as the tests do), 8 connections, against
+ *     {@code COPY} of the same events into the same (partitioned) table of a fresh database, 8
+ *     connections, one transaction per batch — the ratio; wall time and head office's heap (peak
+ *     above the heap before, sampled every 50 ms; the batches' bytes are held before);</li>
+ * <li>the consolidated day across those halls ({@code HeadOffice.consolidate}) and its PDF;</li>
+ * <li>with {@code bench.days} = 30, the month: days 2 to 29 filled directly into the same tables by SQL
+ *     on the server ({@code INSERT … SELECT generate_series}: the events, receipts, till figures,
+ *     batches and days received of every terminal, synthetic hashes, the terminals' positions set to
+ *     continue from them), then day 30 through the HTTP endpoint again, timed against day 1, and the
+ *     consolidated day 30 on the month.</li>
  * </ol>
+ * A warm-up of 100 batches through a separate head office database comes first, so day 1 is not the
+ * JIT's first run.
  */
 public final class SyncBench {
 
     static final LocalDate DAY = LocalDate.of(2025, 3, 10);
+    static final int TERMINALS = 5;
+    static final int EVENTS = 500;
 
     public static void main(String[] args) throws Exception {
-        int halls = Integer.getInteger("bench.halls", 20);
-        int terminals = 5;
-        int events = 500;
+        int halls = Integer.getInteger("bench.halls", 200);
+        int days = Integer.getInteger("bench.days", 1);
         System.out.println("load before: " + load());
         batchMakeAndSign();
 
-        List<TestChain> chains = new ArrayList<>();
-        List<byte[]> batches = new ArrayList<>();
+        List<BenchTerminal> terminals = new ArrayList<>();
         for (int h = 1; h <= halls; h++) {
-            for (int t = 1; t <= terminals; t++) {
-                TestChain c = new TestChain(String.format("H%03d", h), String.format("H%03d-T%d", h, t), DAY);
-                c.open(1);
-                for (int i = 1; i < events; i++) {
-                    c.pay(1, 1_000 + i);
-                }
-                chains.add(c);
-                batches.add(c.nextBatch());
+            for (int t = 1; t <= TERMINALS; t++) {
+                terminals.add(new BenchTerminal(String.format("H%03d", h), String.format("H%03d-T%d", h, t)));
             }
         }
-        PostgresFixture pg = PostgresFixture.start();
+        List<byte[]> day1 = batches(terminals, DAY, 1);
+        PostgresFixture pg = PostgresFixture.start("shared_buffers=512MB", "max_wal_size=4GB");
         try {
             try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), "")) {
-                c.createStatement().execute("CREATE DATABASE ingest");
-                c.createStatement().execute("CREATE DATABASE copyfloor");
+                for (String db : List.of("warmup", "ingest", "copyfloor")) {
+                    c.createStatement().execute("CREATE DATABASE " + db);
+                }
             }
-            // the floor: COPY of the same events, one transaction per batch, 8 threads, same table and indexes
+            warmUp(pg);
+
+            // the floor: COPY of the same events, one transaction per batch, 8 threads, same tables and indexes
             HeadOfficeStore floor = HeadOfficeStore.open(pg.url().replace("/postgres", "/copyfloor"), pg.user(), "");
+            floor.createEventPartitions(List.of(DAY));
             HeadOfficeRepository repo = new HeadOfficeRepository();
+            System.out.println("load before the COPY floor: " + load());
+            double[] floorCpu = cpu(pg);
             long f0 = System.nanoTime();
-            runAll(batches, b -> {
+            runAll(day1, b -> {
                 BatchFile.Decoded d = BatchFile.decode(b);
                 Manifest m = d.manifest();
                 try (Connection c = floor.connect()) {
@@ -79,44 +89,240 @@ public final class SyncBench {
                 return true;
             });
             double copySeconds = (System.nanoTime() - f0) / 1e9;
+            String floorCpuText = cpuSince(floorCpu, pg);
             floor.close();
 
             HeadOfficeStore store = HeadOfficeStore.open(pg.url().replace("/postgres", "/ingest"), pg.user(), "");
             HeadOffice ho = new HeadOffice(store, SyncKeys.generate(), Clock.systemUTC());
-            for (TestChain c : chains) {
-                ho.enrol(c.hall, c.terminal, ho.addTerminal(c.hall, c.terminal), SyncKeys.publicText(c.key.getPublic()));
+            for (BenchTerminal t : terminals) {
+                ho.enrol(t.hall, t.terminal, ho.addTerminal(t.hall, t.terminal), SyncKeys.publicText(t.key.getPublic()));
             }
             try (HeadOfficeServer server = HeadOfficeServer.start(ho, new InetSocketAddress("127.0.0.1", 0))) {
-                HttpClient http = HttpClient.newHttpClient();
                 URI uri = URI.create("http://127.0.0.1:" + server.port() + "/sync/v1/batches");
-                Runtime rt = Runtime.getRuntime();
-                long i0 = System.nanoTime();
-                runAll(batches, b -> http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(b))
-                        .build(), HttpResponse.BodyHandlers.ofByteArray()).statusCode() == 200);
-                double ingestSeconds = (System.nanoTime() - i0) / 1e9;
-                long heapMb = (rt.totalMemory() - rt.freeMemory()) / (1 << 20);
+                System.out.println("load before day 1: " + load());
+                double[] ingestCpu = cpu(pg);
+                Timed first = ingest(uri, day1);
+                String ingestCpuText = cpuSince(ingestCpu, pg);
+                day1 = null;
                 long stored = ho.count("ho_event");
-                long c0 = System.nanoTime();
-                ConsolidatedDay day = ho.consolidate(DAY, HeadOfficeServer.HALL_ZONE, 7);
-                double consolidateSeconds = (System.nanoTime() - c0) / 1e9;
-                long p0 = System.nanoTime();
-                byte[] pdf = ConsolidatedDayPdf.write(day, io.counterdesk.report.pdf.ReportFont.locate(java.util.Optional.empty(),
-                        java.util.Optional.empty(), System.getenv()), java.time.ZonedDateTime.now());
-                double pdfSeconds = (System.nanoTime() - p0) / 1e9;
-                System.out.printf("city day scaled: %d halls x %d terminals x %d events = %d batches, %d events (stored %d)%n",
-                        halls, terminals, events, batches.size(), (long) batches.size() * events, stored);
-                System.out.printf("ingest through HTTP into PostgreSQL, 8 connections: %.2f s (%.0f events/s), heap after %d MB%n",
-                        ingestSeconds, stored / ingestSeconds, heapMb);
+                System.out.printf("city day: %d halls x %d terminals x %d events = %d batches, %d events (stored %d)%n",
+                        halls, TERMINALS, EVENTS, terminals.size(), (long) terminals.size() * EVENTS, stored);
+                System.out.printf("ingest through HTTP into PostgreSQL, 8 connections: %.2f s (%.0f events/s), "
+                        + "head office heap: peak %d MB above the %d MB before (garbage included), %d MB kept after%n",
+                        first.seconds, stored / first.seconds, first.peakMb, first.baseMb, first.liveMb);
                 System.out.printf("floor, COPY of the same events, 8 connections: %.2f s -> ratio COPY/ingest %.2f (goal >= 0.7)%n",
-                        copySeconds, copySeconds / ingestSeconds);
-                System.out.printf("consolidated day across %d halls: %.3f s; its PDF (%d bytes, first report in this JVM): %.3f s%n",
-                        day.halls().size(), consolidateSeconds, pdf.length, pdfSeconds);
+                        copySeconds, copySeconds / first.seconds);
+                System.out.println("  ingest " + ingestCpuText + "; floor " + floorCpuText);
+                consolidated(ho, DAY, true);
+                System.out.println("load after day 1: " + load());
+                if (days > 1) {
+                    month(pg, store, ho, uri, terminals, days, first);
+                }
             }
             store.close();
         } finally {
             pg.close();
         }
         System.out.println("load after: " + load());
+    }
+
+    /** Days 2 … days-1 filled on the server, then the last day through HTTP, against day 1. */
+    private static void month(PostgresFixture pg, HeadOfficeStore store, HeadOffice ho, URI uri, List<BenchTerminal> terminals,
+                              int days, Timed first) throws Exception {
+        System.out.println("load before the fill: " + load());
+        long t0 = System.nanoTime();
+        List<LocalDate> filled = new ArrayList<>();
+        for (int k = 2; k < days; k++) {
+            filled.add(DAY.plusDays(k - 1));
+        }
+        store.createEventPartitions(filled);
+        String url = pg.url().replace("/postgres", "/ingest");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<?>> done = new ArrayList<>();
+            for (int k = 2; k < days; k++) {
+                int dayNo = k;
+                done.add(pool.submit(() -> {
+                    try (Connection c = DriverManager.getConnection(url, pg.user(), "")) {
+                        MonthFill.day(c, DAY.plusDays(dayNo - 1), dayNo, EVENTS);
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        try (Connection c = DriverManager.getConnection(url, pg.user(), "")) {
+            MonthFill.positions(c, days - 1, EVENTS);
+            c.createStatement().execute("ANALYZE");
+        }
+        for (BenchTerminal t : terminals) {
+            t.continueAfterFill(days - 1);
+        }
+        System.out.printf("days 2-%d filled on the server: %.0f s; ho_event now %d rows, ho_receipt %d%n", days - 1,
+                (System.nanoTime() - t0) / 1e9, ho.count("ho_event"), ho.count("ho_receipt"));
+        LocalDate last = DAY.plusDays(days - 1);
+        List<byte[]> lastDay = batches(terminals, last, days);
+        System.out.println("load before day " + days + ": " + load());
+        double[] laterCpu = cpu(pg);
+        Timed later = ingest(uri, lastDay);
+        System.out.println("  day " + days + " " + cpuSince(laterCpu, pg));
+        System.out.printf("day %d through HTTP on the month: %.2f s against day 1 %.2f s -> %.2fx (goal <= 1.2); "
+                + "heap peak %d MB above %d MB%n", days, later.seconds, first.seconds, later.seconds / first.seconds,
+                later.peakMb, later.baseMb);
+        consolidated(ho, last, false);
+        try (Connection c = DriverManager.getConnection(url, pg.user(), "");
+             java.sql.ResultSet rs = c.createStatement().executeQuery("""
+                     SELECT pg_database_size(current_database()), (SELECT SUM(pg_total_relation_size(inhrelid))
+                     FROM pg_inherits WHERE inhparent = 'ho_event'::regclass), pg_total_relation_size('ho_receipt'),
+                     pg_total_relation_size('ho_batch')""")) {
+            rs.next();
+            System.out.printf("database %d MB: ho_event %d MB, ho_receipt %d MB, ho_batch %d MB%n", rs.getLong(1) >> 20,
+                    rs.getLong(2) >> 20, rs.getLong(3) >> 20, rs.getLong(4) >> 20);
+        }
+        System.out.println("load after day " + days + ": " + load());
+    }
+
+    private static void consolidated(HeadOffice ho, LocalDate day, boolean pdf) throws Exception {
+        long c0 = System.nanoTime();
+        ConsolidatedDay d = ho.consolidate(day, HeadOfficeServer.HALL_ZONE, 7);
+        double seconds = (System.nanoTime() - c0) / 1e9;
+        long c1 = System.nanoTime();
+        ho.consolidate(day, HeadOfficeServer.HALL_ZONE, 7);
+        double again = (System.nanoTime() - c1) / 1e9;
+        System.out.printf("consolidated day %s across %d halls: %.3f s (again %.3f s; goal < 2 s)%n", day, d.halls().size(),
+                seconds, again);
+        if (pdf) {
+            long p0 = System.nanoTime();
+            byte[] bytes = ConsolidatedDayPdf.write(d, io.counterdesk.report.pdf.ReportFont.locate(java.util.Optional.empty(),
+                    java.util.Optional.empty(), System.getenv()), java.time.ZonedDateTime.now());
+            System.out.printf("its PDF (%d bytes, first report in this JVM): %.3f s%n", bytes.length,
+                    (System.nanoTime() - p0) / 1e9);
+        }
+    }
+
+    /** Every terminal's batch of {@code day} (till {@code till}), made on two threads. */
+    private static List<byte[]> batches(List<BenchTerminal> terminals, LocalDate day, long till) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<byte[]>> made = new ArrayList<>();
+            for (BenchTerminal t : terminals) {
+                made.add(pool.submit(() -> t.dayBatch(day, till)));
+            }
+            List<byte[]> out = new ArrayList<>();
+            for (Future<byte[]> f : made) {
+                out.add(f.get());
+            }
+            return out;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** 100 batches through a head office of their own, so the timed days do not pay the JIT's first run. */
+    private static void warmUp(PostgresFixture pg) throws Exception {
+        HeadOfficeStore store = HeadOfficeStore.open(pg.url().replace("/postgres", "/warmup"), pg.user(), "");
+        HeadOffice ho = new HeadOffice(store, SyncKeys.generate(), Clock.systemUTC());
+        List<byte[]> batches = new ArrayList<>();
+        for (int i = 1; i <= 100; i++) {
+            BenchTerminal t = new BenchTerminal("W" + i, "W" + i + "-T1");
+            ho.enrol(t.hall, t.terminal, ho.addTerminal(t.hall, t.terminal), SyncKeys.publicText(t.key.getPublic()));
+            batches.add(t.dayBatch(DAY, 1));
+        }
+        try (HeadOfficeServer server = HeadOfficeServer.start(ho, new InetSocketAddress("127.0.0.1", 0))) {
+            Timed w = ingest(URI.create("http://127.0.0.1:" + server.port() + "/sync/v1/batches"), batches);
+            System.out.printf("warm-up, 100 batches: %.2f s%n", w.seconds);
+        }
+        store.close();
+    }
+
+    /** Wall time; heap before (after a GC), its sampled peak above that (garbage included), and what stays after a GC. */
+    record Timed(double seconds, long baseMb, long peakMb, long liveMb) {
+    }
+
+    /** Every batch through HTTP, 8 at a time; the heap's peak above what it held before (sampled). */
+    private static Timed ingest(URI uri, List<byte[]> batches) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
+        System.gc();
+        long base = memory.getHeapMemoryUsage().getUsed();
+        java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong(base);
+        java.util.concurrent.ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+        sampler.scheduleAtFixedRate(() -> peak.accumulateAndGet(memory.getHeapMemoryUsage().getUsed(), Math::max), 0, 50,
+                java.util.concurrent.TimeUnit.MILLISECONDS);
+        long t0 = System.nanoTime();
+        try {
+            runAll(batches, b -> {
+                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(b))
+                        .build(), HttpResponse.BodyHandlers.ofByteArray());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException(r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
+                }
+                return true;
+            });
+        } finally {
+            sampler.shutdownNow();
+        }
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        System.gc();
+        long live = memory.getHeapMemoryUsage().getUsed() - base;
+        return new Timed(seconds, base >> 20, (peak.get() - base) >> 20, live >> 20);
+    }
+
+    /**
+     * One terminal of the benchmark: each day a batch of a till opening and 499 cash payments, its
+     * journal, receipt numbers and batch numbers going on from day to day (and from the fill).
+     */
+    static final class BenchTerminal {
+        final String hall;
+        final String terminal;
+        final KeyPair key = SyncKeys.generate();
+        long journalSeq;
+        String lastHash = io.counterdesk.persistence.Journal.GENESIS_HASH;
+        long batchSeq;
+        String previousSha = "";
+
+        BenchTerminal(String hall, String terminal) {
+            this.hall = hall;
+            this.terminal = terminal;
+        }
+
+        byte[] dayBatch(LocalDate day, long till) {
+            List<BatchLine> lines = new ArrayList<>(EVENTS);
+            String chainPrev = lastHash;
+            long first = journalSeq + 1;
+            for (int i = 1; i <= EVENTS; i++) {
+                long n = ++journalSeq;
+                String type = i == 1 ? "TILL_OPENED" : "PAYMENT";
+                String subject = i == 1 ? "till:" + till : "account:0001";
+                String payload = i == 1 ? "{\"businessDay\":\"" + day + "\",\"floatFen\":50000,\"tillId\":" + till + "}"
+                        : MonthFill.payment(n, 1_000 + i, till);
+                java.time.Instant at = day.atTime(9, 0).atZone(TestChain.ZONE).toInstant().plusSeconds(i * 60L);
+                io.counterdesk.persistence.JournalEvent draft = new io.counterdesk.persistence.JournalEvent(n, at, terminal,
+                        "1001", type, subject, payload, lastHash, "");
+                io.counterdesk.persistence.JournalEvent e = new io.counterdesk.persistence.JournalEvent(n, at, terminal,
+                        "1001", type, subject, payload, lastHash, io.counterdesk.persistence.Journal.hashOf(draft));
+                lastHash = e.hash();
+                lines.add(new BatchLine(e, day));
+            }
+            batchSeq++;
+            Manifest m = BatchFile.describe(hall, terminal, 1, batchSeq, chainPrev, first, previousSha,
+                    day.atTime(18, 0).atZone(TestChain.ZONE).toInstant(), TestChain.ZONE.getId(), 0, lines);
+            byte[] bytes = BatchFile.encode(m, lines, key.getPrivate());
+            previousSha = BatchFile.sha256(bytes);
+            return bytes;
+        }
+
+        /** Where {@link MonthFill#positions} left the terminal after {@code lastFilledDay} days. */
+        void continueAfterFill(int lastFilledDay) {
+            journalSeq = (long) lastFilledDay * EVENTS;
+            lastHash = MonthFill.hash(hall, terminal, journalSeq);
+            batchSeq = lastFilledDay;
+            previousSha = MonthFill.hash(hall, terminal, -lastFilledDay);
+        }
     }
 
     interface Job {
@@ -175,6 +381,44 @@ public final class SyncBench {
         }
         System.out.printf("5,000-event batch made and signed: best of 7 %.3f s (goal < 1 s); floor, gzip of the payloads alone: %.3f s%n",
                 best, floorBest);
+    }
+
+    /**
+     * CPU time so far, in seconds: {head office's JVM (the HTTP client's threads included), the
+     * PostgreSQL server (the postmaster, its live processes, and those that ended, through cutime)}.
+     */
+    static double[] cpu(PostgresFixture pg) {
+        double jvm = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        long ticks = 0;
+        try {
+            long master = pg.pid();
+            for (java.nio.file.Path proc : java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc"), "[0-9]*")) {
+                String stat;
+                try {
+                    stat = java.nio.file.Files.readString(proc.resolve("stat"));
+                } catch (java.io.IOException gone) {
+                    continue;
+                }
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                long pid = Long.parseLong(proc.getFileName().toString());
+                long ppid = Long.parseLong(f[1]);
+                if (pid == master) {
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]) + Long.parseLong(f[13]) + Long.parseLong(f[14]);
+                } else if (ppid == master) {
+                    ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]);
+                }
+            }
+        } catch (java.io.IOException e) {
+            return new double[] {jvm, Double.NaN};
+        }
+        return new double[] {jvm, ticks / 100.0};
+    }
+
+    static String cpuSince(double[] before, PostgresFixture pg) {
+        double[] now = cpu(pg);
+        return String.format("CPU %.1f s (JVM %.1f + PostgreSQL %.1f)", now[0] - before[0] + now[1] - before[1],
+                now[0] - before[0], now[1] - before[1]);
     }
 
     private static String load() {

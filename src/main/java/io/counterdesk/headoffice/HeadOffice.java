@@ -25,7 +25,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Head office's side of the sync (docs/sync-protocol.md): enrols terminals, accepts each batch once
@@ -101,6 +100,7 @@ public final class HeadOffice {
         }
         Manifest m = batch.manifest();
         String sha = batch.sha256();
+        preparePartitions(batch);
         Outcome refusal;
         try (Connection c = store.connect()) {
             try {
@@ -121,15 +121,19 @@ public final class HeadOffice {
                                 + " arrived again with other bytes (" + sha + " after " + stored.get().sha256() + ")");
                     }
                     refusal = order(c, row.get(), m);
+                    // each payload is parsed once: for the manifest's check, the receipts, the voids and the fold
+                    Map<JournalEvent, JsonNode> payloads = new java.util.IdentityHashMap<>();
+                    java.util.function.Function<JournalEvent, JsonNode> payloadOf = e -> payloads.computeIfAbsent(e,
+                            HeadOffice::payload);
                     if (refusal == null) {
-                        List<String> problems = BatchFile.problems(batch);
+                        List<String> problems = BatchFile.problems(batch, payloadOf);
                         if (!problems.isEmpty()) {
                             refusal = Outcome.refused(Outcome.Refusal.MANIFEST_MISMATCH, "batch " + key(m) + ": "
                                     + String.join("; ", problems));
                         }
                     }
                     if (refusal == null) {
-                        byte[] ack = store(c, row.get(), batch, sha);
+                        byte[] ack = store(c, row.get(), batch, sha, payloadOf);
                         c.commit();
                         store.durable(c);
                         return Outcome.accepted(ack);
@@ -138,6 +142,9 @@ public final class HeadOffice {
                 c.rollback();
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
+                if ("23514".equals(e instanceof SQLException s ? s.getSQLState() : null)) {
+                    store.forgetEventPartitions(); // no partition for a day: made again on the next try
+                }
                 if ("23505".equals(e instanceof SQLException s ? s.getSQLState() : null)) {
                     // another connection stored the same key between our look and our insert: answer as it did
                     return accept(bytes);
@@ -149,6 +156,31 @@ public final class HeadOffice {
             return refusal;
         }
         return refuse(m.hall(), m.terminal(), refusal.refusal(), refusal.message());
+    }
+
+    /**
+     * On PostgreSQL, the ho_event partitions of the batch's days are made before its transaction when
+     * this process does not know them yet (once a day), and only for a batch signed by an enrolled
+     * terminal, so a stranger cannot make head office create tables. Checked again in the transaction.
+     */
+    private void preparePartitions(BatchFile.Decoded batch) throws SQLException {
+        List<LocalDate> days;
+        try {
+            days = batch.manifest().businessDays().stream().map(LocalDate::parse).toList();
+        } catch (java.time.format.DateTimeParseException e) {
+            return; // refused in the transaction (the manifest does not match the content)
+        }
+        if (store.eventPartitionsReady(days)) {
+            return;
+        }
+        Optional<String> key;
+        try (Connection c = store.connect()) {
+            key = repo.publicKey(c, batch.manifest().hall(), batch.manifest().terminal());
+            c.rollback();
+        }
+        if (key.isPresent() && batch.signedBy(SyncKeys.publicKey(key.get()))) {
+            store.createEventPartitions(days);
+        }
     }
 
     /**
@@ -190,8 +222,8 @@ public final class HeadOffice {
         return null;
     }
 
-    private byte[] store(Connection c, HeadOfficeRepository.TerminalRow t, BatchFile.Decoded batch, String sha)
-            throws SQLException {
+    private byte[] store(Connection c, HeadOfficeRepository.TerminalRow t, BatchFile.Decoded batch, String sha,
+                         java.util.function.Function<JournalEvent, JsonNode> payloads) throws SQLException {
         Manifest m = batch.manifest();
         var now = clock.instant();
         byte[] ack = new Ack(m.hall(), m.terminal(), m.epoch(), m.seq(), sha, m.lastJournalSeq(), now.toString())
@@ -199,22 +231,29 @@ public final class HeadOffice {
         repo.insertBatch(c, m.hall(), m.terminal(), m.epoch(), m.seq(), sha, m.firstJournalSeq(), m.lastJournalSeq(),
                 m.eventCount(), now, batch.bytes(), ack);
         List<BatchLine> lines = restored(t, m) ? afterRestore(c, t, m, batch.lines()) : batch.lines();
-        List<HeadOfficeRepository.ReceiptRow> receipts = new ArrayList<>(receipts(m, lines));
+        List<HeadOfficeRepository.ReceiptRow> receipts = new ArrayList<>(receipts(m, lines, payloads));
         if (restored(t, m)) {
             alarmRestored(c, t, m, lines, receipts);
         }
         repo.insertEvents(c, store.isPostgres(), m.hall(), m.terminal(), m.epoch(), lines);
-        repo.insertReceipts(c, receipts);
-        TreeSet<LocalDate> days = new TreeSet<>();
+        repo.insertReceipts(c, store.isPostgres(), receipts);
+        Map<LocalDate, List<JournalEvent>> days = new java.util.TreeMap<>();
         for (BatchLine l : lines) {
-            days.add(l.businessDay());
+            List<JournalEvent> folded = days.computeIfAbsent(l.businessDay(), d -> new ArrayList<>());
+            if (DayFold.TYPES.contains(l.event().type())) {
+                folded.add(l.event());
+            }
             if (l.event().type().equals("RECEIPT_VOIDED")) {
-                repo.markVoided(c, m.hall(), m.terminal(), payload(l.event()).path("paymentId").asLong());
+                repo.markVoided(c, m.hall(), m.terminal(), payloads.apply(l.event()).path("paymentId").asLong());
             }
         }
-        for (LocalDate day : days) {
-            refold(c, m.hall(), m.terminal(), day);
-            repo.received(c, m.hall(), m.terminal(), day, now);
+        for (var day : days.entrySet()) {
+            if (restored(t, m)) {
+                refold(c, m.hall(), m.terminal(), day.getKey());
+            } else {
+                foldOn(c, m.hall(), m.terminal(), day.getKey(), day.getValue(), payloads);
+            }
+            repo.received(c, m.hall(), m.terminal(), day.getKey(), now);
         }
         repo.advance(c, m.hall(), m.terminal(), m.epoch(), m.seq(), sha, m.lastJournalSeq(), m.lastHash());
         return ack;
@@ -261,22 +300,71 @@ public final class HeadOffice {
         repo.alarm(c, clock.instant(), m.hall(), m.terminal(), "RESTORED", detail);
     }
 
+    /**
+     * The batch's events of one day folded onto the figures head office holds for the terminal's day
+     * (ADR 0022): the stored figures are read back ({@link DayFold.TillDay#ofFigures}), the new events
+     * folded on, and the tills that changed written again; the day's earlier events are read only when
+     * the batch has a void (its payment may be of an earlier batch). Equal to {@link #refold} (the fold of all the day's
+     * events), which it falls back to where the stored figures do not say the fold's state exactly.
+     */
+    void foldOn(Connection c, String hall, String terminal, LocalDate day, List<JournalEvent> events,
+                java.util.function.Function<JournalEvent, JsonNode> payloads) throws SQLException {
+        if (events.isEmpty()) {
+            return; // nothing the fold reads: the figures stay as they are
+        }
+        Map<Long, Map.Entry<String, Map<String, String>>> stored = repo.terminalDayFigures(c, hall, terminal, day);
+        Map<Long, DayFold.TillDay> start = new LinkedHashMap<>();
+        for (var till : stored.entrySet()) {
+            Optional<DayFold.TillDay> t = DayFold.TillDay.ofFigures(till.getKey(), till.getValue().getKey(),
+                    till.getValue().getValue());
+            if (t.isEmpty()) {
+                refold(c, hall, terminal, day);
+                return;
+            }
+            start.put(till.getKey(), t.get());
+        }
+        // a void counts for its payment's till; that payment may be of an earlier batch (voids are rare)
+        Map<Long, Long> earlier = events.stream().anyMatch(e -> e.type().equals("RECEIPT_VOIDED"))
+                ? tillOfPayments(repo.dayEvents(c, hall, terminal, day, List.of("PAYMENT", "PAYMENT_REVERSED"))) : Map.of();
+        Map<Long, DayFold.TillDay> tills = DayFold.fold(start, earlier::get, events, payloads);
+        Map<Long, Map.Entry<String, Map<String, String>>> changed = new LinkedHashMap<>();
+        tills.forEach((id, t) -> {
+            Map<String, String> figures = t.figures();
+            var before = stored.get(id);
+            if (before == null || !before.getValue().equals(figures)) {
+                changed.put(id, new AbstractMap.SimpleEntry<>(t.staffNo(), figures));
+            }
+        });
+        repo.replaceTills(c, hall, terminal, day, changed);
+    }
+
+    /** paymentId → tillId of payment events (the last of a repeated id, as {@link DayFold} takes it). */
+    private static Map<Long, Long> tillOfPayments(List<JournalEvent> payments) {
+        Map<Long, Long> out = new java.util.HashMap<>();
+        for (JournalEvent e : payments) {
+            JsonNode p = payload(e);
+            out.put(p.path("paymentId").asLong(), p.path("tillId").asLong());
+        }
+        return out;
+    }
+
     /** The day's till figures of one terminal folded again from all its stored events of that day. */
-    private void refold(Connection c, String hall, String terminal, LocalDate day) throws SQLException {
+    void refold(Connection c, String hall, String terminal, LocalDate day) throws SQLException {
         Map<Long, DayFold.TillDay> tills = DayFold.fold(repo.dayEvents(c, hall, terminal, day, DayFold.TYPES));
         Map<Long, Map.Entry<String, Map<String, String>>> rows = new LinkedHashMap<>();
         tills.forEach((id, t) -> rows.put(id, new AbstractMap.SimpleEntry<>(t.staffNo(), t.figures())));
         repo.replaceFigures(c, hall, terminal, day, rows);
     }
 
-    private static List<HeadOfficeRepository.ReceiptRow> receipts(Manifest m, List<BatchLine> lines) {
+    private static List<HeadOfficeRepository.ReceiptRow> receipts(Manifest m, List<BatchLine> lines,
+                                                                  java.util.function.Function<JournalEvent, JsonNode> payloads) {
         List<HeadOfficeRepository.ReceiptRow> out = new ArrayList<>();
         for (BatchLine l : lines) {
             JournalEvent e = l.event();
             if (!e.type().equals("PAYMENT") && !e.type().equals("PAYMENT_REVERSED")) {
                 continue;
             }
-            JsonNode p = payload(e);
+            JsonNode p = payloads.apply(e);
             long paid = 0;
             for (JsonNode line : p.path("lines")) {
                 paid += line.path("amountFen").asLong();

@@ -54,6 +54,18 @@ final class HeadOfficeRepository {
         }
     }
 
+    /** The enrolled terminal's public key, read without a lock; empty when not enrolled. */
+    Optional<String> publicKey(Connection c, String hall, String terminal) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT public_key FROM ho_terminal WHERE hall_code = ? AND terminal_code = ? AND public_key IS NOT NULL")) {
+            s.setString(1, hall);
+            s.setString(2, terminal);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
     /** Adds a terminal waiting for its key, or gives a pending one a new token; false if already enrolled. */
     boolean createOrRenew(Connection c, String hall, String terminal, String tokenSha256, Instant now) throws SQLException {
         Optional<TerminalRow> row = lockTerminal(c, hall, terminal);
@@ -110,23 +122,22 @@ final class HeadOfficeRepository {
             return;
         }
         if (postgres) {
-            StringBuilder csv = new StringBuilder(lines.size() * 400);
+            StringBuilder csv = new StringBuilder(lines.size() * 600);
             for (BatchLine l : lines) {
                 JournalEvent e = l.event();
-                csv.append(csv(hall)).append(',').append(csv(terminal)).append(',').append(l.businessDay()).append(',')
-                        .append(epoch).append(',').append(e.seq()).append(',').append(e.occurredAt()).append(',')
-                        .append(csv(e.staffNo())).append(',').append(csv(e.type())).append(',').append(csv(e.subject()))
-                        .append(',').append(csv(e.payload())).append(',').append(e.prevHash()).append(',')
-                        .append(e.hash()).append('\n');
+                csv(csv, hall).append(',');
+                csv(csv, terminal).append(',').append(l.businessDay()).append(',').append(epoch).append(',')
+                        .append(e.seq()).append(',').append(e.occurredAt()).append(',');
+                csv(csv, e.staffNo()).append(',');
+                csv(csv, e.type()).append(',');
+                csv(csv, e.subject()).append(',');
+                csv(csv, e.payload()).append(',');
+                csv(csv, e.prevHash()).append(',');
+                csv(csv, e.hash()).append('\n');
             }
-            try {
-                c.unwrap(PGConnection.class).getCopyAPI().copyIn("""
-                        COPY ho_event(hall_code, terminal_code, business_day, epoch, journal_seq, occurred_at, staff_no,
-                                      type, subject, payload, prev_hash, hash) FROM STDIN WITH (FORMAT csv)""",
-                        new StringReader(csv.toString()));
-            } catch (IOException e) {
-                throw new SQLException("COPY of the events failed", e);
-            }
+            copy(c, """
+                    COPY ho_event(hall_code, terminal_code, business_day, epoch, journal_seq, occurred_at, staff_no,
+                                  type, subject, payload, prev_hash, hash) FROM STDIN WITH (FORMAT csv)""", csv);
             return;
         }
         try (PreparedStatement s = c.prepareStatement("""
@@ -153,8 +164,25 @@ final class HeadOfficeRepository {
         }
     }
 
-    private static String csv(String v) {
-        return '"' + v.replace("\"", "\"\"") + '"';
+    /** {@code v} as one quoted CSV field (quotes doubled). */
+    private static StringBuilder csv(StringBuilder out, String v) {
+        out.append('"');
+        for (int i = 0, n = v.length(); i < n; i++) {
+            char ch = v.charAt(i);
+            if (ch == '"') {
+                out.append('"');
+            }
+            out.append(ch);
+        }
+        return out.append('"');
+    }
+
+    private static void copy(Connection c, String sql, CharSequence csv) throws SQLException {
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
+        } catch (IOException e) {
+            throw new SQLException("COPY failed: " + sql, e);
+        }
     }
 
     /** The day's events of one terminal of the given types, in journal order. */
@@ -187,6 +215,11 @@ final class HeadOfficeRepository {
                         Map<Long, Map.Entry<String, Map<String, String>>> tills) throws SQLException {
         update(c, "DELETE FROM ho_till_figure WHERE hall_code = ? AND terminal_code = ? AND business_day = ?",
                 hall, terminal, Date.valueOf(day));
+        insertFigures(c, hall, terminal, day, tills);
+    }
+
+    private static void insertFigures(Connection c, String hall, String terminal, LocalDate day,
+                                      Map<Long, Map.Entry<String, Map<String, String>>> tills) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO ho_till_figure(hall_code, terminal_code, business_day, till_id, staff_no, figure, val)
                 VALUES (?, ?, ?, ?, ?, ?, ?)""")) {
@@ -204,6 +237,47 @@ final class HeadOfficeRepository {
             }
             s.executeBatch();
         }
+    }
+
+    /** The figures of one terminal's day, by till: till id → (staff number, figure name → value). */
+    Map<Long, Map.Entry<String, Map<String, String>>> terminalDayFigures(Connection c, String hall, String terminal,
+                                                                        LocalDate day) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT till_id, staff_no, figure, val FROM ho_till_figure
+                WHERE hall_code = ? AND terminal_code = ? AND business_day = ?""")) {
+            s.setString(1, hall);
+            s.setString(2, terminal);
+            s.setDate(3, Date.valueOf(day));
+            Map<Long, Map.Entry<String, Map<String, String>>> out = new java.util.TreeMap<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    String staff = rs.getString(2);
+                    out.computeIfAbsent(rs.getLong(1), k -> new java.util.AbstractMap.SimpleEntry<>(staff,
+                            new java.util.TreeMap<>())).getValue().put(rs.getString(3), rs.getString(4));
+                }
+            }
+            return out;
+        }
+    }
+
+    /** Writes the figures of the given tills of one terminal's day again (the other tills stay). */
+    void replaceTills(Connection c, String hall, String terminal, LocalDate day,
+                      Map<Long, Map.Entry<String, Map<String, String>>> tills) throws SQLException {
+        if (tills.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                DELETE FROM ho_till_figure WHERE hall_code = ? AND terminal_code = ? AND business_day = ? AND till_id = ?""")) {
+            for (long till : tills.keySet()) {
+                s.setString(1, hall);
+                s.setString(2, terminal);
+                s.setDate(3, Date.valueOf(day));
+                s.setLong(4, till);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        insertFigures(c, hall, terminal, day, tills);
     }
 
     /** One till's figures at head office: figure name → value. */
@@ -226,8 +300,23 @@ final class HeadOfficeRepository {
         }
     }
 
-    void insertReceipts(Connection c, List<ReceiptRow> rows) throws SQLException {
+    /** The receipts by COPY on PostgreSQL (CSV), by a batched insert on H2. */
+    void insertReceipts(Connection c, boolean postgres, List<ReceiptRow> rows) throws SQLException {
         if (rows.isEmpty()) {
+            return;
+        }
+        if (postgres) {
+            StringBuilder csv = new StringBuilder(rows.size() * 80);
+            for (ReceiptRow r : rows) {
+                csv(csv, r.hall()).append(',');
+                csv(csv, r.kind()).append(',').append(r.number()).append(',');
+                csv(csv, r.terminal()).append(',');
+                csv(csv, r.part()).append(',').append(r.day()).append(',').append(r.paymentId()).append(',');
+                csv(csv, r.accountNo()).append(',').append(r.paidFen()).append(",\"\",").append(r.reversal()).append('\n');
+            }
+            copy(c, """
+                    COPY ho_receipt(hall_code, kind, number, terminal_code, part, business_day, payment_id, account_no,
+                                    paid_fen, mac, reversal) FROM STDIN WITH (FORMAT csv)""", csv);
             return;
         }
         try (PreparedStatement s = c.prepareStatement("""

@@ -83,6 +83,46 @@ public final class DayFold {
         private static String plain(Money m) {
             return m == null ? "-" : m.toPlainString();
         }
+
+        /**
+         * The till back from its {@link #figures()} (as head office stores them), so a fold can go on
+         * from them; empty when they do not say it exactly: a {@code tender.CASH} other than cash in
+         * − change (a CASH entry in a payment's {@code tenders[]}, which no terminal writes) cannot be
+         * told from the derived one. The business day is not among the figures (null).
+         */
+        public static java.util.Optional<TillDay> ofFigures(long tillId, String staffNo, Map<String, String> f) {
+            try {
+                return parse(tillId, staffNo, f);
+            } catch (RuntimeException e) {
+                return java.util.Optional.empty(); // a figure missing or unreadable: not a fold's figures
+            }
+        }
+
+        private static java.util.Optional<TillDay> parse(long tillId, String staffNo, Map<String, String> f) {
+            Money cashIn = money(f.get("cashIn"));
+            Money cashOut = money(f.get("changeAndRefunds"));
+            Map<String, Money> tenders = new TreeMap<>();
+            Map<String, Money> businesses = new TreeMap<>();
+            for (var e : f.entrySet()) {
+                if (e.getKey().startsWith("tender.") && !e.getKey().equals("tender.CASH")) {
+                    tenders.put(e.getKey().substring("tender.".length()), money(e.getValue()));
+                } else if (e.getKey().startsWith("business.")) {
+                    businesses.put(e.getKey().substring("business.".length()), money(e.getValue()));
+                }
+            }
+            boolean closed = Boolean.parseBoolean(f.get("closed"));
+            TillDay t = new TillDay(tillId, staffNo, null, money(f.get("float")), cashIn, cashOut, tenders, businesses,
+                    Long.parseLong(f.get("voucherM3")), Integer.parseInt(f.get("receiptNumbers")),
+                    Integer.parseInt(f.get("voided")), money(f.get("deposits")), Integer.parseInt(f.get("depositCount")),
+                    closed, closed ? money(f.get("closedExpectedCash")) : null, closed ? money(f.get("countedCash")) : null,
+                    closed ? money(f.get("overShort")) : null);
+            return t.figures().equals(f) ? java.util.Optional.of(t) : java.util.Optional.empty();
+        }
+
+        private static Money money(String plain) {
+            return plain == null || plain.equals("-") ? null : Money.ofFen(new java.math.BigDecimal(plain).movePointRight(2)
+                    .longValueExact());
+        }
     }
 
     private DayFold() {
@@ -90,7 +130,27 @@ public final class DayFold {
 
     /** Each till's figures, by till id, in the order the tills first appear. */
     public static Map<Long, TillDay> fold(Collection<JournalEvent> events) {
+        return fold(Map.of(), id -> null, events);
+    }
+
+    /**
+     * The fold continued (head office, one batch at a time): {@code start} is the tills' day as folded
+     * from the events before {@code events} (e.g. read back with {@link TillDay#ofFigures}), and
+     * {@code earlierTillOfPayment} names the till of a payment among those earlier events (null when
+     * none), for a void of it. Equal to the fold of all the events at once when {@code events} follow
+     * the earlier ones in journal order (a void never precedes its payment).
+     */
+    public static Map<Long, TillDay> fold(Map<Long, TillDay> start, java.util.function.LongFunction<Long> earlierTillOfPayment,
+                                          Collection<JournalEvent> events) {
+        return fold(start, earlierTillOfPayment, events, e -> read(e.payload()));
+    }
+
+    /** As {@link #fold(Map, java.util.function.LongFunction, Collection)}, with each event's payload already read. */
+    public static Map<Long, TillDay> fold(Map<Long, TillDay> start, java.util.function.LongFunction<Long> earlierTillOfPayment,
+                                          Collection<JournalEvent> events,
+                                          java.util.function.Function<JournalEvent, JsonNode> payloadOf) {
         Map<Long, Builder> tills = new LinkedHashMap<>();
+        start.forEach((id, t) -> tills.put(id, new Builder(t)));
         Map<Long, Long> tillOfPayment = new LinkedHashMap<>();
         List<Long> voidedPayments = new ArrayList<>();
         List<Long> reissuedPayments = new ArrayList<>();
@@ -98,7 +158,7 @@ public final class DayFold {
             if (!TYPES.contains(e.type())) {
                 continue;
             }
-            JsonNode p = read(e.payload());
+            JsonNode p = payloadOf.apply(e);
             if (e.type().equals("RECEIPT_VOIDED")) {
                 voidedPayments.add(p.path("paymentId").asLong());
                 if (p.has("replacementNumber")) {
@@ -147,20 +207,29 @@ public final class DayFold {
             }
         }
         for (long paymentId : voidedPayments) {
-            Long till = tillOfPayment.get(paymentId);
+            Builder till = tillOf(paymentId, tillOfPayment, earlierTillOfPayment, tills);
             if (till != null) {
-                tills.get(till).voided++;
+                till.voided++;
             }
         }
         for (long paymentId : reissuedPayments) {
-            Long till = tillOfPayment.get(paymentId);
+            Builder till = tillOf(paymentId, tillOfPayment, earlierTillOfPayment, tills);
             if (till != null) {
-                tills.get(till).receipts++;
+                till.receipts++;
             }
         }
         Map<Long, TillDay> out = new LinkedHashMap<>();
         tills.forEach((id, b) -> out.put(id, b.build()));
         return out;
+    }
+
+    private static Builder tillOf(long paymentId, Map<Long, Long> tillOfPayment,
+                                  java.util.function.LongFunction<Long> earlier, Map<Long, Builder> tills) {
+        Long till = tillOfPayment.get(paymentId);
+        if (till == null) {
+            till = earlier.apply(paymentId);
+        }
+        return till == null ? null : tills.get(till);
     }
 
     private static final class Builder {
@@ -185,6 +254,25 @@ public final class DayFold {
         Builder(long tillId, String staffNo) {
             this.tillId = tillId;
             this.staffNo = staffNo;
+        }
+
+        Builder(TillDay t) {
+            this(t.tillId(), t.staffNo());
+            businessDay = t.businessDay();
+            openingFloat = t.openingFloat();
+            cashIn = t.cashIn();
+            cashOut = t.cashOut();
+            tenders.putAll(t.tenders());
+            businesses.putAll(t.businesses());
+            voucherM3 = t.voucherM3();
+            receipts = t.receiptNumbers();
+            voided = t.voided();
+            deposits = t.deposits();
+            depositCount = t.depositCount();
+            closed = t.closed();
+            closedExpected = t.closedExpectedCash();
+            counted = t.countedCash();
+            overShort = t.overShort();
         }
 
         TillDay build() {

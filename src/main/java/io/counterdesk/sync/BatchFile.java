@@ -64,12 +64,20 @@ public final class BatchFile {
     public static Manifest describe(String hall, String terminal, long epoch, long seq, String chainPrevHash,
                                     long nextJournalSeq, String previousBatchSha256, Instant madeAt, String zone,
                                     long downstreamCursor, List<BatchLine> lines) {
+        return describe(hall, terminal, epoch, seq, chainPrevHash, nextJournalSeq, previousBatchSha256, madeAt, zone,
+                downstreamCursor, lines, e -> readTree(e.payload()));
+    }
+
+    private static Manifest describe(String hall, String terminal, long epoch, long seq, String chainPrevHash,
+                                     long nextJournalSeq, String previousBatchSha256, Instant madeAt, String zone,
+                                     long downstreamCursor, List<BatchLine> lines,
+                                     java.util.function.Function<JournalEvent, JsonNode> payloads) {
         Map<String, long[]> totals = new TreeMap<>();
         TreeSet<String> days = new TreeSet<>();
         for (BatchLine l : lines) {
             long[] t = totals.computeIfAbsent(l.event().type(), k -> new long[2]);
             t[0]++;
-            t[1] += EventMoney.of(readTree(l.event().payload()));
+            t[1] += EventMoney.of(payloads.apply(l.event()));
             days.add(l.businessDay().toString());
         }
         Map<String, Manifest.TypeTotal> types = new TreeMap<>();
@@ -198,6 +206,11 @@ public final class BatchFile {
      * event of the manifest's terminal, and every figure of the manifest equal to the content's.
      */
     public static List<String> problems(Decoded batch) {
+        return problems(batch, e -> readTree(e.payload()));
+    }
+
+    /** As {@link #problems(Decoded)}, reading each event's payload through {@code payloads} (head office parses each once). */
+    public static List<String> problems(Decoded batch, java.util.function.Function<JournalEvent, JsonNode> payloads) {
         Manifest m = batch.manifest();
         List<String> out = new ArrayList<>();
         String prev = m.chainPrevHash();
@@ -226,7 +239,8 @@ public final class BatchFile {
         Manifest recomputed;
         try {
             recomputed = describe(m.hall(), m.terminal(), m.epoch(), m.seq(), m.chainPrevHash(), m.firstJournalSeq(),
-                    m.previousBatchSha256(), Instant.parse(m.madeAt()), m.zone(), m.downstreamCursor(), batch.lines());
+                    m.previousBatchSha256(), Instant.parse(m.madeAt()), m.zone(), m.downstreamCursor(), batch.lines(),
+                    payloads);
         } catch (RuntimeException e) {
             out.add("content unreadable: " + e.getMessage());
             return out;

@@ -251,4 +251,152 @@ abstract class HeadOfficeIngestContract {
         assertThat(o.refusal()).isEqualTo(Outcome.Refusal.MANIFEST_MISMATCH);
         assertThat(headOffice.count("ho_event")).isZero();
     }
+
+    /**
+     * Head office folds each batch onto the figures it holds (ADR 0022); after every batch they must
+     * equal the fold of all the day's events at once — on random batches of openings, payments with
+     * bank tenders and credit, reversals, voids (some re-issuing a number, some of an earlier batch's
+     * payment), deposits, closes, other events, over three business days and several tills, cut at
+     * random points.
+     */
+    @Test
+    void figuresFoldedBatchByBatchEqualTheFoldOfTheWholeDay() throws Exception {
+        long seed = System.nanoTime();
+        java.util.Random random = new java.util.Random(seed);
+        TestChain chain = enrolled("HZ03", "HZ03-T01");
+        RandomTills tills = new RandomTills(chain, random);
+        int accepted = 0;
+        while (chain.size() < 400) {
+            int n = 1 + random.nextInt(12);
+            for (int i = 0; i < n; i++) {
+                tills.next();
+            }
+            Outcome o = headOffice.accept(chain.nextBatch());
+            tills.sent = chain.size();
+            assertThat(o.isAccepted()).as("seed %d: %s", seed, o.message()).isTrue();
+            accepted++;
+            long rows = 0;
+            for (LocalDate day : tills.days) {
+                List<io.counterdesk.persistence.JournalEvent> all = chain.lines().stream()
+                        .filter(l -> l.businessDay().equals(day)).map(io.counterdesk.sync.BatchLine::event).toList();
+                for (var till : io.counterdesk.report.DayFold.fold(all).values()) {
+                    assertThat(headOffice.tillFigures("HZ03", "HZ03-T01", day, till.tillId()))
+                            .as("seed %d, batch %d, %s till %d", seed, accepted, day, till.tillId())
+                            .isEqualTo(till.figures());
+                    rows += till.figures().size();
+                }
+            }
+            assertThat(headOffice.count("ho_till_figure")).as("seed %d: no till beyond the full fold's", seed)
+                    .isEqualTo(rows);
+        }
+        assertThat(tills.voidsOfEarlierBatches).as("seed %d: voids of an earlier batch's payment", seed).isPositive();
+    }
+
+    /** A random terminal's days for {@link #figuresFoldedBatchByBatchEqualTheFoldOfTheWholeDay}. */
+    static final class RandomTills {
+        final TestChain chain;
+        final java.util.Random random;
+        final List<LocalDate> days = new java.util.ArrayList<>(List.of(DAY));
+        final java.util.Set<Long> open = new java.util.TreeSet<>();
+        final java.util.Set<Long> ever = new java.util.TreeSet<>();
+        /** This day's payments: paymentId → the chain size when it was made. */
+        final java.util.Map<Long, Integer> payments = new java.util.LinkedHashMap<>();
+        long nextPayment = 1;
+        long nextReceipt = 1;
+        int voidsOfEarlierBatches;
+        /** Events of the chain already in a batch. */
+        int sent;
+
+        RandomTills(TestChain chain, java.util.Random random) {
+            this.chain = chain;
+            this.random = random;
+        }
+
+        void next() {
+            LocalDate day = days.get(days.size() - 1);
+            long base = days.size() * 10L;
+            double r = random.nextDouble();
+            if (open.isEmpty() || r < 0.06) {
+                if (ever.size() < 3) {
+                    long till = base + ever.size() + 1;
+                    ever.add(till);
+                    open.add(till);
+                    chain.add("TILL_OPENED", "till:" + till, "{\"businessDay\":\"" + day + "\",\"floatFen\":"
+                            + (random.nextInt(5) * 10_000) + ",\"tillId\":" + till + "}");
+                    return;
+                }
+                if (open.isEmpty()) {
+                    nextDay();
+                    return;
+                }
+            }
+            long till = open.stream().skip(random.nextInt(open.size())).findFirst().orElseThrow();
+            if (r < 0.50) {
+                payment(till, 1, random.nextLong(1, 50_000), null);
+            } else if (r < 0.58 && !payments.isEmpty()) {
+                long original = List.copyOf(payments.keySet()).get(random.nextInt(payments.size()));
+                payment(till, -1, random.nextLong(1, 20_000), original);
+            } else if (r < 0.68 && !payments.isEmpty()) {
+                long paymentId = List.copyOf(payments.keySet()).get(random.nextInt(payments.size()));
+                if (payments.get(paymentId) <= sent) {
+                    voidsOfEarlierBatches++;
+                }
+                chain.add("RECEIPT_VOIDED", "receipt:RECEIPT:" + paymentId, "{\"approvalId\":1,\"paymentId\":" + paymentId
+                        + ",\"reason\":\"x\",\"receiptId\":" + paymentId
+                        + (random.nextBoolean() ? ",\"replacementNumber\":" + nextReceipt++ : "") + "}");
+            } else if (r < 0.76) {
+                chain.add("TILL_DEPOSIT", "till:" + till, "{\"amountFen\":" + random.nextLong(100, 90_000)
+                        + ",\"depositId\":" + chain.size() + ",\"late\":false,\"slipNo\":\"s\",\"tillId\":" + till + "}");
+            } else if (r < 0.80) {
+                long counted = random.nextLong(0, 200_000);
+                long expected = counted + random.nextLong(-500, 500);
+                chain.add("TILL_CLOSED", "till:" + till, "{\"countNo\":1,\"countedCashFen\":" + counted
+                        + ",\"expectedCashFen\":" + expected + ",\"overShortFen\":" + (counted - expected)
+                        + ",\"tillId\":" + till + "}");
+                open.remove(till);
+            } else if (r < 0.93) {
+                chain.add("LOGIN", "staff:1001", "{\"role\":\"CASHIER\"}");
+            } else if (r < 0.96 && days.size() < 3) {
+                nextDay();
+            } else {
+                payment(till, 1, random.nextLong(1, 5_000), null);
+            }
+        }
+
+        private void nextDay() {
+            LocalDate day = days.get(days.size() - 1).plusDays(1);
+            days.add(day);
+            chain.onDay(day);
+            open.clear();
+            ever.clear();
+            payments.clear();
+        }
+
+        private void payment(long till, int sign, long fen, Long original) {
+            long id = nextPayment++;
+            long card = random.nextInt(4) == 0 ? random.nextLong(1, fen + 1) : 0;
+            long credit = random.nextInt(5) == 0 ? random.nextLong(0, fen - card + 1) : 0;
+            long cash = fen - card - credit;
+            long change = sign > 0 && cash > 0 && random.nextBoolean() ? random.nextLong(0, 1_000) : 0;
+            String[] kinds = {"PRINCIPAL", "LATE_FEE", "FEE_ITEM", "GAS_PURCHASE", "VOUCHER_FACE_CASH", "CREDIT_ADDED",
+                    "GAS_BY_VOUCHER"};
+            String kind = kinds[random.nextInt(kinds.length)];
+            String tenders = card == 0 ? "" : "{\"amountFen\":" + sign * card + ",\"kind\":\""
+                    + (random.nextBoolean() ? "BANK_CARD" : "BANK_SLIP") + "\",\"reference\":\"P" + id + "\"}";
+            if (random.nextInt(40) == 0) {
+                // a CASH entry in tenders[] (no terminal writes one): head office must refold the day in full
+                tenders += (tenders.isEmpty() ? "" : ",") + "{\"amountFen\":" + sign * 7 + ",\"kind\":\"CASH\"}";
+            }
+            long receipt = nextReceipt++;
+            chain.add(sign > 0 ? "PAYMENT" : "PAYMENT_REVERSED", "account:0001", "{\"accountNo\":\"0001\","
+                    + "\"cashReceivedFen\":" + (sign > 0 ? cash + change : 0) + ",\"changeFen\":" + (sign > 0 ? change : cash)
+                    + ",\"creditUsedFen\":" + sign * credit + ",\"lines\":[{\"amountFen\":" + sign * fen
+                    + ",\"billId\":" + id + ",\"kind\":\"" + kind + "\",\"m3\":1}]"
+                    + (original == null ? "" : ",\"originalPaymentId\":" + original)
+                    + ",\"paymentId\":" + id + ",\"receipts\":[{\"kind\":\"RECEIPT\",\"mac\":\"x\",\"number\":" + receipt
+                    + ",\"part\":\"WHOLE\"}],\"tenders\":[" + tenders + "],\"tillId\":" + till
+                    + ",\"voucherM3\":" + sign * random.nextInt(3) + "}");
+            payments.put(id, chain.size());
+        }
+    }
 }

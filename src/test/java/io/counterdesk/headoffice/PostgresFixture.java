@@ -31,6 +31,11 @@ final class PostgresFixture implements AutoCloseable {
 
     /** Starts a server, or skips the calling test with the reason. */
     static PostgresFixture start() throws IOException, InterruptedException {
+        return start(new String[0]);
+    }
+
+    /** Starts a server with extra settings ({@code name=value}, e.g. for a benchmark's larger buffers). */
+    static PostgresFixture start(String... settings) throws IOException, InterruptedException {
         Assumptions.assumeTrue(Files.isExecutable(BIN.resolve("initdb")),
                 "PostgreSQL not installed (" + BIN + "/initdb missing; apt-get install postgresql)");
         boolean root = "root".equals(System.getProperty("user.name"));
@@ -55,7 +60,9 @@ final class PostgresFixture implements AutoCloseable {
         }
         int started = pg.asPostgres(List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(),
                 "-l", dir.resolve("log").toString(), "-w", "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=on", "start"));
+                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=on"
+                        + java.util.Arrays.stream(settings).map(x -> " -c " + x).collect(java.util.stream.Collectors.joining()),
+                "start"));
         if (started != 0) {
             String log = Files.exists(dir.resolve("log")) ? Files.readString(dir.resolve("log")) : "";
             pg.delete();
@@ -72,6 +79,11 @@ final class PostgresFixture implements AutoCloseable {
         return "postgres";
     }
 
+    /** The server's pid (its postmaster), e.g. for a benchmark's CPU accounting. */
+    long pid() throws IOException {
+        return Long.parseLong(Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).strip());
+    }
+
     /** Kills the server's processes at once (SIGKILL of the postmaster): a crash, not a stop. */
     void kill() throws IOException, InterruptedException {
         String pid = Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).strip();
@@ -80,9 +92,16 @@ final class PostgresFixture implements AutoCloseable {
 
     /** Starts the server again on the same folder and port (after {@link #kill}). */
     void restart() throws IOException, InterruptedException {
-        asPostgres(List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(),
-                "-l", dir.resolve("log").toString(), "-w", "-o",
-                "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start"));
+        // the killed postmaster's processes leave on their own, soon; until then the server will not start
+        for (int attempt = 0; attempt < 60; attempt++) {
+            if (asPostgres(List.of(BIN.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(),
+                    "-l", dir.resolve("log").toString(), "-w", "-o",
+                    "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1", "start")) == 0) {
+                return;
+            }
+            Thread.sleep(500);
+        }
+        throw new IOException("PostgreSQL did not start again; see " + dir.resolve("log"));
     }
 
     private int asPostgres(List<String> command) throws IOException, InterruptedException {

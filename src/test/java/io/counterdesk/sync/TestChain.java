@@ -28,11 +28,25 @@ public final class TestChain {
     private long batchEnd;
     private String previousSha = "";
     private final List<Long> batchEnds = new ArrayList<>();
+    /** The business day the next events count in (the chain's day unless {@link #onDay} moved it). */
+    private LocalDate businessDay;
 
     public TestChain(String hall, String terminal, LocalDate day) {
         this.hall = hall;
         this.terminal = terminal;
         this.day = day;
+        this.businessDay = day;
+    }
+
+    /** The next events count in business day {@code d} (and happen on it). */
+    public TestChain onDay(LocalDate d) {
+        businessDay = d;
+        return this;
+    }
+
+    /** Every event of the chain so far, with its business day. */
+    public List<BatchLine> lines() {
+        return List.copyOf(lines);
     }
 
     /** Appends a till opening (500 yuan float) as the chain's next event. */
@@ -52,10 +66,10 @@ public final class TestChain {
     public TestChain add(String type, String subject, String payload) {
         long s = lines.size() + 1;
         String prev = lines.isEmpty() ? Journal.GENESIS_HASH : lines.get(lines.size() - 1).event().hash();
-        Instant at = day.atTime(9, 0).atZone(ZONE).toInstant().plusSeconds(s * 60);
+        Instant at = businessDay.atTime(9, 0).atZone(ZONE).toInstant().plusSeconds(s * 60);
         JournalEvent draft = new JournalEvent(s, at, terminal, "1001", type, subject, payload, prev, "");
         JournalEvent e = new JournalEvent(s, at, terminal, "1001", type, subject, payload, prev, Journal.hashOf(draft));
-        lines.add(new BatchLine(e, day));
+        lines.add(new BatchLine(e, businessDay));
         return this;
     }
 
