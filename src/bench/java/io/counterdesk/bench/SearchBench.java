@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  *
  * <p>System properties: {@code bench.accounts}, {@code bench.iterations} (measured calls per kind,
  * after as many warm-up calls), {@code bench.coldStarts} (0 skips), {@code bench.dir} (keep and reuse
- * the database there instead of a temporary one), {@code bench.out}, {@code bench.appClasses}.
+ * the database there instead of a temporary one), {@code bench.out}, {@code bench.appClasses},
+ * {@code bench.search=false} (cold start only), {@code bench.cds=false} (no AppCDS runs), {@code bench.firstCalls}.
  */
 public final class SearchBench {
 
@@ -86,6 +87,7 @@ public final class SearchBench {
     }
 
     private void run(DatabaseLocation location) throws Exception {
+        boolean searching = !"false".equals(System.getProperty("bench.search")); // false: the cold start only
         report.machine(accountCount, iterations);
         load(location);
         if (Boolean.getBoolean("bench.loadOnly")) {
@@ -98,10 +100,14 @@ public final class SearchBench {
             AccountService service = new AccountService(database, (tx, accountId) -> List.of());
             cashier = login(database);
             AccountRepository repository = new AccountRepository();
-            exactLookups(database, service, repository);
-            partialSearch(service);
+            if (searching) {
+                exactLookups(database, service, repository);
+                partialSearch(service);
+            }
         }
-        firstCalls(location);
+        if (searching) {
+            firstCalls(location);
+        }
         coldStart(location);
         Files.createDirectories(out);
         Path results = out.resolve("results.md");
@@ -415,20 +421,34 @@ public final class SearchBench {
             }
             List<ColdStart.Run> runs = new ArrayList<>();
             List<ColdStart.Run> floor = new ArrayList<>();
-            for (int i = 0; i < coldStarts; i++) {
-                // the app and the floor (a minimal JavaFX window) in turn, so that both meet the same machine load
-                ColdStart.Run run = launcher.runOnce();
-                ColdStart.Run minimal = launcher.runFloor();
-                if (!run.ok() || !minimal.ok()) {
-                    throw new IllegalStateException("cold start run " + (i + 1) + " failed: "
-                            + (run.ok() ? minimal.failure() : run.failure()));
-                }
-                runs.add(run);
-                floor.add(minimal);
-            }
+            pairs(launcher, runs, floor);
             report.coldStart(launcher.platform(), runs, floor, String.format(Locale.ROOT,
                     "first run after the load (not counted): %d ms wall, STARTUP_MS=%d", first.wallMillis(), first.reportedMillis()));
+            if (!"false".equals(System.getProperty("bench.cds"))) {
+                // as the installed package starts (installer/README.md): with an AppCDS archive of the app's classes
+                long making = launcher.useAppCds(appClasses, out.resolve("cds"));
+                List<ColdStart.Run> cdsRuns = new ArrayList<>();
+                List<ColdStart.Run> cdsFloor = new ArrayList<>();
+                pairs(launcher, cdsRuns, cdsFloor);
+                report.coldStart("Cold start with an AppCDS archive (as installed)", launcher.platform(), cdsRuns, cdsFloor,
+                        String.format(Locale.ROOT, "archive made in %d ms (jar, class list run, -Xshare:dump); the floor "
+                                + "runs with the same archive", making));
+            }
             System.out.println("measured cold start");
+        }
+    }
+
+    /** {@code coldStarts} runs of the app and the floor in turn, so that both meet the same machine load. */
+    private void pairs(ColdStart launcher, List<ColdStart.Run> runs, List<ColdStart.Run> floor) throws Exception {
+        for (int i = 0; i < coldStarts; i++) {
+            ColdStart.Run run = launcher.runOnce();
+            ColdStart.Run minimal = launcher.runFloor();
+            if (!run.ok() || !minimal.ok()) {
+                throw new IllegalStateException("cold start run " + (i + 1) + " failed: "
+                        + (run.ok() ? minimal.failure() : run.failure()));
+            }
+            runs.add(run);
+            floor.add(minimal);
         }
     }
 
