@@ -368,9 +368,11 @@ final class SearchIndexRepository {
             if (!sliceIsQuery && count(candidates) <= CHECK_WITHOUT_INTERSECTING) {
                 break; // the text check that follows is exact on its own
             }
-            // a row looked up by its key costs about as much as ten read in a range
-            boolean few = candidates.size() * 16L < to - from + 1;
-            candidates = intersect(candidates, few ? blocks(handle, slice, candidates.keySet()) : range(handle, slice, from, to));
+            // only the candidates' span of blocks; a row looked up by its key costs about as much as ten to fifty in a range
+            long first = candidates.firstKey();
+            long last = candidates.lastKey();
+            boolean few = candidates.size() * 16L < last - first + 1;
+            candidates = intersect(candidates, few ? blocks(handle, slice, candidates.keySet()) : range(handle, slice, first, last));
         }
         return candidates;
     }

@@ -166,6 +166,21 @@ public final class CounterDesk implements AutoCloseable {
         steps.mark("services: the rest");
     }
 
+    /** The search index's hot pages read in the background while the cashier logs in (issue 15 §3). */
+    private void warmUpSearch() {
+        Thread warmUp = new Thread(() -> {
+            try {
+                accounts.warmUp();
+            } catch (RuntimeException e) {
+                // only a head start: the first search reads what it needs itself (a closed database ends it too)
+                System.getLogger(CounterDesk.class.getName()).log(System.Logger.Level.DEBUG, "search warm-up ended", e);
+            }
+        }, "counterdesk-search-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        warmUp.start();
+    }
+
     /** How long each step of {@link #start} took, the database's opening first. */
     public java.util.List<io.counterdesk.persistence.OpeningSteps.Step> startSteps() {
         return startSteps.steps();
@@ -205,6 +220,7 @@ public final class CounterDesk implements AutoCloseable {
                 DemoData.issueCards(database, desk.auth, desk.cardIssue, desk.cardReader, desk.demoCards);
                 steps.mark("demo cards issued");
             }
+            desk.warmUpSearch();
             return desk;
         } catch (RuntimeException e) {
             database.close();
