@@ -91,6 +91,8 @@ public final class CounterDesk implements AutoCloseable {
     private final AutoBackup autoBackup;
     private final io.counterdesk.sync.SyncService sync;
 
+    private static final Duration CLOSE_WARM_UP_WAIT = Duration.ofSeconds(30);
+
     /** How often the card monitor looks at the readers. */
     public static final Duration CARD_POLL = Duration.ofMillis(250);
 
@@ -166,8 +168,17 @@ public final class CounterDesk implements AutoCloseable {
         steps.mark("services: the rest");
     }
 
-    /** The search index's hot pages read in the background while the cashier logs in (issue 15 §3). */
-    private void warmUpSearch() {
+    /** The search warm-up's thread, joined before the database closes. */
+    private Thread searchWarmUp;
+
+    /**
+     * Reads the search index's hot pages in the background while the cashier logs in (issue 15 §3):
+     * for the window only (a command has no cashier waiting). {@link #close} waits for it.
+     */
+    public synchronized void warmUpSearch() {
+        if (searchWarmUp != null) {
+            return;
+        }
         Thread warmUp = new Thread(() -> {
             try {
                 accounts.warmUp();
@@ -178,6 +189,7 @@ public final class CounterDesk implements AutoCloseable {
         }, "counterdesk-search-warm-up");
         warmUp.setDaemon(true);
         warmUp.setPriority(Thread.MIN_PRIORITY);
+        searchWarmUp = warmUp;
         warmUp.start();
     }
 
@@ -220,7 +232,6 @@ public final class CounterDesk implements AutoCloseable {
                 DemoData.issueCards(database, desk.auth, desk.cardIssue, desk.cardReader, desk.demoCards);
                 steps.mark("demo cards issued");
             }
-            desk.warmUpSearch();
             return desk;
         } catch (RuntimeException e) {
             database.close();
@@ -398,6 +409,17 @@ public final class CounterDesk implements AutoCloseable {
 
     @Override
     public void close() {
+        Thread warmUp;
+        synchronized (this) {
+            warmUp = searchWarmUp;
+        }
+        if (warmUp != null) {
+            try {
+                warmUp.join(CLOSE_WARM_UP_WAIT.toMillis()); // a read of a few hundred ms: the file closes cleanly after it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             autoBackup.close();
             sync.close();

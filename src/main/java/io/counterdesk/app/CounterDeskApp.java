@@ -201,6 +201,7 @@ public final class CounterDeskApp extends Application {
                     StartupProbe.opened(desk, opening);
                 }
                 opened.complete(result);
+                desk.warmUpSearch(); // while the cashier logs in
             } catch (RuntimeException | Error e) {
                 opened.completeExceptionally(e);
             }
