@@ -31,7 +31,20 @@ final class DatabaseKeys {
      * a connection (else the file is opened twice, and closed once in between: seconds at 1,000,000
      * accounts).
      */
-    record Unlocked(TerminalKeys keys, Connection held) {
+    static final class Unlocked {
+        private final TerminalKeys keys;
+        private final Connection held;
+
+        Unlocked(TerminalKeys keys, Connection held) {
+            this.keys = keys;
+            this.held = held;
+        }
+
+        TerminalKeys keys() {
+            return keys;
+        }
+
+        /** Closes the proof connection (the pool's own keeps the file open). */
         void release() {
             if (held != null) {
                 try {
