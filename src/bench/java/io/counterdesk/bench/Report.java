@@ -92,7 +92,7 @@ final class Report {
         runs.forEach(run -> names.addAll(run.steps().keySet()));
         if (!names.isEmpty()) {
             tail.append("\nThe back end's opening, step by step (medians of the runs; it starts on its own thread at launch, "
-                    + "beside JavaFX's start; \"opener thread started\" is ms after the JVM's start):\n\n"
+                    + "beside JavaFX's start):\n\n"
                     + "| step | median ms | max ms |\n| --- | ---: | ---: |\n");
             for (String name : names) {
                 long[] values = runs.stream().filter(run -> run.steps().containsKey(name))
