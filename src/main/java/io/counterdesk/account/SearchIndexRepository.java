@@ -292,8 +292,10 @@ final class SearchIndexRepository {
      * The ids, ascending, of the first {@code limit} accounts whose name or address contains
      * {@code normalisedQuery}.
      *
-     * <p>The blocks are read in ascending windows ({@value #FIRST_WINDOW} blocks, then four times as many
-     * each time, the last one to the end), so a query that fills the limit early stops early. The first
+     * <p>The blocks are read in ascending windows ({@value #FIRST_WINDOW} blocks, then at least four times
+     * as many each time, more when the matches so far say the limit lies further, the rest when none were
+     * found; past block {@value #LAST_WINDOW_FROM} to the end), so a query that fills the limit early
+     * stops early and a rare one reads each slice in two pieces. The first
      * window reads every slice of the query and orders them by how many accounts hold them there; each
      * later window reads the rarest first and intersects the others with it only while more than
      * {@value #CHECK_WITHOUT_INTERSECTING} candidates remain (then checking their texts is cheaper than
@@ -319,8 +321,11 @@ final class SearchIndexRepository {
         boolean sliceIsQuery = grams.size() == 1 && grams.contains(normalisedQuery);
         List<Long> found = new ArrayList<>();
         long window = FIRST_WINDOW;
-        for (long from = 0; from <= MAX_BLOCK && found.size() < limit; from += window, window *= 4) {
-            long to = window * 4 > LAST_WINDOW_FROM ? MAX_BLOCK : Math.min(MAX_BLOCK, from + window - 1);
+        for (long from = 0; from <= MAX_BLOCK && found.size() < limit; from += window) {
+            if (from > 0) {
+                window = nextWindow(window, from, found.size(), limit);
+            }
+            long to = from + window > LAST_WINDOW_FROM ? MAX_BLOCK : from + window - 1;
             TreeMap<Long, BlockMembers> candidates = from == 0
                     ? firstWindow(handle, slices, to)
                     : window(handle, slices, from, to, sliceIsQuery);
@@ -332,6 +337,19 @@ final class SearchIndexRepository {
             }
         }
         return found;
+    }
+
+    /**
+     * The next window: four times the last, or — when the matches so far say the limit lies further —
+     * as many blocks as should hold twice the matches still missing; with none so far, the rest (a rare
+     * query then costs one read per slice after the first window, not one per window).
+     */
+    private static long nextWindow(long last, long from, int found, int limit) {
+        if (found == 0) {
+            return MAX_BLOCK + 1;
+        }
+        double perBlock = (double) found / from;
+        return Math.max(last * 4, (long) Math.ceil(2.0 * (limit - found) / perBlock));
     }
 
     /** Blocks in the first window; its reading orders the slices for the others. */
