@@ -30,6 +30,8 @@ final class ColdStart implements AutoCloseable {
 
     private static final Pattern PROBE = Pattern.compile("STARTUP_MS=(\\d+)");
     private static final Pattern READY = Pattern.compile("LOGIN_READY_MS=(\\d+)");
+    /** The app's opening steps (CounterDeskApp's start-up probe): {@code START_STEP_MS name=ms}. */
+    private static final Pattern STEP = Pattern.compile("START_STEP_MS (.+)=(-?\\d+)");
     private static final long RUN_TIMEOUT_SECONDS = 60;
 
     /**
@@ -37,13 +39,13 @@ final class ColdStart implements AutoCloseable {
      * usable log-in (the LOGIN_READY_MS line: the database open; -1 from a program without it), or why
      * there was none.
      */
-    record Run(long wallMillis, long reportedMillis, long readyWallMillis, String failure) {
+    record Run(long wallMillis, long reportedMillis, long readyWallMillis, java.util.Map<String, Long> steps, String failure) {
         boolean ok() {
             return failure == null;
         }
     }
 
-    private final List<String> javaCommand;
+    private List<String> javaCommand;
     private final Process xvfb;
     private final String display;
     private final String platform;
@@ -134,6 +136,7 @@ final class ColdStart implements AutoCloseable {
         long wall = -1;
         long reported = -1;
         long ready = -1;
+        java.util.Map<String, Long> steps = new java.util.LinkedHashMap<>();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8))) {
             String line;
             while ((line = out.readLine()) != null) {
@@ -145,6 +148,10 @@ final class ColdStart implements AutoCloseable {
                 if (READY.matcher(line).find() && ready < 0) {
                     ready = (System.nanoTime() - started) / 1_000_000;
                 }
+                Matcher step = STEP.matcher(line);
+                if (step.find()) {
+                    steps.put(step.group(1), Long.parseLong(step.group(2)));
+                }
             }
         }
         boolean exited = app.waitFor(RUN_TIMEOUT_SECONDS, TimeUnit.SECONDS);
@@ -153,11 +160,11 @@ final class ColdStart implements AutoCloseable {
         }
         errReader.join();
         if (wall >= 0) {
-            return new Run(wall, reported, ready, null);
+            return new Run(wall, reported, ready, steps, null);
         }
         String why = exited ? "exit code " + app.exitValue() : "no answer in " + RUN_TIMEOUT_SECONDS + " s";
         synchronized (errTail) {
-            return new Run(-1, -1, -1, why + (errTail.isEmpty() ? "" : ": " + String.join(" | ", errTail)));
+            return new Run(-1, -1, -1, steps, why + (errTail.isEmpty() ? "" : ": " + String.join(" | ", errTail)));
         }
     }
 
@@ -175,6 +182,49 @@ final class ColdStart implements AutoCloseable {
         } catch (IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Switches later runs (app and floor) to an AppCDS archive of the app, made as the installed
+     * package makes it (installer/README.md): the app's classes as a jar, the classes one start-up
+     * loads recorded with {@code -XX:DumpLoadedClassList}, then {@code -Xshare:dump}. JDK 17 archives
+     * classes from jars only, and uses the archive only with the class path it was made with (the
+     * floor's adds its own classes after it).
+     *
+     * @return how long making the archive took, ms
+     */
+    long useAppCds(Path appClasses, Path work) throws IOException, InterruptedException {
+        long started = System.nanoTime();
+        Files.createDirectories(work);
+        Path jar = work.resolve("counterdesk-app.jar");
+        Files.deleteIfExists(jar);
+        Process jarTool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jar").toString(),
+                "--create", "--file", jar.toString(), "-C", appClasses.toString(), ".")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (jarTool.waitFor() != 0) {
+            throw new IOException("jar failed for " + appClasses);
+        }
+        int cp = javaCommand.indexOf("-cp") + 1;
+        List<String> withJar = new ArrayList<>(javaCommand);
+        withJar.set(cp, jar + javaCommand.get(cp).substring(appClasses.toString().length()));
+        Path classList = work.resolve("app.classlist");
+        List<String> record = new ArrayList<>(withJar);
+        record.add(1, "-XX:DumpLoadedClassList=" + classList);
+        if (!run(record).ok()) {
+            throw new IOException("the class-list run failed");
+        }
+        Path archive = work.resolve("app.jsa");
+        Process dump = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xshare:dump", "-XX:SharedClassListFile=" + classList, "-XX:SharedArchiveFile=" + archive,
+                "-cp", withJar.get(cp))
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        if (dump.waitFor() != 0 || !Files.exists(archive)) {
+            throw new IOException("-Xshare:dump failed");
+        }
+        withJar.add(1, "-XX:SharedArchiveFile=" + archive);
+        withJar.add(2, "-Xshare:auto");
+        javaCommand = withJar;
+        return (System.nanoTime() - started) / 1_000_000;
     }
 
     private static int freeDisplayNumber() {

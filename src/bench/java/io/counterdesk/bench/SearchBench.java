@@ -36,7 +36,8 @@ import java.util.stream.Stream;
  *
  * <p>System properties: {@code bench.accounts}, {@code bench.iterations} (measured calls per kind,
  * after as many warm-up calls), {@code bench.coldStarts} (0 skips), {@code bench.dir} (keep and reuse
- * the database there instead of a temporary one), {@code bench.out}, {@code bench.appClasses}.
+ * the database there instead of a temporary one), {@code bench.out}, {@code bench.appClasses},
+ * {@code bench.search=false} (cold start only), {@code bench.cds=false} (no AppCDS runs), {@code bench.firstCalls}.
  */
 public final class SearchBench {
 
@@ -86,6 +87,7 @@ public final class SearchBench {
     }
 
     private void run(DatabaseLocation location) throws Exception {
+        boolean searching = !"false".equals(System.getProperty("bench.search")); // false: the cold start only
         report.machine(accountCount, iterations);
         load(location);
         if (Boolean.getBoolean("bench.loadOnly")) {
@@ -98,10 +100,14 @@ public final class SearchBench {
             AccountService service = new AccountService(database, (tx, accountId) -> List.of());
             cashier = login(database);
             AccountRepository repository = new AccountRepository();
-            exactLookups(database, service, repository);
-            partialSearch(service);
+            if (searching) {
+                exactLookups(database, service, repository);
+                partialSearch(service);
+            }
         }
-        firstCalls(location);
+        if (searching) {
+            firstCalls(location);
+        }
         coldStart(location);
         Files.createDirectories(out);
         Path results = out.resolve("results.md");
@@ -359,24 +365,39 @@ public final class SearchBench {
             return;
         }
         SplittableRandom random = new SplittableRandom(11);
-        Samples first = new Samples("partial, first call after opening the database (hard kinds in turn)");
+        // as the app (CounterDesk starts AccountService.warmUp in the background while the cashier logs in),
+        // and every other round without it: H2's page cache empty at the first search
+        Samples first = new Samples("partial, first call after opening, index warmed up as the app does (hard kinds in turn)");
+        Samples cold = new Samples("partial, first call after opening, no warm-up (hard kinds in turn)");
+        Samples warmUps = new Samples("search warm-up after opening (AccountService.warmUp, in the background in the app)");
         List<Kind> hard = List.of(Kind.NO_MATCH, Kind.SWAPPED, Kind.PHONE_TAIL, Kind.LONG_ADDRESS);
         List<Timed> timed = new ArrayList<>();
-        for (int n = 0; n < rounds; n++) {
-            Query query = n < NO_MATCH_EXAMPLES.size() ? new Query(Kind.NO_MATCH, NO_MATCH_EXAMPLES.get(n))
-                    : randomQuery(random, hard.get(n % hard.size()));
+        for (int n = 0; n < rounds * 2; n++) {
+            int k = n / 2;
+            Query query = k < NO_MATCH_EXAMPLES.size() ? new Query(Kind.NO_MATCH, NO_MATCH_EXAMPLES.get(k))
+                    : randomQuery(random, hard.get(k % hard.size()));
+            boolean warm = n % 2 == 0;
             try (Database database = Database.open(location, CLOCK)) {
                 AccountService service = new AccountService(database, (tx, accountId) -> List.of());
+                if (warm) {
+                    long w = System.nanoTime();
+                    service.warmUp();
+                    warmUps.add(System.nanoTime() - w);
+                }
                 cashier = login(database);
                 long t0 = System.nanoTime();
                 List<AccountSummary> found = service.search(cashier, query.text());
                 long elapsed = System.nanoTime() - t0;
-                first.add(elapsed);
-                timed.add(new Timed(elapsed, query, found.size()));
+                (warm ? first : cold).add(elapsed);
+                if (warm) {
+                    timed.add(new Timed(elapsed, query, found.size()));
+                }
                 check(query, found);
             }
         }
         report.row("partial", first, PARTIAL_P99_GOAL_MS, "");
+        report.row("partial", cold, PARTIAL_P99_GOAL_MS, "");
+        report.row("partial", warmUps, Double.NaN, "");
         timed.sort(Comparator.comparingLong(Timed::nanos).reversed());
         report.slowestFirstCalls(timed.subList(0, Math.min(5, timed.size())));
         System.out.println("measured first calls");
@@ -415,20 +436,34 @@ public final class SearchBench {
             }
             List<ColdStart.Run> runs = new ArrayList<>();
             List<ColdStart.Run> floor = new ArrayList<>();
-            for (int i = 0; i < coldStarts; i++) {
-                // the app and the floor (a minimal JavaFX window) in turn, so that both meet the same machine load
-                ColdStart.Run run = launcher.runOnce();
-                ColdStart.Run minimal = launcher.runFloor();
-                if (!run.ok() || !minimal.ok()) {
-                    throw new IllegalStateException("cold start run " + (i + 1) + " failed: "
-                            + (run.ok() ? minimal.failure() : run.failure()));
-                }
-                runs.add(run);
-                floor.add(minimal);
-            }
+            pairs(launcher, runs, floor);
             report.coldStart(launcher.platform(), runs, floor, String.format(Locale.ROOT,
                     "first run after the load (not counted): %d ms wall, STARTUP_MS=%d", first.wallMillis(), first.reportedMillis()));
+            if (!"false".equals(System.getProperty("bench.cds"))) {
+                // as the installed package starts (installer/README.md): with an AppCDS archive of the app's classes
+                long making = launcher.useAppCds(appClasses, out.resolve("cds"));
+                List<ColdStart.Run> cdsRuns = new ArrayList<>();
+                List<ColdStart.Run> cdsFloor = new ArrayList<>();
+                pairs(launcher, cdsRuns, cdsFloor);
+                report.coldStart("Cold start with an AppCDS archive (as installed)", launcher.platform(), cdsRuns, cdsFloor,
+                        String.format(Locale.ROOT, "archive made in %d ms (jar, class list run, -Xshare:dump); the floor "
+                                + "runs with the same archive", making));
+            }
             System.out.println("measured cold start");
+        }
+    }
+
+    /** {@code coldStarts} runs of the app and the floor in turn, so that both meet the same machine load. */
+    private void pairs(ColdStart launcher, List<ColdStart.Run> runs, List<ColdStart.Run> floor) throws Exception {
+        for (int i = 0; i < coldStarts; i++) {
+            ColdStart.Run run = launcher.runOnce();
+            ColdStart.Run minimal = launcher.runFloor();
+            if (!run.ok() || !minimal.ok()) {
+                throw new IllegalStateException("cold start run " + (i + 1) + " failed: "
+                        + (run.ok() ? minimal.failure() : run.failure()));
+            }
+            runs.add(run);
+            floor.add(minimal);
         }
     }
 

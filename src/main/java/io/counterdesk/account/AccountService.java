@@ -98,6 +98,27 @@ public final class AccountService {
         });
     }
 
+    /** Searches of each kind that read the index's commonest slices and the upper levels of its trees. */
+    private static final List<String> WARM_UP = List.of("单元", "1单元1", "小区1幢", "室");
+
+    /**
+     * Reads the pages the first searches after opening need — the upper levels of the search tables'
+     * trees and the commonest slices — so that the cashier's first search does not wait for them (issue
+     * 15 §3: a first call read them from the file, up to 0.9 s at 1,000,000 accounts). Reads only; run in
+     * the background after the database opens, while the cashier logs in.
+     */
+    public void warmUp() {
+        database.read(tx -> {
+            for (String query : WARM_UP) {
+                accounts.findByText(tx, query, DEFAULT_LIMIT);
+            }
+            accounts.findByPhoneTail(tx, "0000", DEFAULT_LIMIT);
+            accounts.findExact(tx, "0", 1);
+            accounts.findByAccountNoPrefix(tx, "0", 1);
+            return null;
+        });
+    }
+
     /** What the cashier typed as an identifier: NFKC, without spaces and dashes, upper case. */
     static String identifierKey(String typed) {
         return SEPARATORS.matcher(Normalizer.normalize(typed, Normalizer.Form.NFKC)).replaceAll("").toUpperCase(Locale.ROOT);

@@ -81,10 +81,6 @@ final class SearchIndexRepository {
         long slot(long block) {
             return base | block;
         }
-
-        long last() {
-            return base | MAX_BLOCK;
-        }
     }
 
     /** One account's searchable texts, normalised ({@link SearchGrams#normalise}). */
@@ -189,7 +185,7 @@ final class SearchIndexRepository {
         if (trigrams.isEmpty()) {
             return ids;
         }
-        handle.createQuery("SELECT k.gram, k.id FROM UNNEST(:grams) AS u(gram) JOIN search_trigram_key k ON k.gram = u.gram")
+        handle.createQuery("SELECT gram, id FROM search_trigram_key WHERE gram = ANY(:grams)")
                 .bindArray("grams", String.class, new ArrayList<>(trigrams))
                 .map((rs, ctx) -> Map.entry(rs.getString(1), rs.getLong(2)))
                 .forEach(row -> ids.put(row.getKey(), row.getValue()));
@@ -295,51 +291,136 @@ final class SearchIndexRepository {
     /**
      * The ids, ascending, of the first {@code limit} accounts whose name or address contains
      * {@code normalisedQuery}.
+     *
+     * <p>The blocks are read in ascending windows ({@value #FIRST_WINDOW} blocks, then at least four times
+     * as many each time, more when the matches so far say the limit lies further, the rest when none were
+     * found; past block {@value #LAST_WINDOW_FROM} to the end), so a query that fills the limit early
+     * stops early and a rare one reads each slice in two pieces. The first
+     * window reads every slice of the query and orders them by how many accounts hold them there; each
+     * later window reads the rarest first and intersects the others with it only while more than
+     * {@value #CHECK_WITHOUT_INTERSECTING} candidates remain (then checking their texts is cheaper than
+     * reading another slice), fetching a slice's rows only for the candidates' blocks when they are few.
+     * Checking the texts (queries of four or more characters) makes the result exact whatever was left
+     * out of the intersection; a query of one slice (up to three characters) is exact without it.
      */
     List<Long> find(Handle handle, String normalisedQuery, int limit) {
         Set<String> grams = SearchGrams.slicesOfQuery(normalisedQuery);
         if (grams.isEmpty() || limit <= 0) {
             return List.of();
         }
-        List<Slice> rarestFirst = new ArrayList<>();
+        List<Slice> slices = new ArrayList<>();
         if (normalisedQuery.codePointCount(0, normalisedQuery.length()) >= 3) {
             Map<String, Long> ids = trigramIds(handle, grams, false);
             if (ids.size() < grams.size()) {
                 return List.of(); // a trigram no account has ever held: no match, nothing more to read
             }
-            grams.forEach(gram -> rarestFirst.add(Slice.trigram(gram, ids.get(gram))));
+            grams.forEach(gram -> slices.add(Slice.trigram(gram, ids.get(gram))));
         } else {
-            grams.forEach(gram -> rarestFirst.add(Slice.gram(gram)));
-        }
-        // how many blocks hold each slice (a short index range each); a missing slice means no match at all
-        Map<Slice, Long> blocks = new HashMap<>();
-        for (Slice slice : rarestFirst) {
-            long count = handle.createQuery("SELECT COUNT(*) FROM " + slice.table() + " WHERE slot BETWEEN :first AND :last")
-                    .bind("first", slice.base()).bind("last", slice.last()).mapTo(Long.class).one();
-            if (count == 0) {
-                return List.of();
-            }
-            blocks.put(slice, count);
-        }
-        rarestFirst.sort((a, b) -> Long.compare(blocks.get(a), blocks.get(b)));
-        TreeMap<Long, BlockMembers> candidates = rows(handle, rarestFirst.get(0), null);
-        for (Slice slice : rarestFirst.subList(1, rarestFirst.size())) {
-            if (candidates.isEmpty()) {
-                return List.of();
-            }
-            boolean few = candidates.size() * 8L < blocks.get(slice);
-            Map<Long, BlockMembers> other = rows(handle, slice, few ? candidates.keySet() : null);
-            candidates.entrySet().removeIf(block -> {
-                BlockMembers members = other.get(block.getKey());
-                if (members == null) {
-                    return true;
-                }
-                block.getValue().retainAll(members);
-                return block.getValue().isEmpty();
-            });
+            grams.forEach(gram -> slices.add(Slice.gram(gram)));
         }
         boolean sliceIsQuery = grams.size() == 1 && grams.contains(normalisedQuery);
         List<Long> found = new ArrayList<>();
+        long window = FIRST_WINDOW;
+        for (long from = 0; from <= MAX_BLOCK && found.size() < limit; from += window) {
+            if (from > 0) {
+                window = nextWindow(window, from, found.size(), limit);
+            }
+            long to = from + window > LAST_WINDOW_FROM ? MAX_BLOCK : from + window - 1;
+            TreeMap<Long, BlockMembers> candidates = from == 0
+                    ? firstWindow(handle, slices, to)
+                    : window(handle, slices, from, to, sliceIsQuery);
+            if (collect(handle, candidates, normalisedQuery, sliceIsQuery, found, limit)) {
+                break;
+            }
+            if (to == MAX_BLOCK) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The next window: four times the last, or — when the matches so far say the limit lies further —
+     * as many blocks as should hold twice the matches still missing; with none so far, the rest (a rare
+     * query then costs one read per slice after the first window, not one per window).
+     */
+    private static long nextWindow(long last, long from, int found, int limit) {
+        if (found == 0) {
+            return MAX_BLOCK + 1;
+        }
+        double perBlock = (double) found / from;
+        return Math.max(last * 4, (long) Math.ceil(2.0 * (limit - found) / perBlock));
+    }
+
+    /** Blocks in the first window; its reading orders the slices for the others. */
+    static final long FIRST_WINDOW = 16;
+    /** A window reaching past this block is the last: it goes to the end. */
+    private static final long LAST_WINDOW_FROM = 1_024;
+    /** Candidates this few are checked against their texts instead of reading a further slice. */
+    static final int CHECK_WITHOUT_INTERSECTING = 48;
+
+    /**
+     * Reads every slice in blocks {@code 0..to}, intersects them, and sorts {@code slices} rarest first
+     * (fewest accounts holding it there) for the windows after it.
+     */
+    private static TreeMap<Long, BlockMembers> firstWindow(Handle handle, List<Slice> slices, long to) {
+        Map<Slice, Integer> held = new HashMap<>();
+        TreeMap<Long, BlockMembers> candidates = null;
+        for (Slice slice : slices) {
+            TreeMap<Long, BlockMembers> rows = range(handle, slice, 0, to);
+            held.put(slice, count(rows));
+            candidates = candidates == null ? rows : intersect(candidates, rows);
+        }
+        slices.sort(java.util.Comparator.comparingInt(held::get));
+        return candidates;
+    }
+
+    /** The candidates of blocks {@code from..to}: the rarest slice, intersected with the others while they are many. */
+    private static TreeMap<Long, BlockMembers> window(Handle handle, List<Slice> slices, long from, long to,
+                                                      boolean sliceIsQuery) {
+        TreeMap<Long, BlockMembers> candidates = range(handle, slices.get(0), from, to);
+        for (Slice slice : slices.subList(1, slices.size())) {
+            if (candidates.isEmpty()) {
+                break;
+            }
+            if (!sliceIsQuery && count(candidates) <= CHECK_WITHOUT_INTERSECTING) {
+                break; // the text check that follows is exact on its own
+            }
+            // only the candidates' span of blocks; a row looked up by its key costs about as much as ten to fifty in a range
+            long first = candidates.firstKey();
+            long last = candidates.lastKey();
+            boolean few = candidates.size() * 16L < last - first + 1;
+            candidates = intersect(candidates, few ? blocks(handle, slice, candidates.keySet()) : range(handle, slice, first, last));
+        }
+        return candidates;
+    }
+
+    private static int count(Map<Long, BlockMembers> candidates) {
+        int count = 0;
+        for (BlockMembers members : candidates.values()) {
+            count += members.count();
+        }
+        return count;
+    }
+
+    private static TreeMap<Long, BlockMembers> intersect(TreeMap<Long, BlockMembers> candidates, Map<Long, BlockMembers> other) {
+        candidates.entrySet().removeIf(block -> {
+            BlockMembers members = other.get(block.getKey());
+            if (members == null) {
+                return true;
+            }
+            block.getValue().retainAll(members);
+            return block.getValue().isEmpty();
+        });
+        return candidates;
+    }
+
+    /**
+     * Adds the candidates, ascending, to {@code found} — all of them when the query is a slice itself,
+     * else those whose text holds it; true once {@code found} holds {@code limit}.
+     */
+    private static boolean collect(Handle handle, TreeMap<Long, BlockMembers> candidates, String query, boolean sliceIsQuery,
+                                   List<Long> found, int limit) {
         List<Long> unchecked = new ArrayList<>();
         for (Map.Entry<Long, BlockMembers> block : candidates.entrySet()) {
             BlockMembers members = block.getValue();
@@ -348,18 +429,17 @@ final class SearchIndexRepository {
                 if (sliceIsQuery) {
                     found.add(id);
                     if (found.size() == limit) {
-                        return found;
+                        return true;
                     }
                 } else {
                     unchecked.add(id);
-                    if (unchecked.size() == CHECK_BATCH && check(handle, unchecked, normalisedQuery, found, limit)) {
-                        return found;
+                    if (unchecked.size() == CHECK_BATCH && check(handle, unchecked, query, found, limit)) {
+                        return true;
                     }
                 }
             }
         }
-        check(handle, unchecked, normalisedQuery, found, limit);
-        return found;
+        return check(handle, unchecked, query, found, limit);
     }
 
     /** Adds the ids whose stored text contains the query to {@code found}; true once it holds {@code limit}. */
@@ -368,8 +448,7 @@ final class SearchIndexRepository {
             return found.size() >= limit;
         }
         Map<Long, Entry> texts = new HashMap<>();
-        handle.createQuery("SELECT s.account_id, s.name_text, s.address_text FROM UNNEST(:ids) AS u(id) "
-                        + "JOIN search_text s ON s.account_id = u.id")
+        handle.createQuery("SELECT account_id, name_text, address_text FROM search_text WHERE account_id = ANY(:ids)")
                 .bindArray("ids", Long.class, unchecked)
                 .map((rs, ctx) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .forEach(e -> texts.put(e.accountId(), e));
@@ -387,21 +466,23 @@ final class SearchIndexRepository {
         return false;
     }
 
-    /** The blocks holding a slice, all of them or only those in {@code only}. */
-    private static TreeMap<Long, BlockMembers> rows(Handle handle, Slice slice, Collection<Long> only) {
+    /** The rows of a slice in blocks {@code from..to} (one short index range). */
+    private static TreeMap<Long, BlockMembers> range(Handle handle, Slice slice, long from, long to) {
         TreeMap<Long, BlockMembers> rows = new TreeMap<>();
-        if (only == null) {
-            handle.createQuery("SELECT slot, members FROM " + slice.table() + " WHERE slot BETWEEN :first AND :last")
-                    .bind("first", slice.base()).bind("last", slice.last())
-                    .map((rs, ctx) -> Map.entry(rs.getLong(1) & MAX_BLOCK, BlockMembers.decode(rs.getBytes(2))))
-                    .forEach(row -> rows.put(row.getKey(), row.getValue()));
-        } else {
-            handle.createQuery("SELECT g.slot, g.members FROM UNNEST(:slots) AS u(slot) JOIN " + slice.table()
-                            + " g ON g.slot = u.slot")
-                    .bindArray("slots", Long.class, only.stream().map(slice::slot).toList())
-                    .map((rs, ctx) -> Map.entry(rs.getLong(1) & MAX_BLOCK, BlockMembers.decode(rs.getBytes(2))))
-                    .forEach(row -> rows.put(row.getKey(), row.getValue()));
-        }
+        handle.createQuery("SELECT slot, members FROM " + slice.table() + " WHERE slot BETWEEN :first AND :last")
+                .bind("first", slice.slot(from)).bind("last", slice.slot(to))
+                .map((rs, ctx) -> Map.entry(rs.getLong(1) & MAX_BLOCK, BlockMembers.decode(rs.getBytes(2))))
+                .forEach(row -> rows.put(row.getKey(), row.getValue()));
+        return rows;
+    }
+
+    /** The rows of a slice in the given blocks only. */
+    private static Map<Long, BlockMembers> blocks(Handle handle, Slice slice, Collection<Long> only) {
+        Map<Long, BlockMembers> rows = new HashMap<>();
+        handle.createQuery("SELECT slot, members FROM " + slice.table() + " WHERE slot = ANY(:slots)")
+                .bindArray("slots", Long.class, only.stream().map(slice::slot).toList())
+                .map((rs, ctx) -> Map.entry(rs.getLong(1) & MAX_BLOCK, BlockMembers.decode(rs.getBytes(2))))
+                .forEach(row -> rows.put(row.getKey(), row.getValue()));
         return rows;
     }
 

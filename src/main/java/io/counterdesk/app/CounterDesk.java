@@ -91,10 +91,17 @@ public final class CounterDesk implements AutoCloseable {
     private final AutoBackup autoBackup;
     private final io.counterdesk.sync.SyncService sync;
 
+    private static final Duration CLOSE_WARM_UP_WAIT = Duration.ofSeconds(30);
+
     /** How often the card monitor looks at the readers. */
     public static final Duration CARD_POLL = Duration.ofMillis(250);
 
-    private CounterDesk(AppConfig config, Database database, TerminalIdentity terminal, PasswordHasher hasher) {
+    /** How long each step of the start took (database, services, demo cards): the start-up probe prints them. */
+    private final io.counterdesk.persistence.OpeningSteps startSteps;
+
+    private CounterDesk(AppConfig config, Database database, TerminalIdentity terminal, PasswordHasher hasher,
+                        io.counterdesk.persistence.OpeningSteps steps) {
+        this.startSteps = steps;
         this.config = config;
         this.database = database;
         this.terminal = terminal;
@@ -107,10 +114,12 @@ public final class CounterDesk implements AutoCloseable {
         this.payments = new PaymentService(database, journal, terminal, approvals, LateFeeRule.DEFAULT,
                 VoucherRule.DEFAULT);
         this.receiptStock = new ReceiptStockService(database, journal, approvals);
+        steps.mark("services: auth, accounts, tills, payments");
         TerminalSettings settings = TerminalSettings.load(config.database());
         TerminalSettings.CardReaderSetting readerSetting = settings.cardReader();
         this.printer = Printers.open(settings.printer());
         this.receiptPrinting = new ReceiptPrinting(database, terminal, receiptStock, printer);
+        steps.mark("services: settings file, printer");
         CardSettings.Loaded cards = CardSettings.load(database);
         this.cardSettings = cards.settings();
         this.topUps = new TopUpService(database, journal, approvals, payments, cardSettings.pricing());
@@ -127,6 +136,7 @@ public final class CounterDesk implements AutoCloseable {
                     readerSetting.readerName(), cards.keys());
         }
         this.cardMonitor = cardReader.readers().monitor(CARD_POLL);
+        steps.mark("services: card settings and reader");
         this.accountStatus = new AccountStatusService(database, journal, terminal, approvals, payments,
                 LateFeeRule.DEFAULT);
         this.serviceTimes = new ServiceTimeService(database, journal);
@@ -155,6 +165,37 @@ public final class CounterDesk implements AutoCloseable {
         this.sync = new io.counterdesk.sync.SyncService(database, terminal, config.database().directory());
         dayClose.afterClose(sync::afterDayClose);
         hallSignOff.afterSignOff(sync::afterDayClose);
+        steps.mark("services: the rest");
+    }
+
+    /** The search warm-up's thread, joined before the database closes. */
+    private Thread searchWarmUp;
+
+    /**
+     * Reads the search index's hot pages in the background while the cashier logs in (issue 15 §3):
+     * for the window only (a command has no cashier waiting). {@link #close} waits for it.
+     */
+    public synchronized void warmUpSearch() {
+        if (searchWarmUp != null) {
+            return;
+        }
+        Thread warmUp = new Thread(() -> {
+            try {
+                accounts.warmUp();
+            } catch (RuntimeException e) {
+                // only a head start: the first search reads what it needs itself (a closed database ends it too)
+                System.getLogger(CounterDesk.class.getName()).log(System.Logger.Level.DEBUG, "search warm-up ended", e);
+            }
+        }, "counterdesk-search-warm-up");
+        warmUp.setDaemon(true);
+        warmUp.setPriority(Thread.MIN_PRIORITY);
+        searchWarmUp = warmUp;
+        warmUp.start();
+    }
+
+    /** How long each step of {@link #start} took, the database's opening first. */
+    public java.util.List<io.counterdesk.persistence.OpeningSteps.Step> startSteps() {
+        return startSteps.steps();
     }
 
     /** The upload to head office (docs/sync-protocol.md); idle until the terminal is enrolled. */
@@ -173,7 +214,9 @@ public final class CounterDesk implements AutoCloseable {
 
     public static CounterDesk start(AppConfig config, PasswordHasher hasher) {
         I18n.setLocale(config.locale());
+        io.counterdesk.persistence.OpeningSteps steps = new io.counterdesk.persistence.OpeningSteps();
         Database database = Database.open(config.database(), config.clock());
+        steps.addAll(database.openingSteps());
         try {
             Optional<TerminalIdentity> terminal = database.read(tx -> new TerminalRepository().current(tx));
             if (terminal.isEmpty()) {
@@ -182,10 +225,12 @@ public final class CounterDesk implements AutoCloseable {
                 }
                 terminal = Optional.of(new DemoData(hasher).load(database, config.demoAccounts()));
             }
-            CounterDesk desk = new CounterDesk(config, database, terminal.get(), hasher);
+            steps.mark("terminal identity (or demo hall loaded)");
+            CounterDesk desk = new CounterDesk(config, database, terminal.get(), hasher, steps);
             if (desk.demoCards != null) {
                 // a demo hall loaded here or by the demo command: its card customers get their cards once
                 DemoData.issueCards(database, desk.auth, desk.cardIssue, desk.cardReader, desk.demoCards);
+                steps.mark("demo cards issued");
             }
             return desk;
         } catch (RuntimeException e) {
@@ -364,6 +409,17 @@ public final class CounterDesk implements AutoCloseable {
 
     @Override
     public void close() {
+        Thread warmUp;
+        synchronized (this) {
+            warmUp = searchWarmUp;
+        }
+        if (warmUp != null) {
+            try {
+                warmUp.join(CLOSE_WARM_UP_WAIT.toMillis()); // a read of a few hundred ms: the file closes cleanly after it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         try {
             autoBackup.close();
             sync.close();

@@ -54,6 +54,8 @@ public final class CounterDeskApp extends Application {
     private static final Duration CLOSE_WAIT = Duration.ofMinutes(10);
     private static final Duration WORK_WAIT = Duration.ofSeconds(30);
     private static volatile AppConfig launchConfig;
+    /** The back end opened by {@link #launch} before JavaFX starts (so both start side by side); null in tests. */
+    private static volatile CompletableFuture<Opened> launchBackend;
 
     private final AppConfig config;
     private final PasswordHasher hasher;
@@ -75,6 +77,14 @@ public final class CounterDeskApp extends Application {
     /** Used by {@link Application#launch}: the configuration given to {@link #launch(AppConfig)}. */
     public CounterDeskApp() {
         this(Objects.requireNonNull(launchConfig, "CounterDeskApp is started through FxLauncher"), null, true);
+        this.early = launchBackend;
+    }
+
+    /** The back end opened early by {@link #launch}, or null: then {@link #start} opens it. */
+    private CompletableFuture<Opened> early;
+
+    /** An opened back end with what the payment screen's receipt drafts need (read off the FX thread). */
+    private record Opened(CounterDesk desk, Hall hall, PaperWidth paper) {
     }
 
     /**
@@ -99,9 +109,26 @@ public final class CounterDeskApp extends Application {
         return backend.minimalCompletionStage();
     }
 
+    /**
+     * Opens the window; the database starts opening at once on a thread of its own, beside JavaFX's
+     * start (at 1,000,000 accounts both take seconds on a counter PC: issue 15 §3).
+     */
     static void launch(AppConfig config) {
         launchConfig = config;
-        Application.launch(CounterDeskApp.class);
+        CompletableFuture<Opened> opening = openInBackground(config, null);
+        launchBackend = opening;
+        try {
+            Application.launch(CounterDeskApp.class);
+        } catch (RuntimeException | Error e) {
+            // no window (no display): the database still opening is closed again before the program exits
+            opening.thenAccept(opened -> opened.desk().close());
+            try {
+                opening.get(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException | ExecutionException | TimeoutException ignored) {
+                // the window's failure is the one reported
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -134,18 +161,19 @@ public final class CounterDeskApp extends Application {
         openBackend();
     }
 
-    /** Opens the database on a thread of its own, in parallel with the first frames of the log-in page. */
+    /** Takes the back end opened early, or opens it now on a thread of its own, beside the first frames. */
     private void openBackend() {
-        Thread opener = new Thread(() -> {
-            try {
-                CounterDesk desk = hasher == null ? CounterDesk.start(config) : CounterDesk.start(config, hasher);
-                readReceiptSettings(desk);
-                backend.complete(desk);
-            } catch (RuntimeException | Error e) {
-                backend.completeExceptionally(e);
+        CompletableFuture<Opened> opening = early != null ? early : openInBackground(config, hasher);
+        early = null;
+        opening.whenComplete((opened, error) -> {
+            if (error != null) {
+                backend.completeExceptionally(error);
+            } else {
+                hall = opened.hall();
+                paper = opened.paper();
+                backend.complete(opened.desk());
             }
-        }, "counterdesk-open-database");
-        opener.start();
+        });
         backend.whenComplete((desk, error) -> Platform.runLater(() -> {
             if (error != null) {
                 LOG.log(System.Logger.Level.ERROR, "cannot open the database " + config.database().dataFile(), error);
@@ -161,10 +189,32 @@ public final class CounterDeskApp extends Application {
         }));
     }
 
+    /** Opens the database and wires the services on a thread of its own. */
+    private static CompletableFuture<Opened> openInBackground(AppConfig config, PasswordHasher hasher) {
+        CompletableFuture<Opened> opened = new CompletableFuture<>();
+        Thread opener = new Thread(() -> {
+            try {
+                long opening = System.nanoTime();
+                CounterDesk desk = hasher == null ? CounterDesk.start(config) : CounterDesk.start(config, hasher);
+                Opened result = readReceiptSettings(desk);
+                if (Boolean.getBoolean("counterdesk.startupProbe")) {
+                    StartupProbe.opened(desk, opening);
+                }
+                opened.complete(result);
+                desk.warmUpSearch(); // while the cashier logs in
+            } catch (RuntimeException | Error e) {
+                opened.completeExceptionally(e);
+            }
+        }, "counterdesk-open-database");
+        opener.start();
+        return opened;
+    }
+
     /** What the payment screen's receipt drafts need: the printed head and the paper width. */
-    private void readReceiptSettings(CounterDesk desk) {
+    private static Opened readReceiptSettings(CounterDesk desk) {
         TerminalIdentity t = desk.terminal();
         String header = t.hallName();
+        PaperWidth paper = PaperWidth.MM80;
         try {
             header = desk.database().read(tx -> new Settings().get(tx, ReceiptContents.HEADER_SETTING))
                     .orElse(t.hallName());
@@ -172,7 +222,7 @@ public final class CounterDeskApp extends Application {
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "cannot read the receipt settings; previews use the defaults", e);
         }
-        hall = new Hall(t.hallName(), t.hallCode(), t.terminalCode(), t.hotline(), header);
+        return new Opened(desk, new Hall(t.hallName(), t.hallCode(), t.terminalCode(), t.hotline(), header), paper);
     }
 
     private static String place(TerminalIdentity terminal) {
@@ -310,6 +360,21 @@ public final class CounterDeskApp extends Application {
             };
             scene.addPostLayoutPulseListener(firstLayout[0]);
             return probe;
+        }
+
+        /** On the opener thread: the back end's steps, one {@code START_STEP_MS name=ms} line each (the bench's breakdown). */
+        static void opened(CounterDesk desk, long openingNanos) {
+            StringBuilder lines = new StringBuilder();
+            // the JVM's own uptime: the process start instant that sinceStart() uses is whole seconds on Linux
+            long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+            lines.append("START_STEP_MS opener thread started (after the JVM's start)=")
+                    .append(uptime - (System.nanoTime() - openingNanos) / 1_000_000).append('\n');
+            for (io.counterdesk.persistence.OpeningSteps.Step step : desk.startSteps()) {
+                lines.append(String.format(java.util.Locale.ROOT, "START_STEP_MS %s=%.0f%n", step.name(), step.millis()));
+            }
+            lines.append("START_STEP_MS back end opened (total)=").append((System.nanoTime() - openingNanos) / 1_000_000).append('\n');
+            System.out.print(lines);
+            System.out.flush();
         }
 
         /** On the FX thread, after the log-in page was told the database is open (or failed). */

@@ -41,6 +41,8 @@ public final class Database implements AutoCloseable {
     private final boolean syncEachCommit;
     /** Advanced after every durable business commit; null when opened for inspection (nothing is acknowledged then). */
     private volatile AckMark ackMark;
+    /** How long each step of the opening took (the start-up probe prints them). */
+    private OpeningSteps openingSteps = new OpeningSteps();
 
     /** A file smaller than this is never compacted at opening: the copy would cost more than the space. */
     static final long COMPACT_MIN_BYTES = 64L << 20;
@@ -94,16 +96,22 @@ public final class Database implements AutoCloseable {
      */
     static Database open(DatabaseLocation location, Clock clock, boolean syncEachCommit, boolean migrate, String... locations) {
         Objects.requireNonNull(location);
-        Database database = openMigrated(location, clock, syncEachCommit, migrate, locations);
+        OpeningSteps steps = new OpeningSteps();
+        Database database = openMigrated(location, clock, syncEachCommit, migrate, steps, locations);
         if (!migrate) {
             return database;
         }
         try {
             // refuses a database behind what was acknowledged, before anything can be written to it
             database.ackMark = database.checkedAckMark();
-            if (database.compactionDue()) {
+            steps.mark("database: acknowledgement mark");
+            boolean due = database.compactionDue();
+            steps.mark("database: compaction check");
+            if (due) {
                 database = database.compacted();
+                steps.mark("database: compaction");
             }
+            database.openingSteps = steps;
             return database;
         } catch (RuntimeException e) {
             database.close();
@@ -113,39 +121,50 @@ public final class Database implements AutoCloseable {
 
     /** Opens the pool with the key store's password and migrates (or validates) the schema. */
     private static Database openMigrated(DatabaseLocation location, Clock clock, boolean syncEachCommit, boolean migrate,
-                                         String... locations) {
+                                         OpeningSteps steps, String... locations) {
         try {
             Files.createDirectories(location.directory());
         } catch (java.io.IOException e) {
             throw new StorageException("cannot create database directory " + location.directory(), e);
         }
         boolean existed = Files.isRegularFile(location.dataFile());
-        TerminalKeys keys = DatabaseKeys.unlock(location, USER, migrate);
+        DatabaseKeys.Unlocked unlocked = DatabaseKeys.unlock(location, USER, migrate);
+        TerminalKeys keys = unlocked.keys();
+        steps.mark("database: key store and file opened");
         String password = keys == null ? "" : keys.databasePassword();
         ConnectionPool pool = new ConnectionPool(location.jdbcUrl(), USER, MAX_CONNECTIONS, STATEMENTS_PER_CONNECTION)
                 .withPassword(password);
         Backups.Backup beforeUpgrade = null;
         // one pooled connection stays open while Flyway works, so H2 keeps the database open between its connections
-        try (Handle keepOpen = Jdbi.open(pool)) {
-            JdbcDataSource unpooled = new JdbcDataSource();
-            unpooled.setURL(location.jdbcUrl());
-            unpooled.setUser(USER);
-            unpooled.setPassword(password);
-            Flyway flyway = Flyway.configure()
-                    .dataSource(unpooled)
-                    .locations(locations)
-                    .load();
-            MigrationInfoService info = flyway.info();
-            refuseNewer(info, location);
-            if (migrate) {
-                if (existed && info.current() != null && info.pending().length > 0) {
-                    MigrationInfo[] pending = info.pending();
-                    beforeUpgrade = Backups.beside(location, clock).take(keepOpen, "before-upgrade-V"
-                            + info.current().getVersion() + "-to-V" + pending[pending.length - 1].getVersion(), password);
+        try (Handle keepOpen = openHolding(pool, unlocked)) {
+            steps.mark("database: pool's first connection");
+            // the usual start: the schema is the program's, Flyway (seconds in a cold start) has nothing to do
+            boolean current = migrate && existed && java.util.Arrays.equals(locations, new String[] {MIGRATIONS})
+                    && SchemaUpToDate.check(keepOpen);
+            steps.mark("database: schema version check");
+            if (!current) {
+                JdbcDataSource unpooled = new JdbcDataSource();
+                unpooled.setURL(location.jdbcUrl());
+                unpooled.setUser(USER);
+                unpooled.setPassword(password);
+                Flyway flyway = Flyway.configure()
+                        .dataSource(unpooled)
+                        .locations(locations)
+                        .load();
+                MigrationInfoService info = flyway.info();
+                steps.mark("database: Flyway info");
+                refuseNewer(info, location);
+                if (migrate) {
+                    if (existed && info.current() != null && info.pending().length > 0) {
+                        MigrationInfo[] pending = info.pending();
+                        beforeUpgrade = Backups.beside(location, clock).take(keepOpen, "before-upgrade-V"
+                                + info.current().getVersion() + "-to-V" + pending[pending.length - 1].getVersion(), password);
+                    }
+                    flyway.migrate();
+                } else {
+                    flyway.validate();
                 }
-                flyway.migrate();
-            } else {
-                flyway.validate();
+                steps.mark(migrate ? "database: Flyway migrate" : "database: Flyway validate");
             }
         } catch (BusinessException e) {
             pool.dispose();
@@ -165,8 +184,23 @@ public final class Database implements AutoCloseable {
                 pool.dispose();
                 throw e;
             }
+            steps.mark("database: secrets check");
         }
         return database;
+    }
+
+    /** The pool's first connection, then the key store's proof connection released (the file stays open). */
+    private static Handle openHolding(ConnectionPool pool, DatabaseKeys.Unlocked unlocked) {
+        try {
+            return Jdbi.open(pool);
+        } finally {
+            unlocked.release();
+        }
+    }
+
+    /** How long each step of this database's opening took, in order. */
+    public OpeningSteps openingSteps() {
+        return openingSteps;
     }
 
     /**
@@ -249,7 +283,7 @@ public final class Database implements AutoCloseable {
         AckMark mark = ackMark;
         ackMark = null;
         pool.dispose();
-        Database reopened = openMigrated(location, clock, syncEachCommit, true, MIGRATIONS);
+        Database reopened = openMigrated(location, clock, syncEachCommit, true, new OpeningSteps(), MIGRATIONS);
         try {
             reopened.sync();
             AckMark.Verdict verdict = reopened.ackMarkVerdict();

@@ -15,7 +15,10 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The partial search against a brute-force scan of the same accounts: over several blocks of
- * account ids (both stored forms of a block's members), before and after re-indexing.
+ * account ids (both stored forms of a block's members), before and after re-indexing. The accounts
+ * lie in dense blocks at the start and in islands up to block 2,000 (ids restarted between them), so
+ * that the search's windows of blocks (16, 64, 256, the rest) all hold some; a community found only in
+ * late islands makes the first window's order of the slices wrong for the others.
  */
 class SearchIndexConsistencyTest {
 
@@ -25,6 +28,11 @@ class SearchIndexConsistencyTest {
     private static final String[] DISTRICTS = {"西湖区", "上城区", "拱墅区"};
     private static final String[] STREETS = {"文三路", "解放路", "莫干山路", "文一西路"};
     private static final String[] COMMUNITIES = {"幸福小区", "阳光花园", "金色家园", "翠苑新村", "三墩名邸"};
+    /** Accounts inserted at the start (dense blocks); the rest in islands of {@value #ISLAND}. */
+    private static final int DENSE = 1_100;
+    private static final int ISLAND = 40;
+    /** Only in the islands after the first window. */
+    private static final String LATE_COMMUNITY = "晚到小区";
 
     @TempDir
     Path directory;
@@ -40,13 +48,29 @@ class SearchIndexConsistencyTest {
         List<NewAccount> accounts = new ArrayList<>();
         for (int i = 0; i < ACCOUNTS; i++) {
             accounts.add(SearchDatabase.residential(String.format("34%08d", i), name(),
-                    String.format("33010619800101%03d", i % 1_000), String.format("139%08d", i), "M" + i, address()));
+                    String.format("33010619800101%03d", i % 1_000), String.format("139%08d", i), "M" + i,
+                    address(i >= DENSE + 3 * ISLAND)));
         }
-        List<Long> ids = db.insertAll(accounts);
+        List<Long> ids = new ArrayList<>(db.insertAll(accounts.subList(0, DENSE)));
+        // islands on both sides of every window's edge (blocks 0–15, 16–79, 80–335, 336–), the rest anywhere up to 2,000
+        java.util.TreeSet<Long> islands = new java.util.TreeSet<>(List.of(15L, 16L, 79L, 80L, 335L, 336L, 1_023L, 1_024L, 2_000L));
+        while (islands.size() < (ACCOUNTS - DENSE) / ISLAND) {
+            islands.add(3L + random.nextInt(2_000));
+        }
+        int from = DENSE;
+        for (long block : islands) {
+            long after = ids.get(ids.size() - 1);
+            // mostly inside the block, sometimes at its very start
+            long start = Math.max(after + 1, BlockMembers.accountId(block, random.nextInt(3) == 0 ? 0 : random.nextInt(BlockMembers.SIZE - ISLAND)));
+            db.execute("ALTER TABLE account ALTER COLUMN id RESTART WITH " + start);
+            ids.addAll(db.insertAll(accounts.subList(from, from + ISLAND)));
+            from += ISLAND;
+        }
         for (int i = 0; i < ids.size(); i++) {
             texts.put(ids.get(i), new String[] {accounts.get(i).holder().name(), accounts.get(i).address().text()});
         }
-        assertThat(BlockMembers.block(ids.get(ids.size() - 1))).as("spans several blocks").isGreaterThanOrEqualTo(2);
+        assertThat(ids).hasSize(ACCOUNTS);
+        assertThat(BlockMembers.block(ids.get(ids.size() - 1))).as("spans every window of blocks").isGreaterThanOrEqualTo(2_000);
     }
 
     @AfterEach
@@ -69,7 +93,7 @@ class SearchIndexConsistencyTest {
             String name = name();
             String community = COMMUNITIES[random.nextInt(COMMUNITIES.length)];
             String[] old = texts.get(id);
-            String address = old[1].replaceFirst("(幸福小区|阳光花园|金色家园|翠苑新村|三墩名邸)", community);
+            String address = old[1].replaceFirst("(幸福小区|阳光花园|金色家园|翠苑新村|三墩名邸|晚到小区)", community);
             db.execute("UPDATE account SET holder_name = '" + name + "', community = '" + community + "', address_text = '"
                     + address + "' WHERE id = " + id);
             db.database.inTransaction(tx -> {
@@ -88,7 +112,9 @@ class SearchIndexConsistencyTest {
         List<String> queries = new ArrayList<>(List.of("小区", "单元", "1", "室", "幢1", "王建", "欧阳", "国华", "1单元10",
                 "幢2单元3", "路幸福", "3幢", "区文", "不存在", "建国建国",
                 // common characters in an order no account holds, and swapped fragments (issue 15 §3)
-                "元1单", "幢1室", "2单元1幢", "单元幢", "1幢1单元101", "室101", "区西湖"));
+                "元1单", "幢1室", "2单元1幢", "单元幢", "1幢1单元101", "室101", "区西湖",
+                // a community only in late blocks, alone and with a building and unit
+                "晚到小区", "晚到小区1幢", "到小区2幢3单元", "小区1幢1单元1"));
         for (int n = 0; n < 80; n++) {
             String[] both = texts.get(ids.get(random.nextInt(ids.size())));
             String source = both[random.nextInt(2)];
@@ -122,9 +148,10 @@ class SearchIndexConsistencyTest {
                 + (random.nextBoolean() ? GIVEN[random.nextInt(GIVEN.length)] : "");
     }
 
-    private Address address() {
+    private Address address(boolean late) {
+        String community = late && random.nextInt(6) == 0 ? LATE_COMMUNITY : COMMUNITIES[random.nextInt(COMMUNITIES.length)];
         return new Address(DISTRICTS[random.nextInt(DISTRICTS.length)], STREETS[random.nextInt(STREETS.length)],
-                COMMUNITIES[random.nextInt(COMMUNITIES.length)], Integer.toString(1 + random.nextInt(30)),
+                community, Integer.toString(1 + random.nextInt(30)),
                 Integer.toString(1 + random.nextInt(4)), (1 + random.nextInt(18)) + "0" + (1 + random.nextInt(4)));
     }
 }
