@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A real TCP proxy in front of head office that breaks connections on purpose: after passing
  * {@code uploadBytes} bytes of the request (a cut mid-upload), or when head office starts answering
- * a request of more than {@link #ANSWER_AFTER} bytes (a cut mid-answer: head office has committed,
+ * a request of more than {@link #ANSWER_AFTER} bytes once head office has committed (a cut mid-answer:
  * the terminal never hears it; over TLS the handshake passes). {@link #pass()} lets
  * everything through.
  */
@@ -23,6 +23,7 @@ final class CuttingProxy implements AutoCloseable {
     private final int target;
     private volatile Mode mode = Mode.PASS;
     private volatile long uploadBytes;
+    private volatile java.util.function.BooleanSupplier answerGate = () -> true;
     final AtomicInteger cuts = new AtomicInteger();
     /** Bytes passed from the terminal towards head office (all connections), to see what a retry sends. */
     final java.util.concurrent.atomic.AtomicLong uploaded = new java.util.concurrent.atomic.AtomicLong();
@@ -47,7 +48,13 @@ final class CuttingProxy implements AutoCloseable {
         set(Mode.CUT_UPLOAD);
     }
 
-    void cutAnswer() {
+    /**
+     * Cuts head office's answer once {@code committed} holds when its bytes flow back: over TLS the
+     * server also sends bytes of its own before the request is through (a TLS 1.3 session ticket), and
+     * cutting those would be a cut upload, not a cut answer (a race seen under load).
+     */
+    void cutAnswerOnce(java.util.function.BooleanSupplier committed) {
+        answerGate = committed;
         set(Mode.CUT_ANSWER);
     }
 
@@ -73,7 +80,8 @@ final class CuttingProxy implements AutoCloseable {
                 long upLimit = m == Mode.CUT_UPLOAD ? uploadBytes : Long.MAX_VALUE;
                 pump(client, upstream, passed -> upLimit, client, upstream, sentHere);
                 // a cut answer: head office's first bytes after the request went up (a TLS handshake passes)
-                pump(upstream, client, passed -> m == Mode.CUT_ANSWER && sentHere.get() > ANSWER_AFTER ? passed : Long.MAX_VALUE,
+                pump(upstream, client, passed -> m == Mode.CUT_ANSWER && sentHere.get() > ANSWER_AFTER
+                                && answerGate.getAsBoolean() ? passed : Long.MAX_VALUE,
                         client, upstream, null);
             } catch (IOException e) {
                 return;

@@ -201,7 +201,7 @@ class SyncTransportTest {
         pad(2_600);
         sync.makeBatch();
         long size = db.queryLong("SELECT LENGTH(bytes) FROM sync_batch");
-        proxy.cutAnswer();
+        proxy.cutAnswerOnce(this::batchStored);
         assertThat(sync.sendPending().pending()).isEqualTo(1);
         assertThat(headOffice.count("ho_batch")).isEqualTo(1);
 
@@ -243,5 +243,14 @@ class SyncTransportTest {
             Thread.sleep(300);
         }
         return last;
+    }
+
+    /** Whether head office has committed a batch (the answer may be cut from then on). */
+    private boolean batchStored() {
+        try {
+            return headOffice.count("ho_batch") > 0;
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }
