@@ -233,9 +233,17 @@ public final class KillCampaign {
                 Map.copyOf(byKind), List.copyOf(problems));
     }
 
-    private static String lastLines(String text) {
+    /** The exception's own lines (its type and message, and its causes') and the last four lines of the trace. */
+    static String lastLines(String text) {
         String[] lines = text.strip().split("\n");
-        return String.join(" | ", java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 4), lines.length));
+        java.util.List<String> kept = new java.util.ArrayList<>();
+        for (String line : lines) {
+            if (!line.isBlank() && !Character.isWhitespace(line.charAt(0)) || line.strip().startsWith("Caused by:")) {
+                kept.add(line.strip());
+            }
+        }
+        kept.addAll(java.util.Arrays.asList(java.util.Arrays.copyOfRange(lines, Math.max(0, lines.length - 4), lines.length)));
+        return String.join(" | ", kept.stream().distinct().toList());
     }
 
     private Process start(List<String> jvmOptions) throws IOException {
