@@ -2,10 +2,7 @@ package io.counterdesk.till;
 
 import io.counterdesk.shared.Money;
 
-/**
- * The notes and coins a drawer is counted in (人民币 100 元 … 1 分), largest first. 分 coins are legal
- * tender and the program gives change to the 分 (and pays reversals out to the 分), so the count holds them.
- */
+/** The notes and coins a drawer is counted in (人民币 100 元 … 1 角), largest first. */
 public enum Denomination {
     Y100(10_000),
     Y50(5_000),
@@ -14,10 +11,7 @@ public enum Denomination {
     Y5(500),
     Y1(100),
     J5(50),
-    J1(10),
-    F5(5),
-    F2(2),
-    F1(1);
+    J1(10);
 
     private final long fen;
 
