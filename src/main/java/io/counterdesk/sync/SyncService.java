@@ -152,10 +152,13 @@ public final class SyncService implements AutoCloseable {
         }
     }
 
-    /** Why head office could not be reached, for the status bar: a certificate not pinned says so in the terminal's language. */
-    static String reason(Exception e) {
-        return PinnedTrust.refusal(e).map(n -> io.counterdesk.shared.I18n.text("sync.error.certificate", n.fingerprint()))
-                .orElseGet(() -> "head office not reachable: " + e.getMessage());
+    /** Why a send or an enrolment did not go through, in the terminal's language (for the status bar). */
+    private String reason(Exception e) {
+        if (e instanceof SyncErrors.EnrolRefused) {
+            return e.getMessage();
+        }
+        System.getLogger(SyncService.class.getName()).log(System.Logger.Level.INFO, "head office not reached: " + e);
+        return SyncErrors.unreachable(e, settingsNow().getOrDefault(URL, ""));
     }
 
     /** Hands the public key to head office with the token; true once head office has taken it. */
@@ -170,7 +173,9 @@ public final class SyncService implements AutoCloseable {
                 .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                 HttpResponse.BodyHandlers.ofString());
         if (r.statusCode() != 200) {
-            throw new IOException("enrolment refused by head office (" + r.statusCode() + "): " + r.body());
+            System.getLogger(SyncService.class.getName()).log(System.Logger.Level.WARNING,
+                    "enrolment refused by head office (" + r.statusCode() + "): " + r.body());
+            throw new SyncErrors.EnrolRefused(r.statusCode(), r.body().getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
         database.inTransaction(tx -> {
             settings.put(tx, ENROLLED, "true");
@@ -267,7 +272,7 @@ public final class SyncService implements AutoCloseable {
         try {
             Map<String, String> s = settingsNow();
             if (!s.containsKey(HEAD_OFFICE_KEY)) {
-                lastError = "not enrolled";
+                lastError = SyncErrors.notEnrolled();
                 return status();
             }
             registerKey();
@@ -290,7 +295,7 @@ public final class SyncService implements AutoCloseable {
             return status();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            lastError = "interrupted";
+            lastError = SyncErrors.interrupted();
             return status();
         } finally {
             sending = false;
@@ -315,17 +320,21 @@ public final class SyncService implements AutoCloseable {
             return reason(e);
         }
         if (r.statusCode() != 200) {
-            return "refused by head office (" + r.statusCode() + "): " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8);
+            System.getLogger(SyncService.class.getName()).log(System.Logger.Level.WARNING, "batch " + b.epoch() + "/" + b.seq()
+                    + " refused by head office (" + r.statusCode() + "): " + new String(r.body(), java.nio.charset.StandardCharsets.UTF_8));
+            return SyncErrors.refused(r.statusCode(), r.body());
         }
         Ack ack;
         try {
             ack = Ack.verify(r.body(), headOffice);
             BatchFile.Decoded mine = BatchFile.decode(b.bytes());
             if (!ack.names(mine.manifest(), b.sha256())) {
-                return "head office acknowledged another batch";
+                return SyncErrors.otherBatch();
             }
         } catch (BatchFormatException e) {
-            return "answer is not head office's: " + e.getMessage();
+            System.getLogger(SyncService.class.getName()).log(System.Logger.Level.WARNING, "batch " + b.epoch() + "/" + b.seq()
+                    + ": the answer is not head office's: " + e.getMessage());
+            return SyncErrors.notHeadOffice();
         }
         database.inTransaction(tx -> {
             batches.delivered(tx, b.epoch(), b.seq(), r.body(), tx.now());

@@ -147,7 +147,7 @@ class SyncLoopTest {
         proxy.cutUploadAfter(700);
         SyncStatus failed = sync.sendPending();
         assertThat(failed.pending()).isEqualTo(1);
-        assertThat(failed.lastError()).isNotBlank();
+        assertThat(failed.lastError()).containsAnyOf("连接中断", "连不上总部", "无应答");
         assertThat(proxy.cuts.get()).isPositive();
         assertThat(headOffice.count("ho_event")).isZero();
 
@@ -180,7 +180,7 @@ class SyncLoopTest {
         day.payCash(day.cashier, day.accountOwing("80.00"), "100.00");
         proxy.close();
         sync.makeBatch();
-        assertThat(sync.sendPending().lastError()).contains("not reachable");
+        assertThat(sync.sendPending().lastError()).startsWith("连不上总部 ").endsWith("，稍后自动重试");
         day.payCash(day.cashier, day.accountOwing("45.00"), "50.00");
         sync.makeBatch();
         assertThat(sync.status().pending()).isEqualTo(2);
@@ -190,6 +190,20 @@ class SyncLoopTest {
         assertThat(sync.sendPending().pending()).isZero();
         assertThat(headOffice.count("ho_batch")).isEqualTo(2);
         assertThat(headOffice.count("ho_event")).isEqualTo(db.queryLong("SELECT COUNT(*) FROM journal"));
+    }
+
+    @Test
+    void aBatchHeadOfficeRefusesSaysWhyInTheCashiersLanguageAndStaysPending() throws Exception {
+        // the terminal's key file replaced by another key (a copy gone wrong): head office cannot verify the batch
+        SyncKeys.writePrivate(dir.resolve("terminal-keys").resolve("sync-ed25519.pk8"), SyncKeys.generate().getPrivate());
+        new DayAtTheCounter(db).mixedDay();
+        sync.makeBatch();
+        SyncStatus refused = sync.sendPending();
+        assertThat(refused.pending()).isEqualTo(1);
+        assertThat(refused.lastError()).isEqualTo("总部验签未通过（本终端的密钥与登记的不符），已告警；请重新登记");
+        assertThat(headOffice.count("ho_event")).isZero();
+        assertThat(headOffice.alarms()).extracting(a -> a[2]).contains("BAD_SIGNATURE");
+        assertThat(text("SELECT last_error FROM sync_batch")).isEqualTo(refused.lastError());
     }
 
     private String text(String sql) {
