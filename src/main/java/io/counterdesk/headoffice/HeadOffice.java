@@ -81,7 +81,7 @@ public final class HeadOffice {
                 repo.enrol(c, hall, terminal, publicKey, clock.instant());
             }
             if (!ok) {
-                repo.alarm(c, clock.instant(), hall, terminal, "ENROL_REFUSED", "an enrolment with a wrong token or key");
+                repo.alarm(c, clock.instant(), hall, terminal, "ENROL_REFUSED", AlarmDetail.of("enrolRefused").stored());
             }
             c.commit();
             return ok;
@@ -96,7 +96,7 @@ public final class HeadOffice {
         try {
             batch = BatchFile.decode(bytes);
         } catch (BatchFormatException e) {
-            return refuse(null, null, Outcome.Refusal.MALFORMED, e.getMessage());
+            return refuse(null, null, Outcome.refused(Outcome.Refusal.MALFORMED, AlarmDetail.of("malformed", e.getMessage())));
         }
         Manifest m = batch.manifest();
         String sha = batch.sha256();
@@ -106,10 +106,10 @@ public final class HeadOffice {
             try {
                 Optional<HeadOfficeRepository.TerminalRow> row = repo.lockTerminal(c, m.hall(), m.terminal());
                 if (row.isEmpty() || row.get().publicKey() == null) {
-                    refusal = Outcome.refused(Outcome.Refusal.UNKNOWN_TERMINAL, "terminal " + m.hall() + "/" + m.terminal()
-                            + " is not enrolled");
+                    refusal = Outcome.refused(Outcome.Refusal.UNKNOWN_TERMINAL,
+                            AlarmDetail.of("unknownTerminal", m.hall() + "/" + m.terminal()));
                 } else if (!batch.signedBy(SyncKeys.publicKey(row.get().publicKey()))) {
-                    refusal = Outcome.refused(Outcome.Refusal.BAD_SIGNATURE, "batch " + key(m) + " is not signed by the terminal's key");
+                    refusal = Outcome.refused(Outcome.Refusal.BAD_SIGNATURE, AlarmDetail.of("badSignature", key(m)));
                 } else {
                     Optional<HeadOfficeRepository.StoredBatch> stored = repo.batch(c, m.hall(), m.terminal(), m.epoch(), m.seq());
                     if (stored.isPresent()) {
@@ -117,8 +117,8 @@ public final class HeadOffice {
                         if (stored.get().sha256().equals(sha)) {
                             return Outcome.accepted(stored.get().ack());
                         }
-                        return refuse(m.hall(), m.terminal(), Outcome.Refusal.FORK, "batch " + key(m)
-                                + " arrived again with other bytes (" + sha + " after " + stored.get().sha256() + ")");
+                        return refuse(m.hall(), m.terminal(), Outcome.refused(Outcome.Refusal.FORK,
+                                AlarmDetail.of("fork", key(m), sha, stored.get().sha256())));
                     }
                     refusal = order(c, row.get(), m);
                     // each payload is parsed once: for the manifest's check, the receipts, the voids and the fold
@@ -128,8 +128,8 @@ public final class HeadOffice {
                     if (refusal == null) {
                         List<String> problems = BatchFile.problems(batch, payloadOf);
                         if (!problems.isEmpty()) {
-                            refusal = Outcome.refused(Outcome.Refusal.MANIFEST_MISMATCH, "batch " + key(m) + ": "
-                                    + String.join("; ", problems));
+                            refusal = Outcome.refused(Outcome.Refusal.MANIFEST_MISMATCH,
+                                    AlarmDetail.of("manifestMismatch", key(m), String.join("; ", problems)));
                         }
                     }
                     if (refusal == null) {
@@ -155,7 +155,7 @@ public final class HeadOffice {
         if (refusal.refusal() == Outcome.Refusal.GAP) {
             return refusal;
         }
-        return refuse(m.hall(), m.terminal(), refusal.refusal(), refusal.message());
+        return refuse(m.hall(), m.terminal(), refusal);
     }
 
     /**
@@ -195,12 +195,11 @@ public final class HeadOffice {
     /** Epoch, seq and chain against where the terminal stands; null when the batch is next. */
     private Outcome order(Connection c, HeadOfficeRepository.TerminalRow t, Manifest m) throws SQLException {
         if (m.epoch() < t.epoch()) {
-            return Outcome.refused(Outcome.Refusal.OLD_EPOCH, "batch " + key(m) + " is of epoch " + m.epoch()
-                    + "; the terminal is at epoch " + t.epoch());
+            return Outcome.refused(Outcome.Refusal.OLD_EPOCH, AlarmDetail.of("oldEpoch", key(m), m.epoch(), t.epoch()));
         }
         long expected = m.epoch() == t.epoch() ? t.lastSeq() + 1 : 1;
         if (m.seq() != expected) {
-            return new Outcome(null, Outcome.Refusal.GAP, "batch " + key(m) + " out of order: expected seq " + expected,
+            return new Outcome(null, Outcome.Refusal.GAP, key(m).english() + " out of order: expected seq " + expected,
                     expected);
         }
         String previous = m.epoch() == t.epoch() ? t.lastBatchSha256() : "";
@@ -211,13 +210,13 @@ public final class HeadOffice {
             if (m.previousBatchSha256().isEmpty() && m.chainPrevHash().equals(anchor)) {
                 return null;
             }
-            return Outcome.refused(Outcome.Refusal.CHAIN_BROKEN, "batch " + key(m) + " (a restored terminal) does not build"
-                    + " on head office's copy of its journal at " + (m.firstJournalSeq() - 1));
+            return Outcome.refused(Outcome.Refusal.CHAIN_BROKEN,
+                    AlarmDetail.of("chainRestored", key(m), m.firstJournalSeq() - 1));
         }
         if (!m.previousBatchSha256().equals(previous) || m.firstJournalSeq() != t.lastJournalSeq() + 1
                 || !m.chainPrevHash().equals(t.lastJournalHash())) {
-            return Outcome.refused(Outcome.Refusal.CHAIN_BROKEN, "batch " + key(m) + " does not continue the terminal's chain"
-                    + " (head office has journal " + t.lastJournalSeq() + ", the batch starts at " + m.firstJournalSeq() + ")");
+            return Outcome.refused(Outcome.Refusal.CHAIN_BROKEN,
+                    AlarmDetail.of("chainBroken", key(m), t.lastJournalSeq(), m.firstJournalSeq()));
         }
         return null;
     }
@@ -292,12 +291,10 @@ public final class HeadOffice {
                 it.remove();
             }
         }
-        String detail = "terminal restored from a backup: epoch " + m.epoch() + " starts at journal " + m.firstJournalSeq()
-                + "; head office holds up to " + t.lastJournalSeq() + " (epoch " + t.epoch() + ")"
-                + (firstNew <= t.lastJournalSeq() ? "; events " + firstNew + "–" + t.lastJournalSeq()
-                        + " of epoch " + t.epoch() + " are no longer on the terminal and stay counted" : "")
-                + (reissued.isEmpty() ? "" : "; receipt numbers issued again: " + String.join(", ", reissued));
-        repo.alarm(c, clock.instant(), m.hall(), m.terminal(), "RESTORED", detail);
+        AlarmDetail detail = AlarmDetail.of("restored", m.epoch(), m.firstJournalSeq(), t.lastJournalSeq(), t.epoch(),
+                firstNew <= t.lastJournalSeq() ? AlarmDetail.of("restoredLost", firstNew, t.lastJournalSeq(), t.epoch()) : "",
+                reissued.isEmpty() ? "" : AlarmDetail.of("restoredReissued", String.join(", ", reissued)));
+        repo.alarm(c, clock.instant(), m.hall(), m.terminal(), "RESTORED", detail.stored());
     }
 
     /**
@@ -378,12 +375,13 @@ public final class HeadOffice {
         return out;
     }
 
-    private Outcome refuse(String hall, String terminal, Outcome.Refusal why, String message) throws SQLException {
+    /** The refusal, with its alarm stored (in its own transaction: the batch's was rolled back). */
+    private Outcome refuse(String hall, String terminal, Outcome refusal) throws SQLException {
         try (Connection c = store.connect()) {
-            repo.alarm(c, clock.instant(), hall, terminal, why.name(), message);
+            repo.alarm(c, clock.instant(), hall, terminal, refusal.refusal().name(), refusal.alarm());
             c.commit();
         }
-        return Outcome.refused(why, message);
+        return refusal;
     }
 
     /** What head office knows of a receipt: empty when it never saw it (not genuine, or not yet sent). */
@@ -418,11 +416,12 @@ public final class HeadOffice {
         }
     }
 
-    /** Alarms, newest first: {hall, terminal, kind, detail}. */
+    /** Alarms, newest first: {hall, terminal, kind, detail}, the detail in the program's language. */
     public List<String[]> alarms() throws SQLException {
         try (Connection c = store.connect()) {
             List<String[]> out = repo.alarms(c);
             c.rollback();
+            out.forEach(a -> a[3] = AlarmDetail.render(a[3], io.counterdesk.shared.I18n.locale()));
             return out;
         }
     }
@@ -530,8 +529,9 @@ public final class HeadOffice {
         }
     }
 
-    private static String key(Manifest m) {
-        return m.hall() + "/" + m.terminal() + " epoch " + m.epoch() + " seq " + m.seq();
+    /** A batch named in an alarm: hall/terminal, epoch and seq. */
+    private static AlarmDetail key(Manifest m) {
+        return AlarmDetail.of("batch", m.hall() + "/" + m.terminal(), m.epoch(), m.seq());
     }
 
 }

@@ -273,7 +273,7 @@ final class HeadOfficePage {
         for (ConsolidatedDay.Alarm a : d.alarms()) {
             html.append("<tr class=\"bad\"><td>").append(esc(TIME.format(a.at().atZone(zone)))).append("</td><td>")
                     .append(esc(nz(a.hall()))).append("</td><td>").append(esc(nz(a.terminal()))).append("</td><td>")
-                    .append(esc(alarmName(a.kind()))).append("</td><td class=\"detail\">").append(esc(a.detail()))
+                    .append(esc(alarmName(a.kind()))).append("</td><td class=\"detail\">").append(esc(AlarmDetail.render(a.detail(), locale)))
                     .append("</td></tr>");
         }
         html.append("</tbody></table>");

@@ -219,8 +219,9 @@ abstract class HeadOfficeIngestContract {
                 Money.ofFen(10_000 + 10_100 + 10_200 + 10_300 + 10_400 + 10_500 + 77_700 + 88_800).toPlainString());
         assertThat(headOffice.alarms()).singleElement().satisfies(a -> {
             assertThat(a[2]).isEqualTo("RESTORED");
-            assertThat(a[3]).contains("events 6–7 of epoch 1 are no longer on the terminal and stay counted")
-                    .contains("receipt numbers issued again: RECEIPT 6, RECEIPT 7");
+            assertThat(a[3]).startsWith("终端从备份恢复：第 2 纪元从日志第 ")
+                    .contains("；第 1 纪元的日志第 6–7 条已不在终端上，仍照收到的计入")
+                    .endsWith("；重复开出的票号：RECEIPT 6, RECEIPT 7");
         });
         assertThat(headOffice.checkReceipt("HZ01", "RECEIPT", 6)).singleElement()
                 .satisfies(r -> assertThat(r).containsEntry("paidFen", 10_400L));

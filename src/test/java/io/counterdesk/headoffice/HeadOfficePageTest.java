@@ -109,7 +109,9 @@ class HeadOfficePageTest {
         assertThat(row(dom, "overdue-HZ02-T02")).contains("未上报本日数据").contains("从未上传");
         assertThat(dom).doesNotContain("overdue-HZ01-T01").doesNotContain("overdue-HZ01-T02");
 
-        assertThat(textOf(dom, "table", "alarms")).contains("签名不符").contains("HZ01-T01");
+        assertThat(textOf(dom, "table", "alarms")).contains("签名不符").contains("HZ01-T01")
+                .contains("HZ01/HZ01-T01 第 1 纪元第 1 批 不是用该终端登记的密钥签名的")
+                .doesNotContain("signed");
         assertThat(textOf(dom, "div", "card-alarms")).contains("1");
         assertThat(textOf(dom, "div", "card-terminals")).contains("3 / 4");
 
@@ -123,7 +125,8 @@ class HeadOfficePageTest {
     void thePageInEnglishAndADayWithNothingSent() throws Exception {
         String english = get("/?day=" + DAY + "&lang=en");
         assertThat(english).contains("Hall totals (2025-03-10)").contains("Nothing of this day sent")
-                .contains("Bad signature").doesNotContain("营业厅合计");
+                .contains("Bad signature").contains("batch HZ01/HZ01-T01 epoch 1 seq 1 is not signed by the terminal")
+                .doesNotContain("营业厅合计").doesNotContain("纪元");
         assertThat(cell(english, "hall-total", "total")).isEqualTo("738.50");
 
         String empty = get("/?day=" + DAY.minusDays(5));
