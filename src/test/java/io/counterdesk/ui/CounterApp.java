@@ -91,6 +91,8 @@ final class CounterApp implements BeforeEachCallback, AfterEachCallback {
             }
         } finally {
             app = null;
+            // the program sets the language for the whole JVM; the next test class starts in Chinese
+            io.counterdesk.shared.I18n.setLocale(io.counterdesk.shared.I18n.CHINESE);
             FxToolkit.cleanupStages();
             TestDatabase.deleteRecursively(directory);
         }
