@@ -34,5 +34,14 @@ class OpeningScreenshots {
         cashier.press(KeyCode.F12);
         cashier.waitUntil("the summary shows", () -> cashier.showing("#opening-summary"));
         cashier.snapshot(Path.of("target", "screenshots", "opening-summary.png"));
+        // Enter: opened through the shared checkout; F9: the receipt's copy and the confirmation again
+        cashier.press(KeyCode.ENTER);
+        String printed = io.counterdesk.shared.I18n.text("ui.opening.confirmationPrinted");
+        cashier.waitUntil("opened and printed", () -> cashier.text("#opening-message").orElse("").contains(printed));
+        cashier.snapshot(Path.of("target", "screenshots", "opening-done.png"));
+        cashier.press(KeyCode.F9);
+        String reprinted = io.counterdesk.shared.I18n.text("ui.pay.reprinted", "").substring(0, 2);
+        cashier.waitUntil("printed again", () -> cashier.text("#opening-message").orElse("").contains(reprinted));
+        cashier.snapshot(Path.of("target", "screenshots", "opening-reprinted.png"));
     }
 }
