@@ -30,6 +30,6 @@ public final class LeaveAsk {
 
     /** "已填写的内容会丢失：再按一次 Esc 放弃并离开……" */
     public static String question() {
-        return I18n.text("ui.opening.leaveAsk");
+        return I18n.text("ui.leaveAsk");
     }
 }

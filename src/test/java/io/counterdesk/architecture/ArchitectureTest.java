@@ -200,6 +200,37 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * The same rule on the source: an import (or a written-out name, a Javadoc link) of another
+     * feature's screen class is caught too, though the compiler drops it from the bytecode.
+     */
+    @Test
+    void noFeaturesScreensNameAnotherFeaturesScreensInTheirSource() throws java.io.IOException {
+        java.nio.file.Path root = java.nio.file.Path.of("src/main/java");
+        java.util.regex.Pattern named = java.util.regex.Pattern.compile("io\\.counterdesk((?:\\.[a-z][a-z0-9_]*)+)\\.[A-Z]");
+        List<String> found = new java.util.ArrayList<>();
+        try (Stream<java.nio.file.Path> files = java.nio.file.Files.walk(root)) {
+            for (java.nio.file.Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                String pkg = "io.counterdesk" + root.relativize(file.getParent()).toString()
+                        .replace(java.io.File.separatorChar, '.').replaceFirst("^io\\.counterdesk", "");
+                if (!isScreenPackage(pkg)) {
+                    continue;
+                }
+                String source = java.nio.file.Files.readString(file);
+                java.util.regex.Matcher m = named.matcher(source);
+                while (m.find()) {
+                    String target = "io.counterdesk" + m.group(1);
+                    if (isScreenPackage(target) && !SHARED_UI.contains(target)
+                            && !featureOf(pkg).equals(featureOf(target))) {
+                        found.add(root.relativize(file) + " names " + target + " ("
+                                + source.substring(m.start()).lines().findFirst().orElse("").strip() + ")");
+                    }
+                }
+            }
+        }
+        assertThat(found).as("what two screens share moves to checkout.ui, security.ui or ui (STYLE.md)").isEmpty();
+    }
+
     @Test
     void viewsTakeNoService() {
         DescribedPredicate<JavaClass> service = DescribedPredicate.describe("a service",

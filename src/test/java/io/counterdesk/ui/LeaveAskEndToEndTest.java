@@ -27,7 +27,7 @@ class LeaveAskEndToEndTest {
         cashier.logInAndOpenTill("1001", "demo1001", "500");
         Operator reader = program.login("1002");
         String accountNo = TestBackend.owing(program.desk(), reader, a -> !a.bills().isEmpty()).get(0).accountNo();
-        String ask = I18n.text("ui.opening.leaveAsk");
+        String ask = I18n.text("ui.leaveAsk");
 
         cashier.search(accountNo);
         cashier.openWithEnter();
@@ -76,7 +76,7 @@ class LeaveAskEndToEndTest {
                 return null;
             });
         }
-        String ask = I18n.text("ui.opening.leaveAsk");
+        String ask = I18n.text("ui.leaveAsk");
         Operator reader = program.login("1002");
         String owing = TestBackend.owing(program.desk(), reader, a -> !a.bills().isEmpty()).get(0).accountNo();
 
@@ -138,6 +138,58 @@ class LeaveAskEndToEndTest {
         cashier.press(KeyCode.ESCAPE);
         cashier.waitUntil("the second Esc closes the form", () -> !cashier.showing("#stock-void"));
         cashier.waitUntilFocused("stock-ranges");
+    }
+
+    @Test
+    void escAsksOnATransfersAccountNumberAndWhileTheDayCloseIsBusy() throws Exception {
+        cashier.logInAndOpenTill("1001", "demo1001", "500");
+        String ask = I18n.text("ui.leaveAsk");
+
+        // the transfer form (Ctrl+T) with only the account number typed, not yet read
+        cashier.press(KeyCode.CONTROL, KeyCode.T);
+        cashier.waitUntilFocused("transfer-account-no");
+        cashier.type("33900");
+        asksThenLeaves(ask, "transfer-account-no", "33900", "#transfer-account-no");
+
+        // the day close (Ctrl+E): a count typed, then a deposit that waits for the journal, held here
+        cashier.press(KeyCode.F2);
+        cashier.openDayClose();
+        cashier.type("3");
+        java.util.concurrent.CountDownLatch held = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        Thread holder = new Thread(() -> program.desk().database().inTransaction(tx -> {
+            tx.handle().createQuery("SELECT last_seq FROM journal_head WHERE id = 1 FOR UPDATE").mapTo(Long.class).one();
+            held.countDown();
+            try {
+                release.await(8, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return null;
+        }), "journal-holder");
+        holder.start();
+        assertThat(held.await(10, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        try {
+            cashier.press(KeyCode.F3);
+            cashier.waitUntilFocused("day-close-deposit");
+            cashier.type("100").press(KeyCode.ENTER);
+            cashier.waitUntil("the deposit is on its way", () -> cashier.text("#day-close-message").orElse("")
+                    .equals(I18n.text("ui.dayClose.working")));
+            cashier.press(KeyCode.ESCAPE);
+            look("day-close-busy");
+            assertThat(cashier.text("#shell-message")).as("Esc while busy asks first").hasValue(ask);
+            assertThat(cashier.showing("#day-close")).as("and stays").isTrue();
+        } finally {
+            release.countDown();
+            holder.join(10_000);
+        }
+        String done = I18n.text("ui.dayClose.deposited", "", io.counterdesk.shared.Money.parse("100").format()).strip();
+        cashier.waitUntil("the deposit is recorded", () -> cashier.text("#day-close-message").orElse("").startsWith(done));
+        assertThat(cashier.text("#day-close-pieces-Y100")).as("the count is kept").hasValue("3");
+        cashier.press(KeyCode.ESCAPE);
+        assertThat(cashier.showing("#day-close")).as("the deposit cleared its field: asked again").isTrue();
+        cashier.press(KeyCode.ESCAPE);
+        cashier.waitUntil("the second Esc leaves", () -> !cashier.showing("#day-close"));
     }
 
     /** Esc with {@code typed} in {@code field}: asks and keeps it; more typing asks again; then Esc leaves {@code screen}. */

@@ -20,13 +20,15 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 
 /**
- * The confirm → take → print flow of a screen that takes money, one for the payment and the gas
- * top-up (ADR 0025): F12 makes the confirmation in the background ({@link #confirm}), Esc goes back
+ * The confirm → take → print flow of a screen that takes money, one for the payment, the gas top-up,
+ * the opening and the transfer (ADR 0025): F12 makes the confirmation in the background
+ * ({@link #confirm}; or at once from rules already read, the opening's and transfer's summary), Esc goes back
  * to the form as typed ({@link #cancelConfirmation}), Enter takes exactly what was confirmed on a
  * background thread — a payment that leaves money owing only on a second Enter that names the amount —
  * and only once it is on disk are its receipts printed ({@link #commit}); F9 prints what the printer
- * missed, or marked copies ({@link #printAgain}). It keeps the records of the flow: the confirmation,
- * the outcome, the busy text, the owing question.
+ * missed, or marked copies ({@link #printAgain}); a business that prints papers of its own after the
+ * receipts (the opening's and transfer's confirmation, {@link Papers}) prints them then, and again on F9.
+ * It keeps the records of the flow: the confirmation, the outcome, the busy text, the owing question.
  *
  * <p>The screen keeps its own state enum (the payment's loading, the top-up's card reading and open
  * write around it); the flow moves it through the constants named as its {@link Step}s, so the
@@ -65,15 +67,39 @@ public final class CheckoutFlow<S extends Enum<S>> {
     }
 
     /**
+     * What a business prints after the receipts of its money (the opening's and the transfer's business
+     * confirmation, the opening's application form): run once the receipts are out (or at once when no
+     * money was taken, {@code receipts.outcome()} null), and again after F9's receipts ({@code again});
+     * it says on the screen how it all went and runs {@code done} when finished.
+     */
+    @FunctionalInterface
+    public interface Papers {
+        /** Nothing after the receipts (the payment, the top-up). */
+        Papers NONE = (receipts, again, done) -> done.run();
+
+        void print(ReceiptRun.Printed receipts, boolean again, Runnable done);
+    }
+
+    /**
      * How a screen takes its money: the busy text while taking ({@code busyKey}), the call itself, which
      * payments' receipts print in order ({@code receipts}), what the screen does once it is taken and
      * before printing ({@code taken}: reads the account again, notes the card write), the refusal's text
-     * ({@code refusedKey}, with the reason) and field, and what it says once printed ({@code printed}).
+     * ({@code refusedKey}, with the reason) and field, what it prints after the receipts ({@code papers}) and
+     * what it says once printed ({@code printed}).
      */
     public record Taking<T>(String busyKey, Take<T> take, Function<T, List<PaymentResult>> receipts,
                             Consumer<T> taken, String refusedKey, Function<Throwable, CheckoutField> refusedField,
-                            Consumer<ReceiptRun.Printed> printed) {
+                            Papers papers, Consumer<ReceiptRun.Printed> printed) {
+
+        /** A business that prints only the receipts of its money. */
+        public Taking(String busyKey, Take<T> take, Function<T, List<PaymentResult>> receipts, Consumer<T> taken,
+                      String refusedKey, Function<Throwable, CheckoutField> refusedField,
+                      Consumer<ReceiptRun.Printed> printed) {
+            this(busyKey, take, receipts, taken, refusedKey, refusedField, Papers.NONE, printed);
+        }
+
         public Taking {
+            Objects.requireNonNull(papers);
             Objects.requireNonNull(busyKey);
             Objects.requireNonNull(take);
             Objects.requireNonNull(receipts);
@@ -97,6 +123,8 @@ public final class CheckoutFlow<S extends Enum<S>> {
     /** A partial payment's question before it is taken (issue 15 §2): empty, or "尚欠 ￥X … 再按 Enter". */
     private final ReadOnlyStringWrapper owingPrompt = new ReadOnlyStringWrapper("");
     private final ReadOnlyBooleanWrapper printingAgain = new ReadOnlyBooleanWrapper(false);
+    /** The papers of the business last taken, printed again on F9. */
+    private Papers papers = Papers.NONE;
 
     /**
      * @param state    the screen's state, moved by the flow through the constants named as the steps
@@ -125,9 +153,9 @@ public final class CheckoutFlow<S extends Enum<S>> {
         state.set(Enum.valueOf(states, step.name()));
     }
 
-    /** True while checking, taking or printing: the screen may not be left nor the form changed. */
+    /** True while checking, taking or printing (also again): the screen may not be left nor the form changed. */
     public boolean busy() {
-        return at(Step.CHECKING) || at(Step.COMMITTING) || at(Step.PRINTING);
+        return at(Step.CHECKING) || at(Step.COMMITTING) || at(Step.PRINTING) || printingAgain.get();
     }
 
     /**
@@ -158,6 +186,20 @@ public final class CheckoutFlow<S extends Enum<S>> {
         }).executeWith(executor);
     }
 
+    /**
+     * F12 on a form whose confirmation is made at once, from rules already read (the opening's and the
+     * transfer's summary; {@code made.plan()} null when the form shows its own figures): straight to
+     * {@link Step#CONFIRMING}.
+     */
+    public void confirm(Confirmation made) {
+        if (!at(Step.EDITING)) {
+            return;
+        }
+        owingPrompt.set("");
+        confirmation.set(Objects.requireNonNull(made));
+        to(Step.CONFIRMING);
+    }
+
     /** Esc in the confirmation: back to the form, everything as typed. */
     public void cancelConfirmation() {
         owingPrompt.set("");
@@ -179,7 +221,7 @@ public final class CheckoutFlow<S extends Enum<S>> {
             return;
         }
         // a payment that leaves money owing is taken only on a second Enter that names the amount
-        if (confirmed.plan().stillOwed().isPositive() && owingPrompt.get().isEmpty()) {
+        if (confirmed.plan() != null && confirmed.plan().stillOwed().isPositive() && owingPrompt.get().isEmpty()) {
             owingPrompt.set(I18n.text("ui.pay.confirm.owingPrompt", confirmed.plan().stillOwed().format()));
             return;
         }
@@ -194,6 +236,7 @@ public final class CheckoutFlow<S extends Enum<S>> {
                     } finally {
                         to(Step.PRINTING);
                         busyText.set(I18n.text("ui.pay.printing"));
+                        papers = taking.papers();
                         print(toPrint, 0, taking.printed());
                     }
                 })
@@ -207,13 +250,26 @@ public final class CheckoutFlow<S extends Enum<S>> {
                 .executeWith(executor);
     }
 
-    /** Prints the payments' receipts one payment after the other; the last one's run is the outcome. */
+    /**
+     * Prints the payments' receipts one payment after the other, then the business's papers; the last
+     * payment's run is the outcome (none when no money was taken).
+     */
     private void print(List<PaymentResult> payments, int index, Consumer<ReceiptRun.Printed> printed) {
+        if (payments.isEmpty()) {
+            printed(ReceiptRun.Printed.NOTHING, printed);
+            return;
+        }
         receiptRun.print(payments.get(index), run -> {
             if (index + 1 < payments.size()) {
                 print(payments, index + 1, printed);
                 return;
             }
+            printed(run, printed);
+        });
+    }
+
+    private void printed(ReceiptRun.Printed run, Consumer<ReceiptRun.Printed> printed) {
+        papers.print(run, false, () -> {
             confirmation.set(null);
             busyText.set("");
             outcome.set(run.outcome());
@@ -222,14 +278,15 @@ public final class CheckoutFlow<S extends Enum<S>> {
         });
     }
 
-    /** Whether F9 applies: taken, and not already printing again. */
+    /** Whether F9 applies: taken, with receipts or papers to print, and not already printing again. */
     public boolean canPrintAgain() {
-        return at(Step.DONE) && outcome.get() != null && !printingAgain.get();
+        return at(Step.DONE) && (outcome.get() != null || papers != Papers.NONE) && !printingAgain.get();
     }
 
     /**
      * F9 on the result: prints the receipts the printer did not print (same numbers, as originals);
-     * once all are out, prints marked copies (重打). The outcome follows, the message line says how it went.
+     * once all are out, prints marked copies (重打); then the business's papers again. The outcome follows,
+     * the message line says how it went (the papers say it when there are any).
      */
     public void printAgain() {
         if (!canPrintAgain()) {
@@ -237,15 +294,20 @@ public final class CheckoutFlow<S extends Enum<S>> {
         }
         printingAgain.set(true);
         receiptRun.printAgain(outcome.get(), run -> {
-            printingAgain.set(false);
-            outcome.set(run.outcome());
-            messages.show(run.failed() ? MessageKind.ERROR : MessageKind.INFO, run.message(), null);
+            if (run.outcome() != null) {
+                outcome.set(run.outcome());
+            }
+            if (papers == Papers.NONE) {
+                messages.show(run.failed() ? MessageKind.ERROR : MessageKind.INFO, run.message(), null);
+            }
+            papers.print(run, true, () -> printingAgain.set(false));
         });
     }
 
     /** A new customer on the same screen: the last outcome is forgotten. */
     public void forgetOutcome() {
         outcome.set(null);
+        papers = Papers.NONE;
     }
 
     /** The receipt run the flow prints through (a screen's other money back, e.g. a card refund). */

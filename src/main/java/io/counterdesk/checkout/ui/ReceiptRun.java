@@ -34,6 +34,8 @@ public final class ReceiptRun {
 
     /** What the printer did: the receipts as they now stand, and what to tell the cashier. */
     public record Printed(Outcome outcome, boolean failed, String problem, String message) {
+        /** No money was taken: no receipt, nothing to say. */
+        public static final Printed NOTHING = new Printed(null, false, "", "");
     }
 
     private final TaskExecutor executor;
@@ -79,7 +81,7 @@ public final class ReceiptRun {
      */
     public void printAgain(Outcome before, Consumer<Printed> done) {
         if (before == null) {
-            done.accept(new Printed(null, false, "", ""));
+            done.accept(Printed.NOTHING);
             return;
         }
         boolean resume = !before.allPrinted();

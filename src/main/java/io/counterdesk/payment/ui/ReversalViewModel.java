@@ -1,7 +1,6 @@
 package io.counterdesk.payment.ui;
 
 import io.counterdesk.security.ui.Approval;
-import io.counterdesk.card.ui.TopUpViewModel;
 import io.counterdesk.payment.OriginalPayment;
 import io.counterdesk.payment.OriginalTender;
 import io.counterdesk.payment.PaymentPlan;

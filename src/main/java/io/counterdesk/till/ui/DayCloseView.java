@@ -218,12 +218,13 @@ public final class DayCloseView implements Screen {
 
     /**
      * A deposit, a count or an explanation typed, or slips ticked, and the till not closed: the shell asks
-     * before Esc drops them (a count half typed is minutes of work).
+     * before Esc drops them (a count half typed is minutes of work) — also while a deposit, the count or
+     * the close is on its way ({@code BUSY}): the fields still hold what was typed.
      */
     @Override
     public String typedInput() {
         DayCloseViewModel.State state = model.stateProperty().get();
-        if (state != DayCloseViewModel.State.COUNTING && state != DayCloseViewModel.State.COUNTED) {
+        if (state == DayCloseViewModel.State.LOADING || state == DayCloseViewModel.State.CLOSED) {
             return "";
         }
         List<javafx.scene.control.TextInputControl> inputs = new ArrayList<>(pieceFields);

@@ -210,6 +210,72 @@ class CheckoutFlowTest {
     }
 
     @Test
+    void aBusinessWithPapersPrintsThemAfterItsReceiptsAndAgainAfterF9sCopies() throws Exception {
+        TestBackend.Owing account = owing(0);
+        PaymentInput input = cash(account, owed(account));
+        flow.confirm(new Confirmation(null, input, List.of()));
+        assertThat(state.get()).as("a summary made at once (opening, transfer)").isEqualTo(Screen.CONFIRMING);
+        events.clear();
+        List<Runnable> papersDone = new ArrayList<>();
+        CheckoutFlow.Papers papers = (receipts, again, done) -> {
+            events.add("papers again=" + again + " receipts=" + receipts.outcome().receipts().size() + " " + state.get());
+            papersDone.add(done);
+        };
+
+        flow.commit(new CheckoutFlow.Taking<PaymentResult>("ui.pay.committing",
+                confirmed -> desk.payments().collect(cashier, account.accountId(), confirmed.input()), List::of,
+                result -> events.add("taken"), "ui.pay.refused", error -> null, papers, printed -> events.add("printed")));
+
+        Outcome outcome = flow.outcomeProperty().get();
+        assertThat(outcome).as("not done while the papers print").isNull();
+        assertThat(flow.busy()).isTrue();
+        papersDone.remove(0).run();
+        outcome = flow.outcomeProperty().get();
+        int receipts = outcome.receipts().size();
+        assertThat(events).containsExactly("state COMMITTING", "taken", "state PRINTING",
+                "papers again=false receipts=" + receipts + " PRINTING", "state DONE", "printed");
+        capture.awaitJobs(receipts, Duration.ofSeconds(10));
+        events.clear();
+
+        flow.printAgain();
+        List<CapturedJob> again = capture.awaitJobs(2 * receipts, Duration.ofSeconds(10));
+        assertThat(again.get(receipts).text()).as("the receipts' marked copies first").contains("重打",
+                outcome.receipts().get(0).receipt().formattedNumber());
+        assertThat(events).as("the papers say how it went").containsExactly("papers again=true receipts=" + receipts
+                + " DONE");
+        assertThat(flow.busy()).as("busy until the papers are out").isTrue();
+        assertThat(flow.canPrintAgain()).isFalse();
+        papersDone.remove(0).run();
+        assertThat(flow.busy()).isFalse();
+        assertThat(flow.canPrintAgain()).isTrue();
+    }
+
+    @Test
+    void aBusinessThatTookNoMoneyPrintsItsPapersAndF9PrintsThemAgain() {
+        TestBackend.Owing account = owing(0);
+        flow.confirm(new Confirmation(null, cash(account, Money.ZERO), List.of()));
+        events.clear();
+        CheckoutFlow.Papers papers = (receipts, again, done) -> {
+            events.add("papers again=" + again + " outcome=" + receipts.outcome());
+            done.run();
+        };
+
+        flow.commit(new CheckoutFlow.Taking<String>("ui.pay.committing", confirmed -> "opened", done -> List.of(),
+                done -> events.add("taken"), "ui.pay.refused", error -> null, papers, printed -> events.add("printed")));
+
+        assertThat(events).containsExactly("state COMMITTING", "taken", "state PRINTING",
+                "papers again=false outcome=null", "state DONE", "printed");
+        assertThat(flow.outcomeProperty().get()).isNull();
+        assertThat(flow.canPrintAgain()).as("the papers print again").isTrue();
+        events.clear();
+        flow.printAgain();
+        assertThat(events).containsExactly("papers again=true outcome=null");
+        assertThat(capture.jobs()).as("no receipt: no money was taken").isEmpty();
+        flow.forgetOutcome();
+        assertThat(flow.canPrintAgain()).as("a new customer").isFalse();
+    }
+
+    @Test
     void aScreenStateWithoutEveryStepIsRefused() {
         ReceiptRun run = new ReceiptRun(new CurrentThreadTaskExecutor(), desk.receiptPrinting(), PrinterActivity.NONE,
                 new PreviewRenderer(PaperWidth.MM80), cashier);

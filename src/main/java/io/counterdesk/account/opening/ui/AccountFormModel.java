@@ -1,15 +1,18 @@
 package io.counterdesk.account.opening.ui;
 
-import io.counterdesk.checkout.ui.Outcome;
 import io.counterdesk.account.opening.Document;
-import io.counterdesk.payment.PaymentResult;
-import io.counterdesk.payment.ui.PaymentViewModel;
+import io.counterdesk.checkout.ui.CheckoutFlow;
+import io.counterdesk.checkout.ui.Confirmation;
 import io.counterdesk.checkout.ui.ReceiptRun;
+import io.counterdesk.payment.PaymentInput;
+import io.counterdesk.payment.PaymentPlan;
+import io.counterdesk.payment.PaymentResult;
 import io.counterdesk.shared.ChineseAmount;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.Money;
 import io.counterdesk.ui.MessageKind;
 import io.counterdesk.ui.ServiceClock;
+import io.counterdesk.ui.TaskExecutor;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -18,7 +21,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
+import java.util.function.Function;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -33,13 +36,16 @@ import javafx.collections.ObservableList;
 /**
  * What the account forms (opening 开户, transfer 过户) hold alike: a text per typed field, the documents
  * the case needs and which of them are ticked, the money received and the change to call out, the message
- * with the field it blames, the summary's lines, the receipts of the money taken with the business
- * (printed once it is committed, again with F9), and the business's service-time clock (abandoned when the
- * screen is left unfinished). Each form's own facts, checks and steps stay in it.
+ * with the field it blames, the summary's lines, the checkout the four money screens share
+ * ({@link CheckoutFlow}: the summary is its confirmation, Enter takes the business with its money, the
+ * receipts print once it is committed and then the business's own papers, again with F9), and the
+ * business's service-time clock (abandoned when the screen is left unfinished). Each form's own facts,
+ * checks and steps stay in it.
  *
  * @param <F> the form's inputs
+ * @param <S> the screen's state: its own constants around the checkout's steps
  */
-public abstract class AccountFormModel<F extends Enum<F>> {
+public abstract class AccountFormModel<F extends Enum<F>, S extends Enum<S>> {
 
     private final Map<F, StringProperty> text;
     private final Map<Document, BooleanProperty> ticked = new EnumMap<>(Document.class);
@@ -55,18 +61,22 @@ public abstract class AccountFormModel<F extends Enum<F>> {
     private final ObservableList<String> summary = FXCollections.observableArrayList();
     /** Held here: a list listener on a read-only view taken anew each call is lost when that view is collected. */
     private final ObservableList<String> summaryReadOnly = FXCollections.unmodifiableObservableList(summary);
-    private final ReceiptRun receiptRun;
+    private final ReadOnlyObjectWrapper<S> state;
+    private final CheckoutFlow<S> checkout;
     private final ServiceClock.Timing timing;
     private boolean disposed;
-    /** The receipts as printed (null while none were printed: nothing taken, or not yet committed). */
-    private Outcome receipts;
 
     /**
-     * A text for every input but {@code ticks} (the documents, which are ticked, not typed); receipts print
-     * through {@code receiptRun}; {@code timing} is the clock of this business, started.
+     * A text for every input but {@code ticks} (the documents, which are ticked, not typed); the screen
+     * starts in {@code initial}; receipts print through {@code receiptRun}; {@code timing} is the clock of
+     * this business, started.
      */
-    protected AccountFormModel(Class<F> inputs, F ticks, ReceiptRun receiptRun, ServiceClock.Timing timing) {
-        this.receiptRun = Objects.requireNonNull(receiptRun);
+    protected AccountFormModel(Class<F> inputs, F ticks, S initial, TaskExecutor executor, ReceiptRun receiptRun,
+                               ServiceClock.Timing timing) {
+        this.state = new ReadOnlyObjectWrapper<>(initial);
+        // a refusal is the business's as a whole: it names no field of the form
+        this.checkout = new CheckoutFlow<>(executor, receiptRun, state, (kind, said, field) -> show(kind, said, null),
+                error -> null);
         this.timing = Objects.requireNonNull(timing);
         text = new EnumMap<>(inputs);
         for (F f : inputs.getEnumConstants()) {
@@ -178,33 +188,68 @@ public abstract class AccountFormModel<F extends Enum<F>> {
         summary.setAll(lines);
     }
 
+    /** The screen's state, moved by the checkout through its steps and by the form through its own. */
+    protected final ReadOnlyObjectWrapper<S> state() {
+        return state;
+    }
+
+    /** The confirm → take → print flow the four money screens share. */
+    public final CheckoutFlow<S> checkout() {
+        return checkout;
+    }
+
     /**
-     * Prints the receipts of {@code payment}, then hands {@code then} what to say of them; with no payment
-     * (nothing was taken) hands it {@code noReceipt} at once.
+     * F12 on a whole form: the summary shows {@code lines} and becomes the checkout's confirmation of
+     * {@code tenders} ({@code plan}: the money's quote, null when the form shows its own figures).
      */
-    protected final void printReceipts(Optional<PaymentResult> payment, String noReceipt, Consumer<String> then) {
-        if (payment.isEmpty()) {
-            then.accept(noReceipt);
+    protected final void confirmSummary(List<String> lines, PaymentPlan plan, PaymentInput tenders) {
+        showSummary(lines);
+        checkout.confirm(new Confirmation(plan, tenders, List.of()));
+    }
+
+    /** Esc in the summary: back to the form as typed. */
+    public final void cancelSummary() {
+        checkout.cancelConfirmation();
+    }
+
+    /**
+     * Enter in the summary: {@code take} commits the business with its money (one transaction, in the
+     * background; {@code committingKey} said meanwhile); once on disk {@code taken} notes it, the receipts of
+     * its {@code payment} print (none when nothing was taken), then its {@code papers}. A refusal goes back to
+     * the form as typed, {@code refusedKey} saying why.
+     */
+    protected final <T> void take(String committingKey, CheckoutFlow.Take<T> take,
+                                  Function<T, Optional<PaymentResult>> payment, java.util.function.Consumer<T> taken,
+                                  String refusedKey, CheckoutFlow.Papers papers) {
+        if (!checkout.at(CheckoutFlow.Step.CONFIRMING)) {
             return;
         }
-        receiptRun.print(payment.get(), printed -> {
-            receipts = printed.outcome();
-            then.accept(printed.failed() ? printed.message()
-                    : I18n.text("ui.opening.receiptsPrinted", ReceiptRun.labels(printed.outcome().receipts())));
-        });
+        show(MessageKind.INFO, I18n.text(committingKey), null);
+        checkout.commit(new CheckoutFlow.Taking<>(committingKey, take,
+                done -> payment.apply(done).map(List::of).orElse(List.of()), taken, refusedKey, error -> null,
+                papers, printed -> { }));
     }
 
-    /** F9: the receipts the printer missed (or copies), then {@code then} with what to say of them. */
-    protected final void printReceiptsAgain(Consumer<String> then) {
-        receiptRun.printAgain(receipts, printed -> {
-            receipts = printed.outcome();
-            then.accept(printed.message());
-        });
+    /** F9 on the result: the receipts the printer missed (or copies), then the business's papers again. */
+    public final void printAgain() {
+        checkout.printAgain();
     }
 
-    /** True unless a receipt did not print. */
-    protected final boolean receiptsPrinted() {
-        return receipts == null || receipts.allPrinted();
+    /**
+     * What to say of the receipts as {@code run} left them: printed, printed again (F9: {@code again}),
+     * or not printed and why; {@code none} when no money was taken.
+     */
+    protected static String receiptText(ReceiptRun.Printed run, boolean again, String none) {
+        if (run.outcome() == null) {
+            return again ? "" : none;
+        }
+        return run.failed() || again ? run.message()
+                : I18n.text("ui.opening.receiptsPrinted", ReceiptRun.labels(run.outcome().receipts()));
+    }
+
+    /** True unless a receipt of {@code run} did not print. */
+    protected static boolean receiptsPrinted(ReceiptRun.Printed run) {
+        return run.outcome() == null || run.outcome().allPrinted();
     }
 
     /** The service-time clock of this business. */
@@ -224,6 +269,10 @@ public abstract class AccountFormModel<F extends Enum<F>> {
     }
 
     // ---- properties ----
+
+    public final ReadOnlyObjectProperty<S> stateProperty() {
+        return state.getReadOnlyProperty();
+    }
 
     public StringProperty text(F field) {
         return text.get(field);

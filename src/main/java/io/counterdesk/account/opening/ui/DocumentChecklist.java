@@ -17,12 +17,12 @@ import javafx.scene.layout.VBox;
 public final class DocumentChecklist {
 
     private final String screen;
-    private final AccountFormModel<?> model;
+    private final AccountFormModel<?, ?> model;
     private final ObservableValue<Boolean> editable;
     private final VBox box = new VBox();
 
     /** The panel ({@code screen-documents}) of {@code model}'s documents, tickable while {@code editable}. */
-    public DocumentChecklist(String screen, AccountFormModel<?> model, ObservableValue<Boolean> editable) {
+    public DocumentChecklist(String screen, AccountFormModel<?, ?> model, ObservableValue<Boolean> editable) {
         this.screen = screen;
         this.model = model;
         this.editable = editable;

@@ -160,7 +160,7 @@ public final class OpeningForms {
      * amounts), bound to the input's text, editable while {@code editable} says so for it, and marked invalid
      * while the model blames it.
      */
-    public static <F extends Enum<F>> Map<F, TextField> textFields(String screen, AccountFormModel<F> model,
+    public static <F extends Enum<F>> Map<F, TextField> textFields(String screen, AccountFormModel<F, ?> model,
             Class<F> inputs, Set<F> amounts, Function<F, ObservableValue<Boolean>> editable) {
         Map<F, TextField> fields = new EnumMap<>(inputs);
         for (F f : inputs.getEnumConstants()) {

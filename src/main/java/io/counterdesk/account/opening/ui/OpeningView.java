@@ -205,7 +205,7 @@ public final class OpeningView implements Screen {
 
     private void stateChanged(State now) {
         switch (now) {
-            case SUMMARY -> showSummary();
+            case CONFIRMING -> showSummary();
             case EDITING -> {
                 summaryOverlay.close();
                 focusInvalid();

@@ -23,7 +23,6 @@ import io.counterdesk.account.opening.UnitNature;
 import io.counterdesk.card.CardAccess;
 import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.payment.PaymentPlan;
-import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.checkout.ui.ReceiptRun;
 import io.counterdesk.printing.PaperWidth;
 import io.counterdesk.printing.PreviewRenderer;
@@ -49,7 +48,6 @@ import java.util.Set;
 import java.util.function.Supplier;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -67,16 +65,19 @@ import javafx.beans.value.ObservableValue;
  * confirmation print. Whatever fails (payment refused, card, printer, database), what was typed stays.
  * A card that was not written is written again with F8 on the result.
  */
-public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Field> {
+public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Field, OpeningViewModel.State> {
 
-    /** Where the screen is. */
+    /** Where the screen is: the checkout's steps ({@code CheckoutFlow.Step}) and the opening's own. */
     public enum State {
         /** The rules are being read. */
         LOADING,
         EDITING,
+        /** Not used: the summary is made at once from the rules read. */
+        CHECKING,
         /** The summary is shown; Enter opens. */
-        SUMMARY,
+        CONFIRMING,
         COMMITTING,
+        /** The receipts, then the business confirmation and the application form. */
         PRINTING,
         /** Opened; the result says what printed and whether the card was written. */
         DONE,
@@ -144,7 +145,7 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
     private final Services services;
     private final Operator cashier;
 
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.LOADING);
+    private final ReadOnlyObjectWrapper<State> state = state();
     private final ObjectProperty<AccountKind> kind = new SimpleObjectProperty<>(AccountKind.RESIDENTIAL);
     private final ObjectProperty<MeterKind> meterKind = new SimpleObjectProperty<>(MeterKind.ORDINARY);
     private final ObjectProperty<IdType> idType = new SimpleObjectProperty<>(IdType.RESIDENT_ID);
@@ -168,7 +169,7 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
     private OpeningResult opened;
 
     public OpeningViewModel(TaskExecutor executor, Services services, Operator cashier) {
-        super(Field.class, Field.DOCUMENTS,
+        super(Field.class, Field.DOCUMENTS, State.LOADING, executor,
                 new ReceiptRun(executor, services.printing(), services.printerActivity(),
                         new PreviewRenderer(services.paper()), cashier),
                 services.serviceClock().start(CounterBusiness.OPENING));
@@ -497,8 +498,8 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
             return;
         }
         confirmedTenders = tenders.get();
-        showSummary(summaryLines(confirmedApp, AccountOpeningService.quote(rules, confirmedApp, confirmedTenders)));
-        state.set(State.SUMMARY);
+        Optional<PaymentPlan> plan = AccountOpeningService.quote(rules, confirmedApp, confirmedTenders);
+        confirmSummary(summaryLines(confirmedApp, plan), plan.orElse(null), confirmedTenders);
     }
 
     private List<String> summaryLines(OpeningApplication app, Optional<PaymentPlan> plan) {
@@ -532,29 +533,19 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
         return lines;
     }
 
-    /** Esc in the summary: back to the form as typed. */
-    public void cancelSummary() {
-        if (state.get() == State.SUMMARY) {
-            state.set(State.EDITING);
-        }
-    }
-
-    /** Enter in the summary: opens exactly what was summarised. */
+    /**
+     * Enter in the summary: opens exactly what was summarised, through the shared checkout; then the
+     * receipts, the business confirmation and the application form.
+     */
     public void commit() {
-        if (state.get() != State.SUMMARY || confirmedApp == null) {
+        if (confirmedApp == null) {
             return;
         }
         OpeningApplication app = confirmedApp;
         PaymentInput tenders = confirmedTenders;
-        state.set(State.COMMITTING);
-        show(MessageKind.INFO, I18n.text("ui.opening.committing"), null);
-        BackgroundTask.of(() -> services.openings().open(cashier, app, tenders, services.reader(), timing().timer()))
-                .onSuccess(this::opened)
-                .onFailure(error -> {
-                    state.set(State.EDITING);
-                    show(MessageKind.ERROR, I18n.text("ui.opening.refused", UiErrors.text(error)), null);
-                })
-                .executeWith(executor);
+        take("ui.opening.committing",
+                confirmed -> services.openings().open(cashier, app, tenders, services.reader(), timing().timer()),
+                OpeningResult::payment, this::opened, "ui.opening.refused", this::printConfirmation);
     }
 
     private void opened(OpeningResult done) {
@@ -564,12 +555,12 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
         OpeningApplication app = confirmedApp;
         done.cardSerial().ifPresent(s -> services.cardWritten().written(done.accountNo(), app.holder().name(),
                 app.meterNo()));
-        state.set(State.PRINTING);
         show(MessageKind.INFO, I18n.text("ui.opening.printing", done.accountNo()), null);
-        printReceipts(done.payment(), I18n.text("ui.opening.noReceipt"), this::printConfirmation);
     }
 
-    private void printConfirmation(String receiptText) {
+    /** After the receipts (again on F9): the business confirmation, and the application form into the archive. */
+    private void printConfirmation(ReceiptRun.Printed receipts, boolean again, Runnable done) {
+        String receiptText = receiptText(receipts, again, I18n.text("ui.opening.noReceipt"));
         long accountId = opened.accountId();
         services.printerActivity().printingStarted();
         BackgroundTask.of(() -> {
@@ -595,21 +586,22 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
                     finish(receiptText, printFailed
                             ? I18n.text("ui.opening.confirmationNotPrinted", UiErrors.text(papers.printError()))
                             : I18n.text("ui.opening.confirmationPrinted"), papers.formText(),
-                            printFailed || papers.formFailed());
+                            printFailed || papers.formFailed() || !receiptsPrinted(receipts));
+                    done.run();
                 })
                 .onFailure(error -> {
                     services.printerActivity().printingFinished();
                     finish(receiptText, I18n.text("ui.opening.confirmationNotPrinted", UiErrors.text(error)), "", true);
+                    done.run();
                 })
                 .executeWith(executor);
     }
 
     private void finish(String receiptText, String confirmationText, String formText, boolean printFailed) {
-        state.set(State.DONE);
         String card = cardText();
         result.set(String.join("\n", List.of(I18n.text("ui.opening.opened", opened.accountNo()), card, receiptText,
                 confirmationText, formText).stream().filter(s -> !s.isEmpty()).toList()));
-        boolean allWell = !opened.cardPending() && !printFailed && receiptsPrinted();
+        boolean allWell = !opened.cardPending() && !printFailed;
         show(allWell ? MessageKind.INFO : MessageKind.ERROR, result.get(), null);
     }
 
@@ -650,26 +642,12 @@ public final class OpeningViewModel extends AccountFormModel<OpeningViewModel.Fi
                 .executeWith(executor);
     }
 
-    /** F9 on the result: the receipts the printer missed (or copies), and the confirmation again. */
-    public void printAgain() {
-        if (state.get() != State.DONE || opened == null) {
-            return;
-        }
-        state.set(State.PRINTING);
-        printReceiptsAgain(this::printConfirmation);
-    }
-
     /** True while Esc must not leave the screen. */
     public boolean busy() {
-        State s = state.get();
-        return s == State.COMMITTING || s == State.PRINTING || s == State.WRITING_CARD;
+        return checkout().busy() || state.get() == State.WRITING_CARD;
     }
 
     // ---- properties ----
-
-    public ReadOnlyObjectProperty<State> stateProperty() {
-        return state.getReadOnlyProperty();
-    }
 
     public ObjectProperty<AccountKind> kindProperty() {
         return kind;

@@ -145,7 +145,7 @@ public final class TransferView implements Screen {
 
     private void stateChanged(State was, State now) {
         switch (now) {
-            case SUMMARY -> showSummary();
+            case CONFIRMING -> showSummary();
             case EDITING -> {
                 summaryOverlay.close();
                 if (was == State.READING) {
@@ -207,7 +207,9 @@ public final class TransferView implements Screen {
 
     @Override
     public String typedInput() {
-        return model.typedInput(model.stateProperty().get() == State.EDITING);
+        // the account number alone is typed input too (ACCOUNT): Esc asks before dropping it
+        State state = model.stateProperty().get();
+        return model.typedInput(state == State.EDITING || state == State.ACCOUNT);
     }
 
     @Override

@@ -15,7 +15,6 @@ import io.counterdesk.payment.MoneyTender;
 import io.counterdesk.payment.PaymentInput;
 import io.counterdesk.account.opening.ui.AccountFormModel;
 import io.counterdesk.checkout.TypedTenders;
-import io.counterdesk.payment.ui.PaymentViewModel;
 import io.counterdesk.checkout.ui.ReceiptRun;
 import io.counterdesk.printing.PaperWidth;
 import io.counterdesk.printing.PreviewRenderer;
@@ -37,7 +36,6 @@ import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -50,16 +48,20 @@ import javafx.beans.property.SimpleObjectProperty;
  * shows the summary; Enter there pays the arrears and transfers in one commit, then the receipt and
  * the business confirmation (过户业务回执) print (F9 prints them again). A refusal keeps everything typed.
  */
-public final class TransferViewModel extends AccountFormModel<TransferViewModel.Field> {
+public final class TransferViewModel extends AccountFormModel<TransferViewModel.Field, TransferViewModel.State> {
 
-    /** Where the screen is. */
+    /** Where the screen is: the transfer's own steps and the checkout's ({@code CheckoutFlow.Step}). */
     public enum State {
         /** The account number is typed (Enter reads it). */
         ACCOUNT,
         READING,
         EDITING,
-        SUMMARY,
+        /** Not used: the summary is made at once from the account read. */
+        CHECKING,
+        /** The summary is shown; Enter transfers. */
+        CONFIRMING,
         COMMITTING,
+        /** The arrears' receipts, then the business confirmation. */
         PRINTING,
         DONE
     }
@@ -86,7 +88,7 @@ public final class TransferViewModel extends AccountFormModel<TransferViewModel.
     private final Services services;
     private final Operator cashier;
 
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(State.ACCOUNT);
+    private final ReadOnlyObjectWrapper<State> state = state();
     private final ObjectProperty<IdType> idType = new SimpleObjectProperty<>(IdType.RESIDENT_ID);
     private final BooleanProperty proxy = new SimpleBooleanProperty(false);
     private final ReadOnlyStringWrapper currentHolder = new ReadOnlyStringWrapper("");
@@ -100,7 +102,7 @@ public final class TransferViewModel extends AccountFormModel<TransferViewModel.
     private PaymentInput confirmedTenders;
 
     public TransferViewModel(TaskExecutor executor, Services services, Operator cashier) {
-        super(Field.class, Field.DOCUMENTS,
+        super(Field.class, Field.DOCUMENTS, State.ACCOUNT, executor,
                 new ReceiptRun(executor, services.printing(), services.printerActivity(),
                         new PreviewRenderer(services.paper()), cashier),
                 services.serviceClock().start(CounterBusiness.TRANSFER));
@@ -292,88 +294,63 @@ public final class TransferViewModel extends AccountFormModel<TransferViewModel.
         if (standing.account().cardSerial() != null) {
             lines.add(card.get());
         }
-        showSummary(lines);
-        state.set(State.SUMMARY);
+        confirmSummary(lines, null, confirmedTenders);
     }
 
-    public void cancelSummary() {
-        if (state.get() == State.SUMMARY) {
-            state.set(State.EDITING);
-        }
-    }
-
-    /** Enter in the summary: pays the arrears and transfers, in one commit; then the receipt prints. */
+    /**
+     * Enter in the summary: pays the arrears and transfers, in one commit, through the shared checkout;
+     * then the arrears' receipts and the business confirmation print.
+     */
     public void commit() {
-        if (state.get() != State.SUMMARY || confirmed == null) {
+        if (confirmed == null) {
             return;
         }
         TransferApplication app = confirmed;
         PaymentInput tenders = confirmedTenders;
         long accountId = standing.account().id();
-        state.set(State.COMMITTING);
-        show(MessageKind.INFO, I18n.text("ui.transfer.committing"), null);
-        BackgroundTask.of(() -> services.transfers().transfer(cashier, accountId, app, tenders, timing().timer()))
-                .onSuccess(this::transferred)
-                .onFailure(error -> {
-                    state.set(State.EDITING);
-                    show(MessageKind.ERROR, I18n.text("ui.transfer.refused", UiErrors.text(error)), null);
-                })
-                .executeWith(executor);
+        take("ui.transfer.committing",
+                taken -> services.transfers().transfer(cashier, accountId, app, tenders, timing().timer()),
+                TransferResult::arrearsPayment, this::transferred, "ui.transfer.refused", this::printConfirmation);
     }
 
     private void transferred(TransferResult result) {
         timing().recorded();
         done = result;
-        state.set(State.PRINTING);
-        // the arrears' receipts; nothing was owed: none
-        printReceipts(result.arrearsPayment(), "", this::printConfirmation);
     }
 
-    /** After the receipts: the business confirmation (过户业务回执) for the customer to sign. */
-    private void printConfirmation(String receiptText) {
+    /** After the arrears' receipts (none when nothing was owed; again on F9): the business confirmation (过户业务回执). */
+    private void printConfirmation(ReceiptRun.Printed receipts, boolean again, Runnable finished) {
+        String receiptText = receiptText(receipts, again, "");
         long transferId = done.transferId();
         services.printerActivity().printingStarted();
         BackgroundTask.of(() -> services.confirmations().print(cashier, transferId))
                 .onSuccess(printed -> {
                     services.printerActivity().printingFinished();
-                    finish(receiptText, null);
+                    finish(receiptText, receiptsPrinted(receipts), null);
+                    finished.run();
                 })
                 .onFailure(error -> {
                     services.printerActivity().printingFinished();
-                    finish(receiptText, error);
+                    finish(receiptText, receiptsPrinted(receipts), error);
+                    finished.run();
                 })
                 .executeWith(executor);
     }
 
-    private void finish(String receiptText, Throwable printError) {
-        state.set(State.DONE);
+    private void finish(String receiptText, boolean receiptsPrinted, Throwable printError) {
         String confirmation = printError == null ? I18n.text("ui.opening.confirmationPrinted")
                 : I18n.text("ui.opening.confirmationNotPrinted", UiErrors.text(printError));
-        boolean allWell = printError == null && receiptsPrinted();
+        boolean allWell = printError == null && receiptsPrinted;
         show(allWell ? MessageKind.INFO : MessageKind.ERROR, String.join("\n", List.of(
                 I18n.text("ui.transfer.done", done.accountNo(), confirmed.newHolder().name()), receiptText,
                 confirmation).stream().filter(t -> !t.isEmpty()).toList()), null);
     }
 
-    /** F9 on the result: the receipts the printer missed (or copies), and the confirmation again. */
-    public void printAgain() {
-        if (state.get() != State.DONE || done == null) {
-            return;
-        }
-        state.set(State.PRINTING);
-        printReceiptsAgain(this::printConfirmation);
-    }
-
     public boolean busy() {
-        State s = state.get();
-        return s == State.READING || s == State.COMMITTING || s == State.PRINTING;
+        return checkout().busy() || state.get() == State.READING;
     }
 
     // ---- properties ----
-
-    public ReadOnlyObjectProperty<State> stateProperty() {
-        return state.getReadOnlyProperty();
-    }
 
     public ObjectProperty<IdType> idTypeProperty() {
         return idType;

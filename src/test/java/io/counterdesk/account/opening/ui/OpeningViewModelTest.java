@@ -168,7 +168,7 @@ class OpeningViewModelTest {
 
         model.ticked(Document.PROPERTY_PROOF).set(true);
         model.confirm();
-        assertThat(model.stateProperty().get()).isEqualTo(State.SUMMARY);
+        assertThat(model.stateProperty().get()).isEqualTo(State.CONFIRMING);
         assertThat(model.summaryLines()).contains("应收 ¥2,400.00 · 实收 ¥3,000.00 · 找零 ¥600.00");
         model.commit();
 
@@ -221,6 +221,35 @@ class OpeningViewModelTest {
         assertThat(model.stateProperty().get()).isEqualTo(State.DONE);
         assertThat(model.messageProperty().get()).contains("业务回执已打印");
         assertThat(capture.jobs()).hasSizeGreaterThanOrEqualTo(2);
+    }
+
+    @Test
+    void theOpeningTakesItsFeeThroughTheSharedCheckoutAndF9PrintsCopiesAndTheConfirmationAgain() throws Exception {
+        household("M-VM-0004", "2400");
+        model.confirm();
+        assertThat(model.stateProperty().get()).isEqualTo(State.CONFIRMING);
+        assertThat(model.checkout().confirmationProperty().get().plan().totalDue()).isEqualTo(Money.ofYuan(2400));
+        model.commit();
+
+        assertThat(model.stateProperty().get()).isEqualTo(State.DONE);
+        io.counterdesk.checkout.ui.Outcome outcome = model.checkout().outcomeProperty().get();
+        assertThat(outcome.result().accountNo()).as("the fee's payment is the shared flow's outcome")
+                .isEqualTo(model.accountNoProperty().get());
+        int receipts = outcome.receipts().size();
+        int printed = capture.awaitJobs(receipts + 1, java.time.Duration.ofSeconds(10)).size();  // and the confirmation
+
+        assertThat(model.checkout().canPrintAgain()).isTrue();
+        model.printAgain();
+        java.util.List<io.counterdesk.printing.CapturedJob> jobs = capture.awaitJobs(printed + receipts + 1,
+                java.time.Duration.ofSeconds(10));
+        assertThat(jobs.get(printed).text()).as("a marked copy of the receipt").contains("重打",
+                outcome.receipts().get(0).receipt().formattedNumber());
+        assertThat(jobs).hasSize(printed + receipts + 1);
+        assertThat(model.messageProperty().get()).contains(
+                io.counterdesk.shared.I18n.text("ui.pay.reprinted", io.counterdesk.checkout.ui.ReceiptRun.labels(
+                        outcome.receipts())), "业务回执已打印");
+        assertThat(model.busy()).isFalse();
+        assertThat(model.stateProperty().get()).isEqualTo(State.DONE);
     }
 
     private void household(String meterNo, String cash) {

@@ -79,7 +79,7 @@ class TransferViewModelTest {
     }
 
     @Test
-    void theNewHolderIsCheckedAsTypedAndShortMoneyKeepsTheForm() {
+    void theNewHolderIsCheckedAsTypedAndShortMoneyKeepsTheForm() throws Exception {
         model.text(Field.ACCOUNT_NO).set(owing.accountNo());
         model.findAccount();
         model.text(Field.NAME).set("陈静");
@@ -98,12 +98,24 @@ class TransferViewModelTest {
 
         model.text(Field.CASH).set(arrears.toPlainString());
         model.confirm();
-        assertThat(model.stateProperty().get()).isEqualTo(State.SUMMARY);
+        assertThat(model.stateProperty().get()).isEqualTo(State.CONFIRMING);
         model.commit();
         assertThat(model.stateProperty().get()).isEqualTo(State.DONE);
         assertThat(model.messageProperty().get()).contains("已过户", "陈静");
         assertThat(desk.accounts().detail(TestBackend.login(desk, "1002"), owing.accountId()).account().holder()
                 .name()).isEqualTo("陈静");
+
+        // the arrears' payment is the shared checkout's outcome: F9 prints its copies, then the confirmation
+        io.counterdesk.printing.CapturePrinter capture = desk.printer().capturePrinter().orElseThrow();
+        io.counterdesk.checkout.ui.Outcome outcome = model.checkout().outcomeProperty().get();
+        assertThat(outcome.result().accountNo()).isEqualTo(owing.accountNo());
+        int receipts = outcome.receipts().size();
+        int printed = capture.awaitJobs(receipts + 1, java.time.Duration.ofSeconds(10)).size();
+        model.printAgain();
+        java.util.List<io.counterdesk.printing.CapturedJob> jobs = capture.awaitJobs(printed + receipts + 1,
+                java.time.Duration.ofSeconds(10));
+        assertThat(jobs.get(printed).text()).contains("重打", outcome.receipts().get(0).receipt().formattedNumber());
+        assertThat(model.messageProperty().get()).contains("已过户", "业务回执已打印");
     }
 
     @Test
@@ -135,7 +147,7 @@ class TransferViewModelTest {
         model.text(Field.CASH).set(cash.toPlainString());
         tick(Document.HOLDER_ID, Document.PROPERTY_PROOF, Document.FEE_INVOICE);
         model.confirm();
-        assertThat(model.stateProperty().get()).isEqualTo(State.SUMMARY);
+        assertThat(model.stateProperty().get()).isEqualTo(State.CONFIRMING);
         assertThat(model.summaryLines()).contains("先收欠费 " + arrears.format() + " · 实收 " + cash.format()
                 + " · 找零 ¥100.50");
     }
@@ -159,7 +171,7 @@ class TransferViewModelTest {
 
         tick(Document.PROPERTY_PROOF);
         model.confirm();
-        assertThat(model.stateProperty().get()).isEqualTo(State.SUMMARY);
+        assertThat(model.stateProperty().get()).isEqualTo(State.CONFIRMING);
         assertThat(model.summaryLines()).contains("已收资料：户主（委托人）身份证复印件、房屋产权证或购房合同、报装费发票原件");
         assertThat(String.join("\n", model.summaryLines())).doesNotContain("营业执照");
         model.commit();
