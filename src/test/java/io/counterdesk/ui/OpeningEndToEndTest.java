@@ -104,6 +104,8 @@ class OpeningEndToEndTest {
                 .contains(I18n.text("ui.opening.confirmationPrinted")));
         String accountNo = cashier.text("#opening-account-no").orElseThrow();
         assertThat(cashier.text("#opening-message").orElse("")).contains("已开户，户号 " + accountNo, "IC 卡已写好");
+        assertThat(cashier.text("#opening-hint")).as("the hint says what is left to do, not how to fill the form")
+                .hasValue("开户已完成：F9 再打印收据和业务回执，卡未写成时 F8 重写；Esc 返回。");
         assertThat(cashier.text("#status-service-time").orElse("")).as("the clock stopped at the receipt").isEmpty();
 
         Account account = desk.database().read(tx -> new AccountRepository().findByAccountNo(tx, accountNo))

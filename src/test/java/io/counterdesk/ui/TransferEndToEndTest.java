@@ -73,6 +73,7 @@ class TransferEndToEndTest {
         cashier.press(KeyCode.ENTER);
         cashier.waitUntil("the transfer is done", () -> cashier.text("#transfer-message").orElse("")
                 .contains("已过户"));
+        assertThat(cashier.text("#transfer-hint")).hasValue("过户已完成：F9 再打印收据和业务回执；Esc 返回。");
 
         Account account = desk.database().read(tx -> new AccountRepository().findById(tx, owing.accountId()))
                 .orElseThrow();

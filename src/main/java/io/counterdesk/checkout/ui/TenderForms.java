@@ -123,13 +123,20 @@ public final class TenderForms {
     public static VBox summaryPanel(String prefix, GridPane figures, ObservableValue<String> changeInWords,
                                     ObservableValue<String> message, ObservableValue<MessageKind> messageKind,
                                     String hintKey, double prefWidth, double minWidth) {
+        return summaryPanel(prefix, figures, changeInWords, message, messageKind,
+                new javafx.beans.property.SimpleStringProperty(I18n.text(hintKey)), prefWidth, minWidth);
+    }
+
+    /** As above, with a hint that follows the business ({@code <prefix>-hint}: what to do now, what after it is done). */
+    public static VBox summaryPanel(String prefix, GridPane figures, ObservableValue<String> changeInWords,
+                                    ObservableValue<String> message, ObservableValue<MessageKind> messageKind,
+                                    ObservableValue<String> hintText, double prefWidth, double minWidth) {
         Label words = bound(prefix + "-change-words", changeInWords, "amount-words");
         Label line = FormMessage.create(prefix + "-message", message, messageKind);
         line.setWrapText(true);
         Region spacer = new Region();
         VBox.setVgrow(spacer, Priority.ALWAYS);
-        Label hint = new Label(I18n.text(hintKey));
-        hint.getStyleClass().add("pay-confirm-hint");
+        Label hint = bound(prefix + "-hint", hintText, "pay-confirm-hint");
         hint.setWrapText(true);
         // never narrower than its figures (names and amounts) need: the amounts stay inside the panel
         VBox summary = card(Forms.columnAtLeast(minWidth), "ui.pay.summary", null, figures, words, line, spacer, hint);

@@ -198,7 +198,9 @@ public final class OpeningView implements Screen {
         figure(figures, 4, "ui.pay.summary.change", "opening-change", model.changeProperty(), "pay-name-change",
                 "pay-figure-change");
         return TenderForms.summaryPanel("opening", figures, model.changeInWordsProperty(), model.messageProperty(),
-                model.messageKindProperty(), "ui.opening.confirmHint", 400, 340);
+                model.messageKindProperty(), Bindings.createStringBinding(() -> I18n.text(
+                        model.stateProperty().get() == State.DONE ? "ui.opening.doneHint" : "ui.opening.confirmHint"),
+                        model.stateProperty()), 400, 340);
     }
 
     // ---- behaviour ----

@@ -112,7 +112,9 @@ public final class TransferView implements Screen {
         TenderForms.figure(figures, 2, "ui.pay.summary.change", "transfer-change", model.changeProperty(),
                 "pay-name-change", "pay-figure-change");
         VBox summary = TenderForms.summaryPanel("transfer", figures, model.changeInWordsProperty(),
-                model.messageProperty(), model.messageKindProperty(), "ui.transfer.confirmHint", 400, 340);
+                model.messageProperty(), model.messageKindProperty(), javafx.beans.binding.Bindings.createStringBinding(
+                        () -> I18n.text(model.stateProperty().get() == State.DONE ? "ui.transfer.doneHint"
+                                : "ui.transfer.confirmHint"), model.stateProperty()), 400, 340);
 
         Label title = new Label(I18n.text("ui.transfer.title"));
         title.getStyleClass().add("detail-account-label");
