@@ -68,6 +68,12 @@ final class ColdStart implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dcounterdesk.startupProbe=true");
         command.add("-Dfile.encoding=UTF-8");
+        // -Dbench.appJvmArgs="...": JVM options of the app's and the floor's runs (e.g. a JIT setting to compare)
+        for (String option : System.getProperty("bench.appJvmArgs", "").strip().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
         Process xvfb = null;
         String display = System.getenv("DISPLAY");
         String platform;
