@@ -191,8 +191,8 @@ final class ColdStart implements AutoCloseable {
     }
 
     /**
-     * Switches later runs (app and floor) to an AppCDS archive of the app, made as the installed
-     * package makes it (installer/README.md): the app's classes as a jar, the classes one start-up
+     * Switches later runs (app and floor) to an AppCDS archive of the app and the window launcher's C1-only
+     * JIT, as the installed package makes and starts it (installer/README.md): the app's classes as a jar, the classes one start-up
      * loads recorded with {@code -XX:DumpLoadedClassList}, then {@code -Xshare:dump}. JDK 17 archives
      * classes from jars only, and uses the archive only with the class path it was made with (the
      * floor's adds its own classes after it).
@@ -229,6 +229,8 @@ final class ColdStart implements AutoCloseable {
         }
         withJar.add(1, "-XX:SharedArchiveFile=" + archive);
         withJar.add(2, "-Xshare:auto");
+        // the window launcher's JIT setting (installer/Packager.java, windowJavaOptions; ADR 0028)
+        withJar.add(3, "-XX:TieredStopAtLevel=1");
         javaCommand = withJar;
         return (System.nanoTime() - started) / 1_000_000;
     }
