@@ -32,7 +32,11 @@ record WindowArgs(Path db, String lang) {
                 return Optional.empty();
             }
             if (name.equals("--db") && db == null) {
-                db = Path.of(value);
+                try {
+                    db = Path.of(value);
+                } catch (java.nio.file.InvalidPathException e) {
+                    return Optional.empty(); // picocli says what is wrong with it, in one line
+                }
             } else if (name.equals("--lang") && lang == null
                     && (value.strip().equalsIgnoreCase("zh") || value.strip().equalsIgnoreCase("en"))) {
                 lang = value.strip();

@@ -36,6 +36,11 @@ class WindowArgsTest {
     }
 
     @Test
+    void aPathTheFileSystemRefusesIsLeftToPicocli() {
+        assertThat(WindowArgs.of("--db", "hall\u0000one")).isEmpty();
+    }
+
+    @Test
     void aFailureOfTheWindowIsOneLineAndAnExitCodeAsUnderPicocli() {
         java.io.StringWriter err = new java.io.StringWriter();
         int exit = CliErrors.run(() -> {
