@@ -261,9 +261,8 @@ public final class Packager {
                 "--input", input.toString(), "--main-jar", "counterdesk.jar", "--main-class", MAIN_CLASS,
                 "--runtime-image", runtime.toString(),
                 "--icon", project.resolve(windows ? "installer/windows/CounterDesk.ico" : "installer/counterdesk.png").toString(),
-                "--add-launcher", (windows ? "counterdesk-cli" : "counterdesk") + "="
-                        + project.resolve("installer/counterdesk-cli.properties")));
-        for (String option : javaOptions()) {
+                "--add-launcher", (windows ? "counterdesk-cli" : "counterdesk") + "=" + cliLauncherProperties()));
+        for (String option : windowJavaOptions()) {
             args.add("--java-options");
             args.add(option);
         }
@@ -286,7 +285,41 @@ public final class Packager {
         return image;
     }
 
-    /** The launchers' JVM options ($APPDIR is filled in by the launcher). */
+    /**
+     * The window launcher's JVM options: the launchers' own plus C1 only ({@code -XX:TieredStopAtLevel=1}):
+     * the C2 compiler thread competed with the window and the database's opening for the counter PC's
+     * cores; without it a usable log-in at 1,000,000 accounts took 1.30 s instead of 2.08 s, with warm
+     * searches 1.4–1.7 times slower and still within their goals (docs/benchmarks.md, ADR 0028).
+     */
+    List<String> windowJavaOptions() {
+        List<String> options = new ArrayList<>(javaOptions());
+        options.add("-XX:TieredStopAtLevel=1");
+        return options;
+    }
+
+    /**
+     * The command-line launcher's properties: installer/counterdesk-cli.properties plus its own
+     * {@code java-options} — the launchers' options without the window's C1 setting, since head office's
+     * server runs through it and is throughput-bound. jpackage gives an added launcher the main
+     * launcher's options only when its properties have none; its own replace them.
+     */
+    private Path cliLauncherProperties() throws IOException {
+        java.util.Properties properties = new java.util.Properties();
+        try (var in = Files.newBufferedReader(project.resolve("installer/counterdesk-cli.properties"), StandardCharsets.UTF_8)) {
+            properties.load(in);
+        }
+        properties.setProperty("java-options", javaOptions().stream()
+                .map(option -> option.contains(" ") ? "\"" + option + "\"" : option)
+                .collect(Collectors.joining(" ")));
+        Files.createDirectories(out);
+        Path file = out.resolve("counterdesk-cli.properties");
+        try (var writer = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            properties.store(writer, "made by Packager from installer/counterdesk-cli.properties");
+        }
+        return file;
+    }
+
+    /** Both launchers' JVM options ($APPDIR is filled in by the launcher). */
     List<String> javaOptions() {
         String sep = windows ? ";" : ":";
         String libraryPath = "$APPDIR" + (windows ? "\\" : "/") + "lib-native"

@@ -68,6 +68,12 @@ final class ColdStart implements AutoCloseable {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Dcounterdesk.startupProbe=true");
         command.add("-Dfile.encoding=UTF-8");
+        // -Dbench.appJvmArgs="...": JVM options of the app's and the floor's runs (e.g. a JIT setting to compare)
+        for (String option : System.getProperty("bench.appJvmArgs", "").strip().split("\\s+")) {
+            if (!option.isEmpty()) {
+                command.add(option);
+            }
+        }
         Process xvfb = null;
         String display = System.getenv("DISPLAY");
         String platform;
@@ -185,8 +191,8 @@ final class ColdStart implements AutoCloseable {
     }
 
     /**
-     * Switches later runs (app and floor) to an AppCDS archive of the app, made as the installed
-     * package makes it (installer/README.md): the app's classes as a jar, the classes one start-up
+     * Switches later runs (app and floor) to an AppCDS archive of the app and the window launcher's C1-only
+     * JIT, as the installed package makes and starts it (installer/README.md): the app's classes as a jar, the classes one start-up
      * loads recorded with {@code -XX:DumpLoadedClassList}, then {@code -Xshare:dump}. JDK 17 archives
      * classes from jars only, and uses the archive only with the class path it was made with (the
      * floor's adds its own classes after it).
@@ -223,6 +229,8 @@ final class ColdStart implements AutoCloseable {
         }
         withJar.add(1, "-XX:SharedArchiveFile=" + archive);
         withJar.add(2, "-Xshare:auto");
+        // the window launcher's JIT setting (installer/Packager.java, windowJavaOptions; ADR 0028)
+        withJar.add(3, "-XX:TieredStopAtLevel=1");
         javaCommand = withJar;
         return (System.nanoTime() - started) / 1_000_000;
     }

@@ -445,7 +445,7 @@ public final class SearchBench {
                 List<ColdStart.Run> cdsRuns = new ArrayList<>();
                 List<ColdStart.Run> cdsFloor = new ArrayList<>();
                 pairs(launcher, cdsRuns, cdsFloor);
-                report.coldStart("Cold start with an AppCDS archive (as installed)", launcher.platform(), cdsRuns, cdsFloor,
+                report.coldStart("Cold start as installed: AppCDS archive, C1 only (ADR 0028)", launcher.platform(), cdsRuns, cdsFloor,
                         String.format(Locale.ROOT, "archive made in %d ms (jar, class list run, -Xshare:dump); the floor "
                                 + "runs with the same archive", making));
             }

@@ -37,11 +37,22 @@ final class CliErrors {
             e.getCommandLine().getErr().println(parameterMessage(e));
             return REFUSED;
         });
-        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> {
-            cl.getErr().println(executionMessage(e));
-            return e instanceof BusinessException ? REFUSED : FAILED;
-        });
+        commandLine.setExecutionExceptionHandler((e, cl, parsed) -> failed(e, cl.getErr()));
         return commandLine;
+    }
+
+    /** Runs {@code command} as picocli runs a command's {@code call}: a failure is one line on {@code err} and its exit code. */
+    static int run(java.util.concurrent.Callable<Integer> command, java.io.PrintWriter err) {
+        try {
+            return command.call();
+        } catch (Exception e) {
+            return failed(e, err);
+        }
+    }
+
+    private static int failed(Exception e, java.io.PrintWriter err) {
+        err.println(executionMessage(e));
+        return e instanceof BusinessException ? REFUSED : FAILED;
     }
 
     static LocalDate day(String text) {

@@ -13,6 +13,14 @@ public final class Main {
 
     public static void main(String[] args) {
         // the window's launch returns only when the window has closed, so every path ends here
+        java.util.Optional<WindowArgs> window = WindowArgs.of(args);
+        if (window.isPresent()) {
+            // the window's own options: no picocli model of every command before the start (ADR 0028)
+            System.exit(CliErrors.run(() -> {
+                FxLauncher.launch(window.get().config());
+                return 0;
+            }, new java.io.PrintWriter(System.err, true)));
+        }
         System.exit(Cli.commandLine().execute(args));
     }
 

@@ -51,13 +51,12 @@ public final class Database implements AutoCloseable {
     /** The terminal's key store (ADR 0012); null only when inspecting a database from before it. */
     private final TerminalKeys keys;
 
-    private Database(DatabaseLocation location, ConnectionPool pool, Clock clock, boolean syncEachCommit,
+    private Database(DatabaseLocation location, ConnectionPool pool, Jdbi jdbi, Clock clock, boolean syncEachCommit,
                      TerminalKeys keys) {
         this.location = location;
         this.keys = keys;
         this.pool = pool;
-        this.jdbi = Jdbi.create(pool);
-        this.jdbi.setStatementBuilderFactory(pool);
+        this.jdbi = jdbi;
         this.clock = clock;
         this.syncEachCommit = syncEachCommit;
     }
@@ -136,7 +135,10 @@ public final class Database implements AutoCloseable {
                 .withPassword(password);
         Backups.Backup beforeUpgrade = null;
         // one pooled connection stays open while Flyway works, so H2 keeps the database open between its connections
-        try (Handle keepOpen = openHolding(pool, unlocked)) {
+        // one Jdbi for the opening and the business: each Jdbi.create builds its whole configuration
+        // anew (tens of ms in a cold JVM, on the start's critical path; ADR 0028)
+        Jdbi jdbi = access(pool);
+        try (Handle keepOpen = openHolding(jdbi, unlocked)) {
             steps.mark("database: pool's first connection");
             // the usual start: the schema is the program's, Flyway (seconds in a cold start) has nothing to do
             boolean current = migrate && existed && java.util.Arrays.equals(locations, new String[] {MIGRATIONS})
@@ -176,7 +178,7 @@ public final class Database implements AutoCloseable {
             }
             throw new StorageException("cannot open or migrate database " + location.dataFile(), e);
         }
-        Database database = new Database(location, pool, clock, syncEachCommit, keys);
+        Database database = new Database(location, pool, jdbi, clock, syncEachCommit, keys);
         if (migrate) {
             try {
                 DatabaseKeys.migrateSecrets(database);
@@ -189,10 +191,17 @@ public final class Database implements AutoCloseable {
         return database;
     }
 
+    /** Jdbi over the pool, its statements from the pool's per-connection cache (ADR 0009). */
+    private static Jdbi access(ConnectionPool pool) {
+        Jdbi jdbi = Jdbi.create(pool);
+        jdbi.setStatementBuilderFactory(pool);
+        return jdbi;
+    }
+
     /** The pool's first connection, then the key store's proof connection released (the file stays open). */
-    private static Handle openHolding(ConnectionPool pool, DatabaseKeys.Unlocked unlocked) {
+    private static Handle openHolding(Jdbi jdbi, DatabaseKeys.Unlocked unlocked) {
         try {
-            return Jdbi.open(pool);
+            return jdbi.open();
         } finally {
             unlocked.release();
         }

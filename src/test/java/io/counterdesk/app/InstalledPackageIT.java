@@ -61,6 +61,14 @@ class InstalledPackageIT {
         assertThat(install.resolve("lib/counterdesk-CounterDesk.desktop")).content(StandardCharsets.UTF_8)
                 .contains("Name[zh_CN]=营业厅柜台收费").contains("Icon=");
         assertThat(install.resolve("lib/app/lib-native/README.md")).exists();
+        // C1 only for the window (ADR 0028); the command line (head office's server too) keeps the full JIT
+        // and every other option: an added launcher's own java-options replace the main launcher's
+        assertThat(install.resolve("lib/app/CounterDesk.cfg")).content(StandardCharsets.UTF_8)
+                .contains("java-options=-XX:TieredStopAtLevel=1").contains("counterdesk.jsa");
+        assertThat(install.resolve("lib/app/counterdesk.cfg")).content(StandardCharsets.UTF_8)
+                .doesNotContain("TieredStopAtLevel").contains("java-options=-XX:SharedArchiveFile=$APPDIR/counterdesk.jsa")
+                .contains("java-options=-Xshare:auto").contains("--add-opens=java.smartcardio/sun.security.smartcardio=ALL-UNNAMED")
+                .contains("java-options=-Djava.library.path=$APPDIR/lib-native:").contains("java-options=-Dcounterdesk.installed=true");
 
         // what the postinst does after dpkg has copied the files
         Result cds = run(List.of(cli.toString(), "cds-archive"), Map.of());
