@@ -30,10 +30,13 @@ import java.util.zip.GZIPOutputStream;
  * <li>terminal side: a 5,000-event batch made and signed ({@code BatchFile.describe} + {@code encode})
  *     against the floor of gzipping the same JSON lines alone;</li>
  * <li>a city's day, {@code bench.halls} (200) × 5 terminals × 500 events: every batch through the real
- *     HTTP endpoint into a real PostgreSQL (started here, as the tests do), 8 connections, against
- *     {@code COPY} of the same events into the same (partitioned) table of a fresh database, 8
- *     connections, one transaction per batch — the ratio; wall time and head office's heap (peak
- *     above the heap before, sampled every 50 ms; the batches' bytes are held before);</li>
+ *     HTTP endpoint into a real PostgreSQL (started here, as the tests do), 8 connections, against the
+ *     floor: {@code COPY} of every row the ingest inserted (batches with their bytes, events, receipts,
+ *     till figures, days received; exported after the ingest) into the same tables of a fresh
+ *     database, 8 connections, one transaction per batch — the ratio; beside it the older floor,
+ *     {@code COPY} of the events alone (decoded from the batches), labelled as such; wall time, CPU
+ *     and head office's heap (peak above the heap before, sampled every 50 ms; the batches' bytes
+ *     are held before);</li>
  * <li>the consolidated day across those halls ({@code HeadOffice.consolidate}) and its PDF;</li>
  * <li>with {@code bench.days} = 30, the month: days 2 to 29 filled directly into the same tables by SQL
  *     on the server ({@code INSERT … SELECT generate_series}: the events, receipts, till figures,
@@ -101,9 +104,9 @@ public final class SyncBench {
                 URI uri = URI.create("http://127.0.0.1:" + server.port() + "/sync/v1/batches");
                 System.out.println("load before day 1: " + load());
                 double[] ingestCpu = cpu(pg);
-                // SYNC_BENCH_JFR=file: a flight recording (profile settings) of day 1's ingest alone
+                // SYNC_BENCH_JFR=file: a flight recording (default settings: samples every 20 ms) of day 1's ingest alone
                 jdk.jfr.Recording jfr = System.getenv("SYNC_BENCH_JFR") == null ? null
-                        : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"));
+                        : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"));
                 if (jfr != null) {
                     jfr.start();
                 }
