@@ -110,7 +110,9 @@ public final class SyncBench {
                 if (jfr != null) {
                     jfr.start();
                 }
+                double[] split = jvmSplit();
                 Timed first = ingest(uri, day1);
+                String splitText = jvmSplitSince(split);
                 if (jfr != null) {
                     jfr.stop();
                     jfr.dump(java.nio.file.Path.of(System.getenv("SYNC_BENCH_JFR")));
@@ -124,6 +126,7 @@ public final class SyncBench {
                         + "head office heap: peak %d MB above the %d MB before (garbage included), %d MB kept after%n",
                         first.seconds, stored / first.seconds, first.peakMb, first.baseMb, first.liveMb);
                 System.out.println("  ingest " + ingestCpuText);
+                System.out.println("  head office's JVM: " + splitText);
                 // the floor: COPY of every row the ingest left, into the same tables of a fresh database
                 FairFloor fair = fairFloor(pg, url(pg, "ingest"), url(pg, "fairfloor"), terminals);
                 System.out.printf("floor, COPY of the same rows into the same tables (%s), 8 connections, one transaction"
@@ -203,6 +206,54 @@ public final class SyncBench {
                     rs.getLong(2) >> 20, rs.getLong(3) >> 20, rs.getLong(4) >> 20);
         }
         System.out.println("load after day " + days + ": " + load());
+    }
+
+    /**
+     * Where the JVM's time goes: CPU seconds of head office's request threads ({@code headoffice-http}),
+     * of the HTTP client's threads, of all other live threads (sampler, JFR …), then GC pause time and
+     * collections, and JIT compilation time (wall, summed over compiler threads). GC and compiler threads
+     * are not Java threads: their CPU is the process's CPU less the threads'.
+     */
+    static double[] jvmSplit() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double http = 0;
+        double client = 0;
+        double other = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t == null) {
+                continue;
+            }
+            long ns = threads.getThreadCpuTime(t.getThreadId());
+            if (ns < 0) {
+                continue;
+            }
+            if (t.getThreadName().startsWith("headoffice-http")) {
+                http += ns / 1e9;
+            } else if (t.getThreadName().startsWith("HttpClient")) {
+                client += ns / 1e9;
+            } else {
+                other += ns / 1e9;
+            }
+        }
+        double gcMs = 0;
+        double gcCount = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcMs += gc.getCollectionTime();
+            gcCount += gc.getCollectionCount();
+        }
+        double process = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        return new double[] {http, client, other, gcMs / 1e3, gcCount,
+                java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3, process};
+    }
+
+    static String jvmSplitSince(double[] before) {
+        double[] now = jvmSplit();
+        double threads = (now[0] - before[0]) + (now[1] - before[1]) + (now[2] - before[2]);
+        return String.format("request threads %.1f s CPU, HTTP client %.1f s, other Java threads %.1f s, the rest (GC and JIT threads,"
+                + " threads that ended) %.1f s; GC pauses %.1f s in %.0f collections; JIT compiling %.1f s", now[0] - before[0],
+                now[1] - before[1], now[2] - before[2], now[6] - before[6] - threads, now[3] - before[3],
+                now[4] - before[4], now[5] - before[5]);
     }
 
     private static String url(PostgresFixture pg, String db) {
