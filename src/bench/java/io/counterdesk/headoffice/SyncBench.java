@@ -30,10 +30,13 @@ import java.util.zip.GZIPOutputStream;
  * <li>terminal side: a 5,000-event batch made and signed ({@code BatchFile.describe} + {@code encode})
  *     against the floor of gzipping the same JSON lines alone;</li>
  * <li>a city's day, {@code bench.halls} (200) × 5 terminals × 500 events: every batch through the real
- *     HTTP endpoint into a real PostgreSQL (started here, as the tests do), 8 connections, against
- *     {@code COPY} of the same events into the same (partitioned) table of a fresh database, 8
- *     connections, one transaction per batch — the ratio; wall time and head office's heap (peak
- *     above the heap before, sampled every 50 ms; the batches' bytes are held before);</li>
+ *     HTTP endpoint into a real PostgreSQL (started here, as the tests do), 8 connections, against the
+ *     floor: {@code COPY} of every row the ingest inserted (batches with their bytes, events, receipts,
+ *     till figures, days received; exported after the ingest) into the same tables of a fresh
+ *     database, 8 connections, one transaction per batch — the ratio; beside it the older floor,
+ *     {@code COPY} of the events alone (decoded from the batches), labelled as such; wall time, CPU
+ *     and head office's heap (peak above the heap before, sampled every 50 ms; the batches' bytes
+ *     are held before);</li>
  * <li>the consolidated day across those halls ({@code HeadOffice.consolidate}) and its PDF;</li>
  * <li>with {@code bench.days} = 30, the month: days 2 to 29 filled directly into the same tables by SQL
  *     on the server ({@code INSERT … SELECT generate_series}: the events, receipts, till figures,
@@ -66,13 +69,13 @@ public final class SyncBench {
         PostgresFixture pg = PostgresFixture.start("shared_buffers=512MB", "max_wal_size=4GB");
         try {
             try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), "")) {
-                for (String db : List.of("warmup", "ingest", "copyfloor")) {
+                for (String db : List.of("warmup", "ingest", "copyfloor", "fairfloor")) {
                     c.createStatement().execute("CREATE DATABASE " + db);
                 }
             }
             warmUp(pg);
 
-            // the floor: COPY of the same events, one transaction per batch, 8 threads, same tables and indexes
+            // the old floor (events only): COPY of the same events, one transaction per batch, 8 threads, same table
             HeadOfficeStore floor = HeadOfficeStore.open(pg.url().replace("/postgres", "/copyfloor"), pg.user(), "");
             floor.createEventPartitions(List.of(DAY));
             HeadOfficeRepository repo = new HeadOfficeRepository();
@@ -101,7 +104,19 @@ public final class SyncBench {
                 URI uri = URI.create("http://127.0.0.1:" + server.port() + "/sync/v1/batches");
                 System.out.println("load before day 1: " + load());
                 double[] ingestCpu = cpu(pg);
+                // SYNC_BENCH_JFR=file: a flight recording (default settings: samples every 20 ms) of day 1's ingest alone
+                jdk.jfr.Recording jfr = System.getenv("SYNC_BENCH_JFR") == null ? null
+                        : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"));
+                if (jfr != null) {
+                    jfr.start();
+                }
+                double[] split = jvmSplit();
                 Timed first = ingest(uri, day1);
+                String splitText = jvmSplitSince(split);
+                if (jfr != null) {
+                    jfr.stop();
+                    jfr.dump(java.nio.file.Path.of(System.getenv("SYNC_BENCH_JFR")));
+                }
                 String ingestCpuText = cpuSince(ingestCpu, pg);
                 day1 = null;
                 long stored = ho.count("ho_event");
@@ -110,9 +125,16 @@ public final class SyncBench {
                 System.out.printf("ingest through HTTP into PostgreSQL, 8 connections: %.2f s (%.0f events/s), "
                         + "head office heap: peak %d MB above the %d MB before (garbage included), %d MB kept after%n",
                         first.seconds, stored / first.seconds, first.peakMb, first.baseMb, first.liveMb);
-                System.out.printf("floor, COPY of the same events, 8 connections: %.2f s -> ratio COPY/ingest %.2f (goal >= 0.7)%n",
-                        copySeconds, copySeconds / first.seconds);
-                System.out.println("  ingest " + ingestCpuText + "; floor " + floorCpuText);
+                System.out.println("  ingest " + ingestCpuText);
+                System.out.println("  head office's JVM: " + splitText);
+                // the floor: COPY of every row the ingest left, into the same tables of a fresh database
+                FairFloor fair = fairFloor(pg, url(pg, "ingest"), url(pg, "fairfloor"), terminals);
+                System.out.printf("floor, COPY of the same rows into the same tables (%s), 8 connections, one transaction"
+                        + " per batch: %.2f s -> ratio COPY/ingest %.2f (goal >= 0.7)%n", fair.rows, fair.seconds,
+                        fair.seconds / first.seconds);
+                System.out.println("  floor " + fair.cpu);
+                System.out.printf("old floor, COPY of the events alone (ho_event), 8 connections: %.2f s -> ratio %.2f; %s%n",
+                        copySeconds, copySeconds / first.seconds, floorCpuText);
                 consolidated(ho, DAY, true);
                 System.out.println("load after day 1: " + load());
                 if (days > 1) {
@@ -184,6 +206,115 @@ public final class SyncBench {
                     rs.getLong(2) >> 20, rs.getLong(3) >> 20, rs.getLong(4) >> 20);
         }
         System.out.println("load after day " + days + ": " + load());
+    }
+
+    /**
+     * Where the JVM's time goes: CPU seconds of head office's request threads ({@code headoffice-http}),
+     * of the HTTP client's threads, of all other live threads (sampler, JFR …), then GC pause time and
+     * collections, and JIT compilation time (wall, summed over compiler threads). GC and compiler threads
+     * are not Java threads: their CPU is the process's CPU less the threads'.
+     */
+    static double[] jvmSplit() {
+        java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+        double http = 0;
+        double client = 0;
+        double other = 0;
+        for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t == null) {
+                continue;
+            }
+            long ns = threads.getThreadCpuTime(t.getThreadId());
+            if (ns < 0) {
+                continue;
+            }
+            if (t.getThreadName().startsWith("headoffice-http")) {
+                http += ns / 1e9;
+            } else if (t.getThreadName().startsWith("HttpClient")) {
+                client += ns / 1e9;
+            } else {
+                other += ns / 1e9;
+            }
+        }
+        double gcMs = 0;
+        double gcCount = 0;
+        for (java.lang.management.GarbageCollectorMXBean gc : java.lang.management.ManagementFactory.getGarbageCollectorMXBeans()) {
+            gcMs += gc.getCollectionTime();
+            gcCount += gc.getCollectionCount();
+        }
+        double process = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        return new double[] {http, client, other, gcMs / 1e3, gcCount,
+                java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3, process};
+    }
+
+    static String jvmSplitSince(double[] before) {
+        double[] now = jvmSplit();
+        double threads = (now[0] - before[0]) + (now[1] - before[1]) + (now[2] - before[2]);
+        return String.format("request threads %.1f s CPU, HTTP client %.1f s, other Java threads %.1f s, the rest (GC and JIT threads,"
+                + " threads that ended) %.1f s; GC pauses %.1f s in %.0f collections; JIT compiling %.1f s", now[0] - before[0],
+                now[1] - before[1], now[2] - before[2], now[6] - before[6] - threads, now[3] - before[3],
+                now[4] - before[4], now[5] - before[5]);
+    }
+
+    private static String url(PostgresFixture pg, String db) {
+        return pg.url().replace("/postgres", "/" + db);
+    }
+
+    /** The tables a batch's acceptance inserts rows into (ho_terminal's row is updated, not inserted). */
+    static final List<String> INGEST_TABLES = List.of("ho_batch", "ho_event", "ho_receipt", "ho_till_figure",
+            "ho_terminal_day");
+
+    record FairFloor(double seconds, String cpu, String rows) {
+    }
+
+    /**
+     * The floor of issue 16 §6, "COPY of the same rows into the same tables": every row the ingest
+     * inserted ({@link #INGEST_TABLES}: the batches with their bytes and acknowledgements, the events,
+     * the receipts, the till figures, the days received) exported per terminal with {@code COPY … TO}
+     * (not timed), then, timed, {@code COPY … FROM} the same text into the same tables of a fresh
+     * database made by the same migrations, 8 connections, one transaction per batch (all of one
+     * terminal's rows), committed with {@code synchronous_commit} on as the ingest's.
+     */
+    private static FairFloor fairFloor(PostgresFixture pg, String from, String to, List<BenchTerminal> terminals)
+            throws Exception {
+        List<byte[][]> rows = new ArrayList<>();
+        long[] counts = new long[INGEST_TABLES.size()];
+        try (Connection c = DriverManager.getConnection(from, pg.user(), "")) {
+            org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+            for (BenchTerminal t : terminals) {
+                byte[][] its = new byte[INGEST_TABLES.size()][];
+                for (int i = 0; i < its.length; i++) {
+                    ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    counts[i] += copy.copyOut("COPY (SELECT * FROM " + INGEST_TABLES.get(i) + " WHERE hall_code = '" + t.hall
+                            + "' AND terminal_code = '" + t.terminal + "') TO STDOUT", out);
+                    its[i] = out.toByteArray();
+                }
+                rows.add(its);
+            }
+        }
+        StringBuilder what = new StringBuilder();
+        for (int i = 0; i < counts.length; i++) {
+            what.append(i == 0 ? "" : ", ").append(INGEST_TABLES.get(i)).append(' ').append(counts[i]);
+        }
+        HeadOfficeStore floor = HeadOfficeStore.open(to, pg.user(), "");
+        floor.createEventPartitions(List.of(DAY));
+        System.out.println("load before the fair COPY floor: " + load());
+        double[] cpu = cpu(pg);
+        long t0 = System.nanoTime();
+        runAll(rows, its -> {
+            try (Connection c = floor.connect()) {
+                org.postgresql.copy.CopyManager copy = c.unwrap(org.postgresql.PGConnection.class).getCopyAPI();
+                for (int i = 0; i < its.length; i++) {
+                    copy.copyIn("COPY " + INGEST_TABLES.get(i) + " FROM STDIN", new java.io.ByteArrayInputStream(its[i]));
+                }
+                c.commit();
+            }
+            return true;
+        });
+        double seconds = (System.nanoTime() - t0) / 1e9;
+        String cpuText = cpuSince(cpu, pg);
+        floor.close();
+        return new FairFloor(seconds, cpuText, what.toString());
     }
 
     private static void consolidated(HeadOffice ho, LocalDate day, boolean pdf) throws Exception {
@@ -325,15 +456,15 @@ public final class SyncBench {
         }
     }
 
-    interface Job {
-        boolean run(byte[] batch) throws Exception;
+    interface Job<T> {
+        boolean run(T batch) throws Exception;
     }
 
-    private static void runAll(List<byte[]> batches, Job job) throws Exception {
+    private static <T> void runAll(List<T> batches, Job<T> job) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         try {
             List<Future<Boolean>> done = new ArrayList<>();
-            for (byte[] b : batches) {
+            for (T b : batches) {
                 done.add(pool.submit(() -> job.run(b)));
             }
             for (Future<Boolean> f : done) {

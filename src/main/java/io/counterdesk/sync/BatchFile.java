@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
@@ -169,22 +168,119 @@ public final class BatchFile {
             throw new BatchFormatException("unknown format " + manifest.format() + " v" + manifest.schemaVersion());
         }
         List<BatchLine> lines = new ArrayList<>();
-        try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(c))) {
-            String text = new String(gz.readAllBytes(), StandardCharsets.UTF_8);
-            for (String row : text.split("\n")) {
-                if (row.isEmpty()) {
-                    continue;
+        try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(c));
+             com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(gz.readAllBytes())) {
+            // one pass over the JSON lines with the streaming parser (no tree, no line strings): each a flat object
+            com.fasterxml.jackson.core.JsonToken t;
+            while ((t = p.nextToken()) != null) {
+                if (t != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+                    throw new BatchFormatException("unreadable content: a line is not an object");
                 }
-                JsonNode n = JSON.readTree(row);
-                lines.add(new BatchLine(new JournalEvent(n.get("seq").asLong(), Instant.parse(n.get("at").asText()),
-                        n.get("terminal").asText(), n.get("staff").asText(), n.get("type").asText(),
-                        n.get("subject").asText(), n.get("payload").asText(), n.get("prevHash").asText(),
-                        n.get("hash").asText()), LocalDate.parse(n.get("day").asText())));
+                lines.add(line(p));
             }
         } catch (IOException | RuntimeException e) {
             throw new BatchFormatException("unreadable content", e);
         }
         return new Decoded(manifest, List.copyOf(lines), bytes, signedLength, signature);
+    }
+
+    /** One event's line, the parser on its START_OBJECT: every field of {@link #line(BatchLine)} there, others ignored. */
+    private static BatchLine line(com.fasterxml.jackson.core.JsonParser p) throws IOException, BatchFormatException {
+        long seq = 0;
+        boolean hasSeq = false;
+        String at = null, terminal = null, staff = null, type = null, subject = null, payload = null, prevHash = null,
+                hash = null, day = null;
+        String field;
+        while ((field = p.nextFieldName()) != null) {
+            com.fasterxml.jackson.core.JsonToken v = p.nextToken();
+            if (v.isStructStart()) {
+                throw new BatchFormatException("unreadable content: field " + field + " is not a value");
+            }
+            switch (field) {
+                case "seq" -> {
+                    seq = p.getValueAsLong();
+                    hasSeq = true;
+                }
+                case "at" -> at = p.getValueAsString();
+                case "terminal" -> terminal = p.getValueAsString();
+                case "staff" -> staff = p.getValueAsString();
+                case "type" -> type = p.getValueAsString();
+                case "subject" -> subject = p.getValueAsString();
+                case "payload" -> payload = p.getValueAsString();
+                case "prevHash" -> prevHash = p.getValueAsString();
+                case "hash" -> hash = p.getValueAsString();
+                case "day" -> day = p.getValueAsString();
+                default -> {
+                    // a field this version does not read
+                }
+            }
+        }
+        if (p.currentToken() != com.fasterxml.jackson.core.JsonToken.END_OBJECT || !hasSeq || at == null || terminal == null
+                || staff == null || type == null || subject == null || payload == null || prevHash == null || hash == null
+                || day == null) {
+            throw new BatchFormatException("unreadable content: a line lacks a field");
+        }
+        return new BatchLine(new JournalEvent(seq, instant(at), terminal, staff, type, subject, payload, prevHash, hash),
+                date(day));
+    }
+
+    /** {@link Instant#parse}, without its formatter for the form {@link Instant#toString} writes for whole seconds. */
+    static Instant instant(String s) {
+        if (s.length() == 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
+                && s.charAt(16) == ':' && s.charAt(19) == 'Z') {
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 7);
+            int dayOfMonth = digits(s, 8, 10);
+            int hour = digits(s, 11, 13);
+            int minute = digits(s, 14, 16);
+            int second = digits(s, 17, 19);
+            if (hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60) {
+                LocalDate date = plainDate(year, month, dayOfMonth);
+                if (date != null) {
+                    return Instant.ofEpochSecond(date.toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second);
+                }
+            }
+        }
+        return Instant.parse(s);
+    }
+
+    /** {@link LocalDate#parse}, without its formatter for a plain {@code yyyy-MM-dd}. */
+    static LocalDate date(String s) {
+        if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
+            int year = digits(s, 0, 4);
+            int month = digits(s, 5, 7);
+            int dayOfMonth = digits(s, 8, 10);
+            LocalDate date = plainDate(year, month, dayOfMonth);
+            if (date != null) {
+                return date;
+            }
+        }
+        return LocalDate.parse(s);
+    }
+
+    /** The date, or null when the numbers are not one (the JDK's parser then says why). */
+    private static LocalDate plainDate(int year, int month, int dayOfMonth) {
+        if (year < 0 || month < 0 || dayOfMonth < 0) {
+            return null;
+        }
+        try {
+            return LocalDate.of(year, month, dayOfMonth);
+        } catch (java.time.DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal number of {@code s[from, to)}, or -1 when a character there is not an ASCII digit. */
+    private static int digits(String s, int from, int to) {
+        int n = 0;
+        for (int i = from; i < to; i++) {
+            char ch = s.charAt(i);
+            if (ch < '0' || ch > '9') {
+                return -1;
+            }
+            n = n * 10 + (ch - '0');
+        }
+        return n;
     }
 
     private static byte[] part(ByteBuffer in, String what) throws BatchFormatException {

@@ -15,9 +15,11 @@ import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
+import org.bouncycastle.math.ec.rfc8032.Ed25519;
 
 /**
- * Ed25519 keys and signatures (JDK only; a jlink image needs the module {@code jdk.crypto.ec}).
+ * Ed25519 keys (JDK: a jlink image needs the module {@code jdk.crypto.ec}) and signatures (Bouncy
+ * Castle's RFC 8032 arithmetic, ADR 0026).
  * Public keys travel as Base64 of their X.509 encoding; a private key is kept as a PKCS#8 file
  * readable by its owner only, beside the data it signs for, never in the H2 file.
  */
@@ -36,7 +38,18 @@ public final class SyncKeys {
         }
     }
 
+    /**
+     * Ed25519 (RFC 8032, deterministic) by Bouncy Castle's arithmetic on the keys' raw 32 bytes: the
+     * same signature the JDK's provider makes, at a twentieth of its CPU (ADR 0026); the JDK's for a
+     * key whose encoding is not the plain one.
+     */
     public static byte[] sign(PrivateKey key, byte[] data, int length) {
+        byte[] seed = key instanceof java.security.interfaces.EdECPrivateKey ed ? ed.getBytes().orElse(null) : null;
+        if (seed != null && seed.length == Ed25519.SECRET_KEY_SIZE) {
+            byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
+            Ed25519.sign(seed, 0, data, 0, length, signature, 0);
+            return signature;
+        }
         try {
             Signature s = Signature.getInstance(ALGORITHM);
             s.initSign(key);
@@ -50,6 +63,11 @@ public final class SyncKeys {
     /** Whether {@code signature} is {@code key}'s over the first {@code length} bytes of {@code data}; false for any malformed input. */
     public static boolean verify(PublicKey key, byte[] data, int length, byte[] signature) {
         try {
+            byte[] raw = raw(key);
+            if (raw != null) {
+                return signature != null && signature.length == Ed25519.SIGNATURE_SIZE && length >= 0
+                        && length <= data.length && Ed25519.verify(signature, 0, raw, 0, data, 0, length);
+            }
             Signature s = Signature.getInstance(ALGORITHM);
             s.initVerify(key);
             s.update(data, 0, length);
@@ -57,6 +75,20 @@ public final class SyncKeys {
         } catch (GeneralSecurityException | RuntimeException e) {
             return false;
         }
+    }
+
+    /** X.509 (SubjectPublicKeyInfo) of an Ed25519 key: this prefix, then the key's 32 bytes. */
+    private static final byte[] X509_PREFIX = java.util.HexFormat.of().parseHex("302a300506032b6570032100");
+
+    /** The key's raw 32 bytes, or null when its encoding is not the plain Ed25519 one. */
+    private static byte[] raw(PublicKey key) {
+        byte[] x509 = key.getEncoded();
+        if (!ALGORITHM.equals(key.getAlgorithm()) && !"EdDSA".equals(key.getAlgorithm()) || x509 == null
+                || x509.length != X509_PREFIX.length + Ed25519.PUBLIC_KEY_SIZE
+                || !java.util.Arrays.equals(x509, 0, X509_PREFIX.length, X509_PREFIX, 0, X509_PREFIX.length)) {
+            return null;
+        }
+        return java.util.Arrays.copyOfRange(x509, X509_PREFIX.length, x509.length);
     }
 
     public static String publicText(PublicKey key) {

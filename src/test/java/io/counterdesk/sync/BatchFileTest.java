@@ -89,4 +89,66 @@ class BatchFileTest {
         bad[10] ^= 1;
         assertThatThrownBy(() -> Ack.verify(bad, headOffice.getPublic())).isInstanceOf(BatchFormatException.class);
     }
+
+    /** ADR 0026: the decoder's own reading of times and days is {@link java.time.Instant#parse}'s and {@link LocalDate#parse}'s. */
+    @Test
+    void timesAndDaysReadAsTheJdkReadsThem() {
+        java.util.Random random = new java.util.Random(16);
+        for (int i = 0; i < 20_000; i++) {
+            java.time.Instant at = java.time.Instant.ofEpochSecond(random.nextLong(-62_000_000_000L, 250_000_000_000L),
+                    i % 3 == 0 ? random.nextInt(1_000_000_000) : 0);
+            assertThat(BatchFile.instant(at.toString())).isEqualTo(at);
+            LocalDate day = LocalDate.ofEpochDay(random.nextLong(-700_000, 2_900_000));
+            assertThat(BatchFile.date(day.toString())).isEqualTo(day);
+        }
+        // odd texts: refused where the JDK refuses them, else the JDK's instant (24:00 and a leap second it takes)
+        for (String odd : List.of("2025-02-30T10:00:00Z", "2025-13-01T10:00:00Z", "2025-03-10T24:00:00Z",
+                "2016-12-31T23:59:60Z", "2025-03-10T10:60:00Z", "2025-03-1xT10:00:00Z", "2025-03-10 10:00:00Z",
+                "+2025-03-10T10:00:00Z", "2025-03-10T10:00:00+08:00", "")) {
+            java.time.Instant jdk;
+            try {
+                jdk = java.time.Instant.parse(odd);
+            } catch (java.time.DateTimeException e) {
+                assertThatThrownBy(() -> BatchFile.instant(odd)).as(odd).isInstanceOf(java.time.DateTimeException.class);
+                continue;
+            }
+            assertThat(BatchFile.instant(odd)).as(odd).isEqualTo(jdk);
+        }
+        for (String bad : List.of("2025-02-29", "2025-00-10", "2025-3-10", "2025-03-1x", "20250310")) {
+            assertThatThrownBy(() -> BatchFile.date(bad)).as(bad).isInstanceOf(java.time.DateTimeException.class);
+        }
+    }
+
+    /** The content's lines, read by the streaming parser: a line without a field or with a nested value is refused. */
+    @Test
+    void contentLinesWithoutAFieldOrWithAnObjectForAValueAreRefused() throws Exception {
+        BatchFile.Decoded d = BatchFile.decode(chain.nextBatch());
+        String good = new String(gunzip(d), java.nio.charset.StandardCharsets.UTF_8);
+        String first = good.substring(0, good.indexOf('\n'));
+        assertThat(BatchFile.decode(withContent(d, first + "\n")).lines()).hasSize(1);
+        assertThat(BatchFile.decode(withContent(d, "{\"later\":7," + first.substring(1))).lines().get(0))
+                .isEqualTo(d.lines().get(0));
+        for (String bad : List.of(first.replace("\"hash\":", "\"hush\":"), first.replace("\"day\":", "\"day\":{\"x\":1},\"d\":"),
+                "[1]", first.substring(0, first.length() - 1), "7")) {
+            assertThatThrownBy(() -> BatchFile.decode(withContent(d, bad))).as(bad).isInstanceOf(BatchFormatException.class);
+        }
+    }
+
+    private static byte[] gunzip(BatchFile.Decoded d) throws Exception {
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(d.bytes());
+        in.position(4);
+        in.position(in.position() + 4 + in.getInt(4));
+        byte[] content = new byte[in.getInt()];
+        in.get(content);
+        return new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(content)).readAllBytes();
+    }
+
+    private byte[] withContent(BatchFile.Decoded d, String lines) throws Exception {
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(lines.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
+        return BatchFile.signed(BatchFile.MAGIC, chain.key.getPrivate(), BatchFile.JSON.writeValueAsBytes(d.manifest()),
+                gz.toByteArray());
+    }
 }
