@@ -5,6 +5,7 @@ import io.counterdesk.account.AccountService;
 import io.counterdesk.account.AccountSummary;
 import io.counterdesk.account.NewAccount;
 import io.counterdesk.account.SearchGrams;
+import io.counterdesk.account.SearchWork;
 import io.counterdesk.app.demo.DemoData;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.DatabaseLocation;
@@ -312,12 +313,13 @@ public final class SearchBench {
         for (int n = 0; n < total; n++) {
             Kind kind = kinds.get(random.nextInt(kinds.size()));
             Query query = randomQuery(random, kind);
+            SearchWork.reset();
             long t0 = System.nanoTime();
             List<AccountSummary> found = service.search(cashier, query.text());
             long elapsed = System.nanoTime() - t0;
             mix.add(elapsed);
             byKind.get(kind.ordinal()).add(elapsed);
-            timed.add(new Timed(elapsed, query, found.size()));
+            timed.add(new Timed(elapsed, query, found.size(), SearchWork.last()));
             if (found.isEmpty()) {
                 empty[kind.ordinal()]++;
             }
@@ -335,6 +337,10 @@ public final class SearchBench {
         }
         timed.sort(Comparator.comparingLong(Timed::nanos).reversed());
         report.slowest(timed.subList(0, Math.min(10, timed.size())));
+        for (Kind kind : kinds) {
+            // the worst ten of each kind with what they read (issue 15 §3: where the tail's work is)
+            report.slowestOfKind(kind.label, timed.stream().filter(t -> t.query().kind() == kind).limit(10).toList());
+        }
         System.out.println("measured partial search");
     }
 
@@ -385,13 +391,13 @@ public final class SearchBench {
                     warmUps.add(System.nanoTime() - w);
                 }
                 cashier = login(database);
+                SearchWork.reset();
                 long t0 = System.nanoTime();
                 List<AccountSummary> found = service.search(cashier, query.text());
                 long elapsed = System.nanoTime() - t0;
                 (warm ? first : cold).add(elapsed);
-                if (warm) {
-                    timed.add(new Timed(elapsed, query, found.size()));
-                }
+                timed.add(new Timed(elapsed, new Query(query.kind(), query.text() + (warm ? "" : " (no warm-up)")), found.size(),
+                        SearchWork.last()));
                 check(query, found);
             }
         }
@@ -399,7 +405,7 @@ public final class SearchBench {
         report.row("partial", cold, PARTIAL_P99_GOAL_MS, "");
         report.row("partial", warmUps, Double.NaN, "");
         timed.sort(Comparator.comparingLong(Timed::nanos).reversed());
-        report.slowestFirstCalls(timed.subList(0, Math.min(5, timed.size())));
+        report.slowestFirstCalls(timed.subList(0, Math.min(10, timed.size())));
         System.out.println("measured first calls");
     }
 
@@ -409,7 +415,7 @@ public final class SearchBench {
     }
 
     /** One measured partial query, for the list of the slowest. */
-    record Timed(long nanos, Query query, int results) {
+    record Timed(long nanos, Query query, int results, SearchWork work) {
     }
 
     // ---------------------------------------------------------------- cold start

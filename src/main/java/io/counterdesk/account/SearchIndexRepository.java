@@ -304,6 +304,7 @@ final class SearchIndexRepository {
      * out of the intersection; a query of one slice (up to three characters) is exact without it.
      */
     List<Long> find(Handle handle, String normalisedQuery, int limit) {
+        SearchWork.reset();
         Set<String> grams = SearchGrams.slicesOfQuery(normalisedQuery);
         if (grams.isEmpty() || limit <= 0) {
             return List.of();
@@ -452,6 +453,7 @@ final class SearchIndexRepository {
                 .bindArray("ids", Long.class, unchecked)
                 .map((rs, ctx) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3)))
                 .forEach(e -> texts.put(e.accountId(), e));
+        SearchWork.checked(unchecked.size());
         for (Long id : unchecked) {
             Entry entry = texts.get(id);
             if (entry != null && entry.contains(query)) {
@@ -473,6 +475,7 @@ final class SearchIndexRepository {
                 .bind("first", slice.slot(from)).bind("last", slice.slot(to))
                 .map((rs, ctx) -> Map.entry(rs.getLong(1) & MAX_BLOCK, BlockMembers.decode(rs.getBytes(2))))
                 .forEach(row -> rows.put(row.getKey(), row.getValue()));
+        SearchWork.statement(rows.size());
         return rows;
     }
 
@@ -483,6 +486,7 @@ final class SearchIndexRepository {
                 .bindArray("slots", Long.class, only.stream().map(slice::slot).toList())
                 .map((rs, ctx) -> Map.entry(rs.getLong(1) & MAX_BLOCK, BlockMembers.decode(rs.getBytes(2))))
                 .forEach(row -> rows.put(row.getKey(), row.getValue()));
+        SearchWork.statement(rows.size());
         return rows;
     }
 
