@@ -32,7 +32,7 @@ public record SearchWork(int statements, int indexRows, int textsChecked, boolea
         w[2] += texts;
     }
 
-    static void capped() {
+    static void markCapped() {
         CURRENT.get()[3] = 1;
     }
 
