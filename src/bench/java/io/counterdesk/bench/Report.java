@@ -54,6 +54,11 @@ final class Report {
         tail.append('\n');
     }
 
+    void freshFirstCalls(List<String> lines) {
+        tail.append("\nFirst calls in fresh JVMs (ns = the search; open and warm-up before it):\n");
+        lines.forEach(line -> tail.append(line).append('\n'));
+    }
+
     void slowestOfKind(String kind, List<SearchBench.Timed> timed) {
         tail.append("\nSlowest, ").append(kind).append(":\n");
         for (SearchBench.Timed t : timed) {

@@ -108,6 +108,7 @@ public final class SearchBench {
         }
         if (searching) {
             firstCalls(location);
+            freshFirstCalls(location);
         }
         coldStart(location);
         Files.createDirectories(out);
@@ -409,6 +410,50 @@ public final class SearchBench {
         System.out.println("measured first calls");
     }
 
+    /** The hardest queries of the kinds that read most (swapped, long fragments, no match, a phone tail). */
+    static final List<String> FRESH_QUERIES = List.of("2单元17幢", "1单元10幢", "花花园10幢3单元6", "盛路东方家园22幢", "元1单", "1834");
+
+    /**
+     * The first search in a fresh JVM after opening (issue 15 §3): {@link FirstCallChild} per query, with the
+     * warm-up as the app runs it while the cashier logs in, and without ({@code bench.freshCalls} rounds
+     * of {@link #FRESH_QUERIES}, default 1; 0 skips).
+     */
+    private void freshFirstCalls(DatabaseLocation location) throws IOException, InterruptedException {
+        int rounds = Integer.getInteger("bench.freshCalls", 1);
+        if (rounds <= 0) {
+            return;
+        }
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Samples warm = new Samples("partial, first call in a fresh JVM after opening, warm-up as the app does");
+        Samples cold = new Samples("partial, first call in a fresh JVM after opening, no warm-up");
+        Samples warmUps = new Samples("search warm-up in a fresh JVM (AccountService.warmUp)");
+        List<String> lines = new ArrayList<>();
+        for (int round = 0; round < rounds; round++) {
+            for (String query : FRESH_QUERIES) {
+                for (String mode : List.of("warm", "cold")) {
+                    Process child = new ProcessBuilder(javaBin, "-Xmx4g", "-Dfile.encoding=UTF-8", "-cp",
+                            System.getProperty("java.class.path"), FirstCallChild.class.getName(),
+                            location.directory().toString(), query, mode).redirectErrorStream(true).start();
+                    String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                    child.waitFor();
+                    String line = out.lines().filter(l -> l.startsWith("FIRST_CALL ")).findFirst()
+                            .orElseThrow(() -> new IllegalStateException("first call child failed: " + out));
+                    long nanos = Long.parseLong(line.replaceAll(".*FIRST_CALL ns=(\\d+).*", "$1"));
+                    ("warm".equals(mode) ? warm : cold).add(nanos);
+                    if ("warm".equals(mode)) {
+                        warmUps.add((long) (Double.parseDouble(line.replaceAll(".*warmup_ms=([0-9.]+).*", "$1")) * 1e6));
+                    }
+                    lines.add(String.format(Locale.ROOT, "- `%s` (%s): %s", query, mode, line.substring("FIRST_CALL ".length())));
+                }
+            }
+        }
+        report.row("partial", warm, PARTIAL_P99_GOAL_MS, "");
+        report.row("partial", cold, PARTIAL_P99_GOAL_MS, "");
+        report.row("partial", warmUps, Double.NaN, "");
+        report.freshFirstCalls(lines);
+        System.out.println("measured first calls in fresh JVMs");
+    }
+
     private static boolean matchesExactly(AccountSummary s, String query) {
         String key = query.replace(" ", "").replace("-", "").toUpperCase(Locale.ROOT);
         return s.accountNo().startsWith(key) || s.phone().equals(key) || s.phone().endsWith(key);
@@ -475,7 +520,7 @@ public final class SearchBench {
 
     // ---------------------------------------------------------------- helpers
 
-    private static Operator login(Database database) {
+    static Operator login(Database database) {
         DemoData.DemoOperator demo = DemoData.OPERATORS.get(0);
         return new AuthService(database, new Journal(DemoData.TERMINAL_CODE), new PasswordHasher())
                 .login(demo.staffNo(), demo.password().toCharArray());

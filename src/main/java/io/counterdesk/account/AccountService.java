@@ -33,7 +33,7 @@ public final class AccountService {
     private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private final Database database;
-    private final AccountRepository accounts = new AccountRepository();
+    private final AccountRepository accounts;
     private final BillLookup billLookup;
 
     /**
@@ -41,8 +41,21 @@ public final class AccountService {
      *                   supplies it, which keeps this package free of a dependency on billing)
      */
     public AccountService(Database database, BillLookup billLookup) {
+        this(database, billLookup, new AccountRepository());
+    }
+
+    /** With its own repository (tests: a search index with a small cap). */
+    AccountService(Database database, BillLookup billLookup, AccountRepository accounts) {
         this.database = database;
         this.billLookup = billLookup;
+        this.accounts = accounts;
+    }
+
+    /**
+     * What a search found; {@code capped}: the name and address search stopped at its cap (ADR 0027),
+     * so these are the first accounts by name or address, not all — the cashier is asked to type more.
+     */
+    public record SearchResult(List<AccountSummary> accounts, boolean capped) {
     }
 
     /** Reads an account's bills inside an open transaction. */
@@ -66,10 +79,15 @@ public final class AccountService {
      * number, not an address.
      */
     public List<AccountSummary> search(Operator operator, String query, int limit) {
+        return searchPage(operator, query, limit).accounts();
+    }
+
+    /** As {@link #search(Operator, String, int)}, and whether the name and address search was capped. */
+    public SearchResult searchPage(Operator operator, String query, int limit) {
         AuthService.require(operator, Permission.LOOKUP);
         String q = query == null ? "" : query.strip();
         if (q.isEmpty() || limit <= 0) {
-            return List.of();
+            return new SearchResult(List.of(), false);
         }
         return database.read(tx -> {
             Map<Long, AccountSummary> found = new LinkedHashMap<>();
@@ -91,15 +109,22 @@ public final class AccountService {
                 addAll(found, accounts.findByPhoneTail(tx, key, limit), limit);
             }
             identified = !found.isEmpty() && key.length() >= IDENTIFIER_MIN_LENGTH;
+            boolean capped = false;
             if (found.size() < limit && !identified) {
-                addAll(found, accounts.findByText(tx, q, limit), limit);
+                AccountRepository.TextPage text = accounts.findByTextPage(tx, q, limit);
+                addAll(found, text.accounts(), limit);
+                capped = text.capped();
             }
-            return new ArrayList<>(found.values());
+            return new SearchResult(new ArrayList<>(found.values()), capped);
         });
     }
 
-    /** Searches of each kind that read the index's commonest slices and the upper levels of its trees. */
-    private static final List<String> WARM_UP = List.of("单元", "1单元1", "小区1幢", "室");
+    /**
+     * Searches of each kind that read the index's commonest slices and the upper levels of its trees; the
+     * swapped one ("1单元10幢": four slices held in every block, none of its candidates matches) runs the
+     * later windows' intersection and the text check over the whole id range (ADR 0027).
+     */
+    private static final List<String> WARM_UP = List.of("单元", "1单元1", "小区1幢", "室", "1单元10幢");
 
     /**
      * Reads the pages the first searches after opening need — the upper levels of the search tables'
