@@ -431,8 +431,11 @@ public final class SearchBench {
         for (int round = 0; round < rounds; round++) {
             for (String query : FRESH_QUERIES) {
                 for (String mode : List.of("warm", "cold")) {
+                    // BENCH_FRESH_PREFIX: class folders put first, e.g. an older build's search classes for a before/after pair
+                    String prefix = System.getenv().getOrDefault("BENCH_FRESH_PREFIX", "");
                     Process child = new ProcessBuilder(javaBin, "-Xmx4g", "-Dfile.encoding=UTF-8", "-cp",
-                            System.getProperty("java.class.path"), FirstCallChild.class.getName(),
+                            (prefix.isEmpty() ? "" : prefix + java.io.File.pathSeparator) + System.getProperty("java.class.path"),
+                            FirstCallChild.class.getName(),
                             location.directory().toString(), query, mode).redirectErrorStream(true).start();
                     String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                     child.waitFor();
