@@ -424,36 +424,41 @@ public final class SearchBench {
             return;
         }
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Samples warm = new Samples("partial, first call in a fresh JVM after opening, warm-up as the app does");
-        Samples cold = new Samples("partial, first call in a fresh JVM after opening, no warm-up");
-        Samples warmUps = new Samples("search warm-up in a fresh JVM (AccountService.warmUp)");
-        List<String> lines = new ArrayList<>();
-        for (int round = 0; round < rounds; round++) {
-            for (String query : FRESH_QUERIES) {
-                for (String mode : List.of("warm", "cold")) {
-                    // BENCH_FRESH_PREFIX: class folders put first, e.g. an older build's search classes for a before/after pair
-                    String prefix = System.getenv().getOrDefault("BENCH_FRESH_PREFIX", "");
-                    Process child = new ProcessBuilder(javaBin, "-Xmx4g", "-Dfile.encoding=UTF-8", "-cp",
-                            (prefix.isEmpty() ? "" : prefix + java.io.File.pathSeparator) + System.getProperty("java.class.path"),
-                            FirstCallChild.class.getName(),
-                            location.directory().toString(), query, mode).redirectErrorStream(true).start();
-                    String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-                    child.waitFor();
-                    String line = out.lines().filter(l -> l.startsWith("FIRST_CALL ")).findFirst()
-                            .orElseThrow(() -> new IllegalStateException("first call child failed: " + out));
-                    long nanos = Long.parseLong(line.replaceAll(".*FIRST_CALL ns=(\\d+).*", "$1"));
-                    ("warm".equals(mode) ? warm : cold).add(nanos);
-                    if ("warm".equals(mode)) {
-                        warmUps.add((long) (Double.parseDouble(line.replaceAll(".*warmup_ms=([0-9.]+).*", "$1")) * 1e6));
+        // BENCH_FRESH_BEFORE: class folders put first for a "before" set in the same run (e.g. the branch start's
+        // search classes), each child in turn with this build's
+        String before = System.getenv().getOrDefault("BENCH_FRESH_BEFORE", "");
+        for (String prefix : before.isEmpty() ? List.of("") : List.of(before, "")) {
+            String label = prefix.isEmpty() ? "" : " (before: " + prefix + ")";
+            Samples warm = new Samples("partial, first call in a fresh JVM after opening, warm-up as the app does" + label);
+            Samples cold = new Samples("partial, first call in a fresh JVM after opening, no warm-up" + label);
+            Samples warmUps = new Samples("search warm-up in a fresh JVM (AccountService.warmUp)" + label);
+            List<String> lines = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                for (String query : FRESH_QUERIES) {
+                    for (String mode : List.of("warm", "cold")) {
+                        Process child = new ProcessBuilder(javaBin, "-Xmx4g", "-Dfile.encoding=UTF-8", "-cp",
+                                (prefix.isEmpty() ? "" : prefix + java.io.File.pathSeparator) + System.getProperty("java.class.path"),
+                                FirstCallChild.class.getName(),
+                                location.directory().toString(), query, mode).redirectErrorStream(true).start();
+                        String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        child.waitFor();
+                        String line = out.lines().filter(l -> l.startsWith("FIRST_CALL ")).findFirst()
+                                .orElseThrow(() -> new IllegalStateException("first call child failed: " + out));
+                        long nanos = Long.parseLong(line.replaceAll(".*FIRST_CALL ns=(\\d+).*", "$1"));
+                        ("warm".equals(mode) ? warm : cold).add(nanos);
+                        if ("warm".equals(mode)) {
+                            warmUps.add((long) (Double.parseDouble(line.replaceAll(".*warmup_ms=([0-9.]+).*", "$1")) * 1e6));
+                        }
+                        lines.add(String.format(Locale.ROOT, "- `%s` (%s)%s: %s", query, mode, label,
+                                line.substring("FIRST_CALL ".length())));
                     }
-                    lines.add(String.format(Locale.ROOT, "- `%s` (%s): %s", query, mode, line.substring("FIRST_CALL ".length())));
                 }
             }
+            report.row("partial", warm, PARTIAL_P99_GOAL_MS, "");
+            report.row("partial", cold, PARTIAL_P99_GOAL_MS, "");
+            report.row("partial", warmUps, Double.NaN, "");
+            report.freshFirstCalls(lines);
         }
-        report.row("partial", warm, PARTIAL_P99_GOAL_MS, "");
-        report.row("partial", cold, PARTIAL_P99_GOAL_MS, "");
-        report.row("partial", warmUps, Double.NaN, "");
-        report.freshFirstCalls(lines);
         System.out.println("measured first calls in fresh JVMs");
     }
 
