@@ -7,9 +7,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.SplittableRandom;
-import java.util.TreeSet;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The bounded search (ADR 0027) against a brute-force scan: a few thousand accounts in a real H2 file,
- * spread over ~3,000 blocks of ids (so that every window of blocks and the later windows' intersection of
- * the rarest slices are used), and random queries of every kind the bench times — name and address
+ * spread over ~3,000 blocks of ids — islands, and a comb of two accounts in each of 300 consecutive blocks
+ * (so that every window of blocks and the later windows' intersection of the rarest slices, by key and
+ * by range, are used) — and random queries of every kind the bench times — name and address
  * fragments, 1 character, 5–12-character fragments, swapped order, no match, phone tails. A search that
  * did not reach its cap finds exactly what the scan finds (what the search before the cap found, since
  * it was exact); one that did returns the scan's first matches, none skipped, and has checked no more
@@ -28,6 +29,10 @@ class SearchBoundedAgainstScanTest {
 
     private static final int ISLANDS = 110;
     private static final int ISLAND = 30;
+    /** Blocks of the comb, 2 accounts each (20 islands' worth). */
+    private static final long COMB_FROM = 20;
+    private static final long COMB_TO = 319;
+    private static final int COMB_ACCOUNTS = 600;
     private static final String[] SURNAMES = "王李张刘陈杨黄赵吴周徐孙".split("");
     private static final String[] GIVEN = "建国华芳伟明丽强秀英军敏静".split("");
     private static final String[] DISTRICTS = {"西湖区", "上城区", "拱墅区", "滨江区"};
@@ -49,15 +54,24 @@ class SearchBoundedAgainstScanTest {
     static void accountsInIslands() {
         db = new SearchDatabase(directory);
         SplittableRandom random = new SplittableRandom(2026_12_07L);
-        TreeSet<Long> islands = new TreeSet<>(List.of(0L, 15L, 16L, 79L, 80L, 1_024L, 1_025L, 2_999L));
-        while (islands.size() < ISLANDS) {
-            islands.add(1L + random.nextInt(2_999));
+        // islands of 30 accounts, and a comb of 2 accounts in every block from 20 to 319: there the later windows'
+        // candidates lie in consecutive blocks and a further slice is read as one range over their span
+        java.util.TreeMap<Long, Integer> blocks = new java.util.TreeMap<>();
+        for (long block : List.of(0L, 15L, 16L, 17L, 1_024L, 1_025L, 2_999L)) {
+            blocks.put(block, ISLAND);
+        }
+        while (blocks.size() < ISLANDS - COMB_ACCOUNTS / ISLAND) {
+            blocks.put(COMB_TO + 1L + random.nextInt((int) (2_998 - COMB_TO)), ISLAND);
+        }
+        for (long block = COMB_FROM; block <= COMB_TO; block++) {
+            blocks.put(block, (int) (COMB_ACCOUNTS / (COMB_TO - COMB_FROM + 1)));
         }
         long after = 0;
         int n = 0;
-        for (long block : islands) {
+        for (Map.Entry<Long, Integer> entry : blocks.entrySet()) {
+            long block = entry.getKey();
             List<NewAccount> accounts = new ArrayList<>();
-            for (int i = 0; i < ISLAND; i++, n++) {
+            for (int i = 0; i < entry.getValue(); i++, n++) {
                 String name = SURNAMES[random.nextInt(SURNAMES.length)] + GIVEN[random.nextInt(GIVEN.length)]
                         + (random.nextBoolean() ? GIVEN[random.nextInt(GIVEN.length)] : "");
                 Address address = new Address(DISTRICTS[random.nextInt(DISTRICTS.length)], STREETS[random.nextInt(STREETS.length)],
@@ -80,6 +94,7 @@ class SearchBoundedAgainstScanTest {
             after = ids.get(ids.size() - 1);
         }
         assertThat(ROWS).hasSize(ISLANDS * ISLAND);
+        assertThat(BlockMembers.block(ROWS.get(ROWS.size() - 1).id())).isEqualTo(2_999L);
     }
 
     @AfterAll
