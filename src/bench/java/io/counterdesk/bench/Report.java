@@ -49,9 +49,22 @@ final class Report {
 
     void slowestFirstCalls(List<SearchBench.Timed> timed) {
         tail.append("\nSlowest first calls after opening: ");
-        tail.append(SearchBench.join(timed, t -> String.format(Locale.ROOT, "`%s` %s ms (%d rows)", t.query().text(),
-                Samples.ms(t.nanos()), t.results())));
+        tail.append(SearchBench.join(timed, t -> String.format(Locale.ROOT, "`%s` %s ms (%d rows; %s)", t.query().text(),
+                Samples.ms(t.nanos()), t.results(), t.work())));
         tail.append('\n');
+    }
+
+    void freshFirstCalls(List<String> lines) {
+        tail.append("\nFirst calls in fresh JVMs (ns = the search; open and warm-up before it):\n");
+        lines.forEach(line -> tail.append(line).append('\n'));
+    }
+
+    void slowestOfKind(String kind, List<SearchBench.Timed> timed) {
+        tail.append("\nSlowest, ").append(kind).append(":\n");
+        for (SearchBench.Timed t : timed) {
+            tail.append(String.format(Locale.ROOT, "- `%s` %s ms, %d found; %s%n", t.query().text(), Samples.ms(t.nanos()),
+                    t.results(), t.work()));
+        }
     }
 
     void note(String line) {

@@ -5,6 +5,7 @@ import io.counterdesk.account.AccountService;
 import io.counterdesk.account.AccountSummary;
 import io.counterdesk.account.NewAccount;
 import io.counterdesk.account.SearchGrams;
+import io.counterdesk.account.SearchWork;
 import io.counterdesk.app.demo.DemoData;
 import io.counterdesk.persistence.Database;
 import io.counterdesk.persistence.DatabaseLocation;
@@ -107,6 +108,7 @@ public final class SearchBench {
         }
         if (searching) {
             firstCalls(location);
+            freshFirstCalls(location);
         }
         coldStart(location);
         Files.createDirectories(out);
@@ -312,12 +314,13 @@ public final class SearchBench {
         for (int n = 0; n < total; n++) {
             Kind kind = kinds.get(random.nextInt(kinds.size()));
             Query query = randomQuery(random, kind);
+            SearchWork.reset();
             long t0 = System.nanoTime();
             List<AccountSummary> found = service.search(cashier, query.text());
             long elapsed = System.nanoTime() - t0;
             mix.add(elapsed);
             byKind.get(kind.ordinal()).add(elapsed);
-            timed.add(new Timed(elapsed, query, found.size()));
+            timed.add(new Timed(elapsed, query, found.size(), SearchWork.last()));
             if (found.isEmpty()) {
                 empty[kind.ordinal()]++;
             }
@@ -335,6 +338,10 @@ public final class SearchBench {
         }
         timed.sort(Comparator.comparingLong(Timed::nanos).reversed());
         report.slowest(timed.subList(0, Math.min(10, timed.size())));
+        for (Kind kind : kinds) {
+            // the worst ten of each kind with what they read (issue 15 §3: where the tail's work is)
+            report.slowestOfKind(kind.label, timed.stream().filter(t -> t.query().kind() == kind).limit(10).toList());
+        }
         System.out.println("measured partial search");
     }
 
@@ -385,13 +392,13 @@ public final class SearchBench {
                     warmUps.add(System.nanoTime() - w);
                 }
                 cashier = login(database);
+                SearchWork.reset();
                 long t0 = System.nanoTime();
                 List<AccountSummary> found = service.search(cashier, query.text());
                 long elapsed = System.nanoTime() - t0;
                 (warm ? first : cold).add(elapsed);
-                if (warm) {
-                    timed.add(new Timed(elapsed, query, found.size()));
-                }
+                timed.add(new Timed(elapsed, new Query(query.kind(), query.text() + (warm ? "" : " (no warm-up)")), found.size(),
+                        SearchWork.last()));
                 check(query, found);
             }
         }
@@ -399,8 +406,60 @@ public final class SearchBench {
         report.row("partial", cold, PARTIAL_P99_GOAL_MS, "");
         report.row("partial", warmUps, Double.NaN, "");
         timed.sort(Comparator.comparingLong(Timed::nanos).reversed());
-        report.slowestFirstCalls(timed.subList(0, Math.min(5, timed.size())));
+        report.slowestFirstCalls(timed.subList(0, Math.min(10, timed.size())));
         System.out.println("measured first calls");
+    }
+
+    /** The hardest queries of the kinds that read most (swapped, long fragments, no match, a phone tail). */
+    static final List<String> FRESH_QUERIES = List.of("2单元17幢", "1单元10幢", "花花园10幢3单元6", "盛路东方家园22幢", "元1单", "1834");
+
+    /**
+     * The first search in a fresh JVM after opening (issue 15 §3): {@link FirstCallChild} per query, with the
+     * warm-up as the app runs it while the cashier logs in, and without ({@code bench.freshCalls} rounds
+     * of {@link #FRESH_QUERIES}, default 1; 0 skips).
+     */
+    private void freshFirstCalls(DatabaseLocation location) throws IOException, InterruptedException {
+        int rounds = Integer.getInteger("bench.freshCalls", 1);
+        if (rounds <= 0) {
+            return;
+        }
+        String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // BENCH_FRESH_BEFORE: class folders put first for a "before" set in the same run (e.g. the branch start's
+        // search classes), each child in turn with this build's
+        String before = System.getenv().getOrDefault("BENCH_FRESH_BEFORE", "");
+        for (String prefix : before.isEmpty() ? List.of("") : List.of(before, "")) {
+            String label = prefix.isEmpty() ? "" : " (before: " + prefix + ")";
+            Samples warm = new Samples("partial, first call in a fresh JVM after opening, warm-up as the app does" + label);
+            Samples cold = new Samples("partial, first call in a fresh JVM after opening, no warm-up" + label);
+            Samples warmUps = new Samples("search warm-up in a fresh JVM (AccountService.warmUp)" + label);
+            List<String> lines = new ArrayList<>();
+            for (int round = 0; round < rounds; round++) {
+                for (String query : FRESH_QUERIES) {
+                    for (String mode : List.of("warm", "cold")) {
+                        Process child = new ProcessBuilder(javaBin, "-Xmx4g", "-Dfile.encoding=UTF-8", "-cp",
+                                (prefix.isEmpty() ? "" : prefix + java.io.File.pathSeparator) + System.getProperty("java.class.path"),
+                                FirstCallChild.class.getName(),
+                                location.directory().toString(), query, mode).redirectErrorStream(true).start();
+                        String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+                        child.waitFor();
+                        String line = out.lines().filter(l -> l.startsWith("FIRST_CALL ")).findFirst()
+                                .orElseThrow(() -> new IllegalStateException("first call child failed: " + out));
+                        long nanos = Long.parseLong(line.replaceAll(".*FIRST_CALL ns=(\\d+).*", "$1"));
+                        ("warm".equals(mode) ? warm : cold).add(nanos);
+                        if ("warm".equals(mode)) {
+                            warmUps.add((long) (Double.parseDouble(line.replaceAll(".*warmup_ms=([0-9.]+).*", "$1")) * 1e6));
+                        }
+                        lines.add(String.format(Locale.ROOT, "- `%s` (%s)%s: %s", query, mode, label,
+                                line.substring("FIRST_CALL ".length())));
+                    }
+                }
+            }
+            report.row("partial", warm, PARTIAL_P99_GOAL_MS, "");
+            report.row("partial", cold, PARTIAL_P99_GOAL_MS, "");
+            report.row("partial", warmUps, Double.NaN, "");
+            report.freshFirstCalls(lines);
+        }
+        System.out.println("measured first calls in fresh JVMs");
     }
 
     private static boolean matchesExactly(AccountSummary s, String query) {
@@ -409,7 +468,7 @@ public final class SearchBench {
     }
 
     /** One measured partial query, for the list of the slowest. */
-    record Timed(long nanos, Query query, int results) {
+    record Timed(long nanos, Query query, int results, SearchWork work) {
     }
 
     // ---------------------------------------------------------------- cold start
@@ -469,7 +528,7 @@ public final class SearchBench {
 
     // ---------------------------------------------------------------- helpers
 
-    private static Operator login(Database database) {
+    static Operator login(Database database) {
         DemoData.DemoOperator demo = DemoData.OPERATORS.get(0);
         return new AuthService(database, new Journal(DemoData.TERMINAL_CODE), new PasswordHasher())
                 .login(demo.staffNo(), demo.password().toCharArray());

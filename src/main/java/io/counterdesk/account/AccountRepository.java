@@ -15,7 +15,20 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 /** Accounts, their holder history and the partial-text search index ({@link SearchIndexRepository}). */
 public final class AccountRepository {
 
-    private final SearchIndexRepository searchIndex = new SearchIndexRepository();
+    private final SearchIndexRepository searchIndex;
+
+    public AccountRepository() {
+        this(new SearchIndexRepository());
+    }
+
+    /** With a search index capped at {@code rejectedCap} candidates that do not match (tests, ADR 0027). */
+    AccountRepository(int rejectedCap) {
+        this(new SearchIndexRepository(rejectedCap));
+    }
+
+    private AccountRepository(SearchIndexRepository searchIndex) {
+        this.searchIndex = searchIndex;
+    }
 
     /** The fewest trailing digits of a phone number that are looked up as its tail. */
     public static final int PHONE_TAIL_MIN = 4;
@@ -166,12 +179,24 @@ public final class AccountRepository {
      * Characters such as {@code %} and {@code _} are plain characters.
      */
     public List<AccountSummary> findByText(Tx tx, String query, int limit) {
-        List<Long> ids = searchIndex.find(tx.handle(), SearchGrams.normalise(query), limit);
-        if (ids.isEmpty()) {
-            return List.of();
+        return findByTextPage(tx, query, limit).accounts();
+    }
+
+    /**
+     * As {@link #findByText}, and whether the search stopped at its cap (ADR 0027: too many candidates
+     * that did not hold the query) — then these are the first matches by id, not all of them.
+     */
+    public TextPage findByTextPage(Tx tx, String query, int limit) {
+        SearchIndexRepository.Found found = searchIndex.find(tx.handle(), SearchGrams.normalise(query), limit);
+        if (found.ids().isEmpty()) {
+            return new TextPage(List.of(), found.capped());
         }
-        return tx.handle().createQuery("SELECT " + SUMMARY_COLUMNS + " FROM account a WHERE a.id IN (<ids>) ORDER BY a.id")
-                .bindList("ids", ids).map(SUMMARY).list();
+        return new TextPage(tx.handle().createQuery("SELECT " + SUMMARY_COLUMNS + " FROM account a WHERE a.id IN (<ids>) ORDER BY a.id")
+                .bindList("ids", found.ids()).map(SUMMARY).list(), found.capped());
+    }
+
+    /** Accounts found by name or address, and whether the search stopped at its cap before the end. */
+    public record TextPage(List<AccountSummary> accounts, boolean capped) {
     }
 
     /** Re-indexes one account's name and address for partial search; call after changing either. */

@@ -34,7 +34,7 @@ import org.jdbi.v3.core.statement.PreparedBatch;
 final class SearchIndexRepository {
 
     /** Candidates checked against their stored text per round trip. */
-    private static final int CHECK_BATCH = 256;
+    static final int CHECK_BATCH = 256;
     private static final int CODE_POINT_BITS = 21;
     /** The largest block a slot can hold: account ids up to 2^31 - 1. */
     static final long MAX_BLOCK = (1L << CODE_POINT_BITS) - 1;
@@ -288,55 +288,85 @@ final class SearchIndexRepository {
         current.clear();
     }
 
+    /** What a partial search found: the ids, ascending, and whether it stopped at its cap before the end. */
+    record Found(List<Long> ids, boolean capped) {
+    }
+
+    /**
+     * Candidates whose text turned out not to hold the query, after which a search stops (ADR 0027): it
+     * then returns what it found so far — the first matches by ascending id, none missing before the last
+     * candidate it checked — and says it was capped, so that the cashier is asked to type more.
+     */
+    static final int REJECTED_CAP = 500;
+    /** Slices a window intersects at most before checking the texts (ADR 0027: the rarest few, not all). */
+    static final int MAX_INTERSECTED = 4;
+
+    private final int rejectedCap;
+
+    SearchIndexRepository() {
+        this(REJECTED_CAP);
+    }
+
+    /** With another cap (tests that reach it with a few thousand accounts). */
+    SearchIndexRepository(int rejectedCap) {
+        this.rejectedCap = rejectedCap;
+    }
+
     /**
      * The ids, ascending, of the first {@code limit} accounts whose name or address contains
-     * {@code normalisedQuery}.
+     * {@code normalisedQuery}, or fewer when the search was capped.
      *
      * <p>The blocks are read in ascending windows ({@value #FIRST_WINDOW} blocks, then at least four times
      * as many each time, more when the matches so far say the limit lies further, the rest when none were
      * found; past block {@value #LAST_WINDOW_FROM} to the end), so a query that fills the limit early
-     * stops early and a rare one reads each slice in two pieces. The first
-     * window reads every slice of the query and orders them by how many accounts hold them there; each
-     * later window reads the rarest first and intersects the others with it only while more than
-     * {@value #CHECK_WITHOUT_INTERSECTING} candidates remain (then checking their texts is cheaper than
-     * reading another slice), fetching a slice's rows only for the candidates' blocks when they are few.
-     * Checking the texts (queries of four or more characters) makes the result exact whatever was left
-     * out of the intersection; a query of one slice (up to three characters) is exact without it.
+     * stops early and a rare one reads each slice in two pieces. The first window reads every slice of the
+     * query and orders them by how many accounts hold them there; each later window reads the rarest
+     * first and intersects at most {@value #MAX_INTERSECTED} slices, only while more than
+     * {@value #CHECK_WITHOUT_INTERSECTING} candidates remain and checking them would cost more than reading
+     * the next slice ({@value #TEXT_COST_IN_ROWS} rows a text). Checking the texts (queries of four or more
+     * characters) makes the result exact whatever was left out of the intersection; a query of one slice
+     * (up to three characters) is exact without it. The work is bounded whatever the query (ADR 0027):
+     * every slice over the first window, at most {@value #MAX_INTERSECTED} slices over the other blocks,
+     * and the texts of {@code limit} matches plus {@link #REJECTED_CAP} candidates that do not match; at
+     * that cap the search stops and says so.
      */
-    List<Long> find(Handle handle, String normalisedQuery, int limit) {
+    Found find(Handle handle, String normalisedQuery, int limit) {
+        SearchWork.reset();
         Set<String> grams = SearchGrams.slicesOfQuery(normalisedQuery);
         if (grams.isEmpty() || limit <= 0) {
-            return List.of();
+            return new Found(List.of(), false);
         }
         List<Slice> slices = new ArrayList<>();
         if (normalisedQuery.codePointCount(0, normalisedQuery.length()) >= 3) {
             Map<String, Long> ids = trigramIds(handle, grams, false);
+            SearchWork.statement(0);
             if (ids.size() < grams.size()) {
-                return List.of(); // a trigram no account has ever held: no match, nothing more to read
+                return new Found(List.of(), false); // a trigram no account has ever held: no match, nothing more to read
             }
             grams.forEach(gram -> slices.add(Slice.trigram(gram, ids.get(gram))));
         } else {
             grams.forEach(gram -> slices.add(Slice.gram(gram)));
         }
         boolean sliceIsQuery = grams.size() == 1 && grams.contains(normalisedQuery);
-        List<Long> found = new ArrayList<>();
+        Collector collector = new Collector(handle, normalisedQuery, sliceIsQuery, limit, rejectedCap);
+        int[] useful = {slices.size()};
         long window = FIRST_WINDOW;
-        for (long from = 0; from <= MAX_BLOCK && found.size() < limit; from += window) {
+        for (long from = 0; from <= MAX_BLOCK; from += window) {
             if (from > 0) {
-                window = nextWindow(window, from, found.size(), limit);
+                window = nextWindow(window, from, collector.found.size(), limit);
             }
             long to = from + window > LAST_WINDOW_FROM ? MAX_BLOCK : from + window - 1;
             TreeMap<Long, BlockMembers> candidates = from == 0
-                    ? firstWindow(handle, slices, to)
-                    : window(handle, slices, from, to, sliceIsQuery);
-            if (collect(handle, candidates, normalisedQuery, sliceIsQuery, found, limit)) {
-                break;
-            }
-            if (to == MAX_BLOCK) {
+                    ? firstWindow(handle, slices, to, useful)
+                    : window(handle, slices.subList(0, useful[0]), from, to, sliceIsQuery);
+            if (collector.collect(candidates) || to == MAX_BLOCK) {
                 break;
             }
         }
-        return found;
+        if (collector.capped) {
+            SearchWork.markCapped();
+        }
+        return new Found(collector.found, collector.capped);
     }
 
     /**
@@ -358,38 +388,79 @@ final class SearchIndexRepository {
     private static final long LAST_WINDOW_FROM = 1_024;
     /** Candidates this few are checked against their texts instead of reading a further slice. */
     static final int CHECK_WITHOUT_INTERSECTING = 48;
+    /**
+     * What checking one candidate's text costs, in index rows read in a range (bench at 1,000,000 accounts:
+     * about 25 µs a text fetched by id, 3–4 µs a row of a slice's range): a further slice is read only
+     * while the candidates would cost more to check than its rows to read.
+     */
+    static final int TEXT_COST_IN_ROWS = 7;
 
     /**
      * Reads every slice in blocks {@code 0..to}, intersects them, and sorts {@code slices} rarest first
-     * (fewest accounts holding it there) for the windows after it.
+     * (fewest accounts holding it there) for the windows after it — except that a slice which, taken in
+     * that order, removed less than an eighth of the candidates left there goes to the end and is not read
+     * in the later windows ({@code useful[0]}: the slices before it; in "2单元17幢" the slice 单元1 adds
+     * nothing to 元17: reading it over the other blocks would cost its rows for nothing).
      */
-    private static TreeMap<Long, BlockMembers> firstWindow(Handle handle, List<Slice> slices, long to) {
+    private static TreeMap<Long, BlockMembers> firstWindow(Handle handle, List<Slice> slices, long to, int[] useful) {
         Map<Slice, Integer> held = new HashMap<>();
+        Map<Slice, TreeMap<Long, BlockMembers>> sample = new HashMap<>();
         TreeMap<Long, BlockMembers> candidates = null;
         for (Slice slice : slices) {
             TreeMap<Long, BlockMembers> rows = range(handle, slice, 0, to);
             held.put(slice, count(rows));
+            sample.put(slice, copy(rows));
             candidates = candidates == null ? rows : intersect(candidates, rows);
         }
         slices.sort(java.util.Comparator.comparingInt(held::get));
+        List<Slice> weak = new ArrayList<>();
+        TreeMap<Long, BlockMembers> left = copy(sample.get(slices.get(0)));
+        for (Slice slice : slices.subList(1, slices.size())) {
+            int before = count(left);
+            left = intersect(left, sample.get(slice));
+            if (before > 0 && count(left) * 8L > before * 7L) {
+                weak.add(slice);
+            }
+        }
+        slices.removeAll(weak);
+        useful[0] = slices.size();
+        slices.addAll(weak);
         return candidates;
     }
 
-    /** The candidates of blocks {@code from..to}: the rarest slice, intersected with the others while they are many. */
+    private static TreeMap<Long, BlockMembers> copy(Map<Long, BlockMembers> rows) {
+        TreeMap<Long, BlockMembers> copy = new TreeMap<>();
+        rows.forEach((block, members) -> {
+            BlockMembers m = new BlockMembers();
+            m.addAll(members);
+            copy.put(block, m);
+        });
+        return copy;
+    }
+
+    /**
+     * The candidates of blocks {@code from..to}: the rarest slice, intersected with the next rarest while
+     * they are many, {@value #MAX_INTERSECTED} slices at most.
+     */
     private static TreeMap<Long, BlockMembers> window(Handle handle, List<Slice> slices, long from, long to,
                                                       boolean sliceIsQuery) {
         TreeMap<Long, BlockMembers> candidates = range(handle, slices.get(0), from, to);
-        for (Slice slice : slices.subList(1, slices.size())) {
+        for (Slice slice : slices.subList(1, Math.min(slices.size(), MAX_INTERSECTED))) {
             if (candidates.isEmpty()) {
                 break;
             }
-            if (!sliceIsQuery && count(candidates) <= CHECK_WITHOUT_INTERSECTING) {
+            int held = count(candidates);
+            if (!sliceIsQuery && held <= CHECK_WITHOUT_INTERSECTING) {
                 break; // the text check that follows is exact on its own
             }
             // only the candidates' span of blocks; a row looked up by its key costs about as much as ten to fifty in a range
             long first = candidates.firstKey();
             long last = candidates.lastKey();
             boolean few = candidates.size() * 16L < last - first + 1;
+            long rows = few ? candidates.size() * 16L : last - first + 1;
+            if (!sliceIsQuery && (long) held * TEXT_COST_IN_ROWS < rows) {
+                break; // checking these texts costs less than reading the slice
+            }
             candidates = intersect(candidates, few ? blocks(handle, slice, candidates.keySet()) : range(handle, slice, first, last));
         }
         return candidates;
@@ -416,54 +487,81 @@ final class SearchIndexRepository {
     }
 
     /**
-     * Adds the candidates, ascending, to {@code found} — all of them when the query is a slice itself,
-     * else those whose text holds it; true once {@code found} holds {@code limit}.
+     * Takes the candidates, ascending, into {@code found} — all of them when the query is a slice itself,
+     * else those whose text holds it — until the limit, or until {@code rejectedCap} candidates did not
+     * hold it ({@code capped}).
      */
-    private static boolean collect(Handle handle, TreeMap<Long, BlockMembers> candidates, String query, boolean sliceIsQuery,
-                                   List<Long> found, int limit) {
-        List<Long> unchecked = new ArrayList<>();
-        for (Map.Entry<Long, BlockMembers> block : candidates.entrySet()) {
-            BlockMembers members = block.getValue();
-            for (int offset = members.next(0); offset >= 0; offset = members.next(offset + 1)) {
-                long id = BlockMembers.accountId(block.getKey(), offset);
-                if (sliceIsQuery) {
-                    found.add(id);
-                    if (found.size() == limit) {
-                        return true;
-                    }
-                } else {
-                    unchecked.add(id);
-                    if (unchecked.size() == CHECK_BATCH && check(handle, unchecked, query, found, limit)) {
-                        return true;
-                    }
-                }
-            }
-        }
-        return check(handle, unchecked, query, found, limit);
-    }
+    private static final class Collector {
+        private final Handle handle;
+        private final String query;
+        private final boolean sliceIsQuery;
+        private final int limit;
+        private final int rejectedCap;
+        private final List<Long> unchecked = new ArrayList<>();
+        final List<Long> found = new ArrayList<>();
+        int rejected;
+        boolean capped;
 
-    /** Adds the ids whose stored text contains the query to {@code found}; true once it holds {@code limit}. */
-    private static boolean check(Handle handle, List<Long> unchecked, String query, List<Long> found, int limit) {
-        if (unchecked.isEmpty()) {
-            return found.size() >= limit;
+        Collector(Handle handle, String query, boolean sliceIsQuery, int limit, int rejectedCap) {
+            this.handle = handle;
+            this.query = query;
+            this.sliceIsQuery = sliceIsQuery;
+            this.limit = limit;
+            this.rejectedCap = rejectedCap;
         }
-        Map<Long, Entry> texts = new HashMap<>();
-        handle.createQuery("SELECT account_id, name_text, address_text FROM search_text WHERE account_id = ANY(:ids)")
-                .bindArray("ids", Long.class, unchecked)
-                .map((rs, ctx) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3)))
-                .forEach(e -> texts.put(e.accountId(), e));
-        for (Long id : unchecked) {
-            Entry entry = texts.get(id);
-            if (entry != null && entry.contains(query)) {
-                found.add(id);
-                if (found.size() == limit) {
-                    unchecked.clear();
-                    return true;
+
+        /** True when the search is over: the limit is reached or the cap hit. */
+        boolean collect(TreeMap<Long, BlockMembers> candidates) {
+            for (Map.Entry<Long, BlockMembers> block : candidates.entrySet()) {
+                BlockMembers members = block.getValue();
+                for (int offset = members.next(0); offset >= 0; offset = members.next(offset + 1)) {
+                    long id = BlockMembers.accountId(block.getKey(), offset);
+                    if (sliceIsQuery) {
+                        found.add(id);
+                        if (found.size() == limit) {
+                            return true;
+                        }
+                    } else {
+                        unchecked.add(id);
+                        // a batch never checks more than the cap still allows, so the cap is exact
+                        if (unchecked.size() >= Math.min(CHECK_BATCH, rejectedCap - rejected + 1) && check()) {
+                            return true;
+                        }
+                    }
                 }
             }
+            return check();
         }
-        unchecked.clear();
-        return false;
+
+        /** Moves the unchecked ids whose stored text holds the query to {@code found}; true when the search is over. */
+        private boolean check() {
+            if (unchecked.isEmpty()) {
+                return found.size() >= limit || capped;
+            }
+            Map<Long, Entry> texts = new HashMap<>();
+            handle.createQuery("SELECT account_id, name_text, address_text FROM search_text WHERE account_id = ANY(:ids)")
+                    .bindArray("ids", Long.class, unchecked)
+                    .map((rs, ctx) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3)))
+                    .forEach(e -> texts.put(e.accountId(), e));
+            SearchWork.checked(unchecked.size());
+            try {
+                for (Long id : unchecked) {
+                    Entry entry = texts.get(id);
+                    if (entry != null && entry.contains(query)) {
+                        found.add(id);
+                        if (found.size() == limit) {
+                            return true;
+                        }
+                    } else if (++rejected > rejectedCap) {
+                        capped = true;
+                        return true;
+                    }
+                }
+                return false;
+            } finally {
+                unchecked.clear();
+            }
+        }
     }
 
     /** The rows of a slice in blocks {@code from..to} (one short index range). */
@@ -473,6 +571,7 @@ final class SearchIndexRepository {
                 .bind("first", slice.slot(from)).bind("last", slice.slot(to))
                 .map((rs, ctx) -> Map.entry(rs.getLong(1) & MAX_BLOCK, BlockMembers.decode(rs.getBytes(2))))
                 .forEach(row -> rows.put(row.getKey(), row.getValue()));
+        SearchWork.statement(rows.size());
         return rows;
     }
 
@@ -483,6 +582,7 @@ final class SearchIndexRepository {
                 .bindArray("slots", Long.class, only.stream().map(slice::slot).toList())
                 .map((rs, ctx) -> Map.entry(rs.getLong(1) & MAX_BLOCK, BlockMembers.decode(rs.getBytes(2))))
                 .forEach(row -> rows.put(row.getKey(), row.getValue()));
+        SearchWork.statement(rows.size());
         return rows;
     }
 

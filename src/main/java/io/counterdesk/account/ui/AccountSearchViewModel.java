@@ -105,24 +105,27 @@ public final class AccountSearchViewModel {
             return;
         }
         startNow = null;
-        pendingSearch = BackgroundTask.of(() -> accounts.search(operator, q))
+        pendingSearch = BackgroundTask.of(() -> accounts.searchPage(operator, q, AccountService.DEFAULT_LIMIT))
                 .onSuccess(found -> delivered(ticket, q, found))
                 .onFailure(error -> failed(ticket, error))
                 .executeWith(executor);
     }
 
-    private void delivered(long ticket, String q, List<AccountSummary> found) {
+    private void delivered(long ticket, String q, AccountService.SearchResult result) {
         if (ticket != generation) {
             return;
         }
+        List<AccountSummary> found = result.accounts();
         results.setAll(found.stream().map(AccountRow::of).toList());
         selected.set(results.isEmpty() ? null : results.get(0));
         if (found.isEmpty()) {
             state.set(State.NOTHING_FOUND);
-            status.set(I18n.text("ui.search.nothingFound", q));
+            // capped (ADR 0027): not "nothing found", which would be a claim the search did not check
+            status.set(result.capped() ? I18n.text("ui.search.tooManyNone", q) : I18n.text("ui.search.nothingFound", q));
         } else {
             state.set(State.FOUND);
-            status.set(found.size() >= AccountService.DEFAULT_LIMIT
+            status.set(result.capped() ? I18n.text("ui.search.tooMany", found.size())
+                    : found.size() >= AccountService.DEFAULT_LIMIT
                     ? I18n.text("ui.search.foundMany", found.size())
                     : I18n.text("ui.search.found", found.size()));
         }
