@@ -60,6 +60,7 @@ public final class AccountSearchView implements Screen {
 
         Label status = new Label();
         status.setId("search-status");
+        status.setWrapText(true); // "too many, type more" is a sentence (ADR 0027): whole at 1366×768 in English too
         status.getStyleClass().add("search-status");
         status.textProperty().bind(model.statusProperty());
         model.stateProperty().addListener((obs, was, now) -> status.pseudoClassStateChanged(
