@@ -353,19 +353,23 @@ public final class SyncBench {
         }
     }
 
-    /** 100 batches through a head office of their own, so the timed days do not pay the JIT's first run. */
+    /**
+     * {@code bench.warmup} batches (100) through a head office of their own, so the timed days do not pay the
+     * JIT's first run; a day's worth (1000) gives a head office that has run a while (the JIT done).
+     */
     private static void warmUp(PostgresFixture pg) throws Exception {
+        int count = Integer.getInteger("bench.warmup", 100);
         HeadOfficeStore store = HeadOfficeStore.open(pg.url().replace("/postgres", "/warmup"), pg.user(), "");
         HeadOffice ho = new HeadOffice(store, SyncKeys.generate(), Clock.systemUTC());
         List<byte[]> batches = new ArrayList<>();
-        for (int i = 1; i <= 100; i++) {
+        for (int i = 1; i <= count; i++) {
             BenchTerminal t = new BenchTerminal("W" + i, "W" + i + "-T1");
             ho.enrol(t.hall, t.terminal, ho.addTerminal(t.hall, t.terminal), SyncKeys.publicText(t.key.getPublic()));
             batches.add(t.dayBatch(DAY, 1));
         }
         try (HeadOfficeServer server = HeadOfficeServer.start(ho, new InetSocketAddress("127.0.0.1", 0))) {
             Timed w = ingest(URI.create("http://127.0.0.1:" + server.port() + "/sync/v1/batches"), batches);
-            System.out.printf("warm-up, 100 batches: %.2f s%n", w.seconds);
+            System.out.printf("warm-up, %d batches: %.2f s%n", count, w.seconds);
         }
         store.close();
     }
