@@ -59,7 +59,7 @@ class DayReportServiceTest {
         assertThat(cash.expected()).isEqualTo(m("660.00"));
         assertThat(cash.counted()).isEqualTo(m("650.00"));
         assertThat(cash.overShort()).isEqualTo(m("-10.00"));
-        assertThat(cash.denominations()).hasSize(8).first()
+        assertThat(cash.denominations()).hasSize(11).first()
                 .satisfies(d -> assertThat(d.pieces()).isEqualTo(6));
     }
 

@@ -138,7 +138,8 @@ public final class DayAtTheCounter {
     public static CashCount countOf(Money amount) {
         long fen = amount.fen();
         return new CashCount(Map.of(Denomination.Y100, (int) (fen / 10_000), Denomination.Y10, (int) (fen % 10_000 / 1_000),
-                Denomination.Y1, (int) (fen % 1_000 / 100), Denomination.J1, (int) (fen % 100 / 10)));
+                Denomination.Y1, (int) (fen % 1_000 / 100), Denomination.J1, (int) (fen % 100 / 10),
+                Denomination.F1, (int) (fen % 10)));
     }
 
     /**

@@ -147,6 +147,23 @@ class DayCloseServiceTest {
     }
 
     @Test
+    void changeToTheFenIsCountedToTheFenAndTheDayBalances() {
+        day.payCash(cashier, day.accountOwing("99.16"), "100.00");           // 0.84 change: 5 角, 3 角 … 4 分
+        Money expected = Money.parse("599.16");                              // 500 + 100 − 0.84
+        CashCount drawer = new CashCount(Map.of(Denomination.Y100, 5, Denomination.Y10, 9, Denomination.Y1, 9,
+                Denomination.J1, 1, Denomination.F5, 1, Denomination.F1, 1));
+
+        DayCloseService.CountResult count = close.count(cashier, drawer, Set.of());
+        close.close(cashier, "");
+
+        assertThat(count.figures().expectedCash()).isEqualTo(expected);
+        assertThat(count.overShort().hasDifference()).as("nothing over or short: the fen coins are in the count").isFalse();
+        assertThat(db.queryLong("SELECT SUM(face_fen * pieces) FROM till_count_piece")).isEqualTo(59916);
+        assertThat(db.events("TILL_COUNTED")).singleElement().satisfies(e -> assertThat(e.payload())
+                .contains("\"countedCashFen\":59916", "{\"faceFen\":5,\"pieces\":1}", "{\"faceFen\":1,\"pieces\":1}"));
+    }
+
+    @Test
     void aShortTillNeedsAnExplanationBeforeItCloses() {
         day.payCash(cashier, day.accountOwing("90.00"), "100.00");
         DayCloseService.CountResult count = close.count(cashier, DayAtTheCounter.countOf(Money.parse("579.90")), Set.of());
@@ -337,6 +354,6 @@ class DayCloseServiceTest {
         assertThat(db.events("TILL_COUNTED")).singleElement().satisfies(e -> assertThat(e.payload())
                 .contains("\"countedCashFen\":50000", "\"expectedCashFen\":50000", "{\"faceFen\":10000,\"pieces\":5}"));
         assertThat(db.queryLong("SELECT SUM(pieces) FROM till_count_piece")).isEqualTo(5);
-        assertThat(Set.of(Denomination.values()).stream().map(Denomination::name).collect(Collectors.toSet())).hasSize(8);
+        assertThat(Set.of(Denomination.values()).stream().map(Denomination::name).collect(Collectors.toSet())).hasSize(11);
     }
 }

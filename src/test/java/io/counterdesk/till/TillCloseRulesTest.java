@@ -83,15 +83,22 @@ class TillCloseRulesTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource(textBlock = """
-            # pieces of 100 50 20 10 5 1 0.5 0.1, total
-            '0 0 0 0 0 0 0 0',          0.00
-            '1 0 0 0 0 0 0 0',        100.00
-            '0 0 0 0 0 0 0 1',          0.10
-            '0 0 0 0 0 0 1 0',          0.50
-            '5 1 2 3 1 4 1 3',        629.80
-            '10 0 0 0 0 0 0 0',      1000.00
-            '0 0 0 0 0 0 0 10',         1.00
-            '12 3 4 5 6 7 8 9',      1521.90
+            # pieces of 100 50 20 10 5 1 0.5 0.1 0.05 0.02 0.01, total
+            '0 0 0 0 0 0 0 0 0 0 0',          0.00
+            '1 0 0 0 0 0 0 0 0 0 0',        100.00
+            '0 0 0 0 0 0 0 1 0 0 0',          0.10
+            '0 0 0 0 0 0 1 0 0 0 0',          0.50
+            '5 1 2 3 1 4 1 3 0 0 0',        629.80
+            '10 0 0 0 0 0 0 0 0 0 0',      1000.00
+            '0 0 0 0 0 0 0 10 0 0 0',         1.00
+            '12 3 4 5 6 7 8 9 0 0 0',      1521.90
+            '0 0 0 0 0 0 0 0 1 0 0',          0.05
+            '0 0 0 0 0 0 0 0 0 1 0',          0.02
+            '0 0 0 0 0 0 0 0 0 0 1',          0.01
+            '0 0 0 0 0 0 0 0 1 2 3',          0.12
+            '0 0 0 0 0 0 1 3 1 1 1',          0.88
+            '0 0 0 0 0 0 0 0 20 50 100',      3.00
+            '12 3 4 5 6 7 8 9 7 3 4',      1522.35
             """)
     void aCountAddsUpItsDenominations(String pieces, String total) {
         assertThat(count(pieces).total()).isEqualTo(m(total));
@@ -108,10 +115,22 @@ class TillCloseRulesTest {
     }
 
     @Test
-    void theDenominationsAreTheEightOfTheBrief() {
+    void theDenominationsGoDownToTheFenBecauseChangeDoes() {
+        // change is given to the fen (¥100 for a ¥99.16 bill gives ¥0.84), so the drawer must count to the fen
         assertThat(Arrays.stream(Denomination.values()).map(Denomination::faceValue))
                 .containsExactly(m("100.00"), m("50.00"), m("20.00"), m("10.00"), m("5.00"), m("1.00"), m("0.50"),
-                        m("0.10"));
+                        m("0.10"), m("0.05"), m("0.02"), m("0.01"));
+    }
+
+    @Test
+    void aDrawerThatGaveFenInChangeBalancesToTheFen() {
+        // float ¥500, one cash payment of ¥99.16 paid with ¥100: the drawer holds ¥599.16
+        TillFigures f = TillFigures.of(m("500.00"), List.of(new CashMovement(m("100.00"), m("0.84"))), List.of());
+        assertThat(f.expectedCash()).isEqualTo(m("599.16"));
+        // five 100s, nine 10s, nine 1s, one 1 角, one 5 分, and a 1 分 coin: ¥599.16 to the fen
+        OverShort os = OverShort.of(f, count("5 0 0 9 0 9 0 1 1 0 1"), List.of(), Set.of());
+        assertThat(os.cash().difference()).isEqualTo(Money.ZERO);
+        assertThat(os.hasDifference()).isFalse();
     }
 
     @Test
@@ -134,12 +153,15 @@ class TillCloseRulesTest {
     @ParameterizedTest(name = "expected {0}, counted {1} -> {2}")
     @CsvSource(textBlock = """
             # expected cash, counted pieces, cash over/short
-            590.00, '5 1 2 0 0 0 0 0',   0.00
-            590.00, '5 1 2 1 0 0 0 0',  10.00
-            590.00, '5 1 1 0 0 0 0 0', -20.00
-            590.00, '5 1 1 1 1 4 1 4',  -0.10
-              0.00, '0 0 0 0 0 0 0 0',   0.00
-              0.00, '0 0 0 0 0 0 0 1',   0.10
+            590.00, '5 1 2 0 0 0 0 0 0 0 0',   0.00
+            590.00, '5 1 2 1 0 0 0 0 0 0 0',  10.00
+            590.00, '5 1 1 0 0 0 0 0 0 0 0', -20.00
+            590.00, '5 1 1 1 1 4 1 4 0 0 0',  -0.10
+              0.00, '0 0 0 0 0 0 0 0 0 0 0',   0.00
+              0.00, '0 0 0 0 0 0 0 1 0 0 0',   0.10
+            599.16, '5 0 0 9 0 9 0 1 1 0 1',   0.00
+            599.16, '5 0 0 9 0 9 0 2 0 0 0',   0.04
+            599.16, '5 0 0 9 0 9 0 1 1 0 0',  -0.01
             """)
     void cashIsOverOrShortByTheCountAgainstTheExpected(String expected, String pieces, String difference) {
         TillFigures f = new TillFigures(m(expected), Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
@@ -171,7 +193,7 @@ class TillCloseRulesTest {
         words(ticked).forEach(w -> ticks.add(Long.parseLong(w)));
         TillFigures f = new TillFigures(Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
 
-        OverShort os = OverShort.of(f, count("0 0 0 0 0 0 0 0"), slips, ticks);
+        OverShort os = OverShort.of(f, count("0 0 0 0 0 0 0 0 0 0 0"), slips, ticks);
 
         assertThat(os.bankCard().expected()).isEqualTo(m("150.50"));
         assertThat(os.bankSlip().expected()).isEqualTo(m("229.00"));
@@ -186,7 +208,7 @@ class TillCloseRulesTest {
         TillFigures f = new TillFigures(m("100.00"), Money.ZERO, Money.ZERO, Money.ZERO, Money.ZERO);
         List<SystemSlip> slips = List.of(new SystemSlip(7, SystemSlip.BANK_CARD, "POS-7", m("10.00"), "8000000001"));
 
-        OverShort os = OverShort.of(f, count("1 0 0 1 0 0 0 0"), slips, Set.of());
+        OverShort os = OverShort.of(f, count("1 0 0 1 0 0 0 0 0 0 0"), slips, Set.of());
 
         assertThat(os.total()).isEqualTo(Money.ZERO);
         assertThat(os.hasDifference()).isTrue();

@@ -79,7 +79,7 @@ class DayCloseEndToEndTest {
         Operator backOffice = program.login("2001");
         List<TestBackend.Owing> owing = TestBackend.owing(desk, backOffice, a -> true);
         TestBackend.Owing customer = owing.get(0);
-        Money due = customer.bills().stream().map(b -> b.outstanding().plus(b.lateFee())).reduce(Money.ZERO, Money::plus);
+        Money due = owed(customer);
         Money cash = Money.ofYuan(due.fen() / 10_000 * 100 + 100); // the next 100-yuan note above
         Money change = cash.minus(due);
 
@@ -123,7 +123,8 @@ class DayCloseEndToEndTest {
         assertThat(counter.deposit("100")).contains("存款单号 王伟12-1");
         Money taken = due.plus(gas.amount());
         Money expected = Money.ofYuan(500).plus(taken).minus(Money.ofYuan(100));
-        Money counted = Money.ofFen((expected.fen() - 1_000) / 10 * 10); // a 10-yuan note short (and no fen coins)
+        // a 10-yuan note short, every coin down to the fen counted (F4 walks all eleven denominations)
+        Money counted = expected.minus(Money.ofYuan(10));
         Money difference = counted.minus(expected);
         counter.countDrawer(drawer(counted), counted.format());
         assertThat(counter.allTexts()).as("blind: nothing of the expected cash before the count is in")
@@ -237,6 +238,10 @@ class DayCloseEndToEndTest {
         counter.type("500").press(KeyCode.ENTER);
         counter.waitUntil("the till is refused", () -> counter.text("#till-message").orElse("")
                 .contains(I18n.text("day.locked", DAY.toString())));
+    }
+
+    private static Money owed(TestBackend.Owing customer) {
+        return customer.bills().stream().map(b -> b.outstanding().plus(b.lateFee())).reduce(Money.ZERO, Money::plus);
     }
 
     /** A count of the test day's rows. */

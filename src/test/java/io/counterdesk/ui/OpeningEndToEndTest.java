@@ -99,6 +99,7 @@ class OpeningEndToEndTest {
         assertThat(capture.jobs()).hasSize(jobsBefore);
 
         // Enter: opened, the card written, receipt and confirmation printed
+        assertThat(cashier.text("#opening-key-hint")).hasValue("回车下一项 · ↑↓ 选择 · 空格勾选 · F12 核对");
         cashier.press(KeyCode.ENTER);
         cashier.waitUntil("the confirmation is printed", () -> cashier.text("#opening-message").orElse("")
                 .contains(I18n.text("ui.opening.confirmationPrinted")));
@@ -106,6 +107,9 @@ class OpeningEndToEndTest {
         assertThat(cashier.text("#opening-message").orElse("")).contains("已开户，户号 " + accountNo, "IC 卡已写好");
         assertThat(cashier.text("#opening-hint")).as("the hint says what is left to do, not how to fill the form")
                 .hasValue("开户已完成：F9 再打印收据和业务回执，卡未写成时 F8 重写；Esc 返回。");
+        assertThat(cashier.text("#opening-key-hint")).as("the key line names the keys left, not the form's")
+                .hasValue("F9 再打印 · F8 重写卡 · Esc 返回");
+        assertThat(cashier.focusedId()).as("no read-only field keeps the focus").isEqualTo("opening");
         assertThat(cashier.text("#status-service-time").orElse("")).as("the clock stopped at the receipt").isEmpty();
 
         Account account = desk.database().read(tx -> new AccountRepository().findByAccountNo(tx, accountNo))

@@ -74,6 +74,8 @@ class TransferEndToEndTest {
         cashier.waitUntil("the transfer is done", () -> cashier.text("#transfer-message").orElse("")
                 .contains("已过户"));
         assertThat(cashier.text("#transfer-hint")).hasValue("过户已完成：F9 再打印收据和业务回执；Esc 返回。");
+        assertThat(cashier.text("#transfer-key-hint")).hasValue("F9 再打印 · Esc 返回");
+        assertThat(cashier.focusedId()).as("no read-only field keeps the focus").isEqualTo("transfer");
 
         Account account = desk.database().read(tx -> new AccountRepository().findById(tx, owing.accountId()))
                 .orElseThrow();

@@ -54,7 +54,7 @@ public final class DayCloseView implements Screen {
         ListView<String> depositList = new ListView<>(model.deposits());
         depositList.setId("day-close-deposits");
         depositList.setFocusTraversable(false);
-        depositList.setPrefHeight(100);
+        depositList.setPrefHeight(64);
         depositList.setMinHeight(60);
         depositList.setPlaceholder(new Label(I18n.text("ui.dayClose.noDeposits")));
         VBox deposits = section("ui.dayClose.deposits", depositField, depositList);
@@ -62,15 +62,16 @@ public final class DayCloseView implements Screen {
         GridPane count = new GridPane();
         count.getStyleClass().add("day-close-count");
         count.setHgap(10);
-        count.setVgap(4);
+        count.setVgap(2);
+        count.getStyleClass().add("compact");
         Denomination[] all = Denomination.values();
-        // two groups of columns (notes | smaller notes and coins): the count fits a 768-pixel screen
+        // two groups of columns (notes from 100 to 1 yuan | jiao and fen coins): the count fits a 768-pixel screen
         int rows = (all.length + 1) / 2;
         for (int i = 0; i < all.length; i++) {
             Denomination d = all[i];
             TextField field = new TextField();
             field.setId("day-close-pieces-" + d.name());
-            field.setPrefColumnCount(6);
+            field.setPrefColumnCount(5);
             field.textProperty().bindBidirectional(model.piecesProperty(d));
             int next = i + 1;
             field.setOnAction(e -> {

@@ -95,7 +95,11 @@ public final class OpeningView implements Screen {
         Label accountNo = bound("opening-account-no", model.accountNoProperty(), "pay-account-no");
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
-        Label hint = new Label(I18n.text("ui.opening.keyHint"));
+        Label hint = new Label();
+        hint.setId("opening-key-hint");
+        hint.textProperty().bind(Bindings.createStringBinding(() -> I18n.text(
+                model.stateProperty().get() == State.DONE ? "ui.opening.doneKeyHint" : "ui.opening.keyHint"),
+                model.stateProperty()));
         hint.getStyleClass().add("form-hint");
         hint.setMinWidth(Region.USE_PREF_SIZE);
         HBox heading = new HBox(title, accountNo, spacer, hint);
@@ -212,7 +216,11 @@ public final class OpeningView implements Screen {
                 summaryOverlay.close();
                 focusInvalid();
             }
-            case DONE, COMMITTING -> summaryOverlay.close();
+            case COMMITTING -> summaryOverlay.close();
+            case DONE -> {
+                summaryOverlay.close();
+                page.requestFocus(); // the form is read-only now: no field looks as if it took keys
+            }
             default -> { }
         }
     }
@@ -262,6 +270,8 @@ public final class OpeningView implements Screen {
     public void shown() {
         if (model.stateProperty().get() != State.DONE) {
             focus(kind);
+        } else {
+            page.requestFocus();
         }
     }
 

@@ -120,7 +120,11 @@ public final class TransferView implements Screen {
         title.getStyleClass().add("detail-account-label");
         Region headSpacer = new Region();
         HBox.setHgrow(headSpacer, Priority.ALWAYS);
-        Label keyHint = new Label(I18n.text("ui.opening.keyHint"));
+        Label keyHint = new Label();
+        keyHint.setId("transfer-key-hint");
+        keyHint.textProperty().bind(javafx.beans.binding.Bindings.createStringBinding(() -> I18n.text(
+                model.stateProperty().get() == State.DONE ? "ui.transfer.doneKeyHint" : "ui.opening.keyHint"),
+                model.stateProperty()));
         keyHint.getStyleClass().add("form-hint");
         HBox heading = new HBox(title, headSpacer, keyHint);
         heading.getStyleClass().add("detail-heading");
@@ -157,7 +161,11 @@ public final class TransferView implements Screen {
                 }
             }
             case ACCOUNT -> focus(fields.get(Field.ACCOUNT_NO));
-            case DONE, COMMITTING -> summaryOverlay.close();
+            case COMMITTING -> summaryOverlay.close();
+            case DONE -> {
+                summaryOverlay.close();
+                page.requestFocus(); // the form is read-only now: no field looks as if it took keys
+            }
             default -> { }
         }
     }
@@ -199,6 +207,8 @@ public final class TransferView implements Screen {
         State s = model.stateProperty().get();
         if (s == State.ACCOUNT) {
             focus(fields.get(Field.ACCOUNT_NO));
+        } else if (s == State.DONE) {
+            page.requestFocus();
         }
     }
 
