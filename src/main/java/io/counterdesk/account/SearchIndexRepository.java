@@ -253,21 +253,7 @@ final class SearchIndexRepository {
     static long fillFourgrams(Handle handle) {
         lock(handle);
         Set<String> fourgrams = new HashSet<>();
-        long lastId = -1;
-        int page = 20_000;
-        while (true) {
-            List<Entry> entries = handle.createQuery("SELECT account_id, name_text, address_text FROM search_text "
-                            + "WHERE account_id > :after ORDER BY account_id LIMIT :n")
-                    .bind("after", lastId).bind("n", page)
-                    .map((rs, ctx) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
-            for (Entry entry : entries) {
-                fourgrams.addAll(entry.fourgrams());
-                lastId = entry.accountId();
-            }
-            if (entries.size() < page) {
-                break;
-            }
-        }
+        forEachStoredText(handle, entry -> fourgrams.addAll(entry.fourgrams()));
         PreparedBatch inserts = handle.prepareBatch("INSERT INTO search_fourgram(gram) VALUES (:gram)");
         for (String gram : new java.util.TreeSet<>(fourgrams)) {
             inserts.bind("gram", gram).add();
@@ -297,28 +283,16 @@ final class SearchIndexRepository {
         List<java.io.ByteArrayOutputStream> rowsById = new ArrayList<>();
         Map<String, BlockMembers> current = new HashMap<>();
         long[] currentBlock = {-1};
-        long lastId = -1;
-        int page = 20_000;
-        while (true) {
-            List<Entry> entries = handle.createQuery("SELECT account_id, name_text, address_text FROM search_text "
-                            + "WHERE account_id > :after ORDER BY account_id LIMIT :n")
-                    .bind("after", lastId).bind("n", page)
-                    .map((rs, ctx) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
-            for (Entry entry : entries) {
-                long block = BlockMembers.block(entry.accountId());
-                if (block != currentBlock[0]) {
-                    flush(currentBlock[0], current, ids, grams, rowsById);
-                    currentBlock[0] = block;
-                }
-                for (String trigram : entry.trigrams()) {
-                    current.computeIfAbsent(trigram, t -> new BlockMembers()).add(BlockMembers.offset(entry.accountId()));
-                }
-                lastId = entry.accountId();
+        forEachStoredText(handle, entry -> {
+            long block = BlockMembers.block(entry.accountId());
+            if (block != currentBlock[0]) {
+                flush(currentBlock[0], current, ids, grams, rowsById);
+                currentBlock[0] = block;
             }
-            if (entries.size() < page) {
-                break;
+            for (String trigram : entry.trigrams()) {
+                current.computeIfAbsent(trigram, t -> new BlockMembers()).add(BlockMembers.offset(entry.accountId()));
             }
-        }
+        });
         flush(currentBlock[0], current, ids, grams, rowsById);
         PreparedBatch keys = handle.prepareBatch("INSERT INTO search_trigram_key(id, gram) VALUES (:id, :gram)");
         for (int i = 0; i < grams.size(); i++) {
@@ -347,6 +321,25 @@ final class SearchIndexRepository {
             rows.execute();
         }
         return written;
+    }
+
+    /** Every stored text, in ascending account id, read a page at a time (the migrations that fill a slice table). */
+    private static void forEachStoredText(Handle handle, java.util.function.Consumer<Entry> each) {
+        long lastId = -1;
+        int page = 20_000;
+        while (true) {
+            List<Entry> entries = handle.createQuery("SELECT account_id, name_text, address_text FROM search_text "
+                            + "WHERE account_id > :after ORDER BY account_id LIMIT :n")
+                    .bind("after", lastId).bind("n", page)
+                    .map((rs, ctx) -> new Entry(rs.getLong(1), rs.getString(2), rs.getString(3))).list();
+            for (Entry entry : entries) {
+                each.accept(entry);
+                lastId = entry.accountId();
+            }
+            if (entries.size() < page) {
+                return;
+            }
+        }
     }
 
     private static void flush(long block, Map<String, BlockMembers> current, Map<String, Long> ids, List<String> grams,
