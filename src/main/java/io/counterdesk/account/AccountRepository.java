@@ -217,6 +217,18 @@ public final class AccountRepository {
         }
     }
 
+    /**
+     * Makes and fills the set of four-character slices held by some account (migration V37, ADR 0030, inside
+     * Flyway's transaction on {@code connection}); returns the slices written.
+     */
+    public static long fillFourgramIndex(java.sql.Connection connection) {
+        Jdbi jdbi = Jdbi.create(connection);
+        jdbi.getConfig(Handles.class).setForceEndTransactions(false); // Flyway commits, not this handle
+        try (Handle handle = jdbi.open()) {
+            return SearchIndexRepository.fillFourgrams(handle);
+        }
+    }
+
     /** Used by tests and support tools: the slices stored for an account, sorted. */
     List<String> storedGrams(Tx tx, long accountId) {
         return SearchIndexRepository.storedGrams(tx.handle(), accountId);

@@ -121,8 +121,8 @@ public final class AccountService {
 
     /**
      * Searches of each kind that read the index's commonest slices and the upper levels of its trees; the
-     * swapped one ("1单元10幢": four slices held in every block, none of its candidates matches) runs the
-     * later windows' intersection and the text check over the whole id range (ADR 0027).
+     * swapped one ("1单元10幢": four trigrams held in every block) ends at the four-character slices
+     * (元10幢 held by none, ADR 0030), after reading their tree.
      */
     private static final List<String> WARM_UP = List.of("单元", "1单元1", "小区1幢", "室", "1单元10幢");
 

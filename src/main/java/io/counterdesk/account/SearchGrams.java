@@ -54,6 +54,20 @@ public final class SearchGrams {
     }
 
     /**
+     * The four-character slices of a stored text (name or address), each once: kept only as a set of what
+     * some account holds ({@code search_fourgram}, ADR 0030), so that a query with a four-character slice no
+     * account holds ("元17幢" in "2单元17幢") ends before any block is read.
+     */
+    public static Set<String> fourgramsOfStoredText(String text) {
+        return slices(normalise(text).codePoints().toArray(), 4);
+    }
+
+    /** The four-character slices of a query (none below four characters). */
+    public static Set<String> fourgramsOfQuery(String query) {
+        return slices(normalise(query).codePoints().toArray(), 4);
+    }
+
+    /**
      * The slices a query is looked up by: a query of one or two characters itself, a longer one its
      * three-character slices.
      */

@@ -144,6 +144,82 @@ class SearchBoundedAgainstScanTest {
     }
 
     /**
+     * A swapped query whose three-character slices all exist ("2单元14幢": 2单元, 单元1, 元14, 14幢) but whose
+     * four-character slice 元14幢 no account holds ends at the set of four-character slices (ADR 0030): the
+     * trigram numbers and that set read, no block of the index, no text — and the scan finds nothing either.
+     */
+    @Test
+    void swappedOrderEndsAtTheFourCharacterSlicesWithoutReadingABlock() {
+        java.util.regex.Pattern parts = java.util.regex.Pattern.compile("(\\d{2})幢(\\d+)单元");
+        int ended = 0;
+        for (Row row : ROWS) {
+            java.util.regex.Matcher m = parts.matcher(row.address());
+            if (!m.find() || ended == 40) {
+                continue;
+            }
+            String query = m.group(2) + "单元" + m.group(1) + "幢";
+            String q = SearchGrams.normalise(query);
+            assertThat(ROWS.stream().filter(r -> contains(r, q)).toList()).as("the scan for %s", query).isEmpty();
+            Map<String, Long> numbered = db.database.read((Tx tx) ->
+                    SearchIndexRepository.trigramIds(tx.handle(), SearchGrams.slicesOfQuery(q), false));
+            if (numbered.size() < 4) {
+                continue; // a trigram no account holds ends it already ("元25" where no room starts with 25)
+            }
+            AccountRepository.TextPage page = db.database.read((Tx tx) -> new AccountRepository().findByTextPage(tx, query, 50));
+            SearchWork work = SearchWork.last();
+            assertThat(page.accounts()).as(query).isEmpty();
+            assertThat(page.capped()).isFalse();
+            assertThat(work.indexRows()).as("%s: index rows read (%s)", query, work).isZero();
+            assertThat(work.textsChecked()).as("%s: texts checked", query).isZero();
+            ended++;
+        }
+        assertThat(ended).isEqualTo(40);
+    }
+
+    /**
+     * Names and addresses changed after the accounts were indexed (a transfer re-indexes the account): their
+     * new four-character slices are added to the set, so a query of four or more characters of the new text
+     * finds exactly what the scan finds; the old slices stay in the set (it may hold more than the accounts,
+     * never less) and a query of the old text finds what the scan finds — the accounts that still hold it.
+     */
+    @Test
+    void reindexedTextsAreFoundByTheirNewFourCharacterSlices() {
+        SplittableRandom random = new SplittableRandom(30_37L);
+        String[] newNames = {"欧阳𠮷祥", "司马嘉懿", "上官𠮷瑞", "诸葛明远"};
+        String[] newCommunities = {"鸿福嘉苑", "云栖𠮷园", "钱塘望府"};
+        List<String> queries = new ArrayList<>();
+        for (int n = 0; n < 30; n++) {
+            int index = random.nextInt(ROWS.size());
+            Row row = ROWS.get(index);
+            String name = newNames[random.nextInt(newNames.length)] + GIVEN[random.nextInt(GIVEN.length)];
+            Address address = new Address("余杭区", "文一西路", newCommunities[random.nextInt(newCommunities.length)],
+                    Integer.toString(10 + random.nextInt(20)), Integer.toString(1 + random.nextInt(4)), "1" + random.nextInt(10) + "01");
+            db.execute("UPDATE account SET holder_name = '" + name + "', district = '" + address.district() + "', street = '"
+                    + address.street() + "', community = '" + address.community() + "', building = '" + address.building()
+                    + "', unit = '" + address.unit() + "', room = '" + address.room() + "', address_text = '" + address.text()
+                    + "' WHERE id = " + row.id());
+            db.database.inTransaction(tx -> {
+                db.repository.reindex(tx, row.id());
+                return null;
+            });
+            ROWS.set(index, new Row(row.id(), row.accountNo(), name, address.text(), row.phone()));
+            queries.add(name);
+            queries.add(fragment(random, name, 4, 5));
+            queries.add(fragment(random, address.text(), 4, 12));
+            queries.add(address.community());
+            queries.add(fragment(random, row.address(), 4, 8)); // the old text
+        }
+        AccountRepository normal = new AccountRepository();
+        for (String query : queries) {
+            for (int limit : new int[] {1, 50, ROWS.size()}) {
+                check(normal, SearchIndexRepository.REJECTED_CAP, query, limit);
+            }
+        }
+        assertThat(db.database.read((Tx tx) -> normal.findByText(tx, "司马嘉懿", ROWS.size())).size()
+                + db.database.read((Tx tx) -> normal.findByText(tx, "云栖𠮷园", ROWS.size())).size()).isPositive();
+    }
+
+    /**
      * The search against the scan: uncapped, the same ids in the same order; capped, the scan's first
      * matches (none skipped before the last one returned) and no more texts checked than allowed.
      */

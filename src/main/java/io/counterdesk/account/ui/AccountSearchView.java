@@ -75,6 +75,7 @@ public final class AccountSearchView implements Screen {
 
         Label hint = new Label(I18n.text("ui.search.keyHint"));
         hint.getStyleClass().add("form-hint");
+        hint.setMinWidth(Region.USE_PREF_SIZE); // the status beside it wraps; the keys are never cut to "…"
         Region spacer = new Region();
         HBox.setHgrow(spacer, Priority.ALWAYS);
         HBox footer = new HBox(status, spacer, hint);

@@ -9,8 +9,10 @@ import io.counterdesk.account.Holder;
 import io.counterdesk.account.IdType;
 import io.counterdesk.account.MeterKind;
 import io.counterdesk.account.NewAccount;
+import io.counterdesk.account.UseType;
 import io.counterdesk.app.CounterDesk;
 import io.counterdesk.security.Operator;
+import io.counterdesk.shared.CreditCode;
 import io.counterdesk.shared.I18n;
 import io.counterdesk.shared.ResidentId;
 import io.counterdesk.ui.CurrentThreadTaskExecutor;
@@ -26,10 +28,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A search that stops at its cap (ADR 0027) says so on the search screen instead of "nothing found":
- * 520 accounts at 10幢1单元101室 hold every slice of the swapped query 1单元10幢 (1单元, 单元1, 元10, 10幢)
- * but not the query, more wrong candidates than the search checks.
+ * 520 accounts at 10幢1单元101室 hold every three-character slice of 1单元10幢 (1单元, 单元1, 元10, 10幢)
+ * but not the query, more wrong candidates than the search checks; after them a property office named
+ * 远山物业1单元10幢服务点 holds the query (so its four-character slices are held too, ADR 0030, and the search
+ * goes on to the blocks) — the capped search has not reached it, which is why it must not say "nothing found".
  */
-class AccountSearchTooManyTest {
+public class AccountSearchTooManyTest {
 
     @TempDir
     static Path directory;
@@ -40,6 +44,11 @@ class AccountSearchTooManyTest {
     static void manyLookAlikes() {
         desk = TestBackend.start(directory);
         cashier = TestBackend.login(desk, "1001");
+        desk.database().inTransaction(tx -> new AccountRepository().insertAll(tx, lookAlikes()));
+    }
+
+    /** The accounts of this test, in the order they are inserted (also {@code SearchTooManyScreenshot}). */
+    public static List<NewAccount> lookAlikes() {
         List<NewAccount> accounts = new ArrayList<>();
         for (int i = 0; i < 520; i++) {
             String id = String.format("33010619800101%03d", i % 1_000);
@@ -48,7 +57,12 @@ class AccountSearchTooManyTest {
                     new Holder("钱多" + (char) ('甲' + i % 10), IdType.RESIDENT_ID, id + ResidentId.checkDigit(id),
                             String.format("1370000%04d", i)), LocalDate.of(2024, 1, 1)));
         }
-        desk.database().inTransaction(tx -> new AccountRepository().insertAll(tx, accounts));
+        String code = "91330106MA2B00001";
+        accounts.add(new NewAccount("7800000001", AccountKind.NON_RESIDENTIAL, UseType.COMMERCIAL_KITCHEN, MeterKind.ORDINARY,
+                "TM-office", null, new Address("西湖区", "文三路", "远山小区", "10", "", "1"),
+                new Holder("远山物业1单元10幢服务点", IdType.CREDIT_CODE, code + CreditCode.checkChar(code), "13700009999"),
+                LocalDate.of(2024, 1, 1)));
+        return accounts;
     }
 
     @AfterAll
