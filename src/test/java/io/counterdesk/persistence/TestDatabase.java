@@ -76,7 +76,15 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
      * does. The same files a new database's opening makes, without migrating anew for every test (that
      * took most of a service test's time: 0.2-1.5 s against under 0.2 s for copy and opening).
      */
-    private static synchronized void copyMigrated(Path directory) throws IOException {
+    private static void copyMigrated(Path directory) throws IOException {
+        copyMigrated(new DatabaseLocation(directory, "terminal"));
+    }
+
+    /**
+     * The same for another location (the end-to-end tests' demo database, filled on the program's first
+     * start as before): its files named after the location.
+     */
+    public static synchronized void copyMigrated(DatabaseLocation location) throws IOException {
         if (migrated == null) {
             Path made = Files.createTempDirectory("counterdesk-migrated-");
             Database.open(new DatabaseLocation(made, "terminal"), new TestClock(START, ZONE)).close();
@@ -89,9 +97,11 @@ public final class TestDatabase implements BeforeEachCallback, AfterEachCallback
             }));
             migrated = made;
         }
+        Files.createDirectories(location.directory());
         try (Stream<Path> files = Files.list(migrated)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                Files.copy(file, directory.resolve(file.getFileName()));
+                String name = file.getFileName().toString();
+                Files.copy(file, location.directory().resolve(location.name() + name.substring("terminal".length())));
             }
         }
     }
