@@ -180,51 +180,87 @@ public final class KillCampaign {
             card.insert();
         }
         trainChildren();
-        for (int kill = 1; kill <= kills; kill++) {
-            long begun = System.nanoTime();
-            Process child = start(List.of());
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-                String first = out.readLine();
-                startNanos += System.nanoTime() - begun;
-                if (!"started".equals(first)) {
-                    child.waitFor(10, TimeUnit.SECONDS);
-                    String err = Files.readString(location.directory().resolve("child.err"));
-                    if (err.contains("durability.") || err.contains("BusinessException")) {
-                        problems.add("kill " + kill + ": the child could not start: " + lastLines(err));
+        // the next child's JVM starts while this one works (it waits, the file untouched, until it is told to
+        // go, after the check of the kill before), so its start is not on the campaign's critical path
+        // made once: the database the waiting children open to warm up (CampaignChild.warmUp)
+        Database.open(CampaignChild.warmUpLocation(location), Clock.systemUTC()).close();
+        Waiting next = startWaiting(1);
+        try {
+            for (int kill = 1; kill <= kills; kill++) {
+                Waiting waiting = next;
+                next = null;
+                Process child = waiting.process();
+                long begun = System.nanoTime();
+                try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
+                    waiting.go(random.nextLong());
+                    String first = out.readLine();
+                    startNanos += System.nanoTime() - begun;
+                    if (!"started".equals(first)) {
+                        child.waitFor(10, TimeUnit.SECONDS);
+                        String err = Files.readString(waiting.err());
+                        if (err.contains("durability.") || err.contains("BusinessException")) {
+                            problems.add("kill " + kill + ": the child could not start: " + lastLines(err));
+                        }
+                        throw new IllegalStateException("the campaign child did not start: " + lastLines(err));
                     }
-                    throw new IllegalStateException("the campaign child did not start: " + lastLines(err));
-                }
-                // the kill lands in the middle of the business: after a random number of acknowledgements
-                // (so a slow start on a busy machine does not eat the window), then a random moment
-                int acksBeforeKill = random.nextInt(MAX_ACKS_BEFORE_KILL);
-                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-                for (int seen = 0; seen < acksBeforeKill && System.nanoTime() < deadline; seen++) {
-                    if (out.readLine() == null) {
-                        break;
+                    if (kill < kills) {
+                        next = startWaiting(kill + 1);
                     }
+                    // the kill lands in the middle of the business: after a random number of acknowledgements
+                    // (so a slow start on a busy machine does not eat the window), then a random moment
+                    int acksBeforeKill = random.nextInt(MAX_ACKS_BEFORE_KILL);
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+                    for (int seen = 0; seen < acksBeforeKill && System.nanoTime() < deadline; seen++) {
+                        if (out.readLine() == null) {
+                            break;
+                        }
+                    }
+                    Thread.sleep(minDelayMillis + (long) (random.nextDouble() * (maxDelayMillis - minDelayMillis)));
+                } finally {
+                    child.destroyForcibly();
+                    child.waitFor(30, TimeUnit.SECONDS);
                 }
-                Thread.sleep(minDelayMillis + (long) (random.nextDouble() * (maxDelayMillis - minDelayMillis)));
-            } finally {
-                child.destroyForcibly();
-                child.waitFor(30, TimeUnit.SECONDS);
+                if (child.exitValue() != 137 && child.exitValue() != 9) {
+                    problems.add("kill " + kill + ": the child ended by itself (" + child.exitValue() + "): "
+                            + lastLines(Files.readString(waiting.err())));
+                }
+                long checking = System.nanoTime();
+                checkAfterKill(kill);
+                checkNanos += System.nanoTime() - checking;
+                totalNanos += System.nanoTime() - begun;
+                if (progress != null && (kill % 25 == 0 || kill == kills)) {
+                    progress.println("after kill " + kill + ": " + figures(kill) + String.format(
+                            " | per kill: %.2f s (child told to go to its first line %.2f s, check and recovery %.2f s)",
+                            totalNanos / 1e9 / kill, startNanos / 1e9 / kill, checkNanos / 1e9 / kill));
+                    progress.flush();
+                }
             }
-            if (child.exitValue() != 137 && child.exitValue() != 9) {
-                problems.add("kill " + kill + ": the child ended by itself (" + child.exitValue() + "): "
-                        + lastLines(Files.readString(location.directory().resolve("child.err"))));
-            }
-            long checking = System.nanoTime();
-            checkAfterKill(kill);
-            checkNanos += System.nanoTime() - checking;
-            totalNanos += System.nanoTime() - begun;
-            if (progress != null && (kill % 25 == 0 || kill == kills)) {
-                progress.println("after kill " + kill + ": " + figures(kill) + String.format(
-                        " | per kill: %.2f s (child start to its first line %.2f s, check and recovery %.2f s)",
-                        totalNanos / 1e9 / kill, startNanos / 1e9 / kill, checkNanos / 1e9 / kill));
-                progress.flush();
+        } finally {
+            if (next != null) {
+                next.process().destroyForcibly();
+                next.process().waitFor(30, TimeUnit.SECONDS);
             }
         }
         checkEverything();
         return figures(kills);
+    }
+
+    /** A child JVM started ahead, waiting for its seed on its standard input before it opens the file. */
+    private record Waiting(Process process, Path err) {
+        void go(long seed) {
+            try {
+                process.getOutputStream().write((seed + "\n").getBytes(StandardCharsets.UTF_8));
+                process.getOutputStream().flush();
+            } catch (IOException endedWhileWaiting) {
+                // its standard output ends without "started": the round reports the child's error
+            }
+        }
+    }
+
+    private Waiting startWaiting(int kill) throws IOException {
+        // two children are alive at once (one working, the next waiting): each its own error file
+        Path err = location.directory().resolve("child-" + (kill % 2) + ".err");
+        return new Waiting(start(List.of(), CampaignChild.SEED_ON_INPUT, err), err);
     }
 
     private Figures figures(int kills) {
@@ -247,6 +283,10 @@ public final class KillCampaign {
     }
 
     private Process start(List<String> jvmOptions) throws IOException {
+        return start(jvmOptions, Long.toString(random.nextLong()), location.directory().resolve("child.err"));
+    }
+
+    private Process start(List<String> jvmOptions, String seed, Path err) throws IOException {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "--add-opens", "java.smartcardio/sun.security.smartcardio=ALL-UNNAMED"));
@@ -255,9 +295,9 @@ public final class KillCampaign {
             command.add("-XX:SharedArchiveFile=" + classArchive());
         }
         command.addAll(List.of("-cp", childClassPath(), CampaignChild.class.getName(),
-                location.directory().toString(), location.name(), ackLog.toString(), Long.toString(random.nextLong()),
+                location.directory().toString(), location.name(), ackLog.toString(), seed,
                 card != null ? "cards" : "nocards"));
-        return new ProcessBuilder(command).redirectError(location.directory().resolve("child.err").toFile()).start();
+        return new ProcessBuilder(command).redirectError(err.toFile()).start();
     }
 
     private Path classArchive() {

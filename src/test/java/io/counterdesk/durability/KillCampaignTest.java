@@ -17,9 +17,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * with the virtual card included. Each kill is followed by the program's own opening (the
  * acknowledgement mark checked), the check of everything acknowledged, the cashier's recovery of open
  * card writes and the comparison of card and database. The long campaign (≥ 1,000 kills) is the
- * {@code soak} profile ({@code mvn -Psoak verify}) or {@code scripts/kill-campaign.sh}. About 3 s a
- * kill on an idle 2-core machine (a child JVM's start dominates); the time-out leaves room for a
- * machine busy with other builds.
+ * {@code soak} profile ({@code mvn -Psoak verify}) or {@code scripts/kill-campaign.sh}. The next
+ * round's child JVM starts and warms up while this round's works ({@link KillCampaign}); the
+ * time-out leaves room for a machine busy with other builds.
  */
 @ExtendWith(PcscdFixture.class)
 class KillCampaignTest {

@@ -73,11 +73,15 @@ final class CounterApp implements BeforeEachCallback, AfterEachCallback {
     }
 
     /** Starts the program in {@code lang} ({@code zh} or {@code en}); returns once its window is set up. */
-    void start(String lang) throws TimeoutException {
+    void start(String lang) throws TimeoutException, java.io.IOException {
         if (app != null) {
             throw new IllegalStateException("the program is already running");
         }
         AppConfig resolved = AppConfig.resolve(directory.resolve("db"), lang).withDemoAccounts(accounts);
+        // the empty migrated database, copied (TestDatabase): the program's first start fills the demo hall into it
+        if (!java.nio.file.Files.exists(resolved.database().dataFile())) {
+            TestDatabase.copyMigrated(resolved.database());
+        }
         config = clock == null ? resolved : resolved.withClock(clock);
         AppConfig started = config;
         app = (CounterDeskApp) FxToolkit.setupApplication(() -> new CounterDeskApp(started, new PasswordHasher(1_000)));
