@@ -151,7 +151,7 @@ public final class HeadOffice {
                 try {
                     c.rollback();
                 } catch (SQLException broken) {
-                    if (state == null || !state.startsWith("08")) {
+                    if (!lostConnection(state)) {
                         e.addSuppressed(broken);
                         throw e;
                     }
@@ -159,7 +159,7 @@ public final class HeadOffice {
                 if ("23514".equals(state)) {
                     store.forgetEventPartitions(); // no partition for a day: made again on the next try
                 }
-                if (again && state != null && (state.equals("23505") || state.startsWith("08"))) {
+                if (again && (state != null && state.equals("23505") || lostConnection(state))) {
                     // another connection stored the same key between our look and our insert: answer as it did;
                     // or the pooled connection was broken (the pool drops it): the same batch on another one
                     return accept(bytes, false);
@@ -205,6 +205,11 @@ public final class HeadOffice {
      */
     private static boolean restored(HeadOfficeRepository.TerminalRow t, Manifest m) {
         return m.epoch() > t.epoch() && m.seq() == 1 && m.firstJournalSeq() <= t.lastJournalSeq();
+    }
+
+    /** A connection the server ended or that broke (SQL state class 08, or the server shut the session down: 57P01/57P02). */
+    private static boolean lostConnection(String state) {
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02"));
     }
 
     /**

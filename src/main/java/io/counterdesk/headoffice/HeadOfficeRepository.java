@@ -120,7 +120,11 @@ final class HeadOfficeRepository {
             return;
         }
         if (postgres) {
-            CopyCsv csv = new CopyCsv(lines.size() * 600);
+            int size = 0;
+            for (BatchLine l : lines) {
+                size += l.event().payload().length() * 5 / 4 + 256; // quotes doubled, the other fields
+            }
+            CopyCsv csv = new CopyCsv(size);
             for (BatchLine l : lines) {
                 eventRow(csv, hall, terminal, epoch, l);
             }

@@ -105,6 +105,32 @@ class HeadOfficeStorePostgresTest {
         }
     }
 
+    @Test
+    void aConnectionDroppedByTheServerJustAfterItWasGivenBackCostsTheBatchNothing() throws Exception {
+        String url = database("dropped");
+        try (HeadOfficeStore store = HeadOfficeStore.open(url, pg.user(), "")) {
+            HeadOffice ho = new HeadOffice(store, SyncKeys.generate(), Clock.systemUTC());
+            TestChain t = new TestChain("HZ03", "HZ03-T01", DAY);
+            assertThat(ho.enrol("HZ03", "HZ03-T01", ho.addTerminal("HZ03", "HZ03-T01"),
+                    SyncKeys.publicText(t.key.getPublic()))).isTrue();
+            assertThat(ho.accept(t.open(1).pay(1, 100).nextBatch()).isAccepted()).isTrue();
+            byte[] next = t.pay(1, 200).nextBatch();
+            // the pool's idle connection, given back a moment ago (inside the window in which it is lent
+            // without isValid), is ended by the server; the next batch must still be taken, once
+            try (Connection c = DriverManager.getConnection(url, pg.user(), "");
+                 ResultSet rs = c.createStatement().executeQuery("""
+                         SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                         WHERE datname = current_database() AND pid <> pg_backend_pid()""")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isPositive();
+            }
+            Outcome o = ho.accept(next);
+            assertThat(o.isAccepted()).as(o.message()).isTrue();
+            assertThat(ho.tillFigures("HZ03", "HZ03-T01", DAY, 1)).containsEntry("cashIn", "3.00");
+            assertThat(ho.count("ho_batch")).isEqualTo(2);
+        }
+    }
+
     private static List<String> partitions(String url) throws Exception {
         try (Connection c = DriverManager.getConnection(url, pg.user(), "");
              ResultSet rs = c.createStatement().executeQuery("""
