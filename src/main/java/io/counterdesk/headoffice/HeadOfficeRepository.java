@@ -161,7 +161,7 @@ final class HeadOfficeRepository {
     static void eventRow(CopyCsv csv, String hall, String terminal, long epoch, BatchLine l) {
         JournalEvent e = l.event();
         csv.text(hall, ',').text(terminal, ',').plain(l.businessDay().toString(), ',').number(epoch, ',')
-                .number(e.seq(), ',').plain(e.occurredAt().toString(), ',').text(e.staffNo(), ',').text(e.type(), ',')
+                .number(e.seq(), ',').plain(io.counterdesk.persistence.Journal.instantText(e.occurredAt()), ',').text(e.staffNo(), ',').text(e.type(), ',')
                 .text(e.subject(), ',').text(e.payload(), ',').text(e.prevHash(), ',').text(e.hash(), '\n');
     }
 
