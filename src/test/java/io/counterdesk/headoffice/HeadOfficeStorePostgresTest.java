@@ -93,10 +93,7 @@ class HeadOfficeStorePostgresTest {
         String url = database("restarted");
         try (HeadOfficeStore store = HeadOfficeStore.open(url, pg.user(), "")) {
             HeadOffice ho = new HeadOffice(store, SyncKeys.generate(), Clock.systemUTC());
-            TestChain t = new TestChain("HZ02", "HZ02-T01", DAY);
-            assertThat(ho.enrol("HZ02", "HZ02-T01", ho.addTerminal("HZ02", "HZ02-T01"),
-                    SyncKeys.publicText(t.key.getPublic()))).isTrue();
-            assertThat(ho.accept(t.open(1).pay(1, 100).nextBatch()).isAccepted()).isTrue();
+            TestChain t = firstBatchTaken(ho, "HZ02", "HZ02-T01");
             pg.kill();
             pg.restart();
             Outcome next = ho.accept(t.pay(1, 200).nextBatch());
@@ -110,10 +107,7 @@ class HeadOfficeStorePostgresTest {
         String url = database("dropped");
         try (HeadOfficeStore store = HeadOfficeStore.open(url, pg.user(), "")) {
             HeadOffice ho = new HeadOffice(store, SyncKeys.generate(), Clock.systemUTC());
-            TestChain t = new TestChain("HZ03", "HZ03-T01", DAY);
-            assertThat(ho.enrol("HZ03", "HZ03-T01", ho.addTerminal("HZ03", "HZ03-T01"),
-                    SyncKeys.publicText(t.key.getPublic()))).isTrue();
-            assertThat(ho.accept(t.open(1).pay(1, 100).nextBatch()).isAccepted()).isTrue();
+            TestChain t = firstBatchTaken(ho, "HZ03", "HZ03-T01");
             byte[] next = t.pay(1, 200).nextBatch();
             // the pool's idle connection, given back a moment ago (inside the window in which it is lent
             // without isValid), is ended by the server; the next batch must still be taken, once
@@ -129,6 +123,14 @@ class HeadOfficeStorePostgresTest {
             assertThat(ho.tillFigures("HZ03", "HZ03-T01", DAY, 1)).containsEntry("cashIn", "3.00");
             assertThat(ho.count("ho_batch")).isEqualTo(2);
         }
+    }
+
+    /** A terminal enrolled at {@code ho} whose first batch (a till opened, a payment of 1.00) was taken. */
+    private static TestChain firstBatchTaken(HeadOffice ho, String hall, String terminal) throws Exception {
+        TestChain t = new TestChain(hall, terminal, DAY);
+        assertThat(ho.enrol(hall, terminal, ho.addTerminal(hall, terminal), SyncKeys.publicText(t.key.getPublic()))).isTrue();
+        assertThat(ho.accept(t.open(1).pay(1, 100).nextBatch()).isAccepted()).isTrue();
+        return t;
     }
 
     private static List<String> partitions(String url) throws Exception {
