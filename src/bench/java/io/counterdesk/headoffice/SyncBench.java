@@ -73,6 +73,14 @@ public final class SyncBench {
                     c.createStatement().execute("CREATE DATABASE " + db);
                 }
             }
+            // SYNC_BENCH_JFR: the same settings recorded from before the warm-up, so that JFR's instrumented I/O
+            // events retransform the JDK's classes (and throw away the code compiled against them) before the
+            // warm-up, not at day 1's start (which made day 1 run 2-3 times slower: docs/benchmarks.md)
+            jdk.jfr.Recording early = System.getenv("SYNC_BENCH_JFR") == null ? null
+                    : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"));
+            if (early != null) {
+                early.start();
+            }
             warmUp(pg);
 
             // the old floor (events only): COPY of the same events, one transaction per batch, 8 threads, same table
@@ -109,6 +117,7 @@ public final class SyncBench {
                         : new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("default"));
                 if (jfr != null) {
                     jfr.start();
+                    early.close(); // the same settings stay in force through day 1's recording
                 }
                 double[] split = jvmSplit();
                 Timed first = ingest(uri, day1);
@@ -243,17 +252,54 @@ public final class SyncBench {
         }
         double process = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
                 .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        double[] vm = vmThreads();
         return new double[] {http, client, other, gcMs / 1e3, gcCount,
-                java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3, process};
+                java.lang.management.ManagementFactory.getCompilationMXBean().getTotalCompilationTime() / 1e3, process,
+                vm[0], vm[1], SENDING_NS.get() / 1e9};
+    }
+
+    /** CPU of the bench's sending threads (the simulated terminals' {@code http.send} calls), summed per request. */
+    static final java.util.concurrent.atomic.AtomicLong SENDING_NS = new java.util.concurrent.atomic.AtomicLong();
+
+    /**
+     * CPU seconds of the JVM's own (non-Java) threads, from Linux's {@code /proc/self/task}: {JIT compiler
+     * threads ("C1/C2 CompilerThre…"), GC threads ("GC Thread…", "G1 …")}; NaN where /proc cannot be read.
+     */
+    static double[] vmThreads() {
+        double jit = 0;
+        double gc = 0;
+        try (var tasks = java.nio.file.Files.newDirectoryStream(java.nio.file.Path.of("/proc/self/task"))) {
+            for (java.nio.file.Path task : tasks) {
+                String stat;
+                try {
+                    stat = java.nio.file.Files.readString(task.resolve("stat"));
+                } catch (java.io.IOException gone) {
+                    continue;
+                }
+                String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                double seconds = (Long.parseLong(f[11]) + Long.parseLong(f[12])) / 100.0;
+                if (name.startsWith("C1 Compiler") || name.startsWith("C2 Compiler")) {
+                    jit += seconds;
+                } else if (name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+                    gc += seconds;
+                }
+            }
+        } catch (java.io.IOException | RuntimeException e) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
+        return new double[] {jit, gc};
     }
 
     static String jvmSplitSince(double[] before) {
         double[] now = jvmSplit();
         double threads = (now[0] - before[0]) + (now[1] - before[1]) + (now[2] - before[2]);
+        double rest = now[6] - before[6] - threads;
         return String.format("request threads %.1f s CPU, HTTP client %.1f s, other Java threads %.1f s, the rest (GC and JIT threads,"
-                + " threads that ended) %.1f s; GC pauses %.1f s in %.0f collections; JIT compiling %.1f s", now[0] - before[0],
-                now[1] - before[1], now[2] - before[2], now[6] - before[6] - threads, now[3] - before[3],
-                now[4] - before[4], now[5] - before[5]);
+                + " threads that ended) %.1f s: JIT compiler threads %.1f s, GC threads %.1f s, the sending threads' requests"
+                + " %.1f s; GC pauses %.1f s in %.0f collections; JIT compiling %.1f s (elapsed, summed)", now[0] - before[0],
+                now[1] - before[1], now[2] - before[2], rest, now[7] - before[7], now[8] - before[8], now[9] - before[9],
+                now[3] - before[3], now[4] - before[4], now[5] - before[5]);
     }
 
     private static String url(PostgresFixture pg, String db) {
@@ -390,9 +436,12 @@ public final class SyncBench {
                 java.util.concurrent.TimeUnit.MILLISECONDS);
         long t0 = System.nanoTime();
         try {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             runAll(batches, b -> {
+                long cpu0 = threads.getCurrentThreadCpuTime();
                 HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(b))
                         .build(), HttpResponse.BodyHandlers.ofByteArray());
+                SENDING_NS.addAndGet(threads.getCurrentThreadCpuTime() - cpu0);
                 if (r.statusCode() != 200) {
                     throw new IllegalStateException(r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
                 }

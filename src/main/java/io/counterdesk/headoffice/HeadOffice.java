@@ -92,6 +92,11 @@ public final class HeadOffice {
 
     /** Accepts one batch or says why not (see the class comment). Safe to call concurrently. */
     public Outcome accept(byte[] bytes) throws SQLException {
+        return accept(bytes, true);
+    }
+
+    /** {@code again}: whether a failure that another try can mend (a race on a key, a broken connection) is tried once more. */
+    private Outcome accept(byte[] bytes, boolean again) throws SQLException {
         BatchFile.Decoded batch;
         try {
             batch = BatchFile.decode(bytes);
@@ -111,7 +116,8 @@ public final class HeadOffice {
                 } else if (!batch.signedBy(SyncKeys.publicKey(row.get().publicKey()))) {
                     refusal = Outcome.refused(Outcome.Refusal.BAD_SIGNATURE, AlarmDetail.of("badSignature", key(m)));
                 } else {
-                    Optional<HeadOfficeRepository.StoredBatch> stored = repo.batch(c, m.hall(), m.terminal(), m.epoch(), m.seq());
+                    Optional<HeadOfficeRepository.StoredBatch> stored = mayBeStored(row.get(), m)
+                            ? repo.batch(c, m.hall(), m.terminal(), m.epoch(), m.seq()) : Optional.empty();
                     if (stored.isPresent()) {
                         c.rollback();
                         if (stored.get().sha256().equals(sha)) {
@@ -141,13 +147,22 @@ public final class HeadOffice {
                 }
                 c.rollback();
             } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                if ("23514".equals(e instanceof SQLException s ? s.getSQLState() : null)) {
+                String state = e instanceof SQLException s ? s.getSQLState() : null;
+                try {
+                    c.rollback();
+                } catch (SQLException broken) {
+                    if (!lostConnection(state)) {
+                        e.addSuppressed(broken);
+                        throw e;
+                    }
+                }
+                if ("23514".equals(state)) {
                     store.forgetEventPartitions(); // no partition for a day: made again on the next try
                 }
-                if ("23505".equals(e instanceof SQLException s ? s.getSQLState() : null)) {
-                    // another connection stored the same key between our look and our insert: answer as it did
-                    return accept(bytes);
+                if (again && (state != null && state.equals("23505") || lostConnection(state))) {
+                    // another connection stored the same key between our look and our insert: answer as it did;
+                    // or the pooled connection was broken (the pool drops it): the same batch on another one
+                    return accept(bytes, false);
                 }
                 throw e;
             }
@@ -190,6 +205,20 @@ public final class HeadOffice {
      */
     private static boolean restored(HeadOfficeRepository.TerminalRow t, Manifest m) {
         return m.epoch() > t.epoch() && m.seq() == 1 && m.firstJournalSeq() <= t.lastJournalSeq();
+    }
+
+    /** A connection the server ended or that broke (SQL state class 08, or the server shut the session down: 57P01/57P02). */
+    private static boolean lostConnection(String state) {
+        return state != null && (state.startsWith("08") || state.equals("57P01") || state.equals("57P02"));
+    }
+
+    /**
+     * Whether a batch of this number can be stored already: every accepted batch moves its terminal's row
+     * to its own (epoch, seq) in the same transaction, and that position only goes forward, so a batch
+     * after the position (the next one, a gap, a new epoch) was never stored and needs no look-up.
+     */
+    static boolean mayBeStored(HeadOfficeRepository.TerminalRow t, Manifest m) {
+        return m.epoch() < t.epoch() || (m.epoch() == t.epoch() && m.seq() <= t.lastSeq());
     }
 
     /** Epoch, seq and chain against where the terminal stands; null when the batch is next. */
@@ -247,12 +276,14 @@ public final class HeadOffice {
             }
         }
         for (var day : days.entrySet()) {
+            // first: a day this batch is the first to bring has no figures stored yet (they are written only
+            // beside its ho_terminal_day row, in the same transaction), so they need not be read
+            boolean firstOfDay = repo.received(c, store.isPostgres(), m.hall(), m.terminal(), day.getKey(), now);
             if (restored(t, m)) {
                 refold(c, m.hall(), m.terminal(), day.getKey());
             } else {
-                foldOn(c, m.hall(), m.terminal(), day.getKey(), day.getValue(), payloads);
+                foldOn(c, m.hall(), m.terminal(), day.getKey(), day.getValue(), payloads, firstOfDay);
             }
-            repo.received(c, m.hall(), m.terminal(), day.getKey(), now);
         }
         repo.advance(c, m.hall(), m.terminal(), m.epoch(), m.seq(), sha, m.lastJournalSeq(), m.lastHash());
         return ack;
@@ -305,11 +336,12 @@ public final class HeadOffice {
      * events), which it falls back to where the stored figures do not say the fold's state exactly.
      */
     void foldOn(Connection c, String hall, String terminal, LocalDate day, List<JournalEvent> events,
-                java.util.function.Function<JournalEvent, JsonNode> payloads) throws SQLException {
+                java.util.function.Function<JournalEvent, JsonNode> payloads, boolean nothingStored) throws SQLException {
         if (events.isEmpty()) {
             return; // nothing the fold reads: the figures stay as they are
         }
-        Map<Long, Map.Entry<String, Map<String, String>>> stored = repo.terminalDayFigures(c, hall, terminal, day);
+        Map<Long, Map.Entry<String, Map<String, String>>> stored = nothingStored ? Map.of()
+                : repo.terminalDayFigures(c, hall, terminal, day);
         Map<Long, DayFold.TillDay> start = new LinkedHashMap<>();
         for (var till : stored.entrySet()) {
             Optional<DayFold.TillDay> t = DayFold.TillDay.ofFigures(till.getKey(), till.getValue().getKey(),
@@ -332,7 +364,7 @@ public final class HeadOffice {
                 changed.put(id, new AbstractMap.SimpleEntry<>(t.staffNo(), figures));
             }
         });
-        repo.replaceTills(c, hall, terminal, day, changed);
+        repo.replaceTills(c, hall, terminal, day, changed, stored.keySet());
     }
 
     /** paymentId → tillId of payment events (the last of a repeated id, as {@link DayFold} takes it). */

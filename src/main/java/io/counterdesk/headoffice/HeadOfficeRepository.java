@@ -2,8 +2,6 @@ package io.counterdesk.headoffice;
 
 import io.counterdesk.persistence.JournalEvent;
 import io.counterdesk.sync.BatchLine;
-import java.io.IOException;
-import java.io.StringReader;
 import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -122,18 +120,13 @@ final class HeadOfficeRepository {
             return;
         }
         if (postgres) {
-            StringBuilder csv = new StringBuilder(lines.size() * 600);
+            int size = 0;
             for (BatchLine l : lines) {
-                JournalEvent e = l.event();
-                csv(csv, hall).append(',');
-                csv(csv, terminal).append(',').append(l.businessDay()).append(',').append(epoch).append(',')
-                        .append(e.seq()).append(',').append(e.occurredAt()).append(',');
-                csv(csv, e.staffNo()).append(',');
-                csv(csv, e.type()).append(',');
-                csv(csv, e.subject()).append(',');
-                csv(csv, e.payload()).append(',');
-                csv(csv, e.prevHash()).append(',');
-                csv(csv, e.hash()).append('\n');
+                size += l.event().payload().length() * 5 / 4 + 256; // quotes doubled, the other fields
+            }
+            CopyCsv csv = new CopyCsv(size);
+            for (BatchLine l : lines) {
+                eventRow(csv, hall, terminal, epoch, l);
             }
             copy(c, """
                     COPY ho_event(hall_code, terminal_code, business_day, epoch, journal_seq, occurred_at, staff_no,
@@ -164,24 +157,30 @@ final class HeadOfficeRepository {
         }
     }
 
-    /** {@code v} as one quoted CSV field (quotes doubled). */
-    private static StringBuilder csv(StringBuilder out, String v) {
-        out.append('"');
-        for (int i = 0, n = v.length(); i < n; i++) {
-            char ch = v.charAt(i);
-            if (ch == '"') {
-                out.append('"');
-            }
-            out.append(ch);
-        }
-        return out.append('"');
+    /** One ho_event row of {@code COPY … (FORMAT csv)}, in the column order of {@link #insertEvents}. */
+    static void eventRow(CopyCsv csv, String hall, String terminal, long epoch, BatchLine l) {
+        JournalEvent e = l.event();
+        csv.text(hall, ',').text(terminal, ',').plain(l.businessDay().toString(), ',').number(epoch, ',')
+                .number(e.seq(), ',').plain(io.counterdesk.persistence.Journal.instantText(e.occurredAt()), ',').text(e.staffNo(), ',').text(e.type(), ',')
+                .text(e.subject(), ',').text(e.payload(), ',').text(e.prevHash(), ',').text(e.hash(), '\n');
     }
 
-    private static void copy(Connection c, String sql, CharSequence csv) throws SQLException {
+    /** One ho_receipt row of {@code COPY … (FORMAT csv)}, in the column order of {@link #insertReceipts}. */
+    static void receiptRow(CopyCsv csv, ReceiptRow r) {
+        csv.text(r.hall(), ',').text(r.kind(), ',').number(r.number(), ',').text(r.terminal(), ',').text(r.part(), ',')
+                .plain(r.day().toString(), ',').number(r.paymentId(), ',').text(r.accountNo(), ',').number(r.paidFen(), ',')
+                .text("", ',').plain(Boolean.toString(r.reversal()), '\n');
+    }
+
+    private static void copy(Connection c, String sql, CopyCsv csv) throws SQLException {
+        org.postgresql.copy.CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql);
         try {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn(sql, new StringReader(csv.toString()));
-        } catch (IOException e) {
-            throw new SQLException("COPY failed: " + sql, e);
+            in.writeToCopy(csv.array(), 0, csv.size());
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy();
+            }
         }
     }
 
@@ -260,22 +259,29 @@ final class HeadOfficeRepository {
         }
     }
 
-    /** Writes the figures of the given tills of one terminal's day again (the other tills stay). */
+    /**
+     * Writes the figures of the given tills of one terminal's day again (the other tills stay); only the
+     * tills in {@code stored} (those with rows, as just read) are deleted first.
+     */
     void replaceTills(Connection c, String hall, String terminal, LocalDate day,
-                      Map<Long, Map.Entry<String, Map<String, String>>> tills) throws SQLException {
+                      Map<Long, Map.Entry<String, Map<String, String>>> tills, java.util.Set<Long> stored)
+            throws SQLException {
         if (tills.isEmpty()) {
             return;
         }
-        try (PreparedStatement s = c.prepareStatement("""
-                DELETE FROM ho_till_figure WHERE hall_code = ? AND terminal_code = ? AND business_day = ? AND till_id = ?""")) {
-            for (long till : tills.keySet()) {
-                s.setString(1, hall);
-                s.setString(2, terminal);
-                s.setDate(3, Date.valueOf(day));
-                s.setLong(4, till);
-                s.addBatch();
+        List<Long> held = tills.keySet().stream().filter(stored::contains).toList();
+        if (!held.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    DELETE FROM ho_till_figure WHERE hall_code = ? AND terminal_code = ? AND business_day = ? AND till_id = ?""")) {
+                for (long till : held) {
+                    s.setString(1, hall);
+                    s.setString(2, terminal);
+                    s.setDate(3, Date.valueOf(day));
+                    s.setLong(4, till);
+                    s.addBatch();
+                }
+                s.executeBatch();
             }
-            s.executeBatch();
         }
         insertFigures(c, hall, terminal, day, tills);
     }
@@ -306,13 +312,9 @@ final class HeadOfficeRepository {
             return;
         }
         if (postgres) {
-            StringBuilder csv = new StringBuilder(rows.size() * 80);
+            CopyCsv csv = new CopyCsv(rows.size() * 100);
             for (ReceiptRow r : rows) {
-                csv(csv, r.hall()).append(',');
-                csv(csv, r.kind()).append(',').append(r.number()).append(',');
-                csv(csv, r.terminal()).append(',');
-                csv(csv, r.part()).append(',').append(r.day()).append(',').append(r.paymentId()).append(',');
-                csv(csv, r.accountNo()).append(',').append(r.paidFen()).append(",\"\",").append(r.reversal()).append('\n');
+                receiptRow(csv, r);
             }
             copy(c, """
                     COPY ho_receipt(hall_code, kind, number, terminal_code, part, business_day, payment_id, account_no,
@@ -383,8 +385,30 @@ final class HeadOfficeRepository {
         return out;
     }
 
-    /** Notes that a batch with events of {@code day} arrived now (first and last arrival, number of batches). */
-    void received(Connection c, String hall, String terminal, LocalDate day, Instant now) throws SQLException {
+    /**
+     * Notes that a batch with events of {@code day} arrived now (first and last arrival, number of batches);
+     * true when it is the first of that terminal's day (the row made now). On PostgreSQL one statement.
+     */
+    boolean received(Connection c, boolean postgres, String hall, String terminal, LocalDate day, Instant now)
+            throws SQLException {
+        if (postgres) {
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO ho_terminal_day(hall_code, terminal_code, business_day, first_received_at, last_received_at,
+                                                batches) VALUES (?, ?, ?, ?, ?, 1)
+                    ON CONFLICT (hall_code, terminal_code, business_day)
+                    DO UPDATE SET last_received_at = EXCLUDED.last_received_at, batches = ho_terminal_day.batches + 1
+                    RETURNING batches""")) {
+                s.setString(1, hall);
+                s.setString(2, terminal);
+                s.setDate(3, Date.valueOf(day));
+                s.setObject(4, at(now));
+                s.setObject(5, at(now));
+                try (ResultSet rs = s.executeQuery()) {
+                    rs.next();
+                    return rs.getInt(1) == 1;
+                }
+            }
+        }
         if (update(c, """
                 UPDATE ho_terminal_day SET last_received_at = ?, batches = batches + 1
                 WHERE hall_code = ? AND terminal_code = ? AND business_day = ?""",
@@ -393,7 +417,9 @@ final class HeadOfficeRepository {
                     INSERT INTO ho_terminal_day(hall_code, terminal_code, business_day, first_received_at, last_received_at,
                                                 batches) VALUES (?, ?, ?, ?, ?, 1)""",
                     hall, terminal, Date.valueOf(day), at(now), at(now));
+            return true;
         }
+        return false;
     }
 
     /** The hash head office holds for the terminal's journal event {@code seq} (of the latest epoch that has it). */

@@ -62,9 +62,9 @@ public final class HeadOfficeStore implements AutoCloseable {
     /**
      * A connection, not in auto-commit; the caller closes it. On PostgreSQL it comes from a small pool
      * (a new server connection costs a process on the server and a login, more than a batch's own
-     * statements): closing it rolls back what was not committed and keeps it for the next caller; it is
-     * checked alive ({@code isValid}) before it is handed out again, so one broken by a server restart
-     * is dropped, not used.
+     * statements): closing it rolls back what was not committed and keeps it for the next caller; unless
+     * it was given back within {@link #ALIVE_BYPASS_NANOS}, it is checked alive ({@code isValid}) before
+     * it is handed out again, so one broken by a server restart is dropped, not used.
      */
     public Connection connect() throws SQLException {
         if (postgres) {
@@ -128,12 +128,23 @@ public final class HeadOfficeStore implements AutoCloseable {
     private volatile boolean closed;
     static final int MAX_IDLE = 16;
 
+    /**
+     * A connection given back less than this long ago is lent again without {@code isValid}'s round trip
+     * (as HikariCP's "alive bypass window"): under load every batch would otherwise pay one more round
+     * trip. A connection that broke within the window fails its first statement; {@link HeadOffice#accept}
+     * then takes the batch once more on another connection (acceptance is idempotent).
+     */
+    static final long ALIVE_BYPASS_NANOS = 500_000_000L;
+    /** When each idle connection was given back ({@link System#nanoTime}). */
+    private final java.util.Map<Connection, Long> givenBackAt = new java.util.concurrent.ConcurrentHashMap<>();
+
     private Connection pooled() throws SQLException {
         Connection physical;
         while ((physical = idle.pollFirst()) != null) {
             idleCount.decrementAndGet();
+            Long at = givenBackAt.remove(physical);
             // a handle that switched auto-commit on was not kept (giveBack); nothing here changes the isolation
-            if (physical.isValid(5)) {
+            if ((at != null && System.nanoTime() - at < ALIVE_BYPASS_NANOS) || physical.isValid(5)) {
                 return lend(physical);
             }
             quietlyClose(physical);
@@ -200,6 +211,7 @@ public final class HeadOfficeStore implements AutoCloseable {
             quietlyClose(physical);
             return;
         }
+        givenBackAt.put(physical, System.nanoTime());
         idle.addFirst(physical);
         if (closed && idle.remove(physical)) {
             quietlyClose(physical); // the store closed meanwhile
@@ -229,6 +241,7 @@ public final class HeadOfficeStore implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        givenBackAt.clear();
         Connection c;
         while ((c = idle.pollFirst()) != null) {
             quietlyClose(c);

@@ -290,8 +290,42 @@ public final class Journal {
     static String hash(String prevHash, long seq, Instant at, String terminal, String staffNo, String type,
                        String subject, String payload) {
         MessageDigest digest = SHA256.get();
-        String canonical = String.join("\n", prevHash, Long.toString(seq), at.toString(), terminal, staffNo, type,
+        String canonical = String.join("\n", prevHash, Long.toString(seq), instantText(at), terminal, staffNo, type,
                 subject, payload);
         return HexFormat.of().formatHex(digest.digest(canonical.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /**
+     * {@link Instant#toString}, character for character, without its formatter for whole seconds in the years
+     * 0000–9999 ({@code 2025-03-10T01:02:03Z}; the rest through {@code toString}). Head office writes it twice per
+     * event (the hash, the row); {@code JournalInstantTextTest} compares both on random instants.
+     */
+    public static String instantText(Instant at) {
+        long s = at.getEpochSecond();
+        if (at.getNano() != 0 || s < -62_167_219_200L || s >= 253_402_300_800L) {
+            return at.toString();
+        }
+        java.time.LocalDate d = java.time.LocalDate.ofEpochDay(Math.floorDiv(s, 86_400L));
+        int second = (int) Math.floorMod(s, 86_400L);
+        byte[] b = new byte[20];
+        two(b, 0, d.getYear() / 100);
+        two(b, 2, d.getYear() % 100);
+        b[4] = '-';
+        two(b, 5, d.getMonthValue());
+        b[7] = '-';
+        two(b, 8, d.getDayOfMonth());
+        b[10] = 'T';
+        two(b, 11, second / 3_600);
+        b[13] = ':';
+        two(b, 14, second / 60 % 60);
+        b[16] = ':';
+        two(b, 17, second % 60);
+        b[19] = 'Z';
+        return new String(b, StandardCharsets.ISO_8859_1);
+    }
+
+    private static void two(byte[] b, int at, int v) {
+        b[at] = (byte) ('0' + v / 10);
+        b[at + 1] = (byte) ('0' + v % 10);
     }
 }

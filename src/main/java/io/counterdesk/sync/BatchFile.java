@@ -168,8 +168,27 @@ public final class BatchFile {
             throw new BatchFormatException("unknown format " + manifest.format() + " v" + manifest.schemaVersion());
         }
         List<BatchLine> lines = new ArrayList<>();
-        try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(c));
-             com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(gz.readAllBytes())) {
+        byte[] text;
+        int length;
+        try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(c), Math.max(512, Math.min(c.length, 64 * 1024)))) {
+            // sized from the gzip trailer's length of the content (a hint only: capped, and grown if it lies)
+            long said = c.length < 4 ? 0 : (c[c.length - 4] & 0xffL) | (c[c.length - 3] & 0xffL) << 8
+                    | (c[c.length - 2] & 0xffL) << 16 | (c[c.length - 1] & 0xffL) << 24;
+            text = new byte[(int) Math.min(said, Math.min(64L * c.length, MAX_PART)) + 1];
+            length = 0;
+            for (int n; (n = gz.read(text, length, text.length - length)) > 0; ) {
+                length += n;
+                if (length == text.length) {
+                    if (length >= MAX_PART) {
+                        throw new BatchFormatException("unreadable content: longer than " + MAX_PART + " bytes");
+                    }
+                    text = java.util.Arrays.copyOf(text, (int) Math.min(2L * length, MAX_PART + 1L));
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            throw new BatchFormatException("unreadable content", e);
+        }
+        try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(text, 0, length)) {
             // one pass over the JSON lines with the streaming parser (no tree, no line strings): each a flat object
             com.fasterxml.jackson.core.JsonToken t;
             while ((t = p.nextToken()) != null) {

@@ -46,8 +46,15 @@ public final class SyncKeys {
     public static byte[] sign(PrivateKey key, byte[] data, int length) {
         byte[] seed = key instanceof java.security.interfaces.EdECPrivateKey ed ? ed.getBytes().orElse(null) : null;
         if (seed != null && seed.length == Ed25519.SECRET_KEY_SIZE) {
+            Signer signer = lastSigner;
+            if (signer == null || signer.key() != key) {
+                byte[] pk = new byte[Ed25519.PUBLIC_KEY_SIZE];
+                Ed25519.generatePublicKey(seed, 0, pk, 0);
+                signer = new Signer(key, pk);
+                lastSigner = signer;
+            }
             byte[] signature = new byte[Ed25519.SIGNATURE_SIZE];
-            Ed25519.sign(seed, 0, data, 0, length, signature, 0);
+            Ed25519.sign(seed, 0, signer.publicKey(), 0, data, 0, length, signature, 0);
             return signature;
         }
         try {
@@ -59,6 +66,15 @@ public final class SyncKeys {
             throw new IllegalStateException("signing failed", e);
         }
     }
+
+    /**
+     * The public half of the key that signed last (head office signs every acknowledgement with one key): Bouncy
+     * Castle's sign without it derives it again each time, a second scalar multiplication as costly as the signature's.
+     */
+    private record Signer(PrivateKey key, byte[] publicKey) {
+    }
+
+    private static volatile Signer lastSigner;
 
     /** Whether {@code signature} is {@code key}'s over the first {@code length} bytes of {@code data}; false for any malformed input. */
     public static boolean verify(PublicKey key, byte[] data, int length, byte[] signature) {

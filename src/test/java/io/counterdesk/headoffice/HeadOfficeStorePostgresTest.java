@@ -93,16 +93,44 @@ class HeadOfficeStorePostgresTest {
         String url = database("restarted");
         try (HeadOfficeStore store = HeadOfficeStore.open(url, pg.user(), "")) {
             HeadOffice ho = new HeadOffice(store, SyncKeys.generate(), Clock.systemUTC());
-            TestChain t = new TestChain("HZ02", "HZ02-T01", DAY);
-            assertThat(ho.enrol("HZ02", "HZ02-T01", ho.addTerminal("HZ02", "HZ02-T01"),
-                    SyncKeys.publicText(t.key.getPublic()))).isTrue();
-            assertThat(ho.accept(t.open(1).pay(1, 100).nextBatch()).isAccepted()).isTrue();
+            TestChain t = firstBatchTaken(ho, "HZ02", "HZ02-T01");
             pg.kill();
             pg.restart();
             Outcome next = ho.accept(t.pay(1, 200).nextBatch());
             assertThat(next.isAccepted()).as(next.message()).isTrue();
             assertThat(ho.tillFigures("HZ02", "HZ02-T01", DAY, 1)).containsEntry("cashIn", "3.00");
         }
+    }
+
+    @Test
+    void aConnectionDroppedByTheServerJustAfterItWasGivenBackCostsTheBatchNothing() throws Exception {
+        String url = database("dropped");
+        try (HeadOfficeStore store = HeadOfficeStore.open(url, pg.user(), "")) {
+            HeadOffice ho = new HeadOffice(store, SyncKeys.generate(), Clock.systemUTC());
+            TestChain t = firstBatchTaken(ho, "HZ03", "HZ03-T01");
+            byte[] next = t.pay(1, 200).nextBatch();
+            // the pool's idle connection, given back a moment ago (inside the window in which it is lent
+            // without isValid), is ended by the server; the next batch must still be taken, once
+            try (Connection c = DriverManager.getConnection(url, pg.user(), "");
+                 ResultSet rs = c.createStatement().executeQuery("""
+                         SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity
+                         WHERE datname = current_database() AND pid <> pg_backend_pid()""")) {
+                rs.next();
+                assertThat(rs.getInt(1)).isPositive();
+            }
+            Outcome o = ho.accept(next);
+            assertThat(o.isAccepted()).as(o.message()).isTrue();
+            assertThat(ho.tillFigures("HZ03", "HZ03-T01", DAY, 1)).containsEntry("cashIn", "3.00");
+            assertThat(ho.count("ho_batch")).isEqualTo(2);
+        }
+    }
+
+    /** A terminal enrolled at {@code ho} whose first batch (a till opened, a payment of 1.00) was taken. */
+    private static TestChain firstBatchTaken(HeadOffice ho, String hall, String terminal) throws Exception {
+        TestChain t = new TestChain(hall, terminal, DAY);
+        assertThat(ho.enrol(hall, terminal, ho.addTerminal(hall, terminal), SyncKeys.publicText(t.key.getPublic()))).isTrue();
+        assertThat(ho.accept(t.open(1).pay(1, 100).nextBatch()).isAccepted()).isTrue();
+        return t;
     }
 
     private static List<String> partitions(String url) throws Exception {

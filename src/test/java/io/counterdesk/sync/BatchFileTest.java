@@ -134,6 +134,31 @@ class BatchFileTest {
         }
     }
 
+    /** The gzip trailer's content length sizes the read: one that lies (small, huge) is refused, the true one reads back. */
+    @Test
+    void aContentLengthInTheGzipTrailerThatLiesIsRefused() throws Exception {
+        BatchFile.Decoded d = BatchFile.decode(chain.nextBatch());
+        byte[] raw = gunzip(d);
+        java.io.ByteArrayOutputStream gz = new java.io.ByteArrayOutputStream();
+        try (java.util.zip.GZIPOutputStream out = new java.util.zip.GZIPOutputStream(gz)) {
+            out.write(raw);
+        }
+        byte[] content = gz.toByteArray();
+        assertThat(BatchFile.decode(signed(d, content)).lines()).isEqualTo(d.lines());
+        for (int said : new int[] {0, 1, raw.length - 1, raw.length + 1, Integer.MAX_VALUE, -1}) {
+            byte[] lying = content.clone();
+            for (int i = 0; i < 4; i++) {
+                lying[lying.length - 4 + i] = (byte) (said >>> (8 * i));
+            }
+            assertThatThrownBy(() -> BatchFile.decode(signed(d, lying))).as("length %d", said)
+                    .isInstanceOf(BatchFormatException.class);
+        }
+    }
+
+    private byte[] signed(BatchFile.Decoded d, byte[] content) throws Exception {
+        return BatchFile.signed(BatchFile.MAGIC, chain.key.getPrivate(), BatchFile.JSON.writeValueAsBytes(d.manifest()), content);
+    }
+
     private static byte[] gunzip(BatchFile.Decoded d) throws Exception {
         java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(d.bytes());
         in.position(4);

@@ -43,6 +43,21 @@ class SyncKeysTest {
         }
     }
 
+    /** The public half kept for the key that signed last: keys taking turns still sign as the JDK does. */
+    @Test
+    void keysTakingTurnsEachSignAsTheJdkDoes() throws Exception {
+        KeyPair[] pairs = {SyncKeys.generate(), SyncKeys.generate(), SyncKeys.generate()};
+        for (int round = 0; round < 30; round++) {
+            KeyPair pair = pairs[RANDOM.nextInt(pairs.length)];
+            byte[] data = new byte[1 + RANDOM.nextInt(2_000)];
+            RANDOM.nextBytes(data);
+            Signature jdk = Signature.getInstance("Ed25519");
+            jdk.initSign(pair.getPrivate());
+            jdk.update(data);
+            assertArrayEquals(jdk.sign(), SyncKeys.sign(pair.getPrivate(), data, data.length), "round " + round);
+        }
+    }
+
     @Test
     void anyChangeFails() {
         KeyPair pair = SyncKeys.generate();
