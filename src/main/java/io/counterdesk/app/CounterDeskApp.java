@@ -91,8 +91,12 @@ public final class CounterDeskApp extends Application {
      * The back end's opening in its two parts (ADR 0031): {@code login} once the database is open and a log-in
      * possible, {@code opened} once every service is wired. An opening that fails fails both.
      */
-    private record Starting(CompletableFuture<CounterDesk.Opening> login, CompletableFuture<Opened> opened) {
+    private record Starting(CompletableFuture<CounterDesk.Opening> login, CompletableFuture<Opened> opened,
+                            CompletableFuture<Void> pageDrawn) {
     }
+
+    /** How long the rest of the start waits for the log-in page's first frame before it goes on anyway. */
+    private static final Duration FIRST_FRAME_WAIT = Duration.ofSeconds(3);
 
     /**
      * For tests and tools: a window on {@code config}, with {@code hasher} for the database's
@@ -176,6 +180,7 @@ public final class CounterDeskApp extends Application {
     private void openBackend() {
         Starting starting = early != null ? early : openInBackground(config, hasher);
         early = null;
+        afterFirstFrame(stage.getScene(), () -> starting.pageDrawn().complete(null));
         starting.opened().whenComplete((opened, error) -> {
             if (error != null) {
                 backend.completeExceptionally(error);
@@ -217,12 +222,15 @@ public final class CounterDeskApp extends Application {
     private static Starting openInBackground(AppConfig config, PasswordHasher hasher) {
         CompletableFuture<CounterDesk.Opening> login = new CompletableFuture<>();
         CompletableFuture<Opened> opened = new CompletableFuture<>();
+        CompletableFuture<Void> pageDrawn = new CompletableFuture<>();
         Thread opener = new Thread(() -> {
             try {
                 long opening = System.nanoTime();
                 CounterDesk.Opening first = CounterDesk.open(config, hasher == null ? new PasswordHasher() : hasher);
                 long loginPossible = System.nanoTime();
                 login.complete(first);
+                // the rest (services, then the search warm-up) leaves the cores to the log-in page's first frame
+                awaitQuietly(pageDrawn);
                 CounterDesk desk = first.finish();
                 Opened result = readReceiptSettings(desk);
                 if (Boolean.getBoolean("counterdesk.startupProbe")) {
@@ -236,7 +244,34 @@ public final class CounterDeskApp extends Application {
             }
         }, "counterdesk-open-database");
         opener.start();
-        return new Starting(login, opened);
+        return new Starting(login, opened, pageDrawn);
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> pageDrawn) {
+        try {
+            pageDrawn.get(FIRST_FRAME_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // no frame (no window, or a slow one): go on
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs {@code then} on the FX thread once the scene's first frame has been rendered. */
+    private static void afterFirstFrame(Scene scene, Runnable then) {
+        Runnable[] firstLayout = new Runnable[1];
+        firstLayout[0] = () -> {
+            scene.removePostLayoutPulseListener(firstLayout[0]);
+            // The first frame is rendered after this pulse; the next pulse starts once it is done.
+            Runnable[] nextPulse = new Runnable[1];
+            nextPulse[0] = () -> {
+                scene.removePreLayoutPulseListener(nextPulse[0]);
+                then.run();
+            };
+            scene.addPreLayoutPulseListener(nextPulse[0]);
+            Platform.requestNextPulse();
+        };
+        scene.addPostLayoutPulseListener(firstLayout[0]);
     }
 
     /** What the payment screen's receipt drafts need: the printed head and the paper width. */
@@ -380,19 +415,7 @@ public final class CounterDeskApp extends Application {
 
         static StartupProbe install(Scene scene) {
             StartupProbe probe = new StartupProbe();
-            Runnable[] firstLayout = new Runnable[1];
-            firstLayout[0] = () -> {
-                scene.removePostLayoutPulseListener(firstLayout[0]);
-                // The first frame is rendered after this pulse; the next pulse starts once it is done.
-                Runnable[] nextPulse = new Runnable[1];
-                nextPulse[0] = () -> {
-                    scene.removePreLayoutPulseListener(nextPulse[0]);
-                    probe.drawn(scene);
-                };
-                scene.addPreLayoutPulseListener(nextPulse[0]);
-                Platform.requestNextPulse();
-            };
-            scene.addPostLayoutPulseListener(firstLayout[0]);
+            afterFirstFrame(scene, () -> probe.drawn(scene));
             return probe;
         }
 
