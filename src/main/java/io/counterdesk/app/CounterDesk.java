@@ -278,6 +278,8 @@ public final class CounterDesk implements AutoCloseable {
 
         /** Wires every other service; on a failure the database is closed and the failure thrown. */
         public CounterDesk finish() {
+            // the window waits for the log-in page's first frame before this (ADR 0031): not a step of the opening
+            steps.mark("(between log-in possible and the rest of the services)");
             try {
                 Journal.prepareWriter(); // before a log-in typed meanwhile appends its event
                 CounterDesk desk = new CounterDesk(this);
