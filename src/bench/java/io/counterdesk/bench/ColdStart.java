@@ -192,7 +192,7 @@ final class ColdStart implements AutoCloseable {
 
     /**
      * Switches later runs (app and floor) to an AppCDS archive of the app and the window launcher's C1-only
-     * JIT, as the installed package makes and starts it (installer/README.md): the app's classes as a jar, the classes one start-up
+     * JIT without the flight recorder, as the installed package makes and starts it (installer/README.md): the app's classes as a jar, the classes one start-up
      * loads recorded with {@code -XX:DumpLoadedClassList}, then {@code -Xshare:dump}. JDK 17 archives
      * classes from jars only, and uses the archive only with the class path it was made with (the
      * floor's adds its own classes after it).
@@ -231,6 +231,7 @@ final class ColdStart implements AutoCloseable {
         withJar.add(2, "-Xshare:auto");
         // the window launcher's JIT setting (installer/Packager.java, windowJavaOptions; ADR 0028)
         withJar.add(3, "-XX:TieredStopAtLevel=1");
+        withJar.add(4, "-XX:-FlightRecorder"); // and without JFR (Jdbi's event registration, ADR 0031)
         javaCommand = withJar;
         return (System.nanoTime() - started) / 1_000_000;
     }

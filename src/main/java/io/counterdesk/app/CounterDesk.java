@@ -99,14 +99,14 @@ public final class CounterDesk implements AutoCloseable {
     /** How long each step of the start took (database, services, demo cards): the start-up probe prints them. */
     private final io.counterdesk.persistence.OpeningSteps startSteps;
 
-    private CounterDesk(AppConfig config, Database database, TerminalIdentity terminal, PasswordHasher hasher,
-                        io.counterdesk.persistence.OpeningSteps steps) {
+    private CounterDesk(Opening opening) {
+        io.counterdesk.persistence.OpeningSteps steps = opening.steps;
         this.startSteps = steps;
-        this.config = config;
-        this.database = database;
-        this.terminal = terminal;
-        this.journal = new Journal(terminal.terminalCode());
-        this.auth = new AuthService(database, journal, hasher);
+        this.config = opening.config;
+        this.database = opening.database;
+        this.terminal = opening.terminal;
+        this.journal = opening.journal;
+        this.auth = opening.auth;
         this.approvals = new ApprovalRecorder(journal);
         BillingQueries billing = new BillingQueries(LateFeeRule.DEFAULT);
         this.accounts = new AccountService(database, billing::billLines);
@@ -213,6 +213,15 @@ public final class CounterDesk implements AutoCloseable {
     }
 
     public static CounterDesk start(AppConfig config, PasswordHasher hasher) {
+        return open(config, hasher).finish();
+    }
+
+    /**
+     * The first part of {@link #start}: the database opened (ADR 0011's checks included), the terminal
+     * read (or the demo hall loaded) and the log-in's service made — everything a log-in needs. The
+     * window lets the cashier log in from here while {@link Opening#finish} wires the rest (ADR 0031).
+     */
+    public static Opening open(AppConfig config, PasswordHasher hasher) {
         I18n.setLocale(config.locale());
         io.counterdesk.persistence.OpeningSteps steps = new io.counterdesk.persistence.OpeningSteps();
         Database database = Database.open(config.database(), config.clock());
@@ -225,17 +234,65 @@ public final class CounterDesk implements AutoCloseable {
                 }
                 terminal = Optional.of(new DemoData(hasher).load(database, config.demoAccounts()));
             }
-            steps.mark("terminal identity (or demo hall loaded)");
-            CounterDesk desk = new CounterDesk(config, database, terminal.get(), hasher, steps);
-            if (desk.demoCards != null) {
-                // a demo hall loaded here or by the demo command: its card customers get their cards once
-                DemoData.issueCards(database, desk.auth, desk.cardIssue, desk.cardReader, desk.demoCards);
-                steps.mark("demo cards issued");
-            }
-            return desk;
+            Journal journal = new Journal(terminal.get().terminalCode());
+            Opening opening = new Opening(config, database, terminal.get(), journal,
+                    new AuthService(database, journal, hasher), steps);
+            steps.mark("terminal identity (or demo hall loaded), log-in service");
+            return opening;
         } catch (RuntimeException e) {
             database.close();
             throw e;
+        }
+    }
+
+    /**
+     * An opened database with what a log-in needs ({@link #auth}, {@link #terminal}); {@link #finish}
+     * makes the rest of the services and hands over the database, or closes it if that fails.
+     */
+    public static final class Opening {
+        private final AppConfig config;
+        private final Database database;
+        private final TerminalIdentity terminal;
+        private final Journal journal;
+        private final AuthService auth;
+        private final io.counterdesk.persistence.OpeningSteps steps;
+
+        private Opening(AppConfig config, Database database, TerminalIdentity terminal, Journal journal, AuthService auth,
+                        io.counterdesk.persistence.OpeningSteps steps) {
+            this.config = config;
+            this.database = database;
+            this.terminal = terminal;
+            this.journal = journal;
+            this.auth = auth;
+            this.steps = steps;
+        }
+
+        /** The log-in's service; the {@link CounterDesk} that {@link #finish} makes keeps this one (and its sessions). */
+        public AuthService auth() {
+            return auth;
+        }
+
+        public TerminalIdentity terminal() {
+            return terminal;
+        }
+
+        /** Wires every other service; on a failure the database is closed and the failure thrown. */
+        public CounterDesk finish() {
+            // the window waits for the log-in page's first frame before this (ADR 0031): not a step of the opening
+            steps.mark("(between log-in possible and the rest of the services)");
+            try {
+                Journal.prepareWriter(); // before a log-in typed meanwhile appends its event
+                CounterDesk desk = new CounterDesk(this);
+                if (desk.demoCards != null) {
+                    // a demo hall loaded here or by the demo command: its card customers get their cards once
+                    DemoData.issueCards(database, desk.auth, desk.cardIssue, desk.cardReader, desk.demoCards);
+                    steps.mark("demo cards issued");
+                }
+                return desk;
+            } catch (RuntimeException e) {
+                database.close();
+                throw e;
+            }
         }
     }
 

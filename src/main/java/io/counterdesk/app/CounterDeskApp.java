@@ -55,7 +55,7 @@ public final class CounterDeskApp extends Application {
     private static final Duration WORK_WAIT = Duration.ofSeconds(30);
     private static volatile AppConfig launchConfig;
     /** The back end opened by {@link #launch} before JavaFX starts (so both start side by side); null in tests. */
-    private static volatile CompletableFuture<Opened> launchBackend;
+    private static volatile Starting launchBackend;
 
     private final AppConfig config;
     private final PasswordHasher hasher;
@@ -81,11 +81,22 @@ public final class CounterDeskApp extends Application {
     }
 
     /** The back end opened early by {@link #launch}, or null: then {@link #start} opens it. */
-    private CompletableFuture<Opened> early;
+    private Starting early;
 
     /** An opened back end with what the payment screen's receipt drafts need (read off the FX thread). */
     private record Opened(CounterDesk desk, Hall hall, PaperWidth paper) {
     }
+
+    /**
+     * The back end's opening in its two parts (ADR 0031): {@code login} once the database is open and a log-in
+     * possible, {@code opened} once every service is wired. An opening that fails fails both.
+     */
+    private record Starting(CompletableFuture<CounterDesk.Opening> login, CompletableFuture<Opened> opened,
+                            CompletableFuture<Void> pageDrawn) {
+    }
+
+    /** How long the rest of the start waits for the log-in page's first frame before it goes on anyway. */
+    private static final Duration FIRST_FRAME_WAIT = Duration.ofSeconds(3);
 
     /**
      * For tests and tools: a window on {@code config}, with {@code hasher} for the database's
@@ -115,12 +126,13 @@ public final class CounterDeskApp extends Application {
      */
     static void launch(AppConfig config) {
         launchConfig = config;
-        CompletableFuture<Opened> opening = openInBackground(config, null);
-        launchBackend = opening;
+        Starting starting = openInBackground(config, null);
+        launchBackend = starting;
         try {
             Application.launch(CounterDeskApp.class);
         } catch (RuntimeException | Error e) {
             // no window (no display): the database still opening is closed again before the program exits
+            CompletableFuture<Opened> opening = starting.opened();
             opening.thenAccept(opened -> opened.desk().close());
             try {
                 opening.get(CLOSE_WAIT.toSeconds(), TimeUnit.SECONDS);
@@ -161,11 +173,15 @@ public final class CounterDeskApp extends Application {
         openBackend();
     }
 
-    /** Takes the back end opened early, or opens it now on a thread of its own, beside the first frames. */
+    /**
+     * Takes the back end opened early, or opens it now on a thread of its own, beside the first frames. The
+     * log-in page is ready once the database is open; the rest of the services follow while the cashier types.
+     */
     private void openBackend() {
-        CompletableFuture<Opened> opening = early != null ? early : openInBackground(config, hasher);
+        Starting starting = early != null ? early : openInBackground(config, hasher);
         early = null;
-        opening.whenComplete((opened, error) -> {
+        afterFirstFrame(stage.getScene(), () -> starting.pageDrawn().complete(null));
+        starting.opened().whenComplete((opened, error) -> {
             if (error != null) {
                 backend.completeExceptionally(error);
             } else {
@@ -174,40 +190,88 @@ public final class CounterDeskApp extends Application {
                 backend.complete(opened.desk());
             }
         });
-        backend.whenComplete((desk, error) -> Platform.runLater(() -> {
+        starting.login().whenComplete((opening, error) -> Platform.runLater(() -> {
             if (error != null) {
-                LOG.log(System.Logger.Level.ERROR, "cannot open the database " + config.database().dataFile(), error);
-                loginModel.backendFailed(error);
+                backendFailed(error);
             } else {
-                String place = place(desk.terminal());
+                String place = place(opening.terminal());
                 stage.setTitle(MainWindow.title(place));
-                loginModel.backendReady(desk.auth(), place);
+                loginModel.backendReady(opening.auth(), place);
             }
             if (probe != null) {
                 probe.backendDone();
             }
         }));
+        // the rest of the services failing after the log-in page was ready: no one can work, the page says why
+        backend.whenComplete((desk, error) -> {
+            if (error != null && !starting.login().isCompletedExceptionally()) {
+                Platform.runLater(() -> backendFailed(error));
+            }
+        });
     }
 
-    /** Opens the database and wires the services on a thread of its own. */
-    private static CompletableFuture<Opened> openInBackground(AppConfig config, PasswordHasher hasher) {
+    private void backendFailed(Throwable error) {
+        LOG.log(System.Logger.Level.ERROR, "cannot open the database " + config.database().dataFile(), error);
+        loginModel.backendFailed(error);
+    }
+
+    /**
+     * Opens the database on a thread of its own: first what a log-in needs, then the other services
+     * (the database's opening and ADR 0011's checks stay before the first, ADR 0031).
+     */
+    private static Starting openInBackground(AppConfig config, PasswordHasher hasher) {
+        CompletableFuture<CounterDesk.Opening> login = new CompletableFuture<>();
         CompletableFuture<Opened> opened = new CompletableFuture<>();
+        CompletableFuture<Void> pageDrawn = new CompletableFuture<>();
         Thread opener = new Thread(() -> {
             try {
                 long opening = System.nanoTime();
-                CounterDesk desk = hasher == null ? CounterDesk.start(config) : CounterDesk.start(config, hasher);
+                CounterDesk.Opening first = CounterDesk.open(config, hasher == null ? new PasswordHasher() : hasher);
+                long loginPossible = System.nanoTime();
+                login.complete(first);
+                // the rest (services, then the search warm-up) leaves the cores to the log-in page's first frame
+                awaitQuietly(pageDrawn);
+                CounterDesk desk = first.finish();
                 Opened result = readReceiptSettings(desk);
                 if (Boolean.getBoolean("counterdesk.startupProbe")) {
-                    StartupProbe.opened(desk, opening);
+                    StartupProbe.opened(desk, opening, loginPossible);
                 }
                 opened.complete(result);
                 desk.warmUpSearch(); // while the cashier logs in
             } catch (RuntimeException | Error e) {
+                login.completeExceptionally(e);
                 opened.completeExceptionally(e);
             }
         }, "counterdesk-open-database");
         opener.start();
-        return opened;
+        return new Starting(login, opened, pageDrawn);
+    }
+
+    private static void awaitQuietly(CompletableFuture<Void> pageDrawn) {
+        try {
+            pageDrawn.get(FIRST_FRAME_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            // no frame (no window, or a slow one): go on
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Runs {@code then} on the FX thread once the scene's first frame has been rendered. */
+    private static void afterFirstFrame(Scene scene, Runnable then) {
+        Runnable[] firstLayout = new Runnable[1];
+        firstLayout[0] = () -> {
+            scene.removePostLayoutPulseListener(firstLayout[0]);
+            // The first frame is rendered after this pulse; the next pulse starts once it is done.
+            Runnable[] nextPulse = new Runnable[1];
+            nextPulse[0] = () -> {
+                scene.removePreLayoutPulseListener(nextPulse[0]);
+                then.run();
+            };
+            scene.addPreLayoutPulseListener(nextPulse[0]);
+            Platform.requestNextPulse();
+        };
+        scene.addPostLayoutPulseListener(firstLayout[0]);
     }
 
     /** What the payment screen's receipt drafts need: the printed head and the paper width. */
@@ -237,8 +301,13 @@ public final class CounterDeskApp extends Application {
     }
 
     private void loggedIn(Operator operator) {
+        if (backend.isCompletedExceptionally()) {
+            return; // the page says why no one can work
+        }
         CounterDesk desk = backend.getNow(null);
         if (desk == null) {
+            // logged in before the other services were wired (a fraction of a second after the log-in page was ready)
+            backend.thenAccept(wired -> Platform.runLater(() -> loggedIn(operator)));
             return;
         }
         if (operator.mustChangePassword()) {
@@ -346,24 +415,12 @@ public final class CounterDeskApp extends Application {
 
         static StartupProbe install(Scene scene) {
             StartupProbe probe = new StartupProbe();
-            Runnable[] firstLayout = new Runnable[1];
-            firstLayout[0] = () -> {
-                scene.removePostLayoutPulseListener(firstLayout[0]);
-                // The first frame is rendered after this pulse; the next pulse starts once it is done.
-                Runnable[] nextPulse = new Runnable[1];
-                nextPulse[0] = () -> {
-                    scene.removePreLayoutPulseListener(nextPulse[0]);
-                    probe.drawn(scene);
-                };
-                scene.addPreLayoutPulseListener(nextPulse[0]);
-                Platform.requestNextPulse();
-            };
-            scene.addPostLayoutPulseListener(firstLayout[0]);
+            afterFirstFrame(scene, () -> probe.drawn(scene));
             return probe;
         }
 
         /** On the opener thread: the back end's steps, one {@code START_STEP_MS name=ms} line each (the bench's breakdown). */
-        static void opened(CounterDesk desk, long openingNanos) {
+        static void opened(CounterDesk desk, long openingNanos, long loginPossibleNanos) {
             StringBuilder lines = new StringBuilder();
             // the JVM's own uptime: the process start instant that sinceStart() uses is whole seconds on Linux
             long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
@@ -372,6 +429,7 @@ public final class CounterDeskApp extends Application {
             for (io.counterdesk.persistence.OpeningSteps.Step step : desk.startSteps()) {
                 lines.append(String.format(java.util.Locale.ROOT, "START_STEP_MS %s=%.0f%n", step.name(), step.millis()));
             }
+            lines.append("START_STEP_MS log-in possible (total)=").append((loginPossibleNanos - openingNanos) / 1_000_000).append('\n');
             lines.append("START_STEP_MS back end opened (total)=").append((System.nanoTime() - openingNanos) / 1_000_000).append('\n');
             System.out.print(lines);
             System.out.flush();

@@ -29,8 +29,16 @@ public final class Journal {
 
     public static final String GENESIS_HASH = "0".repeat(64);
 
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    /** The payloads' writer, set up on first use: Jackson's start is not on the way to a usable log-in (ADR 0031). */
+    private static final class Json {
+        static final ObjectMapper WRITER = new ObjectMapper()
+                .configure(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS, true);
+    }
+
+    /** Sets the payloads' writer up now (in the background after the start), so that the first event does not wait for it. */
+    public static void prepareWriter() {
+        java.util.Objects.requireNonNull(Json.WRITER);
+    }
 
     /** Appending gives up after this many heads moved under it in a row (others committing meanwhile). */
     private static final int MAX_HEAD_ATTEMPTS = 100;
@@ -276,7 +284,7 @@ public final class Journal {
     /** The canonical form of a payload: Jackson, keys sorted ({@link PayloadJson} writes the plain kinds the same way). */
     static String jacksonJson(Map<String, ?> payload) {
         try {
-            return JSON.writeValueAsString(payload);
+            return Json.WRITER.writeValueAsString(payload);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("journal payload is not serialisable: " + payload, e);
         }

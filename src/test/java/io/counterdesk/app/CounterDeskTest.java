@@ -55,6 +55,21 @@ class CounterDeskTest {
     }
 
     @Test
+    void aLogInWorksOnceTheDatabaseIsOpenAndItsSessionHoldsAfterTheOtherServicesAreWired() {
+        // the window's start (ADR 0031): the log-in page is usable after open(); finish() wires the rest meanwhile
+        CounterDesk.start(config(true), HASHER).close();
+        CounterDesk.Opening opening = CounterDesk.open(config(true), HASHER);
+        Operator cashier = opening.auth().login("1001", "demo1001".toCharArray());
+        try (CounterDesk desk = opening.finish()) {
+            assertThat(desk.auth()).as("the log-in's service, with its sessions").isSameAs(opening.auth());
+            assertThat(desk.terminal()).isEqualTo(opening.terminal());
+            desk.tills().open(cashier, io.counterdesk.shared.Money.ofYuan(200)); // needs the session opened before
+            assertThat(desk.tills().current(cashier)).isPresent();
+            assertThat(desk.database().read(Journal::verify).isIntact()).isTrue();
+        }
+    }
+
+    @Test
     void theDemoCardCustomersGetCardsIssuedThroughTheCounterAndKeptBesideTheDatabase() {
         try (CounterDesk desk = CounterDesk.start(config(true), HASHER)) {
             assertThat(count(desk.database(), "SELECT COUNT(*) FROM ic_card WHERE status = 'ACTIVE'"))

@@ -61,12 +61,13 @@ class InstalledPackageIT {
         assertThat(install.resolve("lib/counterdesk-CounterDesk.desktop")).content(StandardCharsets.UTF_8)
                 .contains("Name[zh_CN]=营业厅柜台收费").contains("Icon=");
         assertThat(install.resolve("lib/app/lib-native/README.md")).exists();
-        // C1 only for the window (ADR 0028); the command line (head office's server too) keeps the full JIT
-        // and every other option: an added launcher's own java-options replace the main launcher's
+        // C1 only and no flight recorder for the window (ADR 0028, 0031); the command line (head office's server
+        // too) keeps the full JIT and JFR, and every other option: an added launcher's own java-options replace the main launcher's
         assertThat(install.resolve("lib/app/CounterDesk.cfg")).content(StandardCharsets.UTF_8)
-                .contains("java-options=-XX:TieredStopAtLevel=1").contains("counterdesk.jsa");
+                .contains("java-options=-XX:TieredStopAtLevel=1").contains("java-options=-XX:-FlightRecorder")
+                .contains("counterdesk.jsa");
         assertThat(install.resolve("lib/app/counterdesk.cfg")).content(StandardCharsets.UTF_8)
-                .doesNotContain("TieredStopAtLevel").contains("java-options=-XX:SharedArchiveFile=$APPDIR/counterdesk.jsa")
+                .doesNotContain("TieredStopAtLevel").doesNotContain("FlightRecorder").contains("java-options=-XX:SharedArchiveFile=$APPDIR/counterdesk.jsa")
                 .contains("java-options=-Xshare:auto").contains("--add-opens=java.smartcardio/sun.security.smartcardio=ALL-UNNAMED")
                 .contains("java-options=-Djava.library.path=$APPDIR/lib-native:").contains("java-options=-Dcounterdesk.installed=true");
 
