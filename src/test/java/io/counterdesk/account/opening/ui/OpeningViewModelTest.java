@@ -186,7 +186,9 @@ class OpeningViewModelTest {
 
         // the gas application form (用气申请书) went into the day's archive folder
         String accountNo = model.accountNoProperty().get();
-        java.nio.file.Path form = desk.reportArchive().day(java.time.LocalDate.now(desk.config().clock()))
+        // the archive's days are the hall's (hall.time_zone), not the machine's: 17:00 UTC is already tomorrow in Hangzhou
+        java.nio.file.Path form = desk.reportArchive().day(java.time.LocalDate.now(desk.config().clock()
+                        .withZone(desk.hallZone())))
                 .resolve("application-" + accountNo + ".pdf");
         assertThat(model.messageProperty().get()).contains("用气申请书已存档（application-" + accountNo + ".pdf）");
         byte[] pdf = java.nio.file.Files.readAllBytes(form);
