@@ -424,11 +424,18 @@ public final class SearchBench {
             return;
         }
         String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        // the window launcher's JIT and JFR options (installer/Packager.java, windowJavaOptions; ADR 0028, 0031): the
+        // cashier's first search runs in that JVM. Until issue 15's fifth look the children ran the default tiered JIT.
+        // -Dbench.freshJvmArgs= (empty) runs them so again.
+        List<String> freshJvmArgs = java.util.Arrays.stream(System.getProperty("bench.freshJvmArgs",
+                "-XX:TieredStopAtLevel=1 -XX:-FlightRecorder").strip().split("\\s+")).filter(o -> !o.isEmpty()).toList();
+        System.out.println("fresh JVMs' options: " + freshJvmArgs);
         // BENCH_FRESH_BEFORE: class folders put first for a "before" set in the same run (e.g. the branch start's
         // search classes), each child in turn with this build's
         String before = System.getenv().getOrDefault("BENCH_FRESH_BEFORE", "");
         for (String prefix : before.isEmpty() ? List.of("") : List.of(before, "")) {
-            String label = prefix.isEmpty() ? "" : " (before: " + prefix + ")";
+            String label = (prefix.isEmpty() ? "" : " (before: " + prefix + ")")
+                    + (freshJvmArgs.isEmpty() ? " (default JIT)" : " (" + String.join(" ", freshJvmArgs) + ")");
             Samples warm = new Samples("partial, first call in a fresh JVM after opening, warm-up as the app does" + label);
             Samples cold = new Samples("partial, first call in a fresh JVM after opening, no warm-up" + label);
             Samples warmUps = new Samples("search warm-up in a fresh JVM (AccountService.warmUp)" + label);
@@ -436,10 +443,12 @@ public final class SearchBench {
             for (int round = 0; round < rounds; round++) {
                 for (String query : FRESH_QUERIES) {
                     for (String mode : List.of("warm", "cold")) {
-                        Process child = new ProcessBuilder(javaBin, "-Xmx4g", "-Dfile.encoding=UTF-8", "-cp",
+                        List<String> command = new ArrayList<>(List.of(javaBin, "-Xmx4g"));
+                        command.addAll(freshJvmArgs);
+                        command.addAll(List.of("-Dfile.encoding=UTF-8", "-cp",
                                 (prefix.isEmpty() ? "" : prefix + java.io.File.pathSeparator) + System.getProperty("java.class.path"),
-                                FirstCallChild.class.getName(),
-                                location.directory().toString(), query, mode).redirectErrorStream(true).start();
+                                FirstCallChild.class.getName(), location.directory().toString(), query, mode));
+                        Process child = new ProcessBuilder(command).redirectErrorStream(true).start();
                         String out = new String(child.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
                         child.waitFor();
                         String line = out.lines().filter(l -> l.startsWith("FIRST_CALL ")).findFirst()
