@@ -13,6 +13,8 @@ import javafx.scene.control.TextInputControl;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Window;
 import org.testfx.api.FxRobot;
+import org.testfx.robot.BaseRobot;
+import org.testfx.robot.KeyboardRobot;
 import org.testfx.util.WaitForAsyncUtils;
 
 /**
@@ -25,14 +27,42 @@ final class CounterDriver {
 
     private final FxRobot robot = new FxRobot();
 
-    /** Types text into whatever has the focus. */
+    /**
+     * Types text into whatever has the focus, one key-typed event per character as TestFX's
+     * {@code write} does, but waits for the FX thread once at the end rather than after every
+     * character. Each event goes to the focus owner of the moment it is handled, in order.
+     */
     CounterDriver type(String text) {
-        robot.write(text);
+        Scene scene = onFx(() -> Window.getWindows().stream().filter(w -> w.isShowing() && w.isFocused()).map(Window::getScene)
+                .findFirst().orElseGet(this::scene));
+        BaseRobot base = robot.robotContext().getBaseRobot();
+        text.codePoints().forEach(c -> base.typeKeyboard(scene, keyCodeOf(c), Character.toString(c)));
+        WaitForAsyncUtils.waitForFxEvents();
         return this;
     }
 
+    private static KeyCode keyCodeOf(int c) {
+        return switch (c) {
+            case '\n' -> KeyCode.ENTER;
+            case '\t' -> KeyCode.TAB;
+            default -> KeyCode.UNDEFINED;
+        };
+    }
+
+    /**
+     * Presses the keys in order and lets them go in reverse, as TestFX's {@code push} does, but
+     * waits for the FX thread once, after the last release, instead of after every single press
+     * and release (three waits of about 50 ms each for one key). The events still arrive in
+     * order: the robot posts them all to the one FX queue, and the wait drains it.
+     */
     CounterDriver press(KeyCode... keys) {
-        robot.push(keys);
+        KeyboardRobot keyboard = robot.robotContext().getKeyboardRobot();
+        keyboard.pressNoWait(keys);
+        KeyCode[] reversed = new KeyCode[keys.length];
+        for (int i = 0; i < keys.length; i++) {
+            reversed[i] = keys[keys.length - 1 - i];
+        }
+        keyboard.releaseNoWait(reversed);
         WaitForAsyncUtils.waitForFxEvents();
         return this;
     }
