@@ -209,7 +209,7 @@ class CardServiceEndToEndTest {
         // Esc, Ctrl+G: the card buys gas
         cashier.press(KeyCode.ESCAPE);
         cashier.openTopUp(accountNo);
-        cashier.waitUntilFocused("topup-volume");
+        cashier.waitUntilReadyToType("topup-volume");
         cashier.type("20");
         cashier.waitUntil("the gas is priced", () -> cashier.text("#topup-gas").orElse("").equals("20 m³"));
         cashier.press(KeyCode.CONTROL, KeyCode.DIGIT1);

@@ -81,6 +81,16 @@ final class CounterDriver {
         waitUntil(id + " has the focus", () -> id.equals(focusedIdNow()));
     }
 
+    /**
+     * The field has the focus and takes typing. The focus alone can be left over from before: the
+     * top-up's volume field keeps it while a newly put-in card is still being read, and keys typed
+     * then are not taken.
+     */
+    void waitUntilReadyToType(String id) {
+        waitUntil(id + " has the focus and is editable", () -> id.equals(focusedIdNow())
+                && scene().getFocusOwner() instanceof TextInputControl input && input.isEditable());
+    }
+
     /** The id of the node with the keyboard focus. */
     String focusedId() {
         return onFx(this::focusedIdNow);

@@ -162,7 +162,7 @@ class CounterScreenshots {
         cashier.press(KeyCode.ESCAPE);
         cashier.demoCard(0, KeyCode.ENTER, I18n.text("ui.demo.inserted", "王建国"));
         cashier.openTopUp("3390000001");
-        cashier.waitUntilFocused("topup-volume");
+        cashier.waitUntilReadyToType("topup-volume");
         cashier.type("450");
         cashier.press(KeyCode.CONTROL, KeyCode.DIGIT4);
         cashier.type("3").press(KeyCode.ENTER);

@@ -106,7 +106,7 @@ class DayCloseEndToEndTest {
         GasPricing.GasQuote gas = desk.topUps().quoteMoney(check, paid);
         Money topUpChange = paid.minus(gas.amount());
         counter.openTopUp(CARD_ACCOUNT);
-        counter.waitUntilFocused("topup-volume");
+        counter.waitUntilReadyToType("topup-volume");
         counter.press(KeyCode.F4);
         counter.waitUntilFocused("topup-amount");
         counter.type("100");

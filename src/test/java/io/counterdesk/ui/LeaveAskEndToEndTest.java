@@ -55,7 +55,7 @@ class LeaveAskEndToEndTest {
         cashier.waitUntil("the card is in the reader", () -> cashier.text("#status-card-reader").orElse("")
                 .endsWith(I18n.text("ui.card.status.card")));
         cashier.openTopUp("3390000001");
-        cashier.waitUntilFocused("topup-volume");
+        cashier.waitUntilReadyToType("topup-volume");
         cashier.type("30");
         cashier.press(KeyCode.ESCAPE);
         assertThat(cashier.text("#shell-message")).hasValue(ask);

@@ -148,7 +148,7 @@ class ScreenLayoutTest {
             cashier.press(KeyCode.ESCAPE);
         }
         cashier.openTopUp("3390000001");
-        cashier.waitUntilFocused("topup-volume");
+        cashier.waitUntilReadyToType("topup-volume");
         cashier.type("30");
         cashier.press(KeyCode.CONTROL, KeyCode.DIGIT1);
         cashier.type("500");

@@ -61,7 +61,7 @@ class TopUpEndToEndTest {
 
         // Ctrl+G: the top-up screen reads the card
         cashier.openTopUp(ACCOUNT);
-        cashier.waitUntilFocused("topup-volume");
+        cashier.waitUntilReadyToType("topup-volume");
         assertThat(cashier.text("#topup-holder")).hasValue(io.counterdesk.shared.Masking.name("王建国"));
         assertThat(cashier.text("#topup-serial")).hasValue(check.image().serial());
         assertThat(cashier.text("#topup-tariff")).hasValueSatisfying(t -> assertThat(t)
@@ -145,7 +145,7 @@ class TopUpEndToEndTest {
         Money cashDue = expected.totalDue().minus(expected.voucherValue());
 
         cashier.openTopUp(ACCOUNT);
-        cashier.waitUntilFocused("topup-volume");
+        cashier.waitUntilReadyToType("topup-volume");
         cashier.type("20");
         cashier.waitUntil("the gas is priced", () -> cashier.text("#topup-gas").orElse("").equals("20 m³"));
 

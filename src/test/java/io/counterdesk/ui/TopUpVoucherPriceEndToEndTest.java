@@ -37,7 +37,7 @@ class TopUpVoucherPriceEndToEndTest {
         cashier.waitUntil("the status bar sees the card", () -> cashier.text("#status-card-reader").orElse("")
                 .equals("读卡器：已插卡"));
         cashier.openTopUp(ACCOUNT);
-        cashier.waitUntilFocused("topup-volume");
+        cashier.waitUntilReadyToType("topup-volume");
         cashier.type("20");
         cashier.waitUntil("the whole volume is priced", () -> cashier.listItems("#topup-tiers")
                 .equals(List.of("第1阶 ¥2.90/m³ × 20 m³ = ¥58.00")));
@@ -74,7 +74,7 @@ class TopUpVoucherPriceEndToEndTest {
         // the hall manager approving in the dialog over the screen
         cashier.demoCard(0, KeyCode.M, I18n.text("ui.demo.meter.LOADED", "王建国", 20));
         cashier.demoCard(0, KeyCode.ENTER, I18n.text("ui.demo.inserted", "王建国"));
-        cashier.waitUntilFocused("topup-volume");
+        cashier.waitUntilReadyToType("topup-volume");
         cashier.type("10");
         buyForCash("30", "¥1.00", () -> { });
         readTheCardAgain();
