@@ -1,5 +1,6 @@
 package io.counterdesk.headoffice;
 
+import io.counterdesk.persistence.EventPayload;
 import io.counterdesk.persistence.JournalEvent;
 import io.counterdesk.report.DayFold;
 import io.counterdesk.sync.Ack;
@@ -8,8 +9,6 @@ import io.counterdesk.sync.BatchFormatException;
 import io.counterdesk.sync.BatchLine;
 import io.counterdesk.sync.Manifest;
 import io.counterdesk.sync.SyncKeys;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -35,7 +34,6 @@ import java.util.Optional;
  */
 public final class HeadOffice {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HeadOfficeStore store;
@@ -128,8 +126,8 @@ public final class HeadOffice {
                     }
                     refusal = order(c, row.get(), m);
                     // each payload is parsed once: for the manifest's check, the receipts, the voids and the fold
-                    Map<JournalEvent, JsonNode> payloads = new java.util.IdentityHashMap<>();
-                    java.util.function.Function<JournalEvent, JsonNode> payloadOf = e -> payloads.computeIfAbsent(e,
+                    Map<JournalEvent, EventPayload> payloads = new java.util.IdentityHashMap<>();
+                    java.util.function.Function<JournalEvent, EventPayload> payloadOf = e -> payloads.computeIfAbsent(e,
                             HeadOffice::payload);
                     if (refusal == null) {
                         List<String> problems = BatchFile.problems(batch, payloadOf);
@@ -251,7 +249,7 @@ public final class HeadOffice {
     }
 
     private byte[] store(Connection c, HeadOfficeRepository.TerminalRow t, BatchFile.Decoded batch, String sha,
-                         java.util.function.Function<JournalEvent, JsonNode> payloads) throws SQLException {
+                         java.util.function.Function<JournalEvent, EventPayload> payloads) throws SQLException {
         Manifest m = batch.manifest();
         var now = clock.instant();
         byte[] ack = new Ack(m.hall(), m.terminal(), m.epoch(), m.seq(), sha, m.lastJournalSeq(), now.toString())
@@ -272,7 +270,7 @@ public final class HeadOffice {
                 folded.add(l.event());
             }
             if (l.event().type().equals("RECEIPT_VOIDED")) {
-                repo.markVoided(c, m.hall(), m.terminal(), payloads.apply(l.event()).path("paymentId").asLong());
+                repo.markVoided(c, m.hall(), m.terminal(), payloads.apply(l.event()).paymentId());
             }
         }
         for (var day : days.entrySet()) {
@@ -336,7 +334,7 @@ public final class HeadOffice {
      * events), which it falls back to where the stored figures do not say the fold's state exactly.
      */
     void foldOn(Connection c, String hall, String terminal, LocalDate day, List<JournalEvent> events,
-                java.util.function.Function<JournalEvent, JsonNode> payloads, boolean nothingStored) throws SQLException {
+                java.util.function.Function<JournalEvent, EventPayload> payloads, boolean nothingStored) throws SQLException {
         if (events.isEmpty()) {
             return; // nothing the fold reads: the figures stay as they are
         }
@@ -371,8 +369,8 @@ public final class HeadOffice {
     private static Map<Long, Long> tillOfPayments(List<JournalEvent> payments) {
         Map<Long, Long> out = new java.util.HashMap<>();
         for (JournalEvent e : payments) {
-            JsonNode p = payload(e);
-            out.put(p.path("paymentId").asLong(), p.path("tillId").asLong());
+            EventPayload p = payload(e);
+            out.put(p.paymentId(), p.tillId());
         }
         return out;
     }
@@ -386,22 +384,21 @@ public final class HeadOffice {
     }
 
     private static List<HeadOfficeRepository.ReceiptRow> receipts(Manifest m, List<BatchLine> lines,
-                                                                  java.util.function.Function<JournalEvent, JsonNode> payloads) {
+                                                                  java.util.function.Function<JournalEvent, EventPayload> payloads) {
         List<HeadOfficeRepository.ReceiptRow> out = new ArrayList<>();
         for (BatchLine l : lines) {
             JournalEvent e = l.event();
             if (!e.type().equals("PAYMENT") && !e.type().equals("PAYMENT_REVERSED")) {
                 continue;
             }
-            JsonNode p = payloads.apply(e);
+            EventPayload p = payloads.apply(e);
             long paid = 0;
-            for (JsonNode line : p.path("lines")) {
-                paid += line.path("amountFen").asLong();
+            for (EventPayload.Item line : p.lines()) {
+                paid += line.amountFen();
             }
-            for (JsonNode r : p.path("receipts")) {
-                out.add(new HeadOfficeRepository.ReceiptRow(m.hall(), r.path("kind").asText(), r.path("number").asLong(),
-                        m.terminal(), r.path("part").asText(), l.businessDay(), p.path("paymentId").asLong(),
-                        p.path("accountNo").asText(), paid, e.type().equals("PAYMENT_REVERSED"), false));
+            for (EventPayload.Item r : p.receipts()) {
+                out.add(new HeadOfficeRepository.ReceiptRow(m.hall(), r.kind(), r.number(), m.terminal(), r.part(),
+                        l.businessDay(), p.paymentId(), p.accountNo(), paid, e.type().equals("PAYMENT_REVERSED"), false));
             }
         }
         return out;
@@ -553,9 +550,9 @@ public final class HeadOffice {
         }
     }
 
-    private static JsonNode payload(JournalEvent e) {
+    private static EventPayload payload(JournalEvent e) {
         try {
-            return JSON.readTree(e.payload());
+            return EventPayload.of(e.payload());
         } catch (java.io.IOException x) {
             throw new IllegalArgumentException("unreadable payload of event " + e.seq(), x);
         }

@@ -1,0 +1,499 @@
+package io.counterdesk.persistence;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The fields of a journal event's payload that the sync's readers take (the manifest's money, head
+ * office's receipts and voids, {@code report.DayFold}), with exactly the meaning a Jackson tree gives
+ * them ({@code path(f).asLong()}, {@code path(f).asText()}, {@code has(f)}, {@code path(f).size()}, an
+ * array's elements), read in one pass over the text without building the tree (ADR 0029).
+ *
+ * <p>The pass takes only the plain form the journal writes: one object, every field read of its expected
+ * kind (a whole number of at most 18 digits, a string without escapes, an array of objects), no field
+ * read twice, nothing after the object, and every skipped value well-formed JSON. Anything else (a
+ * duplicate, a number in quotes, a fraction, an escape, deep nesting, trailing text, broken JSON) is
+ * handed to Jackson's tree as before, so a payload the tree refuses is refused here too, and one it
+ * reads gives the same figures ({@code EventPayloadTest} compares both on random and broken payloads).
+ */
+public record EventPayload(long paymentId, long tillId, long floatFen, long cashReceivedFen, long changeFen,
+                           long creditUsedFen, long voucherM3, long amountFen, long expectedCashFen, long countedCashFen,
+                           long overShortFen, int present, String accountNo, String businessDay, List<Item> lines,
+                           boolean linesArray, List<Item> tenders, List<Item> receipts, int receiptCount,
+                           boolean hasReplacementNumber) {
+
+    /** An element of {@code lines}, {@code tenders} or {@code receipts}: its kind, amountFen, number and part. */
+    public record Item(String kind, long amountFen, long number, String part) {
+    }
+
+    /** The whole-number fields, in the order of the record's first components; bit i of {@link #present} is NUMBERS[i]'s. */
+    static final String[] NUMBERS = {"paymentId", "tillId", "floatFen", "cashReceivedFen", "changeFen", "creditUsedFen",
+        "voucherM3", "amountFen", "expectedCashFen", "countedCashFen", "overShortFen"};
+    static final int AMOUNT_FEN = 7;
+    static final int FLOAT_FEN = 2;
+    static final int COUNTED_CASH_FEN = 9;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** The payload's fields: the one-pass reading, else Jackson's tree; Jackson's exception when the tree cannot be read. */
+    public static EventPayload of(String json) throws IOException {
+        EventPayload p = plain(json);
+        return p != null ? p : ofTree(JSON.readTree(json));
+    }
+
+    /** Whether the payload has the field (any value, null included), for amountFen, floatFen and countedCashFen. */
+    public boolean hasAmountFen() {
+        return (present & 1 << AMOUNT_FEN) != 0;
+    }
+
+    public boolean hasFloatFen() {
+        return (present & 1 << FLOAT_FEN) != 0;
+    }
+
+    public boolean hasCountedCashFen() {
+        return (present & 1 << COUNTED_CASH_FEN) != 0;
+    }
+
+    /** The same fields from Jackson's tree, as the readers took them before. */
+    static EventPayload ofTree(JsonNode p) {
+        long[] n = new long[NUMBERS.length];
+        int present = 0;
+        for (int i = 0; i < NUMBERS.length; i++) {
+            n[i] = p.path(NUMBERS[i]).asLong();
+            if (p.has(NUMBERS[i])) {
+                present |= 1 << i;
+            }
+        }
+        return new EventPayload(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], present,
+                p.path("accountNo").asText(), p.path("businessDay").asText(), items(p.path("lines")),
+                p.has("lines") && p.get("lines").isArray(), items(p.path("tenders")), items(p.path("receipts")),
+                p.path("receipts").size(), p.has("replacementNumber"));
+    }
+
+    private static List<Item> items(JsonNode array) {
+        List<Item> out = new ArrayList<>();
+        for (JsonNode x : array) {
+            out.add(new Item(x.path("kind").asText(), x.path("amountFen").asLong(), x.path("number").asLong(),
+                    x.path("part").asText()));
+        }
+        return out;
+    }
+
+    /** The one-pass reading, or null when the payload is not of the plain form (then the tree decides). */
+    static EventPayload plain(String json) {
+        if (json.length() > 1_000_000) {
+            return null;
+        }
+        try {
+            return new Reader(json).root();
+        } catch (NotPlain e) {
+            return null;
+        }
+    }
+
+    /** Thrown (without a stack trace) where the plain form ends. */
+    private static final class NotPlain extends RuntimeException {
+        private static final NotPlain IT = new NotPlain();
+
+        private NotPlain() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static final class Reader {
+        private static final int MAX_DEPTH = 100;
+        private static final int MAX_NUMBER = 100;
+        private static final int MAX_NAME = 1_000;
+
+        private final String s;
+        private final int end;
+        private int pos;
+
+        Reader(String s) {
+            this.s = s;
+            this.end = s.length();
+        }
+
+        EventPayload root() {
+            space();
+            expect('{');
+            long[] n = new long[NUMBERS.length];
+            int present = 0;
+            String accountNo = null;
+            String businessDay = null;
+            List<Item> lines = null;
+            List<Item> tenders = null;
+            List<Item> receipts = null;
+            boolean replacement = false;
+            space();
+            if (peek() == '}') {
+                pos++;
+            } else {
+                while (true) {
+                    int from = name();
+                    int length = pos - 1 - from;
+                    colon();
+                    int number = numberField(from, length);
+                    if (number >= 0) {
+                        if ((present & 1 << number) != 0) {
+                            throw NotPlain.IT;
+                        }
+                        present |= 1 << number;
+                        n[number] = whole();
+                    } else if (is(from, length, "accountNo")) {
+                        accountNo = once(accountNo, plainString());
+                    } else if (is(from, length, "businessDay")) {
+                        businessDay = once(businessDay, plainString());
+                    } else if (is(from, length, "lines")) {
+                        lines = once(lines, items());
+                    } else if (is(from, length, "tenders")) {
+                        tenders = once(tenders, items());
+                    } else if (is(from, length, "receipts")) {
+                        receipts = once(receipts, items());
+                    } else {
+                        replacement |= is(from, length, "replacementNumber");
+                        skipValue(1);
+                    }
+                    if (next()) {
+                        break;
+                    }
+                }
+            }
+            space();
+            if (pos != end) {
+                throw NotPlain.IT; // text after the object: the tree would pass over it unread
+            }
+            return new EventPayload(n[0], n[1], n[2], n[3], n[4], n[5], n[6], n[7], n[8], n[9], n[10], present,
+                    accountNo == null ? "" : accountNo, businessDay == null ? "" : businessDay,
+                    lines == null ? List.of() : lines, lines != null, tenders == null ? List.of() : tenders,
+                    receipts == null ? List.of() : receipts, receipts == null ? 0 : receipts.size(), replacement);
+        }
+
+        private static <T> T once(T before, T value) {
+            if (before != null) {
+                throw NotPlain.IT;
+            }
+            return value;
+        }
+
+        /** An array of objects with kind, amountFen, number and part (others skipped). */
+        private List<Item> items() {
+            space();
+            expect('[');
+            space();
+            if (peek() == ']') {
+                pos++;
+                return List.of();
+            }
+            List<Item> out = new ArrayList<>(2);
+            while (true) {
+                space();
+                out.add(item());
+                space();
+                char c = take();
+                if (c == ']') {
+                    return out;
+                }
+                if (c != ',') {
+                    throw NotPlain.IT;
+                }
+            }
+        }
+
+        private Item item() {
+            expect('{');
+            String kind = null;
+            String part = null;
+            long amountFen = 0;
+            long number = 0;
+            int seen = 0;
+            space();
+            if (peek() == '}') {
+                pos++;
+            } else {
+                while (true) {
+                    int from = name();
+                    int length = pos - 1 - from;
+                    colon();
+                    if (is(from, length, "kind")) {
+                        kind = once(kind, plainString());
+                    } else if (is(from, length, "part")) {
+                        part = once(part, plainString());
+                    } else if (is(from, length, "amountFen")) {
+                        seen = mark(seen, 1);
+                        amountFen = whole();
+                    } else if (is(from, length, "number")) {
+                        seen = mark(seen, 2);
+                        number = whole();
+                    } else {
+                        skipValue(3);
+                    }
+                    if (next()) {
+                        break;
+                    }
+                }
+            }
+            return new Item(kind == null ? "" : kind, amountFen, number, part == null ? "" : part);
+        }
+
+        private static int mark(int seen, int bit) {
+            if ((seen & bit) != 0) {
+                throw NotPlain.IT;
+            }
+            return seen | bit;
+        }
+
+        /** After a member: true at the object's end, false after a comma. */
+        private boolean next() {
+            space();
+            char c = take();
+            if (c == '}') {
+                return true;
+            }
+            if (c != ',') {
+                throw NotPlain.IT;
+            }
+            space();
+            return false;
+        }
+
+        private int numberField(int from, int length) {
+            for (int i = 0; i < NUMBERS.length; i++) {
+                if (is(from, length, NUMBERS[i])) {
+                    return i;
+                }
+            }
+            return -1;
+        }
+
+        private boolean is(int from, int length, String name) {
+            return length == name.length() && s.regionMatches(from, name, 0, length);
+        }
+
+        /** A member's name without escapes; returns where it starts (pos is after its closing quote). */
+        private int name() {
+            expect('"');
+            int from = pos;
+            while (true) {
+                char c = take();
+                if (c == '"') {
+                    break;
+                }
+                if (c == '\\' || c < 0x20 || pos - from > MAX_NAME) {
+                    throw NotPlain.IT;
+                }
+            }
+            return from;
+        }
+
+        private void colon() {
+            space();
+            expect(':');
+            space();
+        }
+
+        /** A string without escapes (the plain form of a field read). */
+        private String plainString() {
+            expect('"');
+            int from = pos;
+            while (true) {
+                char c = take();
+                if (c == '"') {
+                    return s.substring(from, pos - 1);
+                }
+                if (c == '\\' || c < 0x20) {
+                    throw NotPlain.IT;
+                }
+            }
+        }
+
+        /** {@code -?(0|[1-9][0-9]*)} of at most 18 digits, not followed by a fraction or exponent. */
+        private long whole() {
+            boolean negative = peek() == '-';
+            if (negative) {
+                pos++;
+            }
+            int from = pos;
+            long v = 0;
+            while (pos < end) {
+                char c = s.charAt(pos);
+                if (c < '0' || c > '9') {
+                    break;
+                }
+                v = v * 10 + (c - '0');
+                pos++;
+            }
+            int digits = pos - from;
+            if (digits == 0 || digits > 18 || (digits > 1 && s.charAt(from) == '0')) {
+                throw NotPlain.IT;
+            }
+            if (pos < end && (s.charAt(pos) == '.' || s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
+                throw NotPlain.IT;
+            }
+            return negative ? -v : v;
+        }
+
+        /** Any JSON value, checked and passed over. */
+        private void skipValue(int depth) {
+            if (depth > MAX_DEPTH) {
+                throw NotPlain.IT;
+            }
+            char c = peek();
+            switch (c) {
+                case '{' -> {
+                    pos++;
+                    space();
+                    if (peek() == '}') {
+                        pos++;
+                        return;
+                    }
+                    while (true) {
+                        skipString(MAX_NAME);
+                        colon();
+                        skipValue(depth + 1);
+                        if (next()) {
+                            return;
+                        }
+                    }
+                }
+                case '[' -> {
+                    pos++;
+                    space();
+                    if (peek() == ']') {
+                        pos++;
+                        return;
+                    }
+                    while (true) {
+                        skipValue(depth + 1);
+                        space();
+                        char d = take();
+                        if (d == ']') {
+                            return;
+                        }
+                        if (d != ',') {
+                            throw NotPlain.IT;
+                        }
+                        space();
+                    }
+                }
+                case '"' -> skipString(Integer.MAX_VALUE);
+                case 't' -> literal("true");
+                case 'f' -> literal("false");
+                case 'n' -> literal("null");
+                default -> skipNumber();
+            }
+        }
+
+        private void literal(String word) {
+            if (!s.startsWith(word, pos)) {
+                throw NotPlain.IT;
+            }
+            pos += word.length();
+            if (pos < end && Character.isLetterOrDigit(s.charAt(pos))) {
+                throw NotPlain.IT;
+            }
+        }
+
+        /** A string of at most {@code max} characters (a member's name: Jackson's limit is 50,000), escapes checked. */
+        private void skipString(int max) {
+            expect('"');
+            int from = pos;
+            while (true) {
+                char c = take();
+                if (c == '"') {
+                    if (pos - 1 - from > max) {
+                        throw NotPlain.IT;
+                    }
+                    return;
+                }
+                if (c < 0x20) {
+                    throw NotPlain.IT;
+                }
+                if (c == '\\') {
+                    char e = take();
+                    if (e == 'u') {
+                        for (int i = 0; i < 4; i++) {
+                            char h = take();
+                            if (!(h >= '0' && h <= '9' || h >= 'a' && h <= 'f' || h >= 'A' && h <= 'F')) {
+                                throw NotPlain.IT;
+                            }
+                        }
+                    } else if ("\"\\/bfnrt".indexOf(e) < 0) {
+                        throw NotPlain.IT;
+                    }
+                }
+            }
+        }
+
+        /** {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}, at most {@link #MAX_NUMBER} characters. */
+        private void skipNumber() {
+            int from = pos;
+            if (peek() == '-') {
+                pos++;
+            }
+            int digits = digits();
+            if (digits == 0 || (digits > 1 && s.charAt(pos - digits) == '0')) {
+                throw NotPlain.IT;
+            }
+            if (pos < end && s.charAt(pos) == '.') {
+                pos++;
+                if (digits() == 0) {
+                    throw NotPlain.IT;
+                }
+            }
+            if (pos < end && (s.charAt(pos) == 'e' || s.charAt(pos) == 'E')) {
+                pos++;
+                if (pos < end && (s.charAt(pos) == '+' || s.charAt(pos) == '-')) {
+                    pos++;
+                }
+                if (digits() == 0) {
+                    throw NotPlain.IT;
+                }
+            }
+            if (pos - from > MAX_NUMBER) {
+                throw NotPlain.IT;
+            }
+        }
+
+        private int digits() {
+            int from = pos;
+            while (pos < end && s.charAt(pos) >= '0' && s.charAt(pos) <= '9') {
+                pos++;
+            }
+            return pos - from;
+        }
+
+        private void space() {
+            while (pos < end) {
+                char c = s.charAt(pos);
+                if (c != ' ' && c != '\t' && c != '\n' && c != '\r') {
+                    return;
+                }
+                pos++;
+            }
+        }
+
+        private char peek() {
+            if (pos >= end) {
+                throw NotPlain.IT;
+            }
+            return s.charAt(pos);
+        }
+
+        private char take() {
+            if (pos >= end) {
+                throw NotPlain.IT;
+            }
+            return s.charAt(pos++);
+        }
+
+        private void expect(char c) {
+            if (take() != c) {
+                throw NotPlain.IT;
+            }
+        }
+    }
+}
