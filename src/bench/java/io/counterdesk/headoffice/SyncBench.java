@@ -81,6 +81,14 @@ public final class SyncBench {
             if (early != null) {
                 early.start();
             }
+            // SYNC_BENCH_JIT=file: every compilation and deoptimization from before the warm-up to the end of day 1
+            // (no I/O events, so nothing is retransformed); day 1's start and end are printed to pick its part out
+            jdk.jfr.Recording jit = System.getenv("SYNC_BENCH_JIT") == null ? null : new jdk.jfr.Recording();
+            if (jit != null) {
+                jit.enable("jdk.Compilation").withThreshold(java.time.Duration.ZERO);
+                jit.enable("jdk.Deoptimization").withoutStackTrace();
+                jit.start();
+            }
             warmUp(pg);
 
             // the old floor (events only): COPY of the same events, one transaction per batch, 8 threads, same table
@@ -120,8 +128,14 @@ public final class SyncBench {
                     early.close(); // the same settings stay in force through day 1's recording
                 }
                 double[] split = jvmSplit();
+                java.time.Instant day1Start = java.time.Instant.now();
                 Timed first = ingest(uri, day1);
                 String splitText = jvmSplitSince(split);
+                if (jit != null) {
+                    System.out.println("day 1 ran from " + day1Start + " to " + java.time.Instant.now());
+                    jit.stop();
+                    jit.dump(java.nio.file.Path.of(System.getenv("SYNC_BENCH_JIT")));
+                }
                 if (jfr != null) {
                     jfr.stop();
                     jfr.dump(java.nio.file.Path.of(System.getenv("SYNC_BENCH_JFR")));

@@ -36,7 +36,33 @@ public record EventPayload(long paymentId, long tillId, long floatFen, long cash
     static final int FLOAT_FEN = 2;
     static final int COUNTED_CASH_FEN = 9;
 
+    /** The names the pass reads: {@link #NUMBERS}, then these (their indexes below). */
+    private static final String[] TOP = java.util.stream.Stream.concat(java.util.Arrays.stream(NUMBERS),
+            java.util.stream.Stream.of("accountNo", "businessDay", "lines", "tenders", "receipts", "replacementNumber"))
+            .toArray(String[]::new);
+    private static final int ACCOUNT_NO = 11;
+    private static final int BUSINESS_DAY = 12;
+    private static final int LINES = 13;
+    private static final int TENDERS = 14;
+    private static final int RECEIPTS = 15;
+    private static final int REPLACEMENT_NUMBER = 16;
+    private static final String[] ITEM = {"kind", "amountFen", "number", "part"};
+    private static final int[][] TOP_BY_FIRST = byFirst(TOP);
+    private static final int[][] ITEM_BY_FIRST = byFirst(ITEM);
+
     private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** For each ASCII first character, the indexes of the names that start with it. */
+    private static int[][] byFirst(String[] names) {
+        int[][] out = new int[128][];
+        for (int i = 0; i < names.length; i++) {
+            int[] before = out[names[i].charAt(0)];
+            int[] now = before == null ? new int[1] : java.util.Arrays.copyOf(before, before.length + 1);
+            now[now.length - 1] = i;
+            out[names[i].charAt(0)] = now;
+        }
+        return out;
+    }
 
     /** The payload's fields: the one-pass reading, else Jackson's tree; Jackson's exception when the tree cannot be read. */
     public static EventPayload of(String json) throws IOException {
@@ -136,26 +162,25 @@ public record EventPayload(long paymentId, long tillId, long floatFen, long cash
                     int from = name();
                     int length = pos - 1 - from;
                     colon();
-                    int number = numberField(from, length);
-                    if (number >= 0) {
-                        if ((present & 1 << number) != 0) {
+                    int field = field(TOP_BY_FIRST, TOP, from, length);
+                    if (field >= 0 && field < NUMBERS.length) {
+                        if ((present & 1 << field) != 0) {
                             throw NotPlain.IT;
                         }
-                        present |= 1 << number;
-                        n[number] = whole();
-                    } else if (is(from, length, "accountNo")) {
-                        accountNo = once(accountNo, plainString());
-                    } else if (is(from, length, "businessDay")) {
-                        businessDay = once(businessDay, plainString());
-                    } else if (is(from, length, "lines")) {
-                        lines = once(lines, items());
-                    } else if (is(from, length, "tenders")) {
-                        tenders = once(tenders, items());
-                    } else if (is(from, length, "receipts")) {
-                        receipts = once(receipts, items());
+                        present |= 1 << field;
+                        n[field] = whole();
                     } else {
-                        replacement |= is(from, length, "replacementNumber");
-                        skipValue(1);
+                        switch (field) {
+                            case ACCOUNT_NO -> accountNo = once(accountNo, plainString());
+                            case BUSINESS_DAY -> businessDay = once(businessDay, plainString());
+                            case LINES -> lines = once(lines, items());
+                            case TENDERS -> tenders = once(tenders, items());
+                            case RECEIPTS -> receipts = once(receipts, items());
+                            default -> {
+                                replacement |= field == REPLACEMENT_NUMBER;
+                                skipValue(1);
+                            }
+                        }
                     }
                     if (next()) {
                         break;
@@ -218,18 +243,18 @@ public record EventPayload(long paymentId, long tillId, long floatFen, long cash
                     int from = name();
                     int length = pos - 1 - from;
                     colon();
-                    if (is(from, length, "kind")) {
-                        kind = once(kind, plainString());
-                    } else if (is(from, length, "part")) {
-                        part = once(part, plainString());
-                    } else if (is(from, length, "amountFen")) {
-                        seen = mark(seen, 1);
-                        amountFen = whole();
-                    } else if (is(from, length, "number")) {
-                        seen = mark(seen, 2);
-                        number = whole();
-                    } else {
-                        skipValue(3);
+                    switch (field(ITEM_BY_FIRST, ITEM, from, length)) {
+                        case 0 -> kind = once(kind, plainString());
+                        case 1 -> {
+                            seen = mark(seen, 1);
+                            amountFen = whole();
+                        }
+                        case 2 -> {
+                            seen = mark(seen, 2);
+                            number = whole();
+                        }
+                        case 3 -> part = once(part, plainString());
+                        default -> skipValue(3);
                     }
                     if (next()) {
                         break;
@@ -260,10 +285,15 @@ public record EventPayload(long paymentId, long tillId, long floatFen, long cash
             return false;
         }
 
-        private int numberField(int from, int length) {
-            for (int i = 0; i < NUMBERS.length; i++) {
-                if (is(from, length, NUMBERS[i])) {
-                    return i;
+        /** The index in {@code names} of the member name at {@code s[from, from + length)}, or -1. */
+        private int field(int[][] byFirst, String[] names, int from, int length) {
+            char first = s.charAt(from);
+            int[] candidates = length == 0 || first >= byFirst.length ? null : byFirst[first];
+            if (candidates != null) {
+                for (int i : candidates) {
+                    if (is(from, length, names[i])) {
+                        return i;
+                    }
                 }
             }
             return -1;
