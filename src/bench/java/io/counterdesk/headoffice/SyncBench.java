@@ -118,6 +118,7 @@ public final class SyncBench {
             }
             try (HeadOfficeServer server = HeadOfficeServer.start(ho, new InetSocketAddress("127.0.0.1", 0))) {
                 URI uri = URI.create("http://127.0.0.1:" + server.port() + "/sync/v1/batches");
+                System.out.println("before day 1: " + settle());
                 System.out.println("load before day 1: " + load());
                 double[] ingestCpu = cpu(pg);
                 // SYNC_BENCH_JFR=file: a flight recording (default settings: samples every 20 ms) of day 1's ingest alone
@@ -211,6 +212,7 @@ public final class SyncBench {
                 (System.nanoTime() - t0) / 1e9, ho.count("ho_event"), ho.count("ho_receipt"));
         LocalDate last = DAY.plusDays(days - 1);
         List<byte[]> lastDay = batches(terminals, last, days);
+        System.out.println("before day " + days + ": " + settle());
         System.out.println("load before day " + days + ": " + load());
         double[] laterCpu = cpu(pg);
         Timed later = ingest(uri, lastDay);
@@ -358,6 +360,7 @@ public final class SyncBench {
         }
         HeadOfficeStore floor = HeadOfficeStore.open(to, pg.user(), "");
         floor.createEventPartitions(List.of(DAY));
+        System.out.println("before the fair COPY floor: " + settle());
         System.out.println("load before the fair COPY floor: " + load());
         double[] cpu = cpu(pg);
         long t0 = System.nanoTime();
@@ -432,6 +435,28 @@ public final class SyncBench {
             System.out.printf("warm-up, %d batches: %.2f s%n", count, w.seconds);
         }
         store.close();
+    }
+
+    /**
+     * Waits (at most 120 s) until the JIT has compiled nothing for a second, so that a timed part starts with the
+     * compiler idle, as in a head office that has run for a while, rather than with the queue of compilations the
+     * warm-up (or the part before) left (docs/benchmarks.md, "The JIT's queue"). Both the ingest and the floor
+     * start so.
+     */
+    static String settle() throws InterruptedException {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long t0 = System.nanoTime();
+        long compiled0 = jit.getTotalCompilationTime();
+        long last = compiled0;
+        int quiet = 0;
+        while (quiet < 4 && System.nanoTime() - t0 < 120_000_000_000L) {
+            Thread.sleep(250);
+            long now = jit.getTotalCompilationTime();
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
+        return String.format("JIT quiet after %.1f s (%.1f s of compiling while waiting)", (System.nanoTime() - t0) / 1e9,
+                (last - compiled0) / 1e3);
     }
 
     /** Wall time; heap before (after a GC), its sampled peak above that (garbage included), and what stays after a GC. */

@@ -40,6 +40,8 @@ public final class HeadOffice {
     private final KeyPair key;
     private final Clock clock;
     private final HeadOfficeRepository repo = new HeadOfficeRepository();
+    /** Enrolled terminals' public keys, decoded once, by their stored text (a new key is a new text: never stale). */
+    private final java.util.concurrent.ConcurrentHashMap<String, PublicKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
     public HeadOffice(HeadOfficeStore store, KeyPair key, Clock clock) {
         this.store = store;
@@ -111,7 +113,7 @@ public final class HeadOffice {
                 if (row.isEmpty() || row.get().publicKey() == null) {
                     refusal = Outcome.refused(Outcome.Refusal.UNKNOWN_TERMINAL,
                             AlarmDetail.of("unknownTerminal", m.hall() + "/" + m.terminal()));
-                } else if (!batch.signedBy(SyncKeys.publicKey(row.get().publicKey()))) {
+                } else if (!batch.signedBy(terminalKey(row.get().publicKey()))) {
                     refusal = Outcome.refused(Outcome.Refusal.BAD_SIGNATURE, AlarmDetail.of("badSignature", key(m)));
                 } else {
                     Optional<HeadOfficeRepository.StoredBatch> stored = mayBeStored(row.get(), m)
@@ -191,9 +193,20 @@ public final class HeadOffice {
             key = repo.publicKey(c, batch.manifest().hall(), batch.manifest().terminal());
             c.rollback();
         }
-        if (key.isPresent() && batch.signedBy(SyncKeys.publicKey(key.get()))) {
+        if (key.isPresent() && batch.signedBy(terminalKey(key.get()))) {
             store.createEventPartitions(days);
         }
+    }
+
+    private PublicKey terminalKey(String text) {
+        PublicKey k = keys.get(text);
+        if (k == null) {
+            k = SyncKeys.publicKey(text);
+            if (keys.size() < 100_000) {
+                keys.put(text, k);
+            }
+        }
+        return k;
     }
 
     /**
