@@ -87,6 +87,7 @@ public final class SyncBench {
             if (jit != null) {
                 jit.enable("jdk.Compilation").withThreshold(java.time.Duration.ZERO);
                 jit.enable("jdk.Deoptimization").withoutStackTrace();
+                jit.enable("jdk.SweepCodeCache").withThreshold(java.time.Duration.ZERO);
                 jit.start();
             }
             warmUp(pg);
