@@ -154,15 +154,9 @@ public record EventPayload(long paymentId, long tillId, long floatFen, long cash
             List<Item> tenders = null;
             List<Item> receipts = null;
             boolean replacement = false;
-            space();
-            if (peek() == '}') {
-                pos++;
-            } else {
-                while (true) {
-                    int from = name();
-                    int length = pos - 1 - from;
-                    colon();
-                    int field = field(TOP_BY_FIRST, TOP, from, length);
+            if (opened('}')) {
+                do {
+                    int field = member(TOP_BY_FIRST, TOP);
                     if (field >= 0 && field < NUMBERS.length) {
                         if ((present & 1 << field) != 0) {
                             throw NotPlain.IT;
@@ -182,10 +176,7 @@ public record EventPayload(long paymentId, long tillId, long floatFen, long cash
                             }
                         }
                     }
-                    if (next()) {
-                        break;
-                    }
-                }
+                } while (!end('}'));
             }
             space();
             if (pos != end) {
@@ -208,24 +199,14 @@ public record EventPayload(long paymentId, long tillId, long floatFen, long cash
         private List<Item> items() {
             space();
             expect('[');
-            space();
-            if (peek() == ']') {
-                pos++;
+            if (!opened(']')) {
                 return List.of();
             }
             List<Item> out = new ArrayList<>(2);
-            while (true) {
-                space();
+            do {
                 out.add(item());
-                space();
-                char c = take();
-                if (c == ']') {
-                    return out;
-                }
-                if (c != ',') {
-                    throw NotPlain.IT;
-                }
-            }
+            } while (!end(']'));
+            return out;
         }
 
         private Item item() {
@@ -235,15 +216,9 @@ public record EventPayload(long paymentId, long tillId, long floatFen, long cash
             long amountFen = 0;
             long number = 0;
             int seen = 0;
-            space();
-            if (peek() == '}') {
-                pos++;
-            } else {
-                while (true) {
-                    int from = name();
-                    int length = pos - 1 - from;
-                    colon();
-                    switch (field(ITEM_BY_FIRST, ITEM, from, length)) {
+            if (opened('}')) {
+                do {
+                    switch (member(ITEM_BY_FIRST, ITEM)) {
                         case 0 -> kind = once(kind, plainString());
                         case 1 -> {
                             seen = mark(seen, 1);
@@ -256,10 +231,7 @@ public record EventPayload(long paymentId, long tillId, long floatFen, long cash
                         case 3 -> part = once(part, plainString());
                         default -> skipValue(3);
                     }
-                    if (next()) {
-                        break;
-                    }
-                }
+                } while (!end('}'));
             }
             return new Item(kind == null ? "" : kind, amountFen, number, part == null ? "" : part);
         }
@@ -271,11 +243,29 @@ public record EventPayload(long paymentId, long tillId, long floatFen, long cash
             return seen | bit;
         }
 
-        /** After a member: true at the object's end, false after a comma. */
-        private boolean next() {
+        /** After an object's '{' (array's '['): false, and past {@code close}, when it is empty. */
+        private boolean opened(char close) {
+            space();
+            if (peek() == close) {
+                pos++;
+                return false;
+            }
+            return true;
+        }
+
+        /** A member's name and colon: the name's index in {@code names}, or -1. */
+        private int member(int[][] byFirst, String[] names) {
+            int from = name();
+            int length = pos - 1 - from;
+            colon();
+            return field(byFirst, names, from, length);
+        }
+
+        /** After a member or element: true at the object's (array's) end {@code close}, false after a comma. */
+        private boolean end(char close) {
             space();
             char c = take();
-            if (c == '}') {
+            if (c == close) {
                 return true;
             }
             if (c != ',') {
@@ -305,18 +295,7 @@ public record EventPayload(long paymentId, long tillId, long floatFen, long cash
 
         /** A member's name without escapes; returns where it starts (pos is after its closing quote). */
         private int name() {
-            expect('"');
-            int from = pos;
-            while (true) {
-                char c = take();
-                if (c == '"') {
-                    break;
-                }
-                if (c == '\\' || c < 0x20 || pos - from > MAX_NAME) {
-                    throw NotPlain.IT;
-                }
-            }
-            return from;
+            return string(MAX_NAME, false);
         }
 
         private void colon() {
@@ -327,17 +306,8 @@ public record EventPayload(long paymentId, long tillId, long floatFen, long cash
 
         /** A string without escapes (the plain form of a field read). */
         private String plainString() {
-            expect('"');
-            int from = pos;
-            while (true) {
-                char c = take();
-                if (c == '"') {
-                    return s.substring(from, pos - 1);
-                }
-                if (c == '\\' || c < 0x20) {
-                    throw NotPlain.IT;
-                }
-            }
+            int from = string(Integer.MAX_VALUE, false);
+            return s.substring(from, pos - 1);
         }
 
         /** {@code -?(0|[1-9][0-9]*)} of at most 18 digits, not followed by a fraction or exponent. */
@@ -375,41 +345,23 @@ public record EventPayload(long paymentId, long tillId, long floatFen, long cash
             switch (c) {
                 case '{' -> {
                     pos++;
-                    space();
-                    if (peek() == '}') {
-                        pos++;
-                        return;
-                    }
-                    while (true) {
-                        skipString(MAX_NAME);
-                        colon();
-                        skipValue(depth + 1);
-                        if (next()) {
-                            return;
-                        }
+                    if (opened('}')) {
+                        do {
+                            string(MAX_NAME, true);
+                            colon();
+                            skipValue(depth + 1);
+                        } while (!end('}'));
                     }
                 }
                 case '[' -> {
                     pos++;
-                    space();
-                    if (peek() == ']') {
-                        pos++;
-                        return;
-                    }
-                    while (true) {
-                        skipValue(depth + 1);
-                        space();
-                        char d = take();
-                        if (d == ']') {
-                            return;
-                        }
-                        if (d != ',') {
-                            throw NotPlain.IT;
-                        }
-                        space();
+                    if (opened(']')) {
+                        do {
+                            skipValue(depth + 1);
+                        } while (!end(']'));
                     }
                 }
-                case '"' -> skipString(Integer.MAX_VALUE);
+                case '"' -> string(Integer.MAX_VALUE, true);
                 case 't' -> literal("true");
                 case 'f' -> literal("false");
                 case 'n' -> literal("null");
@@ -427,8 +379,11 @@ public record EventPayload(long paymentId, long tillId, long floatFen, long cash
             }
         }
 
-        /** A string of at most {@code max} characters (a member's name: Jackson's limit is 50,000), escapes checked. */
-        private void skipString(int max) {
+        /**
+         * A string of at most {@code max} characters (a member's name: Jackson's limit is 50,000), no control
+         * character, escapes checked where {@code escapes} (else none); returns where it starts, pos after its end.
+         */
+        private int string(int max, boolean escapes) {
             expect('"');
             int from = pos;
             while (true) {
@@ -437,9 +392,9 @@ public record EventPayload(long paymentId, long tillId, long floatFen, long cash
                     if (pos - 1 - from > max) {
                         throw NotPlain.IT;
                     }
-                    return;
+                    return from;
                 }
-                if (c < 0x20) {
+                if (c < 0x20 || c == '\\' && !escapes) {
                     throw NotPlain.IT;
                 }
                 if (c == '\\') {
