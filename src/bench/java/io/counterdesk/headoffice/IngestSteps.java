@@ -1,7 +1,6 @@
 package io.counterdesk.headoffice;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.counterdesk.persistence.EventPayload;
 import io.counterdesk.persistence.JournalEvent;
 import io.counterdesk.sync.Ack;
 import io.counterdesk.sync.BatchFile;
@@ -20,8 +19,6 @@ import java.util.Map;
  * {@code java -cp target/classes:target/test-classes:$(cat cp.txt) io.counterdesk.headoffice.IngestSteps 150}
  */
 public final class IngestSteps {
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 150;
@@ -46,9 +43,9 @@ public final class IngestSteps {
                 t[2] = System.nanoTime();
                 boolean signed = d.signedBy(terminals.get(b).key.getPublic());
                 t[3] = System.nanoTime();
-                Map<JournalEvent, JsonNode> trees = new IdentityHashMap<>();
+                Map<JournalEvent, EventPayload> trees = new IdentityHashMap<>();
                 for (BatchLine l : d.lines()) {
-                    trees.put(l.event(), JSON.readTree(l.event().payload()));
+                    trees.put(l.event(), EventPayload.of(l.event().payload()));
                 }
                 t[4] = System.nanoTime();
                 List<String> problems = BatchFile.problems(d, trees::get);

@@ -81,6 +81,15 @@ public final class SyncBench {
             if (early != null) {
                 early.start();
             }
+            // SYNC_BENCH_JIT=file: every compilation and deoptimization from before the warm-up to the end of day 1
+            // (no I/O events, so nothing is retransformed); day 1's start and end are printed to pick its part out
+            jdk.jfr.Recording jit = System.getenv("SYNC_BENCH_JIT") == null ? null : new jdk.jfr.Recording();
+            if (jit != null) {
+                jit.enable("jdk.Compilation").withThreshold(java.time.Duration.ZERO);
+                jit.enable("jdk.Deoptimization").withoutStackTrace();
+                jit.enable("jdk.SweepCodeCache").withThreshold(java.time.Duration.ZERO);
+                jit.start();
+            }
             warmUp(pg);
 
             // the old floor (events only): COPY of the same events, one transaction per batch, 8 threads, same table
@@ -110,6 +119,7 @@ public final class SyncBench {
             }
             try (HeadOfficeServer server = HeadOfficeServer.start(ho, new InetSocketAddress("127.0.0.1", 0))) {
                 URI uri = URI.create("http://127.0.0.1:" + server.port() + "/sync/v1/batches");
+                System.out.println("before day 1: " + settle());
                 System.out.println("load before day 1: " + load());
                 double[] ingestCpu = cpu(pg);
                 // SYNC_BENCH_JFR=file: a flight recording (default settings: samples every 20 ms) of day 1's ingest alone
@@ -120,8 +130,14 @@ public final class SyncBench {
                     early.close(); // the same settings stay in force through day 1's recording
                 }
                 double[] split = jvmSplit();
+                java.time.Instant day1Start = java.time.Instant.now();
                 Timed first = ingest(uri, day1);
                 String splitText = jvmSplitSince(split);
+                if (jit != null) {
+                    System.out.println("day 1 ran from " + day1Start + " to " + java.time.Instant.now());
+                    jit.stop();
+                    jit.dump(java.nio.file.Path.of(System.getenv("SYNC_BENCH_JIT")));
+                }
                 if (jfr != null) {
                     jfr.stop();
                     jfr.dump(java.nio.file.Path.of(System.getenv("SYNC_BENCH_JFR")));
@@ -197,6 +213,7 @@ public final class SyncBench {
                 (System.nanoTime() - t0) / 1e9, ho.count("ho_event"), ho.count("ho_receipt"));
         LocalDate last = DAY.plusDays(days - 1);
         List<byte[]> lastDay = batches(terminals, last, days);
+        System.out.println("before day " + days + ": " + settle());
         System.out.println("load before day " + days + ": " + load());
         double[] laterCpu = cpu(pg);
         Timed later = ingest(uri, lastDay);
@@ -344,6 +361,7 @@ public final class SyncBench {
         }
         HeadOfficeStore floor = HeadOfficeStore.open(to, pg.user(), "");
         floor.createEventPartitions(List.of(DAY));
+        System.out.println("before the fair COPY floor: " + settle());
         System.out.println("load before the fair COPY floor: " + load());
         double[] cpu = cpu(pg);
         long t0 = System.nanoTime();
@@ -418,6 +436,28 @@ public final class SyncBench {
             System.out.printf("warm-up, %d batches: %.2f s%n", count, w.seconds);
         }
         store.close();
+    }
+
+    /**
+     * Waits (at most 120 s) until the JIT has compiled nothing for a second, so that a timed part starts with the
+     * compiler idle, as in a head office that has run for a while, rather than with the queue of compilations the
+     * warm-up (or the part before) left (docs/benchmarks.md, "The JIT's queue"). Both the ingest and the floor
+     * start so.
+     */
+    static String settle() throws InterruptedException {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        long t0 = System.nanoTime();
+        long compiled0 = jit.getTotalCompilationTime();
+        long last = compiled0;
+        int quiet = 0;
+        while (quiet < 4 && System.nanoTime() - t0 < 120_000_000_000L) {
+            Thread.sleep(250);
+            long now = jit.getTotalCompilationTime();
+            quiet = now == last ? quiet + 1 : 0;
+            last = now;
+        }
+        return String.format("JIT quiet after %.1f s (%.1f s of compiling while waiting)", (System.nanoTime() - t0) / 1e9,
+                (last - compiled0) / 1e3);
     }
 
     /** Wall time; heap before (after a GC), its sampled peak above that (garbage included), and what stays after a GC. */

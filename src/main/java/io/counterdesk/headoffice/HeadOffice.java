@@ -1,5 +1,6 @@
 package io.counterdesk.headoffice;
 
+import io.counterdesk.persistence.EventPayload;
 import io.counterdesk.persistence.JournalEvent;
 import io.counterdesk.report.DayFold;
 import io.counterdesk.sync.Ack;
@@ -8,8 +9,6 @@ import io.counterdesk.sync.BatchFormatException;
 import io.counterdesk.sync.BatchLine;
 import io.counterdesk.sync.Manifest;
 import io.counterdesk.sync.SyncKeys;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.PublicKey;
@@ -35,13 +34,14 @@ import java.util.Optional;
  */
 public final class HeadOffice {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final HeadOfficeStore store;
     private final KeyPair key;
     private final Clock clock;
     private final HeadOfficeRepository repo = new HeadOfficeRepository();
+    /** Enrolled terminals' public keys, decoded once, by their stored text (a new key is a new text: never stale). */
+    private final java.util.concurrent.ConcurrentHashMap<String, PublicKey> keys = new java.util.concurrent.ConcurrentHashMap<>();
 
     public HeadOffice(HeadOfficeStore store, KeyPair key, Clock clock) {
         this.store = store;
@@ -113,7 +113,7 @@ public final class HeadOffice {
                 if (row.isEmpty() || row.get().publicKey() == null) {
                     refusal = Outcome.refused(Outcome.Refusal.UNKNOWN_TERMINAL,
                             AlarmDetail.of("unknownTerminal", m.hall() + "/" + m.terminal()));
-                } else if (!batch.signedBy(SyncKeys.publicKey(row.get().publicKey()))) {
+                } else if (!batch.signedBy(terminalKey(row.get().publicKey()))) {
                     refusal = Outcome.refused(Outcome.Refusal.BAD_SIGNATURE, AlarmDetail.of("badSignature", key(m)));
                 } else {
                     Optional<HeadOfficeRepository.StoredBatch> stored = mayBeStored(row.get(), m)
@@ -128,8 +128,8 @@ public final class HeadOffice {
                     }
                     refusal = order(c, row.get(), m);
                     // each payload is parsed once: for the manifest's check, the receipts, the voids and the fold
-                    Map<JournalEvent, JsonNode> payloads = new java.util.IdentityHashMap<>();
-                    java.util.function.Function<JournalEvent, JsonNode> payloadOf = e -> payloads.computeIfAbsent(e,
+                    Map<JournalEvent, EventPayload> payloads = new java.util.IdentityHashMap<>();
+                    java.util.function.Function<JournalEvent, EventPayload> payloadOf = e -> payloads.computeIfAbsent(e,
                             HeadOffice::payload);
                     if (refusal == null) {
                         List<String> problems = BatchFile.problems(batch, payloadOf);
@@ -193,9 +193,20 @@ public final class HeadOffice {
             key = repo.publicKey(c, batch.manifest().hall(), batch.manifest().terminal());
             c.rollback();
         }
-        if (key.isPresent() && batch.signedBy(SyncKeys.publicKey(key.get()))) {
+        if (key.isPresent() && batch.signedBy(terminalKey(key.get()))) {
             store.createEventPartitions(days);
         }
+    }
+
+    private PublicKey terminalKey(String text) {
+        PublicKey k = keys.get(text);
+        if (k == null) {
+            k = SyncKeys.publicKey(text);
+            if (keys.size() < 100_000) {
+                keys.put(text, k);
+            }
+        }
+        return k;
     }
 
     /**
@@ -251,7 +262,7 @@ public final class HeadOffice {
     }
 
     private byte[] store(Connection c, HeadOfficeRepository.TerminalRow t, BatchFile.Decoded batch, String sha,
-                         java.util.function.Function<JournalEvent, JsonNode> payloads) throws SQLException {
+                         java.util.function.Function<JournalEvent, EventPayload> payloads) throws SQLException {
         Manifest m = batch.manifest();
         var now = clock.instant();
         byte[] ack = new Ack(m.hall(), m.terminal(), m.epoch(), m.seq(), sha, m.lastJournalSeq(), now.toString())
@@ -272,7 +283,7 @@ public final class HeadOffice {
                 folded.add(l.event());
             }
             if (l.event().type().equals("RECEIPT_VOIDED")) {
-                repo.markVoided(c, m.hall(), m.terminal(), payloads.apply(l.event()).path("paymentId").asLong());
+                repo.markVoided(c, m.hall(), m.terminal(), payloads.apply(l.event()).paymentId());
             }
         }
         for (var day : days.entrySet()) {
@@ -336,7 +347,7 @@ public final class HeadOffice {
      * events), which it falls back to where the stored figures do not say the fold's state exactly.
      */
     void foldOn(Connection c, String hall, String terminal, LocalDate day, List<JournalEvent> events,
-                java.util.function.Function<JournalEvent, JsonNode> payloads, boolean nothingStored) throws SQLException {
+                java.util.function.Function<JournalEvent, EventPayload> payloads, boolean nothingStored) throws SQLException {
         if (events.isEmpty()) {
             return; // nothing the fold reads: the figures stay as they are
         }
@@ -371,8 +382,8 @@ public final class HeadOffice {
     private static Map<Long, Long> tillOfPayments(List<JournalEvent> payments) {
         Map<Long, Long> out = new java.util.HashMap<>();
         for (JournalEvent e : payments) {
-            JsonNode p = payload(e);
-            out.put(p.path("paymentId").asLong(), p.path("tillId").asLong());
+            EventPayload p = payload(e);
+            out.put(p.paymentId(), p.tillId());
         }
         return out;
     }
@@ -386,22 +397,21 @@ public final class HeadOffice {
     }
 
     private static List<HeadOfficeRepository.ReceiptRow> receipts(Manifest m, List<BatchLine> lines,
-                                                                  java.util.function.Function<JournalEvent, JsonNode> payloads) {
+                                                                  java.util.function.Function<JournalEvent, EventPayload> payloads) {
         List<HeadOfficeRepository.ReceiptRow> out = new ArrayList<>();
         for (BatchLine l : lines) {
             JournalEvent e = l.event();
             if (!e.type().equals("PAYMENT") && !e.type().equals("PAYMENT_REVERSED")) {
                 continue;
             }
-            JsonNode p = payloads.apply(e);
+            EventPayload p = payloads.apply(e);
             long paid = 0;
-            for (JsonNode line : p.path("lines")) {
-                paid += line.path("amountFen").asLong();
+            for (EventPayload.Item line : p.lines()) {
+                paid += line.amountFen();
             }
-            for (JsonNode r : p.path("receipts")) {
-                out.add(new HeadOfficeRepository.ReceiptRow(m.hall(), r.path("kind").asText(), r.path("number").asLong(),
-                        m.terminal(), r.path("part").asText(), l.businessDay(), p.path("paymentId").asLong(),
-                        p.path("accountNo").asText(), paid, e.type().equals("PAYMENT_REVERSED"), false));
+            for (EventPayload.Item r : p.receipts()) {
+                out.add(new HeadOfficeRepository.ReceiptRow(m.hall(), r.kind(), r.number(), m.terminal(), r.part(),
+                        l.businessDay(), p.paymentId(), p.accountNo(), paid, e.type().equals("PAYMENT_REVERSED"), false));
             }
         }
         return out;
@@ -553,9 +563,9 @@ public final class HeadOffice {
         }
     }
 
-    private static JsonNode payload(JournalEvent e) {
+    private static EventPayload payload(JournalEvent e) {
         try {
-            return JSON.readTree(e.payload());
+            return EventPayload.of(e.payload());
         } catch (java.io.IOException x) {
             throw new IllegalArgumentException("unreadable payload of event " + e.seq(), x);
         }

@@ -1,7 +1,6 @@
 package io.counterdesk.report;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.counterdesk.persistence.EventPayload;
 import io.counterdesk.persistence.JournalEvent;
 import io.counterdesk.shared.Money;
 import java.time.LocalDate;
@@ -28,8 +27,6 @@ public final class DayFold {
     /** The event types the fold reads; the rest may be left out of its input. */
     public static final List<String> TYPES = List.of("TILL_OPENED", "PAYMENT", "PAYMENT_REVERSED", "TILL_DEPOSIT",
             "RECEIPT_VOIDED", "TILL_CLOSED");
-
-    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** One till's day as the journal tells it. {@code openingFloat} is null when its opening was not among the events. */
     public record TillDay(long tillId, String staffNo, LocalDate businessDay, Money openingFloat, Money cashIn,
@@ -148,7 +145,7 @@ public final class DayFold {
     /** As {@link #fold(Map, java.util.function.LongFunction, Collection)}, with each event's payload already read. */
     public static Map<Long, TillDay> fold(Map<Long, TillDay> start, java.util.function.LongFunction<Long> earlierTillOfPayment,
                                           Collection<JournalEvent> events,
-                                          java.util.function.Function<JournalEvent, JsonNode> payloadOf) {
+                                          java.util.function.Function<JournalEvent, EventPayload> payloadOf) {
         Map<Long, Builder> tills = new LinkedHashMap<>();
         start.forEach((id, t) -> tills.put(id, new Builder(t)));
         Map<Long, Long> tillOfPayment = new LinkedHashMap<>();
@@ -158,50 +155,50 @@ public final class DayFold {
             if (!TYPES.contains(e.type())) {
                 continue;
             }
-            JsonNode p = payloadOf.apply(e);
+            EventPayload p = payloadOf.apply(e);
             if (e.type().equals("RECEIPT_VOIDED")) {
-                voidedPayments.add(p.path("paymentId").asLong());
-                if (p.has("replacementNumber")) {
+                voidedPayments.add(p.paymentId());
+                if (p.hasReplacementNumber()) {
                     // 作废重开: the replacement's number is taken by the void, not by the payment
-                    reissuedPayments.add(p.path("paymentId").asLong());
+                    reissuedPayments.add(p.paymentId());
                 }
                 continue;
             }
-            long tillId = p.path("tillId").asLong();
+            long tillId = p.tillId();
             Builder t = tills.computeIfAbsent(tillId, id -> new Builder(id, e.staffNo()));
             switch (e.type()) {
                 case "TILL_OPENED" -> {
-                    t.openingFloat = fen(p, "floatFen");
-                    t.businessDay = LocalDate.parse(p.path("businessDay").asText());
+                    t.openingFloat = Money.ofFen(p.floatFen());
+                    t.businessDay = LocalDate.parse(p.businessDay());
                 }
                 // a reversal's event has a payment's shape with every figure negated (cash back as change)
                 case "PAYMENT", "PAYMENT_REVERSED" -> {
-                    long paymentId = p.path("paymentId").asLong();
+                    long paymentId = p.paymentId();
                     tillOfPayment.put(paymentId, tillId);
-                    t.cashIn = t.cashIn.plus(fen(p, "cashReceivedFen"));
-                    t.cashOut = t.cashOut.plus(fen(p, "changeFen"));
-                    t.tenders.merge("CREDIT", fen(p, "creditUsedFen"), Money::plus);
-                    for (JsonNode tender : p.path("tenders")) {
-                        t.tenders.merge(tender.path("kind").asText(), fen(tender, "amountFen"), Money::plus);
+                    t.cashIn = t.cashIn.plus(Money.ofFen(p.cashReceivedFen()));
+                    t.cashOut = t.cashOut.plus(Money.ofFen(p.changeFen()));
+                    t.tenders.merge("CREDIT", Money.ofFen(p.creditUsedFen()), Money::plus);
+                    for (EventPayload.Item tender : p.tenders()) {
+                        t.tenders.merge(tender.kind(), Money.ofFen(tender.amountFen()), Money::plus);
                     }
-                    for (JsonNode l : p.path("lines")) {
-                        String b = DayReportService.businessOf(l.path("kind").asText());
+                    for (EventPayload.Item l : p.lines()) {
+                        String b = DayReportService.businessOf(l.kind());
                         if (b != null) {
-                            t.businesses.merge(b, fen(l, "amountFen"), Money::plus);
+                            t.businesses.merge(b, Money.ofFen(l.amountFen()), Money::plus);
                         }
                     }
-                    t.voucherM3 += p.path("voucherM3").asLong();
-                    t.receipts += p.path("receipts").size();
+                    t.voucherM3 += p.voucherM3();
+                    t.receipts += p.receiptCount();
                 }
                 case "TILL_DEPOSIT" -> {
-                    t.deposits = t.deposits.plus(fen(p, "amountFen"));
+                    t.deposits = t.deposits.plus(Money.ofFen(p.amountFen()));
                     t.depositCount++;
                 }
                 case "TILL_CLOSED" -> {
                     t.closed = true;
-                    t.closedExpected = fen(p, "expectedCashFen");
-                    t.counted = fen(p, "countedCashFen");
-                    t.overShort = fen(p, "overShortFen");
+                    t.closedExpected = Money.ofFen(p.expectedCashFen());
+                    t.counted = Money.ofFen(p.countedCashFen());
+                    t.overShort = Money.ofFen(p.overShortFen());
                 }
                 default -> { }
             }
@@ -282,13 +279,9 @@ public final class DayFold {
         }
     }
 
-    private static Money fen(JsonNode node, String field) {
-        return Money.ofFen(node.path(field).asLong());
-    }
-
-    private static JsonNode read(String payload) {
+    private static EventPayload read(String payload) {
         try {
-            return JSON.readTree(payload);
+            return EventPayload.of(payload);
         } catch (java.io.IOException e) {
             throw new IllegalStateException("unreadable journal payload", e);
         }

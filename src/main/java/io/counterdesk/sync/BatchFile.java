@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.counterdesk.persistence.EventPayload;
 import io.counterdesk.persistence.Journal;
 import io.counterdesk.persistence.JournalEvent;
 import java.io.ByteArrayInputStream;
@@ -64,13 +65,13 @@ public final class BatchFile {
                                     long nextJournalSeq, String previousBatchSha256, Instant madeAt, String zone,
                                     long downstreamCursor, List<BatchLine> lines) {
         return describe(hall, terminal, epoch, seq, chainPrevHash, nextJournalSeq, previousBatchSha256, madeAt, zone,
-                downstreamCursor, lines, e -> readTree(e.payload()));
+                downstreamCursor, lines, e -> payload(e.payload()));
     }
 
     private static Manifest describe(String hall, String terminal, long epoch, long seq, String chainPrevHash,
                                      long nextJournalSeq, String previousBatchSha256, Instant madeAt, String zone,
                                      long downstreamCursor, List<BatchLine> lines,
-                                     java.util.function.Function<JournalEvent, JsonNode> payloads) {
+                                     java.util.function.Function<JournalEvent, EventPayload> payloads) {
         Map<String, long[]> totals = new TreeMap<>();
         TreeSet<String> days = new TreeSet<>();
         for (BatchLine l : lines) {
@@ -321,11 +322,11 @@ public final class BatchFile {
      * event of the manifest's terminal, and every figure of the manifest equal to the content's.
      */
     public static List<String> problems(Decoded batch) {
-        return problems(batch, e -> readTree(e.payload()));
+        return problems(batch, e -> payload(e.payload()));
     }
 
     /** As {@link #problems(Decoded)}, reading each event's payload through {@code payloads} (head office parses each once). */
-    public static List<String> problems(Decoded batch, java.util.function.Function<JournalEvent, JsonNode> payloads) {
+    public static List<String> problems(Decoded batch, java.util.function.Function<JournalEvent, EventPayload> payloads) {
         Manifest m = batch.manifest();
         List<String> out = new ArrayList<>();
         String prev = m.chainPrevHash();
@@ -371,6 +372,15 @@ public final class BatchFile {
             return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** The fields of a payload the manifest and head office read; IllegalArgumentException when it is not JSON. */
+    public static EventPayload payload(String json) {
+        try {
+            return EventPayload.of(json);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("unreadable payload", e);
         }
     }
 

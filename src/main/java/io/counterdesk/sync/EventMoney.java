@@ -1,6 +1,6 @@
 package io.counterdesk.sync;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import io.counterdesk.persistence.EventPayload;
 
 /**
  * The money one event carries, for the manifest's per-type totals (docs/sync-protocol.md): the sum
@@ -13,19 +13,20 @@ public final class EventMoney {
     private EventMoney() {
     }
 
-    public static long of(JsonNode payload) {
-        if (payload.has("lines") && payload.get("lines").isArray()) {
+    public static long of(EventPayload payload) {
+        if (payload.linesArray()) {
             long sum = 0;
-            for (JsonNode l : payload.get("lines")) {
-                sum += l.path("amountFen").asLong();
+            for (EventPayload.Item l : payload.lines()) {
+                sum += l.amountFen();
             }
             return sum;
         }
-        for (String field : new String[] {"amountFen", "floatFen", "countedCashFen"}) {
-            if (payload.has(field)) {
-                return payload.get(field).asLong();
-            }
+        if (payload.hasAmountFen()) {
+            return payload.amountFen();
         }
-        return 0;
+        if (payload.hasFloatFen()) {
+            return payload.floatFen();
+        }
+        return payload.hasCountedCashFen() ? payload.countedCashFen() : 0;
     }
 }
