@@ -11,6 +11,9 @@ import javafx.stage.Stage;
  * The floor of the cold start (issue 15 §3): the smallest JavaFX program — one window of 1,366×768 with
  * one label — started the same way as the app, printing {@code STARTUP_MS=} and {@code LOGIN_READY_MS=}
  * at its first drawn frame and exiting. What the app takes beyond this is its own.
+ *
+ * <p>The first-frame hook is written out here as in {@code CounterDeskApp.afterFirstFrame} rather than
+ * called: calling it would load the app's classes into the floor, which must hold JavaFX alone.
  */
 public final class MinimalWindow {
 
