@@ -52,9 +52,16 @@ public final class SyncBench {
     static final LocalDate DAY = LocalDate.of(2025, 3, 10);
     static final int TERMINALS = 5;
     static final int EVENTS = 500;
+    /** Days sent through HTTP one after another, each beside its own floor ({@code bench.rounds}, 3): the ratio is their median. */
+    static final int ROUNDS = Integer.getInteger("bench.rounds", 3);
+
+    private static double median(double[] sorted) {
+        int n = sorted.length;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
 
     public static void main(String[] args) throws Exception {
-        int halls = Integer.getInteger("bench.halls", 200);
+        int halls = halls();
         int days = Integer.getInteger("bench.days", 1);
         System.out.println("load before: " + load());
         batchMakeAndSign();
@@ -66,7 +73,12 @@ public final class SyncBench {
             }
         }
         List<byte[]> day1 = batches(terminals, DAY, 1);
-        PostgresFixture pg = PostgresFixture.start("shared_buffers=512MB", "max_wal_size=4GB");
+        List<String> settings = new ArrayList<>(List.of("shared_buffers=512MB", "max_wal_size=4GB"));
+        if (System.getenv("SYNC_BENCH_PGLOG") != null) {
+            settings.addAll(List.of("log_autovacuum_min_duration=0", "log_checkpoints=on", "log_line_prefix=%m_[%p]_%d_"));
+        }
+        PostgresFixture pg = PostgresFixture.start(settings.toArray(String[]::new));
+        server = pg;
         try {
             try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), "")) {
                 for (String db : List.of("warmup", "ingest", "copyfloor", "fairfloor")) {
@@ -96,6 +108,7 @@ public final class SyncBench {
             HeadOfficeStore floor = HeadOfficeStore.open(pg.url().replace("/postgres", "/copyfloor"), pg.user(), "");
             floor.createEventPartitions(List.of(DAY));
             HeadOfficeRepository repo = new HeadOfficeRepository();
+            System.out.println("before the old floor: " + settle());
             System.out.println("load before the COPY floor: " + load());
             double[] floorCpu = cpu(pg);
             long f0 = System.nanoTime();
@@ -131,7 +144,11 @@ public final class SyncBench {
                 }
                 double[] split = jvmSplit();
                 java.time.Instant day1Start = java.time.Instant.now();
+                Waits waits = System.getenv("SYNC_BENCH_WAITS") == null ? null : Waits.start(url(pg, "ingest"), pg.user());
                 Timed first = ingest(uri, day1);
+                if (waits != null) {
+                    System.out.println(waits.stop());
+                }
                 String splitText = jvmSplitSince(split);
                 if (jit != null) {
                     System.out.println("day 1 ran from " + day1Start + " to " + java.time.Instant.now());
@@ -147,27 +164,52 @@ public final class SyncBench {
                 long stored = ho.count("ho_event");
                 System.out.printf("city day: %d halls x %d terminals x %d events = %d batches, %d events (stored %d)%n",
                         halls, TERMINALS, EVENTS, terminals.size(), (long) terminals.size() * EVENTS, stored);
-                System.out.printf("ingest through HTTP into PostgreSQL, 8 connections: %.2f s (%.0f events/s), "
+                System.out.printf("day 1: ingest through HTTP into PostgreSQL, 8 connections: %.2f s (%.0f events/s), "
                         + "head office heap: peak %d MB above the %d MB before (garbage included), %d MB kept after%n",
                         first.seconds, stored / first.seconds, first.peakMb, first.baseMb, first.liveMb);
                 System.out.println("  ingest " + ingestCpuText);
                 System.out.println("  head office's JVM: " + splitText);
-                // the floor: COPY of every row the ingest left, into the same tables of a fresh database
-                FairFloor fair = fairFloor(pg, url(pg, "ingest"), url(pg, "fairfloor"), terminals);
-                System.out.printf("floor, COPY of the same rows into the same tables (%s), 8 connections, one transaction"
-                        + " per batch: %.2f s -> ratio COPY/ingest %.2f (goal >= 0.7)%n", fair.rows, fair.seconds,
+                // the floor: COPY of every row the ingest left, into the same tables of a database in the same state
+                FairFloor fair = fairFloor(pg, url(pg, "ingest"), url(pg, "fairfloor"), terminals, DAY, 1);
+                System.out.printf("day 1: floor, COPY of the same rows into the same tables (%s), 8 connections, one transaction"
+                        + " per batch: %.2f s -> ratio COPY/ingest %.2f%n", fair.rows, fair.seconds,
                         fair.seconds / first.seconds);
                 System.out.println("  floor " + fair.cpu);
                 System.out.printf("old floor, COPY of the events alone (ho_event), 8 connections: %.2f s -> ratio %.2f; %s%n",
                         copySeconds, copySeconds / first.seconds, floorCpuText);
+                List<double[]> pairs = new ArrayList<>();
+                pairs.add(new double[] {first.seconds, fair.seconds});
+                for (int r = 2; r <= ROUNDS; r++) {
+                    LocalDate day = DAY.plusDays(r - 1);
+                    store.createEventPartitions(List.of(day));
+                    List<byte[]> batches = batches(terminals, day, r);
+                    System.out.println("before day " + r + ": " + settle() + "; load " + load());
+                    double[] cpu = cpu(pg);
+                    Timed t = ingest(uri, batches);
+                    System.out.printf("day %d: ingest %.2f s, %s%n", r, t.seconds, cpuSince(cpu, pg));
+                    FairFloor f = fairFloor(pg, url(pg, "ingest"), url(pg, "fairfloor"), terminals, day, r);
+                    System.out.printf("day %d: floor %.2f s, %s -> ratio %.2f%n", r, f.seconds, f.cpu, f.seconds / t.seconds);
+                    pairs.add(new double[] {t.seconds, f.seconds});
+                }
+                double[] ratios = pairs.stream().mapToDouble(x -> x[1] / x[0]).sorted().toArray();
+                double[] ingests = pairs.stream().mapToDouble(x -> x[0]).sorted().toArray();
+                double[] floors = pairs.stream().mapToDouble(x -> x[1]).sorted().toArray();
+                System.out.printf("ratio COPY/ingest over %d days, each day's ingest beside its own floor: median %.2f "
+                        + "(lowest %.2f, highest %.2f; goal >= 0.7); ingest median %.2f s (%.2f-%.2f), floor median %.2f s "
+                        + "(%.2f-%.2f)%n", ratios.length, median(ratios), ratios[0], ratios[ratios.length - 1], median(ingests),
+                        ingests[0], ingests[ingests.length - 1], median(floors), floors[0], floors[floors.length - 1]);
                 consolidated(ho, DAY, true);
                 System.out.println("load after day 1: " + load());
-                if (days > 1) {
+                if (days > ROUNDS + 1) {
                     month(pg, store, ho, uri, terminals, days, first);
                 }
             }
             store.close();
         } finally {
+            if (System.getenv("SYNC_BENCH_PGLOG") != null) {
+                java.nio.file.Files.copy(pg.log(), java.nio.file.Path.of(System.getenv("SYNC_BENCH_PGLOG")),
+                        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
             pg.close();
         }
         System.out.println("load after: " + load());
@@ -179,7 +221,7 @@ public final class SyncBench {
         System.out.println("load before the fill: " + load());
         long t0 = System.nanoTime();
         List<LocalDate> filled = new ArrayList<>();
-        for (int k = 2; k < days; k++) {
+        for (int k = ROUNDS + 1; k < days; k++) {
             filled.add(DAY.plusDays(k - 1));
         }
         store.createEventPartitions(filled);
@@ -187,7 +229,7 @@ public final class SyncBench {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (int k = 2; k < days; k++) {
+            for (int k = ROUNDS + 1; k < days; k++) {
                 int dayNo = k;
                 done.add(pool.submit(() -> {
                     try (Connection c = DriverManager.getConnection(url, pg.user(), "")) {
@@ -209,7 +251,7 @@ public final class SyncBench {
         for (BenchTerminal t : terminals) {
             t.continueAfterFill(days - 1);
         }
-        System.out.printf("days 2-%d filled on the server: %.0f s; ho_event now %d rows, ho_receipt %d%n", days - 1,
+        System.out.printf("days %d-%d filled on the server: %.0f s; ho_event now %d rows, ho_receipt %d%n", ROUNDS + 1, days - 1,
                 (System.nanoTime() - t0) / 1e9, ho.count("ho_event"), ho.count("ho_receipt"));
         LocalDate last = DAY.plusDays(days - 1);
         List<byte[]> lastDay = batches(terminals, last, days);
@@ -338,8 +380,8 @@ public final class SyncBench {
      * database made by the same migrations, 8 connections, one transaction per batch (all of one
      * terminal's rows), committed with {@code synchronous_commit} on as the ingest's.
      */
-    private static FairFloor fairFloor(PostgresFixture pg, String from, String to, List<BenchTerminal> terminals)
-            throws Exception {
+    private static FairFloor fairFloor(PostgresFixture pg, String from, String to, List<BenchTerminal> terminals,
+                                       LocalDate day, int seq) throws Exception {
         List<byte[][]> rows = new ArrayList<>();
         long[] counts = new long[INGEST_TABLES.size()];
         try (Connection c = DriverManager.getConnection(from, pg.user(), "")) {
@@ -348,8 +390,11 @@ public final class SyncBench {
                 byte[][] its = new byte[INGEST_TABLES.size()][];
                 for (int i = 0; i < its.length; i++) {
                     ByteArrayOutputStream out = new ByteArrayOutputStream();
+                    // the rows of this day's batch only (the floor's database already holds the days before, as the ingest's)
+                    String ofTheDay = INGEST_TABLES.get(i).equals("ho_batch") ? "epoch = 1 AND seq = " + seq
+                            : "business_day = DATE '" + day + "'";
                     counts[i] += copy.copyOut("COPY (SELECT * FROM " + INGEST_TABLES.get(i) + " WHERE hall_code = '" + t.hall
-                            + "' AND terminal_code = '" + t.terminal + "') TO STDOUT", out);
+                            + "' AND terminal_code = '" + t.terminal + "' AND " + ofTheDay + ") TO STDOUT", out);
                     its[i] = out.toByteArray();
                 }
                 rows.add(its);
@@ -360,10 +405,11 @@ public final class SyncBench {
             what.append(i == 0 ? "" : ", ").append(INGEST_TABLES.get(i)).append(' ').append(counts[i]);
         }
         HeadOfficeStore floor = HeadOfficeStore.open(to, pg.user(), "");
-        floor.createEventPartitions(List.of(DAY));
+        floor.createEventPartitions(List.of(day));
         System.out.println("before the fair COPY floor: " + settle());
         System.out.println("load before the fair COPY floor: " + load());
         double[] cpu = cpu(pg);
+        Waits waits = System.getenv("SYNC_BENCH_WAITS") == null ? null : Waits.start(to, pg.user());
         long t0 = System.nanoTime();
         runAll(rows, its -> {
             try (Connection c = floor.connect()) {
@@ -376,6 +422,9 @@ public final class SyncBench {
             return true;
         });
         double seconds = (System.nanoTime() - t0) / 1e9;
+        if (waits != null) {
+            System.out.println("floor's " + waits.stop());
+        }
         String cpuText = cpuSince(cpu, pg);
         floor.close();
         return new FairFloor(seconds, cpuText, what.toString());
@@ -418,24 +467,43 @@ public final class SyncBench {
     }
 
     /**
-     * {@code bench.warmup} batches (100) through a head office of their own, so the timed days do not pay the
-     * JIT's first run; a day's worth (1000) gives a head office that has run a while (the JIT done).
+     * {@code bench.warmup} batches (100) through a head office of its own, so the timed days do not pay the
+     * JIT's first run: up to 1,000 terminals, each sending its next day's batch, day after day, as a head
+     * office that has run for some days (1,000 = one city's day; 5,000 = five days: methods called once a
+     * batch reach C2's 5,000 calls only then). Each warm-up day prints its time and the JIT's compiling.
      */
     private static void warmUp(PostgresFixture pg) throws Exception {
         int count = Integer.getInteger("bench.warmup", 100);
+        int width = Math.min(count, halls() * TERMINALS);
         HeadOfficeStore store = HeadOfficeStore.open(pg.url().replace("/postgres", "/warmup"), pg.user(), "");
         HeadOffice ho = new HeadOffice(store, SyncKeys.generate(), Clock.systemUTC());
-        List<byte[]> batches = new ArrayList<>();
-        for (int i = 1; i <= count; i++) {
+        List<BenchTerminal> terminals = new ArrayList<>();
+        for (int i = 1; i <= width; i++) {
             BenchTerminal t = new BenchTerminal("W" + i, "W" + i + "-T1");
             ho.enrol(t.hall, t.terminal, ho.addTerminal(t.hall, t.terminal), SyncKeys.publicText(t.key.getPublic()));
-            batches.add(t.dayBatch(DAY, 1));
+            terminals.add(t);
         }
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         try (HeadOfficeServer server = HeadOfficeServer.start(ho, new InetSocketAddress("127.0.0.1", 0))) {
-            Timed w = ingest(URI.create("http://127.0.0.1:" + server.port() + "/sync/v1/batches"), batches);
-            System.out.printf("warm-up, %d batches: %.2f s%n", count, w.seconds);
+            URI uri = URI.create("http://127.0.0.1:" + server.port() + "/sync/v1/batches");
+            int sent = 0;
+            for (int day = 1; sent < count; day++) {
+                List<BenchTerminal> today = terminals.subList(0, Math.min(width, count - sent));
+                LocalDate date = DAY.minusDays(400).plusDays(day);
+                store.createEventPartitions(List.of(date));
+                List<byte[]> batches = batches(today, date, day);
+                long compiled = jit.getTotalCompilationTime();
+                Timed w = ingest(uri, batches);
+                sent += batches.size();
+                System.out.printf("warm-up day %d, %d batches: %.2f s, JIT compiling %.1f s (elapsed, summed)%n", day,
+                        batches.size(), w.seconds, (jit.getTotalCompilationTime() - compiled) / 1e3);
+            }
         }
         store.close();
+    }
+
+    static int halls() {
+        return Integer.getInteger("bench.halls", 200);
     }
 
     /**
@@ -445,6 +513,7 @@ public final class SyncBench {
      * start so.
      */
     static String settle() throws InterruptedException {
+        String checkpoint = checkpoint();
         java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
         long t0 = System.nanoTime();
         long compiled0 = jit.getTotalCompilationTime();
@@ -456,17 +525,117 @@ public final class SyncBench {
             quiet = now == last ? quiet + 1 : 0;
             last = now;
         }
-        return String.format("JIT quiet after %.1f s (%.1f s of compiling while waiting)", (System.nanoTime() - t0) / 1e9,
-                (last - compiled0) / 1e3);
+        return String.format("%s; JIT quiet after %.1f s (%.1f s of compiling while waiting)", checkpoint,
+                (System.nanoTime() - t0) / 1e9, (last - compiled0) / 1e3);
+    }
+
+    /** The bench's PostgreSQL, set by {@link #main}: {@link #settle} checkpoints it. */
+    private static PostgresFixture server;
+
+    /**
+     * A {@code CHECKPOINT} before each timed part: the dirty pages the parts before left in shared buffers
+     * (the warm-up's days, an ingest, a floor) are written out now, not by the next part's backends as they
+     * need buffers, and no timed checkpoint (every 5 minutes) starts inside a part.
+     */
+    private static String checkpoint() {
+        if (server == null) {
+            return "no checkpoint";
+        }
+        long t0 = System.nanoTime();
+        try (Connection c = DriverManager.getConnection(server.url(), server.user(), "")) {
+            c.createStatement().execute("CHECKPOINT");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return String.format("CHECKPOINT %.1f s", (System.nanoTime() - t0) / 1e9);
+    }
+
+    /**
+     * SYNC_BENCH_WAITS: what the ingest's PostgreSQL backends and head office's request threads are doing,
+     * sampled every 10 ms during day 1 ({@code pg_stat_activity}'s state and wait event; the request threads'
+     * state and, when runnable, whether inside a socket read, i.e. waiting for PostgreSQL or the client).
+     */
+    static final class Waits {
+        private final java.util.Map<String, Integer> pg = new java.util.TreeMap<>();
+        private final java.util.Map<String, Integer> jvm = new java.util.TreeMap<>();
+        private volatile boolean running = true;
+        private int samples;
+        private Thread thread;
+
+        static Waits start(String url, String user) {
+            Waits w = new Waits();
+            w.thread = new Thread(() -> w.run(url, user), "waits-sampler");
+            w.thread.setDaemon(true);
+            w.thread.start();
+            return w;
+        }
+
+        private void run(String url, String user) {
+            java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+            try (Connection c = DriverManager.getConnection(url, user, "");
+                 java.sql.PreparedStatement s = c.prepareStatement("SELECT state, wait_event_type, wait_event FROM pg_stat_activity"
+                         + " WHERE datname = current_database() AND pid <> pg_backend_pid() AND backend_type = 'client backend'")) {
+                while (running) {
+                    synchronized (this) {
+                        samples++;
+                        try (java.sql.ResultSet rs = s.executeQuery()) {
+                            while (rs.next()) {
+                                pg.merge(rs.getString(1) + "/" + rs.getString(2) + "/" + rs.getString(3), 1, Integer::sum);
+                            }
+                        }
+                        for (java.lang.management.ThreadInfo t : threads.dumpAllThreads(false, false, 6)) {
+                            if (!t.getThreadName().startsWith("headoffice-http")) {
+                                continue;
+                            }
+                            String what = t.getThreadState().name();
+                            if (t.getThreadState() == Thread.State.RUNNABLE && t.getStackTrace().length > 0) {
+                                String top = java.util.Arrays.stream(t.getStackTrace()).map(StackTraceElement::getMethodName)
+                                        .filter(m -> m.equals("read0") || m.equals("socketRead0") || m.equals("poll")
+                                                || m.equals("park") || m.equals("write0") || m.equals("socketWrite0"))
+                                        .findFirst().orElse("working");
+                                what += "/" + top;
+                            }
+                            jvm.merge(what, 1, Integer::sum);
+                        }
+                    }
+                    Thread.sleep(10);
+                }
+            } catch (Exception e) {
+                System.out.println("waits sampler: " + e);
+            }
+        }
+
+        synchronized String stop() throws InterruptedException {
+            running = false;
+            StringBuilder out = new StringBuilder("waits, mean count per sample over " + samples + " samples:\n  PostgreSQL backends:");
+            pg.forEach((k, v) -> out.append(String.format("%n    %-40s %.2f", k, v / (double) samples)));
+            out.append("\n  head office's request threads:");
+            jvm.forEach((k, v) -> out.append(String.format("%n    %-40s %.2f", k, v / (double) samples)));
+            return out.toString();
+        }
     }
 
     /** Wall time; heap before (after a GC), its sampled peak above that (garbage included), and what stays after a GC. */
     record Timed(double seconds, long baseMb, long peakMb, long liveMb) {
     }
 
+    /** {@code bench.client}: "lean" ({@link LeanPost}, the default) or "jdk" (the JDK's {@code HttpClient}, as the terminal sends). */
+    static final boolean JDK_CLIENT = "jdk".equals(System.getProperty("bench.client", "lean"));
+    /** One JDK client for the whole run (its threads live on, so their CPU is counted apart, not as threads that ended). */
+    private static HttpClient jdkClient;
+
     /** Every batch through HTTP, 8 at a time; the heap's peak above what it held before (sampled). */
     private static Timed ingest(URI uri, List<byte[]> batches) throws Exception {
-        HttpClient http = HttpClient.newHttpClient();
+        if (JDK_CLIENT && jdkClient == null) {
+            jdkClient = HttpClient.newHttpClient();
+        }
+        HttpClient http = jdkClient;
+        java.util.Queue<LeanPost> lean = new java.util.concurrent.ConcurrentLinkedQueue<>();
+        ThreadLocal<LeanPost> sender = ThreadLocal.withInitial(() -> {
+            LeanPost p = new LeanPost(uri);
+            lean.add(p);
+            return p;
+        });
         java.lang.management.MemoryMXBean memory = java.lang.management.ManagementFactory.getMemoryMXBean();
         System.gc();
         long base = memory.getHeapMemoryUsage().getUsed();
@@ -479,16 +648,29 @@ public final class SyncBench {
             java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
             runAll(batches, b -> {
                 long cpu0 = threads.getCurrentThreadCpuTime();
-                HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(b))
-                        .build(), HttpResponse.BodyHandlers.ofByteArray());
+                int status;
+                byte[] body;
+                if (http != null) {
+                    HttpResponse<byte[]> r = http.send(HttpRequest.newBuilder(uri).POST(HttpRequest.BodyPublishers.ofByteArray(b))
+                            .build(), HttpResponse.BodyHandlers.ofByteArray());
+                    status = r.statusCode();
+                    body = r.body();
+                } else {
+                    LeanPost.Answer a = sender.get().post(b);
+                    status = a.status();
+                    body = a.body();
+                }
                 SENDING_NS.addAndGet(threads.getCurrentThreadCpuTime() - cpu0);
-                if (r.statusCode() != 200) {
-                    throw new IllegalStateException(r.statusCode() + " " + new String(r.body(), StandardCharsets.UTF_8));
+                if (status != 200) {
+                    throw new IllegalStateException(status + " " + new String(body, StandardCharsets.UTF_8));
                 }
                 return true;
             });
         } finally {
             sampler.shutdownNow();
+            for (LeanPost p : lean) {
+                p.close();
+            }
         }
         double seconds = (System.nanoTime() - t0) / 1e9;
         System.gc();
@@ -634,20 +816,33 @@ public final class SyncBench {
                 }
             }
         } catch (java.io.IOException e) {
-            return new double[] {jvm, Double.NaN};
+            return new double[] {jvm, Double.NaN, Double.NaN, Double.NaN};
         }
-        return new double[] {jvm, ticks / 100.0};
+        double[] machine = machine();
+        return new double[] {jvm, ticks / 100.0, machine[0], machine[1]};
+    }
+
+    /** The machine's idle and steal seconds so far, over all cores ({@code /proc/stat}); NaN where unreadable. */
+    private static double[] machine() {
+        try {
+            String[] f = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            return new double[] {(Long.parseLong(f[4]) + Long.parseLong(f[5])) / 100.0, Long.parseLong(f[8]) / 100.0};
+        } catch (java.io.IOException | RuntimeException e) {
+            return new double[] {Double.NaN, Double.NaN};
+        }
     }
 
     static String cpuSince(double[] before, PostgresFixture pg) {
         double[] now = cpu(pg);
-        return String.format("CPU %.1f s (JVM %.1f + PostgreSQL %.1f)", now[0] - before[0] + now[1] - before[1],
-                now[0] - before[0], now[1] - before[1]);
+        return String.format("CPU %.1f s (JVM %.1f + PostgreSQL %.1f); the machine's idle %.1f s, stolen %.1f s",
+                now[0] - before[0] + now[1] - before[1], now[0] - before[0], now[1] - before[1], now[2] - before[2],
+                now[3] - before[3]);
     }
 
     private static String load() {
         try {
-            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip();
+            return java.nio.file.Files.readString(java.nio.file.Path.of("/proc/loadavg")).strip() + " at "
+                    + java.time.Instant.now();
         } catch (java.io.IOException e) {
             return "?";
         }

@@ -27,6 +27,22 @@ import java.util.concurrent.Executors;
 public final class HeadOfficeServer implements AutoCloseable {
 
     static final int MAX_BATCH = 256 * 1024 * 1024;
+    /**
+     * The JDK server's switch for {@code TCP_NODELAY} on the connections it accepts: off unless set
+     * (jdk.httpserver's module summary, "sun.net.httpserver.nodelay"). Off, Nagle's algorithm holds the
+     * second part of an answer (headers, then the body) until the client's delayed ACK, about 40 ms on a
+     * kept-alive connection: a terminal's batch waited for it, and head office's request threads and
+     * database connections sat idle (docs/benchmarks.md). Read once, when the JVM's first server starts;
+     * an explicit {@code -D} setting is kept.
+     */
+    static final String NODELAY = "sun.net.httpserver.nodelay";
+
+    static {
+        if (System.getProperty(NODELAY) == null) {
+            System.setProperty(NODELAY, "true");
+        }
+    }
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final HttpServer server;

@@ -79,6 +79,11 @@ final class PostgresFixture implements AutoCloseable {
         return "postgres";
     }
 
+    /** The server's log file (gone after {@link #close}). */
+    Path log() {
+        return dir.resolve("log");
+    }
+
     /** The server's pid (its postmaster), e.g. for a benchmark's CPU accounting. */
     long pid() throws IOException {
         return Long.parseLong(Files.readAllLines(dir.resolve("data/postmaster.pid")).get(0).strip());
