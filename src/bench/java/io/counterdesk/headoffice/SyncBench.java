@@ -44,8 +44,11 @@ import java.util.zip.GZIPOutputStream;
  *     continue from them), then day 30 through the HTTP endpoint again, timed against day 1, and the
  *     consolidated day 30 on the month.</li>
  * </ol>
- * A warm-up of 100 batches through a separate head office database comes first, so day 1 is not the
- * JIT's first run.
+ * A warm-up of {@code bench.warmup} batches (6,000 in the pom: six city days) through a separate head office
+ * database comes first, so that the timed days run code the JIT has finished with: the per-request methods
+ * (the HTTP server's exchange, the handler) reach C2 only at about 5,000 requests, and compiling them
+ * inlines the whole handler (docs/benchmarks.md). Then {@code bench.rounds} (3) days, each timed beside its
+ * own floor; the ratio is their median. Before each timed part: a {@code CHECKPOINT} and the JIT idle.
  */
 public final class SyncBench {
 
@@ -100,6 +103,7 @@ public final class SyncBench {
                 jit.enable("jdk.Compilation").withThreshold(java.time.Duration.ZERO);
                 jit.enable("jdk.Deoptimization").withoutStackTrace();
                 jit.enable("jdk.SweepCodeCache").withThreshold(java.time.Duration.ZERO);
+                jit.enable("jdk.ClassLoad").withThreshold(java.time.Duration.ZERO).withoutStackTrace();
                 jit.start();
             }
             warmUp(pg);
@@ -185,8 +189,10 @@ public final class SyncBench {
                     List<byte[]> batches = batches(terminals, day, r);
                     System.out.println("before day " + r + ": " + settle() + "; load " + load());
                     double[] cpu = cpu(pg);
+                    double[] jvm = jvmSplit();
                     Timed t = ingest(uri, batches);
-                    System.out.printf("day %d: ingest %.2f s, %s%n", r, t.seconds, cpuSince(cpu, pg));
+                    System.out.printf("day %d: ingest %.2f s, %s%n  head office's JVM: %s%n", r, t.seconds, cpuSince(cpu, pg),
+                            jvmSplitSince(jvm));
                     FairFloor f = fairFloor(pg, url(pg, "ingest"), url(pg, "fairfloor"), terminals, day, r);
                     System.out.printf("day %d: floor %.2f s, %s -> ratio %.2f%n", r, f.seconds, f.cpu, f.seconds / t.seconds);
                     pairs.add(new double[] {t.seconds, f.seconds});

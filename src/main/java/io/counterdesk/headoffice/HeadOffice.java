@@ -181,7 +181,7 @@ public final class HeadOffice {
     private void preparePartitions(BatchFile.Decoded batch) throws SQLException {
         List<LocalDate> days;
         try {
-            days = batch.manifest().businessDays().stream().map(LocalDate::parse).toList();
+            days = batch.manifest().businessDays().stream().map(BatchFile::date).toList();
         } catch (java.time.format.DateTimeParseException e) {
             return; // refused in the transaction (the manifest does not match the content)
         }

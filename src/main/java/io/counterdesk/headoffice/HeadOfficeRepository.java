@@ -3,7 +3,6 @@ package io.counterdesk.headoffice;
 import io.counterdesk.persistence.JournalEvent;
 import io.counterdesk.sync.BatchLine;
 import java.sql.Connection;
-import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -141,7 +140,7 @@ final class HeadOfficeRepository {
                 JournalEvent e = l.event();
                 s.setString(1, hall);
                 s.setString(2, terminal);
-                s.setDate(3, Date.valueOf(l.businessDay()));
+                s.setObject(3, l.businessDay());
                 s.setLong(4, epoch);
                 s.setLong(5, e.seq());
                 s.setObject(6, at(e.occurredAt()));
@@ -194,7 +193,7 @@ final class HeadOfficeRepository {
                 ORDER BY epoch, journal_seq""".formatted(in))) {
             s.setString(1, hall);
             s.setString(2, terminal);
-            s.setDate(3, Date.valueOf(day));
+            s.setObject(3, day);
             for (int i = 0; i < types.size(); i++) {
                 s.setString(4 + i, types.get(i));
             }
@@ -213,7 +212,7 @@ final class HeadOfficeRepository {
     void replaceFigures(Connection c, String hall, String terminal, LocalDate day,
                         Map<Long, Map.Entry<String, Map<String, String>>> tills) throws SQLException {
         update(c, "DELETE FROM ho_till_figure WHERE hall_code = ? AND terminal_code = ? AND business_day = ?",
-                hall, terminal, Date.valueOf(day));
+                hall, terminal, day);
         insertFigures(c, hall, terminal, day, tills);
     }
 
@@ -226,7 +225,7 @@ final class HeadOfficeRepository {
                 for (var f : till.getValue().getValue().entrySet()) {
                     s.setString(1, hall);
                     s.setString(2, terminal);
-                    s.setDate(3, Date.valueOf(day));
+                    s.setObject(3, day);
                     s.setLong(4, till.getKey());
                     s.setString(5, till.getValue().getKey());
                     s.setString(6, f.getKey());
@@ -246,7 +245,7 @@ final class HeadOfficeRepository {
                 WHERE hall_code = ? AND terminal_code = ? AND business_day = ?""")) {
             s.setString(1, hall);
             s.setString(2, terminal);
-            s.setDate(3, Date.valueOf(day));
+            s.setObject(3, day);
             Map<Long, Map.Entry<String, Map<String, String>>> out = new java.util.TreeMap<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -276,7 +275,7 @@ final class HeadOfficeRepository {
                 for (long till : held) {
                     s.setString(1, hall);
                     s.setString(2, terminal);
-                    s.setDate(3, Date.valueOf(day));
+                    s.setObject(3, day);
                     s.setLong(4, till);
                     s.addBatch();
                 }
@@ -294,7 +293,7 @@ final class HeadOfficeRepository {
                 WHERE hall_code = ? AND terminal_code = ? AND business_day = ? AND till_id = ? ORDER BY figure""")) {
             s.setString(1, hall);
             s.setString(2, terminal);
-            s.setDate(3, Date.valueOf(day));
+            s.setObject(3, day);
             s.setLong(4, till);
             Map<String, String> out = new LinkedHashMap<>();
             try (ResultSet rs = s.executeQuery()) {
@@ -331,7 +330,7 @@ final class HeadOfficeRepository {
                 s.setLong(3, r.number());
                 s.setString(4, r.terminal());
                 s.setString(5, r.part());
-                s.setDate(6, Date.valueOf(r.day()));
+                s.setObject(6, r.day());
                 s.setLong(7, r.paymentId());
                 s.setString(8, r.accountNo());
                 s.setLong(9, r.paidFen());
@@ -400,7 +399,7 @@ final class HeadOfficeRepository {
                     RETURNING batches""")) {
                 s.setString(1, hall);
                 s.setString(2, terminal);
-                s.setDate(3, Date.valueOf(day));
+                s.setObject(3, day);
                 s.setObject(4, at(now));
                 s.setObject(5, at(now));
                 try (ResultSet rs = s.executeQuery()) {
@@ -412,11 +411,11 @@ final class HeadOfficeRepository {
         if (update(c, """
                 UPDATE ho_terminal_day SET last_received_at = ?, batches = batches + 1
                 WHERE hall_code = ? AND terminal_code = ? AND business_day = ?""",
-                at(now), hall, terminal, Date.valueOf(day)) == 0) {
+                at(now), hall, terminal, day) == 0) {
             update(c, """
                     INSERT INTO ho_terminal_day(hall_code, terminal_code, business_day, first_received_at, last_received_at,
                                                 batches) VALUES (?, ?, ?, ?, ?, 1)""",
-                    hall, terminal, Date.valueOf(day), at(now), at(now));
+                    hall, terminal, day, at(now), at(now));
             return true;
         }
         return false;
@@ -477,7 +476,7 @@ final class HeadOfficeRepository {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT hall_code, terminal_code, till_id, figure, val FROM ho_till_figure WHERE business_day = ?
                 ORDER BY hall_code, terminal_code, till_id""")) {
-            s.setDate(1, Date.valueOf(day));
+            s.setObject(1, day);
             List<FigureRow> out = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -493,8 +492,8 @@ final class HeadOfficeRepository {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT hall_code, terminal_code, business_day, val FROM ho_till_figure
                 WHERE business_day BETWEEN ? AND ? AND figure LIKE 'business.%'""")) {
-            s.setDate(1, Date.valueOf(from));
-            s.setDate(2, Date.valueOf(to));
+            s.setObject(1, from);
+            s.setObject(2, to);
             List<Object[]> out = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -509,7 +508,7 @@ final class HeadOfficeRepository {
     Map<String, Instant> dayReceived(Connection c, LocalDate day) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT hall_code, terminal_code, last_received_at FROM ho_terminal_day WHERE business_day = ?")) {
-            s.setDate(1, Date.valueOf(day));
+            s.setObject(1, day);
             Map<String, Instant> out = new LinkedHashMap<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
@@ -555,7 +554,7 @@ final class HeadOfficeRepository {
         try (PreparedStatement s = c.prepareStatement("SELECT MAX(business_day) FROM ho_till_figure");
              ResultSet rs = s.executeQuery()) {
             rs.next();
-            Date d = rs.getDate(1);
+            java.sql.Date d = rs.getDate(1);
             return d == null ? Optional.empty() : Optional.of(d.toLocalDate());
         }
     }

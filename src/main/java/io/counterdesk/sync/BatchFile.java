@@ -128,7 +128,7 @@ public final class BatchFile {
         }
     }
 
-    private static ObjectNode line(BatchLine l) {
+    static ObjectNode line(BatchLine l) {
         JournalEvent e = l.event();
         ObjectNode n = JSON.createObjectNode();
         n.put("seq", e.seq());
@@ -168,7 +168,6 @@ public final class BatchFile {
         if (!FORMAT.equals(manifest.format()) || manifest.schemaVersion() != SCHEMA_VERSION) {
             throw new BatchFormatException("unknown format " + manifest.format() + " v" + manifest.schemaVersion());
         }
-        List<BatchLine> lines = new ArrayList<>();
         byte[] text;
         int length;
         try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(c), Math.max(512, Math.min(c.length, 64 * 1024)))) {
@@ -189,8 +188,16 @@ public final class BatchFile {
         } catch (IOException | RuntimeException e) {
             throw new BatchFormatException("unreadable content", e);
         }
+        // the plain form encode() writes, read by hand; anything else by Jackson's streaming parser, as before
+        List<BatchLine> plain = PlainLines.read(text, length);
+        return new Decoded(manifest, List.copyOf(plain != null ? plain : jacksonLines(text, length)), bytes, signedLength,
+                signature);
+    }
+
+    /** The content's lines by Jackson's streaming parser: one pass (no tree, no line strings), each a flat object. */
+    static List<BatchLine> jacksonLines(byte[] text, int length) throws BatchFormatException {
+        List<BatchLine> lines = new ArrayList<>();
         try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(text, 0, length)) {
-            // one pass over the JSON lines with the streaming parser (no tree, no line strings): each a flat object
             com.fasterxml.jackson.core.JsonToken t;
             while ((t = p.nextToken()) != null) {
                 if (t != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
@@ -201,7 +208,7 @@ public final class BatchFile {
         } catch (IOException | RuntimeException e) {
             throw new BatchFormatException("unreadable content", e);
         }
-        return new Decoded(manifest, List.copyOf(lines), bytes, signedLength, signature);
+        return lines;
     }
 
     /** One event's line, the parser on its START_OBJECT: every field of {@link #line(BatchLine)} there, others ignored. */
@@ -244,8 +251,24 @@ public final class BatchFile {
                 date(day));
     }
 
-    /** {@link Instant#parse}, without its formatter for the form {@link Instant#toString} writes for whole seconds. */
-    static Instant instant(String s) {
+    /**
+     * {@link Instant#parse}, without its formatter for the form {@link Instant#toString} writes: whole seconds,
+     * or a fraction of 1-9 digits, then {@code Z}.
+     */
+    public static Instant instant(String text) {
+        String s = text;
+        int nanos = 0;
+        int n = s.length();
+        if (n > 21 && n <= 30 && s.charAt(19) == '.' && s.charAt(n - 1) == 'Z') {
+            int fraction = digits(s, 20, n - 1);
+            if (fraction >= 0) {
+                nanos = fraction;
+                for (int i = n - 1 - 20; i < 9; i++) {
+                    nanos *= 10;
+                }
+                s = s.substring(0, 19) + "Z";
+            }
+        }
         if (s.length() == 20 && s.charAt(4) == '-' && s.charAt(7) == '-' && s.charAt(10) == 'T' && s.charAt(13) == ':'
                 && s.charAt(16) == ':' && s.charAt(19) == 'Z') {
             int year = digits(s, 0, 4);
@@ -257,15 +280,15 @@ public final class BatchFile {
             if (hour >= 0 && hour < 24 && minute >= 0 && minute < 60 && second >= 0 && second < 60) {
                 LocalDate date = plainDate(year, month, dayOfMonth);
                 if (date != null) {
-                    return Instant.ofEpochSecond(date.toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second);
+                    return Instant.ofEpochSecond(date.toEpochDay() * 86_400L + hour * 3_600L + minute * 60L + second, nanos);
                 }
             }
         }
-        return Instant.parse(s);
+        return Instant.parse(text);
     }
 
     /** {@link LocalDate#parse}, without its formatter for a plain {@code yyyy-MM-dd}. */
-    static LocalDate date(String s) {
+    public static LocalDate date(String s) {
         if (s.length() == 10 && s.charAt(4) == '-' && s.charAt(7) == '-') {
             int year = digits(s, 0, 4);
             int month = digits(s, 5, 7);
@@ -355,7 +378,7 @@ public final class BatchFile {
         Manifest recomputed;
         try {
             recomputed = describe(m.hall(), m.terminal(), m.epoch(), m.seq(), m.chainPrevHash(), m.firstJournalSeq(),
-                    m.previousBatchSha256(), Instant.parse(m.madeAt()), m.zone(), m.downstreamCursor(), batch.lines(),
+                    m.previousBatchSha256(), instant(m.madeAt()), m.zone(), m.downstreamCursor(), batch.lines(),
                     payloads);
         } catch (RuntimeException e) {
             out.add("content unreadable: " + e.getMessage());
