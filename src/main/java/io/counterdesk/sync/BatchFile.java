@@ -128,7 +128,7 @@ public final class BatchFile {
         }
     }
 
-    static ObjectNode line(BatchLine l) {
+    private static ObjectNode line(BatchLine l) {
         JournalEvent e = l.event();
         ObjectNode n = JSON.createObjectNode();
         n.put("seq", e.seq());
@@ -188,14 +188,11 @@ public final class BatchFile {
         } catch (IOException | RuntimeException e) {
             throw new BatchFormatException("unreadable content", e);
         }
-        // the plain form encode() writes, read by hand; anything else by Jackson's streaming parser, as before
-        List<BatchLine> plain = PlainLines.read(text, length);
-        return new Decoded(manifest, List.copyOf(plain != null ? plain : jacksonLines(text, length)), bytes, signedLength,
-                signature);
+        return new Decoded(manifest, List.copyOf(lines(text, length)), bytes, signedLength, signature);
     }
 
     /** The content's lines by Jackson's streaming parser: one pass (no tree, no line strings), each a flat object. */
-    static List<BatchLine> jacksonLines(byte[] text, int length) throws BatchFormatException {
+    private static List<BatchLine> lines(byte[] text, int length) throws BatchFormatException {
         List<BatchLine> lines = new ArrayList<>();
         try (com.fasterxml.jackson.core.JsonParser p = JSON.getFactory().createParser(text, 0, length)) {
             com.fasterxml.jackson.core.JsonToken t;
