@@ -473,7 +473,7 @@ public final class SyncBench {
     }
 
     /**
-     * {@code bench.warmup} batches (100) through a head office of its own, so the timed days do not pay the
+     * {@code bench.warmup} batches (6,000 in the pom) through a head office of its own, so the timed days do not pay the
      * JIT's first run: up to 1,000 terminals, each sending its next day's batch, day after day, as a head
      * office that has run for some days (1,000 = one city's day; 5,000 = five days: methods called once a
      * batch reach C2's 5,000 calls only then). Each warm-up day prints its time and the JIT's compiling.
@@ -558,21 +558,21 @@ public final class SyncBench {
 
     /**
      * SYNC_BENCH_WAITS: what the ingest's PostgreSQL backends and head office's request threads are doing,
-     * sampled every 10 ms during day 1 ({@code pg_stat_activity}'s state and wait event; the request threads'
-     * state and, when runnable, whether inside a socket read, i.e. waiting for PostgreSQL or the client).
+     * sampled every 10 ms during day 1's ingest and during each floor ({@code pg_stat_activity}'s state and wait
+     * event; the request threads' state and, when runnable, whether inside a socket read, i.e. waiting for
+     * PostgreSQL or the client).
      */
     static final class Waits {
         private final java.util.Map<String, Integer> pg = new java.util.TreeMap<>();
         private final java.util.Map<String, Integer> jvm = new java.util.TreeMap<>();
         private volatile boolean running = true;
         private int samples;
-        private Thread thread;
 
         static Waits start(String url, String user) {
             Waits w = new Waits();
-            w.thread = new Thread(() -> w.run(url, user), "waits-sampler");
-            w.thread.setDaemon(true);
-            w.thread.start();
+            Thread sampler = new Thread(() -> w.run(url, user), "waits-sampler");
+            sampler.setDaemon(true);
+            sampler.start();
             return w;
         }
 
